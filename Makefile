@@ -1,0 +1,151 @@
+# fokus — plain Makefile, out-of-tree build in build/.
+#   make            build build/fokus
+#   make check      install what is missing, build, run every test
+#   make demo       install what is missing, build, run the demo on the sample company
+#   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each
+#   make bench      the side-by-side benchmarks (see bench/)
+#   make format     clang-format every source file
+
+VERSION   := 0.1.0
+CC        ?= cc
+B         := build
+PKGS      := sqlite3 libmicrohttpd jansson xlsxwriter libzip expat libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wwrite-strings -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
+OPT       ?= -O2 -g
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+             -DFOKUS_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
+
+SRC_ALL   := $(sort $(wildcard src/*.c src/*/*.c))
+SRC_LIB   := $(filter-out src/main.c,$(SRC_ALL))
+CMD_SRC   := $(sort $(wildcard src/cmd-*.c))
+WEB_FILES := $(sort $(shell find web -type f ! -name '*.md' 2>/dev/null))
+GEN_SRC   := $(B)/gen/schema.c $(B)/gen/commands.c $(B)/gen/assets.c $(B)/gen/postcodes.c
+
+OBJ_LIB   := $(patsubst src/%.c,$(B)/obj/%.o,$(SRC_LIB)) $(patsubst $(B)/gen/%.c,$(B)/obj/gen/%.o,$(GEN_SRC))
+UNIT_SRC  := $(sort $(wildcard tests/unit/test-*.c))
+UNIT_BIN  := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
+
+# The same library and unit tests, built a second time with sanitizers.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
+UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
+
+.PHONY: all check unit unit-san cli web-test demo deps fuzz bench format clean
+all: $(B)/fokus
+
+deps:
+	@scripts/install-deps
+
+$(B)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+
+$(B)/gen/schema.c: src/store/schema.sql $(B)/tools/embed
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed string store_schema_sql $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/postcodes.c: $(wildcard data/postcodes-se.tsv) $(B)/tools/embed
+	@mkdir -p $(dir $@)
+	@if [ -f data/postcodes-se.tsv ]; then \
+		$(B)/tools/embed string geo_postcodes_tsv data/postcodes-se.tsv > $@.tmp; \
+	else printf 'extern const char geo_postcodes_tsv[];\nconst char geo_postcodes_tsv[] = "";\n' > $@.tmp; fi
+	@mv $@.tmp $@
+
+$(B)/gen/assets.c: $(WEB_FILES) $(B)/tools/embed Makefile
+	@mkdir -p $(dir $@)
+	$(B)/tools/embed assets web_assets $(WEB_FILES) > $@.tmp && mv $@.tmp $@
+
+# Every `const struct command cmd_NAME` in src/*.c becomes a row of the table.
+$(B)/gen/commands.c: $(CMD_SRC) src/main.c Makefile
+	@mkdir -p $(dir $@)
+	@names=$$(grep -ho '^const struct command cmd_[a-z0-9_]*' $(CMD_SRC) src/main.c | sed 's/.* //' | sort -u); \
+	{ echo '#include "cmd.h"'; \
+	  for n in $$names; do echo "extern const struct command $$n;"; done; \
+	  echo 'const struct command *const cmd_table[] = {'; \
+	  for n in $$names; do echo "	&$$n,"; done; \
+	  echo '};'; \
+	  echo 'const unsigned cmd_count = sizeof(cmd_table) / sizeof(cmd_table[0]);'; } > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+
+$(B)/obj/main.o: src/main.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(B)/libfokus.a: $(OBJ_LIB)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/fokus: $(B)/obj/main.o $(B)/libfokus.a
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+
+# --- unit tests -------------------------------------------------------------
+$(B)/tests/%: tests/unit/%.c $(B)/libfokus.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+
+$(B)/san/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
+
+$(B)/san/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+
+$(B)/libfokus-san.a: $(OBJ_SAN)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/san-tests/%: tests/unit/%.c $(B)/libfokus-san.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-san.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+
+unit: $(UNIT_BIN)
+	@tests/run-unit $(UNIT_BIN)
+
+unit-san: $(UNIT_SAN)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run-unit $(UNIT_SAN)
+
+cli: $(B)/fokus
+	@tests/cli/run
+
+web-test: $(B)/fokus
+	@if [ -x tests/web/run ]; then tests/web/run; fi
+
+check:
+	@scripts/install-deps --npm
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory unit-san
+	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory web-test
+
+demo:
+	@scripts/install-deps
+	@$(MAKE) --no-print-directory all
+	$(B)/fokus demo
+
+fuzz:
+	@if [ -x tests/fuzz/run ]; then tests/fuzz/run $${FUZZ_SECONDS:-60}; else echo "no fuzz targets yet"; fi
+
+bench: $(B)/fokus
+	@scripts/install-deps --bench
+	@bench/run
+
+format:
+	clang-format -i $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC)
+
+clean:
+	rm -rf $(B)
+
+-include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d)

@@ -1,0 +1,57 @@
+/* cmd.h — what every command file (src/cmd-*.c) sees.
+ *
+ * A command is one `const struct command cmd_NAME` record in its own file
+ * src/cmd-NAME.c; the Makefile collects every `cmd_*` record into the table
+ * that drives dispatch, `fokus --help` and `fokus help NAME`, so adding a
+ * command is adding a file. */
+#ifndef FOKUS_CMD_H
+#define FOKUS_CMD_H
+
+#include <stdio.h>
+
+#include "util/i18n.h"
+
+/* Exit codes, the same for every command. */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+struct sqlite3;
+
+struct cmd_ctx {
+	const char *db_path; /* --db, FOKUS_DB, or "fokus.db" */
+	const char *prog;    /* "fokus" */
+	enum lang lang;      /* lang_default() until a command's --lang changes it */
+	struct sqlite3 *db;  /* opened by cmd_db() on first use, closed by main */
+};
+
+struct command {
+	const char *name;    /* "import" */
+	const char *usage;   /* "import customers|orders|activities|sellers FILE [options]" */
+	const char *summary; /* one line for `fokus --help` */
+	const char *help;    /* the whole text for `fokus help NAME`: options, examples */
+	int order;           /* position in `fokus --help` (smaller first) */
+	/* argv[0] is the command name; getopt_long may be used (optind is reset to 0
+	 * before the call). Returns an exit code. */
+	int (*run)(struct cmd_ctx *ctx, int argc, char **argv);
+};
+
+/* The workspace, opened (created and migrated when new) on first call. On
+ * failure prints one sentence to stderr and returns NULL; callers return
+ * EXIT_DATA. */
+struct sqlite3 *cmd_db(struct cmd_ctx *ctx);
+
+/* Prints "fokus NAME: <message>" to stderr. */
+void cmd_error(const struct command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints the usage line and "try 'fokus help NAME'" to stderr; returns EXIT_USAGE. */
+int cmd_usage(const struct command *cmd);
+
+/* All commands (generated at build time), and their count. */
+extern const struct command *const cmd_table[];
+extern const unsigned cmd_count;
+
+/* Opens --out FILE for writing, or stdout for NULL or "-". Returns NULL on
+ * error (after printing). cmd_close_out closes unless stdout; returns -1 on a
+ * write error (after printing). */
+FILE *cmd_open_out(const struct command *cmd, const char *path);
+int cmd_close_out(const struct command *cmd, FILE *f, const char *path);
+
+#endif

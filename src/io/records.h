@@ -1,0 +1,107 @@
+/* records.h — typed records of an import file: the file's header is mapped
+ * to fokus fields (English and Swedish aliases, --map overrides), a first
+ * pass decides each number and date column's format from the whole column,
+ * and each row comes out as a typed record or as a rejected row with
+ * file:line, column and reason. Business meaning stops here: no SQL. */
+#ifndef FOKUS_RECORDS_H
+#define FOKUS_RECORDS_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "io/reader.h"
+#include "util/error.h"
+
+enum rec_kind { REC_CUSTOMERS = 0, REC_ORDERS, REC_ACTIVITIES, REC_SELLERS, REC_KIND_COUNT };
+
+/* "customers" ... ; rec_kind_parse returns 0 or -1. */
+const char *rec_kind_name(enum rec_kind k);
+int rec_kind_parse(const char *s, enum rec_kind *out);
+
+struct rec_opts {
+	const char *sheet;       /* xlsx sheet */
+	const char *date_format; /* strptime-like, e.g. "%m/%d/%Y"; NULL = detect */
+	const char *const *map;  /* "field=Header" overrides, NULL-terminated; may be NULL */
+};
+
+/* Strings are NUL-terminated UTF-8 and NULL when the column is absent or the
+ * cell empty; they stay valid until the next recreader_next call. */
+struct rec_customer {
+	const char *customer_id, *name, *org_number, *address, *postal_code, *city, *industry,
+		*seller_id, *email, *phone;
+	bool has_lat_lon;
+	double lat, lon;
+	int64_t employees; /* -1 when absent */
+	bool has_revenue, has_potential, has_wallet;
+	int64_t revenue, potential, wallet; /* minor units */
+	int32_t open_min, close_min;        /* -1 when absent */
+	const char *attrs_json;             /* JSON object of unmapped columns, or NULL */
+};
+
+struct rec_order {
+	const char *order_id, *customer_id, *seller_id;
+	int32_t day;
+	int16_t minute; /* -1 when no time */
+	int64_t amount; /* minor units; quantity x unit price when no amount column */
+	bool has_margin;
+	int64_t margin;
+	bool has_quantity;
+	double quantity;
+};
+
+struct rec_activity {
+	const char *customer_id, *seller_id;
+	int32_t day;
+	int16_t minute;
+	int type; /* enum activity_type (core/dataset.h) */
+	bool has_duration, has_travel, has_km;
+	double duration_min, travel_min, km;
+};
+
+struct rec_seller {
+	const char *seller_id, *name, *email, *home_postal_code;
+	int role; /* enum role (core/dataset.h), 0 when absent */
+	bool has_hours;
+	double hours_per_year;
+	bool has_home;
+	double home_lat, home_lon;
+};
+
+struct rec {
+	enum rec_kind kind;
+	long line; /* file line of the row */
+	union {
+		struct rec_customer c;
+		struct rec_order o;
+		struct rec_activity a;
+		struct rec_seller s;
+	} u;
+};
+
+struct recreader;
+
+/* Opens path as a file of `kind`: reads the header, maps the columns,
+ * makes the inference pass (number format per column, date order per
+ * column). Returns 0, or -1 with err holding one clear sentence: no header,
+ * a required column missing ("no customer-ID column: expected one of
+ * customer_id, kundnr, ..."), ambiguous dates ("... use --date-format"),
+ * binary file, empty file. */
+int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *opts,
+		   struct recreader **out, struct ferr *err);
+/* Next record. Returns 1 with *rec filled; 2 for a rejected row (err holds
+ * file, line, col and e.g. `column "Amount": "12,3,4" is not a number`;
+ * reading may go on); 0 at the end; -1 on a fatal error (err). */
+int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err);
+/* The raw fields of the row last returned (for FILE.rejected.csv). */
+const struct row *recreader_raw(const struct recreader *rr);
+/* The header row (raw fields). */
+const struct row *recreader_header(const struct recreader *rr);
+/* What was detected: format, encoding, delimiter, and "field <- Header" for
+ * each mapped column, e.g. for the import summary and the web preview. One
+ * line per item, caller frees. */
+char *recreader_describe(const struct recreader *rr);
+/* Field name mapped for header column i, or NULL when it is unmapped. */
+const char *recreader_column_field(const struct recreader *rr, int i);
+void recreader_progress(const struct recreader *rr, long long *done, long long *total);
+void recreader_close(struct recreader *rr);
+
+#endif

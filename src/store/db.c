@@ -1,0 +1,197 @@
+/* db.c — the workspace file: open, create, migrate, transactions, and plain
+ * words for SQLite's errors. Every other store/ file builds on this.
+ *
+ * Migrations: migrations[i] takes the schema from version i to i+1; the file
+ * records its version in PRAGMA user_version. A newer file than this binary
+ * knows is refused rather than guessed at. */
+#include "store/db.h"
+#include "util/xmalloc.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+extern const char store_schema_sql[]; /* generated from schema.sql */
+
+static const char *const migrations[] = {
+	store_schema_sql, /* 0 -> 1 */
+};
+
+char *db_cause(sqlite3 *db, const char *what)
+{
+	int ec = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
+	const char *why;
+	switch (ec & 0xff) {
+	case SQLITE_FULL:
+		why = "the disk is full";
+		break;
+	case SQLITE_READONLY:
+		why = "the workspace is read-only";
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		why = "the workspace is busy with another writer; try again";
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		why = "the file is not a fokus workspace or is damaged";
+		break;
+	case SQLITE_CANTOPEN:
+		why = "the file cannot be opened (does its folder exist and is it writable?)";
+		break;
+	case SQLITE_IOERR:
+		why = "the disk reported an I/O error (is it full?)";
+		break;
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		why = "permission denied";
+		break;
+	default:
+		why = db ? sqlite3_errmsg(db) : "unknown error";
+	}
+	return xasprintf("%s: %s", what, why);
+}
+
+int db_exec(sqlite3 *db, const char *sql, char **cause)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (cause)
+			*cause = db_cause(db, "workspace");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin(sqlite3 *db, char **cause)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", cause);
+}
+
+int db_commit(sqlite3 *db, char **cause)
+{
+	return db_exec(db, "COMMIT", cause);
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int user_version(sqlite3 *db, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else
+		rc = SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static int migrate(sqlite3 *db, const char *path, char **cause)
+{
+	int v;
+	if (user_version(db, &v) != 0) {
+		*cause = db_cause(db, path);
+		return -1;
+	}
+	if (v == DB_SCHEMA_VERSION)
+		return 0;
+	if (v > DB_SCHEMA_VERSION) {
+		*cause = xasprintf("%s: this workspace was written by a newer fokus "
+				   "(schema %d, this one knows %d)",
+				   path, v, DB_SCHEMA_VERSION);
+		return -1;
+	}
+	if (db_begin(db, cause) != 0)
+		return -1;
+	for (; v < DB_SCHEMA_VERSION; v++) {
+		char sql[64];
+		if (db_exec(db, migrations[v], cause) != 0)
+			goto fail;
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (db_exec(db, sql, cause) != 0)
+			goto fail;
+	}
+	if (db_commit(db, cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
+int db_open(const char *path, sqlite3 **out, char **cause)
+{
+	sqlite3 *db = NULL;
+	*out = NULL;
+	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, path);
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_extended_result_codes(db, 1);
+	sqlite3_busy_timeout(db, 10000);
+	/* A read-only file still opens for reading: WAL setup may fail there. */
+	if (db_exec(db, "PRAGMA foreign_keys = ON", cause) != 0)
+		goto fail;
+	if (sqlite3_db_readonly(db, "main") != 1) {
+		if (db_exec(db, "PRAGMA journal_mode = WAL", NULL) != 0 ||
+		    db_exec(db, "PRAGMA synchronous = NORMAL", NULL) != 0) {
+			/* keep going: a read-only folder can still be read */
+		}
+	}
+	if (migrate(db, path, cause) != 0)
+		goto fail;
+	*out = db;
+	return 0;
+fail:
+	sqlite3_close(db);
+	return -1;
+}
+
+void db_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db);
+}
+
+char *db_setting_get(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_setting_set(sqlite3 *db, const char *key, const char *value, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, "workspace");
+		return -1;
+	}
+	return 0;
+}

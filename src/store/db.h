@@ -1,0 +1,33 @@
+/* db.h — opening the workspace: a SQLite file, created and migrated on first
+ * use, WAL journal, foreign keys on. The only header outside store/ that
+ * names sqlite3 (as an opaque handle). */
+#ifndef FOKUS_DB_H
+#define FOKUS_DB_H
+
+struct sqlite3;
+
+/* The schema version this binary writes (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 1
+
+/* Opens (creating when absent) and migrates the workspace at path. Returns 0,
+ * or -1 with *cause set to one sentence the caller frees. */
+int db_open(const char *path, struct sqlite3 **out, char **cause);
+void db_close(struct sqlite3 *db);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 (*cause set, caller frees). */
+int db_begin(struct sqlite3 *db, char **cause);
+int db_commit(struct sqlite3 *db, char **cause);
+void db_rollback(struct sqlite3 *db);
+
+/* Runs SQL without results (for store/ code). 0 or -1 with *cause. */
+int db_exec(struct sqlite3 *db, const char *sql, char **cause);
+
+/* One sentence for the last error of db, mapping SQLITE_FULL, READONLY,
+ * BUSY, CORRUPT... to plain words. Returns a fresh string. */
+char *db_cause(struct sqlite3 *db, const char *what);
+
+/* A value of the settings table (key/value text), or NULL; caller frees. */
+char *db_setting_get(struct sqlite3 *db, const char *key);
+int db_setting_set(struct sqlite3 *db, const char *key, const char *value, char **cause);
+
+#endif

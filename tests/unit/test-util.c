@@ -1,0 +1,100 @@
+/* test-util.c — covers src/util: days.c, i18n.c, strbuf.c, error.c. */
+#include "testutil.h"
+
+#include "util/days.h"
+#include "util/error.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+
+static void test_days_roundtrip(void **state)
+{
+	(void)state;
+	assert_int_equal(days_from_ymd(1970, 1, 1), 0);
+	assert_int_equal(days_from_ymd(2000, 3, 1), 11017);
+	for (int32_t d = -800000; d < 800000; d += 97) {
+		int y, m, dd;
+		days_to_ymd(d, &y, &m, &dd);
+		assert_int_equal(days_from_ymd(y, m, dd), d);
+	}
+	char b[11];
+	assert_string_equal(days_iso(days_from_ymd(2026, 11, 26), b), "2026-11-26");
+	int32_t x;
+	assert_int_equal(days_parse_iso("2024-02-29", &x), 0);
+	assert_int_equal(days_parse_iso("2023-02-29", &x), -1);
+	assert_int_equal(days_parse_iso("2023-2-09", &x), -1);
+}
+
+static void test_iso_weeks(void **state)
+{
+	(void)state;
+	int y;
+	/* 2021-01-03 is a Sunday of week 2020-W53; 2024-12-30 is 2025-W01. */
+	assert_int_equal(days_iso_week(days_from_ymd(2021, 1, 3), &y), 53);
+	assert_int_equal(y, 2020);
+	assert_int_equal(days_iso_week(days_from_ymd(2024, 12, 30), &y), 1);
+	assert_int_equal(y, 2025);
+	char b[9];
+	assert_string_equal(days_iso_week_str(days_from_ymd(2026, 11, 26), b), "2026-W48");
+	assert_int_equal(days_weekday(days_from_ymd(2026, 11, 26)), 3); /* Thursday */
+}
+
+static void test_add_months(void **state)
+{
+	(void)state;
+	char b[11];
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 3, 31), -1), b), "2024-02-29");
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 1, 15), -12), b), "2023-01-15");
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 11, 30), 3), b), "2025-02-28");
+}
+
+static void test_formats(void **state)
+{
+	(void)state;
+	char b[64];
+	assert_string_equal(fmt_money(b, sizeof(b), 123456700, LANG_SV), "1 234 567 kr");
+	assert_string_equal(fmt_money(b, sizeof(b), 123456750, LANG_EN), "1,234,568");
+	assert_string_equal(fmt_money(b, sizeof(b), -350000, LANG_SV), "-3 500 kr");
+	assert_string_equal(fmt_int(b, sizeof(b), 999, LANG_SV), "999");
+	assert_string_equal(fmt_int(b, sizeof(b), INT64_MIN, LANG_EN), "-9,223,372,036,854,775,808");
+	assert_string_equal(fmt_num(b, sizeof(b), 3.5, 1, LANG_SV), "3,5");
+	assert_string_equal(fmt_num(b, sizeof(b), -1234.25, 2, LANG_EN), "-1,234.25");
+	assert_string_equal(fmt_num(b, sizeof(b), -0.001, 1, LANG_EN), "0.0");
+	assert_string_equal(fmt_pct(b, sizeof(b), 0.62, 0, LANG_SV), "62 %");
+	assert_string_equal(fmt_pct(b, sizeof(b), 0.625, 1, LANG_EN), "62.5%");
+	assert_string_equal(fmt_minor_plain(b, sizeof(b), 123456), "1234.56");
+	assert_string_equal(fmt_minor_plain(b, sizeof(b), -5), "-0.05");
+	assert_string_equal(fmt_minor_plain(b, sizeof(b), 300), "3");
+}
+
+static void test_strbuf_and_error(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	assert_string_equal(strbuf_cstr(&sb), "");
+	for (int i = 0; i < 1000; i++)
+		strbuf_printf(&sb, "%d,", i);
+	assert_int_equal(sb.len, strlen(sb.buf));
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "å");
+	char *s = strbuf_detach(&sb);
+	assert_string_equal(s, "å");
+	free(s);
+	strbuf_free(&sb);
+
+	struct ferr e;
+	ferr_clear(&e);
+	ferr_setpos(&e, "a.csv", 12, 3, "column \"%s\": \"%s\" is not a number", "Amount", "12,3,4");
+	char buf[600];
+	assert_string_equal(ferr_str(&e, buf, sizeof(buf)),
+			    "a.csv:12: column \"Amount\": \"12,3,4\" is not a number");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_iso_weeks),
+		cmocka_unit_test(test_add_months),     cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_strbuf_and_error),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
