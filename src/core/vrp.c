@@ -35,6 +35,9 @@
 #define SISR_LMAX 10.0   /* longest removed string */
 #define SISR_SPLIT 0.5   /* probability of a split string */
 #define SISR_DEPTH 0.01  /* split depth */
+#ifndef SISR_DEPTH_GROW
+#define SISR_DEPTH_GROW (1.0 - SISR_DEPTH)
+#endif
 #define SISR_BLINK 0.01  /* probability of skipping an insertion position */
 #define SA_T0 10.0       /* start temperature, in average arc costs */
 #define SA_TF 0.05       /* final temperature, in average arc costs */
@@ -509,7 +512,7 @@ static void remove_string(struct solver *s, struct sol *x, int c, int l, bool sp
 	int m = 0;
 	if (split) {
 		m = 1;
-		while (m < t->len - l && rng_unit(&s->rng) > SISR_DEPTH)
+		while (m < t->len - l && rng_unit(&s->rng) < SISR_DEPTH_GROW)
 			m++;
 		if (l + m > t->len)
 			m = t->len - l;
