@@ -8,7 +8,7 @@
 double geo_km(double lat1, double lon1, double lat2, double lon2);
 
 /* Looks up a Swedish postal code ("186 00", "18600", "SE-186 00"). Returns 0
- * and sets *lat/*lon, or -1 when unknown. Thread-safe after the first call. */
+ * and sets the coordinates, or -1 when unknown. Thread-safe after the first call. */
 int geo_postcode_lookup(const char *postal_code, double *lat, double *lon);
 
 /* Number of postal codes in the shipped table. */
