@@ -99,8 +99,10 @@ int matrix_read(const char *path, struct matrix_row **rows, size_t *n, struct fe
 		}
 		double sec, m;
 		if (number(fl[2], &sec) != 0 || number(fl[3], &m) != 0) {
-			if (!seen++)
-				continue; /* a header line */
+			char *end;
+			strtod(fl[2], &end);
+			if (!seen++ && end == fl[2])
+				continue; /* a header line: words where the numbers go */
 			ferr_setpos(err, path, ln, number(fl[2], &sec) ? 3 : 4,
 				    "seconds and metres must be numbers >= 0");
 			goto fail;
