@@ -252,8 +252,12 @@ static void fill_day(const struct vrp_problem *vp, const struct vrp_solution *so
 	leg(ctx, here, 0, &day->drive_home, &day->km_home);
 	day->km += day->km_home;
 	day->drive += day->drive_home;
-	if (len == 0)
+	if (here == 0) {
+		/* no visits: the day is free (its lunch needs no plan) */
+		day->nstops = 0;
 		day->back = day->leave;
+		lunch_minutes = 0;
+	}
 	day->wait_minutes = day->back - day->leave - day->drive - day->visit_minutes - lunch_minutes;
 	if (day->wait_minutes < 1e-9)
 		day->wait_minutes = 0;
