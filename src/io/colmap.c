@@ -21,6 +21,8 @@ static const char *const a_customer_id[] = {
 	"Kundnr", "Kundnummer", "Kund-ID", "Kundid", "Kund nr", "Client ID", "Account ID",
 	"Account Number", NULL};
 static const char *const a_id[] = {"ID", NULL};
+/* in order and activity files "Kund" is the customer, by number or name */
+static const char *const a_customer_low[] = {"Kund", "Customer", "Client", NULL};
 static const char *const a_name[] = {
 	"name", "Namn", "Kundnamn", "Customer Name", "Företag", "Företagsnamn", "Company",
 	"Company Name", "Account Name", "Client Name", "Client", "Account", NULL};
@@ -164,7 +166,7 @@ static const struct colfield f_customers[] = {
 
 static const struct colfield f_orders[] = {
 	{"order_id", "order-ID", COL_ID, F_OTHER, O(order_id), -1, T1(a_order_id)},
-	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, O(customer_id), -1, T1(a_customer_id)},
+	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, O(customer_id), -1, {a_customer_id, a_customer_low, NULL}},
 	{"date", "date", COL_DATE, F_DATE, O(day), O(minute), {a_order_date, a_order_date_low, NULL}},
 	{"amount", "amount", COL_MONEY, F_AMOUNT, O(amount), -1, {a_amount_net, a_amount, a_amount_gross}},
 	{"quantity", "quantity", COL_NUM, F_QUANTITY, O(quantity), O(has_quantity), T1(a_quantity)},
@@ -176,7 +178,7 @@ static const struct colfield f_orders[] = {
 static const struct colfield f_activities[] = {
 	{"date", "date", COL_DATE, F_DATE, A(day), A(minute), T1(a_act_date)},
 	{"time", "time", COL_CLOCK, F_TIME, A(minute), -1, T1(a_act_time)},
-	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, A(customer_id), -1, T1(a_customer_id)},
+	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, A(customer_id), -1, {a_customer_id, a_customer_low, NULL}},
 	{"seller_id", "seller-ID", COL_ID, F_SELLER_ID, A(seller_id), -1, T1(a_seller_id)},
 	{"type", "activity-type", COL_ACTTYPE, F_OTHER, A(type), -1, T1(a_type)},
 	{"duration_min", "duration", COL_NUM, F_OTHER, A(duration_min), A(has_duration), T1(a_duration)},
@@ -443,12 +445,9 @@ char *colmap_alias_list(const struct colfield *f)
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_puts(&sb, f->name);
-	char a[NORM_CAP], b[NORM_CAP];
-	colmap_norm(f->name, strlen(f->name), b, sizeof(b));
 	for (int t = 0; t < COL_TIERS; t++) {
 		for (int i = 0; f->alias[t] && f->alias[t][i]; i++) {
-			colmap_norm(f->alias[t][i], strlen(f->alias[t][i]), a, sizeof(a));
-			if (!strcmp(a, b))
+			if (!strcmp(f->alias[t][i], f->name))
 				continue;
 			strbuf_printf(&sb, ", %s", f->alias[t][i]);
 		}

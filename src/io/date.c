@@ -23,7 +23,23 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Reads 1..max digits at *pp. Returns the count (0 when none). */
+/* Reads 1..max digits at *pp (a --date-format field: "%Y%m%d" has no
+ * separators). Returns the count (0 when none). */
+static int digits_upto(const char **pp, const char *e, int max, int *v)
+{
+	const char *p = *pp;
+	int n = 0, x = 0;
+	while (p < e && n < max && is_digit(*p)) {
+		x = x * 10 + (*p++ - '0');
+		n++;
+	}
+	*pp = p;
+	*v = x;
+	return n;
+}
+
+/* Reads 1..max digits at *pp, and no more digits follow. Returns the
+ * count (0 when none or too many). */
 static int digits(const char **pp, const char *e, int max, int *v)
 {
 	const char *p = *pp;
@@ -284,12 +300,12 @@ int date_parse_format(const char *s, size_t n, const char *fmt, int32_t *day, in
 		}
 		switch (*++f) {
 		case 'Y':
-			if (!(k = digits(&p, e, 4, &v)))
+			if (!(k = digits_upto(&p, e, 4, &v)))
 				return -1;
 			y = full_year(v, k);
 			break;
 		case 'y':
-			if (digits(&p, e, 2, &v) != 2)
+			if (digits_upto(&p, e, 2, &v) != 2)
 				return -1;
 			y = full_year(v, 2);
 			break;
@@ -298,7 +314,7 @@ int date_parse_format(const char *s, size_t n, const char *fmt, int32_t *day, in
 		case 'H':
 		case 'M':
 		case 'S':
-			if (!digits(&p, e, 2, &v))
+			if (!digits_upto(&p, e, 2, &v))
 				return -1;
 			if (*f == 'm')
 				m = v;
