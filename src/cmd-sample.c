@@ -24,13 +24,13 @@ extern const struct command cmd_sample;
 enum { F_CUSTOMERS, F_ORDERS, F_ACTIVITIES, F_SELLERS, F_COUNT };
 
 static const char *const file_names[F_COUNT] = {"customers.csv", "orders.csv", "activities.csv",
-						"sellers.csv"};
+                                                "sellers.csv"};
 static const char *const headers[F_COUNT] = {
-	"customer_id,name,org_number,address,postal_code,city,lat,lon,industry,employees,seller_id,"
-	"potential,wallet,email,phone,open,close",
-	"order_id,customer_id,date,amount,margin,seller_id",
-	"date,seller_id,customer_id,type,duration_min,travel_min,km",
-	"seller_id,name,role,hours_per_year,home_postal_code,home_lat,home_lon,email",
+    "customer_id,name,org_number,address,postal_code,city,lat,lon,industry,employees,seller_id,"
+    "potential,wallet,email,phone,open,close",
+    "order_id,customer_id,date,amount,margin,seller_id",
+    "date,seller_id,customer_id,type,duration_min,travel_min,km",
+    "seller_id,name,role,hours_per_year,home_postal_code,home_lat,home_lon,email",
 };
 
 struct out {
@@ -66,9 +66,14 @@ static void on_seller(void *ctx, const struct sample_seller *s)
 	struct out *o = ctx;
 	char hours[32], lat[32], lon[32];
 	snprintf(hours, sizeof(hours), "%.0f", s->hours_per_year);
-	const char *cells[] = {s->id, s->name, role_code(s->role), hours, s->home_postal_code,
-			       coord(lat, sizeof(lat), s->home_lat), coord(lon, sizeof(lon), s->home_lon),
-			       s->email};
+	const char *cells[] = {s->id,
+	                       s->name,
+	                       role_code(s->role),
+	                       hours,
+	                       s->home_postal_code,
+	                       coord(lat, sizeof(lat), s->home_lat),
+	                       coord(lon, sizeof(lon), s->home_lon),
+	                       s->email};
 	csvw_row(o->f[F_SELLERS], cells, 8);
 	o->rows[F_SELLERS]++;
 }
@@ -87,10 +92,23 @@ static void on_customer(void *ctx, const struct sample_customer *c)
 		fmt_minor_plain(pot, sizeof(pot), c->potential);
 	if (c->has_wallet)
 		fmt_minor_plain(wal, sizeof(wal), c->wallet);
-	const char *cells[] = {c->id,  c->name, c->org_number, c->address, c->postal_code, c->city,
-			       lat,    lon,     c->industry,   emp,        c->seller_id,   pot,
-			       wal,    c->email, c->phone,     hhmm(op, sizeof(op), c->open_min),
-			       hhmm(cl, sizeof(cl), c->close_min)};
+	const char *cells[] = {c->id,
+	                       c->name,
+	                       c->org_number,
+	                       c->address,
+	                       c->postal_code,
+	                       c->city,
+	                       lat,
+	                       lon,
+	                       c->industry,
+	                       emp,
+	                       c->seller_id,
+	                       pot,
+	                       wal,
+	                       c->email,
+	                       c->phone,
+	                       hhmm(op, sizeof(op), c->open_min),
+	                       hhmm(cl, sizeof(cl), c->close_min)};
 	csvw_row(o->f[F_CUSTOMERS], cells, 17);
 	o->rows[F_CUSTOMERS]++;
 }
@@ -228,19 +246,20 @@ static int make_dir(const char *dir)
 }
 
 static void print_summary(const struct sample_params *p, const struct out *o, const char *dir,
-			  enum lang lang)
+                          enum lang lang)
 {
 	char a[32], b[32], c[32], d[32], m[48], d1[11], d2[11];
-	printf(TR(lang, "Sample company written to %s/\n", "Exempelföretaget skrivet till %s/\n"), dir);
+	printf(TR(lang, "Sample company written to %s/\n", "Exempelföretaget skrivet till %s/\n"),
+	       dir);
 	printf(TR(lang, "  sellers.csv     %s sellers\n", "  sellers.csv     %s säljare\n"),
 	       fmt_int(a, sizeof(a), o->rows[F_SELLERS], lang));
 	printf(TR(lang, "  customers.csv   %s customers\n", "  customers.csv   %s kunder\n"),
 	       fmt_int(b, sizeof(b), o->rows[F_CUSTOMERS], lang));
 	printf(TR(lang, "  orders.csv      %s orders, %s, %s..%s\n",
-		  "  orders.csv      %s order, %s, %s..%s\n"),
+	          "  orders.csv      %s order, %s, %s..%s\n"),
 	       fmt_int(c, sizeof(c), o->rows[F_ORDERS], lang),
-	       fmt_money(m, sizeof(m), o->order_total, lang), days_iso(sample_first_day(p->months), d1),
-	       days_iso(sample_last_day(), d2));
+	       fmt_money(m, sizeof(m), o->order_total, lang),
+	       days_iso(sample_first_day(p->months), d1), days_iso(sample_last_day(), d2));
 	printf(TR(lang, "  activities.csv  %s activities\n", "  activities.csv  %s aktiviteter\n"),
 	       fmt_int(d, sizeof(d), o->rows[F_ACTIVITIES], lang));
 }
@@ -248,10 +267,13 @@ static void print_summary(const struct sample_params *p, const struct out *o, co
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"out", required_argument, NULL, 'o'},       {"customers", required_argument, NULL, 'c'},
-		{"sellers", required_argument, NULL, 's'},   {"months", required_argument, NULL, 'm'},
-		{"seed", required_argument, NULL, 'S'},      {"lang", required_argument, NULL, 'L'},
-		{NULL, 0, NULL, 0},
+	    {"out", required_argument, NULL, 'o'},
+	    {"customers", required_argument, NULL, 'c'},
+	    {"sellers", required_argument, NULL, 's'},
+	    {"months", required_argument, NULL, 'm'},
+	    {"seed", required_argument, NULL, 'S'},
+	    {"lang", required_argument, NULL, 'L'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct sample_params p = {SAMPLE_CUSTOMERS, SAMPLE_SELLERS, SAMPLE_MONTHS, SAMPLE_SEED};
 	const char *dir = NULL;
@@ -266,10 +288,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'c':
 		case 's':
 		case 'm': {
-			long hi = ch == 'c' ? SAMPLE_MAX_CUSTOMERS : ch == 's' ? SAMPLE_MAX_SELLERS : SAMPLE_MAX_MONTHS;
+			long hi = ch == 'c'   ? SAMPLE_MAX_CUSTOMERS
+			          : ch == 's' ? SAMPLE_MAX_SELLERS
+			                      : SAMPLE_MAX_MONTHS;
 			if (parse_int(optarg, 1, hi, &v) != 0) {
-				cmd_error(&cmd_sample, "--%s wants a whole number from 1 to %ld, not \"%s\"",
-					  ch == 'c' ? "customers" : ch == 's' ? "sellers" : "months", hi, optarg);
+				cmd_error(&cmd_sample,
+				          "--%s wants a whole number from 1 to %ld, not \"%s\"",
+				          ch == 'c'   ? "customers"
+				          : ch == 's' ? "sellers"
+				                      : "months",
+				          hi, optarg);
 				return EXIT_USAGE;
 			}
 			*(ch == 'c' ? &p.customers : ch == 's' ? &p.sellers : &p.months) = (int)v;
@@ -280,7 +308,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			errno = 0;
 			unsigned long long s = strtoull(optarg, &end, 10);
 			if (errno || end == optarg || *end || optarg[0] == '-') {
-				cmd_error(&cmd_sample, "--seed wants a whole number, not \"%s\"", optarg);
+				cmd_error(&cmd_sample, "--seed wants a whole number, not \"%s\"",
+				          optarg);
 				return EXIT_USAGE;
 			}
 			p.seed = (uint64_t)s;
@@ -315,8 +344,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		setvbuf(o.f[i], NULL, _IOFBF, 1 << 16);
 		fprintf(o.f[i], "%s\n", headers[i]);
 	}
-	struct sample_sink sink = {.ctx = &o, .seller = on_seller, .customer = on_customer,
-				   .order = on_order, .activity = on_activity};
+	struct sample_sink sink = {.ctx = &o,
+	                           .seller = on_seller,
+	                           .customer = on_customer,
+	                           .order = on_order,
+	                           .activity = on_activity};
 	if (sample_generate(&p, &sink, &cause) != 0) {
 		cmd_error(&cmd_sample, "%s", cause);
 		rc = EXIT_USAGE;
@@ -347,46 +379,46 @@ out:
 }
 
 const struct command cmd_sample = {
-	.name = "sample",
-	.usage = "sample --out DIR [--customers N] [--sellers N] [--months N] [--seed N]",
-	.summary = "write the sample company (customers, orders, activities, sellers) as CSV files",
-	.order = 90,
-	.run = run,
-	.help =
-		"Writes a made-up but realistic company, Exempelgrossisten AB (a wholesaler of\n"
-		"tools, work wear and consumables), as four CSV files in DIR (created if needed;\n"
-		"existing files of these names are replaced):\n"
-		"\n"
-		"  customers.csv   customer_id,name,org_number,address,postal_code,city,lat,lon,\n"
-		"                  industry,employees,seller_id,potential,wallet,email,phone,open,close\n"
-		"  orders.csv      order_id,customer_id,date,amount,margin,seller_id\n"
-		"  activities.csv  date,seller_id,customer_id,type,duration_min,travel_min,km\n"
-		"  sellers.csv     seller_id,name,role,hours_per_year,home_postal_code,home_lat,\n"
-		"                  home_lon,email\n"
-		"\n"
-		"UTF-8, comma-separated, ISO dates, '.' decimals, amounts in kr. The same options\n"
-		"give byte-identical files on every run: the period always ends on 2026-10-31\n"
-		"and starts N months earlier (2024-11-01 for --months 24), whatever today is.\n"
-		"\n"
-		"The company is shaped like the story in docs/sample.md: field sellers drive to\n"
-		"small old friends, newsletters go to the small customers, most small customers\n"
-		"are never contacted, about 20 % of the customers give about 80 % of the revenue,\n"
-		"the average order is about 3 500 kr and customer contact takes about 17 % of the\n"
-		"sellers' working hours. Customers sit at real Swedish postal codes (GeoNames)\n"
-		"around their seller's home; some have no coordinates, so that an import locates\n"
-		"them from the postal code. Potential is given for about half the customers, a\n"
-		"wallet (köpkraft) for about a quarter, nothing for the rest.\n"
-		"\n"
-		"Options:\n"
-		"  --out DIR        the folder to write to (required)\n"
-		"  --customers N    number of customers, 1..1000000 (default 7000)\n"
-		"  --sellers N      number of sellers, 1..1000 (default 12): about 1 in 6 customer\n"
-		"                   service, 1 in 4 hunters, the rest farmers (12: 7 farmers,\n"
-		"                   3 hunters, 2 customer service)\n"
-		"  --months N       months of orders and activities, 1..120 (default 24)\n"
-		"  --seed N         another company of the same shape (default 1)\n"
-		"  --lang sv|en     language of the summary printed at the end\n"
-		"\n"
-		"Example:\n"
-		"  fokus sample --out sample && fokus import customers sample/customers.csv\n",
+    .name = "sample",
+    .usage = "sample --out DIR [--customers N] [--sellers N] [--months N] [--seed N]",
+    .summary = "write the sample company (customers, orders, activities, sellers) as CSV files",
+    .order = 90,
+    .run = run,
+    .help =
+        "Writes a made-up but realistic company, Exempelgrossisten AB (a wholesaler of\n"
+        "tools, work wear and consumables), as four CSV files in DIR (created if needed;\n"
+        "existing files of these names are replaced):\n"
+        "\n"
+        "  customers.csv   customer_id,name,org_number,address,postal_code,city,lat,lon,\n"
+        "                  industry,employees,seller_id,potential,wallet,email,phone,open,close\n"
+        "  orders.csv      order_id,customer_id,date,amount,margin,seller_id\n"
+        "  activities.csv  date,seller_id,customer_id,type,duration_min,travel_min,km\n"
+        "  sellers.csv     seller_id,name,role,hours_per_year,home_postal_code,home_lat,\n"
+        "                  home_lon,email\n"
+        "\n"
+        "UTF-8, comma-separated, ISO dates, '.' decimals, amounts in kr. The same options\n"
+        "give byte-identical files on every run: the period always ends on 2026-10-31\n"
+        "and starts N months earlier (2024-11-01 for --months 24), whatever today is.\n"
+        "\n"
+        "The company is shaped like the story in docs/sample.md: field sellers drive to\n"
+        "small old friends, newsletters go to the small customers, most small customers\n"
+        "are never contacted, about 20 % of the customers give about 80 % of the revenue,\n"
+        "the average order is about 3 500 kr and customer contact takes about 17 % of the\n"
+        "sellers' working hours. Customers sit at real Swedish postal codes (GeoNames)\n"
+        "around their seller's home; some have no coordinates, so that an import locates\n"
+        "them from the postal code. Potential is given for about half the customers, a\n"
+        "wallet (köpkraft) for about a quarter, nothing for the rest.\n"
+        "\n"
+        "Options:\n"
+        "  --out DIR        the folder to write to (required)\n"
+        "  --customers N    number of customers, 1..1000000 (default 7000)\n"
+        "  --sellers N      number of sellers, 1..1000 (default 12): about 1 in 6 customer\n"
+        "                   service, 1 in 4 hunters, the rest farmers (12: 7 farmers,\n"
+        "                   3 hunters, 2 customer service)\n"
+        "  --months N       months of orders and activities, 1..120 (default 24)\n"
+        "  --seed N         another company of the same shape (default 1)\n"
+        "  --lang sv|en     language of the summary printed at the end\n"
+        "\n"
+        "Example:\n"
+        "  fokus sample --out sample && fokus import customers sample/customers.csv\n",
 };

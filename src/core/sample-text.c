@@ -14,6 +14,7 @@
 /* SNI 2007 section letters and their Swedish names (SCB). Weights, sizes and
  * spend are the sample's assumptions for a wholesaler of tools, work wear and
  * consumables; see docs/sample.md. */
+/* clang-format off */
 const struct sample_industry sample_text_industries[] = {
 	{"F Byggverksamhet", 0.23, 5, 6000, HOURS_TRADE, 0,
 	 {"Bygg", "Måleri", "El", "VVS", "Rör", "Plåt", "Mark & Anläggning", "Snickeri", "Tak",
@@ -53,8 +54,10 @@ const struct sample_industry sample_text_industries[] = {
 	{"P Utbildning", 0.005, 8, 1000, HOURS_OFFICE, 0,
 	 {"Trafikskola", "Utbildning", NULL}},
 };
+/* clang-format on */
 const int sample_text_nindustries = COUNT(sample_text_industries);
 
+/* clang-format off */
 static const char *const surnames[] = {
 	"Andersson", "Johansson", "Karlsson",  "Nilsson",   "Eriksson",  "Larsson",   "Olsson",
 	"Persson",   "Svensson",  "Gustafsson", "Pettersson", "Jonsson",  "Jansson",   "Hansson",
@@ -71,7 +74,9 @@ static const char *const surnames[] = {
 	"Öberg",     "Andreasson", "Strömberg", "Månsson",  "Åkesson",   "Norberg",   "Lindholm",
 	"Dahl",      "Jonasson",  "Borg",      "Ek",        "Hedström",  "Nordqvist", "Sjöström",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const firstnames[] = {
 	"Anna",   "Eva",    "Maria",  "Karin",   "Sara",    "Lena",    "Kerstin", "Emma",
 	"Ingrid", "Marie",  "Malin",  "Jenny",   "Sofia",   "Linda",   "Hanna",   "Johanna",
@@ -79,14 +84,18 @@ static const char *const firstnames[] = {
 	"Erik",   "Per",    "Karl",   "Peter",   "Thomas",  "Jan",     "Daniel",  "Fredrik",
 	"Hans",   "Andreas", "Stefan", "Mats",   "Magnus",  "Jonas",   "Mattias", "Niklas",
 };
+/* clang-format on */
 
 /* Names of places, animals and trees that Swedish firms like to carry. */
+/* clang-format off */
 static const char *const fancy[] = {
 	"Ankaret", "Sjöboden", "Granen", "Björken", "Lärkan",  "Kronan", "Gästis",  "Svanen",
 	"Tallen",  "Eken",     "Måsen",  "Fyren",   "Kvarnen", "Hamnen", "Bryggan", "Linden",
 	"Norrsken", "Solrosen", "Stjärnan", "Vågen", "Älgen",  "Rönnen", "Bäcken",  "Klippan",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const streets[] = {
 	"Storgatan",    "Kungsgatan",     "Drottninggatan", "Industrivägen", "Verkstadsgatan",
 	"Hantverkarvägen", "Fabriksgatan", "Lagergatan",    "Järnvägsgatan", "Bruksvägen",
@@ -97,6 +106,7 @@ static const char *const streets[] = {
 	"Strandvägen",  "Kyrkogatan",     "Tullgatan",      "Prästgårdsvägen", "Björkvägen",
 	"Granvägen",    "Tallvägen",      "Ekvägen",        "Backavägen",    "Hagagatan",
 };
+/* clang-format on */
 
 #define PICK(r, a) ((a)[srng_below((r), (uint32_t)COUNT(a))])
 
@@ -116,8 +126,8 @@ static void genitive(const char *name, char *buf, size_t size)
 	snprintf(buf, size, "%s%s", name, last == 's' || last == 'x' || last == 'z' ? "" : "s");
 }
 
-void sample_text_company(struct srng *r, int industry, const char *place, int attempt,
-			 char *buf, size_t size, int *hb)
+void sample_text_company(struct srng *r, int industry, const char *place, int attempt, char *buf,
+                         size_t size, int *hb)
 {
 	const struct sample_industry *ind = &sample_text_industries[industry];
 	const char *word = ind->words[srng_below(r, (uint32_t)word_count(ind))];
@@ -129,7 +139,8 @@ void sample_text_company(struct srng *r, int industry, const char *place, int at
 		/* The legal form comes first: "Fastighets AB Granen". */
 		snprintf(core, sizeof(core), "%s", u < 0.5 ? PICK(r, fancy) : gen);
 		if (attempt >= 6)
-			snprintf(core + strlen(core), sizeof(core) - strlen(core), " %d", attempt - 4);
+			snprintf(core + strlen(core), sizeof(core) - strlen(core), " %d",
+			         attempt - 4);
 		snprintf(buf, size, "Fastighets AB %s", core);
 		*hb = 0;
 		return;
@@ -192,6 +203,7 @@ void sample_text_street(struct srng *r, char *buf, size_t size)
 
 /* Area codes by the first two digits of the postal code (roughly right for
  * the main town of each postal area). */
+/* clang-format off */
 static const char *const area[100] = {
 	[10] = "08",   [11] = "08",   [12] = "08",   [13] = "08",   [14] = "08",   [15] = "08",
 	[16] = "08",   [17] = "08",   [18] = "08",   [19] = "08",   [20] = "040",  [21] = "040",
@@ -209,6 +221,7 @@ static const char *const area[100] = {
 	[91] = "090",  [92] = "0950", [93] = "0910", [94] = "0911", [95] = "0920", [96] = "0921",
 	[97] = "0920", [98] = "0980",
 };
+/* clang-format on */
 
 void sample_text_phone(struct srng *r, const char *postcode, char *buf, size_t size)
 {
@@ -216,14 +229,15 @@ void sample_text_phone(struct srng *r, const char *postcode, char *buf, size_t s
 	const char *ac = pre >= 0 && pre < 100 && area[pre] ? area[pre] : "010";
 	if (srng_chance(r, 0.15)) {
 		snprintf(buf, size, "07%d-%03d %02d %02d", (int)"0236"[srng_below(r, 4)] - '0',
-			 (int)srng_below(r, 1000), (int)srng_below(r, 100), (int)srng_below(r, 100));
+		         (int)srng_below(r, 1000), (int)srng_below(r, 100),
+		         (int)srng_below(r, 100));
 	} else if (strlen(ac) <= 3) {
 		/* 08 and 0XX: seven-digit subscriber numbers, not starting with 0. */
 		snprintf(buf, size, "%s-%03d %02d %02d", ac, 100 + (int)srng_below(r, 900),
-			 (int)srng_below(r, 100), (int)srng_below(r, 100));
+		         (int)srng_below(r, 100), (int)srng_below(r, 100));
 	} else {
 		snprintf(buf, size, "%s-%02d %02d %02d", ac, 10 + (int)srng_below(r, 90),
-			 (int)srng_below(r, 100), (int)srng_below(r, 100));
+		         (int)srng_below(r, 100), (int)srng_below(r, 100));
 	}
 }
 
@@ -237,7 +251,8 @@ static void slug(const char *s, char *out, size_t size)
 		char c = 0;
 		if (u[0] == 0xC3 && u[1]) {
 			unsigned v = u[1];
-			if (v == 0xA5 || v == 0xA4 || v == 0x85 || v == 0x84 || v == 0xA0 || v == 0xA1)
+			if (v == 0xA5 || v == 0xA4 || v == 0x85 || v == 0x84 || v == 0xA0 ||
+			    v == 0xA1)
 				c = 'a';
 			else if (v == 0xB6 || v == 0x96)
 				c = 'o';
@@ -261,7 +276,8 @@ static void slug(const char *s, char *out, size_t size)
 
 void sample_text_email(struct srng *r, const char *company, char *buf, size_t size)
 {
-	static const char *const box[] = {"info", "info", "info", "order", "kontakt", "inkop", "ekonomi"};
+	static const char *const box[] = {"info",    "info",  "info",   "order",
+	                                  "kontakt", "inkop", "ekonomi"};
 	char name[128], dom[96];
 	snprintf(name, sizeof(name), "%s", company);
 	size_t n = strlen(name);

@@ -13,12 +13,12 @@
 enum sample_hours { HOURS_TRADE = 0, HOURS_SHOP, HOURS_RESTAURANT, HOURS_OFFICE };
 
 struct sample_industry {
-	const char *label;   /* "F Byggverksamhet": SNI section letter and Swedish name */
-	double weight;       /* share of the customer base */
-	double emp_median;   /* median employees */
-	double spend;        /* kr per employee per year in our range (the wallet) */
+	const char *label; /* "F Byggverksamhet": SNI section letter and Swedish name */
+	double weight;     /* share of the customer base */
+	double emp_median; /* median employees */
+	double spend;      /* kr per employee per year in our range (the wallet) */
 	enum sample_hours hours;
-	int prefix;          /* names read "Restaurang Ankaret" rather than "Berglunds Bygg" */
+	int prefix;            /* names read "Restaurang Ankaret" rather than "Berglunds Bygg" */
 	const char *words[10]; /* trade words for names, NULL-terminated */
 };
 
@@ -29,8 +29,8 @@ extern const int sample_text_nindustries;
  * AB", "Restaurang Ankaret AB", "Vallentuna Rör HB"); attempt > 0 asks for a
  * different one after a clash (from attempt 6 on a number is added). *hb is
  * set when the firm is a trading partnership (HB). */
-void sample_text_company(struct srng *r, int industry, const char *place, int attempt,
-			 char *buf, size_t size, int *hb);
+void sample_text_company(struct srng *r, int industry, const char *place, int attempt, char *buf,
+                         size_t size, int *hb);
 
 /* Org number "556123-4567" (AB: 556 or 559, beyond two million 55x) or
  * "969123-4567" (HB) with a valid Luhn check digit; distinct for distinct

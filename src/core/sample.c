@@ -32,14 +32,14 @@
 enum { ST_SELLERS = 1, ST_CUSTOMERS, ST_TEXT, ST_ORDERS, ST_ACTIVITIES, ST_FRIENDS };
 
 /* The model's constants (docs/sample.md explains each). */
-#define MEAN_REVENUE 22000.0  /* kr per customer and year, over all customers */
-#define AVG_ORDER 3550.0      /* kr before credit notes (which bring it to ~3 500) */
-#define ORDER_SIZE_EXP 0.3    /* order value grows as revenue^0.3 */
-#define CREDIT_RATE 0.015     /* credit notes per order */
-#define ROAD_FACTOR 1.3       /* road km per great-circle km */
-#define ROAD_KMH 65.0         /* average speed on the road */
-#define JITTER_KM 2.0         /* customers lie within 2 km of their postal code's point */
-#define TERRITORY_KM 60.0     /* first try of a field seller's radius */
+#define MEAN_REVENUE 22000.0 /* kr per customer and year, over all customers */
+#define AVG_ORDER 3550.0     /* kr before credit notes (which bring it to ~3 500) */
+#define ORDER_SIZE_EXP 0.3   /* order value grows as revenue^0.3 */
+#define CREDIT_RATE 0.015    /* credit notes per order */
+#define ROAD_FACTOR 1.3      /* road km per great-circle km */
+#define ROAD_KMH 65.0        /* average speed on the road */
+#define JITTER_KM 2.0        /* customers lie within 2 km of their postal code's point */
+#define TERRITORY_KM 60.0    /* first try of a field seller's radius */
 #define TERRITORY_MIN_CODES 150
 #define FRIENDS_MAX 22
 #define HOURS_PER_YEAR 1720.0
@@ -47,9 +47,9 @@ enum { ST_SELLERS = 1, ST_CUSTOMERS, ST_TEXT, ST_ORDERS, ST_ACTIVITIES, ST_FRIEN
 /* The first towns are the home towns of the first field sellers (the office,
  * and the customer service, is in the first). */
 static const char *const home_codes[] = {
-	"70225", "72220", "63302", "65231", "17081", "75315", "60234", "58273",
-	"55320", "80277", "79143", "50640", "41104", "54162", "61146", "85740",
-	"35233", "20941", "25452", "30237", "39247", "90422", "83184", "97328",
+    "70225", "72220", "63302", "65231", "17081", "75315", "60234", "58273",
+    "55320", "80277", "79143", "50640", "41104", "54162", "61146", "85740",
+    "35233", "20941", "25452", "30237", "39247", "90422", "83184", "97328",
 };
 #define NHOMES ((int)(sizeof(home_codes) / sizeof(home_codes[0])))
 
@@ -64,7 +64,7 @@ struct sseller {
 	char name[64];
 	char email[96];
 	enum role role;
-	int pc;            /* postcode index of the home */
+	int pc; /* postcode index of the home */
 	double lat, lon;
 	int vacation_week; /* first week of the summer holiday (0..2 after week 27) */
 	double weight;     /* share of customers in the territory */
@@ -73,13 +73,13 @@ struct sseller {
 };
 
 struct scust {
-	double lat, lon;        /* where it is */
-	double wallet, rev;     /* kr per year: what it could buy, what it buys from us */
-	double order_avg;       /* kr */
+	double lat, lon;    /* where it is */
+	double wallet, rev; /* kr per year: what it could buy, what it buys from us */
+	double order_avg;   /* kr */
 	double margin_rate;
-	double lambda;          /* orders per year */
+	double lambda; /* orders per year */
 	int32_t pc, region, owner, friend_of;
-	int32_t start, end;     /* buys between these days */
+	int32_t start, end; /* buys between these days */
 	int32_t employees;
 	uint8_t industry, truth, report, flags;
 	int16_t open_min, close_min;
@@ -152,7 +152,8 @@ static int holiday(int32_t d)
 {
 	int y, m, dd;
 	days_to_ymd(d, &y, &m, &dd);
-	static const int fixed[][2] = {{1, 1}, {1, 6}, {5, 1}, {6, 6}, {12, 24}, {12, 25}, {12, 26}, {12, 31}};
+	static const int fixed[][2] = {{1, 1},   {1, 6},   {5, 1},   {6, 6},
+	                               {12, 24}, {12, 25}, {12, 26}, {12, 31}};
 	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (m == fixed[i][0] && dd == fixed[i][1])
 			return 1;
@@ -168,8 +169,8 @@ static int holiday(int32_t d)
 static void calendar(struct gen *g)
 {
 	/* Orders per working day relative to the year: slow July, calm December. */
-	static const double month_factor[12] = {0.9, 1.0, 1.1, 1.05, 1.1, 1.0,
-						0.45, 0.95, 1.1, 1.1, 1.05, 0.8};
+	static const double month_factor[12] = {0.9,  1.0,  1.1, 1.05, 1.1,  1.0,
+	                                        0.45, 0.95, 1.1, 1.1,  1.05, 0.8};
 	g->workday = xcalloc((size_t)g->ndays, 1);
 	g->cum = xcalloc((size_t)g->ndays + 1, sizeof(double));
 	for (int32_t i = 0; i < g->ndays; i++) {
@@ -230,7 +231,8 @@ static void load_postcodes(struct gen *g)
 	g->npcs = geo_postcode_count();
 	g->pcs = xcalloc((size_t)(g->npcs ? g->npcs : 1), sizeof(*g->pcs));
 	for (int i = 0; i < g->npcs; i++)
-		geo_postcode_at(i, g->pcs[i].code, &g->pcs[i].lat, &g->pcs[i].lon, &g->pcs[i].place);
+		geo_postcode_at(i, g->pcs[i].code, &g->pcs[i].lat, &g->pcs[i].lon,
+		                &g->pcs[i].place);
 }
 
 static int find_pc(const struct gen *g, const char *code)
@@ -290,7 +292,9 @@ static void make_sellers(struct gen *g)
 	for (int i = 0; i < n; i++) {
 		struct sseller *s = &g->sel[i];
 		snprintf(s->id, sizeof(s->id), "S%0*d", width, i + 1);
-		s->role = i < nfarmer ? ROLE_FARMER : i < nfarmer + nhunter ? ROLE_HUNTER : ROLE_SERVICE;
+		s->role = i < nfarmer             ? ROLE_FARMER
+		          : i < nfarmer + nhunter ? ROLE_HUNTER
+		                                  : ROLE_SERVICE;
 		for (int attempt = 0;; attempt++) { /* distinct names while there are enough */
 			sample_text_person(&r, s->name, sizeof(s->name));
 			int clash = 0;
@@ -314,7 +318,8 @@ static void make_sellers(struct gen *g)
 			s->pc = find_pc(g, home_codes[j % NHOMES]);
 			if (j >= NHOMES && s->pc >= 0) { /* more sellers than towns: nearby homes */
 				int nn;
-				int *near = near_codes(g, g->pcs[s->pc].lat, g->pcs[s->pc].lon, &nn);
+				int *near =
+				    near_codes(g, g->pcs[s->pc].lat, g->pcs[s->pc].lon, &nn);
 				s->pc = near[srng_below(&r, (uint32_t)nn)];
 				free(near);
 			}
@@ -335,9 +340,15 @@ static void emit_sellers(const struct gen *g)
 		char pc[7];
 		snprintf(pc, sizeof(pc), "%.3s %.2s", g->pcs[s->pc].code, g->pcs[s->pc].code + 3);
 		struct sample_seller out = {
-			.index = i, .id = s->id, .name = s->name, .email = s->email, .role = s->role,
-			.hours_per_year = HOURS_PER_YEAR, .home_postal_code = pc,
-			.home_lat = s->lat, .home_lon = s->lon,
+		    .index = i,
+		    .id = s->id,
+		    .name = s->name,
+		    .email = s->email,
+		    .role = s->role,
+		    .hours_per_year = HOURS_PER_YEAR,
+		    .home_postal_code = pc,
+		    .home_lat = s->lat,
+		    .home_lon = s->lon,
 		};
 		g->sink->seller(g->sink->ctx, &out);
 	}
@@ -375,9 +386,10 @@ static int pick_field(const struct gen *g, struct srng *r)
 
 static void opening_hours(struct srng *r, struct scust *c)
 {
-	static const int16_t open[4][3] = {{390, 420, 480}, {540, 600, 600}, {600, 660, 660}, {480, 480, 510}};
-	static const int16_t close[4][3] = {{930, 960, 1020}, {1080, 1080, 1140}, {1260, 1320, 1380},
-					    {990, 1020, 1020}};
+	static const int16_t open[4][3] = {
+	    {390, 420, 480}, {540, 600, 600}, {600, 660, 660}, {480, 480, 510}};
+	static const int16_t close[4][3] = {
+	    {930, 960, 1020}, {1080, 1080, 1140}, {1260, 1320, 1380}, {990, 1020, 1020}};
 	int h = (int)sample_text_industries[c->industry].hours;
 	c->open_min = open[h][srng_below(r, 3)];
 	c->close_min = close[h][srng_below(r, 3)];
@@ -403,9 +415,11 @@ static void customer_numbers(struct gen *g, struct srng *r, struct scust *c)
 	c->end = g->last + 3650;
 	double u = srng_unit(r);
 	if (u < 0.08) /* new during the period */
-		c->start = g->first + 30 + (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
+		c->start = g->first + 30 +
+		           (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
 	else if (u < 0.13) /* stopped buying during the period */
-		c->end = g->first + 30 + (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
+		c->end = g->first + 30 +
+		         (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
 	u = srng_unit(r);
 	if (u < 0.82 || (u < 0.94 && !g->nservice))
 		c->owner = c->region;
@@ -414,9 +428,14 @@ static void customer_numbers(struct gen *g, struct srng *r, struct scust *c)
 	else
 		c->owner = -1;
 	u = srng_unit(r);
-	c->report = u < 0.48 ? REPORT_POTENTIAL : u < 0.52 ? REPORT_BOTH : u < 0.76 ? REPORT_WALLET : REPORT_NONE;
-	c->flags = (uint8_t)((srng_chance(r, 0.88) ? F_EMAIL : 0) | (srng_chance(r, 0.95) ? F_PHONE : 0) |
-			     (srng_chance(r, 0.90) ? F_LOC : 0) | (srng_chance(r, 0.97) ? F_EMPLOYEES : 0));
+	c->report = u < 0.48   ? REPORT_POTENTIAL
+	            : u < 0.52 ? REPORT_BOTH
+	            : u < 0.76 ? REPORT_WALLET
+	                       : REPORT_NONE;
+	c->flags =
+	    (uint8_t)((srng_chance(r, 0.88) ? F_EMAIL : 0) | (srng_chance(r, 0.95) ? F_PHONE : 0) |
+	              (srng_chance(r, 0.90) ? F_LOC : 0) |
+	              (srng_chance(r, 0.97) ? F_EMPLOYEES : 0));
 	c->open_min = c->close_min = -1;
 	if (srng_chance(r, 0.35))
 		opening_hours(r, c);
@@ -478,7 +497,9 @@ static void calibrate(struct gen *g)
 			c->lambda = c->rev / c->order_avg;
 			c->margin_rate -= 0.03 * log(c->rev / med);
 		}
-		c->margin_rate = c->margin_rate < 0.10 ? 0.10 : c->margin_rate > 0.45 ? 0.45 : c->margin_rate;
+		c->margin_rate = c->margin_rate < 0.10   ? 0.10
+		                 : c->margin_rate > 0.45 ? 0.45
+		                                         : c->margin_rate;
 		rev[i] = c->rev;
 		pot[i] = c->wallet - c->rev;
 	}
@@ -619,7 +640,8 @@ static void emit_customers(struct gen *g)
 		char id[16], name[192], org[12], addr[96], post[8], email[160], phone[32];
 		int hb = 0;
 		for (int attempt = 0;; attempt++) {
-			sample_text_company(&r, c->industry, pc->place, attempt, name, sizeof(name), &hb);
+			sample_text_company(&r, c->industry, pc->place, attempt, name, sizeof(name),
+			                    &hb);
 			if (nameset_add(&ns, name) == 0 || attempt > 1000)
 				break;
 		}
@@ -630,23 +652,32 @@ static void emit_customers(struct gen *g)
 		sample_text_email(&r, name, email, sizeof(email));
 		sample_text_phone(&r, pc->code, phone, sizeof(phone));
 		struct sample_customer out = {
-			.index = i, .id = id, .name = name, .org_number = org, .address = addr,
-			.postal_code = post, .city = pc->place,
-			.industry = sample_text_industries[c->industry].label,
-			.email = c->flags & F_EMAIL ? email : NULL,
-			.phone = c->flags & F_PHONE ? phone : NULL,
-			.seller = c->owner, .seller_id = c->owner >= 0 ? g->sel[c->owner].id : NULL,
-			.has_loc = (c->flags & F_LOC) != 0,
-			.lat = c->flags & F_LOC ? round(c->lat * 1e5) / 1e5 : pc->lat,
-			.lon = c->flags & F_LOC ? round(c->lon * 1e5) / 1e5 : pc->lon,
-			.employees = c->flags & F_EMPLOYEES ? c->employees : -1,
-			.open_min = c->open_min, .close_min = c->close_min,
-			.truth = (enum category)c->truth, .old_friend = c->friend_of >= 0,
+		    .index = i,
+		    .id = id,
+		    .name = name,
+		    .org_number = org,
+		    .address = addr,
+		    .postal_code = post,
+		    .city = pc->place,
+		    .industry = sample_text_industries[c->industry].label,
+		    .email = c->flags & F_EMAIL ? email : NULL,
+		    .phone = c->flags & F_PHONE ? phone : NULL,
+		    .seller = c->owner,
+		    .seller_id = c->owner >= 0 ? g->sel[c->owner].id : NULL,
+		    .has_loc = (c->flags & F_LOC) != 0,
+		    .lat = c->flags & F_LOC ? round(c->lat * 1e5) / 1e5 : pc->lat,
+		    .lon = c->flags & F_LOC ? round(c->lon * 1e5) / 1e5 : pc->lon,
+		    .employees = c->flags & F_EMPLOYEES ? c->employees : -1,
+		    .open_min = c->open_min,
+		    .close_min = c->close_min,
+		    .truth = (enum category)c->truth,
+		    .old_friend = c->friend_of >= 0,
 		};
 		if (c->report == REPORT_POTENTIAL || c->report == REPORT_BOTH) {
 			double pot = (c->wallet - c->rev) * srng_lognormal1(&r, 0.35);
 			out.has_potential = true;
-			out.potential = (int64_t)llround(pot / 1000.0) * 100000; /* whole thousands of kr */
+			out.potential =
+			    (int64_t)llround(pot / 1000.0) * 100000; /* whole thousands of kr */
 		}
 		if (c->report == REPORT_WALLET || c->report == REPORT_BOTH) {
 			double w = c->wallet * srng_lognormal1(&r, 0.3);
@@ -722,9 +753,13 @@ static void emit_orders(struct gen *g)
 					amount = -c->order_avg * (0.1 + 0.9 * srng_unit(&r));
 				double mr = c->margin_rate * srng_lognormal1(&r, 0.15);
 				int64_t am = llround(amount * 100);
-				struct sorder o = {.day = draw_day(g, &r, lo, hi), .cust = i, .seq = seq++,
-						   .seller = order_seller(g, &r, c), .amount = am,
-						   .margin = llround((double)am * (mr > 0.9 ? 0.9 : mr))};
+				struct sorder o = {.day = draw_day(g, &r, lo, hi),
+				                   .cust = i,
+				                   .seq = seq++,
+				                   .seller = order_seller(g, &r, c),
+				                   .amount = am,
+				                   .margin =
+				                       llround((double)am * (mr > 0.9 ? 0.9 : mr))};
 				add_order(&v, &n, &cap, o);
 			}
 		}
@@ -733,9 +768,14 @@ static void emit_orders(struct gen *g)
 			char id[16];
 			snprintf(id, sizeof(id), "%d", 10001 + v[j].cust);
 			struct sample_order o = {
-				.order_id = next_id + (int64_t)j, .cust = v[j].cust, .customer_id = id,
-				.day = v[j].day, .amount = v[j].amount, .margin = v[j].margin,
-				.seller = v[j].seller, .seller_id = v[j].seller >= 0 ? g->sel[v[j].seller].id : NULL,
+			    .order_id = next_id + (int64_t)j,
+			    .cust = v[j].cust,
+			    .customer_id = id,
+			    .day = v[j].day,
+			    .amount = v[j].amount,
+			    .margin = v[j].margin,
+			    .seller = v[j].seller,
+			    .seller_id = v[j].seller >= 0 ? g->sel[v[j].seller].id : NULL,
 			};
 			g->sink->order(g->sink->ctx, &o);
 		}
@@ -747,14 +787,19 @@ static void emit_orders(struct gen *g)
 /* --- activities ---------------------------------------------------------- */
 
 static void add_act(struct gen *g, int32_t day, int32_t seller, int32_t cust, enum activity_type t,
-		    int dur, int travel, double km)
+                    int dur, int travel, double km)
 {
 	if (g->nacts == g->capacts)
 		g->acts = xreallocarray(g->acts, g->capacts = g->capacts ? g->capacts * 2 : 4096,
-					sizeof(*g->acts));
-	g->acts[g->nacts] = (struct sact){.day = day, .seller = seller, .seq = (int32_t)g->nacts,
-					  .cust = cust, .type = (uint8_t)t, .dur = (int16_t)dur,
-					  .travel = (int16_t)travel, .km = (float)(round(km * 10) / 10)};
+		                        sizeof(*g->acts));
+	g->acts[g->nacts] = (struct sact){.day = day,
+	                                  .seller = seller,
+	                                  .seq = (int32_t)g->nacts,
+	                                  .cust = cust,
+	                                  .type = (uint8_t)t,
+	                                  .dur = (int16_t)dur,
+	                                  .travel = (int16_t)travel,
+	                                  .km = (float)(round(km * 10) / 10)};
 	g->nacts++;
 }
 
@@ -833,7 +878,8 @@ static void field_day(struct gen *g, struct srng *r, int s, int32_t d)
 		lon = cu->lon;
 		int dur;
 		if (cu->friend_of == s) {
-			static const int fd[5] = {60, 75, 75, 90, 120}; /* coffee with an old friend */
+			static const int fd[5] = {60, 75, 75, 90,
+			                          120}; /* coffee with an old friend */
 			dur = fd[srng_below(r, 5)];
 		} else {
 			static const int od[6] = {30, 45, 60, 60, 75, 90};
@@ -857,7 +903,7 @@ static void service_day(struct gen *g, struct srng *r, int s, int32_t d)
 	int nc = srng_range(r, 7, 13), ne = srng_range(r, 3, 7);
 	for (int k = 0; k < nc; k++) {
 		int32_t c = srng_chance(r, 0.95) ? pick_one(&g->service_calls, r)
-						 : (int32_t)srng_below(r, (uint32_t)g->ncust);
+		                                 : (int32_t)srng_below(r, (uint32_t)g->ncust);
 		if (c >= 0)
 			add_act(g, d, s, c, ACT_PHONE, srng_range(r, 2, 10), 0, 0);
 	}
@@ -893,13 +939,20 @@ static int newsletter_day(const struct gen *g, int32_t d)
 }
 
 static void emit_act(const struct gen *g, int32_t day, int32_t seller, int32_t cust,
-		     enum activity_type type, int dur, int travel, double km)
+                     enum activity_type type, int dur, int travel, double km)
 {
 	char cid[16];
 	snprintf(cid, sizeof(cid), "%d", 10001 + cust);
 	struct sample_activity a = {
-		.day = day, .seller = seller, .seller_id = g->sel[seller].id, .cust = cust,
-		.customer_id = cid, .type = type, .duration_min = dur, .travel_min = travel, .km = km,
+	    .day = day,
+	    .seller = seller,
+	    .seller_id = g->sel[seller].id,
+	    .cust = cust,
+	    .customer_id = cid,
+	    .type = type,
+	    .duration_min = dur,
+	    .travel_min = travel,
+	    .km = km,
 	};
 	g->sink->activity(g->sink->ctx, &a);
 }
@@ -927,7 +980,7 @@ static void emit_activities(struct gen *g)
 		for (; j < g->nacts && g->acts[j].day == d; j++) {
 			const struct sact *a = &g->acts[j];
 			emit_act(g, a->day, a->seller, a->cust, (enum activity_type)a->type, a->dur,
-				 a->travel, a->km);
+			         a->travel, a->km);
 		}
 		if (!newsletter_day(g, d))
 			continue;
@@ -956,7 +1009,8 @@ int sample_check(const struct sample_params *p, char **cause)
 		return -1;
 	}
 	if (geo_postcode_count() == 0) {
-		*cause = xasprintf("this fokus was built without the postal-code table (data/postcodes-se.tsv)");
+		*cause = xasprintf(
+		    "this fokus was built without the postal-code table (data/postcodes-se.tsv)");
 		return -1;
 	}
 	return 0;
@@ -1026,10 +1080,15 @@ static void ds_seller(void *ctx, const struct sample_seller *s)
 	struct dataset *ds = ctx;
 	ds->sellers = xreallocarray(ds->sellers, ds->nsellers + 1, sizeof(*ds->sellers));
 	ds->sellers[ds->nsellers++] = (struct seller){
-		.id = xstrdup(s->id), .name = xstrdup(s->name), .role = s->role,
-		.hours_per_year = s->hours_per_year, .has_home = true, .home_lat = s->home_lat,
-		.home_lon = s->home_lon, .home_postal_code = xstrdup(s->home_postal_code),
-		.email = xstrdup(s->email),
+	    .id = xstrdup(s->id),
+	    .name = xstrdup(s->name),
+	    .role = s->role,
+	    .hours_per_year = s->hours_per_year,
+	    .has_home = true,
+	    .home_lat = s->home_lat,
+	    .home_lon = s->home_lon,
+	    .home_postal_code = xstrdup(s->home_postal_code),
+	    .email = xstrdup(s->email),
 	};
 }
 
@@ -1037,17 +1096,30 @@ static void ds_customer(void *ctx, const struct sample_customer *c)
 {
 	struct dataset *ds = ctx;
 	if ((ds->ncustomers & (ds->ncustomers - 1)) == 0) /* grow at powers of two */
-		ds->customers = xreallocarray(ds->customers, ds->ncustomers ? ds->ncustomers * 2 : 1,
-					      sizeof(*ds->customers));
+		ds->customers = xreallocarray(
+		    ds->customers, ds->ncustomers ? ds->ncustomers * 2 : 1, sizeof(*ds->customers));
 	ds->customers[ds->ncustomers++] = (struct customer){
-		.id = xstrdup(c->id), .name = xstrdup(c->name), .org_number = xstrdup(c->org_number),
-		.address = xstrdup(c->address), .postal_code = xstrdup(c->postal_code),
-		.city = xstrdup(c->city), .industry = xstrdup(c->industry), .email = dup_or_null(c->email),
-		.phone = dup_or_null(c->phone), .seller_id = dup_or_null(c->seller_id),
-		.seller = c->seller, .has_loc = true, .lat = c->lat, .lon = c->lon,
-		.employees = c->employees, .has_potential = c->has_potential,
-		.has_wallet = c->has_wallet, .potential = c->potential, .wallet = c->wallet,
-		.open_min = c->open_min, .close_min = c->close_min,
+	    .id = xstrdup(c->id),
+	    .name = xstrdup(c->name),
+	    .org_number = xstrdup(c->org_number),
+	    .address = xstrdup(c->address),
+	    .postal_code = xstrdup(c->postal_code),
+	    .city = xstrdup(c->city),
+	    .industry = xstrdup(c->industry),
+	    .email = dup_or_null(c->email),
+	    .phone = dup_or_null(c->phone),
+	    .seller_id = dup_or_null(c->seller_id),
+	    .seller = c->seller,
+	    .has_loc = true,
+	    .lat = c->lat,
+	    .lon = c->lon,
+	    .employees = c->employees,
+	    .has_potential = c->has_potential,
+	    .has_wallet = c->has_wallet,
+	    .potential = c->potential,
+	    .wallet = c->wallet,
+	    .open_min = c->open_min,
+	    .close_min = c->close_min,
 	};
 }
 
@@ -1055,9 +1127,14 @@ static void ds_order(void *ctx, const struct sample_order *o)
 {
 	struct dataset *ds = ctx;
 	if ((ds->norders & (ds->norders - 1)) == 0)
-		ds->orders = xreallocarray(ds->orders, ds->norders ? ds->norders * 2 : 1, sizeof(*ds->orders));
+		ds->orders = xreallocarray(ds->orders, ds->norders ? ds->norders * 2 : 1,
+		                           sizeof(*ds->orders));
 	ds->orders[ds->norders++] = (struct order){
-		.cust = o->cust, .day = o->day, .amount = o->amount, .margin = o->margin, .has_margin = true,
+	    .cust = o->cust,
+	    .day = o->day,
+	    .amount = o->amount,
+	    .margin = o->margin,
+	    .has_margin = true,
 	};
 }
 
@@ -1065,12 +1142,18 @@ static void ds_activity(void *ctx, const struct sample_activity *a)
 {
 	struct dataset *ds = ctx;
 	if ((ds->nactivities & (ds->nactivities - 1)) == 0)
-		ds->activities = xreallocarray(ds->activities, ds->nactivities ? ds->nactivities * 2 : 1,
-					       sizeof(*ds->activities));
+		ds->activities =
+		    xreallocarray(ds->activities, ds->nactivities ? ds->nactivities * 2 : 1,
+		                  sizeof(*ds->activities));
 	ds->activities[ds->nactivities++] = (struct activity){
-		.cust = a->cust, .seller = a->seller, .day = a->day, .minute = -1,
-		.type = (uint8_t)a->type, .duration_min = (float)a->duration_min,
-		.travel_min = (float)a->travel_min, .km = (float)a->km,
+	    .cust = a->cust,
+	    .seller = a->seller,
+	    .day = a->day,
+	    .minute = -1,
+	    .type = (uint8_t)a->type,
+	    .duration_min = (float)a->duration_min,
+	    .travel_min = (float)a->travel_min,
+	    .km = (float)a->km,
 	};
 }
 
@@ -1088,8 +1171,11 @@ static int cmp_ds_order(const void *a, const void *b)
 
 int sample_dataset(const struct sample_params *p, struct dataset *ds, char **cause)
 {
-	struct sample_sink sink = {.ctx = ds, .seller = ds_seller, .customer = ds_customer,
-				   .order = ds_order, .activity = ds_activity};
+	struct sample_sink sink = {.ctx = ds,
+	                           .seller = ds_seller,
+	                           .customer = ds_customer,
+	                           .order = ds_order,
+	                           .activity = ds_activity};
 	if (sample_generate(p, &sink, cause) != 0)
 		return -1;
 	qsort(ds->orders, ds->norders, sizeof(*ds->orders), cmp_ds_order);

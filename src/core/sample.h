@@ -41,8 +41,8 @@ struct sample_seller {
 
 /* A customer row. Strings live until the callback returns. */
 struct sample_customer {
-	int32_t index;     /* 0.. in the order emitted */
-	const char *id;    /* "10001" ... */
+	int32_t index;  /* 0.. in the order emitted */
+	const char *id; /* "10001" ... */
 	const char *name, *org_number, *address, *postal_code, *city, *industry;
 	const char *email, *phone; /* NULL when the register has none */
 	int32_t seller;            /* owner's seller index, -1 when none */
@@ -51,7 +51,7 @@ struct sample_customer {
 	double lat, lon;           /* also set when !has_loc (the postal code's place) */
 	int64_t employees;         /* -1 when not given */
 	bool has_potential, has_wallet;
-	int64_t potential, wallet;  /* minor units per year, when given */
+	int64_t potential, wallet;   /* minor units per year, when given */
 	int32_t open_min, close_min; /* opening hours in minutes after midnight, -1 when none */
 	enum category truth;         /* the category the generator meant (not written to files) */
 	bool old_friend;             /* one of a field seller's old friends (not written) */
@@ -62,7 +62,7 @@ struct sample_order {
 	int64_t order_id; /* increasing with the date */
 	int32_t cust;     /* customer index */
 	const char *customer_id;
-	int32_t day;      /* days since 1970-01-01 */
+	int32_t day;            /* days since 1970-01-01 */
 	int64_t amount, margin; /* minor units */
 	int32_t seller;         /* -1 when none */
 	const char *seller_id;  /* NULL when none */
