@@ -817,6 +817,8 @@ static void cell_start(struct xlsx *x, const char **atts)
 	x->cell_style = (size_t)s < x->nxf ? x->xf_kind[s] : XF_GENERAL;
 	x->cell_type = cell_type_of(attr(atts, "t"));
 	x->in_cell = true;
+	x->in_v = x->in_is = x->in_t = false;
+	x->in_rph = 0;
 	strbuf_reset(&x->text);
 }
 
@@ -941,7 +943,9 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 			x->row_ready = true;
 			XML_StopParser(x->p, XML_TRUE);
 		}
-	} else if (strcmp(ln, "c") == 0 && x->in_cell) {
+	} else if (!x->in_cell) {
+		return;
+	} else if (strcmp(ln, "c") == 0) {
 		cell_end(x);
 	} else if (strcmp(ln, "v") == 0) {
 		x->in_v = false;
@@ -949,7 +953,7 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 		x->in_is = false;
 	} else if (strcmp(ln, "t") == 0) {
 		x->in_t = false;
-	} else if (strcmp(ln, "rPh") == 0) {
+	} else if (strcmp(ln, "rPh") == 0 && x->in_rph > 0) {
 		x->in_rph--;
 	}
 }
