@@ -445,6 +445,8 @@ static void total_add(struct cat_total *t, const struct cat_row *r)
 	if (r->potential_source != POTSRC_UNKNOWN)
 		t->potential += r->potential;
 	t->orders += r->orders;
+	if (r->revenue_source == REVSRC_ORDERS)
+		t->order_revenue += r->revenue;
 }
 
 void category_summarize(const struct cat_row *rows, size_t n, struct cat_summary *s)
@@ -463,6 +465,31 @@ void category_summarize(const struct cat_row *rows, size_t n, struct cat_summary
 			s->revsrc[r->revenue_source]++;
 		if (r->override_reason)
 			s->overridden++;
+	}
+}
+
+void category_migration(const int64_t *from_id, const struct cat_row *from, size_t nf,
+			const int64_t *to_id, const struct cat_row *to, size_t nt,
+			struct cat_migration *m)
+{
+	memset(m, 0, sizeof(*m));
+	size_t i = 0, j = 0;
+	while (i < nf || j < nt) {
+		if (j >= nt || (i < nf && from_id[i] < to_id[j])) {
+			if (from[i].category >= 0 && from[i].category < CAT_COUNT)
+				m->gone[from[i].category]++;
+			i++;
+		} else if (i >= nf || to_id[j] < from_id[i]) {
+			if (to[j].category >= 0 && to[j].category < CAT_COUNT)
+				m->added[to[j].category]++;
+			j++;
+		} else {
+			if (from[i].category >= 0 && from[i].category < CAT_COUNT &&
+			    to[j].category >= 0 && to[j].category < CAT_COUNT)
+				m->moves[from[i].category][to[j].category]++;
+			i++;
+			j++;
+		}
 	}
 }
 

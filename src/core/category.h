@@ -159,6 +159,7 @@ struct cat_total {
 	int64_t revenue;   /* sum of rows' revenue */
 	int64_t potential; /* sum of known potentials */
 	int64_t orders;
+	int64_t order_revenue; /* revenue of the rows whose revenue came from orders */
 };
 struct cat_summary {
 	struct cat_total cat[CAT_COUNT]; /* by final category */
@@ -169,6 +170,17 @@ struct cat_summary {
 	size_t overridden;               /* rows whose category differs or is pinned */
 };
 void category_summarize(const struct cat_row *rows, size_t n, struct cat_summary *s);
+
+/* Movements between two runs by final category. */
+struct cat_migration {
+	size_t moves[CAT_COUNT][CAT_COUNT]; /* [from][to] */
+	size_t added[CAT_COUNT];            /* only in `to`, by its category there */
+	size_t gone[CAT_COUNT];             /* only in `from`, by its category there */
+};
+/* Compares two runs' rows matched by customer id; each id list ascending. */
+void category_migration(const int64_t *from_id, const struct cat_row *from, size_t nf,
+			const int64_t *to_id, const struct cat_row *to, size_t nt,
+			struct cat_migration *m);
 
 /* Appends the reason line of a row to sb, rendered from its stored numbers
  * in lang, e.g. "omsättning 1 200 000 kr ≥ gräns 480 000 kr; potential
