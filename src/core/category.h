@@ -93,6 +93,13 @@ struct cat_run {
 	struct cat_threshold revenue_t, potential_t;
 };
 
+/* A stored run with its counts: one line of `fokus history`. */
+struct cat_runinfo {
+	struct cat_run run;
+	size_t customers;
+	size_t cat[CAT_COUNT]; /* by final category */
+};
+
 /* A pinned category (fokus override). category CAT_NONE: no override. */
 struct cat_override {
 	int8_t category;

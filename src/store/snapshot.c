@@ -522,7 +522,7 @@ void store_snapshot_free(struct snapshot *s)
 	memset(s, 0, sizeof(*s));
 }
 
-int store_snapshot_list(sqlite3 *db, struct snapshot_item **items, size_t *n, char **cause)
+int store_snapshot_list(sqlite3 *db, struct cat_runinfo **items, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	char sql[256];
@@ -538,7 +538,7 @@ int store_snapshot_list(sqlite3 *db, struct snapshot_item **items, size_t *n, ch
 			cap = cap ? cap * 2 : 16;
 			*items = xreallocarray(*items, cap, sizeof(**items));
 		}
-		struct snapshot_item *it = &(*items)[(*n)++];
+		struct cat_runinfo *it = &(*items)[(*n)++];
 		memset(it, 0, sizeof(*it));
 		run_from_row(st, &it->run);
 		const char *sum = (const char *)sqlite3_column_text(st, 9);

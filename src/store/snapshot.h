@@ -55,16 +55,9 @@ int store_snapshot_load(struct sqlite3 *db, int64_t id, struct snapshot *out, ch
 int store_snapshot_run(struct sqlite3 *db, int64_t id, struct cat_run *run, char **cause);
 void store_snapshot_free(struct snapshot *s);
 
-/* One line of `fokus history`. */
-struct snapshot_item {
-	struct cat_run run;
-	size_t customers;
-	size_t cat[CAT_COUNT]; /* by final category */
-};
-
 /* Every snapshot, oldest first, into *items (*n of them; caller frees
  * *items). Returns 0 or -1 (*cause). */
-int store_snapshot_list(struct sqlite3 *db, struct snapshot_item **items, size_t *n,
+int store_snapshot_list(struct sqlite3 *db, struct cat_runinfo **items, size_t *n,
 			char **cause);
 
 #endif
