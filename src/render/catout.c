@@ -155,11 +155,10 @@ static int64_t avg_order(const struct cat_total *t)
 
 /* --- report: text ---------------------------------------------------------- */
 
-void catout_summary_text(FILE *f, const struct catview *v, enum lang lang)
+void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
+			 enum lang lang)
 {
-	const struct cat_run *run = v->run;
-	struct cat_summary s;
-	category_summarize(v->rows, v->n, &s);
+	const struct cat_summary s = *sum;
 	struct strbuf sb = STRBUF_INIT;
 	char d[11];
 	fprintf(f, "%s %s", TR(lang, "Categorization", "Kategorisering"),
@@ -263,11 +262,10 @@ static const char *thr_plain(char *b, size_t size, struct cat_threshold t)
 	return plain(b, size, t.value);
 }
 
-void catout_summary_csv(FILE *f, const struct catview *v, enum lang lang)
+void catout_summary_csv(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
+			 enum lang lang)
 {
-	const struct cat_run *run = v->run;
-	struct cat_summary s;
-	category_summarize(v->rows, v->n, &s);
+	const struct cat_summary s = *sum;
 	static const char *const hdr[] = {
 		"snapshot", "as_of", "window_months", "axis", "method", "revenue_threshold",
 		"potential_threshold", "category", "label", "customers", "customers_share",
@@ -356,12 +354,11 @@ static void jtotal(FILE *f, const struct cat_total *x, const struct cat_summary 
 		fputs("null", f);
 }
 
-void catout_summary_json(FILE *f, const struct catview *v, enum lang lang)
+void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
+			 enum lang lang)
 {
-	const struct cat_run *run = v->run;
 	const struct cat_params *p = &run->p;
-	struct cat_summary s;
-	category_summarize(v->rows, v->n, &s);
+	const struct cat_summary s = *sum;
 	fprintf(f, "{\"snapshot\":%lld,\"created_at\":", (long long)run->id);
 	if (run->created_at[0])
 		catout_json_str(f, run->created_at);
@@ -927,6 +924,16 @@ void catout_html_section(FILE *f, const struct catview *v, size_t max_rows, enum
 		  fmt_money(b, sizeof(b), s.all.revenue, lang), NULL, NULL);
 	html_card(f, TR(lang, "Potential per year", "Potential per år"),
 		  fmt_money(b, sizeof(b), s.all.potential, lang), NULL, NULL);
+	html_card(f,
+		  run->p.axis == AXIS_MARGIN ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
+					     : TR(lang, "Revenue threshold", "Gräns omsättning"),
+		  run->revenue_t.has ? fmt_money(b, sizeof(b), run->revenue_t.value, lang) : "–",
+		  cat_method_label(cat_revenue_method(&run->p), lang), NULL);
+	html_card(f, TR(lang, "Potential threshold", "Gräns potential"),
+		  run->potential_t.has ? fmt_money(b, sizeof(b), run->potential_t.value, lang) : "–",
+		  cat_method_label(cat_potential_method(&run->p), lang), NULL);
+	html_cards_end(f);
+	html_cards_begin(f);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		char pct[32];
 		snprintf(note, sizeof(note), "%s %s", fmt_pct(pct, sizeof(pct),

@@ -36,9 +36,13 @@ struct catfilter {
 size_t catout_select(const struct catview *v, const struct catfilter *f, size_t **idx);
 
 /* --- report: the summary per category ------------------------------------ */
-void catout_summary_text(FILE *f, const struct catview *v, enum lang lang);
-void catout_summary_csv(FILE *f, const struct catview *v, enum lang lang);
-void catout_summary_json(FILE *f, const struct catview *v, enum lang lang);
+/* s is category_summarize() of the run's rows. */
+void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_summary *s,
+			 enum lang lang);
+void catout_summary_csv(FILE *f, const struct cat_run *run, const struct cat_summary *s,
+			enum lang lang);
+void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_summary *s,
+			 enum lang lang);
 /* The run's parameters in one line for people, e.g. "pareto (80 % of
  * revenue, 80 % of potential), stability margin 10 %". Appended to sb. */
 void catout_method_line(struct strbuf *sb, const struct cat_run *run, enum lang lang);

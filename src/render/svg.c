@@ -394,9 +394,9 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 	struct scale sx, sy;
 	scale_fit(&sx, rows, n, 0, run->revenue_t);
 	scale_fit(&sy, rows, n, 1, run->potential_t);
-	sx.a0 = PX0 + STRIP + 6;
+	sx.a0 = PX0 + STRIP + 26;
 	sx.a1 = PX1 - 8;
-	sy.a0 = PY1 - STRIP - 6;
+	sy.a0 = PY1 - STRIP - 20;
 	sy.a1 = PY0 + 8;
 	double tx = thr_x(&sx, run->revenue_t), ty = thr_y(&sy, run->potential_t);
 

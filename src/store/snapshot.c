@@ -38,6 +38,23 @@ out:
 	return ret;
 }
 
+int store_snapshot_default_as_of(sqlite3 *db, int32_t *day, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int ret = -1;
+	*day = DAYS_NONE;
+	if (sqlite3_prepare_v2(db, "SELECT max(day) FROM orders", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			*day = sqlite3_column_int(st, 0);
+		ret = 0;
+	}
+	if (ret < 0)
+		*cause = db_cause(db, "reading the orders");
+	sqlite3_finalize(st);
+	return ret;
+}
+
 int store_snapshot_exists(sqlite3 *db, int64_t id, char **cause)
 {
 	sqlite3_stmt *st = NULL;

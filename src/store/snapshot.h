@@ -14,6 +14,10 @@ struct sqlite3;
  * (*id = 0); -1 on error with *cause (caller frees). */
 int store_snapshot_latest(struct sqlite3 *db, int64_t *id, char **cause);
 
+/* The default as-of day of a new run: the latest order day in the
+ * workspace, in *day (DAYS_NONE when there are no orders). 0 or -1. */
+int store_snapshot_default_as_of(struct sqlite3 *db, int32_t *day, char **cause);
+
 /* Checks that snapshot `id` exists: 0 yes, 1 no, -1 error (*cause). */
 int store_snapshot_exists(struct sqlite3 *db, int64_t id, char **cause);
 
