@@ -610,6 +610,46 @@ char *analysis_finding_text(const struct analysis *a, const struct an_finding *f
 	return xstrdup("");
 }
 
+/* ---- the uncontacted list ----------------------------------------------------- */
+
+static int cmp_uncontacted(const void *x, const void *y, void *ctx)
+{
+	int32_t i = *(const int32_t *)x, j = *(const int32_t *)y;
+	const struct analysis *a = ctx;
+	int ci = cat_index(a->custcat[i]), cj = cat_index(a->custcat[j]);
+	if (ci != cj)
+		return ci - cj;
+	if (a->revenue[i] != a->revenue[j])
+		return a->revenue[i] > a->revenue[j] ? -1 : 1;
+	const char *si = a->ds->customers[i].id ? a->ds->customers[i].id : "";
+	const char *sj = a->ds->customers[j].id ? a->ds->customers[j].id : "";
+	return strcmp(si, sj);
+}
+
+int32_t *analysis_uncontacted(const struct analysis *a, int cat, const char *seller_id, size_t *n)
+{
+	const struct dataset *ds = a->ds;
+	int32_t *v = NULL;
+	size_t k = 0, cap = 0;
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		if (a->last_contact[i] != DAYS_NONE && a->last_contact[i] >= a->p.from)
+			continue;
+		if (cat >= 0 && cat_index(a->custcat[i]) != cat)
+			continue;
+		if (seller_id && (!ds->customers[i].seller_id || strcmp(ds->customers[i].seller_id, seller_id)))
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[k++] = (int32_t)i;
+	}
+	if (k > 1)
+		qsort_r(v, k, sizeof(*v), cmp_uncontacted, (void *)a);
+	*n = k;
+	return v;
+}
+
 /* ---- compare ---------------------------------------------------------------- */
 
 static const struct {

@@ -175,6 +175,14 @@ const char *analysis_cat_code(int c);
  * frees. */
 char *analysis_finding_text(const struct analysis *a, const struct an_finding *f, enum lang lang);
 
+/* The customers with no used activity in the period, optionally only
+ * category `cat` (-1: every category; AN_NONE: not categorized) and only
+ * those whose owner's external id is `seller_id` (NULL: any owner).
+ * Ordered by category (1, 2R, 2P, 3, not categorized), then snapshot
+ * revenue descending, then customer id. Returns customer indexes in an
+ * array the caller frees (NULL when none), the count in *n. */
+int32_t *analysis_uncontacted(const struct analysis *a, int cat, const char *seller_id, size_t *n);
+
 /* ---- compare: two periods side by side ---------------------------------- */
 
 enum an_kind { AK_COUNT, AK_SHARE, AK_MONEY, AK_NUM };

@@ -3,11 +3,20 @@
  * attribution window edges, uncontacted customers, booking frequency per
  * ISO week (across a year boundary, best week, best in N weeks), findings
  * and their money at stake, the honesty counts, the default period and
- * compare. Every expected number is worked out by hand in the comments. */
+ * compare. Every expected number is worked out by hand in the comments.
+ * Also the renderers of the same result: src/render/analysis-json.c (field
+ * names of issue 4 §3), analysis-csv.c, analysis-text.c, analysis-html.c
+ * (escaping) and analysis-xlsx.c. */
 #include "testutil.h"
 
 #include "core/analysis.h"
+#include "render/analysis-csv.h"
+#include "render/analysis-html.h"
+#include "render/analysis-json.h"
+#include "render/analysis-text.h"
+#include "render/analysis-xlsx.h"
 #include "util/days.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 #include <math.h>
@@ -61,6 +70,7 @@ static void make_company(struct fixture *f)
 	for (int i = 0; i < 6; i++) {
 		f->ds.customers[i].id = xasprintf("C%d", i);
 		f->ds.customers[i].seller = owner[i];
+		f->ds.customers[i].seller_id = owner[i] >= 0 ? xasprintf("S%d", owner[i] + 1) : NULL;
 		f->cat[i] = cats[i];
 		f->rev[i] = KR(rev[i]);
 		f->pot[i] = pot[i] < 0 ? -1 : KR(pot[i]);
@@ -601,6 +611,207 @@ static void test_compare(void **state)
 	dataset_free(&f.ds);
 }
 
+static void test_uncontacted_list(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	run_company(&f, &a);
+	size_t n = 0;
+	/* C2 (2P), C4 (3), C5 (not categorized): in category order. */
+	int32_t *v = analysis_uncontacted(&a, -1, NULL, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0], 2);
+	assert_int_equal(v[1], 4);
+	assert_int_equal(v[2], 5);
+	free(v);
+	v = analysis_uncontacted(&a, CAT_3, NULL, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0], 4);
+	free(v);
+	v = analysis_uncontacted(&a, -1, "S1", &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0], 5);
+	free(v);
+	v = analysis_uncontacted(&a, CAT_1, NULL, &n);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
+/* The element of array `key` whose fields match (NULL values skip). */
+static json_t *element(json_t *root, const char *key, const char *seller, const char *cat, const char *week)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(root, key), i, e)
+	{
+		json_t *s = json_object_get(e, "seller_id"), *c = json_object_get(e, "category"),
+		       *w = json_object_get(e, "week");
+		if (seller && (!json_is_string(s) || strcmp(json_string_value(s), seller)))
+			continue;
+		if (cat && (!json_is_string(c) || strcmp(json_string_value(c), cat)))
+			continue;
+		if (week && (!json_is_string(w) || strcmp(json_string_value(w), week)))
+			continue;
+		return e;
+	}
+	return NULL;
+}
+
+static double num_of(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	assert_non_null(v);
+	return json_number_value(v);
+}
+
+static void test_json_fields(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	run_company(&f, &a);
+	json_t *root = analysis_json(&a, 7, LANG_EN);
+	/* Issue 4 §3: the arrays and their field names. */
+	static const struct {
+		const char *array;
+		const char *fields[7];
+	} want[] = {
+		{"visits", {"seller_id", "category", "visits", "hours", "km", NULL}},
+		{"contact_time", {"seller_id", "contact_hours", "working_hours", "share", NULL}},
+		{"order_value", {"category", "orders", "avg_order_value", "visits", "attributed_orders", "value_per_visit", NULL}},
+		{"uncontacted", {"category", "customers", NULL}},
+		{"bookings", {"seller_id", "week", "meetings", NULL}},
+		{"findings", {"text", "amount", NULL}},
+	};
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		json_t *arr = json_object_get(root, want[k].array);
+		assert_true(json_is_array(arr));
+		assert_true(json_array_size(arr) > 0);
+		for (int j = 0; want[k].fields[j]; j++)
+			assert_non_null(json_object_get(json_array_get(arr, 0), want[k].fields[j]));
+	}
+	json_t *e = element(root, "visits", "S1", "3", NULL);
+	assert_non_null(e);
+	assert_float_equal(num_of(e, "visits"), 3, EPS);
+	assert_float_equal(num_of(e, "hours"), 3, EPS);
+	assert_float_equal(num_of(e, "km"), 60, EPS);
+	e = element(root, "visits", "*", "3", NULL);
+	assert_float_equal(num_of(e, "visits"), 4, EPS);
+	e = element(root, "contact_time", "*", NULL, NULL);
+	assert_float_equal(num_of(e, "contact_hours"), 5, EPS);
+	assert_float_equal(num_of(e, "share"), round(5.0 / (2 * 1720.0 * 90 / 365) * 1e4) / 1e4, EPS);
+	e = element(root, "order_value", NULL, "1", NULL);
+	assert_float_equal(num_of(e, "avg_order_value"), 3750, EPS);
+	assert_float_equal(num_of(e, "attributed_orders"), 3, EPS);
+	assert_float_equal(num_of(e, "value_per_visit"), 9500, EPS);
+	e = element(root, "uncontacted", NULL, "2P", NULL);
+	assert_float_equal(num_of(e, "customers"), 1, EPS);
+	e = element(root, "bookings", "S1", NULL, "2025-W03");
+	assert_float_equal(num_of(e, "meetings"), 1, EPS);
+	e = element(root, "bookings", "*", NULL, "2025-W03");
+	assert_float_equal(num_of(e, "meetings"), 1, EPS);
+	e = json_array_get(json_object_get(root, "findings"), 1);
+	assert_float_equal(num_of(e, "amount"), 34687.5, EPS);
+	assert_string_equal(json_string_value(json_object_get(e, "text")),
+			    "67% of the field visits went to Category 3, which holds 5% of revenue");
+	json_t *act = json_object_get(root, "activities");
+	assert_float_equal(num_of(act, "unknown_customer"), 2, EPS);
+	assert_float_equal(num_of(act, "unknown_seller"), 2, EPS);
+	assert_int_equal(json_integer_value(json_object_get(root, "snapshot_id")), 7);
+
+	/* csv: the same figures, one a row. */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	analysis_csv_long(m, root);
+	fclose(m);
+	assert_non_null(strstr(buf, "section,seller_id,category,week,measure,value,text\n"));
+	assert_non_null(strstr(buf, "\nvisits,S1,3,,hours,3,\n"));
+	assert_non_null(strstr(buf, "\norder_value,,1,,avg_order_value,3750,\n"));
+	assert_non_null(strstr(buf, "\nbookings,S1,,2025-W03,meetings,1,\n"));
+	assert_non_null(strstr(buf, "\nfindings,,3,,amount,34687.5,\"67% of the field visits went to Category 3, which holds 5% of revenue\"\n"));
+	free(buf);
+	json_decref(root);
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
+static void test_text_swedish(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	run_company(&f, &a);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	analysis_text_print(m, &a, 7, LANG_SV);
+	fclose(m);
+	assert_non_null(strstr(buf, "Aktivitetsanalys 2025-01-01 – 2025-03-31"));
+	assert_non_null(strstr(buf, "67 % av fältbesöken gick till Kategori 3"));
+	assert_non_null(strstr(buf, "på spel 34 688 kr")); /* 34 687,50 rounded */
+	assert_non_null(strstr(buf, "3 750 kr"));          /* average order, category 1 */
+	assert_non_null(strstr(buf, "9 500 kr"));          /* per visit, category 1 */
+	assert_non_null(strstr(buf, "11 aktiviteter under perioden, 8 används"));
+	assert_non_null(strstr(buf, "FLAGGA"));
+	free(buf);
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
+static void test_html_escapes(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	make_company(&f);
+	free(f.ds.sellers[0].name);
+	f.ds.sellers[0].name = xstrdup("<script>alert(1)</script>");
+	run(&f, &a, D, days_from_ymd(2025, 3, 31));
+	struct strbuf sb = STRBUF_INIT;
+	analysis_html_section(&sb, &a, 7, LANG_SV);
+	const char *h = strbuf_cstr(&sb);
+	assert_null(strstr(h, "<script>"));
+	assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	assert_non_null(strstr(h, "<section class=\"fk-an\">"));
+	assert_non_null(strstr(h, "Kategori 2 potential"));
+	assert_non_null(strstr(h, "34 688 kr"));
+	strbuf_free(&sb);
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
+static void test_xlsx_written(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	run_company(&f, &a);
+	json_t *root = analysis_json(&a, 7, LANG_SV);
+	char path[] = "/tmp/fokus-unit-analysis-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	char *cause = NULL;
+	assert_int_equal(analysis_xlsx_write(path, root, LANG_SV, &cause), 0);
+	FILE *x = fopen(path, "rb");
+	assert_non_null(x);
+	char magic[4] = {0};
+	assert_int_equal(fread(magic, 1, 4, x), 4);
+	fclose(x);
+	assert_memory_equal(magic, "PK\x03\x04", 4);
+	unlink(path);
+	assert_int_equal(analysis_xlsx_write("/nonexistent-dir/x.xlsx", root, LANG_SV, &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	json_decref(root);
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,6 +831,11 @@ int main(void)
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_findings_period_in_days),
 		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_uncontacted_list),
+		cmocka_unit_test(test_json_fields),
+		cmocka_unit_test(test_text_swedish),
+		cmocka_unit_test(test_html_escapes),
+		cmocka_unit_test(test_xlsx_written),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
