@@ -384,6 +384,34 @@ static void unvisited_finding(struct finding_list *l, int32_t seller, int c, con
 	push(l, &f);
 }
 
+/* The top AN_MAX_FINDINGS of the ranked candidates, at most AN_MAX_PER_KIND
+ * of one kind while other kinds are left (so that twelve sellers over the
+ * category-3 limit do not crowd out every other story); the chosen ones
+ * stay in rank order. */
+static void pick(struct analysis *a, const struct finding_list *l)
+{
+	bool *taken = xcalloc(l->n + 1, sizeof(bool));
+	int per_kind[3] = {0}, n = 0;
+	for (size_t i = 0; i < l->n && n < AN_MAX_FINDINGS; i++) {
+		if (per_kind[l->v[i].type] >= AN_MAX_PER_KIND)
+			continue;
+		per_kind[l->v[i].type]++;
+		taken[i] = true;
+		n++;
+	}
+	for (size_t i = 0; i < l->n && n < AN_MAX_FINDINGS; i++) {
+		if (!taken[i]) {
+			taken[i] = true;
+			n++;
+		}
+	}
+	a->nfindings = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (taken[i])
+			a->findings[a->nfindings++] = l->v[i];
+	free(taken);
+}
+
 static void find(struct analysis *a)
 {
 	struct finding_list l = {0};
@@ -398,9 +426,7 @@ static void find(struct analysis *a)
 	}
 	if (l.n > 0)
 		qsort(l.v, l.n, sizeof(*l.v), cmp_finding);
-	a->nfindings = l.n < AN_MAX_FINDINGS ? (int)l.n : AN_MAX_FINDINGS;
-	for (int i = 0; i < a->nfindings; i++)
-		a->findings[i] = l.v[i];
+	pick(a, &l);
 	free(l.v);
 }
 

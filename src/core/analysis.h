@@ -23,6 +23,7 @@
 #define AN_NONE CAT_COUNT       /* index of "not categorized" */
 #define AN_NCAT (CAT_COUNT + 1) /* the four categories + not categorized */
 #define AN_MAX_FINDINGS 5
+#define AN_MAX_PER_KIND 2 /* findings of one kind, unless too few of other kinds */
 #define AN_DEFAULT_HOURS 1720.0
 
 struct analysis_params {

@@ -27,6 +27,7 @@ static const char style[] =
 	".fk-an ol.findings li{margin:6px 0}\n"
 	".fk-an .amt{font-weight:600;white-space:nowrap}\n"
 	".fk-an td.bar{width:420px;padding:3px 10px}\n"
+	".fk-an th.bar{text-align:left}\n"
 	".fk-an .stack{display:flex;height:20px;width:100%;background:#eef1f4;border-radius:3px;overflow:hidden}\n"
 	".fk-an .stack span{display:block;height:100%;color:#fff;font-size:11px;line-height:20px;text-align:center;"
 	"overflow:hidden}\n"
@@ -210,7 +211,7 @@ static void visits(struct strbuf *sb, const struct analysis *a, enum lang lang)
 	legend(sb, ncat, lang);
 	strbuf_puts(sb, "<table><tr>");
 	th(sb, TR(lang, "Seller", "Säljare"));
-	th(sb, TR(lang, "Share of visits per category", "Andel av besöken per kategori"));
+	strbuf_printf(sb, "<th class=\"bar\">%s</th>", TR(lang, "Share of visits per category", "Andel av besöken per kategori"));
 	th(sb, TR(lang, "Visits", "Besök"));
 	th(sb, TR(lang, "Hours", "Timmar"));
 	th(sb, "Km");

@@ -58,7 +58,7 @@ static void make_company(struct fixture *f)
 	memset(f, 0, sizeof(*f));
 	D = days_from_ymd(2025, 1, 1);
 	f->ds.nsellers = 2;
-	f->ds.sellers = xcalloc(2, sizeof(struct seller));
+	f->ds.sellers = xcalloc(3, sizeof(struct seller)); /* room for a third in test_findings_variety */
 	f->ds.sellers[0] = (struct seller){.id = xstrdup("S1"), .name = xstrdup("Anna Berg"), .hours_per_year = 1720};
 	f->ds.sellers[1] = (struct seller){.id = xstrdup("S2"), .name = xstrdup("Bo Ek"), .hours_per_year = 0};
 	f->ds.ncustomers = 6;
@@ -543,6 +543,42 @@ static void test_findings(void **state)
 	dataset_free(&f.ds);
 }
 
+static void test_findings_variety(void **state)
+{
+	(void)state;
+	struct fixture f;
+	struct analysis a;
+	make_company(&f);
+	/* A third seller, Cay, visits C4 (category 3) ten times; the unvisited
+	 * customers' potential is made small. Value gap: 9 500 - 500/14 kr.
+	 * Ranked: skew, Cay (10 - 2.5 = 7.5 excess), Anna (1.75), Bo (0.75),
+	 * Bo's 2P (200 kr), Anna's 2R (100 kr). At most two of a kind: Bo's
+	 * over-the-limit finding gives way to Anna's 2R. */
+	f.ds.sellers[2] = (struct seller){.id = xstrdup("S3"), .name = xstrdup("Cay"), .hours_per_year = 1720};
+	f.ds.nsellers = 3;
+	for (int k = 0; k < 10; k++)
+		add_act(&f, 4, 2, 30 + k, ACT_VISIT, 30, 30, 5);
+	f.ds.nactivities = f.nact;
+	f.pot[1] = KR(100);
+	f.pot[2] = KR(200);
+	run(&f, &a, D, days_from_ymd(2025, 3, 31));
+	assert_int_equal(a.nfindings, 5);
+	assert_int_equal(a.findings[0].type, AF_CAT3_SKEW);
+	assert_int_equal(a.findings[1].type, AF_SELLER_CAT3);
+	assert_int_equal(a.findings[1].seller, 2);
+	assert_int_equal(a.findings[2].type, AF_SELLER_CAT3);
+	assert_int_equal(a.findings[2].seller, 0);
+	assert_int_equal(a.findings[3].type, AF_UNVISITED);
+	assert_int_equal(a.findings[3].amount, KR(200));
+	assert_int_equal(a.findings[4].type, AF_UNVISITED);
+	assert_int_equal(a.findings[4].amount, KR(100));
+	int64_t gap = llround(950000.0 - 50000.0 / 14.0);
+	assert_int_equal(a.findings[1].value_gap, gap);
+	assert_int_equal(a.findings[1].amount, llround(7.5 * (double)gap));
+	analysis_free(&a);
+	dataset_free(&f.ds);
+}
+
 static void test_findings_period_in_days(void **state)
 {
 	(void)state;
@@ -829,6 +865,7 @@ int main(void)
 		cmocka_unit_test(test_partial_weeks),
 		cmocka_unit_test(test_best_week_detection),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_findings_variety),
 		cmocka_unit_test(test_findings_period_in_days),
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_uncontacted_list),
