@@ -166,11 +166,12 @@ static void cost(const struct plan_inputs *in, struct plan_result *r, int32_t c,
 		a->km = dist_km(&in->ds, c, s);
 		a->travel_estimated = false;
 	} else {
-		a->km = r->fallback_km[role];
+		/* Unknown: the role's average when there are visits; else irrelevant. */
+		a->km = visits > 0 ? r->fallback_km[role] : -1;
 		a->travel_estimated = visits > 0;
 	}
 	a->contact_hours = plan_contact_minutes(&in->policy, cat) / 60.0;
-	a->travel_hours = visits * 2.0 * minutes_for_km(p, a->km) / 60.0;
+	a->travel_hours = visits > 0 ? visits * 2.0 * minutes_for_km(p, a->km) / 60.0 : 0;
 	a->hours = a->contact_hours + a->travel_hours;
 }
 
@@ -263,14 +264,16 @@ struct state {
 	int role_persons[ROLE_COUNT];
 };
 
-/* Is candidate s better than the best so far for customer c? Known
- * distances first, nearest first; then more room; then the lower index. */
+/* Is candidate s better than the best so far for customer c? When the
+ * category has visits: known distances first, nearest first. Then (and
+ * always without visits) more room; then the lower index. */
 static bool better(const struct plan_inputs *in, const struct state *st, int32_t c, int32_t s,
 		   int32_t best)
 {
 	if (best < 0)
 		return true;
-	bool ks = dist_known(&in->ds, c, s), kb = dist_known(&in->ds, c, best);
+	bool travels = visits_of(&in->policy, in->cat[c]) > 0;
+	bool ks = travels && dist_known(&in->ds, c, s), kb = travels && dist_known(&in->ds, c, best);
 	if (ks != kb)
 		return ks;
 	if (ks) {
@@ -361,6 +364,14 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 	}
 }
 
+bool plan_role_has_visits(const struct policy *pol, enum role role)
+{
+	for (int cat = 0; cat < CAT_COUNT; cat++)
+		if (pol->cat[cat].role == role && pol->cat[cat].per_year[CH_VISIT] > 0)
+			return true;
+	return false;
+}
+
 static void assign_all(const struct plan_inputs *in, struct plan_result *r)
 {
 	const struct dataset *ds = &in->ds;
@@ -375,7 +386,7 @@ static void assign_all(const struct plan_inputs *in, struct plan_result *r)
 		st.room[s] = r->person[s].capacity_hours;
 		if (se->role > ROLE_NONE && se->role < ROLE_COUNT) {
 			st.role_persons[se->role]++;
-			if (!se->has_home)
+			if (!se->has_home && plan_role_has_visits(&in->policy, se->role))
 				r->no_home++;
 		}
 	}
@@ -388,7 +399,7 @@ static void assign_all(const struct plan_inputs *in, struct plan_result *r)
 		a->located = ds->customers[c].has_loc;
 		if (a->cat != CAT_NONE) {
 			r->role_needed[plan_role_of(&in->policy, a->cat)]++;
-			if (!a->located)
+			if (!a->located && visits_of(&in->policy, a->cat) > 0)
 				r->unlocated++;
 		}
 	}

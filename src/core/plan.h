@@ -50,7 +50,8 @@ struct plan_assign {
 	uint8_t reason;       /* enum plan_reason */
 	bool located;         /* the customer has coordinates */
 	bool travel_estimated; /* the distance was unknown: the role's average was used */
-	double km;            /* one-way great-circle km from `to`'s home (estimated or not) */
+	double km;            /* one-way great-circle km from `to`'s home (the role's average
+			       * when travel_estimated); -1 when unknown and without visits */
 	double contact_hours; /* per year, from the policy */
 	double travel_hours;  /* per year: visits x round trip */
 	double hours;         /* contact_hours + travel_hours */
@@ -107,8 +108,8 @@ struct plan_result {
 	double fallback_km[ROLE_COUNT]; /* average one-way km used when a distance is unknown */
 	bool fallback_known[ROLE_COUNT];
 	int role_needed[ROLE_COUNT];   /* categorized customers per role */
-	int unlocated;                 /* categorized customers without coordinates */
-	int no_home;                   /* sellers with a role but no home location */
+	int unlocated;                 /* customers without coordinates in categories with visits */
+	int no_home;                   /* sellers of a role with visits but no home location */
 	int moved, unplaced, over_capacity_customers;
 	int32_t *order; /* customer indexes in placement order (see docs/plan.md) */
 };
@@ -132,6 +133,8 @@ const char *plan_reason_text(enum plan_reason r, int lang);
 
 /* The role the policy gives a category (ROLE_NONE for CAT_NONE). */
 enum role plan_role_of(const struct policy *pol, int cat);
+/* True when some category of the role gets visits (travel matters). */
+bool plan_role_has_visits(const struct policy *pol, enum role role);
 /* Contact minutes per year of one customer of the category (all channels). */
 double plan_contact_minutes(const struct policy *pol, int cat);
 

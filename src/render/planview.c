@@ -375,7 +375,10 @@ static struct planview_table *assignments(const struct plan_inputs *in, const st
 		if (placed) {
 			planview_put_num(t, a->hours, 1);
 			planview_put_num(t, a->travel_hours, 1);
-			planview_put_num(t, a->km, 1);
+			if (a->km >= 0)
+				planview_put_num(t, a->km, 1);
+			else
+				planview_put_text(t, NULL);
 			planview_put_text(t, a->travel_estimated ? (machine ? "true" : TR(lang, "yes", "ja"))
 								 : (machine ? "false" : ""));
 		}
@@ -528,10 +531,12 @@ static char *some_ids(const struct plan_inputs *in, const struct plan_result *r,
 		size_t i = persons ? k : (size_t)r->order[k];
 		bool hit;
 		if (persons)
-			hit = which == 0 ? (r->person[i].role != ROLE_NONE && !r->person[i].has_home)
+			hit = which == 0 ? (r->person[i].role != ROLE_NONE && !r->person[i].has_home &&
+					    plan_role_has_visits(&in->policy, r->person[i].role))
 					 : r->person[i].over;
 		else
-			hit = r->assign[i].cat != CAT_NONE && !r->assign[i].located;
+			hit = r->assign[i].cat != CAT_NONE && !r->assign[i].located &&
+			      in->policy.cat[r->assign[i].cat].per_year[CH_VISIT] > 0;
 		if (!hit)
 			continue;
 		total++;
@@ -678,7 +683,7 @@ static json_t *json_assignments(const struct plan_inputs *in, const struct plan_
 		json_object_set_new(o, "reason", json_string(plan_reason_code((enum plan_reason)a->reason)));
 		json_object_set_new(o, "hours", round_real(a->hours, 2));
 		json_object_set_new(o, "travel_hours", round_real(a->travel_hours, 2));
-		json_object_set_new(o, "km_one_way", round_real(a->km, 1));
+		json_object_set_new(o, "km_one_way", a->km >= 0 ? round_real(a->km, 1) : json_null());
 		json_object_set_new(o, "travel_estimated", json_boolean(a->travel_estimated));
 		json_object_set_new(o, "located", json_boolean(a->located));
 		json_array_append_new(arr, o);

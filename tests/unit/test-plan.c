@@ -2,12 +2,17 @@
  * person with room, capacity overflow, persons without a home, customers
  * without coordinates, a role nobody has), workload and capacity, headcount,
  * what-if, next contact due, newsletter dates and the visit calendar; on
- * hand-made datasets whose best answers are known. */
+ * hand-made datasets whose best answers are known. And src/render/export.c:
+ * the exported files read back (csv by a small parser here, xlsx by
+ * io/xlsx.c, ics by icscheck.h). */
 #include "testutil.h"
 
 #include <math.h>
 
 #include "core/plan.h"
+#include "icscheck.h"
+#include "io/xlsx.h"
+#include "render/export.h"
 #include "util/days.h"
 #include "util/geo.h"
 #include "util/xmalloc.h"
@@ -168,8 +173,10 @@ static void test_known_assignment(void **state)
 	/* Category 3 has no visits: no travel even without a home. */
 	close_to(r->assign[c5].hours, 10 / 60.0, 1e-9);
 	assert_false(r->assign[c5].travel_estimated);
-	assert_int_equal(r->unlocated, 1);
-	assert_int_equal(r->no_home, 1);
+	assert_true(r->assign[c5].km < 0); /* unknown and not needed */
+	/* C5 (category 3) has no visits: its location and S's home do not matter. */
+	assert_int_equal(r->unlocated, 0);
+	assert_int_equal(r->no_home, 0);
 	/* Placement order: category first, then value. */
 	assert_int_equal(r->order[0], c1);
 	assert_int_equal(r->order[1], c2);
@@ -451,6 +458,221 @@ static void test_schedule(void **state)
 	plan_inputs_free(&f.in);
 }
 
+
+/* --- export: write the files and read them back -------------------------- */
+
+struct csv {
+	char *cell[16][16];
+	int nrows, ncols[16];
+};
+
+/* A small RFC 4180 reader for the test (quotes, doubled quotes, commas). */
+static void csv_read(const char *path, struct csv *c)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	memset(c, 0, sizeof(*c));
+	char field[512];
+	size_t n = 0;
+	int ch, quoted = 0, row = 0, col = 0;
+	while ((ch = fgetc(f)) != EOF) {
+		if (quoted) {
+			if (ch == '"') {
+				int nx = fgetc(f);
+				if (nx == '"') {
+					field[n++] = '"';
+					continue;
+				}
+				quoted = 0;
+				if (nx == EOF)
+					break;
+				ch = nx;
+			} else {
+				field[n++] = (char)ch;
+				continue;
+			}
+		}
+		if (ch == '"' && n == 0) {
+			quoted = 1;
+		} else if (ch == ',' || ch == '\n') {
+			field[n] = '\0';
+			assert_true(row < 16 && col < 16);
+			c->cell[row][col++] = xstrdup(field);
+			n = 0;
+			if (ch == '\n') {
+				c->ncols[row++] = col;
+				col = 0;
+			}
+		} else {
+			assert_true(n + 1 < sizeof(field));
+			field[n++] = (char)ch;
+		}
+	}
+	fclose(f);
+	c->nrows = row;
+}
+
+static void csv_free(struct csv *c)
+{
+	for (int r = 0; r < 16; r++)
+		for (int k = 0; k < 16; k++)
+			free(c->cell[r][k]);
+}
+
+static int csv_col(const struct csv *c, const char *name)
+{
+	for (int k = 0; k < c->ncols[0]; k++)
+		if (!strcmp(c->cell[0][k], name))
+			return k;
+	fail_msg("no column %s", name);
+	return -1;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *b = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(b, 1, (size_t)n, f), (size_t)n);
+	b[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return b;
+}
+
+static void test_export_files(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	int32_t A = add_seller(&f, "A", ROLE_FARMER, 1720, 1, STHLM);
+	f.in.ds.sellers[A].name = xstrdup("Anna Å");
+	add_seller(&f, "S/1", ROLE_SERVICE, 1720, 0, 0, 0);
+	int32_t k1 = add_customer(&f, "K1", CAT_1, "A", 1, UPPSALA, 100);
+	f.in.ds.customers[k1].name = xstrdup("Trä, \"Bygg\" & Co");
+	f.in.ds.customers[k1].address = xstrdup("Storgatan 1");
+	f.in.ds.customers[k1].postal_code = xstrdup("753 21");
+	f.in.ds.customers[k1].city = xstrdup("Uppsala");
+	f.in.ds.customers[k1].phone = xstrdup("018-10 10 10");
+	int32_t k3 = add_customer(&f, "K3", CAT_3, NULL, 0, 0, 0, 1);
+	f.in.ds.customers[k3].name = xstrdup("Liten");
+	f.in.ds.customers[k3].email = xstrdup("liten@example.se");
+	int32_t today = days_from_ymd(2026, 11, 26); /* a Thursday */
+	add_activity(&f, k1, A, today - 10, ACT_VISIT, 60, 0);
+	struct plan_params p;
+	plan_params_default(&p);
+	struct plan_result *r = plan_compute(&f.in, &p);
+
+	char dir[] = "/tmp/fokus-unit-export-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char out[300];
+	snprintf(out, sizeof(out), "%s/lists", dir);
+	struct export_opts o;
+	export_opts_default(&o, &p);
+	o.dir = out;
+	o.today = today;
+	o.dtstamp = (time_t)today * 86400;
+	struct export_summary sum;
+	char *cause = NULL;
+	assert_int_equal(export_write(&f.in, r, &o, &sum, &cause), 0);
+	assert_int_equal(sum.call_lists, 2);
+	assert_int_equal(sum.calendars, 1);
+	assert_int_equal(sum.newsletter_rows, 1);
+	assert_int_equal(sum.newsletter_dates, 4);
+	char path[400];
+	char b[11];
+
+	/* calls-A.csv: the name survives quoting; next due = last contact + 17. */
+	struct csv c;
+	snprintf(path, sizeof(path), "%s/calls-A.csv", out);
+	csv_read(path, &c);
+	assert_int_equal(c.nrows, 2);
+	assert_string_equal(c.cell[1][csv_col(&c, "customer")], "Trä, \"Bygg\" & Co");
+	assert_string_equal(c.cell[1][csv_col(&c, "category")], "1");
+	assert_string_equal(c.cell[1][csv_col(&c, "last_contact")], days_iso(today - 10, b));
+	assert_string_equal(c.cell[1][csv_col(&c, "next_contact_due")], days_iso(today + 7, b));
+	assert_string_equal(c.cell[1][csv_col(&c, "phone")], "018-10 10 10");
+	csv_free(&c);
+
+	/* calls-A.xlsx through the io reader: same cells, the date as a date. */
+	snprintf(path, sizeof(path), "%s/calls-A.xlsx", out);
+	struct xlsx *x = NULL;
+	struct ferr err = {0};
+	struct row row;
+	assert_int_equal(xlsx_open(path, NULL, &x, &err), 0);
+	assert_int_equal(xlsx_next(x, &row, &err), 1);
+	assert_true(row.nf >= 12);
+	assert_string_equal(row.f[1].p, "customer");
+	assert_string_equal(row.f[9].p, "next_contact_due");
+	assert_int_equal(xlsx_next(x, &row, &err), 1);
+	assert_string_equal(row.f[0].p, "K1");
+	assert_string_equal(row.f[1].p, "Trä, \"Bygg\" & Co");
+	assert_string_equal(row.f[9].p, days_iso(today + 7, b));
+	assert_string_equal(row.f[10].p, "10");
+	assert_int_equal(xlsx_next(x, &row, &err), 0);
+	xlsx_close(x);
+
+	/* The service person's file name is made safe; no calendar for them. */
+	snprintf(path, sizeof(path), "%s/calls-S_1.csv", out);
+	assert_int_equal(access(path, R_OK), 0);
+	snprintf(path, sizeof(path), "%s/visits-S_1.ics", out);
+	assert_int_not_equal(access(path, R_OK), 0);
+
+	/* newsletter.csv: K3 with e-mail, its contact person and four dates. */
+	snprintf(path, sizeof(path), "%s/newsletter.csv", out);
+	csv_read(path, &c);
+	assert_int_equal(c.nrows, 2);
+	assert_string_equal(c.cell[1][csv_col(&c, "customer_id")], "K3");
+	assert_string_equal(c.cell[1][csv_col(&c, "email")], "liten@example.se");
+	assert_string_equal(c.cell[1][csv_col(&c, "contact_seller_id")], "S/1");
+	assert_string_equal(c.cell[1][csv_col(&c, "send_1")], "2027-01-04");
+	assert_string_equal(c.cell[1][csv_col(&c, "send_4")], "2027-10-01");
+	csv_free(&c);
+
+	/* visits-A.ics: valid structure; K1's next visit is due at today - 10 +
+	 * round(365 / 10) = 2026-12-23 (a Wednesday), inside the 28 days from
+	 * tomorrow (2026-11-27 .. 2026-12-24). */
+	snprintf(path, sizeof(path), "%s/visits-A.ics", out);
+	size_t len;
+	char *ics = slurp(path, &len);
+	struct unfolded u;
+	unfold(ics, len, &u);
+	assert_int_equal(check_calendar(&u), 1);
+	assert_non_null(strstr(ics, "DTSTART;TZID=Europe/Stockholm:20261223T"));
+	assert_non_null(strstr(ics, "UID:visit-K1-2026-12-23-A@fokus\r\n"));
+	char *loc = unescape(find_value(&u, "LOCATION"));
+	assert_string_equal(loc, "Storgatan 1, 753 21 Uppsala");
+	free(loc);
+	char *sumv = unescape(find_value(&u, "SUMMARY"));
+	assert_string_equal(sumv, "Visit: Trä, \"Bygg\" & Co (1)");
+	free(sumv);
+	unfolded_free(&u);
+	free(ics);
+
+	/* --seller: only that person's files; an unknown seller is an error. */
+	export_summary_free(&sum);
+	o.seller = "A";
+	snprintf(out, sizeof(out), "%s/one", dir);
+	assert_int_equal(export_write(&f.in, r, &o, &sum, &cause), 0);
+	assert_int_equal(sum.call_lists, 1);
+	assert_int_equal(sum.nfiles, 3); /* csv, xlsx, ics; no newsletter rows for A */
+	export_summary_free(&sum);
+	o.seller = "nobody";
+	assert_int_equal(export_write(&f.in, r, &o, &sum, &cause), -1);
+	assert_non_null(strstr(cause, "nobody"));
+	free(cause);
+	export_summary_free(&sum);
+
+	char cmd[400];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -463,6 +685,7 @@ int main(void)
 		cmocka_unit_test(test_whatif),
 		cmocka_unit_test(test_next_due_and_newsletter),
 		cmocka_unit_test(test_schedule),
+		cmocka_unit_test(test_export_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
