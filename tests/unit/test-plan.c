@@ -211,7 +211,7 @@ static void test_capacity(void **state)
 	plan_result_free(r);
 	plan_inputs_free(&f.in);
 
-	/* Nobody has room (B's trip to Stockholm alone is 10 x 2 x 398 km x 1.3 / 70
+	/* Nobody has room (B's trip to Stockholm alone is 10 x 2 x 397 km x 1.3 / 70
 	 * = 148 h > 15 h): the owner keeps the second one and is over capacity. */
 	fx_init(&f);
 	A = add_seller(&f, "A", ROLE_FARMER, 30, 1, STHLM);
