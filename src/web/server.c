@@ -22,6 +22,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -365,4 +366,34 @@ int server_run(const struct server_opts *o, char **cause)
 	MHD_stop_daemon(d);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	return 0;
+}
+
+int server_demo(const char *db_path, int port, int exit_after, char **cause)
+{
+	static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	char pw[15], banner[128];
+	sqlite3 *db = NULL;
+	if (user_crypto_init() != 0) {
+		*cause = xstrdup("libsodium cannot start");
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(pw) - 1; i++)
+		pw[i] = alphabet[randombytes_uniform((uint32_t)(sizeof(alphabet) - 1))];
+	pw[sizeof(pw) - 1] = '\0';
+	if (db_open(db_path, &db, cause) != 0)
+		return -1;
+	int r = user_set_password(db, "demo", pw, cause);
+	if (r == 1)
+		r = user_add(db, "demo", USER_MANAGER, NULL, pw, cause);
+	db_close(db);
+	if (r != 0)
+		return -1;
+	snprintf(banner, sizeof(banner), "Log in as demo / %s (Ctrl-C stops the server)\n", pw);
+	struct server_opts o;
+	server_defaults(&o);
+	o.db_path = db_path;
+	o.port = port;
+	o.exit_after = exit_after;
+	o.banner = banner;
+	return server_run(&o, cause);
 }

@@ -26,4 +26,13 @@ void server_defaults(struct server_opts *o);
  * the workspace cannot be opened or the port cannot be bound. */
 int server_run(const struct server_opts *o, char **cause);
 
+/* For `fokus demo`: makes sure the workspace at db_path has a user "demo"
+ * (role manager) with a fresh random password, then serves on
+ * 127.0.0.1:port (0 = a free port) like server_run, printing
+ *   http://127.0.0.1:PORT/
+ *   Log in as demo / PASSWORD (Ctrl-C stops the server)
+ * to stdout. Blocks until SIGINT/SIGTERM or exit_after seconds (0 never).
+ * Returns 0, or -1 with *cause (caller frees). */
+int server_demo(const char *db_path, int port, int exit_after, char **cause);
+
 #endif
