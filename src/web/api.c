@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,56 @@ static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
 	jsonw_end_obj(w);
 }
 
+/* The summary of the whole workspace (scopes without a seller) changes
+ * only with a new snapshot or an override from here (which edits the
+ * snapshot's rows): cache it per (snapshot, override generation, scope), so
+ * the Overview of a million customers answers at once. */
+static pthread_mutex_t sum_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int valid;
+	int64_t snapshot, gen;
+	char created_at[40]; /* with the id: a restored workspace may reuse an id */
+	struct webq_catsum sum[4];
+} sum_cache[2];
+static int64_t override_gen;
+
+static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struct webq_catsum sum[4],
+		      char **cause)
+{
+	int64_t snapshot = snap->id;
+	if (c->scope.seller_id)
+		return webq_summary(c->db, &c->scope, snapshot, sum, cause);
+	int k = c->scope.category3_only ? 1 : 0;
+	pthread_mutex_lock(&sum_lock);
+	int64_t gen = override_gen;
+	int hit = sum_cache[k].valid && sum_cache[k].snapshot == snapshot && sum_cache[k].gen == gen &&
+		  !strcmp(sum_cache[k].created_at, snap->created_at);
+	if (hit)
+		memcpy(sum, sum_cache[k].sum, sizeof(sum_cache[k].sum));
+	pthread_mutex_unlock(&sum_lock);
+	if (hit)
+		return 0;
+	if (webq_summary(c->db, &c->scope, snapshot, sum, cause) != 0)
+		return -1;
+	pthread_mutex_lock(&sum_lock);
+	if (override_gen == gen) {
+		sum_cache[k].valid = 1;
+		sum_cache[k].snapshot = snapshot;
+		sum_cache[k].gen = gen;
+		snprintf(sum_cache[k].created_at, sizeof(sum_cache[k].created_at), "%s", snap->created_at);
+		memcpy(sum_cache[k].sum, sum, sizeof(sum_cache[k].sum));
+	}
+	pthread_mutex_unlock(&sum_lock);
+	return 0;
+}
+
+static void summary_changed(void)
+{
+	pthread_mutex_lock(&sum_lock);
+	override_gen++;
+	pthread_mutex_unlock(&sum_lock);
+}
+
 void api_summary(struct web_ctx *c)
 {
 	struct webq_snapshot snap;
@@ -62,7 +113,7 @@ void api_summary(struct web_ctx *c)
 	char *cause = NULL;
 	if (web_snapshot(c, &snap) != 0)
 		return;
-	if (webq_summary(c->db, &c->scope, snap.id, sum, &cause) != 0) {
+	if (summary_of(c, &snap, sum, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -320,6 +371,8 @@ void api_override(struct web_ctx *c)
 		goto out;
 	int r = webq_override_set(c->db, &c->scope, snap.id, id, category_code(k), reason,
 				  c->ses->user.name, &cause);
+	if (r == 0)
+		summary_changed();
 	if (r < 0) {
 		web_fail(c, cause);
 		goto out;
@@ -374,7 +427,7 @@ void api_matrix(struct web_ctx *c)
 	char *cause = NULL;
 	if (web_snapshot(c, &snap) != 0)
 		return;
-	if (webq_summary(c->db, &c->scope, snap.id, sum, &cause) != 0) {
+	if (summary_of(c, &snap, sum, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -408,13 +461,67 @@ void api_matrix(struct web_ctx *c)
 	jsonw_end_obj(&w);
 }
 
-/* Sellers with their customers per category. */
-struct seller_acc {
+/* The map: located customers as [lon, lat, category, customer_id, name],
+ * at most MATRIX_MAX of them (every k-th beyond). */
+struct map_acc {
 	struct jsonw *w;
-	int open;
-	char current[128];
-	int any_null;
+	int64_t step, i, located;
 };
+
+static void map_row(void *arg, const struct webq_customer *r)
+{
+	struct map_acc *m = arg;
+	if (!r->has_loc)
+		return;
+	if (m->located++ % m->step != 0)
+		return;
+	jsonw_arr(m->w);
+	jsonw_num(m->w, r->lon, 4);
+	jsonw_num(m->w, r->lat, 4);
+	jsonw_str(m->w, r->category);
+	jsonw_str(m->w, r->customer_id);
+	jsonw_str(m->w, r->name);
+	jsonw_end_arr(m->w);
+}
+
+void api_map(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	struct webq_filter f = {.sort = "customer_id", .limit = -1};
+	int64_t total = 0;
+	char *cause = NULL;
+	/* A first pass counts (cheaply, by the same query's total) to pick the step. */
+	struct webq_filter probe = f;
+	probe.limit = 0;
+	struct jsonw w;
+	web_json_begin(c, &w);
+	if (webq_customers(c->db, &c->scope, snap.id, &probe, map_row, NULL, &total, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	struct map_acc m = {&w, total > MATRIX_MAX ? (total + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0, 0};
+	jsonw_obj(&w);
+	jsonw_kint(&w, "total", total);
+	jsonw_key(&w, "sampled");
+	jsonw_bool(&w, m.step > 1);
+	jsonw_key(&w, "fields");
+	jsonw_arr(&w);
+	static const char *const fields[] = {"lon", "lat", "category", "customer_id", "name"};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		jsonw_str(&w, fields[i]);
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "points");
+	jsonw_arr(&w);
+	if (webq_customers(c->db, &c->scope, snap.id, &f, map_row, &m, &total, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_kint(&w, "located", m.located);
+	jsonw_end_obj(&w);
+}
 
 static void seller_row(void *arg, const struct webq_seller *s)
 {

@@ -16,6 +16,7 @@ void api_customer(struct web_ctx *c);
 void api_override(struct web_ctx *c);
 void api_matrix(struct web_ctx *c);
 void api_sellers(struct web_ctx *c);
+void api_map(struct web_ctx *c);
 void api_calllist(struct web_ctx *c);
 
 void admin_users(struct web_ctx *c);

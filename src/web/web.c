@@ -40,6 +40,7 @@ static const struct route routes[] = {
 	{"POST", "/api/overrides", R_STAFF, 0, api_override},
 	{"GET", "/api/matrix", R_ALL, 0, api_matrix},
 	{"GET", "/api/sellers", R_ALL, 0, api_sellers},
+	{"GET", "/api/map", R_ALL, 0, api_map},
 	{"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
 	{"GET", "/api/users", R_ADMIN, 0, admin_users},
 	{"POST", "/api/users", R_ADMIN, 0, admin_user_add},

@@ -35,6 +35,7 @@ const TABLE = [
   ['POST', '/api/overrides', OVERRIDE, [200, 200, 403, 403]],
   ['GET', '/api/matrix', null, [200, 200, 200, 200]],
   ['GET', '/api/sellers', null, [200, 200, 200, 200]],
+  ['GET', '/api/map', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S1', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S2', null, [200, 200, 404, 200]],
   ['GET', '/api/users', null, [200, 403, 403, 403]],
@@ -192,6 +193,8 @@ test('one customer: history, monthly revenue, contacts', async () => {
 });
 
 test('override pins the category, with reason; validation', async () => {
+  const count = async (cat) => (await call(base, '/api/summary', { session: ses.manager })).json.categories.find((c) => c.category === cat).customers;
+  const before2P = await count('2P'), before3 = await count('3');
   const r = await call(base, '/api/overrides', { method: 'POST', session: ses.manager,
     body: { customer_id: 'C04', category: '2p', reason: 'new owner, big plans' } });
   assert.equal(r.status, 200, r.text);
@@ -200,6 +203,8 @@ test('override pins the category, with reason; validation', async () => {
   assert.equal(r.json.customer.override_reason, 'new owner, big plans');
   const again = (await call(base, '/api/customers/C04', { session: ses.manager })).json;
   assert.equal(again.customer.category, '2P');
+  assert.equal(await count('2P'), before2P + 1, 'the summary follows the override');
+  assert.equal(await count('3'), before3 - 1);
   const row = execFileSync('sqlite3', [ws.db, "SELECT o.category, o.reason, o.created_by FROM overrides o JOIN customers c ON c.id = o.customer WHERE c.customer_id = 'C04'"], { encoding: 'utf8' });
   assert.equal(row.trim(), '2P|new owner, big plans|mia');
   for (const body of [{ customer_id: 'C04', category: '5', reason: 'x' }, { customer_id: 'C04', category: '1', reason: '' },
@@ -237,6 +242,12 @@ test('matrix and sellers', async () => {
   assert.deepEqual(m.fields.slice(0, 3), ['revenue', 'potential', 'category']);
   const s = (await call(base, '/api/matrix', { session: ses.seller })).json;
   assert.equal(s.points.length, 4);
+  const mp = (await call(base, '/api/map', { session: ses.service })).json;
+  assert.ok(mp.points.length > 0 && mp.points.every((p) => p[2] === '3'), 'service: category 3 on the map');
+  assert.equal(mp.located, mp.points.length);
+  const mm = (await call(base, '/api/map', { session: ses.manager })).json;
+  assert.equal(mm.located, 12);
+  assert.deepEqual(mm.points.find((p) => p[3] === 'C01').slice(0, 2), [18.06, 59.33]);
   const sel = (await call(base, '/api/sellers', { session: ses.manager })).json;
   assert.deepEqual(sel.sellers.map((x) => x.seller_id), ['S1', 'S2', 'S3']);
   assert.ok(sel.portfolio.length > 0);
