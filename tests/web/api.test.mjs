@@ -278,3 +278,32 @@ test('static files: index, no path leaves the asset set', async () => {
     assert.ok(raw === '404' || raw === '400', 'curl --path-as-is ' + p + ': ' + raw);
   }
 });
+
+test('readers keep working while another process writes a large transaction', async () => {
+  const { spawn } = await import('node:child_process');
+  // A writer in another process: ~300k inserted rows in one transaction, then a new snapshot.
+  const sql = "BEGIN IMMEDIATE; INSERT INTO batches(kind, file, rows, created_at) VALUES ('orders', 'load', 0, 'now'); " +
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) " +
+    "INSERT INTO orders(batch_id, customer, day, amount) SELECT (SELECT max(id) FROM batches), 1 + i % 12, 20000 + i % 300, i FROM n; " +
+    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (3, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
+  const writer = spawn('sqlite3', [ws.db, sql], { stdio: 'ignore' });
+  const done = new Promise((res) => writer.on('exit', res));
+  let calls = 0, writerDone = false;
+  done.then(() => { writerDone = true; });
+  while (!writerDone && calls < 400) {
+    const rs = await Promise.all([
+      call(base, '/api/summary', { session: ses.manager }),
+      call(base, '/api/customers?limit=5', { session: ses.seller }),
+      call(base, '/api/customers/C01', { session: ses.manager }),
+    ]);
+    for (const r of rs) assert.equal(r.status, 200, r.text);
+    calls += rs.length;
+  }
+  assert.equal(await done, 0, 'the writer succeeded');
+  if (process.env.FOKUS_WEB_VERBOSE) console.log('reads during the write:', calls);
+  assert.ok(calls >= 6, 'reads ran while the writer wrote: ' + calls);
+  // A login writes (a session row): it waits for the writer rather than failing.
+  await login(base, USERS.manager);
+  const s = (await call(base, '/api/summary', { session: ses.manager })).json;
+  assert.equal(s.snapshot.id, 3, 'the new snapshot is seen after the commit');
+});
