@@ -7,15 +7,15 @@ export LANG=C
 q() { sqlite3 fokus.db "$1"; }
 
 # Customers: Fortnox-style Swedish export in Windows-1252 with ';' and CRLF.
-printf 'Kundnummer;Kundnamn;Organisationsnummer;Utdelningsadress;Postnummer;Ort;Bransch;Antal anst\xe4llda;S\xe4ljare;Oms\xe4ttning;Potential;E-post;Telefon;Kundtyp\r\n' > kunder.csv
-printf '1001;\xc5kessons J\xe4rn AB;556000-1111;Storgatan 1;186 00;Vallentuna;F Bygg;12;S1;1 200 000,50;300 000;info@akesson.se;08-123 45;A\r\n' >> kunder.csv
-printf '1002;"Bj\xf6rk & S\xf6ner; Handel";556000-2222;"Box 7\r\nIndustriv\xe4gen 3";411 01;G\xf6teborg;G Handel;3;S2;85 000;;;;B\r\n' >> kunder.csv
-printf '1003;\xd6stra Verkstan;;;;;C Tillverkning;;S1;;;;;A\r\n' >> kunder.csv
+printf 'Kundnummer;Kundnamn;Organisationsnummer;Utdelningsadress;Postnummer;Ort;Bransch;Antal anst\344llda;S\344ljare;Oms\344ttning;Potential;E-post;Telefon;Kundtyp\r\n' > kunder.csv
+printf '1001;\305kessons J\344rn AB;556000-1111;Storgatan 1;186 00;Vallentuna;F Bygg;12;S1;1 200 000,50;300 000;info@akesson.se;08-123 45;A\r\n' >> kunder.csv
+printf '1002;"Bj\366rk & S\366ner; Handel";556000-2222;"Box 7\r\nIndustriv\344gen 3";411 01;G\366teborg;G Handel;3;S2;85 000;;;;B\r\n' >> kunder.csv
+printf '1003;\326stra Verkstan;;;;;C Tillverkning;;S1;;;;;A\r\n' >> kunder.csv
 "$FOKUS" import customers kunder.csv --json > c.json 2>err.txt || { cat err.txt; fail "Swedish customer file"; }
 expect_eq "$(q 'SELECT count(*) FROM customers')" "3" "customers stored"
 expect_eq "$(q "SELECT name FROM customers WHERE customer_id='1001'")" "Åkessons Järn AB" "å ä ö intact"
 expect_eq "$(q "SELECT name FROM customers WHERE customer_id='1002'")" "Björk & Söner; Handel" "quoted ; inside"
-expect_eq "$(q "SELECT address FROM customers WHERE customer_id='1002'" | tr '\r\n' '|~')" "Box 7~Industrivägen 3~" "quoted newline kept"
+expect_eq "$(q "SELECT address FROM customers WHERE customer_id='1002'" | tr -d '\r' | tr '\n' '~')" "Box 7~Industrivägen 3~" "quoted newline kept"
 expect_eq "$(q "SELECT revenue FROM customers WHERE customer_id='1001'")" "120000050" "1 200 000,50 in öre"
 expect_eq "$(q "SELECT potential FROM customers WHERE customer_id='1001'")" "30000000" "potential"
 expect_eq "$(q "SELECT employees FROM customers WHERE customer_id='1001'")" "12" "anställda"
@@ -36,9 +36,9 @@ expect_eq "$(q 'SELECT count(*) FROM customers')" "4" "upsert count"
 
 # Orders: Swedish invoice lines, decimal comma column, "kr", no-break and
 # narrow no-break spaces, negative credits, quantity × à-pris.
-printf 'Fakturanr;Kundnr;Fakturadatum;Antal;\xc0-pris;TB;V\xe5r referens\r\n' > fakturor.csv
+printf 'Fakturanr;Kundnr;Fakturadatum;Antal;\300-pris;TB;V\345r referens\r\n' > fakturor.csv
 printf '5001;1001;2026-11-02;2;1 750,00 kr;500,5;S1\r\n' >> fakturor.csv
-printf '5002;1002;2026-11-03;1;3\xa0500,25;0;S2\r\n' >> fakturor.csv
+printf '5002;1002;2026-11-03;1;3\240500,25;0;S2\r\n' >> fakturor.csv
 printf '5003;1001;2026-11-04;-1;1 200;-100;S1\r\n' >> fakturor.csv
 printf '5004;9999;20261105;4;12,5;1;S1\r\n' >> fakturor.csv
 "$FOKUS" import orders fakturor.csv --json > o.json 2>err.txt || { cat err.txt; fail "Swedish invoice lines"; }
@@ -49,7 +49,7 @@ grep -q '"customers_created": 1' o.json || fail "customers_created counted"
 grep -q '"date_max": "2026-11-05"' o.json || fail "YYYYMMDD date"
 
 # Narrow no-break space (U+202F) in UTF-8, with a BOM, tab-separated, Belopp column.
-printf '\xef\xbb\xbfordernr\tkundnummer\tdatum\tbelopp\n7001\t1001\t26/11/2026\t1\xe2\x80\xaf234,5\n7002\t1002\t13/11/2026\t-1\xe2\x80\xaf200\n' > tab.tsv
+printf '\357\273\277ordernr\tkundnummer\tdatum\tbelopp\n7001\t1001\t26/11/2026\t1\342\200\257234,5\n7002\t1002\t13/11/2026\t-1\342\200\257200\n' > tab.tsv
 "$FOKUS" import orders tab.tsv --json > t.json 2>err.txt || { cat err.txt; fail "tab + BOM + U+202F"; }
 expect_eq "$(q "SELECT amount FROM orders WHERE order_id='7001'")" "123450" "U+202F thousands"
 expect_eq "$(q "SELECT amount FROM orders WHERE order_id='7002'")" "-120000" "-1 200"
