@@ -1,0 +1,306 @@
+/* store/dataset.c — reads the workspace into the in-memory model of
+ * core/dataset.h: customers and sellers always, orders and activities when
+ * asked. Customers are indexed in customers.id order; orders come sorted by
+ * (customer, day) and activities by day, which the core modules rely on. */
+#include "store/dataset.h"
+#include "store/db.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *col_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char **cause)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "reading the workspace");
+		return -1;
+	}
+	return 0;
+}
+
+static int load_sellers(sqlite3 *db, struct dataset *ds, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (prepare(db,
+		    "SELECT seller_id, name, role, hours_per_year, home_postal_code, home_lat, "
+		    "home_lon, email FROM sellers ORDER BY id",
+		    &st, cause) != 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ds->nsellers == cap) {
+			cap = cap ? cap * 2 : 16;
+			ds->sellers = xreallocarray(ds->sellers, cap, sizeof(*ds->sellers));
+		}
+		struct seller *s = &ds->sellers[ds->nsellers++];
+		memset(s, 0, sizeof(*s));
+		s->id = col_str(st, 0);
+		s->name = col_str(st, 1);
+		const char *role = (const char *)sqlite3_column_text(st, 2);
+		enum role r = ROLE_NONE;
+		if (role && role_parse(role, &r) != 0)
+			r = ROLE_NONE;
+		s->role = r;
+		s->hours_per_year = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
+		s->home_postal_code = col_str(st, 4);
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL && sqlite3_column_type(st, 6) != SQLITE_NULL) {
+			s->has_home = true;
+			s->home_lat = sqlite3_column_double(st, 5);
+			s->home_lon = sqlite3_column_double(st, 6);
+		}
+		s->email = col_str(st, 7);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading sellers");
+		return -1;
+	}
+	return 0;
+}
+
+/* Hash of external seller ids -> index, for the customers' owners. */
+struct sidx {
+	const char **keys;
+	int32_t *vals;
+	size_t cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void sidx_build(struct sidx *x, const struct dataset *ds)
+{
+	x->cap = 16;
+	while (x->cap < ds->nsellers * 2 + 1)
+		x->cap *= 2;
+	x->keys = xcalloc(x->cap, sizeof(*x->keys));
+	x->vals = xcalloc(x->cap, sizeof(*x->vals));
+	for (size_t i = 0; i < ds->nsellers; i++) {
+		size_t h = hash_str(ds->sellers[i].id) & (x->cap - 1);
+		while (x->keys[h])
+			h = (h + 1) & (x->cap - 1);
+		x->keys[h] = ds->sellers[i].id;
+		x->vals[h] = (int32_t)i;
+	}
+}
+
+static int32_t sidx_get(const struct sidx *x, const char *id)
+{
+	if (!id)
+		return -1;
+	size_t h = hash_str(id) & (x->cap - 1);
+	while (x->keys[h]) {
+		if (!strcmp(x->keys[h], id))
+			return x->vals[h];
+		h = (h + 1) & (x->cap - 1);
+	}
+	return -1;
+}
+
+static void sidx_free(struct sidx *x)
+{
+	free(x->keys);
+	free(x->vals);
+}
+
+static int load_customers(sqlite3 *db, struct dataset *ds, const struct sidx *sx, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (prepare(db,
+		    "SELECT id, customer_id, name, org_number, address, postal_code, city, lat, lon, "
+		    "industry, employees, seller_id, revenue, potential, wallet, email, phone, "
+		    "open_min, close_min FROM customers ORDER BY id",
+		    &st, cause) != 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ds->ncustomers == cap) {
+			cap = cap ? cap * 2 : 1024;
+			ds->customers = xreallocarray(ds->customers, cap, sizeof(*ds->customers));
+		}
+		struct customer *c = &ds->customers[ds->ncustomers++];
+		memset(c, 0, sizeof(*c));
+		c->store_id = sqlite3_column_int64(st, 0);
+		c->id = col_str(st, 1);
+		c->name = col_str(st, 2);
+		c->org_number = col_str(st, 3);
+		c->address = col_str(st, 4);
+		c->postal_code = col_str(st, 5);
+		c->city = col_str(st, 6);
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL && sqlite3_column_type(st, 8) != SQLITE_NULL) {
+			c->has_loc = true;
+			c->lat = sqlite3_column_double(st, 7);
+			c->lon = sqlite3_column_double(st, 8);
+		}
+		c->industry = col_str(st, 9);
+		c->employees = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+		c->seller_id = col_str(st, 11);
+		c->seller = sidx_get(sx, c->seller_id);
+		if ((c->has_revenue = sqlite3_column_type(st, 12) != SQLITE_NULL))
+			c->revenue = sqlite3_column_int64(st, 12);
+		if ((c->has_potential = sqlite3_column_type(st, 13) != SQLITE_NULL))
+			c->potential = sqlite3_column_int64(st, 13);
+		if ((c->has_wallet = sqlite3_column_type(st, 14) != SQLITE_NULL))
+			c->wallet = sqlite3_column_int64(st, 14);
+		c->email = col_str(st, 15);
+		c->phone = col_str(st, 16);
+		c->open_min = sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 17);
+		c->close_min = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading customers");
+		return -1;
+	}
+	return 0;
+}
+
+/* customers.id -> index. Ids are dense in practice (INTEGER PRIMARY KEY
+ * assigned in order), so a direct table over [min, max] is used. */
+struct cidx {
+	int64_t base;
+	int32_t *map;
+	size_t n;
+};
+
+static void cidx_build(struct cidx *x, const struct dataset *ds)
+{
+	x->base = ds->ncustomers ? ds->customers[0].store_id : 0;
+	int64_t top = ds->ncustomers ? ds->customers[ds->ncustomers - 1].store_id : 0;
+	x->n = ds->ncustomers ? (size_t)(top - x->base + 1) : 0;
+	x->map = xmalloc((x->n ? x->n : 1) * sizeof(int32_t));
+	for (size_t i = 0; i < x->n; i++)
+		x->map[i] = -1;
+	for (size_t i = 0; i < ds->ncustomers; i++)
+		x->map[ds->customers[i].store_id - x->base] = (int32_t)i;
+}
+
+static int32_t cidx_get(const struct cidx *x, int64_t id)
+{
+	if (id < x->base || id - x->base >= (int64_t)x->n)
+		return -1;
+	return x->map[id - x->base];
+}
+
+static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
+		       int32_t to, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (prepare(db,
+		    "SELECT customer, day, amount, margin FROM orders WHERE day >= ?1 AND day <= ?2 "
+		    "ORDER BY customer, day",
+		    &st, cause) != 0)
+		return -1;
+	sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
+	sqlite3_bind_int(st, 2, to == DAYS_NONE ? INT32_MAX : to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int32_t ci = cidx_get(cx, sqlite3_column_int64(st, 0));
+		if (ci < 0)
+			continue;
+		if (ds->norders == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ds->orders = xreallocarray(ds->orders, cap, sizeof(*ds->orders));
+		}
+		struct order *o = &ds->orders[ds->norders++];
+		o->cust = ci;
+		o->day = sqlite3_column_int(st, 1);
+		o->amount = sqlite3_column_int64(st, 2);
+		o->has_margin = sqlite3_column_type(st, 3) != SQLITE_NULL;
+		o->margin = o->has_margin ? sqlite3_column_int64(st, 3) : 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading orders");
+		return -1;
+	}
+	return 0;
+}
+
+static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *cx,
+			   const struct sidx *sx, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (prepare(db,
+		    "SELECT customer, seller_id, day, minute, type, duration_min, travel_min, km "
+		    "FROM activities ORDER BY day, id",
+		    &st, cause) != 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ds->nactivities == cap) {
+			cap = cap ? cap * 2 : 4096;
+			ds->activities = xreallocarray(ds->activities, cap, sizeof(*ds->activities));
+		}
+		struct activity *a = &ds->activities[ds->nactivities++];
+		a->cust = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1
+								   : cidx_get(cx, sqlite3_column_int64(st, 0));
+		const char *sid = (const char *)sqlite3_column_text(st, 1);
+		a->seller = sidx_get(sx, sid);
+		if (sid && a->seller < 0)
+			ds->activities_unknown_seller++;
+		a->day = sqlite3_column_int(st, 2);
+		a->minute = (int16_t)(sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3));
+		enum activity_type t = ACT_OTHER;
+		const char *ts = (const char *)sqlite3_column_text(st, 4);
+		if (!ts || activity_type_parse(ts, &t) != 0)
+			t = ACT_OTHER;
+		a->type = (uint8_t)t;
+		a->duration_min = (float)sqlite3_column_double(st, 5);
+		a->travel_min = (float)sqlite3_column_double(st, 6);
+		a->km = (float)sqlite3_column_double(st, 7);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading activities");
+		return -1;
+	}
+	return 0;
+}
+
+int store_load_dataset(sqlite3 *db, int what, int32_t order_from, int32_t order_to,
+		       struct dataset *ds, char **cause)
+{
+	struct sidx sx = {0};
+	struct cidx cx = {0};
+	int rc = -1;
+	memset(ds, 0, sizeof(*ds));
+	/* One read transaction: a consistent picture while others write. */
+	if (db_exec(db, "BEGIN", cause) != 0)
+		return -1;
+	if (load_sellers(db, ds, cause) != 0)
+		goto out;
+	sidx_build(&sx, ds);
+	if (load_customers(db, ds, &sx, cause) != 0)
+		goto out;
+	cidx_build(&cx, ds);
+	if ((what & LOAD_ORDERS) && load_orders(db, ds, &cx, order_from, order_to, cause) != 0)
+		goto out;
+	if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
+		goto out;
+	rc = 0;
+out:
+	db_exec(db, "COMMIT", NULL);
+	sidx_free(&sx);
+	free(cx.map);
+	if (rc != 0)
+		dataset_free(ds);
+	return rc;
+}

@@ -1,0 +1,69 @@
+/* store/user.h — dashboard users: name, role, the seller they are (for the
+ * seller role), an argon2id password hash (libsodium), and the count of
+ * failed logins that slows down password guessing. */
+#ifndef FOKUS_STORE_USER_H
+#define FOKUS_STORE_USER_H
+#include <stdint.h>
+
+struct sqlite3;
+
+enum user_role { USER_ADMIN = 0, USER_MANAGER, USER_SELLER, USER_SERVICE, USER_ROLE_COUNT };
+
+/* "admin" "manager" "seller" "service"; "" for an out-of-range value. */
+const char *user_role_code(enum user_role r);
+/* Parses a role code (case-insensitive). Returns 0 and *out, or -1. */
+int user_role_parse(const char *s, enum user_role *out);
+
+struct user {
+	int64_t id;
+	char *name;
+	enum user_role role;
+	char *seller_id; /* the seller this user is (seller role), else NULL */
+	int failed_logins;
+	int64_t last_failed_at; /* unix seconds, 0 when never */
+	char *created_at;
+};
+
+/* Frees what u owns (not u). NULL-safe. */
+void user_free(struct user *u);
+
+/* Initializes libsodium; call once before any password function. Returns 0 or -1. */
+int user_crypto_init(void);
+
+/* Adds a user with an argon2id hash of password. A seller needs seller_id.
+ * Returns 0; -1 with *cause (caller frees) when the name exists, the
+ * arguments are wrong, or the workspace fails. */
+int user_add(struct sqlite3 *db, const char *name, enum user_role role, const char *seller_id,
+	     const char *password, char **cause);
+
+/* Sets a new password (and clears the failed-login count). Returns 0, 1 when
+ * there is no such user, -1 with *cause. */
+int user_set_password(struct sqlite3 *db, const char *name, const char *password, char **cause);
+
+/* Removes the user and their sessions. Returns 0, 1 when absent, -1 with *cause. */
+int user_remove(struct sqlite3 *db, const char *name, char **cause);
+
+/* Reads one user by name into *out (caller frees with user_free). Returns 0,
+ * 1 when absent, -1 with *cause. */
+int user_get(struct sqlite3 *db, const char *name, struct user *out, char **cause);
+
+/* All users ordered by name in a fresh array *out of *n (free each with
+ * user_free, then the array). Returns 0 or -1 with *cause. */
+int user_list(struct sqlite3 *db, struct user **out, int *n, char **cause);
+
+/* Seconds this user must still wait before the next password attempt is
+ * checked: 0 for up to 3 failures in a row, then 2^(failures-3) seconds
+ * after the last failure, at most 60. Pure; now in unix seconds. */
+int64_t user_login_wait(const struct user *u, int64_t now);
+
+enum user_check { USER_CHECK_OK = 0, USER_CHECK_BAD = 1, USER_CHECK_WAIT = 2 };
+
+/* Checks a password. On USER_CHECK_OK fills *out (caller frees) and resets the
+ * failure count; on USER_CHECK_BAD (unknown name or wrong password) counts the
+ * failure; on USER_CHECK_WAIT (too many recent failures, see user_login_wait)
+ * checks nothing and sets *wait. Unknown names cost the same hashing time as
+ * known ones. Returns the enum, or -1 with *cause on a workspace error. */
+int user_check(struct sqlite3 *db, const char *name, const char *password, int64_t now,
+	       struct user *out, int64_t *wait, char **cause);
+
+#endif
