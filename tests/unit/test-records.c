@@ -11,6 +11,7 @@
 #include "util/days.h"
 
 #include <jansson.h>
+#include <xlsxwriter.h>
 
 #define DATA "../shared/data/public/"
 
@@ -650,6 +651,80 @@ static void test_superstore(void **state)
 	recreader_close(iso);
 }
 
+/* The workbook's Orders sheet holds the csv's rows; Profit is stored with
+ * 15 digits there ("55.7449999999999" for the csv's 55.745), so 17 of the
+ * 9 994 margins round one öre lower: 28 639 762 instead of 28 639 779. */
+static void test_superstore_workbook(void **state)
+{
+	(void)state;
+	struct recreader *x, *c;
+	struct ferr err = {0};
+	struct rec_opts o = {.sheet = "Orders"};
+	assert_int_equal(recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &o, &x, &err), 0);
+	assert_int_equal(recreader_open(DATA "superstore_iso_dates.csv", REC_ORDERS, NULL, &c, &err), 0);
+	struct rec a, b;
+	long n = 0;
+	int64_t sales = 0, profit = 0;
+	while (recreader_next(x, &a, &err) == 1) {
+		assert_int_equal(recreader_next(c, &b, &err), 1);
+		assert_int_equal(a.u.o.day, b.u.o.day);
+		assert_int_equal(a.u.o.amount, b.u.o.amount);
+		assert_string_equal(a.u.o.order_id, b.u.o.order_id);
+		sales += a.u.o.amount;
+		profit += a.u.o.margin;
+		n++;
+	}
+	assert_int_equal(n, 9994);
+	assert_int_equal(sales, 229720107);
+	assert_int_equal(profit, 28639762);
+	expect_describe(x, "format: xlsx, sheet Orders\n");
+	recreader_close(x);
+	recreader_close(c);
+	/* a sheet that is not there */
+	struct rec_opts nope = {.sheet = "Ordrar"};
+	assert_int_equal(recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &nope, &x, &err),
+			 -1);
+	assert_non_null(strstr(err.msg, "Orders"));
+}
+
+/* A workbook written here: a date column holding plain numbers (serial
+ * days without a date style) and text dates, and amounts with three
+ * decimals, which in a workbook are never thousands. */
+static void test_workbook_cells(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof(path), "/tmp/fokus-unit-rec-%ld.xlsx", (long)getpid());
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Fakturor");
+	worksheet_write_string(ws, 0, 0, "Kundnr", NULL);
+	worksheet_write_string(ws, 0, 1, "Fakturadatum", NULL);
+	worksheet_write_string(ws, 0, 2, "Belopp", NULL);
+	worksheet_write_number(ws, 1, 0, 1001, NULL);
+	worksheet_write_number(ws, 1, 1, 46352.5, NULL);
+	worksheet_write_number(ws, 1, 2, 1.567, NULL);
+	worksheet_write_string(ws, 2, 0, "K2", NULL);
+	worksheet_write_string(ws, 2, 1, "2026-11-27", NULL);
+	worksheet_write_number(ws, 2, 2, -5, NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	struct recreader *rr;
+	struct ferr err = {0};
+	assert_int_equal(recreader_open(path, REC_ORDERS, NULL, &rr, &err), 0);
+	struct rec r;
+	next_ok(rr, &r);
+	assert_string_equal(r.u.o.customer_id, "1001");
+	assert_int_equal(r.u.o.day, days_from_ymd(2026, 11, 26));
+	assert_int_equal(r.u.o.minute, 720);
+	assert_int_equal(r.u.o.amount, 157);
+	next_ok(rr, &r);
+	assert_int_equal(r.u.o.day, days_from_ymd(2026, 11, 27));
+	assert_int_equal(r.u.o.amount, -500);
+	next_end(rr);
+	expect_describe(rr, "amount <- \"Belopp\" (decimal point, as in Excel)\n");
+	recreader_close(rr);
+	unlink(path);
+}
+
 static void test_kinds(void **state)
 {
 	(void)state;
@@ -681,6 +756,8 @@ int main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_online_retail),
 		cmocka_unit_test(test_superstore),
+		cmocka_unit_test(test_superstore_workbook),
+		cmocka_unit_test(test_workbook_cells),
 		cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
