@@ -1092,7 +1092,7 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 	if (c->numeric && c->fmt_how != HOW_NONE) {
 		static const char *const how[] = {
 			"", "", ", like the file's other numbers",
-			" (a lone separator before three digits is read as a thousands separator)",
+			": a lone separator before three digits is a thousands separator",
 			", as in Excel"};
 		strbuf_printf(sb, "%sdecimal %s%s", sep, c->fmt == NUMFMT_COMMA ? "comma" : "point",
 			      how[c->fmt_how]);

@@ -263,8 +263,8 @@ static void test_decimal_inference(void **state)
 	/* the column alone cannot tell: a lone separator before three digits
 	 * is a thousands separator */
 	const char c[] = "kund;datum;amount\nA;2026-01-01;1,500\nA;2026-01-01;2,750\n";
-	assert_int_equal(FIRST_AMOUNT(c, "(a lone separator before three digits is read as a "
-					 "thousands separator)"),
+	assert_int_equal(FIRST_AMOUNT(c, "amount <- \"amount\" (decimal point: a lone separator before "
+					 "three digits is a thousands separator)\n"),
 			 150000);
 	const char d[] = "kund;datum;amount\nA;2026-01-01;1.500\nA;2026-01-01;300\n";
 	assert_int_equal(FIRST_AMOUNT(d, NULL), 150000);
