@@ -217,7 +217,33 @@ static void test_overrides(void **state)
 	assert_true(category_override_active(&ov[2], days_from_ymd(2030, 1, 2)));
 	assert_false(category_override_active(&ov[2], days_from_ymd(2030, 1, 3)));
 	store_override_release(ov, 3);
+	/* with a snapshot, a pin shows in its newest rows at once, and goes */
+	exec(db, "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) "
+		 "VALUES (1, 'x', 0, 12, 'amount', 'pareto', '{}'), (2, 'y', 0, 12, 'amount', "
+		 "'pareto', '{}')");
+	exec(db, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
+		 "potential_source, revenue_high, potential_high, computed_category, category) VALUES "
+		 "(1, 3, 5, 'orders', 'unknown', 0, 0, '3', '3'),"
+		 "(2, 3, 5, 'orders', 'unknown', 1, 0, '2R', '2R')");
+	assert_int_equal(store_override_set(db, "C", CAT_2P, "third", DAYS_NONE, NULL, &cause), 0);
+	struct snapshot s;
+	assert_int_equal(store_snapshot_load(db, 2, &s, &cause), 0);
+	assert_int_equal(s.rows[0].computed, CAT_2R);
+	assert_int_equal(s.rows[0].category, CAT_2P);
+	assert_string_equal(s.rows[0].override_reason, "third");
+	store_snapshot_free(&s);
+	assert_int_equal(store_snapshot_load(db, 1, &s, &cause), 0);
+	assert_int_equal(s.rows[0].category, CAT_3); /* older runs stay as they were */
+	store_snapshot_free(&s);
+	struct cat_runinfo *runs = NULL;
+	assert_int_equal(store_snapshot_list(db, &runs, &n, &cause), 0);
+	assert_int_equal(runs[1].cat[CAT_2P], 1);
+	free(runs);
 	assert_int_equal(store_override_remove(db, "C", &cause), 0);
+	assert_int_equal(store_snapshot_load(db, 2, &s, &cause), 0);
+	assert_int_equal(s.rows[0].category, CAT_2R);
+	assert_null(s.rows[0].override_reason);
+	store_snapshot_free(&s);
 	assert_int_equal(store_override_remove(db, "C", &cause), 1);
 	assert_int_equal(store_override_remove(db, "nobody", &cause), 1);
 	db_close(db);
