@@ -234,7 +234,8 @@ static int read_customers(const char *path, struct dataset *ds, struct idmap *m,
 		}
 		const struct rec_customer *rc = &rec.u.c;
 		int added;
-		struct customer *c = &ds->customers[idmap_get(m, ds, cap, rc->customer_id, &added)];
+		int32_t ci = idmap_get(m, ds, cap, rc->customer_id, &added); /* may move customers */
+		struct customer *c = &ds->customers[ci];
 		if (!added)
 			continue; /* the first row of a customer wins */
 		c->name = dup_or_null(rc->name);
