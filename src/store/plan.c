@@ -7,6 +7,7 @@
 #include "store/policy.h"
 #include "store/snapshot.h"
 #include "util/days.h"
+#include "util/geo.h"
 #include "util/xmalloc.h"
 
 #include <sqlite3.h>
@@ -14,6 +15,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* Customers and homes without coordinates but with a known Swedish postal
+ * code get the code's coordinates (the import usually did this already). */
+static void locate_by_postcode(struct dataset *ds)
+{
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		struct customer *c = &ds->customers[i];
+		if (!c->has_loc && c->postal_code &&
+		    geo_postcode_lookup(c->postal_code, &c->lat, &c->lon) == 0)
+			c->has_loc = true;
+	}
+	for (size_t i = 0; i < ds->nsellers; i++) {
+		struct seller *s = &ds->sellers[i];
+		if (!s->has_home && s->home_postal_code &&
+		    geo_postcode_lookup(s->home_postal_code, &s->home_lat, &s->home_lon) == 0)
+			s->has_home = true;
+	}
+}
 
 int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, char **cause)
 {
@@ -42,6 +61,7 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		return -1;
 	if (store_load_dataset(db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, cause) != 0)
 		return -1;
+	locate_by_postcode(&in->ds);
 	in->cat = xmalloc(in->ds.ncustomers ? in->ds.ncustomers : 1);
 	if (store_snapshot_categories(db, snapshot_id, &in->ds, in->cat, cause) != 0) {
 		plan_inputs_free(in);

@@ -107,7 +107,7 @@ awk -F, '$1 == "farmer" && $5 > $6 { ok = 1 } END { exit !ok }' oh.csv || fail "
 
 # --- a role nobody has, a person without home, a customer without coordinates --------
 cp fokus.db keep.db
-sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C3';" || fail "edit"
+sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL, postal_code = NULL WHERE customer_id = 'C3'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C2';" || fail "edit"
 "$FOKUS" plan --format csv > m.csv 2> err.txt || fail "plan with gaps"
 expect_eq "$(col m.csv C4 5),$(col m.csv C4 6)" ",no_role" "no hunter: C4 not placed"
 expect_grep "need a hunter, but nobody in the team has that role" err.txt
@@ -116,6 +116,9 @@ expect_grep "no coordinates or known postal code (C3)" err.txt
 # C3 (no coordinates) is still placed, its travel estimated.
 [ -n "$(col m.csv C3 5)" ] || fail "C3 not placed"
 expect_eq "$(col m.csv C3 10)" "true" "C3 travel estimated"
+# C2 lost its coordinates but keeps its postal code (753 21 Uppsala): located by the code.
+expect_eq "$(grep '^C2,' m.csv | awk -F, '{ print $NF }')" "false" "C2 located by postal code"
+grep -q "(C3)" err.txt || fail "only C3 lacks a location"
 "$FOKUS" plan --format csv --table headcount > mh.csv 2>/dev/null
 expect_eq "$(col mh.csv hunter 6)" "0" "no hunter available"
 awk -F, '$1 == "hunter" && $5 > 0 { ok = 1 } END { exit !ok }' mh.csv || fail "hunter needed"
