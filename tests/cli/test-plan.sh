@@ -107,7 +107,7 @@ awk -F, '$1 == "farmer" && $5 > $6 { ok = 1 } END { exit !ok }' oh.csv || fail "
 
 # --- a role nobody has, a person without home, a customer without coordinates --------
 cp fokus.db keep.db
-sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL, postal_code = NULL WHERE customer_id = 'C3'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C2';" || fail "edit"
+sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL, home_postal_code = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL, postal_code = NULL WHERE customer_id = 'C3'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C2';" || fail "edit"
 "$FOKUS" plan --format csv > m.csv 2> err.txt || fail "plan with gaps"
 expect_eq "$(col m.csv C4 5),$(col m.csv C4 6)" ",no_role" "no hunter: C4 not placed"
 expect_grep "need a hunter, but nobody in the team has that role" err.txt
