@@ -437,6 +437,10 @@ static void person_totals(const struct plan_inputs *in, struct plan_result *r)
 			r->person[a->from].lost++;
 			r->moved++;
 		}
+		if (a->to >= 0 && a->from == a->to)
+			r->kept++;
+		if (a->to >= 0 && a->from < 0)
+			r->newly++;
 	}
 	for (size_t s = 0; s < r->nperson; s++)
 		r->person[s].over = r->person[s].hours > r->person[s].capacity_hours + EPS;

@@ -110,7 +110,11 @@ struct plan_result {
 	int role_needed[ROLE_COUNT];   /* categorized customers per role */
 	int unlocated;                 /* customers without coordinates in categories with visits */
 	int no_home;                   /* sellers of a role with visits but no home location */
-	int moved, unplaced, over_capacity_customers;
+	int kept;     /* placed with their current owner */
+	int moved;    /* from one person to another */
+	int newly;    /* had no (known) owner, now placed */
+	int unplaced; /* no_role or no_category */
+	int over_capacity_customers;
 	int32_t *order; /* customer indexes in placement order (see docs/plan.md) */
 };
 

@@ -157,7 +157,8 @@ void planview_write_csv(FILE *f, const struct planview_table *t)
 	free(row);
 }
 
-void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang)
+/* The header and the first `limit` rows as an aligned table. */
+static void write_text_rows(FILE *f, const struct planview_table *t, enum lang lang, size_t limit)
 {
 	char *align = xcalloc((size_t)t->ncols + 1, 1);
 	for (int c = 0; c < t->ncols; c++) {
@@ -171,7 +172,7 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	table_row(tt, (const char *const *)t->head);
 	const char **row = xcalloc((size_t)t->ncols, sizeof(char *));
 	char(*bufs)[64] = xcalloc((size_t)t->ncols, 64);
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t r = 0; r < t->nrows && r < limit; r++) {
 		for (int c = 0; c < t->ncols; c++)
 			row[c] = human(cell(t, r, c), bufs[c], 64, lang);
 		table_row(tt, row);
@@ -181,6 +182,11 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	free(bufs);
 	free(row);
 	free(align);
+}
+
+void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang)
+{
+	write_text_rows(f, t, lang, t->nrows);
 }
 
 static void html_escape(FILE *f, const char *s)
@@ -360,7 +366,7 @@ static struct planview_table *assignments(const struct plan_inputs *in, const st
 	for (size_t k = 0; k < r->nassign; k++) {
 		int32_t c = r->order[k];
 		const struct plan_assign *a = &r->assign[c];
-		if (changes_only && a->reason == PR_KEPT)
+		if (changes_only && a->to >= 0 && a->to == a->from)
 			continue;
 		const struct customer *cu = &in->ds.customers[c];
 		bool placed = a->cat != CAT_NONE && a->reason != PR_NO_CATEGORY;
@@ -785,7 +791,9 @@ void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan
 	json_object_set_new(root, "whatif", json_whatif(r));
 	json_t *summary = json_object();
 	json_object_set_new(summary, "customers", json_integer((json_int_t)r->nassign));
+	json_object_set_new(summary, "kept", json_integer(r->kept));
 	json_object_set_new(summary, "moved", json_integer(r->moved));
+	json_object_set_new(summary, "newly_assigned", json_integer(r->newly));
 	json_object_set_new(summary, "unplaced", json_integer(r->unplaced));
 	json_object_set_new(summary, "over_capacity_customers", json_integer(r->over_capacity_customers));
 	json_object_set_new(summary, "unlocated", json_integer(r->unlocated));
@@ -825,25 +833,27 @@ void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan
 		      "Fältandel %s av årets timmar; restid fågelvägen × %s i %s km/h.\n"),
 		fmt_pct(a, sizeof(a), p->field_share, 0, lang), fmt_num(b, sizeof(b), p->road_factor, 2, lang),
 		fmt_num(c, sizeof(c), p->speed_kmh, 0, lang));
-	fprintf(f, TR(lang, "%d customers change hands, %d kept, %d not placed.\n\n",
-		      "%d kunder byter ansvarig, %d behålls, %d placeras inte.\n\n"),
-		r->moved, (int)r->nassign - r->moved - r->unplaced, r->unplaced);
+	char d[32];
+	fprintf(f, TR(lang, "Customers: %s stay, %s change hands, %s get an owner, %s not placed",
+		      "Kunder: %s stannar, %s byter ansvarig, %s får en ansvarig, %s placeras inte"),
+		fmt_int(a, sizeof(a), r->kept, lang), fmt_int(b, sizeof(b), r->moved, lang),
+		fmt_int(c, sizeof(c), r->newly, lang), fmt_int(d, sizeof(d), r->unplaced, lang));
+	if (r->over_capacity_customers)
+		fprintf(f, TR(lang, "; %s placed over capacity", "; %s placerade över kapacitet"),
+			fmt_int(a, sizeof(a), r->over_capacity_customers, lang));
+	fputs(".\n\n", f);
 
 	struct planview_table *ch = assignments(in, r, lang, false, true);
-	size_t total = ch->nrows;
-	if (ch->nrows > MAX_CHANGES)
-		ch->nrows = MAX_CHANGES; /* the cells beyond are still freed: keep the count */
 	fprintf(f, "%s\n", TR(lang, "Changes", "Förändringar"));
-	if (total) {
-		planview_write_text(f, ch, lang);
-		if (total > MAX_CHANGES)
+	if (ch->nrows) {
+		write_text_rows(f, ch, lang, MAX_CHANGES);
+		if (ch->nrows > MAX_CHANGES)
 			fprintf(f, TR(lang, "… %zu more (all in --format csv, json or xlsx)\n",
 				      "… %zu till (alla i --format csv, json eller xlsx)\n"),
-				total - MAX_CHANGES);
+				ch->nrows - MAX_CHANGES);
 	} else {
 		fprintf(f, "%s\n", TR(lang, "(none: every customer stays)", "(inga: alla kunder stannar)"));
 	}
-	ch->nrows = total;
 	planview_table_free(ch);
 
 	struct planview_table *t[PV_NTABLES];

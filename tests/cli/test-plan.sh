@@ -80,6 +80,7 @@ tr -d ' \n' < p.json | grep -q '"role":"hunter","needed":0.03,"available":1' || 
 # --- the other formats ---------------------------------------------------------
 "$FOKUS" plan > p.txt 2>/dev/null || fail "plan text"
 expect_grep "Headcount" p.txt
+expect_grep "Customers: 1 stay, 2 change hands, 3 get an owner, 1 not placed" p.txt
 expect_grep "Order-value effect (an estimate)" p.txt
 "$FOKUS" plan --lang sv > p.txt 2>/dev/null || fail "plan text sv"
 expect_grep "Bemanning" p.txt

@@ -160,6 +160,8 @@ static void test_known_assignment(void **state)
 	assert_int_equal(r->person[B].lost, 1);
 	assert_int_equal(r->person[S].gained, 1);
 	assert_int_equal(r->moved, 2);
+	assert_int_equal(r->kept, 1);
+	assert_int_equal(r->newly, 3);
 	assert_int_equal(r->unplaced, 1);
 	/* Workload of A: c1 (category 1 from Stockholm to Borås) + c2 (2R to Uppsala). */
 	double km1 = geo_km(STHLM, BORAS), km2 = geo_km(STHLM, UPPSALA);
