@@ -2,7 +2,8 @@
 #   make            build build/fokus
 #   make check      install what is missing, build, run every test
 #   make demo       install what is missing, build, run the demo on the sample company
-#   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each
+#   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each (60)
+#   make fuzz-quick the same for 20 s each (part of make check)
 #   make bench      the side-by-side benchmarks (see bench/)
 #   make format     clang-format every source file
 
@@ -34,7 +35,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
 UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit unit-san cli web-test demo deps fuzz bench format clean
+.PHONY: all check unit unit-san cli web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus
 
 deps:
@@ -135,8 +136,43 @@ demo:
 	@$(MAKE) --no-print-directory all
 	$(B)/fokus demo
 
+# --- fuzzing (clang libFuzzer; see docs/robustness.md) -------------------
+# The library is compiled a third time with clang, coverage instrumentation
+# and ASan+UBSan; each tests/fuzz/fuzz-NAME.c becomes build/fuzz/fuzz-NAME.
+FUZZ_CC      ?= $(shell command -v clang-14 2>/dev/null || command -v clang 2>/dev/null || echo clang)
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Wno-error -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+                -DFOKUS_VERSION='"$(VERSION)"' $(FUZZ_SAN)
+OBJ_FUZZ     := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJ_LIB))
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+
+$(B)/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+
+$(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libfokus-fuzz.a $(wildcard tests/fuzz/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
+
+fuzz-build: $(FUZZ_BIN)
+
 fuzz:
-	@if [ -x tests/fuzz/run ]; then tests/fuzz/run $${FUZZ_SECONDS:-60}; else echo "no fuzz targets yet"; fi
+	@scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+fuzz-quick:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 bench: $(B)/fokus
 	@scripts/install-deps --bench
@@ -148,4 +184,4 @@ format:
 clean:
 	rm -rf $(B)
 
--include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/obj/*/*.d)

@@ -1,0 +1,111 @@
+/* cmd-serve.c — `fokus serve`: the dashboard in a browser (web/server.c). */
+#include "cmd.h"
+#include "web/server.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct command cmd_serve;
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"bind", required_argument, NULL, 'b'},
+		{"port", required_argument, NULL, 'p'},
+		{"exit-after", required_argument, NULL, 'x'},
+		{"upload-max-mb", required_argument, NULL, 'u'},
+		{"session-hours", required_argument, NULL, 's'},
+		{NULL, 0, NULL, 0},
+	};
+	struct server_opts o;
+	server_defaults(&o);
+	o.db_path = ctx->db_path;
+	int c;
+	long v;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			o.bind = optarg;
+			break;
+		case 'p':
+			if (parse_int(optarg, 0, 65535, &v) != 0) {
+				cmd_error(&cmd_serve, "--port must be 0..65535");
+				return EXIT_USAGE;
+			}
+			o.port = (int)v;
+			break;
+		case 'x':
+			if (parse_int(optarg, 1, 100000000, &v) != 0) {
+				cmd_error(&cmd_serve, "--exit-after must be a number of seconds");
+				return EXIT_USAGE;
+			}
+			o.exit_after = (int)v;
+			break;
+		case 'u':
+			if (parse_int(optarg, 1, 100000, &v) != 0) {
+				cmd_error(&cmd_serve, "--upload-max-mb must be 1..100000");
+				return EXIT_USAGE;
+			}
+			o.upload_max = (uint64_t)v * 1000 * 1000;
+			break;
+		case 's':
+			if (parse_int(optarg, 1, 24 * 365, &v) != 0) {
+				cmd_error(&cmd_serve, "--session-hours must be 1..8760");
+				return EXIT_USAGE;
+			}
+			o.session_ttl = v * 3600;
+			break;
+		default:
+			return cmd_usage(&cmd_serve);
+		}
+	}
+	if (optind != argc)
+		return cmd_usage(&cmd_serve);
+	char *cause = NULL;
+	if (server_run(&o, &cause) != 0) {
+		cmd_error(&cmd_serve, "%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	return EXIT_OK;
+}
+
+const struct command cmd_serve = {
+	.name = "serve",
+	.usage = "serve [--bind 127.0.0.1] [--port 8080] [--exit-after SECONDS] "
+		 "[--upload-max-mb 100] [--session-hours 8]",
+	.summary = "the dashboard in a browser: matrix, customers, sellers, plan, map",
+	.help = "Serves the dashboard and its JSON API over the workspace. Prints the URL\n"
+		"(http://ADDRESS:PORT/) as the first line of standard output, then serves\n"
+		"until Ctrl-C (SIGINT) or SIGTERM.\n"
+		"\n"
+		"Options:\n"
+		"  --bind ADDR          the IPv4 address to listen on (default 127.0.0.1, this\n"
+		"                       machine only; 0.0.0.0 for the whole network — then put\n"
+		"                       it behind a TLS proxy)\n"
+		"  --port N             the port (default 8080; 0 picks a free one)\n"
+		"  --exit-after SECS    stop by itself after SECS seconds (tests, demos)\n"
+		"  --upload-max-mb N    largest file the Import page accepts (default 100 MB;\n"
+		"                       larger uploads answer 413)\n"
+		"  --session-hours N    how long a login lasts (default 8)\n"
+		"\n"
+		"Log in with a user made by 'fokus user add'. Everything the pages use is\n"
+		"built into the program: it works without internet. See docs/dashboard.md.\n"
+		"\n"
+		"Example:\n"
+		"  fokus user add anna --role manager\n"
+		"  fokus serve --port 8080      # then open http://127.0.0.1:8080/\n",
+	.order = 900,
+	.run = serve_run,
+};

@@ -1,0 +1,682 @@
+/* api.c — the JSON API over the workspace: summary, customers (list and
+ * one), overrides, the matrix points, sellers, and the call-list export.
+ * Thin: parse the query, call store/webq.c with the user's scope, write
+ * JSON. What a user may not see does not exist for them (404). */
+#include "core/dataset.h"
+#include "render/csvw.h"
+#include "store/webq.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+#include "web/handlers.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parses a non-negative integer argument; -1 when malformed. */
+static int64_t parse_count(const char *s)
+{
+	if (!s || !*s)
+		return -1;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0)
+		return -1;
+	return v;
+}
+
+static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
+{
+	char d[11];
+	if (!s->id) {
+		jsonw_null(w);
+		return;
+	}
+	jsonw_obj(w);
+	jsonw_kint(w, "id", s->id);
+	jsonw_kstr(w, "created_at", s->created_at);
+	jsonw_kstr(w, "as_of", days_iso(s->as_of, d));
+	jsonw_kint(w, "window_months", s->window_months);
+	jsonw_kstr(w, "axis", s->axis);
+	jsonw_kstr(w, "method", s->method);
+	jsonw_key(w, "revenue_threshold");
+	if (s->has_revenue_threshold)
+		jsonw_money(w, s->revenue_threshold);
+	else
+		jsonw_null(w);
+	jsonw_key(w, "potential_threshold");
+	if (s->has_potential_threshold)
+		jsonw_money(w, s->potential_threshold);
+	else
+		jsonw_null(w);
+	jsonw_end_obj(w);
+}
+
+/* The summary of the whole workspace (scopes without a seller) changes
+ * only with a new snapshot or an override from here (which edits the
+ * snapshot's rows): cache it per (snapshot, override generation, scope), so
+ * the Overview of a million customers answers at once. */
+static pthread_mutex_t sum_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+	int valid;
+	int64_t snapshot, gen;
+	char created_at[40]; /* with the id: a restored workspace may reuse an id */
+	struct webq_catsum sum[4];
+} sum_cache[2];
+static int64_t override_gen;
+
+static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struct webq_catsum sum[4],
+		      char **cause)
+{
+	int64_t snapshot = snap->id;
+	if (c->scope.seller_id)
+		return webq_summary(c->db, &c->scope, snapshot, sum, cause);
+	int k = c->scope.category3_only ? 1 : 0;
+	pthread_mutex_lock(&sum_lock);
+	int64_t gen = override_gen;
+	int hit = sum_cache[k].valid && sum_cache[k].snapshot == snapshot && sum_cache[k].gen == gen &&
+		  !strcmp(sum_cache[k].created_at, snap->created_at);
+	if (hit)
+		memcpy(sum, sum_cache[k].sum, sizeof(sum_cache[k].sum));
+	pthread_mutex_unlock(&sum_lock);
+	if (hit)
+		return 0;
+	if (webq_summary(c->db, &c->scope, snapshot, sum, cause) != 0)
+		return -1;
+	pthread_mutex_lock(&sum_lock);
+	if (override_gen == gen) {
+		sum_cache[k].valid = 1;
+		sum_cache[k].snapshot = snapshot;
+		sum_cache[k].gen = gen;
+		snprintf(sum_cache[k].created_at, sizeof(sum_cache[k].created_at), "%s", snap->created_at);
+		memcpy(sum_cache[k].sum, sum, sizeof(sum_cache[k].sum));
+	}
+	pthread_mutex_unlock(&sum_lock);
+	return 0;
+}
+
+static void summary_changed(void)
+{
+	pthread_mutex_lock(&sum_lock);
+	override_gen++;
+	pthread_mutex_unlock(&sum_lock);
+}
+
+void api_summary(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	struct webq_catsum sum[4];
+	char *cause = NULL;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	if (summary_of(c, &snap, sum, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	struct jsonw w;
+	struct webq_catsum tot = {0, 0, 0};
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "snapshot");
+	write_snapshot(&w, &snap);
+	jsonw_key(&w, "categories");
+	jsonw_arr(&w);
+	for (int k = 0; k < CAT_COUNT; k++) {
+		jsonw_obj(&w);
+		jsonw_kstr(&w, "category", category_code((enum category)k));
+		jsonw_kstr(&w, "label", category_label((enum category)k, c->lang));
+		jsonw_kint(&w, "customers", sum[k].customers);
+		jsonw_kmoney(&w, "revenue", sum[k].revenue);
+		jsonw_kmoney(&w, "potential", sum[k].potential);
+		jsonw_end_obj(&w);
+		tot.customers += sum[k].customers;
+		tot.revenue += sum[k].revenue;
+		tot.potential += sum[k].potential;
+	}
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "total");
+	jsonw_obj(&w);
+	jsonw_kint(&w, "customers", tot.customers);
+	jsonw_kmoney(&w, "revenue", tot.revenue);
+	jsonw_kmoney(&w, "potential", tot.potential);
+	jsonw_end_obj(&w);
+	jsonw_end_obj(&w);
+}
+
+static void write_customer(struct jsonw *w, const struct webq_customer *r)
+{
+	jsonw_obj(w);
+	jsonw_kstr(w, "customer_id", r->customer_id);
+	jsonw_kstr(w, "name", r->name);
+	jsonw_kstr(w, "seller_id", r->seller_id);
+	jsonw_kstr(w, "category", r->category);
+	jsonw_kstr(w, "computed_category", r->computed_category);
+	jsonw_key(w, "revenue");
+	if (r->category)
+		jsonw_money(w, r->revenue);
+	else
+		jsonw_null(w);
+	jsonw_key(w, "potential");
+	if (r->has_potential)
+		jsonw_money(w, r->potential);
+	else
+		jsonw_null(w);
+	jsonw_kstr(w, "potential_source", r->potential_source);
+	jsonw_kstr(w, "override_reason", r->override_reason);
+	jsonw_kint(w, "orders", r->orders);
+	jsonw_kstr(w, "city", r->city);
+	jsonw_kstr(w, "postal_code", r->postal_code);
+	jsonw_kstr(w, "industry", r->industry);
+	jsonw_kstr(w, "email", r->email);
+	jsonw_kstr(w, "phone", r->phone);
+	jsonw_key(w, "lat");
+	if (r->has_loc)
+		jsonw_num(w, r->lat, 5);
+	else
+		jsonw_null(w);
+	jsonw_key(w, "lon");
+	if (r->has_loc)
+		jsonw_num(w, r->lon, 5);
+	else
+		jsonw_null(w);
+	jsonw_end_obj(w);
+}
+
+static void customer_row(void *arg, const struct webq_customer *r)
+{
+	write_customer(arg, r);
+}
+
+/* Reads the list filter from the query; 0, or -1 after a 400. */
+static int read_filter(struct web_ctx *c, struct webq_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->limit = -1;
+	const char *cat = web_arg(c, "category"), *lim = web_arg(c, "limit"),
+		   *off = web_arg(c, "offset"), *order = web_arg(c, "order");
+	if (cat && *cat) {
+		enum category k;
+		if (category_parse(cat, &k) != 0) {
+			web_error(c, 400, "category must be 1, 2R, 2P or 3");
+			return -1;
+		}
+		f->category = category_code(k);
+	}
+	f->seller = web_arg(c, "seller");
+	if (f->seller && !*f->seller)
+		f->seller = NULL;
+	f->q = web_arg(c, "q");
+	f->sort = web_arg(c, "sort");
+	f->desc = !order || strcmp(order, "asc") != 0;
+	if (lim && *lim && (f->limit = parse_count(lim)) < 0) {
+		web_error(c, 400, "limit must be a whole number ≥ 0");
+		return -1;
+	}
+	if (off && *off && (f->offset = parse_count(off)) < 0) {
+		web_error(c, 400, "offset must be a whole number ≥ 0");
+		return -1;
+	}
+	return 0;
+}
+
+void api_customers(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	struct webq_filter f;
+	if (read_filter(c, &f) != 0 || web_snapshot(c, &snap) != 0)
+		return;
+	struct jsonw w;
+	int64_t total = 0;
+	char *cause = NULL;
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "customers");
+	jsonw_arr(&w);
+	if (webq_customers(c->db, &c->scope, snap.id, &f, customer_row, &w, &total, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_kint(&w, "total", total);
+	jsonw_kint(&w, "snapshot_id", snap.id);
+	jsonw_end_obj(&w);
+}
+
+static void hist_row(void *arg, const struct webq_hist *h)
+{
+	struct jsonw *w = arg;
+	char d[11];
+	jsonw_obj(w);
+	jsonw_kint(w, "snapshot_id", h->snapshot_id);
+	jsonw_kstr(w, "created_at", h->created_at);
+	jsonw_kstr(w, "as_of", days_iso(h->as_of, d));
+	jsonw_kstr(w, "category", h->category);
+	jsonw_kstr(w, "computed_category", h->computed_category);
+	jsonw_kstr(w, "override_reason", h->override_reason);
+	jsonw_kmoney(w, "revenue", h->revenue);
+	jsonw_key(w, "potential");
+	if (h->has_potential)
+		jsonw_money(w, h->potential);
+	else
+		jsonw_null(w);
+	jsonw_end_obj(w);
+}
+
+static void month_row(void *arg, const char *month, int64_t amount, int64_t orders)
+{
+	struct jsonw *w = arg;
+	jsonw_obj(w);
+	jsonw_kstr(w, "month", month);
+	jsonw_kmoney(w, "revenue", amount);
+	jsonw_kint(w, "orders", orders);
+	jsonw_end_obj(w);
+}
+
+static void contact_row(void *arg, const struct webq_contact *k)
+{
+	struct jsonw *w = arg;
+	char d[11];
+	jsonw_obj(w);
+	jsonw_kstr(w, "date", days_iso(k->day, d));
+	jsonw_key(w, "time");
+	if (k->minute >= 0) {
+		char t[8];
+		snprintf(t, sizeof(t), "%02d:%02d", (k->minute / 60) % 24, k->minute % 60);
+		jsonw_str(w, t);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_kstr(w, "type", k->type);
+	jsonw_kstr(w, "seller_id", k->seller_id);
+	jsonw_key(w, "duration_min");
+	if (k->duration_min >= 0)
+		jsonw_num(w, k->duration_min, 1);
+	else
+		jsonw_null(w);
+	jsonw_end_obj(w);
+}
+
+void api_customer(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	const char *id = c->tail;
+	struct jsonw w;
+	char *cause = NULL;
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "customer");
+	int r = webq_customer_one(c->db, &c->scope, snap.id, id, customer_row, &w, &cause);
+	if (r < 0) {
+		web_fail(c, cause);
+		return;
+	}
+	if (r == 1) {
+		web_error(c, 404, "no such customer");
+		return;
+	}
+	jsonw_key(&w, "history");
+	jsonw_arr(&w);
+	if (webq_customer_history(c->db, id, hist_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "monthly");
+	jsonw_arr(&w);
+	if (webq_customer_monthly(c->db, id, month_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "contacts");
+	jsonw_arr(&w);
+	if (webq_customer_contacts(c->db, id, 200, contact_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_end_obj(&w);
+}
+
+void api_override(struct web_ctx *c)
+{
+	json_t *j = web_json_body(c);
+	if (!j)
+		return;
+	const char *id = json_string_value(json_object_get(j, "customer_id"));
+	const char *cat = json_string_value(json_object_get(j, "category"));
+	const char *reason = json_string_value(json_object_get(j, "reason"));
+	enum category k;
+	struct webq_snapshot snap;
+	char *cause = NULL;
+	if (!id || !*id) {
+		web_error(c, 400, "give customer_id");
+		goto out;
+	}
+	if (!cat || category_parse(cat, &k) != 0) {
+		web_error(c, 400, "category must be 1, 2R, 2P or 3");
+		goto out;
+	}
+	if (!reason || !*reason || strlen(reason) > 1000) {
+		web_error(c, 400, "give a reason (1 to 1000 characters)");
+		goto out;
+	}
+	if (web_snapshot(c, &snap) != 0)
+		goto out;
+	int r = webq_override_set(c->db, &c->scope, snap.id, id, category_code(k), reason,
+				  c->ses->user.name, &cause);
+	if (r == 0)
+		summary_changed();
+	if (r < 0) {
+		web_fail(c, cause);
+		goto out;
+	}
+	if (r == 1) {
+		web_error(c, 404, "no such customer");
+		goto out;
+	}
+	struct jsonw w;
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "customer");
+	if (webq_customer_one(c->db, &c->scope, snap.id, id, customer_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		goto out;
+	}
+	jsonw_end_obj(&w);
+out:
+	json_decref(j);
+}
+
+/* The matrix: one compact point per customer, at most MATRIX_MAX of them. */
+#define MATRIX_MAX 50000
+
+struct matrix_acc {
+	struct jsonw *w;
+	int64_t step, i;
+};
+
+static void matrix_row(void *arg, const struct webq_customer *r)
+{
+	struct matrix_acc *m = arg;
+	if (m->i++ % m->step != 0 || !r->category)
+		return;
+	jsonw_arr(m->w);
+	jsonw_money(m->w, r->revenue);
+	if (r->has_potential)
+		jsonw_money(m->w, r->potential);
+	else
+		jsonw_null(m->w);
+	jsonw_str(m->w, r->category);
+	jsonw_str(m->w, r->customer_id);
+	jsonw_str(m->w, r->name);
+	jsonw_str(m->w, r->computed_category);
+	jsonw_end_arr(m->w);
+}
+
+void api_matrix(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	struct webq_catsum sum[4];
+	char *cause = NULL;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	if (summary_of(c, &snap, sum, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	int64_t n = sum[0].customers + sum[1].customers + sum[2].customers + sum[3].customers;
+	struct jsonw w;
+	struct matrix_acc m = {&w, n > MATRIX_MAX ? (n + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0};
+	struct webq_filter f = {.sort = "customer_id", .limit = -1};
+	int64_t total;
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "snapshot");
+	write_snapshot(&w, &snap);
+	jsonw_kint(&w, "total", n);
+	jsonw_key(&w, "sampled");
+	jsonw_bool(&w, m.step > 1);
+	jsonw_key(&w, "fields");
+	jsonw_arr(&w);
+	static const char *const fields[] = {"revenue", "potential", "category", "customer_id",
+					     "name", "computed_category"};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		jsonw_str(&w, fields[i]);
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "points");
+	jsonw_arr(&w);
+	if (snap.id && webq_customers(c->db, &c->scope, snap.id, &f, matrix_row, &m, &total,
+				      &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_end_obj(&w);
+}
+
+/* The map: located customers as [lon, lat, category, customer_id, name],
+ * at most MATRIX_MAX of them (every k-th beyond). */
+struct map_acc {
+	struct jsonw *w;
+	int64_t step, i, located;
+};
+
+static void map_row(void *arg, const struct webq_customer *r)
+{
+	struct map_acc *m = arg;
+	if (!r->has_loc)
+		return;
+	if (m->located++ % m->step != 0)
+		return;
+	jsonw_arr(m->w);
+	jsonw_num(m->w, r->lon, 4);
+	jsonw_num(m->w, r->lat, 4);
+	jsonw_str(m->w, r->category);
+	jsonw_str(m->w, r->customer_id);
+	jsonw_str(m->w, r->name);
+	jsonw_end_arr(m->w);
+}
+
+void api_map(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	struct webq_filter f = {.sort = "customer_id", .limit = -1};
+	int64_t total = 0;
+	char *cause = NULL;
+	/* A first pass counts (cheaply, by the same query's total) to pick the step. */
+	struct webq_filter probe = f;
+	probe.limit = 0;
+	struct jsonw w;
+	web_json_begin(c, &w);
+	if (webq_customers(c->db, &c->scope, snap.id, &probe, map_row, NULL, &total, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	struct map_acc m = {&w, total > MATRIX_MAX ? (total + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0, 0};
+	jsonw_obj(&w);
+	jsonw_kint(&w, "total", total);
+	jsonw_key(&w, "sampled");
+	jsonw_bool(&w, m.step > 1);
+	jsonw_key(&w, "fields");
+	jsonw_arr(&w);
+	static const char *const fields[] = {"lon", "lat", "category", "customer_id", "name"};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		jsonw_str(&w, fields[i]);
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "points");
+	jsonw_arr(&w);
+	if (webq_customers(c->db, &c->scope, snap.id, &f, map_row, &m, &total, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_kint(&w, "located", m.located);
+	jsonw_end_obj(&w);
+}
+
+static void seller_row(void *arg, const struct webq_seller *s)
+{
+	struct jsonw *w = arg;
+	jsonw_obj(w);
+	jsonw_kstr(w, "seller_id", s->seller_id);
+	jsonw_kstr(w, "name", s->name);
+	jsonw_kstr(w, "role", s->role);
+	jsonw_key(w, "hours_per_year");
+	if (s->hours_per_year > 0)
+		jsonw_num(w, s->hours_per_year, 1);
+	else
+		jsonw_null(w);
+	jsonw_key(w, "home");
+	if (s->has_home) {
+		jsonw_obj(w);
+		jsonw_key(w, "lat");
+		jsonw_num(w, s->home_lat, 5);
+		jsonw_key(w, "lon");
+		jsonw_num(w, s->home_lon, 5);
+		jsonw_end_obj(w);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_end_obj(w);
+}
+
+static void owner_row(void *arg, const char *seller_id, const char *category,
+		      const struct webq_catsum *sum)
+{
+	struct jsonw *w = arg;
+	jsonw_obj(w);
+	jsonw_kstr(w, "seller_id", seller_id);
+	jsonw_kstr(w, "category", category);
+	jsonw_kint(w, "customers", sum->customers);
+	jsonw_kmoney(w, "revenue", sum->revenue);
+	jsonw_kmoney(w, "potential", sum->potential);
+	jsonw_end_obj(w);
+}
+
+void api_sellers(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	char *cause = NULL;
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	struct jsonw w;
+	web_json_begin(c, &w);
+	jsonw_obj(&w);
+	jsonw_key(&w, "sellers");
+	jsonw_arr(&w);
+	if (webq_sellers(c->db, &c->scope, seller_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_key(&w, "portfolio");
+	jsonw_arr(&w);
+	if (snap.id && webq_owner_categories(c->db, &c->scope, snap.id, owner_row, &w, &cause) != 0) {
+		web_fail(c, cause);
+		return;
+	}
+	jsonw_end_arr(&w);
+	jsonw_end_obj(&w);
+}
+
+/* --- call list (csv) ------------------------------------------------------ */
+
+/* A cell as text a spreadsheet will not run as a formula. */
+static void safe_cell(FILE *f, const char *s)
+{
+	if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r')) {
+		char *q = xasprintf("'%s", s);
+		csvw_field(f, q);
+		free(q);
+	} else {
+		csvw_field(f, s ? s : "");
+	}
+}
+
+static void call_row(void *arg, const struct webq_customer *r)
+{
+	FILE *f = arg;
+	char rev[32] = "", pot[32] = "";
+	if (r->category)
+		fmt_minor_plain(rev, sizeof(rev), r->revenue);
+	if (r->has_potential)
+		fmt_minor_plain(pot, sizeof(pot), r->potential);
+	safe_cell(f, r->customer_id);
+	fputc(',', f);
+	safe_cell(f, r->name);
+	fputc(',', f);
+	csvw_field(f, r->category ? r->category : "");
+	fputc(',', f);
+	safe_cell(f, r->phone);
+	fputc(',', f);
+	safe_cell(f, r->email);
+	fputc(',', f);
+	safe_cell(f, r->postal_code);
+	fputc(',', f);
+	safe_cell(f, r->city);
+	fputc(',', f);
+	csvw_field(f, rev);
+	fputc(',', f);
+	csvw_field(f, pot);
+	fputc('\n', f);
+}
+
+void api_calllist(struct web_ctx *c)
+{
+	const char *seller = web_arg(c, "seller");
+	struct webq_snapshot snap;
+	if (!seller || !*seller)
+		seller = c->scope.seller_id;
+	if (!seller || !*seller) {
+		web_error(c, 400, "give ?seller=ID");
+		return;
+	}
+	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
+		web_error(c, 404, "no such seller");
+		return;
+	}
+	if (web_snapshot(c, &snap) != 0)
+		return;
+	char *buf = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	if (!f) {
+		web_error(c, 500, "out of memory");
+		return;
+	}
+	static const char *const head[] = {"customer_id", "name", "category", "phone", "email",
+					   "postal_code", "city", "revenue", "potential"};
+	csvw_row(f, head, 9);
+	struct webq_filter flt = {.seller = seller, .sort = "category", .desc = false, .limit = -1};
+	int64_t total;
+	int r = webq_customers(c->db, &c->scope, snap.id, &flt, call_row, f, &total, &cause);
+	fclose(f);
+	if (r != 0) {
+		free(buf);
+		web_fail(c, cause);
+		return;
+	}
+	strbuf_reset(&c->rs->body);
+	strbuf_append(&c->rs->body, buf, len);
+	free(buf);
+	c->rs->status = 200;
+	c->rs->content_type = "text/csv; charset=utf-8";
+	char safe[64];
+	size_t o = 0;
+	for (const char *p = seller; *p && o + 1 < sizeof(safe); p++)
+		safe[o++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+			     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+				    ? *p
+				    : '_';
+	safe[o] = '\0';
+	c->rs->disposition = xasprintf("attachment; filename=\"calllist-%s.csv\"", safe);
+}

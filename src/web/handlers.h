@@ -1,0 +1,35 @@
+/* web/handlers.h — the route handlers that web.c's route table dispatches
+ * to: auth.c (login, logout, me), api.c (summary, customers, overrides,
+ * matrix, sellers, exports), admin.c (users). Each fills c->rs. */
+#ifndef FOKUS_WEB_HANDLERS_H
+#define FOKUS_WEB_HANDLERS_H
+
+#include "web/web.h"
+
+void auth_login(struct web_ctx *c);
+void auth_logout(struct web_ctx *c);
+void auth_me(struct web_ctx *c);
+
+void api_summary(struct web_ctx *c);
+void api_customers(struct web_ctx *c);
+void api_customer(struct web_ctx *c);
+void api_override(struct web_ctx *c);
+void api_matrix(struct web_ctx *c);
+void api_sellers(struct web_ctx *c);
+void api_map(struct web_ctx *c);
+void api_calllist(struct web_ctx *c);
+
+void admin_users(struct web_ctx *c);
+void admin_user_add(struct web_ctx *c);
+void admin_user_remove(struct web_ctx *c);
+
+/* The embedded asset for a URL path ("/" is index.html), or NULL. Sets *type. */
+const struct embedded_asset *assets_find(const char *path, const char **type);
+
+struct embedded_asset {
+	const char *path;
+	const unsigned char *data;
+	size_t size;
+};
+
+#endif

@@ -1,0 +1,38 @@
+/* web/server.h — `fokus serve`: the dashboard over HTTP (libmicrohttpd, a
+ * thread per connection, each request thread with its own SQLite
+ * connection to the workspace). */
+#ifndef FOKUS_SERVER_H
+#define FOKUS_SERVER_H
+#include <stdint.h>
+#include <stdio.h>
+
+struct server_opts {
+	const char *db_path;   /* the workspace (must exist or is created) */
+	const char *bind;      /* IPv4 address, default "127.0.0.1" */
+	int port;              /* 0: any free port */
+	int exit_after;        /* seconds until the server stops by itself; 0 never */
+	uint64_t upload_max;   /* bytes, default 100 MB */
+	int64_t session_ttl;   /* seconds, default 8 hours */
+	FILE *announce;        /* where the URL line goes (stdout when NULL) */
+	const char *banner;    /* extra text printed after the URL line (demo login), or NULL */
+};
+
+/* Fills *o with the defaults. */
+void server_defaults(struct server_opts *o);
+
+/* Serves until SIGINT or SIGTERM (or exit_after). Once listening it prints
+ * "http://ADDR:PORT/" as the first line to announce (and flushes), then the
+ * banner. Returns 0 after a clean stop, -1 with *cause (caller frees) when
+ * the workspace cannot be opened or the port cannot be bound. */
+int server_run(const struct server_opts *o, char **cause);
+
+/* For `fokus demo`: makes sure the workspace at db_path has a user "demo"
+ * (role manager) with a fresh random password, then serves on
+ * 127.0.0.1:port (0 = a free port) like server_run, printing
+ *   http://127.0.0.1:PORT/
+ *   Log in as demo / PASSWORD (Ctrl-C stops the server)
+ * to stdout. Blocks until SIGINT/SIGTERM or exit_after seconds (0 never).
+ * Returns 0, or -1 with *cause (caller frees). */
+int server_demo(const char *db_path, int port, int exit_after, char **cause);
+
+#endif

@@ -1,0 +1,261 @@
+/* web.c — one request in, one response out: the route table with the roles
+ * allowed on each route, the session and CSRF checks in front of every API
+ * call, static assets, and the helpers handlers share. Order of checks for
+ * /api/: session (401) → route (404/405) → role (403) → CSRF on anything but
+ * GET/HEAD (403) → handler. */
+#include "web/web.h"
+#include "store/db.h"
+#include "web/handlers.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+	R_ADMIN = 1 << USER_ADMIN,
+	R_MANAGER = 1 << USER_MANAGER,
+	R_SELLER = 1 << USER_SELLER,
+	R_SERVICE = 1 << USER_SERVICE,
+	R_STAFF = R_ADMIN | R_MANAGER,
+	R_ALL = R_ADMIN | R_MANAGER | R_SELLER | R_SERVICE,
+	R_NONE = 0, /* no session needed (login) */
+};
+
+struct route {
+	const char *method;
+	const char *path; /* exact, or a prefix ending in '/' that takes a non-empty tail */
+	int roles;
+	int upload; /* 1: body streamed to a file */
+	void (*fn)(struct web_ctx *c);
+};
+
+static const struct route routes[] = {
+	{"POST", "/api/login", R_NONE, 0, auth_login},
+	{"POST", "/api/logout", R_ALL, 0, auth_logout},
+	{"GET", "/api/me", R_ALL, 0, auth_me},
+	{"GET", "/api/summary", R_ALL, 0, api_summary},
+	{"GET", "/api/customers", R_ALL, 0, api_customers},
+	{"GET", "/api/customers/", R_ALL, 0, api_customer},
+	{"POST", "/api/overrides", R_STAFF, 0, api_override},
+	{"GET", "/api/matrix", R_ALL, 0, api_matrix},
+	{"GET", "/api/sellers", R_ALL, 0, api_sellers},
+	{"GET", "/api/map", R_ALL, 0, api_map},
+	{"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
+	{"GET", "/api/users", R_ADMIN, 0, admin_users},
+	{"POST", "/api/users", R_ADMIN, 0, admin_user_add},
+	{"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
+};
+
+#define CSP                                                                                  \
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "    \
+	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+
+const char *const web_security_headers[] = {
+	"X-Content-Type-Options", "nosniff",
+	"Content-Security-Policy", CSP,
+	"X-Frame-Options", "DENY",
+	"Referrer-Policy", "no-referrer",
+	"Cross-Origin-Opener-Policy", "same-origin",
+	"Cross-Origin-Resource-Policy", "same-origin",
+	NULL,
+};
+
+void web_resp_free(struct web_resp *rs)
+{
+	strbuf_free(&rs->body);
+	free(rs->set_cookie);
+	free(rs->disposition);
+	rs->set_cookie = rs->disposition = NULL;
+}
+
+const char *web_arg(const struct web_ctx *c, const char *key)
+{
+	for (size_t i = 0; i < c->rq->nargs; i++)
+		if (!strcmp(c->rq->args[i].key, key))
+			return c->rq->args[i].value;
+	return NULL;
+}
+
+void web_error(struct web_ctx *c, int status, const char *msg)
+{
+	struct jsonw w;
+	strbuf_reset(&c->rs->body);
+	c->rs->status = status;
+	c->rs->content_type = "application/json";
+	c->rs->data = NULL;
+	jsonw_init(&w, &c->rs->body);
+	jsonw_obj(&w);
+	jsonw_kstr(&w, "error", msg);
+	jsonw_end_obj(&w);
+}
+
+void web_json_begin(struct web_ctx *c, struct jsonw *w)
+{
+	strbuf_reset(&c->rs->body);
+	c->rs->status = 200;
+	c->rs->content_type = "application/json";
+	jsonw_init(w, &c->rs->body);
+}
+
+void web_fail(struct web_ctx *c, char *cause)
+{
+	web_error(c, 500, cause ? cause : "internal error");
+	free(cause);
+}
+
+json_t *web_json_body(struct web_ctx *c)
+{
+	const char *ct = c->rq->content_type;
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+		web_error(c, 415, "send the body as application/json");
+		return NULL;
+	}
+	if (!c->rq->body) {
+		web_error(c, 400, "a JSON object body is needed");
+		return NULL;
+	}
+	json_error_t err;
+	json_t *j = json_loadb(c->rq->body, c->rq->body_len, JSON_REJECT_DUPLICATES, &err);
+	if (!j || !json_is_object(j)) {
+		json_decref(j);
+		web_error(c, 400, "the body is not a JSON object");
+		return NULL;
+	}
+	return j;
+}
+
+int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap)
+{
+	char *cause = NULL;
+	if (webq_snapshot_latest(c->db, snap, &cause) != 0) {
+		web_fail(c, cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* The route for method+path; *path_exists = 1 when the path exists with another method. */
+static const struct route *match(const char *method, const char *path, const char **tail,
+				 int *path_exists)
+{
+	*path_exists = 0;
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		const struct route *r = &routes[i];
+		size_t n = strlen(r->path);
+		const char *t = NULL;
+		if (!strcmp(path, r->path))
+			t = "";
+		else if (r->path[n - 1] == '/' && !strncmp(path, r->path, n) && path[n] &&
+			 !strchr(path + n, '/'))
+			t = path + n;
+		if (!t)
+			continue;
+		*path_exists = 1;
+		if (!strcmp(method, r->method) || (!strcmp(method, "HEAD") && !strcmp(r->method, "GET"))) {
+			*tail = t;
+			return r;
+		}
+	}
+	return NULL;
+}
+
+int web_is_upload(const char *method, const char *path)
+{
+	const char *tail;
+	int exists;
+	const struct route *r = match(method, path, &tail, &exists);
+	return r && r->upload;
+}
+
+static void serve_asset(struct web_ctx *c)
+{
+	const char *type = NULL;
+	const struct embedded_asset *a = NULL;
+	if (!strcmp(c->rq->method, "GET") || !strcmp(c->rq->method, "HEAD"))
+		a = assets_find(c->rq->path, &type);
+	if (!a) {
+		c->rs->status = 404;
+		c->rs->content_type = "text/plain; charset=utf-8";
+		strbuf_puts(&c->rs->body, "Not found\n");
+		return;
+	}
+	c->rs->status = 200;
+	c->rs->content_type = type;
+	c->rs->data = a->data;
+	c->rs->data_len = a->size;
+	c->rs->cacheable = 1;
+}
+
+static void scope_of(struct web_ctx *c)
+{
+	memset(&c->scope, 0, sizeof(c->scope));
+	if (!c->ses)
+		return;
+	switch (c->ses->user.role) {
+	case USER_SELLER:
+		/* A seller without a seller ID sees nobody: "\x01" is no seller's ID. */
+		c->scope.seller_id = c->ses->user.seller_id ? c->ses->user.seller_id : "\x01";
+		break;
+	case USER_SERVICE:
+		c->scope.category3_only = true;
+		break;
+	default:
+		break;
+	}
+}
+
+void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
+		struct web_resp *rs)
+{
+	struct session ses;
+	struct web_ctx c = {.app = app, .db = db, .rq = rq, .rs = rs, .lang = LANG_EN};
+	int have_ses = 0;
+	const char *l = NULL;
+	for (size_t i = 0; i < rq->nargs; i++)
+		if (!strcmp(rq->args[i].key, "lang"))
+			l = rq->args[i].value;
+	if (l)
+		(void)lang_parse(l, &c.lang);
+	rs->status = 200;
+	if (strncmp(rq->path, "/api/", 5) != 0 && strcmp(rq->path, "/api") != 0) {
+		serve_asset(&c);
+		return;
+	}
+	const char *tail = NULL;
+	int exists = 0;
+	const struct route *r = match(rq->method, rq->path, &tail, &exists);
+	if (!(r && r->roles == R_NONE)) {
+		char *cause = NULL;
+		int g = rq->session_token ? session_get(db, rq->session_token, rq->now, &ses, &cause) : 1;
+		if (g < 0) {
+			web_fail(&c, cause);
+			return;
+		}
+		if (g != 0) {
+			web_error(&c, 401, "log in first");
+			return;
+		}
+		have_ses = 1;
+		c.ses = &ses;
+	}
+	if (!r) {
+		web_error(&c, exists ? 405 : 404, exists ? "method not allowed" : "no such API route");
+		goto out;
+	}
+	if (have_ses && !(r->roles & (1 << ses.user.role))) {
+		web_error(&c, 403, "your role may not do this");
+		goto out;
+	}
+	if (have_ses && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD") &&
+	    !session_token_equal(rq->csrf, ses.csrf)) {
+		web_error(&c, 403, "missing or wrong CSRF token (X-CSRF-Token)");
+		goto out;
+	}
+	c.tail = tail;
+	scope_of(&c);
+	r->fn(&c);
+out:
+	if (have_ses)
+		user_free(&ses.user);
+}

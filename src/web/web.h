@@ -1,0 +1,100 @@
+/* web/web.h — the dashboard's request handling, independent of the HTTP
+ * library: server.c turns a libmicrohttpd request into a struct web_req,
+ * calls web_handle, and sends the struct web_resp back with the security
+ * headers. Unit tests and fuzz targets call web_handle directly. */
+#ifndef FOKUS_WEB_H
+#define FOKUS_WEB_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/session.h"
+#include "store/webq.h"
+#include "util/i18n.h"
+#include "util/strbuf.h"
+#include "web/jsonw.h"
+
+struct sqlite3;
+
+/* The name of the session cookie. */
+#define WEB_COOKIE "fokus_session"
+/* Largest JSON body accepted (uploads have their own limit). */
+#define WEB_JSON_MAX (1024 * 1024)
+
+struct web_app {
+	const char *db_path;
+	int64_t session_ttl;  /* seconds a login lasts */
+	uint64_t upload_max;  /* bytes; larger uploads answer 413 */
+	const char *tmp_dir;  /* where uploads are spooled */
+};
+
+struct web_arg {
+	const char *key, *value;
+};
+
+struct web_req {
+	const char *method; /* "GET" "POST" "DELETE" ... */
+	const char *path;   /* decoded path without the query, "/api/customers/C1" */
+	const struct web_arg *args; /* decoded query arguments */
+	size_t nargs;
+	const char *session_token; /* value of the WEB_COOKIE cookie, or NULL */
+	const char *csrf;          /* the X-CSRF-Token header, or NULL */
+	const char *content_type;  /* or NULL */
+	const char *body;          /* request body (JSON), NUL-terminated, or NULL */
+	size_t body_len;
+	const char *upload_file; /* for upload routes: a file holding the body, or NULL */
+	int64_t now;             /* unix seconds */
+};
+
+struct web_resp {
+	int status;
+	const char *content_type;    /* static string */
+	struct strbuf body;          /* the body, unless data is set */
+	const unsigned char *data;   /* static bytes (embedded assets) */
+	size_t data_len;
+	char *set_cookie;            /* Set-Cookie value, owned */
+	char *disposition;           /* Content-Disposition value, owned */
+	int64_t retry_after;         /* seconds for a Retry-After header, 0 none */
+	int cacheable;               /* 1: static asset, may be cached briefly */
+};
+
+/* Handles one request with the workspace db (opened by the caller for this
+ * thread). Fills *rs (zeroed by the caller); free with web_resp_free. Never fails. */
+void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
+		struct web_resp *rs);
+void web_resp_free(struct web_resp *rs);
+
+/* Whether a request to path needs a session and what it may upload:
+ * returns 1 when the route streams its body to a file (uploads), else 0. */
+int web_is_upload(const char *method, const char *path);
+
+/* The security headers every response carries: name/value pairs ending in NULL. */
+extern const char *const web_security_headers[];
+
+/* --- for the handler files of src/web --- */
+
+/* What a handler sees. */
+struct web_ctx {
+	const struct web_app *app;
+	struct sqlite3 *db;
+	const struct web_req *rq;
+	struct web_resp *rs;
+	struct session *ses;      /* NULL on routes without login */
+	struct webq_scope scope;  /* from the session's role */
+	const char *tail;         /* the part of the path after a route's prefix ending in '/' */
+	enum lang lang;           /* ?lang=sv|en, default English */
+};
+
+/* Query argument by name, or NULL. */
+const char *web_arg(const struct web_ctx *c, const char *key);
+/* Sets a JSON error {"error": msg} with status. */
+void web_error(struct web_ctx *c, int status, const char *msg);
+/* Starts a JSON 200 response: returns a writer into the body. */
+void web_json_begin(struct web_ctx *c, struct jsonw *w);
+/* For a failed store call: 500 with the cause (freed here). */
+void web_fail(struct web_ctx *c, char *cause);
+/* Parses the JSON object body; NULL after setting a 400/415 error. Caller json_decref()s. */
+struct json_t *web_json_body(struct web_ctx *c);
+/* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
+int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
+
+#endif

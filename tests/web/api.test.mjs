@@ -1,0 +1,309 @@
+// api.test.mjs — the JSON API of `fokus serve` over real HTTP (node --test):
+// every route as every role, 401 without a session, 403 without or with a
+// wrong CSRF token, login slowdown, session expiry and logout, 413, path
+// traversal, the security headers on every response (checked in lib.call),
+// escaping of a customer named <script>, and the contract of issue 6 §3.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { USERS, makeWorkspace, startServer, call, login, addUser } from './lib.mjs';
+
+let ws, srv, base;
+const ses = {};
+
+before(async () => {
+  ws = makeWorkspace();
+  srv = await startServer(ws.db);
+  base = srv.url;
+  for (const [role, u] of Object.entries(USERS)) ses[role] = await login(base, u);
+});
+after(async () => { if (srv) await srv.stop(); });
+
+const ROLES = ['admin', 'manager', 'seller', 'service'];
+const OVERRIDE = { customer_id: 'C10', category: '2P', reason: 'opens a new store' };
+
+// method, path, body, expected status per role (admin, manager, seller, service).
+const TABLE = [
+  ['GET', '/api/me', null, [200, 200, 200, 200]],
+  ['GET', '/api/summary', null, [200, 200, 200, 200]],
+  ['GET', '/api/customers', null, [200, 200, 200, 200]],
+  ['GET', '/api/customers?category=1&limit=5', null, [200, 200, 200, 200]],
+  ['GET', '/api/customers/C01', null, [200, 200, 200, 404]],
+  ['GET', '/api/customers/C05', null, [200, 200, 404, 404]],
+  ['GET', '/api/customers/C09', null, [200, 200, 404, 200]],
+  ['GET', '/api/customers/NOPE', null, [404, 404, 404, 404]],
+  ['POST', '/api/overrides', OVERRIDE, [200, 200, 403, 403]],
+  ['GET', '/api/matrix', null, [200, 200, 200, 200]],
+  ['GET', '/api/sellers', null, [200, 200, 200, 200]],
+  ['GET', '/api/map', null, [200, 200, 200, 200]],
+  ['GET', '/api/export/calllist?seller=S1', null, [200, 200, 200, 200]],
+  ['GET', '/api/export/calllist?seller=S2', null, [200, 200, 404, 200]],
+  ['GET', '/api/users', null, [200, 403, 403, 403]],
+  ['POST', '/api/users', { name: 'tmp-user', role: 'manager', password: 'tmp-pass-123' }, [201, 403, 403, 403]],
+  ['DELETE', '/api/users/tmp-user', null, [200, 403, 403, 403]],
+  ['GET', '/api/no-such-route', null, [404, 404, 404, 404]],
+];
+
+test('every route as every role', async () => {
+  for (const [method, path, body, want] of TABLE) {
+    for (let i = 0; i < ROLES.length; i++) {
+      const r = await call(base, path, { method, session: ses[ROLES[i]], body: body ?? undefined });
+      assert.equal(r.status, want[i], `${method} ${path} as ${ROLES[i]}: ${r.text.slice(0, 200)}`);
+    }
+  }
+});
+
+test('every API route without a session answers 401', async () => {
+  for (const [method, path, body] of TABLE) {
+    const r = await call(base, path, { method, body: body ?? undefined });
+    assert.equal(r.status, 401, `${method} ${path}`);
+    assert.ok(r.json && r.json.error);
+  }
+  const bogus = await call(base, '/api/summary', { headers: { cookie: 'fokus_session=' + 'a'.repeat(64) } });
+  assert.equal(bogus.status, 401);
+  assert.equal((await call(base, '/api/logout', { method: 'POST' })).status, 401);
+});
+
+test('state-changing calls need the CSRF token', async () => {
+  const writes = TABLE.filter(([m]) => m !== 'GET');
+  for (const [method, path, body] of writes) {
+    const none = await call(base, path, { method, session: ses.admin, csrf: null, body: body ?? undefined });
+    assert.equal(none.status, 403, `${method} ${path} without CSRF`);
+    const wrong = await call(base, path, { method, session: ses.admin, csrf: 'f'.repeat(64), body: body ?? undefined });
+    assert.equal(wrong.status, 403, `${method} ${path} with a wrong CSRF token`);
+  }
+  // Another session's token is wrong too.
+  const other = await call(base, '/api/overrides', { method: 'POST', session: ses.manager, csrf: ses.admin.csrf, body: OVERRIDE });
+  assert.equal(other.status, 403);
+  // Nothing was changed by the refused calls.
+  const c = await call(base, '/api/users', { session: ses.admin });
+  assert.ok(!c.json.users.some((u) => u.name === 'tmp-user'));
+});
+
+test('login: cookie attributes, wrong password 401, bad bodies 400/415', async () => {
+  const s = ses.manager;
+  assert.match(s.setCookie, /^fokus_session=[0-9a-f]{64};/);
+  assert.match(s.setCookie, /HttpOnly/);
+  assert.match(s.setCookie, /SameSite=Strict/);
+  assert.match(s.setCookie, /Path=\//);
+  assert.match(s.setCookie, /Max-Age=\d+/);
+  assert.match(s.csrf, /^[0-9a-f]{64}$/);
+  assert.equal(s.user.role, 'manager');
+  const bad = await call(base, '/api/login', { method: 'POST', body: { user: 'mia', password: 'nope-nope' } });
+  assert.equal(bad.status, 401);
+  assert.equal(bad.headers.get('set-cookie'), null);
+  const ghost = await call(base, '/api/login', { method: 'POST', body: { user: 'ghost', password: 'x' } });
+  assert.equal(ghost.status, 401);
+  const text = await call(base, '/api/login', { method: 'POST', raw: '{"user":"mia"}', headers: { 'content-type': 'text/plain' } });
+  assert.equal(text.status, 415);
+  const junk = await call(base, '/api/login', { method: 'POST', raw: '{"user":', headers: { 'content-type': 'application/json' } });
+  assert.equal(junk.status, 400);
+  const me = await call(base, '/api/me', { session: s });
+  assert.equal(me.json.user, 'mia');
+  assert.equal(me.json.csrf, s.csrf);
+});
+
+test('repeated failed logins for a user are slowed down', async () => {
+  addUser(ws.db, { name: 'slow', role: 'manager', password: 'slow-pass-123' });
+  for (let i = 0; i < 3; i++) {
+    const r = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'wrong' + i } });
+    assert.equal(r.status, 401);
+  }
+  // Even the right password waits now.
+  const r = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'slow-pass-123' } });
+  assert.equal(r.status, 429);
+  assert.ok(Number(r.headers.get('retry-after')) >= 1);
+  // Other users are not affected.
+  await login(base, USERS.manager);
+  await new Promise((res) => setTimeout(res, 1100 * Number(r.headers.get('retry-after'))));
+  const ok = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'slow-pass-123' } });
+  assert.equal(ok.status, 200);
+});
+
+test('logout ends the session; expired sessions answer 401', async () => {
+  const s = await login(base, USERS.manager);
+  assert.equal((await call(base, '/api/summary', { session: s })).status, 200);
+  const out = await call(base, '/api/logout', { method: 'POST', session: s });
+  assert.equal(out.status, 200);
+  assert.match(out.headers.get('set-cookie'), /Max-Age=0/);
+  assert.equal((await call(base, '/api/summary', { session: s })).status, 401);
+  const e = await login(base, USERS.seller);
+  execFileSync('sqlite3', [ws.db, 'UPDATE sessions SET expires_at = 1 WHERE user_id = (SELECT id FROM users WHERE name = \'sam\')']);
+  assert.equal((await call(base, '/api/summary', { session: e })).status, 401);
+  ses.seller = await login(base, USERS.seller);
+});
+
+test('summary: per category of the latest snapshot, scoped by role', async () => {
+  const m = (await call(base, '/api/summary', { session: ses.manager })).json;
+  assert.equal(m.snapshot.id, 2);
+  assert.deepEqual(m.categories.map((c) => c.category), ['1', '2R', '2P', '3']);
+  const total = m.categories.reduce((a, c) => a + c.customers, 0);
+  assert.equal(total, 12);
+  for (const c of m.categories) {
+    for (const k of ['category', 'customers', 'revenue', 'potential']) assert.ok(k in c, k);
+    assert.equal(typeof c.revenue, 'number');
+  }
+  const s = (await call(base, '/api/summary', { session: ses.seller })).json;
+  assert.equal(s.total.customers, 4); // C01..C04 belong to S1
+  const v = (await call(base, '/api/summary', { session: ses.service })).json;
+  assert.deepEqual(v.categories.map((c) => c.customers).slice(0, 3), [0, 0, 0]);
+});
+
+test('customers: filters, search, paging, sorting, exact money', async () => {
+  const all = (await call(base, '/api/customers', { session: ses.manager })).json;
+  assert.equal(all.total, 12);
+  assert.equal(all.customers.length, 12);
+  for (const k of ['customer_id', 'name', 'seller_id', 'category', 'revenue', 'potential'])
+    assert.ok(k in all.customers[0], k);
+  assert.equal(all.customers[0].customer_id, 'C01'); // largest revenue first
+  assert.equal(all.customers[0].revenue, 100000);
+  const page = (await call(base, '/api/customers?limit=2&offset=1&sort=customer_id&order=asc', { session: ses.manager })).json;
+  assert.equal(page.total, 12);
+  assert.deepEqual(page.customers.map((c) => c.customer_id), ['C02', 'C03']);
+  const cat = (await call(base, '/api/customers?category=2R&sort=customer_id&order=asc', { session: ses.manager })).json;
+  assert.deepEqual(cat.customers.map((c) => c.customer_id), ['C02', 'C05']);
+  const sel = (await call(base, '/api/customers?seller=S2', { session: ses.manager })).json;
+  assert.equal(sel.total, 4);
+  const q = (await call(base, '/api/customers?q=' + encodeURIComponent('ödmans'), { session: ses.manager })).json;
+  assert.equal(q.total, 0 + q.customers.length);
+  const q2 = (await call(base, '/api/customers?q=ALFA', { session: ses.manager })).json;
+  assert.deepEqual(q2.customers.map((c) => c.customer_id), ['C01']);
+  assert.equal((await call(base, '/api/customers?category=4', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/customers?limit=-1', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/customers?limit=0', { session: ses.manager })).json.customers.length, 0);
+  // A seller sees their own customers only, whatever they ask for.
+  const mine = (await call(base, '/api/customers?seller=S2', { session: ses.seller })).json;
+  assert.equal(mine.total, 0);
+  const own = (await call(base, '/api/customers', { session: ses.seller })).json;
+  assert.ok(own.customers.length === 4 && own.customers.every((c) => c.seller_id === 'S1'));
+  const svc = (await call(base, '/api/customers', { session: ses.service })).json;
+  assert.ok(svc.customers.length > 0 && svc.customers.every((c) => c.category === '3'));
+});
+
+test('one customer: history, monthly revenue, contacts', async () => {
+  const r = (await call(base, '/api/customers/C01', { session: ses.manager })).json;
+  assert.equal(r.customer.name, 'Alfa AB');
+  assert.deepEqual(r.history.map((h) => h.snapshot_id), [1, 2]);
+  assert.deepEqual(r.monthly.map((m) => m.month), ['2025-01', '2025-03', '2025-04']);
+  assert.equal(r.monthly[0].revenue, 50000);
+  assert.equal(r.contacts.length, 2);
+  assert.equal(r.contacts[0].type, 'phone');
+  const enc = await call(base, '/api/customers/' + encodeURIComponent('Åsa'), { session: ses.manager });
+  assert.equal(enc.status, 404);
+});
+
+test('override pins the category, with reason; validation', async () => {
+  const count = async (cat) => (await call(base, '/api/summary', { session: ses.manager })).json.categories.find((c) => c.category === cat).customers;
+  const before2P = await count('2P'), before3 = await count('3');
+  const r = await call(base, '/api/overrides', { method: 'POST', session: ses.manager,
+    body: { customer_id: 'C04', category: '2p', reason: 'new owner, big plans' } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.customer.category, '2P');
+  assert.equal(r.json.customer.computed_category, '3');
+  assert.equal(r.json.customer.override_reason, 'new owner, big plans');
+  const again = (await call(base, '/api/customers/C04', { session: ses.manager })).json;
+  assert.equal(again.customer.category, '2P');
+  assert.equal(await count('2P'), before2P + 1, 'the summary follows the override');
+  assert.equal(await count('3'), before3 - 1);
+  const row = execFileSync('sqlite3', [ws.db, "SELECT o.category, o.reason, o.created_by FROM overrides o JOIN customers c ON c.id = o.customer WHERE c.customer_id = 'C04'"], { encoding: 'utf8' });
+  assert.equal(row.trim(), '2P|new owner, big plans|mia');
+  for (const body of [{ customer_id: 'C04', category: '5', reason: 'x' }, { customer_id: 'C04', category: '1', reason: '' },
+    { customer_id: 'C04', category: '1' }, { category: '1', reason: 'x' }]) {
+    assert.equal((await call(base, '/api/overrides', { method: 'POST', session: ses.manager, body })).status, 400, JSON.stringify(body));
+  }
+  assert.equal((await call(base, '/api/overrides', { method: 'POST', session: ses.manager,
+    body: { customer_id: 'NOPE', category: '1', reason: 'x' } })).status, 404);
+});
+
+test('a customer named <script> comes back as data, escaped', async () => {
+  const r = await call(base, '/api/customers/C03', { session: ses.manager });
+  assert.equal(r.json.customer.name, '<script>alert(1)</script>');
+  assert.ok(!r.text.includes('<script>'), 'raw JSON must not hold a literal <script>');
+  assert.match(r.headers.get('content-type'), /^application\/json/);
+  const csv = await call(base, '/api/export/calllist?seller=S1', { session: ses.manager });
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /attachment; filename="calllist-S1.csv"/);
+  assert.match(csv.text, /^customer_id,name,category,phone/);
+  assert.ok(csv.text.includes("'=1+1"), 'a formula-looking cell is defused');
+});
+
+test('call list: a seller gets their own, in category order', async () => {
+  const r = await call(base, '/api/export/calllist', { session: ses.seller });
+  assert.equal(r.status, 200);
+  const ids = r.text.trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+  assert.deepEqual(ids.sort(), ['C01', 'C02', 'C03', 'C04']);
+  assert.equal((await call(base, '/api/export/calllist?seller=S2', { session: ses.seller })).status, 404);
+});
+
+test('matrix and sellers', async () => {
+  const m = (await call(base, '/api/matrix', { session: ses.manager })).json;
+  assert.equal(m.points.length, 12);
+  assert.equal(m.snapshot.revenue_threshold, 50000);
+  assert.deepEqual(m.fields.slice(0, 3), ['revenue', 'potential', 'category']);
+  const s = (await call(base, '/api/matrix', { session: ses.seller })).json;
+  assert.equal(s.points.length, 4);
+  const mp = (await call(base, '/api/map', { session: ses.service })).json;
+  assert.ok(mp.points.length > 0 && mp.points.every((p) => p[2] === '3'), 'service: category 3 on the map');
+  assert.equal(mp.located, mp.points.length);
+  const mm = (await call(base, '/api/map', { session: ses.manager })).json;
+  assert.equal(mm.located, 12);
+  assert.deepEqual(mm.points.find((p) => p[3] === 'C01').slice(0, 2), [18.06, 59.33]);
+  const sel = (await call(base, '/api/sellers', { session: ses.manager })).json;
+  assert.deepEqual(sel.sellers.map((x) => x.seller_id), ['S1', 'S2', 'S3']);
+  assert.ok(sel.portfolio.length > 0);
+  const own = (await call(base, '/api/sellers', { session: ses.seller })).json;
+  assert.deepEqual(own.sellers.map((x) => x.seller_id), ['S1']);
+  assert.ok(own.portfolio.every((p) => p.seller_id === 'S1'));
+});
+
+test('bodies over the limit answer 413', async () => {
+  const big = '{"user":"' + 'x'.repeat(1100 * 1024) + '"}';
+  const r = await call(base, '/api/login', { method: 'POST', raw: big, headers: { 'content-type': 'application/json' } });
+  assert.equal(r.status, 413);
+});
+
+test('static files: index, no path leaves the asset set', async () => {
+  const idx = await call(base, '/');
+  assert.equal(idx.status, 200);
+  assert.match(idx.headers.get('content-type'), /^text\/html/);
+  for (const p of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd', '/web/index.html',
+    '//etc/passwd', '/%00', '/Makefile', '/../Makefile', '/vendor/../../Makefile']) {
+    const r = await call(base, p);
+    assert.equal(r.status, 404, p);
+    assert.ok(!r.text.includes('root:'), p);
+  }
+  // fetch normalizes dot segments; curl --path-as-is sends them raw.
+  for (const p of ['/../../../etc/passwd', '/index.html/../../Makefile', '/./index.html/..', '/vendor/..%2f..%2fMakefile']) {
+    const raw = execFileSync('curl', ['-s', '--path-as-is', '-o', '/dev/null', '-w', '%{http_code}', base + p], { encoding: 'utf8' });
+    assert.ok(raw === '404' || raw === '400', 'curl --path-as-is ' + p + ': ' + raw);
+  }
+});
+
+test('readers keep working while another process writes a large transaction', async () => {
+  const { spawn } = await import('node:child_process');
+  // A writer in another process: ~300k inserted rows in one transaction, then a new snapshot.
+  const sql = "BEGIN IMMEDIATE; INSERT INTO batches(kind, file, rows, created_at) VALUES ('orders', 'load', 0, 'now'); " +
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) " +
+    "INSERT INTO orders(batch_id, customer, day, amount) SELECT (SELECT max(id) FROM batches), 1 + i % 12, 20000 + i % 300, i FROM n; " +
+    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (3, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
+  const writer = spawn('sqlite3', [ws.db, sql], { stdio: 'ignore' });
+  const done = new Promise((res) => writer.on('exit', res));
+  let calls = 0, writerDone = false;
+  done.then(() => { writerDone = true; });
+  while (!writerDone && calls < 400) {
+    const rs = await Promise.all([
+      call(base, '/api/summary', { session: ses.manager }),
+      call(base, '/api/customers?limit=5', { session: ses.seller }),
+      call(base, '/api/customers/C01', { session: ses.manager }),
+    ]);
+    for (const r of rs) assert.equal(r.status, 200, r.text);
+    calls += rs.length;
+  }
+  assert.equal(await done, 0, 'the writer succeeded');
+  if (process.env.FOKUS_WEB_VERBOSE) console.log('reads during the write:', calls);
+  assert.ok(calls >= 6, 'reads ran while the writer wrote: ' + calls);
+  // A login writes (a session row): it waits for the writer rather than failing.
+  await login(base, USERS.manager);
+  const s = (await call(base, '/api/summary', { session: ses.manager })).json;
+  assert.equal(s.snapshot.id, 3, 'the new snapshot is seen after the commit');
+});

@@ -1,0 +1,115 @@
+// app.js — the dashboard's entry: login, the top bar (pages, language,
+// logout), and hash routing (#/overview, #/customers, #/customers/ID, ...).
+// Each page module exports render(main, ctx, arg).
+import { h, mount } from './js/dom.js';
+import { api, setCsrf, setUnauthorizedHandler, ApiError } from './js/api.js';
+import { t, lang, setLang, roleLabel } from './js/i18n.js';
+import * as overview from './js/pages/overview.js';
+import * as customers from './js/pages/customers.js';
+import * as customer from './js/pages/customer.js';
+import * as sellers from './js/pages/sellers.js';
+import * as mapPage from './js/pages/map.js';
+import * as users from './js/pages/users.js';
+
+const PAGES = [
+  { id: 'overview', mod: overview, roles: null },
+  { id: 'customers', mod: customers, roles: null },
+  { id: 'sellers', mod: sellers, roles: null },
+  { id: 'map', mod: mapPage, roles: null },
+  { id: 'users', mod: users, roles: ['admin'] },
+];
+
+const ctx = { me: null };
+const top = document.getElementById('top');
+const main = document.getElementById('main');
+
+function visible(p) { return !p.roles || (ctx.me && p.roles.includes(ctx.me.role)); }
+
+function renderLogin(message) {
+  ctx.me = null;
+  setCsrf(null);
+  mount(top, h('div', { class: 'brand' }, 'fokus'), langButton());
+  const user = h('input', { id: 'login-user', name: 'user', autocomplete: 'username', required: true });
+  const pw = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const msg = h('p', { class: 'error', id: 'login-error', role: 'alert' }, message || '');
+  const form = h('form', { class: 'card login', id: 'login-form', onsubmit: async (e) => {
+    e.preventDefault();
+    msg.textContent = '';
+    try {
+      const me = await api('/api/login', { method: 'POST', body: { user: user.value, password: pw.value } });
+      ctx.me = me;
+      setCsrf(me.csrf);
+      renderShell();
+    } catch (err) {
+      msg.textContent = err instanceof ApiError && err.status === 429 ? t('login_wait', err.retryAfter || 1)
+        : err instanceof ApiError && err.status === 401 ? t('login_failed') : t('error', err.message);
+    }
+  } },
+  h('h1', null, t('login')),
+  h('label', { for: 'login-user' }, t('user')), user,
+  h('label', { for: 'login-password' }, t('password')), pw,
+  h('button', { type: 'submit', class: 'primary' }, t('login')), msg);
+  mount(main, form);
+  user.focus();
+}
+
+function langButton() {
+  return h('button', { class: 'link', id: 'lang', type: 'button', onclick: () => {
+    setLang(lang === 'sv' ? 'en' : 'sv');
+    if (ctx.me) renderShell(); else renderLogin();
+  } }, t('language'));
+}
+
+function renderShell() {
+  const here = currentRoute().page;
+  const nav = h('nav', { class: 'nav' }, PAGES.filter(visible).map((p) =>
+    h('a', { href: '#/' + p.id, class: p.id === here ? 'active' : null, id: 'nav-' + p.id }, t(p.id))));
+  const who = h('span', { class: 'who', id: 'who' }, ctx.me.user + ' · ' + roleLabel(ctx.me.role) +
+    (ctx.me.seller_id ? ' ' + ctx.me.seller_id : ''));
+  const out = h('button', { class: 'link', id: 'logout', type: 'button', onclick: async () => {
+    try { await api('/api/logout', { method: 'POST' }); } catch { /* the session may be gone */ }
+    location.hash = '';
+    renderLogin();
+  } }, t('logout'));
+  mount(top, h('div', { class: 'brand' }, 'fokus'), nav, h('div', { class: 'spacer' }), who, langButton(), out);
+  route();
+}
+
+function currentRoute() {
+  const parts = (location.hash || '#/overview').replace(/^#\/?/, '').split('/');
+  return { page: parts[0] || 'overview', arg: parts.length > 1 ? decodeURIComponent(parts.slice(1).join('/')) : null };
+}
+
+async function route() {
+  if (!ctx.me) return;
+  const { page, arg } = currentRoute();
+  for (const a of top.querySelectorAll('nav a')) a.classList.toggle('active', a.id === 'nav-' + page);
+  let mod = null;
+  if (page === 'customers' && arg) mod = customer;
+  else {
+    const p = PAGES.find((x) => x.id === page && visible(x));
+    mod = p ? p.mod : overview;
+  }
+  mount(main, h('p', { class: 'muted' }, t('loading')));
+  document.title = 'fokus · ' + t(page === 'customers' && arg ? 'customer' : page);
+  try {
+    await mod.render(main, ctx, arg);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return;
+    mount(main, h('p', { class: 'error' }, err instanceof ApiError && err.status === 404 ? t('not_found') : t('error', err.message)));
+  }
+}
+
+setUnauthorizedHandler(() => renderLogin());
+window.addEventListener('hashchange', () => route());
+setLang(lang);
+
+(async () => {
+  try {
+    ctx.me = await api('/api/me');
+    setCsrf(ctx.me.csrf);
+    renderShell();
+  } catch {
+    renderLogin();
+  }
+})();

@@ -1,0 +1,48 @@
+// api.js — calls to the fokus JSON API. Keeps the CSRF token of the session
+// (from login or GET /api/me) and sends it in X-CSRF-Token on every call that
+// changes something. A 401 sends the user back to the login page.
+
+let csrf = null;
+let onUnauthorized = () => {};
+
+export function setCsrf(token) { csrf = token; }
+export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
+
+export class ApiError extends Error {
+  constructor(status, message, retryAfter) {
+    super(message);
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export async function api(path, { method = 'GET', body, raw, contentType } = {}) {
+  const headers = {};
+  if (method !== 'GET' && csrf) headers['X-CSRF-Token'] = csrf;
+  let payload;
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  } else if (raw !== undefined) {
+    headers['Content-Type'] = contentType || 'application/octet-stream';
+    payload = raw;
+  }
+  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  let data = null;
+  const text = await res.text();
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!res.ok) {
+    const msg = (data && data.error) || res.statusText;
+    if (res.status === 401 && path !== '/api/login') onUnauthorized();
+    throw new ApiError(res.status, msg, Number(res.headers.get('Retry-After')) || 0);
+  }
+  return data;
+}
+
+// Query string from an object, skipping empty values.
+export function qs(params) {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') u.set(k, v);
+  const s = u.toString();
+  return s ? '?' + s : '';
+}
