@@ -137,7 +137,7 @@ void plan_params_default(struct plan_params *p);
  * plan_result_free(); the inputs must outlive it. */
 struct plan_result *plan_compute(const struct plan_inputs *in, const struct plan_params *p);
 void plan_result_free(struct plan_result *r);
-/* Frees what the inputs own (dataset, cat), not the struct. NULL-safe. */
+/* Frees what the inputs own (dataset, cat, potential), not the struct. NULL-safe. */
 void plan_inputs_free(struct plan_inputs *in);
 
 /* "kept", "no_owner", "owner_unknown", "role_mismatch", "owner_full",
