@@ -90,6 +90,7 @@ static void test_customers_swedish(void **state)
 		"16.00;Bra kund;\xc5keri\r\n"
 		"1002;\"Bygg; & Co\";;Malm\xf6;;;;500+;;;;\"tv\xe5\r\nrader\";\r\n"
 		" 1003 ;Caf\xe9 \xd6;;;850;;;1 200;;;;;\r\n"
+		"1005;y;;;;;;1e20;;;;;\r\n"
 		";;;;;;;;;;;;\r\n"
 		"1004.0;x;;;;;;;;;;;\r\n";
 	const char *path;
@@ -132,8 +133,9 @@ static void test_customers_swedish(void **state)
 	assert_int_equal(r.u.c.revenue, 85000000);
 	assert_int_equal(r.u.c.employees, 1200);
 	assert_null(r.u.c.attrs_json);
+	next_bad(rr, path, 6, 8, "column \"Antal anställda\": \"1e20\" is not a number of employees");
 	next_ok(rr, &r); /* the blank ;;; row is skipped */
-	assert_int_equal(r.line, 7);
+	assert_int_equal(r.line, 8);
 	assert_string_equal(r.u.c.customer_id, "1004");
 	next_end(rr);
 	expect_describe(rr, "format: csv, ';', windows-1252, CRLF\n");
