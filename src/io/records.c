@@ -612,9 +612,10 @@ static void make_attrs(struct recreader *rr, const struct row *row)
 
 static int fill(struct recreader *rr, const struct row *row, struct rec *rec, struct ferr *err)
 {
+	/* every cell may be copied once trimmed, an ID once more ("12.0 ") */
 	size_t need = 64;
 	for (int i = 0; i < row->nf; i++)
-		need += row->f[i].n + 1;
+		need += 2 * (row->f[i].n + 1);
 	if (need > rr->scap) {
 		rr->scap = need * 2;
 		free(rr->scratch);

@@ -205,7 +205,7 @@ static void test_orders_quantity_price(void **state)
 			    "F5;C3;2026-01-19;;5;\n"
 			    "F6;C4;2026-01-20;2;12,3,4;\n"
 			    "F7;C4;;2;1;\n"
-			    "F8;12621.0;2026-01-21 14:05;1;1;\n";
+			    "F8;12621.0  ;2026-01-21 14:05;1;1;\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	struct rec r;
