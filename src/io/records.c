@@ -471,6 +471,22 @@ static int cell_enum(struct recreader *rr, const struct row *row, const struct c
 	return 0;
 }
 
+/* A time-of-day cell; in a workbook also a plain fraction of a day (a
+ * time cell without a time style: 0.5 is 12:00). As date_parse_time. */
+static int cell_time(const struct recreader *rr, const struct field *cell, int *m)
+{
+	int rc = date_parse_time(cell->p, cell->n, m);
+	struct numval v;
+	if (rc < 0 && rr->is_xlsx && number_parse(cell->p, cell->n, NUMFMT_POINT, &v) == 0) {
+		double x = number_double(&v);
+		if (x >= 0 && x <= 1) {
+			*m = (int)(x * 1440 + 0.5);
+			return 0;
+		}
+	}
+	return rc;
+}
+
 /* Fills one column's value. 0, or 2 with err. */
 static int fill_col(struct recreader *rr, const struct row *row, const struct col *c,
 		    struct rec *rec, struct numval *q, struct numval *p, int *coords, struct ferr *err)
@@ -524,7 +540,7 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 	case COL_DATE:
 		return cell_date(rr, row, c, cell, rec, err);
 	case COL_CLOCK:
-		rc = date_parse_time(cell->p, cell->n, &m);
+		rc = cell_time(rr, cell, &m);
 		if (rc < 0)
 			return bad_value(rr, err, row, c, cell, "is not a time of day");
 		if (rc == 0 && *(int16_t *)((char *)rec + c->f->off) < 0) {
@@ -533,7 +549,7 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 		}
 		return 0;
 	case COL_TIME:
-		rc = date_parse_time(cell->p, cell->n, &m);
+		rc = cell_time(rr, cell, &m);
 		if (rc < 0)
 			return bad_value(rr, err, row, c, cell, "is not a time of day");
 		if (rc == 0) {

@@ -702,13 +702,26 @@ static void test_workbook_cells(void **state)
 	worksheet_write_string(ws, 0, 0, "Kundnr", NULL);
 	worksheet_write_string(ws, 0, 1, "Fakturadatum", NULL);
 	worksheet_write_string(ws, 0, 2, "Belopp", NULL);
+	worksheet_write_string(ws, 0, 3, "Öppnar", NULL);
+	worksheet_write_number(ws, 1, 3, 0.3125, NULL); /* 07:30 without a time style */
 	worksheet_write_number(ws, 1, 0, 1001, NULL);
 	worksheet_write_number(ws, 1, 1, 46352.5, NULL);
 	worksheet_write_number(ws, 1, 2, 1.567, NULL);
 	worksheet_write_string(ws, 2, 0, "K2", NULL);
 	worksheet_write_string(ws, 2, 1, "2026-11-27", NULL);
 	worksheet_write_number(ws, 2, 2, -5, NULL);
+	worksheet_write_string(ws, 2, 3, "08:15", NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	/* as customers: the opening time */
+	struct recreader *cr;
+	struct ferr cerr = {0};
+	assert_int_equal(recreader_open(path, REC_CUSTOMERS, NULL, &cr, &cerr), 0);
+	struct rec c;
+	next_ok(cr, &c);
+	assert_int_equal(c.u.c.open_min, 450);
+	next_ok(cr, &c);
+	assert_int_equal(c.u.c.open_min, 495);
+	recreader_close(cr);
 	struct recreader *rr;
 	struct ferr err = {0};
 	assert_int_equal(recreader_open(path, REC_ORDERS, NULL, &rr, &err), 0);
