@@ -16,6 +16,14 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wwrite-strings -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 OPT       ?= -O2 -g
+# make V=1 shows the whole compiler lines.
+ifeq ($(V),1)
+Q :=
+SAY := @true
+else
+Q := @
+SAY := @echo
+endif
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DFOKUS_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
@@ -73,43 +81,51 @@ $(B)/gen/commands.c: $(CMD_SRC) src/main.c Makefile
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/obj/main.o: src/main.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(B)/libfokus.a: $(OBJ_LIB)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/fokus: $(B)/obj/main.o $(B)/libfokus.a
-	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+	$(SAY) "  LINK    $@"
+	$(Q)$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 # --- unit tests -------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c $(B)/libfokus.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+	$(SAY) "  TEST    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
 
 $(B)/san/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
 
 $(B)/san/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/libfokus-san.a: $(OBJ_SAN)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/san-tests/%: tests/unit/%.c $(B)/libfokus-san.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-san.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+	$(SAY) "  TEST    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-san.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
 
 unit: $(UNIT_BIN)
 	@tests/run-unit $(UNIT_BIN)
@@ -158,7 +174,7 @@ $(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
 
 $(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libfokus-fuzz.a $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(dir $@)

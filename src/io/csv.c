@@ -156,6 +156,8 @@ static long count_char(const char *p, const char *e, char ch)
 static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 {
 	const char eol = c->eol, d = (char)c->delim;
+	if (!c->buf) /* before the first fill: NULL + 0 is undefined in C */
+		return end ? P_END : P_MORE;
 	const char *s = c->buf + c->pos, *e = c->buf + c->len;
 	/* blank lines: consumed for good */
 	while (s < e) {
