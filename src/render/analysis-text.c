@@ -88,7 +88,7 @@ static void print_header(FILE *f, const struct analysis *a, int64_t snapshot, en
 	fprintf(f, "%s %s – %s (%d %s)", TR(lang, "Activity analysis", "Aktivitetsanalys"), from, to, (int)a->days,
 		TR(lang, "days", "dagar"));
 	if (snapshot > 0)
-		fprintf(f, TR(lang, ", categories from snapshot %lld", ", kategorier från körning %lld"),
+		fprintf(f, TR(lang, ", categories from snapshot %lld", ", kategorier från ögonblicksbild %lld"),
 			(long long)snapshot);
 	fputc('\n', f);
 }
@@ -532,5 +532,5 @@ void analysis_text_compare(FILE *f, const struct analysis *b, const struct analy
 	table_print(t, f, 1);
 	table_free(t);
 	fprintf(f, "\n%s\n", TR(lang, "Both periods use the same snapshot's categories. Formulas: docs/analysis.md.",
-				"Båda perioderna använder samma körnings kategorier. Formler: docs/analysis.md."));
+				"Båda perioderna använder samma ögonblicksbilds kategorier. Formler: docs/analysis.md."));
 }
