@@ -46,19 +46,21 @@ static void long_rows(FILE *f, const char *section, const json_t *o)
 	char sid[64], cat[16], week[16], text[8], val[64];
 	const char *key;
 	const json_t *v;
-	field(sid, sizeof(sid), o, "seller_id");
+	bool first = true;
 	json_object_foreach((json_t *)o, key, v)
 	{
 		if (is_key(key) || json_is_object(v) || json_is_array(v))
 			continue;
+		/* A finding's sentence once, on its first row. */
 		const char *cells[7] = {section,
 					field(sid, sizeof(sid), o, "seller_id"),
 					field(cat, sizeof(cat), o, "category"),
 					field(week, sizeof(week), o, "week"),
 					key,
 					scalar(val, sizeof(val), v),
-					field(text, sizeof(text), o, "text")};
+					first ? field(text, sizeof(text), o, "text") : ""};
 		csvw_row(f, cells, 7);
+		first = false;
 	}
 }
 
