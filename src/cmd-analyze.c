@@ -56,14 +56,15 @@ static int load_money(struct sqlite3 *db, struct cmd_analyze_input *in, char **c
 		if (i < 0)
 			continue;
 		in->revenue[i] = s.rows[k].revenue;
-		in->potential[i] = s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
+		in->potential[i] =
+		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
 	}
 	store_snapshot_free(&s);
 	return 0;
 }
 
 int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t snapshot,
-		     struct cmd_analyze_input *in)
+                     struct cmd_analyze_input *in)
 {
 	memset(in, 0, sizeof(*in));
 	struct sqlite3 *db = cmd_db(ctx);
@@ -74,7 +75,8 @@ int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t sna
 	if (snapshot > 0) {
 		r = store_snapshot_exists(db, snapshot, &cause);
 		if (r == 1) {
-			cmd_error(cmd, "snapshot %lld does not exist; 'fokus history' lists them", (long long)snapshot);
+			cmd_error(cmd, "snapshot %lld does not exist; 'fokus history' lists them",
+			          (long long)snapshot);
 			return EXIT_USAGE;
 		}
 	} else {
@@ -124,7 +126,8 @@ int cmd_analyze_date(const struct command *cmd, const char *opt, const char *s, 
 	return -1;
 }
 
-int cmd_analyze_range(const struct command *cmd, const char *opt, const char *s, int32_t *from, int32_t *to)
+int cmd_analyze_range(const struct command *cmd, const char *opt, const char *s, int32_t *from,
+                      int32_t *to)
 {
 	const char *dots = strstr(s, "..");
 	if (dots && dots - s == 10) {
@@ -138,19 +141,22 @@ int cmd_analyze_range(const struct command *cmd, const char *opt, const char *s,
 			return -1;
 		}
 	}
-	cmd_error(cmd, "%s wants FROM..TO as two dates, e.g. 2025-01-01..2025-06-30, not '%s'", opt, s);
+	cmd_error(cmd, "%s wants FROM..TO as two dates, e.g. 2025-01-01..2025-06-30, not '%s'", opt,
+	          s);
 	return -1;
 }
 
 int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_input *in,
-			const struct analysis_params *p, struct analysis *a)
+                        const struct analysis_params *p, struct analysis *a)
 {
 	struct analysis_params q = *p;
 	if (analysis_default_period(&in->ds, &q.from, &q.to) != 0) {
-		cmd_error(cmd, "no activities in the workspace: import some with 'fokus import activities FILE'");
+		cmd_error(cmd, "no activities in the workspace: import some with 'fokus import "
+		               "activities FILE'");
 		return EXIT_DATA;
 	}
-	struct analysis_input ai = {.ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
+	struct analysis_input ai = {
+	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
 	char *cause = NULL;
 	if (analysis_compute(&ai, &q, a, &cause) != 0) {
 		cmd_error(cmd, "%s", cause);
@@ -158,6 +164,28 @@ int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_inpu
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+int cmd_analyze_report(struct cmd_ctx *ctx, const struct command *cmd, FILE *html, FILE *findings,
+                       enum lang lang)
+{
+	struct cmd_analyze_input in;
+	int rc = cmd_analyze_load(ctx, cmd, 0, &in);
+	if (rc != EXIT_OK)
+		return rc;
+	struct analysis_params p;
+	analysis_params_default(&p);
+	struct analysis a;
+	rc = cmd_analyze_compute(cmd, &in, &p, &a);
+	if (rc == EXIT_OK) {
+		if (html)
+			analysis_html_section(html, &a, in.snapshot, lang);
+		if (findings)
+			analysis_text_findings(findings, &a, lang);
+		analysis_free(&a);
+	}
+	cmd_analyze_input_free(&in);
+	return rc;
 }
 
 /* ---- fokus analyze ------------------------------------------------------------- */
@@ -230,12 +258,15 @@ static int write_xlsx(const json_t *root, const char *out, enum lang lang)
 	const char *path = out;
 	if (!out || !strcmp(out, "-")) {
 		if (isatty(STDOUT_FILENO)) {
-			cmd_error(&cmd_analyze, "--format xlsx writes a file: give --out FILE (or redirect stdout)");
+			cmd_error(
+			    &cmd_analyze,
+			    "--format xlsx writes a file: give --out FILE (or redirect stdout)");
 			return EXIT_USAGE;
 		}
 		int fd = mkstemp(tmp);
 		if (fd < 0) {
-			cmd_error(&cmd_analyze, "cannot create a temporary file: %s", strerror(errno));
+			cmd_error(&cmd_analyze, "cannot create a temporary file: %s",
+			          strerror(errno));
 			return EXIT_DATA;
 		}
 		close(fd);
@@ -255,7 +286,8 @@ static int write_xlsx(const json_t *root, const char *out, enum lang lang)
 	return rc == 0 ? EXIT_OK : EXIT_DATA;
 }
 
-static int render(const struct analysis *a, int64_t snapshot, enum format fmt, const char *out, enum lang lang)
+static int render(const struct analysis *a, int64_t snapshot, enum format fmt, const char *out,
+                  enum lang lang)
 {
 	if (fmt == FMT_XLSX) {
 		json_t *root = analysis_json(a, snapshot, lang);
@@ -285,12 +317,16 @@ static int render(const struct analysis *a, int64_t snapshot, enum format fmt, c
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'f'},       {"to", required_argument, NULL, 't'},
-		{"snapshot", required_argument, NULL, 's'},   {"format", required_argument, NULL, 'F'},
-		{"lang", required_argument, NULL, 'l'},       {"out", required_argument, NULL, 'o'},
-		{"cat3-limit", required_argument, NULL, 'c'}, {"attribution-days", required_argument, NULL, 'a'},
-		{"hours-per-year", required_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"from", required_argument, NULL, 'f'},
+	                                     {"to", required_argument, NULL, 't'},
+	                                     {"snapshot", required_argument, NULL, 's'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {"cat3-limit", required_argument, NULL, 'c'},
+	                                     {"attribution-days", required_argument, NULL, 'a'},
+	                                     {"hours-per-year", required_argument, NULL, 'h'},
+	                                     {NULL, 0, NULL, 0}};
 	struct analysis_params p;
 	analysis_params_default(&p);
 	enum format fmt = FMT_TEXT;
@@ -310,13 +346,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 's':
 			snapshot = strtoll(optarg, NULL, 10);
 			if (snapshot <= 0) {
-				cmd_error(&cmd_analyze, "--snapshot wants a snapshot id (a number; 'fokus history' lists them)");
+				cmd_error(&cmd_analyze, "--snapshot wants a snapshot id (a number; "
+				                        "'fokus history' lists them)");
 				return EXIT_USAGE;
 			}
 			break;
 		case 'F':
 			if (parse_format(optarg, &fmt) != 0) {
-				cmd_error(&cmd_analyze, "--format is text, csv, json, xlsx or html, not '%s'", optarg);
+				cmd_error(&cmd_analyze,
+				          "--format is text, csv, json, xlsx or html, not '%s'",
+				          optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -331,20 +370,26 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'c':
 			if (parse_share(optarg, &p.cat3_limit) != 0) {
-				cmd_error(&cmd_analyze, "--cat3-limit wants a share such as 25%% or 0.25, not '%s'", optarg);
+				cmd_error(
+				    &cmd_analyze,
+				    "--cat3-limit wants a share such as 25%% or 0.25, not '%s'",
+				    optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'a':
 			if (parse_int(optarg, 0, 3660, &p.attribution_days) != 0) {
-				cmd_error(&cmd_analyze, "--attribution-days wants a whole number of days 0..3660, not '%s'",
-					  optarg);
+				cmd_error(&cmd_analyze,
+				          "--attribution-days wants a whole number of days "
+				          "0..3660, not '%s'",
+				          optarg);
 				return EXIT_USAGE;
 			}
 			break;
 		case 'h':
 			if (parse_int(optarg, 1, 8784, &hours) != 0) {
-				cmd_error(&cmd_analyze, "--hours-per-year wants hours 1..8784, not '%s'", optarg);
+				cmd_error(&cmd_analyze,
+				          "--hours-per-year wants hours 1..8784, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
 			p.hours_per_year = hours;
@@ -374,37 +419,44 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_analyze = {
-	.name = "analyze",
-	.usage = "analyze [--from DATE] [--to DATE] [--snapshot ID] [--format text|csv|json|xlsx|html] [--out FILE] "
-		 "[--lang sv|en]",
-	.summary = "where the sellers' time goes: visits, hours, km and money per category",
-	.help = "The activity diagnosis: per seller and for the team, visits, hours (visit + travel) and km\n"
-		"per category next to each category's share of revenue and potential; customer-contact time\n"
-		"as a share of working time; order value per category and per visit; customers without any\n"
-		"contact; meetings booked per ISO week; and up to 5 findings ranked by money at stake.\n"
-		"Categories, revenue and potential come from a snapshot (fokus categorize).\n"
-		"\n"
-		"Options:\n"
-		"  --from DATE, --to DATE   the period, YYYY-MM-DD, both days included (default: the 12 months\n"
-		"                           ending at the latest activity date)\n"
-		"  --snapshot ID            the categorization to use (default the latest; fokus history)\n"
-		"  --format F               text (default), csv (one figure a row), json, xlsx, html\n"
-		"  --out FILE               write there instead of stdout (xlsx needs a file or a pipe)\n"
-		"  --lang sv|en             language and number format of text, xlsx, html and findings\n"
-		"  --cat3-limit SHARE       flag sellers with more than this share of visits to category 3\n"
-		"                           (default 25%; 25, 25% and 0.25 all mean a quarter)\n"
-		"  --attribution-days N     an order 0..N days after a visit to the customer counts as\n"
-		"                           following it (default 30)\n"
-		"  --hours-per-year H       working hours a year for sellers without one (default 1720)\n"
-		"\n"
-		"Activities naming an unknown customer or seller are counted and reported, never used.\n"
-		"Every formula, with a worked example: docs/analysis.md.\n"
-		"\n"
-		"Examples:\n"
-		"  fokus analyze\n"
-		"  fokus analyze --from 2026-01-01 --to 2026-06-30 --lang sv\n"
-		"  fokus analyze --format html --out analys.html\n"
-		"  fokus analyze --format json | jq '.findings'\n",
-	.order = 40,
-	.run = run,
+    .name = "analyze",
+    .usage = "analyze [--from DATE] [--to DATE] [--snapshot ID] [--format text|csv|json|xlsx|html] "
+             "[--out FILE] "
+             "[--lang sv|en]",
+    .summary = "where the sellers' time goes: visits, hours, km and money per category",
+    .help =
+        "The activity diagnosis: per seller and for the team, visits, hours (visit + travel) and "
+        "km\n"
+        "per category next to each category's share of revenue and potential; customer-contact "
+        "time\n"
+        "as a share of working time; order value per category and per visit; customers without "
+        "any\n"
+        "contact; meetings booked per ISO week; and up to 5 findings ranked by money at stake.\n"
+        "Categories, revenue and potential come from a snapshot (fokus categorize).\n"
+        "\n"
+        "Options:\n"
+        "  --from DATE, --to DATE   the period, YYYY-MM-DD, both days included (default: the 12 "
+        "months\n"
+        "                           ending at the latest activity date)\n"
+        "  --snapshot ID            the categorization to use (default the latest; fokus history)\n"
+        "  --format F               text (default), csv (one figure a row), json, xlsx, html\n"
+        "  --out FILE               write there instead of stdout (xlsx needs a file or a pipe)\n"
+        "  --lang sv|en             language and number format of text, xlsx, html and findings\n"
+        "  --cat3-limit SHARE       flag sellers with more than this share of visits to category "
+        "3\n"
+        "                           (default 25%; 25, 25% and 0.25 all mean a quarter)\n"
+        "  --attribution-days N     an order 0..N days after a visit to the customer counts as\n"
+        "                           following it (default 30)\n"
+        "  --hours-per-year H       working hours a year for sellers without one (default 1720)\n"
+        "\n"
+        "Activities naming an unknown customer or seller are counted and reported, never used.\n"
+        "Every formula, with a worked example: docs/analysis.md.\n"
+        "\n"
+        "Examples:\n"
+        "  fokus analyze\n"
+        "  fokus analyze --from 2026-01-01 --to 2026-06-30 --lang sv\n"
+        "  fokus analyze --format html --out analys.html\n"
+        "  fokus analyze --format json | jq '.findings'\n",
+    .order = 40,
+    .run = run,
 };

@@ -17,8 +17,8 @@ extern const struct command cmd_compare;
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX };
 
-static int render(const struct analysis *b, const struct analysis *af, enum format fmt, const char *out,
-		  enum lang lang)
+static int render(const struct analysis *b, const struct analysis *af, enum format fmt,
+                  const char *out, enum lang lang)
 {
 	size_t n = 0;
 	struct an_compare_row *rows = analysis_compare(b, af, &n);
@@ -53,8 +53,9 @@ static int render(const struct analysis *b, const struct analysis *af, enum form
 			json_dumpf(root, f, ANALYSIS_JSON_FLAGS | JSON_PRESERVE_ORDER);
 			fputc('\n', f);
 		} else {
-			static const char *const cols[] = {"metric", "category", "before",     "after",
-							   "change", "change_pct", "label", NULL};
+			static const char *const cols[] = {"metric", "category", "before",
+			                                   "after",  "change",   "change_pct",
+			                                   "label",  NULL};
 			analysis_csv_table(f, json_object_get(root, "rows"), cols);
 		}
 		json_decref(root);
@@ -65,11 +66,14 @@ static int render(const struct analysis *b, const struct analysis *af, enum form
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"before", required_argument, NULL, 'b'},   {"after", required_argument, NULL, 'a'},
-		{"snapshot", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'F'},
-		{"lang", required_argument, NULL, 'l'},     {"out", required_argument, NULL, 'o'},
-		{"attribution-days", required_argument, NULL, 'd'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"before", required_argument, NULL, 'b'},
+	                                     {"after", required_argument, NULL, 'a'},
+	                                     {"snapshot", required_argument, NULL, 's'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {"attribution-days", required_argument, NULL, 'd'},
+	                                     {NULL, 0, NULL, 0}};
 	struct analysis_params pb, pa;
 	analysis_params_default(&pb);
 	analysis_params_default(&pa);
@@ -82,26 +86,32 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		char *end;
 		switch (c) {
 		case 'b':
-			if (cmd_analyze_range(&cmd_compare, "--before", optarg, &pb.from, &pb.to) != 0)
+			if (cmd_analyze_range(&cmd_compare, "--before", optarg, &pb.from, &pb.to) !=
+			    0)
 				return EXIT_USAGE;
 			have_b = true;
 			break;
 		case 'a':
-			if (cmd_analyze_range(&cmd_compare, "--after", optarg, &pa.from, &pa.to) != 0)
+			if (cmd_analyze_range(&cmd_compare, "--after", optarg, &pa.from, &pa.to) !=
+			    0)
 				return EXIT_USAGE;
 			have_a = true;
 			break;
 		case 's':
 			snapshot = strtoll(optarg, NULL, 10);
 			if (snapshot <= 0) {
-				cmd_error(&cmd_compare, "--snapshot wants a snapshot id (a number)");
+				cmd_error(&cmd_compare,
+				          "--snapshot wants a snapshot id (a number)");
 				return EXIT_USAGE;
 			}
 			break;
 		case 'd':
 			pb.attribution_days = (int)strtol(optarg, &end, 10);
-			if (end == optarg || *end || pb.attribution_days < 0 || pb.attribution_days > 3660) {
-				cmd_error(&cmd_compare, "--attribution-days wants a whole number of days 0..3660");
+			if (end == optarg || *end || pb.attribution_days < 0 ||
+			    pb.attribution_days > 3660) {
+				cmd_error(
+				    &cmd_compare,
+				    "--attribution-days wants a whole number of days 0..3660");
 				return EXIT_USAGE;
 			}
 			pa.attribution_days = pb.attribution_days;
@@ -116,7 +126,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			else if (!strcmp(optarg, "xlsx"))
 				fmt = FMT_XLSX;
 			else {
-				cmd_error(&cmd_compare, "--format is text, csv, json or xlsx, not '%s'", optarg);
+				cmd_error(&cmd_compare,
+				          "--format is text, csv, json or xlsx, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -154,30 +165,34 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_compare = {
-	.name = "compare",
-	.usage = "compare --before FROM..TO --after FROM..TO [--snapshot ID] [--format text|csv|json|xlsx] "
-		 "[--lang sv|en]",
-	.summary = "before and after: how a change in the way the team works shows in the numbers",
-	.help = "Two periods side by side, with the change: visits and their distribution per category,\n"
-		"average order value (all and per category), order value per visit and per visit hour,\n"
-		"customer-contact share of working time, meetings booked per week, customers contacted.\n"
-		"Both periods use the categories of the same snapshot, so a change is the team's, not the\n"
-		"categories'. Each figure is computed exactly as 'fokus analyze' computes it for that period.\n"
-		"\n"
-		"Options:\n"
-		"  --before FROM..TO        the first period, e.g. 2025-01-01..2025-06-30 (days included)\n"
-		"  --after FROM..TO         the second period\n"
-		"  --snapshot ID            the categorization to use (default the latest)\n"
-		"  --attribution-days N     the order window after a visit (default 30)\n"
-		"  --format F               text (default), csv, json or xlsx (xlsx needs --out)\n"
-		"  --out FILE               write there instead of stdout\n"
-		"  --lang sv|en             language and number format of the text\n"
-		"\n"
-		"json: {before: {from, to, days, weeks}, after: {...}, rows: [{metric, label, category,\n"
-		"before, after, change, change_pct}]}; money in currency units, shares as fractions.\n"
-		"\n"
-		"Example:\n"
-		"  fokus compare --before 2025-01-01..2025-06-30 --after 2025-07-01..2025-12-31 --lang sv\n",
-	.order = 42,
-	.run = run,
+    .name = "compare",
+    .usage =
+        "compare --before FROM..TO --after FROM..TO [--snapshot ID] [--format text|csv|json|xlsx] "
+        "[--lang sv|en]",
+    .summary = "before and after: how a change in the way the team works shows in the numbers",
+    .help =
+        "Two periods side by side, with the change: visits and their distribution per category,\n"
+        "average order value (all and per category), order value per visit and per visit hour,\n"
+        "customer-contact share of working time, meetings booked per week, customers contacted.\n"
+        "Both periods use the categories of the same snapshot, so a change is the team's, not the\n"
+        "categories'. Each figure is computed exactly as 'fokus analyze' computes it for that "
+        "period.\n"
+        "\n"
+        "Options:\n"
+        "  --before FROM..TO        the first period, e.g. 2025-01-01..2025-06-30 (days included)\n"
+        "  --after FROM..TO         the second period\n"
+        "  --snapshot ID            the categorization to use (default the latest)\n"
+        "  --attribution-days N     the order window after a visit (default 30)\n"
+        "  --format F               text (default), csv, json or xlsx (xlsx needs --out)\n"
+        "  --out FILE               write there instead of stdout\n"
+        "  --lang sv|en             language and number format of the text\n"
+        "\n"
+        "json: {before: {from, to, days, weeks}, after: {...}, rows: [{metric, label, category,\n"
+        "before, after, change, change_pct}]}; money in currency units, shares as fractions.\n"
+        "\n"
+        "Example:\n"
+        "  fokus compare --before 2025-01-01..2025-06-30 --after 2025-07-01..2025-12-31 --lang "
+        "sv\n",
+    .order = 42,
+    .run = run,
 };

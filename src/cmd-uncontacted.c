@@ -15,40 +15,49 @@ extern const struct command cmd_uncontacted;
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
 
-static void print_text(FILE *f, const struct analysis *a, const int32_t *idx, size_t n, enum lang lang)
+static void print_text(FILE *f, const struct analysis *a, const int32_t *idx, size_t n,
+                       enum lang lang)
 {
 	char from[11], to[11], num[32];
-	fprintf(f, TR(lang, "%s customers without any contact %s – %s\n", "%s kunder utan någon kontakt %s – %s\n"),
-		fmt_int(num, sizeof(num), (int64_t)n, lang), days_iso(a->p.from, from), days_iso(a->p.to, to));
+	fprintf(f,
+	        TR(lang, "%s customers without any contact %s – %s\n",
+	           "%s kunder utan någon kontakt %s – %s\n"),
+	        fmt_int(num, sizeof(num), (int64_t)n, lang), days_iso(a->p.from, from),
+	        days_iso(a->p.to, to));
 	if (n == 0)
 		return;
 	fputc('\n', f);
 	struct table *t = table_new(7, "llllrrl");
-	const char *head[7] = {TR(lang, "Customer", "Kund"),      TR(lang, "Name", "Namn"),
-			       TR(lang, "Category", "Kategori"),  TR(lang, "Owner", "Ansvarig"),
-			       TR(lang, "Revenue", "Omsättning"), TR(lang, "Potential", "Potential"),
-			       TR(lang, "Last contact", "Senaste kontakt")};
+	const char *head[7] = {TR(lang, "Customer", "Kund"),
+	                       TR(lang, "Name", "Namn"),
+	                       TR(lang, "Category", "Kategori"),
+	                       TR(lang, "Owner", "Ansvarig"),
+	                       TR(lang, "Revenue", "Omsättning"),
+	                       TR(lang, "Potential", "Potential"),
+	                       TR(lang, "Last contact", "Senaste kontakt")};
 	table_row(t, head);
 	for (size_t i = 0; i < n; i++) {
 		const struct customer *c = &a->ds->customers[idx[i]];
 		char rev[48], pot[48], last[11];
 		int64_t p = a->potential[idx[i]];
-		const char *cells[7] = {c->id,
-					c->name ? c->name : "",
-					a->custcat[idx[i]] >= 0 ? category_code((enum category)a->custcat[idx[i]]) : "–",
-					c->seller_id ? c->seller_id : "–",
-					fmt_money(rev, sizeof(rev), a->revenue[idx[i]], lang),
-					p >= 0 ? fmt_money(pot, sizeof(pot), p, lang) : "?",
-					a->last_contact[idx[i]] != DAYS_NONE ? days_iso(a->last_contact[idx[i]], last)
-									     : TR(lang, "never", "aldrig")};
+		const char *cells[7] = {
+		    c->id,
+		    c->name ? c->name : "",
+		    a->custcat[idx[i]] >= 0 ? category_code((enum category)a->custcat[idx[i]])
+		                            : "–",
+		    c->seller_id ? c->seller_id : "–",
+		    fmt_money(rev, sizeof(rev), a->revenue[idx[i]], lang),
+		    p >= 0 ? fmt_money(pot, sizeof(pot), p, lang) : "?",
+		    a->last_contact[idx[i]] != DAYS_NONE ? days_iso(a->last_contact[idx[i]], last)
+		                                         : TR(lang, "never", "aldrig")};
 		table_row(t, cells);
 	}
 	table_print(t, f, 1);
 	table_free(t);
 }
 
-static int render(const struct analysis *a, const int32_t *idx, size_t n, enum format fmt, const char *out,
-		  enum lang lang)
+static int render(const struct analysis *a, const int32_t *idx, size_t n, enum format fmt,
+                  const char *out, enum lang lang)
 {
 	FILE *f = cmd_open_out(&cmd_uncontacted, out);
 	if (!f)
@@ -61,8 +70,9 @@ static int render(const struct analysis *a, const int32_t *idx, size_t n, enum f
 			json_dumpf(root, f, ANALYSIS_JSON_FLAGS | JSON_PRESERVE_ORDER);
 			fputc('\n', f);
 		} else {
-			static const char *const cols[] = {"customer_id", "name",      "category",     "seller_id",
-							   "revenue",     "potential", "last_contact", NULL};
+			static const char *const cols[] = {"customer_id",  "name",    "category",
+			                                   "seller_id",    "revenue", "potential",
+			                                   "last_contact", NULL};
 			analysis_csv_table(f, json_object_get(root, "customers"), cols);
 		}
 		json_decref(root);
@@ -72,12 +82,15 @@ static int render(const struct analysis *a, const int32_t *idx, size_t n, enum f
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"category", required_argument, NULL, 'c'}, {"seller", required_argument, NULL, 'S'},
-		{"from", required_argument, NULL, 'f'},     {"to", required_argument, NULL, 't'},
-		{"snapshot", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'F'},
-		{"lang", required_argument, NULL, 'l'},     {"out", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"category", required_argument, NULL, 'c'},
+	                                     {"seller", required_argument, NULL, 'S'},
+	                                     {"from", required_argument, NULL, 'f'},
+	                                     {"to", required_argument, NULL, 't'},
+	                                     {"snapshot", required_argument, NULL, 's'},
+	                                     {"format", required_argument, NULL, 'F'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {NULL, 0, NULL, 0}};
 	struct analysis_params p;
 	analysis_params_default(&p);
 	enum format fmt = FMT_TEXT;
@@ -89,7 +102,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'c':
 			if (category_parse(optarg, &k) != 0) {
-				cmd_error(&cmd_uncontacted, "--category is 1, 2R, 2P or 3, not '%s'", optarg);
+				cmd_error(&cmd_uncontacted,
+				          "--category is 1, 2R, 2P or 3, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
 			cat = k;
@@ -108,7 +122,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 's':
 			snapshot = strtoll(optarg, NULL, 10);
 			if (snapshot <= 0) {
-				cmd_error(&cmd_uncontacted, "--snapshot wants a snapshot id (a number)");
+				cmd_error(&cmd_uncontacted,
+				          "--snapshot wants a snapshot id (a number)");
 				return EXIT_USAGE;
 			}
 			break;
@@ -120,7 +135,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = FMT_JSON;
 			else {
-				cmd_error(&cmd_uncontacted, "--format is text, csv or json, not '%s'", optarg);
+				cmd_error(&cmd_uncontacted,
+				          "--format is text, csv or json, not '%s'", optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -148,7 +164,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc != EXIT_OK)
 		return rc;
 	if (seller && dataset_seller_index(&in.ds, seller) < 0)
-		fprintf(stderr, "fokus uncontacted: note: seller '%s' is not in the sellers file\n", seller);
+		fprintf(stderr, "fokus uncontacted: note: seller '%s' is not in the sellers file\n",
+		        seller);
 	struct analysis a;
 	rc = cmd_analyze_compute(&cmd_uncontacted, &in, &p, &a);
 	if (rc == EXIT_OK) {
@@ -163,28 +180,33 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_uncontacted = {
-	.name = "uncontacted",
-	.usage = "uncontacted [--category C] [--seller ID] [--from DATE] [--to DATE] [--format text|csv|json]",
-	.summary = "the customers with no contact of any kind in the period",
-	.help = "Lists the customers without any activity (visit, call, meeting, e-mail, newsletter,\n"
-		"booking...) by a known seller in the period: the coverage gaps of 'fokus analyze'. Ordered\n"
-		"by category (1, 2R, 2P, 3, not categorized), then revenue, largest first. Revenue and\n"
-		"potential are the snapshot's; last contact is the latest contact before the period.\n"
-		"\n"
-		"Options:\n"
-		"  --category C             only category 1, 2R, 2P or 3\n"
-		"  --seller ID              only customers whose owner (seller_id) is ID\n"
-		"  --from DATE, --to DATE   the period (default: the 12 months ending at the latest activity)\n"
-		"  --snapshot ID            the categorization to use (default the latest)\n"
-		"  --format F               text (default), csv or json\n"
-		"  --out FILE               write there instead of stdout\n"
-		"  --lang sv|en             language of the text output\n"
-		"\n"
-		"csv/json columns: customer_id, name, category, seller_id, revenue, potential, last_contact.\n"
-		"\n"
-		"Examples:\n"
-		"  fokus uncontacted --category 1\n"
-		"  fokus uncontacted --seller S03 --format csv --out ring-nu.csv\n",
-	.order = 41,
-	.run = run,
+    .name = "uncontacted",
+    .usage = "uncontacted [--category C] [--seller ID] [--from DATE] [--to DATE] [--format "
+             "text|csv|json]",
+    .summary = "the customers with no contact of any kind in the period",
+    .help =
+        "Lists the customers without any activity (visit, call, meeting, e-mail, newsletter,\n"
+        "booking...) by a known seller in the period: the coverage gaps of 'fokus analyze'. "
+        "Ordered\n"
+        "by category (1, 2R, 2P, 3, not categorized), then revenue, largest first. Revenue and\n"
+        "potential are the snapshot's; last contact is the latest contact before the period.\n"
+        "\n"
+        "Options:\n"
+        "  --category C             only category 1, 2R, 2P or 3\n"
+        "  --seller ID              only customers whose owner (seller_id) is ID\n"
+        "  --from DATE, --to DATE   the period (default: the 12 months ending at the latest "
+        "activity)\n"
+        "  --snapshot ID            the categorization to use (default the latest)\n"
+        "  --format F               text (default), csv or json\n"
+        "  --out FILE               write there instead of stdout\n"
+        "  --lang sv|en             language of the text output\n"
+        "\n"
+        "csv/json columns: customer_id, name, category, seller_id, revenue, potential, "
+        "last_contact.\n"
+        "\n"
+        "Examples:\n"
+        "  fokus uncontacted --category 1\n"
+        "  fokus uncontacted --seller S03 --format csv --out ring-nu.csv\n",
+    .order = 41,
+    .run = run,
 };
