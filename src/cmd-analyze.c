@@ -155,6 +155,14 @@ int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_inpu
 		               "activities FILE'");
 		return EXIT_DATA;
 	}
+	if (q.from > q.to) {
+		char a1[11], a2[11];
+		cmd_error(cmd,
+		          "the period is empty: it would run from %s to %s (the latest activity, "
+		          "or --to)",
+		          days_iso(q.from, a1), days_iso(q.to, a2));
+		return EXIT_USAGE;
+	}
 	struct analysis_input ai = {
 	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
 	char *cause = NULL;
@@ -457,6 +465,6 @@ const struct command cmd_analyze = {
         "  fokus analyze --from 2026-01-01 --to 2026-06-30 --lang sv\n"
         "  fokus analyze --format html --out analys.html\n"
         "  fokus analyze --format json | jq '.findings'\n",
-    .order = 40,
+    .order = 30,
     .run = run,
 };

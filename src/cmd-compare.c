@@ -193,6 +193,6 @@ const struct command cmd_compare = {
         "Example:\n"
         "  fokus compare --before 2025-01-01..2025-06-30 --after 2025-07-01..2025-12-31 --lang "
         "sv\n",
-    .order = 42,
+    .order = 32,
     .run = run,
 };

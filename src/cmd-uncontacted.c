@@ -207,6 +207,6 @@ const struct command cmd_uncontacted = {
         "Examples:\n"
         "  fokus uncontacted --category 1\n"
         "  fokus uncontacted --seller S03 --format csv --out ring-nu.csv\n",
-    .order = 41,
+    .order = 31,
     .run = run,
 };
