@@ -6,10 +6,14 @@
  * compare. Every expected number is worked out by hand in the comments.
  * Also the renderers of the same result: src/render/analysis-json.c (field
  * names of issue 4 §3), analysis-csv.c, analysis-text.c, analysis-html.c
- * (escaping) and analysis-xlsx.c. */
+ * (escaping) and analysis-xlsx.c; and src/cmd-analyze.c's loading of a
+ * workspace (categories, revenue and potential matched by customer) through
+ * cmd_analyze_report, the entry other reports (fokus demo) call. */
 #include "testutil.h"
 
+#include "cmd-analyze.h"
 #include "core/analysis.h"
+#include "store/db.h"
 #include "render/analysis-csv.h"
 #include "render/analysis-html.h"
 #include "render/analysis-json.h"
@@ -20,6 +24,7 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <sqlite3.h>
 
 #define KR(x) ((int64_t)(x)*100)
 #define EPS 1e-9
@@ -881,6 +886,104 @@ static void test_xlsx_written(void **state)
 	dataset_free(&f.ds);
 }
 
+/* What main.c gives commands, for calling cmd_analyze_report here. */
+struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
+{
+	return ctx->db;
+}
+
+void cmd_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "fokus %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cmd_usage(const struct command *cmd)
+{
+	(void)cmd;
+	return EXIT_USAGE;
+}
+
+FILE *cmd_open_out(const struct command *cmd, const char *path)
+{
+	(void)cmd;
+	(void)path;
+	return stdout;
+}
+
+int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
+{
+	(void)cmd;
+	(void)f;
+	(void)path;
+	return 0;
+}
+
+static void test_report_from_workspace(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/fokus-unit-analysis-db-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct cmd_ctx ctx = {.db_path = path, .lang = LANG_EN};
+	char *cause = NULL;
+	assert_int_equal(db_open(path, &ctx.db, &cause), 0);
+	const struct command me = {.name = "test"};
+	/* No snapshot yet: a data error, nothing written. */
+	assert_int_equal(cmd_analyze_report(&ctx, &me, NULL, NULL, LANG_EN), EXIT_DATA);
+	/* Customers 1..3 (store ids 10, 20, 30); the snapshot has C1 (1, potential
+	 * unknown) and C3 (3); C2 came later. Ann visits C1 twice and C3 three
+	 * times in January 2025; her visit to C2 counts as "not categorized". */
+	const char *sql =
+	    "INSERT INTO batches(id, kind, file, created_at) VALUES (1, 'activities', 'a.csv', "
+	    "'x');"
+	    "INSERT INTO sellers(seller_id, name, hours_per_year) VALUES ('S1', 'Ann', 1720);"
+	    "INSERT INTO customers(id, customer_id, name, seller_id) VALUES (10, 'C1', 'One', "
+	    "'S1'),"
+	    " (20, 'C2', 'Two', 'S1'), (30, 'C3', 'Three', NULL);"
+	    "INSERT INTO activities(batch_id, customer, seller_id, day, type, duration_min, "
+	    "travel_min, km) VALUES"
+	    " (1, 10, 'S1', 20100, 'visit', 60, 0, 5), (1, 10, 'S1', 20110, 'visit', 60, 0, 5),"
+	    " (1, 30, 'S1', 20105, 'visit', 30, 30, 7), (1, 30, 'S1', 20107, 'visit', 30, 30, 7),"
+	    " (1, 30, 'S1', 20108, 'visit', 30, 30, 7), (1, 20, 'S1', 20106, 'visit', 30, 0, 1);"
+	    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params)"
+	    " VALUES (1, 'x', 20110, 12, 'amount', 'pareto', '{}');"
+	    "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
+	    "potential,"
+	    " potential_source, revenue_high, potential_high, computed_category, category) VALUES"
+	    " (1, 10, 90000000, 'orders', 0, 'unknown', 1, 1, '1', '1'),"
+	    " (1, 30, 10000000, 'orders', 500000, 'given', 0, 0, '3', '3');";
+	assert_int_equal(sqlite3_exec(ctx.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	char *html = NULL, *lines = NULL;
+	size_t hl = 0, ll = 0;
+	FILE *h = open_memstream(&html, &hl), *l = open_memstream(&lines, &ll);
+	assert_int_equal(cmd_analyze_report(&ctx, &me, h, l, LANG_EN), EXIT_OK);
+	fclose(h);
+	fclose(l);
+	/* Category 3 (C3) holds 100 000 of 1 000 000 kr = 10 % of revenue and gets 3
+	 * of 6 visits: the skew finding (no orders, so nothing at stake). */
+	assert_non_null(strstr(lines, "  1. 50% of the field visits went to Category 3, which "
+	                              "holds 10% of revenue — at stake 0\n"));
+	assert_non_null(strstr(html, "<section id=\"analysis\">"));
+	assert_non_null(strstr(html, "Not categorized"));
+	assert_null(strstr(html, "<html")); /* a section, not a page */
+	free(html);
+	free(lines);
+	db_close(ctx.db);
+	unlink(path);
+	char side[300];
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -906,6 +1009,7 @@ int main(void)
 	    cmocka_unit_test(test_text_swedish),
 	    cmocka_unit_test(test_html_escapes),
 	    cmocka_unit_test(test_xlsx_written),
+	    cmocka_unit_test(test_report_from_workspace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
