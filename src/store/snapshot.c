@@ -1,5 +1,5 @@
 /* snapshot.c — categorization snapshots in the workspace: saving a run
- * (one transaction, one prepared statement reused for every customer),
+ * (one transaction; prepared multi-row inserts, reused),
  * reading a run back (its parameters from the params JSON, its rows joined
  * with the customers), listing runs, the newest run, and the categories or
  * sides of each customer in a run. Customers are matched to the in-memory
@@ -7,6 +7,7 @@
 #include "store/snapshot.h"
 #include "store/db.h"
 #include "util/days.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 #include <jansson.h>
@@ -296,6 +297,47 @@ static void bind_threshold(sqlite3_stmt *st, int i, struct cat_threshold t)
 		sqlite3_bind_null(st, i);
 }
 
+enum { ROW_PARAMS = 12, ROWS_PER_INSERT = 64 };
+
+/* "INSERT INTO snapshot_customers(...) VALUES (?,...),(...)" for k rows. */
+static char *insert_sql(size_t k)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, "
+			 "revenue_source, potential, potential_source, revenue_high, "
+			 "potential_high, computed_category, category, override_reason, orders) "
+			 "VALUES ");
+	for (size_t j = 0; j < k; j++)
+		strbuf_puts(&sb, j ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)");
+	return strbuf_detach(&sb);
+}
+
+/* Binds one row's 12 values at parameter offset o (0-based). */
+static void bind_row(sqlite3_stmt *st, int o, int64_t snapshot, int64_t customer,
+		     const struct cat_row *r)
+{
+	sqlite3_bind_int64(st, o + 1, snapshot);
+	sqlite3_bind_int64(st, o + 2, customer);
+	sqlite3_bind_int64(st, o + 3, r->revenue);
+	sqlite3_bind_text(st, o + 4, rev_source_code((enum rev_source)r->revenue_source), -1,
+			  SQLITE_STATIC);
+	if (r->potential_source == POTSRC_UNKNOWN)
+		sqlite3_bind_null(st, o + 5);
+	else
+		sqlite3_bind_int64(st, o + 5, r->potential);
+	sqlite3_bind_text(st, o + 6, pot_source_code((enum pot_source)r->potential_source), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_int(st, o + 7, r->revenue_high);
+	sqlite3_bind_int(st, o + 8, r->potential_high);
+	sqlite3_bind_text(st, o + 9, category_code((enum category)r->computed), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, o + 10, category_code((enum category)r->category), -1, SQLITE_STATIC);
+	if (r->override_reason)
+		sqlite3_bind_text(st, o + 11, r->override_reason, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, o + 11);
+	sqlite3_bind_int(st, o + 12, r->orders);
+}
+
 int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *ds,
 			const struct cat_row *rows, char **cause)
 {
@@ -328,40 +370,27 @@ int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *
 	int64_t id = sqlite3_last_insert_rowid(db);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, "
-			       "revenue_source, potential, potential_source, revenue_high, "
-			       "potential_high, computed_category, category, override_reason, orders) "
-			       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	for (size_t i = 0; i < ds->ncustomers; i++) {
-		const struct cat_row *r = &rows[i];
-		sqlite3_bind_int64(st, 2, ds->customers[i].store_id);
-		sqlite3_bind_int64(st, 3, r->revenue);
-		sqlite3_bind_text(st, 4, rev_source_code((enum rev_source)r->revenue_source), -1,
-				  SQLITE_STATIC);
-		if (r->potential_source == POTSRC_UNKNOWN)
-			sqlite3_bind_null(st, 5);
-		else
-			sqlite3_bind_int64(st, 5, r->potential);
-		sqlite3_bind_text(st, 6, pot_source_code((enum pot_source)r->potential_source), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int(st, 7, r->revenue_high);
-		sqlite3_bind_int(st, 8, r->potential_high);
-		sqlite3_bind_text(st, 9, category_code((enum category)r->computed), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(st, 10, category_code((enum category)r->category), -1,
-				  SQLITE_STATIC);
-		if (r->override_reason)
-			sqlite3_bind_text(st, 11, r->override_reason, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 11);
-		sqlite3_bind_int(st, 12, r->orders);
+	/* rows go in statements of ROWS_PER_INSERT rows (fewer VM round trips),
+	 * the last partial batch through a statement of its own size */
+	size_t n = ds->ncustomers, done = 0;
+	while (done < n) {
+		size_t k = n - done >= ROWS_PER_INSERT ? ROWS_PER_INSERT : n - done;
+		if (!st || k != ROWS_PER_INSERT) {
+			sqlite3_finalize(st);
+			st = NULL;
+			char *sql = insert_sql(k);
+			int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+			free(sql);
+			if (rc != SQLITE_OK)
+				goto out;
+		}
+		for (size_t j = 0; j < k; j++)
+			bind_row(st, (int)(j * ROW_PARAMS), id, ds->customers[done + j].store_id,
+				 &rows[done + j]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(st);
+		done += k;
 	}
 	sqlite3_finalize(st);
 	st = NULL;
