@@ -148,6 +148,16 @@ static double sharez(size_t part, size_t whole)
 	return whole > 0 ? (double)part / (double)whole : NAN;
 }
 
+/* A share for people; "–" when there is no whole to share. */
+static const char *pct(char *b, size_t size, double x, enum lang lang)
+{
+	if (isnan(x)) {
+		snprintf(b, size, "–");
+		return b;
+	}
+	return fmt_pct(b, size, x, 1, lang);
+}
+
 static int64_t avg_order(const struct cat_total *t)
 {
 	return t->orders > 0 ? (int64_t)llround((double)t->order_revenue / (double)t->orders) : 0;
@@ -210,11 +220,11 @@ void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_su
 			 c < CAT_COUNT ? category_label((enum category)c, lang)
 				       : TR(lang, "Total", "Totalt"));
 		fmt_int(b[1], 64, (int64_t)x->customers, lang);
-		fmt_pct(b[2], 64, sharez(x->customers, s.all.customers), 1, lang);
+		pct(b[2], 64, sharez(x->customers, s.all.customers), lang);
 		fmt_money(b[3], 64, x->revenue, lang);
-		fmt_pct(b[4], 64, share(x->revenue, s.all.revenue), 1, lang);
+		pct(b[4], 64, share(x->revenue, s.all.revenue), lang);
 		fmt_money(b[5], 64, x->potential, lang);
-		fmt_pct(b[6], 64, share(x->potential, s.all.potential), 1, lang);
+		pct(b[6], 64, share(x->potential, s.all.potential), lang);
 		fmt_int(b[7], 64, x->orders, lang);
 		if (x->orders > 0)
 			fmt_money(b[8], 64, avg_order(x), lang);
@@ -801,13 +811,13 @@ static void html_summary_table(FILE *f, const struct catview *v, const struct ca
 		fputs("</td>", f);
 		html_td_num(f, (double)x->customers, fmt_int(b, sizeof(b), (int64_t)x->customers, lang));
 		double sh = sharez(x->customers, s->all.customers);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->revenue, fmt_money(b, sizeof(b), x->revenue, lang));
 		sh = share(x->revenue, s->all.revenue);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->potential, fmt_money(b, sizeof(b), x->potential, lang));
 		sh = share(x->potential, s->all.potential);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->orders, fmt_int(b, sizeof(b), x->orders, lang));
 		if (x->orders > 0)
 			html_td_num(f, (double)avg_order(x), fmt_money(b, sizeof(b), avg_order(x), lang));
@@ -825,25 +835,22 @@ static void html_customer_table(FILE *f, const struct catview *v, size_t max_row
 	size_t n = catout_select(v, NULL, &idx);
 	size_t shown = n;
 	if (max_rows && n > max_rows) {
-		/* keep the largest revenue overall, then show them in category order */
-		size_t *by_rev = xreallocarray(NULL, n, sizeof(*by_rev));
-		memcpy(by_rev, idx, n * sizeof(*idx));
-		/* idx is sorted by category then revenue: take a share of each category
-		 * proportional to its size, at least its first rows */
+		/* idx runs by category, largest revenue first: keep the head of each
+		 * category, ceil(its size × max_rows / n) rows, up to max_rows */
+		size_t *all = xreallocarray(NULL, n, sizeof(*all));
+		memcpy(all, idx, n * sizeof(*idx));
 		size_t k = 0, start = 0;
-		for (int c = 0; c < CAT_COUNT; c++) {
+		while (start < n) {
 			size_t end = start;
-			while (end < n && v->rows[by_rev[end]].category == c)
+			while (end < n && v->rows[all[end]].category == v->rows[all[start]].category)
 				end++;
 			size_t take = (size_t)ceil((double)(end - start) * (double)max_rows / (double)n);
-			if (take > end - start)
-				take = end - start;
-			for (size_t j = start; j < start + take && k < max_rows; j++)
-				idx[k++] = by_rev[j];
+			for (size_t j = start; j < start + take && j < end && k < max_rows; j++)
+				idx[k++] = all[j];
 			start = end;
 		}
 		shown = k;
-		free(by_rev);
+		free(all);
 	}
 	char a[32], b[32];
 	fmt_int(a, sizeof(a), (int64_t)shown, lang);
@@ -946,10 +953,9 @@ void catout_html_section(FILE *f, const struct catview *v, size_t max_rows, enum
 	html_cards_end(f);
 	html_cards_begin(f);
 	for (int c = 0; c < CAT_COUNT; c++) {
-		char pct[32];
-		snprintf(note, sizeof(note), "%s %s", fmt_pct(pct, sizeof(pct),
-							       share(s.cat[c].revenue, s.all.revenue), 0,
-							       lang),
+		char ps[32];
+		snprintf(note, sizeof(note), "%s %s",
+			 pct(ps, sizeof(ps), share(s.cat[c].revenue, s.all.revenue), lang),
 			 TR(lang, "of revenue", "av omsättningen"));
 		html_card(f, category_label((enum category)c, lang),
 			  fmt_int(b, sizeof(b), (int64_t)s.cat[c].customers, lang), note,
