@@ -113,7 +113,7 @@ static int32_t id_lookup(const struct idpair *ix, size_t n, int64_t store_id)
 }
 
 int store_snapshot_categories(sqlite3 *db, int64_t id, const struct dataset *ds, int8_t *cat,
-			      char **cause)
+                              char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	struct idpair *ix = id_index(ds);
@@ -121,9 +121,9 @@ int store_snapshot_categories(sqlite3 *db, int64_t id, const struct dataset *ds,
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		cat[i] = CAT_NONE;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT customer, category FROM snapshot_customers "
-			       "WHERE snapshot_id = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT customer, category FROM snapshot_customers "
+	                       "WHERE snapshot_id = ?",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -144,17 +144,18 @@ out:
 }
 
 int store_snapshot_sides(sqlite3 *db, int64_t id, const struct dataset *ds, int8_t *revenue_high,
-			 int8_t *potential_high, char **cause)
+                         int8_t *potential_high, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	struct idpair *ix = id_index(ds);
 	int ret = -1, rc;
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		revenue_high[i] = potential_high[i] = -1;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT customer, revenue_high, potential_high FROM snapshot_customers "
-			       "WHERE snapshot_id = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT customer, revenue_high, potential_high FROM snapshot_customers "
+	        "WHERE snapshot_id = ?",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -199,17 +200,18 @@ static char *params_json(const struct cat_run *run)
 	json_object_set_new(o, "window_from", day_json(run->window_from));
 	json_object_set_new(o, "axis", json_string(cat_axis_code(p->axis)));
 	json_object_set_new(o, "method", json_string(cat_method_code(p->method)));
-	json_object_set_new(o, "revenue_method", json_string(cat_method_code(cat_revenue_method(p))));
+	json_object_set_new(o, "revenue_method",
+	                    json_string(cat_method_code(cat_revenue_method(p))));
 	json_object_set_new(o, "potential_method",
-			    json_string(cat_method_code(cat_potential_method(p))));
+	                    json_string(cat_method_code(cat_potential_method(p))));
 	json_object_set_new(o, "revenue_share", json_real(p->revenue_share));
 	json_object_set_new(o, "potential_share", json_real(p->potential_share));
 	json_object_set_new(o, "revenue_top", json_real(p->revenue_top));
 	json_object_set_new(o, "potential_top", json_real(p->potential_top));
 	json_object_set_new(o, "revenue_min_minor",
-			    p->has_revenue_min ? json_integer(p->revenue_min) : json_null());
+	                    p->has_revenue_min ? json_integer(p->revenue_min) : json_null());
 	json_object_set_new(o, "potential_min_minor",
-			    p->has_potential_min ? json_integer(p->potential_min) : json_null());
+	                    p->has_potential_min ? json_integer(p->potential_min) : json_null());
 	json_object_set_new(o, "wallet_quantile", json_real(p->wallet_quantile));
 	json_object_set_new(o, "margin", json_real(p->margin));
 	json_object_set_new(o, "today", day_json(p->today));
@@ -271,7 +273,7 @@ static char *summary_json(const struct cat_row *rows, size_t n)
 	json_object_set_new(o, "categories", cats);
 	for (int k = 0; k < POTSRC_COUNT; k++)
 		json_object_set_new(src, pot_source_code((enum pot_source)k),
-				    json_integer((json_int_t)s.potsrc[k]));
+		                    json_integer((json_int_t)s.potsrc[k]));
 	json_object_set_new(o, "potential_sources", src);
 	json_object_set_new(o, "overridden", json_integer((json_int_t)s.overridden));
 	char *txt = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
@@ -304,9 +306,9 @@ static char *insert_sql(size_t k)
 {
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_puts(&sb, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, "
-			 "revenue_source, potential, potential_source, revenue_high, "
-			 "potential_high, computed_category, category, override_reason, orders) "
-			 "VALUES ");
+	                 "revenue_source, potential, potential_source, revenue_high, "
+	                 "potential_high, computed_category, category, override_reason, orders) "
+	                 "VALUES ");
 	for (size_t j = 0; j < k; j++)
 		strbuf_puts(&sb, j ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)");
 	return strbuf_detach(&sb);
@@ -314,19 +316,19 @@ static char *insert_sql(size_t k)
 
 /* Binds one row's 12 values at parameter offset o (0-based). */
 static void bind_row(sqlite3_stmt *st, int o, int64_t snapshot, int64_t customer,
-		     const struct cat_row *r)
+                     const struct cat_row *r)
 {
 	sqlite3_bind_int64(st, o + 1, snapshot);
 	sqlite3_bind_int64(st, o + 2, customer);
 	sqlite3_bind_int64(st, o + 3, r->revenue);
 	sqlite3_bind_text(st, o + 4, rev_source_code((enum rev_source)r->revenue_source), -1,
-			  SQLITE_STATIC);
+	                  SQLITE_STATIC);
 	if (r->potential_source == POTSRC_UNKNOWN)
 		sqlite3_bind_null(st, o + 5);
 	else
 		sqlite3_bind_int64(st, o + 5, r->potential);
 	sqlite3_bind_text(st, o + 6, pot_source_code((enum pot_source)r->potential_source), -1,
-			  SQLITE_STATIC);
+	                  SQLITE_STATIC);
 	sqlite3_bind_int(st, o + 7, r->revenue_high);
 	sqlite3_bind_int(st, o + 8, r->potential_high);
 	sqlite3_bind_text(st, o + 9, category_code((enum category)r->computed), -1, SQLITE_STATIC);
@@ -339,7 +341,7 @@ static void bind_row(sqlite3_stmt *st, int o, int64_t snapshot, int64_t customer
 }
 
 int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *ds,
-			const struct cat_row *rows, char **cause)
+                        const struct cat_row *rows, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	char *params = NULL, *summary = NULL;
@@ -350,11 +352,12 @@ int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *
 		return -1;
 	params = params_json(run);
 	summary = summary_json(rows, ds->ncustomers);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO snapshots(created_at, as_of, window_months, axis, method, "
-			       "params, revenue_threshold, potential_threshold, summary) "
-			       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "INSERT INTO snapshots(created_at, as_of, window_months, axis, method, "
+	        "params, revenue_threshold, potential_threshold, summary) "
+	        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, run->p.as_of);
@@ -386,7 +389,7 @@ int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *
 		}
 		for (size_t j = 0; j < k; j++)
 			bind_row(st, (int)(j * ROW_PARAMS), id, ds->customers[done + j].store_id,
-				 &rows[done + j]);
+			         &rows[done + j]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(st);
@@ -414,7 +417,7 @@ fail:
 /* --- reading ------------------------------------------------------------------ */
 
 static const char run_cols[] = "id, created_at, as_of, window_months, axis, method, params, "
-			       "revenue_threshold, potential_threshold";
+                               "revenue_threshold, potential_threshold";
 
 /* Fills run from a row of run_cols starting at column 0. */
 static void run_from_row(sqlite3_stmt *st, struct cat_run *run)
@@ -489,13 +492,14 @@ int store_snapshot_load(sqlite3 *db, int64_t id, struct snapshot *out, char **ca
 		return r;
 	int ret = -1, rc;
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT s.customer, c.customer_id, c.name, c.seller_id, s.revenue, "
-			       "s.revenue_source, s.potential, s.potential_source, s.revenue_high, "
-			       "s.potential_high, s.computed_category, s.category, s.override_reason, "
-			       "s.orders FROM snapshot_customers s JOIN customers c ON c.id = "
-			       "s.customer WHERE s.snapshot_id = ? ORDER BY s.customer",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT s.customer, c.customer_id, c.name, c.seller_id, s.revenue, "
+	        "s.revenue_source, s.potential, s.potential_source, s.revenue_high, "
+	        "s.potential_high, s.computed_category, s.category, s.override_reason, "
+	        "s.orders FROM snapshot_customers s JOIN customers c ON c.id = "
+	        "s.customer WHERE s.snapshot_id = ? ORDER BY s.customer",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -594,9 +598,9 @@ int store_snapshot_list(sqlite3 *db, struct cat_runinfo **items, size_t *n, char
 	st = NULL;
 	/* counts from the rows themselves: overrides change them after the run */
 	if (sqlite3_prepare_v2(db,
-			       "SELECT snapshot_id, category, count(*) FROM snapshot_customers "
-			       "GROUP BY snapshot_id, category",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT snapshot_id, category, count(*) FROM snapshot_customers "
+	                       "GROUP BY snapshot_id, category",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	size_t k = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
