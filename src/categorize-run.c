@@ -37,6 +37,11 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 	    0)
 		return -1;
 	size_t n = ds.ncustomers;
+	if (n == 0) {
+		*cause = xstrdup("the workspace has no customers yet: import orders or customers "
+				 "first ('fokus import')");
+		goto out;
+	}
 	int64_t prev = 0;
 	int r = store_snapshot_latest(db, &prev, cause);
 	if (r < 0)

@@ -8,6 +8,7 @@
 export FOKUS_DB="$T/w.db"
 
 # --- the real file --------------------------------------------------------------
+expect_rc 1 "$FOKUS" categorize      # no customers yet
 "$FOKUS" import orders "$DATA/online_retail_sample20k.csv" --skip-bad > /dev/null 2>&1 \
 	|| fail "import the retail orders"
 expect_rc 2 "$FOKUS" migration --format xml
