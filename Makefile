@@ -43,7 +43,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
 UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit unit-san cli web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
+.PHONY: all check unit unit-san cli cli-san web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus
 
 deps:
@@ -136,6 +136,16 @@ unit-san: $(UNIT_SAN)
 cli: $(B)/fokus
 	@tests/cli/run
 
+# The CLI tests once more with fokus built with AddressSanitizer (with
+# LeakSanitizer) and UBSan: any leak or undefined behaviour fails the test.
+$(B)/fokus-san: $(B)/san/main.o $(B)/libfokus-san.a
+	$(SAY) "  LINK    $@"
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+cli-san: $(B)/fokus-san
+	@FOKUS_BIN=$(B)/fokus-san ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/cli/run
+
 web-test: $(B)/fokus
 	@if [ -x tests/web/run ]; then tests/web/run; fi
 
@@ -145,6 +155,7 @@ check:
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-san
 	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory cli-san
 	@$(MAKE) --no-print-directory web-test
 
 demo:

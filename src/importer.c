@@ -120,6 +120,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	char sha[65] = "";
 	int rc = -1;
 	memset(res, 0, sizeof(*res));
+	res->dry_run = opts->dry_run;
 	res->dry_date_min = res->dry_date_max = DAYS_NONE;
 
 	if (check_file(path, &res->fatal) != 0)
@@ -131,7 +132,14 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
 	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
 		return -1;
-	if (recreader_open(path, kind, &opts->rec, &rr, &res->fatal) != 0)
+	/* The reader's first pass (deciding number and date formats) reports
+	 * progress too; it reads the whole file. */
+	struct rec_opts ro = opts->rec;
+	if (opts->progress && !ro.progress) {
+		ro.progress = opts->progress;
+		ro.progress_ctx = opts->progress_arg;
+	}
+	if (recreader_open(path, kind, &ro, &rr, &res->fatal) != 0)
 		return -1;
 	res->describe = recreader_describe(rr);
 	if (!opts->dry_run &&
@@ -236,7 +244,7 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string(rec_kind_name(kind)));
 	json_object_set_new(o, "file", json_string(path));
-	json_object_set_new(o, "stored", json_boolean(res->ok));
+	json_object_set_new(o, "stored", json_boolean(res->ok && !res->dry_run));
 	if (res->describe)
 		json_object_set_new(o, "format", json_string(res->describe));
 	json_object_set_new(o, "rows_read", json_integer(res->rows_read));
