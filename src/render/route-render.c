@@ -611,6 +611,8 @@ static void html_background(FILE *f, const struct frame *fr, const struct route_
 	int nl = 0;
 	for (int i = 0; i < m && nl < 8; i++) {
 		double x = fx(fr, pl[i].lon / pl[i].n), y = fy(fr, pl[i].lat / pl[i].n) - 6;
+		x = fmin(fmax(x, 40), fr->w - 40); /* keep the name inside the map */
+		y = fmax(y, 14);
 		int clash = 0;
 		for (int k = 0; k < nl; k++)
 			if (fabs(lx[k] - x) < 70 && fabs(ly[k] - y) < 14)
