@@ -25,7 +25,8 @@ static long read_rows(struct csv *c, unsigned long *sum, int *rc)
 			abort();
 		for (int i = 0; i < row.nf; i++) {
 			const struct field *f = &row.f[i];
-			if (f->p[f->n] != '\0' || !encoding_utf8_valid((const unsigned char *)f->p, f->n))
+			if (f->p[f->n] != '\0' ||
+			    !encoding_utf8_valid((const unsigned char *)f->p, f->n))
 				abort();
 			*sum = *sum * 31 + f->n + (unsigned long)row.line;
 		}
@@ -38,7 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	struct csv_opts opts = {.delimiter = delims[(data[0] >> 3) & 3], .block = blocks[data[0] & 7]};
+	struct csv_opts opts = {.delimiter = delims[(data[0] >> 3) & 3],
+	                        .block = blocks[data[0] & 7]};
 	char path[64];
 	int fd = fz_memfile(data + 1, size - 1, path);
 	struct ferr err;

@@ -20,8 +20,8 @@ static void check_day(int32_t day, int16_t minute)
 	int32_t back;
 	int16_t bm;
 	for (int o = DATE_DMY; o <= DATE_MDY; o++)
-		if (date_parse(iso, strlen(iso), (enum dateorder)o, &back, &bm) != 0 || back != day ||
-		    bm != -1) {
+		if (date_parse(iso, strlen(iso), (enum dateorder)o, &back, &bm) != 0 ||
+		    back != day || bm != -1) {
 			fprintf(stderr, "ISO %s did not read back as day %d\n", iso, (int)day);
 			abort();
 		}

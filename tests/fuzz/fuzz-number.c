@@ -48,8 +48,8 @@ static void check_roundtrip(const struct numval *v, enum numfmt f)
 		return; /* a canonical text with more digits than the parser takes */
 	struct numval a = norm(*v), b = norm(back);
 	if (rc != 0 || a.mant != b.mant || a.scale != b.scale) {
-		fprintf(stderr, "round trip: \"%s\" gave rc %d, %lld/10^%d (was %lld/10^%d)\n", text,
-			rc, (long long)back.mant, back.scale, (long long)v->mant, v->scale);
+		fprintf(stderr, "round trip: \"%s\" gave rc %d, %lld/10^%d (was %lld/10^%d)\n",
+		        text, rc, (long long)back.mant, back.scale, (long long)v->mant, v->scale);
 		abort();
 	}
 }
@@ -63,7 +63,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct numstat st = {0};
 	number_observe(&st, s, size);
 	enum numfmt decided;
-	if (number_decide(&st, &decided) < 0 || (decided != NUMFMT_POINT && decided != NUMFMT_COMMA))
+	if (number_decide(&st, &decided) < 0 ||
+	    (decided != NUMFMT_POINT && decided != NUMFMT_COMMA))
 		abort();
 	for (int f = NUMFMT_POINT; f <= NUMFMT_COMMA; f++) {
 		struct numval v = {0, 0};

@@ -77,7 +77,7 @@ static void setup(void)
 		char name[32];
 		snprintf(name, sizeof(name), "fuzz-%s", role_names[r]);
 		if (user_add(db, name, (enum user_role)r, r == USER_SELLER ? "S01" : NULL,
-			     "fuzz password", &cause) != 0)
+		             "fuzz password", &cause) != 0)
 			die("user_add", cause);
 		struct user u;
 		if (user_get(db, name, &u, &cause) != 0)
@@ -137,7 +137,7 @@ static void check_response(const struct web_resp *rs)
 		json_t *j = json_loadb(rs->body.buf, rs->body.len, 0, &e);
 		if (!j) {
 			fprintf(stderr, "invalid JSON response (%s): %.300s\n", e.text,
-				rs->body.buf);
+			        rs->body.buf);
 			abort();
 		}
 		json_decref(j);
@@ -171,8 +171,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		args[nargs++] = (struct web_arg){kv, eq ? eq : ""};
 	}
 
-	struct web_req rq = {.method = first, .path = target, .args = args, .nargs = nargs,
-			     .now = NOW};
+	struct web_req rq = {
+	    .method = first, .path = target, .args = args, .nargs = nargs, .now = NOW};
 	int role = -1;
 	char *lines[8];
 	int nlines = 0;
@@ -189,7 +189,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					role = r;
 			if (!strcmp(l + 4, "stale"))
 				rq.session_token = "0123456789abcdef0123456789abcdef"
-						   "0123456789abcdef0123456789abcdef";
+				                   "0123456789abcdef0123456789abcdef";
 		} else if (!strncmp(l, "csrf: ", 6)) {
 			rq.csrf = l + 6;
 		} else if (!strncmp(l, "type: ", 6)) {
@@ -224,7 +224,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		web_handle(&app, db, &rq, &rs);
 		if (getenv("FUZZ_WEB_VERBOSE"))
 			fprintf(stderr, "%s %s -> %d %.200s\n", rq.method, rq.path, rs.status,
-				rs.data ? "(asset)" : strbuf_cstr(&rs.body));
+			        rs.data ? "(asset)" : strbuf_cstr(&rs.body));
 		check_response(&rs);
 		web_resp_free(&rs);
 		if (strcmp(rq.method, "GET") != 0 && strcmp(rq.method, "HEAD") != 0)
