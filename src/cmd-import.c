@@ -37,13 +37,27 @@ static void show_progress(void *arg, long long done, long long total)
 	fflush(stderr);
 }
 
+/* What was detected, one item per line, indented under the counts. */
+static void print_describe(const char *d, enum lang lang)
+{
+	if (!d || !*d)
+		return;
+	printf("  %s\n", TR(lang, "detected:", "upptäckt:"));
+	while (*d) {
+		const char *nl = strchr(d, '\n');
+		int n = nl ? (int)(nl - d) : (int)strlen(d);
+		if (n)
+			printf("    %.*s\n", n, d);
+		d += n + (nl ? 1 : 0);
+	}
+}
+
 static void print_summary(const struct importer_result *res, enum rec_kind kind,
 			  const char *path, enum lang lang)
 {
 	char a[64], b[64], d1[11], d2[11];
 	const struct import_counts *c = &res->counts;
-	printf("%s %s ← %s (%s)\n", TR(lang, "Imported", "Importerade"), rec_kind_name(kind), path,
-	       res->describe ? res->describe : "");
+	printf("%s %s ← %s\n", TR(lang, "Imported", "Importerade"), rec_kind_name(kind), path);
 	printf("  %-22s %s\n", TR(lang, "batch", "batch"), fmt_int(a, sizeof(a), c->batch_id, lang));
 	printf("  %-22s %s\n", TR(lang, "rows read", "rader lästa"),
 	       fmt_int(a, sizeof(a), res->rows_read, lang));
@@ -71,6 +85,7 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 		       fmt_int(a, sizeof(a), c->replaced_rows, lang));
 	if (res->rejected_path)
 		printf("  %-22s %s\n", TR(lang, "rejected rows in", "avvisade rader i"), res->rejected_path);
+	print_describe(res->describe, lang);
 }
 
 static void print_errors(const struct importer_result *res)

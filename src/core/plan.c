@@ -30,16 +30,16 @@ void plan_params_default(struct plan_params *p)
 static const struct {
 	const char *code, *en, *sv;
 } reasons[PR_COUNT] = {
-	[PR_KEPT] = {"kept", "kept by the current owner", "behålls av nuvarande ägare"},
-	[PR_NO_OWNER] = {"no_owner", "had no owner", "saknade ägare"},
-	[PR_OWNER_UNKNOWN] = {"owner_unknown", "owner not in the sellers list",
-			      "ägaren finns inte bland säljarna"},
-	[PR_ROLE_MISMATCH] = {"role_mismatch", "owner has another role", "ägaren har en annan roll"},
-	[PR_OWNER_FULL] = {"owner_full", "owner has no room left", "ägaren har inte tid kvar"},
-	[PR_OVER_CAPACITY] = {"over_capacity", "nobody of the role has room: placed over capacity",
-			      "ingen i rollen har tid: placerad över kapacitet"},
-	[PR_NO_ROLE] = {"no_role", "nobody in the team has the role", "ingen i teamet har rollen"},
-	[PR_NO_CATEGORY] = {"no_category", "not in the snapshot", "saknas i ögonblicksbilden"},
+    [PR_KEPT] = {"kept", "kept by the current owner", "behålls av nuvarande ägare"},
+    [PR_NO_OWNER] = {"no_owner", "had no owner", "saknade ägare"},
+    [PR_OWNER_UNKNOWN] = {"owner_unknown", "owner not in the sellers list",
+                          "ägaren finns inte bland säljarna"},
+    [PR_ROLE_MISMATCH] = {"role_mismatch", "owner has another role", "ägaren har en annan roll"},
+    [PR_OWNER_FULL] = {"owner_full", "owner has no room left", "ägaren har inte tid kvar"},
+    [PR_OVER_CAPACITY] = {"over_capacity", "nobody of the role has room: placed over capacity",
+                          "ingen i rollen har tid: placerad över kapacitet"},
+    [PR_NO_ROLE] = {"no_role", "nobody in the team has the role", "ingen i teamet har rollen"},
+    [PR_NO_CATEGORY] = {"no_category", "not in the snapshot", "saknas i ögonblicksbilden"},
 };
 
 const char *plan_reason_code(enum plan_reason r)
@@ -75,7 +75,9 @@ void plan_inputs_free(struct plan_inputs *in)
 		return;
 	dataset_free(&in->ds);
 	free(in->cat);
+	free(in->potential);
 	in->cat = NULL;
+	in->potential = NULL;
 }
 
 void plan_result_free(struct plan_result *r)
@@ -123,7 +125,8 @@ static void fallback_distances(const struct plan_inputs *in, struct plan_result 
 	for (size_t c = 0; c < ds->ncustomers; c++) {
 		int cat = in->cat[c];
 		enum role role = plan_role_of(&in->policy, cat);
-		if (role == ROLE_NONE || !ds->customers[c].has_loc || visits_of(&in->policy, cat) <= 0)
+		if (role == ROLE_NONE || !ds->customers[c].has_loc ||
+		    visits_of(&in->policy, cat) <= 0)
 			continue;
 		double best = -1;
 		for (size_t s = 0; s < ds->nsellers; s++) {
@@ -156,7 +159,7 @@ static void fallback_distances(const struct plan_inputs *in, struct plan_result 
 /* Fills the cost fields of *a for customer c served by seller s (-1: no
  * person, the role's fallback distance). */
 static void cost(const struct plan_inputs *in, struct plan_result *r, int32_t c, int32_t s,
-		 struct plan_assign *a)
+                 struct plan_assign *a)
 {
 	const struct plan_params *p = &r->params;
 	int cat = a->cat;
@@ -206,7 +209,8 @@ static void customer_values(const struct plan_inputs *in, struct plan_result *r)
 	bool *has = xcalloc(ds->ncustomers ? ds->ncustomers : 1, sizeof(bool));
 	for (size_t i = 0; i < ds->norders; i++) {
 		const struct order *o = &ds->orders[i];
-		if (o->cust < 0 || (size_t)o->cust >= ds->ncustomers || !in_window(&r->whatif, o->day))
+		if (o->cust < 0 || (size_t)o->cust >= ds->ncustomers ||
+		    !in_window(&r->whatif, o->day))
 			continue;
 		r->assign[o->cust].value += o->amount;
 		has[o->cust] = true;
@@ -268,12 +272,13 @@ struct state {
  * category has visits: known distances first, nearest first. Then (and
  * always without visits) more room; then the lower index. */
 static bool better(const struct plan_inputs *in, const struct state *st, int32_t c, int32_t s,
-		   int32_t best)
+                   int32_t best)
 {
 	if (best < 0)
 		return true;
 	bool travels = visits_of(&in->policy, in->cat[c]) > 0;
-	bool ks = travels && dist_known(&in->ds, c, s), kb = travels && dist_known(&in->ds, c, best);
+	bool ks = travels && dist_known(&in->ds, c, s),
+	     kb = travels && dist_known(&in->ds, c, best);
 	if (ks != kb)
 		return ks;
 	if (ks) {
@@ -287,16 +292,18 @@ static bool better(const struct plan_inputs *in, const struct state *st, int32_t
 }
 
 static void place(struct plan_result *r, struct state *st, int32_t c, int32_t s,
-		  enum plan_reason why)
+                  enum plan_reason why)
 {
 	r->assign[c].to = s;
 	r->assign[c].reason = (uint8_t)why;
 	st->room[s] -= r->assign[c].hours;
 }
 
-static void keep_owners(const struct plan_inputs *in, struct plan_result *r, struct state *st)
+/* Pass 1 over order[from, to): keep with the owner where role and room allow. */
+static void keep_owners(const struct plan_inputs *in, struct plan_result *r, struct state *st,
+                        size_t from, size_t to)
 {
-	for (size_t k = 0; k < in->ds.ncustomers; k++) {
+	for (size_t k = from; k < to; k++) {
 		int32_t c = r->order[k];
 		struct plan_assign *a = &r->assign[c];
 		enum role role = plan_role_of(&in->policy, a->cat);
@@ -309,7 +316,8 @@ static void keep_owners(const struct plan_inputs *in, struct plan_result *r, str
 	}
 }
 
-static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c, const struct plan_assign *a)
+static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c,
+                                    const struct plan_assign *a)
 {
 	if (a->from < 0)
 		return in->ds.customers[c].seller_id ? PR_OWNER_UNKNOWN : PR_NO_OWNER;
@@ -318,10 +326,12 @@ static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c, con
 	return PR_OWNER_FULL;
 }
 
-static void place_rest(const struct plan_inputs *in, struct plan_result *r, struct state *st)
+/* Pass 2 over order[from, to): everyone not kept. */
+static void place_rest(const struct plan_inputs *in, struct plan_result *r, struct state *st,
+                       size_t from, size_t to)
 {
 	struct plan_assign trial;
-	for (size_t k = 0; k < in->ds.ncustomers; k++) {
+	for (size_t k = from; k < to; k++) {
 		int32_t c = r->order[k];
 		struct plan_assign *a = &r->assign[c];
 		if (a->to >= 0)
@@ -336,8 +346,7 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			cost(in, r, c, -1, a);
 			continue;
 		}
-		int32_t best = -1, least_over = -1;
-		double least_over_left = 0;
+		int32_t best = -1, nearest = -1;
 		for (size_t s = 0; s < in->ds.nsellers; s++) {
 			if (in->ds.sellers[s].role != role)
 				continue;
@@ -346,10 +355,8 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			double left = st->room[s] - trial.hours;
 			if (left >= -EPS && better(in, st, c, (int32_t)s, best))
 				best = (int32_t)s;
-			if (least_over < 0 || left > least_over_left + EPS) {
-				least_over = (int32_t)s;
-				least_over_left = left;
-			}
+			if (better(in, st, c, (int32_t)s, nearest))
+				nearest = (int32_t)s;
 		}
 		if (best >= 0) {
 			cost(in, r, c, best, a);
@@ -357,8 +364,9 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			continue;
 		}
 		/* Nobody has room: the owner keeps it when the role matches (fewest
-		 * moves), else the person left with the most room. */
-		int32_t s = a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : least_over;
+		 * moves), else the nearest person of the role (least travel added). */
+		int32_t s =
+		    a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : nearest;
 		cost(in, r, c, s, a);
 		place(r, st, c, s, PR_OVER_CAPACITY);
 	}
@@ -403,8 +411,16 @@ static void assign_all(const struct plan_inputs *in, struct plan_result *r)
 				r->unlocated++;
 		}
 	}
-	keep_owners(in, r, &st);
-	place_rest(in, r, &st);
+	/* Category by category (the order is sorted by category): both passes for
+	 * category 1 before category 2R gets any room, and so on. */
+	size_t n = ds->ncustomers;
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1;
+		     to < n && r->assign[r->order[to]].cat == r->assign[r->order[from]].cat; to++)
+			;
+		keep_owners(in, r, &st, from, to);
+		place_rest(in, r, &st, from, to);
+	}
 	free(st.room);
 }
 
@@ -437,6 +453,10 @@ static void person_totals(const struct plan_inputs *in, struct plan_result *r)
 			r->person[a->from].lost++;
 			r->moved++;
 		}
+		if (a->to >= 0 && a->from == a->to)
+			r->kept++;
+		if (a->to >= 0 && a->from < 0)
+			r->newly++;
 	}
 	for (size_t s = 0; s < r->nperson; s++)
 		r->person[s].over = r->person[s].hours > r->person[s].capacity_hours + EPS;
@@ -463,18 +483,21 @@ static void headcount(const struct plan_inputs *in, struct plan_result *r)
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		struct plan_headcount *h = &r->headcount[role];
 		h->role = (enum role)role;
-		h->capacity_per_person = h->available ? cap_sum[role] / h->available
-						      : r->params.default_hours * r->params.field_share;
-		h->needed = h->capacity_per_person > 0 ? h->workload_hours / h->capacity_per_person : 0;
+		h->capacity_per_person = h->available
+		                             ? cap_sum[role] / h->available
+		                             : r->params.default_hours * r->params.field_share;
+		h->needed =
+		    h->capacity_per_person > 0 ? h->workload_hours / h->capacity_per_person : 0;
 	}
 }
 
 /* --- what-if: today against the plan ------------------------------------- */
 
 static double observed_visit_minutes(const struct plan_inputs *in, const struct plan_result *r,
-				     const struct activity *act, int cat)
+                                     const struct activity *act, int cat)
 {
-	double m = act->duration_min > 0 ? act->duration_min : in->policy.cat[cat].minutes[CH_VISIT];
+	double m =
+	    act->duration_min > 0 ? act->duration_min : in->policy.cat[cat].minutes[CH_VISIT];
 	if (m <= 0)
 		m = 60;
 	if (act->travel_min > 0)
@@ -486,7 +509,9 @@ static double observed_visit_minutes(const struct plan_inputs *in, const struct 
 	return m;
 }
 
-static void whatif(const struct plan_inputs *in, struct plan_result *r)
+/* Observed visits and order value per customer in the window. */
+static void observe(const struct plan_inputs *in, struct plan_result *r, int *visits,
+                    int64_t *value)
 {
 	struct plan_whatif *w = &r->whatif;
 	const struct dataset *ds = &in->ds;
@@ -498,38 +523,87 @@ static void whatif(const struct plan_inputs *in, struct plan_result *r)
 		if (act->type != ACT_VISIT || act->cust < 0 || in->cat[act->cust] == CAT_NONE)
 			continue;
 		int cat = in->cat[act->cust];
+		visits[act->cust]++;
 		w->cat[cat].visits_today++;
 		w->cat[cat].field_hours_today += observed_visit_minutes(in, r, act, cat) / 60.0;
 	}
 	for (size_t i = 0; i < ds->norders; i++) {
 		const struct order *o = &ds->orders[i];
-		if (o->cust >= 0 && in_window(w, o->day) && in->cat[o->cust] != CAT_NONE)
-			w->cat[in->cat[o->cust]].value_today += o->amount;
+		if (o->cust < 0 || !in_window(w, o->day) || in->cat[o->cust] == CAT_NONE)
+			continue;
+		value[o->cust] += o->amount;
+		w->cat[in->cat[o->cust]].value_today += o->amount;
 	}
+}
+
+/* The value of one more (or one less) visit in a category: how much more a
+ * visited customer bought than one not visited, per visit (docs/plan.md). */
+static void value_per_visit(struct plan_whatif_cat *x)
+{
+	if (x->visits_today <= 0)
+		return;
+	x->has_value_per_visit = true;
+	x->value_per_visit_avg = (double)x->value_today / x->visits_today;
+	if (x->customers_unvisited == 0 || x->customers_visited == 0) {
+		x->value_per_visit = x->value_per_visit_avg; /* no one to compare with */
+		return;
+	}
+	double mean_v = (double)x->value_visited / x->customers_visited;
+	double mean_u = (double)(x->value_today - x->value_visited) / x->customers_unvisited;
+	double per_customer = x->visits_today / x->customers_visited;
+	x->value_per_visit = mean_v > mean_u ? (mean_v - mean_u) / per_customer : 0;
+}
+
+static void whatif(const struct plan_inputs *in, struct plan_result *r)
+{
+	struct plan_whatif *w = &r->whatif;
+	size_t n = r->nassign ? r->nassign : 1;
+	int *visits = xcalloc(n, sizeof(int));
+	int64_t *value = xcalloc(n, sizeof(int64_t));
+	observe(in, r, visits, value);
 	for (size_t c = 0; c < r->nassign; c++) {
 		const struct plan_assign *a = &r->assign[c];
 		if (a->cat == CAT_NONE)
 			continue;
-		w->cat[a->cat].customers++;
+		struct plan_whatif_cat *x = &w->cat[a->cat];
+		x->customers++;
+		if (visits[c]) {
+			x->customers_visited++;
+			x->value_visited += value[c];
+		} else {
+			x->customers_unvisited++;
+		}
+		if (in->potential && in->potential[c] >= 0) {
+			x->has_potential = true;
+			x->potential += in->potential[c];
+		}
 		if (a->to < 0)
 			continue;
 		double v = in->policy.cat[a->cat].per_year[CH_VISIT];
-		w->cat[a->cat].visits_plan += v;
-		w->cat[a->cat].field_hours_plan +=
-			v * in->policy.cat[a->cat].minutes[CH_VISIT] / 60.0 + a->travel_hours;
+		x->visits_plan += v;
+		x->field_hours_plan +=
+		    v * in->policy.cat[a->cat].minutes[CH_VISIT] / 60.0 + a->travel_hours;
 	}
+	free(visits);
+	free(value);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		struct plan_whatif_cat *x = &w->cat[cat];
-		if (x->visits_today > 0) {
-			x->has_value_per_visit = true;
-			x->value_per_visit = (double)x->value_today / x->visits_today;
-			x->value_effect = (x->visits_plan - x->visits_today) * x->value_per_visit;
+		value_per_visit(x);
+		if (x->has_value_per_visit) {
+			x->value_effect_linear =
+			    (x->visits_plan - x->visits_today) * x->value_per_visit;
+			x->value_effect = x->value_effect_linear;
+			if (x->has_potential && x->value_effect > (double)x->potential)
+				x->value_effect = (double)x->potential;
+			if (x->value_effect < -(double)x->value_today)
+				x->value_effect = -(double)x->value_today;
 			w->value_effect_total += x->value_effect;
 		}
 		if (cat != CAT_3)
 			w->extra_visits_1_2 += x->visits_plan - x->visits_today;
 	}
-	w->field_hours_freed_cat3 = w->cat[CAT_3].field_hours_today - w->cat[CAT_3].field_hours_plan;
+	w->field_hours_freed_cat3 =
+	    w->cat[CAT_3].field_hours_today - w->cat[CAT_3].field_hours_plan;
 }
 
 struct plan_result *plan_compute(const struct plan_inputs *in, const struct plan_params *p)
@@ -561,11 +635,13 @@ void plan_last_contacts(const struct dataset *ds, int32_t *last_contact, int32_t
 		const struct activity *a = &ds->activities[i];
 		if (a->cust < 0)
 			continue;
-		bool contact = a->type == ACT_VISIT || a->type == ACT_PHONE || a->type == ACT_EMAIL ||
-			       a->type == ACT_MEETING;
-		if (contact && (last_contact[a->cust] == DAYS_NONE || a->day > last_contact[a->cust]))
+		bool contact = a->type == ACT_VISIT || a->type == ACT_PHONE ||
+		               a->type == ACT_EMAIL || a->type == ACT_MEETING;
+		if (contact &&
+		    (last_contact[a->cust] == DAYS_NONE || a->day > last_contact[a->cust]))
 			last_contact[a->cust] = a->day;
-		if (a->type == ACT_VISIT && (last_visit[a->cust] == DAYS_NONE || a->day > last_visit[a->cust]))
+		if (a->type == ACT_VISIT &&
+		    (last_visit[a->cust] == DAYS_NONE || a->day > last_visit[a->cust]))
 			last_visit[a->cust] = a->day;
 	}
 }
@@ -652,8 +728,8 @@ static int32_t next_weekday(int32_t day)
 
 /* Collects the due visits of one seller before the horizon. */
 static struct due *due_visits(const struct plan_inputs *in, const struct plan_result *r,
-			      int32_t seller, const int32_t *last_visit, int32_t start, int32_t end,
-			      size_t *n)
+                              int32_t seller, const int32_t *last_visit, int32_t start, int32_t end,
+                              size_t *n)
 {
 	size_t nc = r->nassign, cap = 16, nd = 0;
 	struct due *d = xmalloc(cap * sizeof(*d));
@@ -671,8 +747,8 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 			if (r->assign[c].to != seller || r->assign[c].cat != cat)
 				continue;
 			int32_t first = last_visit[c] == DAYS_NONE
-						? DAYS_NONE
-						: last_visit[c] + (int32_t)lround(interval);
+			                    ? DAYS_NONE
+			                    : last_visit[c] + (int32_t)lround(interval);
 			if (first == DAYS_NONE || first < start)
 				od[nod++] = (struct overdue){(int32_t)c, last_visit[c], pos[c]};
 			else
@@ -680,7 +756,7 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 					if (nd == cap)
 						d = xreallocarray(d, cap *= 2, sizeof(*d));
 					d[nd++] = (struct due){(int32_t)c, (int32_t)lround(t),
-							       cat * (int)(nc + 1) + pos[c]};
+					                       cat * (int)(nc + 1) + pos[c]};
 				}
 		}
 		/* Overdue or never visited: spread evenly over one interval. */
@@ -691,7 +767,7 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 				if (nd == cap)
 					d = xreallocarray(d, cap *= 2, sizeof(*d));
 				d[nd++] = (struct due){od[i].cust, (int32_t)lround(t),
-						       cat * (int)(nc + 1) + od[i].pos};
+				                       cat * (int)(nc + 1) + od[i].pos};
 			}
 		}
 		free(od);
@@ -711,7 +787,7 @@ static bool has_room(const double *used, int32_t start, int32_t day, double need
 /* The first weekday on or after the due day (not before start) with room;
  * when the horizon ends first, the latest earlier weekday with room. */
 static int32_t find_day(const double *used, int32_t start, int32_t end, int32_t due, double need,
-			double limit)
+                        double limit)
 {
 	int32_t from = due < start ? start : due;
 	for (int32_t day = next_weekday(from); day < end; day = next_weekday(day + 1))
@@ -732,9 +808,9 @@ static int by_day(const void *x, const void *y)
 }
 
 struct plan_visit *plan_schedule_visits(const struct plan_inputs *in, const struct plan_result *r,
-					int32_t seller, const int32_t *last_visit,
-					const struct plan_schedule_opts *o, size_t *n,
-					size_t *not_fitted)
+                                        int32_t seller, const int32_t *last_visit,
+                                        const struct plan_schedule_opts *o, size_t *n,
+                                        size_t *not_fitted)
 {
 	int32_t start = next_weekday(o->start);
 	int32_t end = o->start + 7 * (o->weeks > 0 ? o->weeks : 1);

@@ -18,6 +18,8 @@
 struct plan_inputs {
 	struct dataset ds;    /* customers, sellers, orders, activities */
 	int8_t *cat;          /* per customer: enum category, CAT_NONE when not categorized */
+	int64_t *potential;   /* per customer: potential per year from the snapshot (minor
+	                       * units), -1 unknown; NULL when none is known */
 	struct policy policy; /* the contact policy */
 	int64_t snapshot_id;  /* where cat came from (0: hand-made) */
 };
@@ -32,30 +34,30 @@ struct plan_params {
 
 /* Why a customer went where it went (machine codes in plan_reason_code). */
 enum plan_reason {
-	PR_KEPT = 0,       /* the current owner has the role and the room */
-	PR_NO_OWNER,       /* no current owner: placed with the nearest person with room */
-	PR_OWNER_UNKNOWN,  /* the owner's seller_id is not in the sellers list */
-	PR_ROLE_MISMATCH,  /* the owner has another role than the category needs */
-	PR_OWNER_FULL,     /* the owner has the role but no room left */
-	PR_OVER_CAPACITY,  /* nobody of the role has room: placed anyway, see docs */
-	PR_NO_ROLE,        /* nobody in the team has the role: not placed */
-	PR_NO_CATEGORY,    /* not in the snapshot: not placed */
+	PR_KEPT = 0,      /* the current owner has the role and the room */
+	PR_NO_OWNER,      /* no current owner: placed with the nearest person with room */
+	PR_OWNER_UNKNOWN, /* the owner's seller_id is not in the sellers list */
+	PR_ROLE_MISMATCH, /* the owner has another role than the category needs */
+	PR_OWNER_FULL,    /* the owner has the role but no room left */
+	PR_OVER_CAPACITY, /* nobody of the role has room: placed anyway, see docs */
+	PR_NO_ROLE,       /* nobody in the team has the role: not placed */
+	PR_NO_CATEGORY,   /* not in the snapshot: not placed */
 	PR_COUNT
 };
 
 struct plan_assign {
-	int32_t from;         /* current owner (seller index), -1 none or unknown */
-	int32_t to;           /* planned owner (seller index), -1 when not placed */
-	int8_t cat;           /* enum category or CAT_NONE */
-	uint8_t reason;       /* enum plan_reason */
-	bool located;         /* the customer has coordinates */
+	int32_t from;          /* current owner (seller index), -1 none or unknown */
+	int32_t to;            /* planned owner (seller index), -1 when not placed */
+	int8_t cat;            /* enum category or CAT_NONE */
+	uint8_t reason;        /* enum plan_reason */
+	bool located;          /* the customer has coordinates */
 	bool travel_estimated; /* the distance was unknown: the role's average was used */
-	double km;            /* one-way great-circle km from `to`'s home (the role's average
-			       * when travel_estimated); -1 when unknown and without visits */
-	double contact_hours; /* per year, from the policy */
-	double travel_hours;  /* per year: visits x round trip */
-	double hours;         /* contact_hours + travel_hours */
-	int64_t value;        /* order value in the window (minor units): placement order */
+	double km;             /* one-way great-circle km from `to`'s home (the role's average
+	                        * when travel_estimated); -1 when unknown and without visits */
+	double contact_hours;  /* per year, from the policy */
+	double travel_hours;   /* per year: visits x round trip */
+	double hours;          /* contact_hours + travel_hours */
+	int64_t value;         /* order value in the window (minor units): placement order */
 };
 
 struct plan_person {
@@ -83,9 +85,18 @@ struct plan_whatif_cat {
 	double visits_today, visits_plan;           /* per year */
 	double field_hours_today, field_hours_plan; /* visits + travel, per year */
 	int64_t value_today;                        /* order value in the window, minor units */
+	int customers_visited, customers_unvisited; /* with and without a visit in the window */
+	int64_t value_visited;                      /* order value of the visited ones */
 	bool has_value_per_visit;                   /* visits_today > 0 */
-	double value_per_visit;                     /* minor units */
-	double value_effect;                        /* estimate, minor units (0 when unknown) */
+	double value_per_visit_avg;                 /* value_today / visits_today */
+	double value_per_visit;     /* value of a visit: (mean value visited - mean value not
+	                             * visited) / visits per visited customer, >= 0; the
+	                             * average when everyone (or no one) was visited */
+	bool has_potential;         /* some customer's potential is known */
+	int64_t potential;          /* sum of the known potentials, minor units */
+	double value_effect_linear; /* extra visits x value per visit */
+	double value_effect;        /* the estimate: linear, at most the potential, at least
+	                             * -value_today (minor units; 0 when unknown) */
 };
 
 struct plan_whatif {
@@ -107,10 +118,14 @@ struct plan_result {
 	struct plan_whatif whatif;
 	double fallback_km[ROLE_COUNT]; /* average one-way km used when a distance is unknown */
 	bool fallback_known[ROLE_COUNT];
-	int role_needed[ROLE_COUNT];   /* categorized customers per role */
-	int unlocated;                 /* customers without coordinates in categories with visits */
-	int no_home;                   /* sellers of a role with visits but no home location */
-	int moved, unplaced, over_capacity_customers;
+	int role_needed[ROLE_COUNT]; /* categorized customers per role */
+	int unlocated;               /* customers without coordinates in categories with visits */
+	int no_home;                 /* sellers of a role with visits but no home location */
+	int kept;                    /* placed with their current owner */
+	int moved;                   /* from one person to another */
+	int newly;                   /* had no (known) owner, now placed */
+	int unplaced;                /* no_role or no_category */
+	int over_capacity_customers;
 	int32_t *order; /* customer indexes in placement order (see docs/plan.md) */
 };
 
@@ -122,7 +137,7 @@ void plan_params_default(struct plan_params *p);
  * plan_result_free(); the inputs must outlive it. */
 struct plan_result *plan_compute(const struct plan_inputs *in, const struct plan_params *p);
 void plan_result_free(struct plan_result *r);
-/* Frees what the inputs own (dataset, cat), not the struct. NULL-safe. */
+/* Frees what the inputs own (dataset, cat, potential), not the struct. NULL-safe. */
 void plan_inputs_free(struct plan_inputs *in);
 
 /* "kept", "no_owner", "owner_unknown", "role_mismatch", "owner_full",
@@ -160,11 +175,11 @@ int plan_newsletter_dates(double per_year, int32_t today, int32_t *out, int max)
 
 struct plan_visit {
 	int32_t cust;
-	int32_t day;       /* a weekday */
-	int start_min;     /* minutes after midnight */
-	int duration_min;  /* the policy's visit minutes */
-	int travel_min;    /* one way, as modelled */
-	int32_t due;       /* the day the visit was due */
+	int32_t day;      /* a weekday */
+	int start_min;    /* minutes after midnight */
+	int duration_min; /* the policy's visit minutes */
+	int travel_min;   /* one way, as modelled */
+	int32_t due;      /* the day the visit was due */
 };
 
 struct plan_schedule_opts {
@@ -179,8 +194,8 @@ struct plan_schedule_opts {
  * the caller frees; *not_fitted counts due visits that found no room before
  * the horizon. last_visit as from plan_last_contacts. */
 struct plan_visit *plan_schedule_visits(const struct plan_inputs *in, const struct plan_result *r,
-					int32_t seller, const int32_t *last_visit,
-					const struct plan_schedule_opts *o, size_t *n,
-					size_t *not_fitted);
+                                        int32_t seller, const int32_t *last_visit,
+                                        const struct plan_schedule_opts *o, size_t *n,
+                                        size_t *not_fitted);
 
 #endif

@@ -6,7 +6,8 @@
  * allocation per row or field and memory does not depend on the file size.
  * A row cut by the end of the window is parsed again after the window is
  * refilled (the window is read-only, so nothing is lost). Quotes only open
- * a quoted field at the start of a field; elsewhere they are text. */
+ * a quoted field at the start of a field (after spaces, which are then
+ * dropped); elsewhere they are text. */
 #include "io/csv.h"
 #include "io/encoding.h"
 #include "util/xmalloc.h"
@@ -188,6 +189,14 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 			c->f = xreallocarray(c->f, (size_t)c->fcap, sizeof(*c->f));
 		}
 		char *fs = w;
+		if (p < e && *p == ' ' && d != ' ') {
+			/* `a, "b, c"`: spaces before an opening quote are not text */
+			const char *q = p;
+			while (q < e && *q == ' ')
+				q++;
+			if (q < e && *q == '"')
+				p = q;
+		}
 		if (p < e && *p == '"') {
 			const char *q = p + 1;
 			for (;;) {
@@ -327,6 +336,8 @@ static int sample_counts(const char *buf, size_t n, char d, char eol, int comple
 		if (ch == '"' && atstart) {
 			inq = 1;
 			atstart = 0;
+		} else if (ch == ' ' && atstart) {
+			/* spaces before an opening quote */
 		} else if (ch == d) {
 			nf++;
 			atstart = 1;
@@ -339,33 +350,39 @@ static int sample_counts(const char *buf, size_t n, char d, char eol, int comple
 	return rows;
 }
 
-/* Picks the delimiter whose field count is > 1 in the header and the same
- * in most of the following rows; ties go to the wider header, then to the
+/* Picks the delimiter that splits the most sample rows into the same
+ * number (> 1) of fields — the most common count, so title rows above the
+ * header do not count against it; ties go to more fields, then to the
  * order , ; TAB. A single-column file gets ','. */
 static int detect_delimiter(const char *buf, size_t n, char eol, int complete)
 {
 	static const char cand[] = {',', ';', '\t'};
 	int counts[SNIFF_ROWS];
-	int best = ',';
-	double best_frac = -1;
-	int best_h = 0;
+	int best = ',', best_same = 0, best_m = 0;
 	if (n > SNIFF_BYTES) {
 		n = SNIFF_BYTES;
 		complete = 0;
 	}
 	for (size_t k = 0; k < sizeof(cand); k++) {
 		int rows = sample_counts(buf, n, cand[k], eol, complete, counts, SNIFF_ROWS);
-		int h = rows ? counts[0] : 1;
-		if (h < 2)
+		int mode = 0, mode_n = 0;
+		for (int i = 0; i < rows; i++) {
+			if (counts[i] < 2)
+				continue;
+			int same = 0;
+			for (int j = 0; j < rows; j++)
+				same += counts[j] == counts[i];
+			if (same > mode_n || (same == mode_n && counts[i] > mode)) {
+				mode = counts[i];
+				mode_n = same;
+			}
+		}
+		if (mode < 2)
 			continue;
-		int same = 0;
-		for (int i = 1; i < rows; i++)
-			same += counts[i] == h;
-		double frac = rows > 1 ? (double)same / (rows - 1) : 1.0;
-		if (frac > best_frac + 1e-9 || (frac > best_frac - 1e-9 && h > best_h)) {
+		if (mode_n > best_same || (mode_n == best_same && mode > best_m)) {
 			best = cand[k];
-			best_frac = frac;
-			best_h = h;
+			best_same = mode_n;
+			best_m = mode;
 		}
 	}
 	return best;

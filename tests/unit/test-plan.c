@@ -35,7 +35,7 @@ static void fx_init(struct fx *f)
 }
 
 static int32_t add_seller(struct fx *f, const char *id, enum role role, double hours, int home,
-			  double lat, double lon)
+                          double lat, double lon)
 {
 	struct dataset *ds = &f->in.ds;
 	ds->sellers = xreallocarray(ds->sellers, ds->nsellers + 1, sizeof(*ds->sellers));
@@ -51,7 +51,7 @@ static int32_t add_seller(struct fx *f, const char *id, enum role role, double h
 }
 
 static int32_t add_customer(struct fx *f, const char *id, int cat, const char *owner, int loc,
-			    double lat, double lon, int64_t revenue)
+                            double lat, double lon, int64_t revenue)
 {
 	struct dataset *ds = &f->in.ds;
 	ds->customers = xreallocarray(ds->customers, ds->ncustomers + 1, sizeof(*ds->customers));
@@ -71,13 +71,18 @@ static int32_t add_customer(struct fx *f, const char *id, int cat, const char *o
 }
 
 static void add_activity(struct fx *f, int32_t cust, int32_t seller, int32_t day, int type,
-			 float duration, float travel)
+                         float duration, float travel)
 {
 	struct dataset *ds = &f->in.ds;
-	ds->activities = xreallocarray(ds->activities, ds->nactivities + 1, sizeof(*ds->activities));
-	ds->activities[ds->nactivities++] = (struct activity){
-		.cust = cust, .seller = seller, .day = day, .minute = -1, .type = (uint8_t)type,
-		.duration_min = duration, .travel_min = travel};
+	ds->activities =
+	    xreallocarray(ds->activities, ds->nactivities + 1, sizeof(*ds->activities));
+	ds->activities[ds->nactivities++] = (struct activity){.cust = cust,
+	                                                      .seller = seller,
+	                                                      .day = day,
+	                                                      .minute = -1,
+	                                                      .type = (uint8_t)type,
+	                                                      .duration_min = duration,
+	                                                      .travel_min = travel};
 }
 
 static void add_order(struct fx *f, int32_t cust, int32_t day, int64_t amount)
@@ -131,13 +136,13 @@ static void test_known_assignment(void **state)
 	int32_t B = add_seller(&f, "B", ROLE_FARMER, 1720, 1, GBG);
 	int32_t H = add_seller(&f, "H", ROLE_HUNTER, 1720, 1, UPPSALA);
 	int32_t S = add_seller(&f, "S", ROLE_SERVICE, 1720, 0, 0, 0);
-	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100);   /* far, but A keeps it */
+	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100);    /* far, but A keeps it */
 	int32_t c2 = add_customer(&f, "c2", CAT_2R, NULL, 1, UPPSALA, 90); /* -> A (nearest) */
 	int32_t c3 = add_customer(&f, "c3", CAT_2R, NULL, 1, BORAS, 80);   /* -> B (nearest) */
 	int32_t c4 = add_customer(&f, "c4", CAT_2P, "A", 1, STHLM, 70);    /* farmer -> hunter */
-	int32_t c5 = add_customer(&f, "c5", CAT_3, "B", 0, 0, 0, 10);     /* -> service */
-	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5);     /* unknown owner -> B */
-	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5);  /* not categorized */
+	int32_t c5 = add_customer(&f, "c5", CAT_3, "B", 0, 0, 0, 10);      /* -> service */
+	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5);      /* unknown owner -> B */
+	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5);   /* not categorized */
 	struct plan_result *r = run(&f);
 	assert_int_equal(r->assign[c1].to, A);
 	assert_int_equal(r->assign[c1].reason, PR_KEPT);
@@ -160,6 +165,8 @@ static void test_known_assignment(void **state)
 	assert_int_equal(r->person[B].lost, 1);
 	assert_int_equal(r->person[S].gained, 1);
 	assert_int_equal(r->moved, 2);
+	assert_int_equal(r->kept, 1);
+	assert_int_equal(r->newly, 3);
 	assert_int_equal(r->unplaced, 1);
 	/* Workload of A: c1 (category 1 from Stockholm to Borås) + c2 (2R to Uppsala). */
 	double km1 = geo_km(STHLM, BORAS), km2 = geo_km(STHLM, UPPSALA);
@@ -237,6 +244,50 @@ static void test_capacity(void **state)
 	close_to(h->workload_hours, 39.0, 1e-6);
 	close_to(h->capacity_per_person, 15.0, 1e-9);
 	close_to(h->needed, 2.6, 1e-6);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
+/* Category 1 gets room before category 2R: a new category-1 customer takes
+ * A's room, and A's own 2R customer moves to B. */
+static void test_category_priority(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	/* A: 30 h x 0.5 = 15 h: room for the category-1 customer (13 h) or the
+	 * 2R one (5 h), not both. */
+	int32_t A = add_seller(&f, "A", ROLE_FARMER, 30, 1, STHLM);
+	int32_t B = add_seller(&f, "B", ROLE_FARMER, 1720, 1, UPPSALA);
+	int32_t r2 = add_customer(&f, "r2", CAT_2R, "A", 1, STHLM, 1000);
+	int32_t k1 = add_customer(&f, "k1", CAT_1, NULL, 1, STHLM, 1);
+	struct plan_result *r = run(&f);
+	assert_int_equal(r->assign[k1].to, A);
+	assert_int_equal(r->assign[k1].reason, PR_NO_OWNER);
+	assert_int_equal(r->assign[r2].to, B);
+	assert_int_equal(r->assign[r2].reason, PR_OWNER_FULL);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
+/* Nobody has room and the owner has another role: the nearest person of
+ * the role takes it, even when someone farther has more room left. */
+static void test_overflow_nearest(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	/* Borås customer: from A (Stockholm, 347 km) 13 + 129 = 142 h > 140 h room;
+	 * from B (Göteborg, 57 km) 13 + 21 = 34 h > 10 h room. */
+	add_seller(&f, "A", ROLE_FARMER, 280, 1, STHLM);
+	int32_t B = add_seller(&f, "B", ROLE_FARMER, 20, 1, GBG);
+	add_seller(&f, "H", ROLE_HUNTER, 1720, 1, BORAS);
+	int32_t k = add_customer(&f, "k", CAT_1, "H", 1, BORAS, 1);
+	struct plan_result *r = run(&f);
+	assert_int_equal(r->assign[k].to, B);
+	assert_int_equal(r->assign[k].reason, PR_OVER_CAPACITY);
+	assert_true(r->person[B].over);
+	close_to(r->assign[k].hours, 13 + travel_h(10, geo_km(GBG, BORAS)), 1e-9);
 	plan_result_free(r);
 	plan_inputs_free(&f.in);
 }
@@ -359,6 +410,59 @@ static void test_whatif(void **state)
 	plan_inputs_free(&f.in);
 }
 
+/* The value of a visit is what visited customers buy more than the ones not
+ * visited, per visit; the effect stops at the potential and at what the
+ * category buys today. */
+static void test_whatif_uplift(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	int32_t A = add_seller(&f, "A", ROLE_FARMER, 1720, 1, STHLM);
+	int32_t S = add_seller(&f, "S", ROLE_SERVICE, 1720, 1, STHLM);
+	int32_t a = add_customer(&f, "a", CAT_1, "A", 1, STHLM, 0);
+	int32_t b = add_customer(&f, "b", CAT_1, "A", 1, STHLM, 0);
+	int32_t c = add_customer(&f, "c", CAT_1, "A", 1, STHLM, 0);
+	int32_t d = add_customer(&f, "d", CAT_3, "S", 1, STHLM, 0);
+	int32_t e = add_customer(&f, "e", CAT_3, "S", 1, STHLM, 0);
+	int32_t t = days_from_ymd(2026, 6, 30);
+	for (int i = 0; i < 4; i++)
+		add_activity(&f, a, A, t - i, ACT_VISIT, 60, 0);
+	for (int i = 0; i < 2; i++)
+		add_activity(&f, b, A, t - i, ACT_VISIT, 60, 0);
+	for (int i = 0; i < 6; i++)
+		add_activity(&f, d, S, t - i, ACT_VISIT, 60, 0);
+	add_order(&f, a, t, 50000000); /* 500 000 kr */
+	add_order(&f, b, t, 30000000);
+	add_order(&f, c, t, 10000000);
+	add_order(&f, d, t, 5000000);
+	add_order(&f, e, t, 8000000);
+	f.in.potential = xmalloc(5 * sizeof(int64_t));
+	int64_t pot[5] = {100000000, 50000000, -1, 0, 0};
+	memcpy(f.in.potential, pot, sizeof(pot));
+	struct plan_result *r = run(&f);
+	const struct plan_whatif_cat *k1 = &r->whatif.cat[CAT_1], *k3 = &r->whatif.cat[CAT_3];
+	/* Category 1: visited a, b buy 400 000 on average, c 100 000; 3 visits per
+	 * visited customer: 100 000 kr a visit. 30 planned - 6 = 24 more visits:
+	 * 2 400 000 kr, capped at the known potential 1 500 000 kr. */
+	assert_int_equal(k1->customers_visited, 2);
+	assert_int_equal(k1->customers_unvisited, 1);
+	close_to(k1->value_per_visit_avg, 90000000.0 / 6, 1e-6);
+	close_to(k1->value_per_visit, 10000000, 1e-6);
+	close_to(k1->value_effect_linear, 24 * 10000000.0, 1e-6);
+	assert_true(k1->has_potential);
+	assert_int_equal(k1->potential, 150000000);
+	close_to(k1->value_effect, 150000000, 1e-6);
+	/* Category 3: the visited one buys less than the other: a visit is worth 0,
+	 * so dropping its 6 visits costs nothing. */
+	close_to(k3->value_per_visit, 0, 1e-9);
+	close_to(k3->value_effect, 0, 1e-9);
+	close_to(r->whatif.value_effect_total, 150000000, 1e-6);
+	(void)e;
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
 static void test_next_due_and_newsletter(void **state)
 {
 	(void)state;
@@ -408,8 +512,8 @@ static void test_schedule(void **state)
 	int32_t *lc = xmalloc(8 * sizeof(int32_t)), *lv = xmalloc(8 * sizeof(int32_t));
 	plan_last_contacts(&f.in.ds, lc, lv);
 	lv[7] = start - 10;
-	struct plan_schedule_opts o = {.start = start, .weeks = 4, .day_start_min = 480,
-				       .day_minutes = 240};
+	struct plan_schedule_opts o = {
+	    .start = start, .weeks = 4, .day_start_min = 480, .day_minutes = 240};
 	size_t n = 0, nf = 0;
 	struct plan_visit *v = plan_schedule_visits(&f.in, r, A, lv, &o, &n, &nf);
 	/* Interval 36.5 days: the 7 never visited are due at start + floor(i*36.5/7)
@@ -441,7 +545,7 @@ static void test_schedule(void **state)
 	/* Spread over one interval (365 d): 8 overdue at start + i*45 -> only i=0 in the week. */
 	assert_int_equal(n, 1);
 	free(v);
-	o.day_minutes = 120; /* two visits a day */
+	o.day_minutes = 120;                                     /* two visits a day */
 	f.in.policy.cat[CAT_1].per_year[CH_VISIT] = 365.0 / 0.5; /* interval 1 day (clamped) */
 	v = plan_schedule_visits(&f.in, r, A, lv, &o, &n, &nf);
 	/* 8 customers x 7 days of due visits, 5 weekdays x 2 slots = 10 fit. */
@@ -457,7 +561,6 @@ static void test_schedule(void **state)
 	plan_result_free(r);
 	plan_inputs_free(&f.in);
 }
-
 
 /* --- export: write the files and read them back -------------------------- */
 
@@ -676,16 +779,19 @@ static void test_export_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_policy_helpers),
-		cmocka_unit_test(test_known_assignment),
-		cmocka_unit_test(test_capacity),
-		cmocka_unit_test(test_no_home),
-		cmocka_unit_test(test_unlocated),
-		cmocka_unit_test(test_missing_role),
-		cmocka_unit_test(test_whatif),
-		cmocka_unit_test(test_next_due_and_newsletter),
-		cmocka_unit_test(test_schedule),
-		cmocka_unit_test(test_export_files),
+	    cmocka_unit_test(test_policy_helpers),
+	    cmocka_unit_test(test_known_assignment),
+	    cmocka_unit_test(test_capacity),
+	    cmocka_unit_test(test_category_priority),
+	    cmocka_unit_test(test_overflow_nearest),
+	    cmocka_unit_test(test_no_home),
+	    cmocka_unit_test(test_unlocated),
+	    cmocka_unit_test(test_missing_role),
+	    cmocka_unit_test(test_whatif),
+	    cmocka_unit_test(test_whatif_uplift),
+	    cmocka_unit_test(test_next_due_and_newsletter),
+	    cmocka_unit_test(test_schedule),
+	    cmocka_unit_test(test_export_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
