@@ -177,11 +177,13 @@ FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
 $(B)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(SAY) "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
 	@rm -f $@
@@ -189,13 +191,14 @@ $(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
 
 $(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libfokus-fuzz.a $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
+	$(SAY) "  FUZZ    $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
 
 fuzz-build: $(FUZZ_BIN)
 
 fuzz:
 	@scripts/install-deps --fuzz
-	@$(MAKE) --no-print-directory fuzz-build
+	@$(MAKE) --no-print-directory all fuzz-build
 	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 fuzz-quick:
