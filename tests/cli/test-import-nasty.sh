@@ -68,7 +68,8 @@ expect_grep '12,3,4' bad.csv.rejected.csv
 
 # --dry-run checks and stores nothing.
 before=$(q 'SELECT count(*) FROM orders')
-"$FOKUS" import orders map.csv --dry-run --json --map order_id=Nr --map customer_id=Kund --map date=Dag --map "amount=Fakturerat netto" > dry.json 2>/dev/null || fail "dry run"
+printf 'Nr,Kund,Dag,Fakturerat netto\nD1,1001,2026-09-02,10\n' > dry.csv
+"$FOKUS" import orders dry.csv --dry-run --json --map order_id=Nr --map customer_id=Kund --map date=Dag --map "amount=Fakturerat netto" > dry.json 2>/dev/null || fail "dry run"
 grep -q '"stored": false' dry.json || fail "dry run says stored: $(cat dry.json)"
 expect_eq "$(q 'SELECT count(*) FROM orders')" "$before" "dry run stores nothing"
 
