@@ -2,7 +2,8 @@
 #   make            build build/fokus
 #   make check      install what is missing, build, run every test
 #   make demo       install what is missing, build, run the demo on the sample company
-#   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each
+#   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each (60)
+#   make fuzz-quick the same for 20 s each (part of make check)
 #   make bench      the side-by-side benchmarks (see bench/)
 #   make format     clang-format every source file
 
@@ -15,6 +16,14 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wwrite-strings -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 OPT       ?= -O2 -g
+# make V=1 shows the whole compiler lines.
+ifeq ($(V),1)
+Q :=
+SAY := @true
+else
+Q := @
+SAY := @echo
+endif
 CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) -Isrc -I$(B)/gen $(PKG_CFLAGS) \
              -DFOKUS_VERSION='"$(VERSION)"' $(EXTRA_CFLAGS)
 LDLIBS_ALL = $(PKG_LIBS) -lm -lpthread $(EXTRA_LDFLAGS)
@@ -34,7 +43,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
 UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit unit-san cli web-test demo deps fuzz bench format clean
+.PHONY: all check unit unit-san cli web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus
 
 deps:
@@ -72,43 +81,51 @@ $(B)/gen/commands.c: $(CMD_SRC) src/main.c Makefile
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/obj/main.o: src/main.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
 
 $(B)/libfokus.a: $(OBJ_LIB)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/fokus: $(B)/obj/main.o $(B)/libfokus.a
-	$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+	$(SAY) "  LINK    $@"
+	$(Q)$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
 
 # --- unit tests -------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c $(B)/libfokus.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+	$(SAY) "  TEST    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
 
 $(B)/san/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
 
 $(B)/san/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/libfokus-san.a: $(OBJ_SAN)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/san-tests/%: tests/unit/%.c $(B)/libfokus-san.a tests/unit/testutil.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-san.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+	$(SAY) "  TEST    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-san.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
 
 unit: $(UNIT_BIN)
 	@tests/run-unit $(UNIT_BIN)
@@ -135,8 +152,43 @@ demo:
 	@$(MAKE) --no-print-directory all
 	$(B)/fokus demo
 
+# --- fuzzing (clang libFuzzer; see docs/robustness.md) -------------------
+# The library is compiled a third time with clang, coverage instrumentation
+# and ASan+UBSan; each tests/fuzz/fuzz-NAME.c becomes build/fuzz/fuzz-NAME.
+FUZZ_CC      ?= $(shell command -v clang-14 2>/dev/null || command -v clang 2>/dev/null || echo clang)
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Wno-error -Isrc -I$(B)/gen $(PKG_CFLAGS) \
+                -DFOKUS_VERSION='"$(VERSION)"' $(FUZZ_SAN)
+OBJ_FUZZ     := $(patsubst $(B)/obj/%,$(B)/fuzz/obj/%,$(OBJ_LIB))
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz-*.c))
+FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
+
+$(B)/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+
+$(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libfokus-fuzz.a $(wildcard tests/fuzz/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
+
+fuzz-build: $(FUZZ_BIN)
+
 fuzz:
-	@if [ -x tests/fuzz/run ]; then tests/fuzz/run $${FUZZ_SECONDS:-60}; else echo "no fuzz targets yet"; fi
+	@scripts/install-deps --fuzz
+	@$(MAKE) --no-print-directory fuzz-build
+	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
+
+fuzz-quick:
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
 
 bench: $(B)/fokus
 	@scripts/install-deps --bench
@@ -148,4 +200,4 @@ format:
 clean:
 	rm -rf $(B)
 
--include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/obj/*/*.d)

@@ -182,8 +182,15 @@ int main(int argc, char **argv)
 			char *hargv[] = {(char *)"help", args[0], NULL};
 			rc = cmd_help_run(&ctx, 2, hargv);
 		} else {
+			/* getopt names argv[0] in its messages: make it "fokus NAME". */
+			char *self = malloc(strlen(c->name) + 7);
+			if (self) {
+				sprintf(self, "fokus %s", c->name);
+				args[0] = self;
+			}
 			optind = 0;
 			rc = c->run(&ctx, n, args);
+			free(self);
 		}
 	}
 	if (ctx.db)

@@ -41,6 +41,9 @@ int reader_rewind(struct reader *r, struct ferr *err);
 const char *reader_describe(const struct reader *r);
 /* Bytes consumed so far and total size (for progress). */
 void reader_progress(const struct reader *r, long long *done, long long *total);
+/* 1 when the file is an xlsx/xlsm workbook (cells are then canonical: numbers
+ * with '.', dates as ISO text), 0 for csv. */
+int reader_is_xlsx(const struct reader *r);
 void reader_close(struct reader *r);
 
 #endif

@@ -21,6 +21,10 @@ struct rec_opts {
 	const char *sheet;       /* xlsx sheet */
 	const char *date_format; /* strptime-like, e.g. "%m/%d/%Y"; NULL = detect */
 	const char *const *map;  /* "field=Header" overrides, NULL-terminated; may be NULL */
+	/* Called now and then during the first (inference) pass that
+	 * recreader_open makes over the whole file; may be NULL. */
+	void (*progress)(void *ctx, long long done, long long total);
+	void *progress_ctx;
 };
 
 /* Strings are NUL-terminated UTF-8 and NULL when the column is absent or the

@@ -418,10 +418,10 @@ static zip_int64_t locate(const struct xlsx *x, const char *name)
 static void set_xml_error(struct xlsx *x, const char *name, struct ferr *err)
 {
 	if (x->herr.len)
-		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s: %s", name,
+		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s: %s.", name,
 		            strbuf_cstr(&x->herr));
 	else
-		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s: %s at line %lu", name,
+		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s: %s at line %lu.", name,
 		            XML_ErrorString(XML_GetErrorCode(x->p)),
 		            (unsigned long)XML_GetCurrentLineNumber(x->p));
 }
@@ -431,7 +431,7 @@ static zip_file_t *open_entry(struct xlsx *x, zip_int64_t idx, const char *name,
 {
 	zip_file_t *zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
 	if (!zf)
-		ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s", name,
+		ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s.", name,
 		            zip_strerror(x->zip));
 	return zf;
 }
@@ -444,7 +444,7 @@ static int parse_part(struct xlsx *x, const char *name, enum part part,
 {
 	zip_int64_t idx = locate(x, name);
 	if (idx < 0) {
-		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s is missing", name);
+		ferr_setpos(err, x->path, 0, 0, "damaged workbook: %s is missing.", name);
 		return -1;
 	}
 	zip_file_t *zf = open_entry(x, idx, name, err);
@@ -461,7 +461,7 @@ static int parse_part(struct xlsx *x, const char *name, enum part part,
 		}
 		zip_int64_t n = zip_fread(zf, buf, CHUNK);
 		if (n < 0) {
-			ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s",
+			ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s.",
 			            name, zip_file_strerror(zf));
 			goto out;
 		}
@@ -632,21 +632,21 @@ static int choose_sheet(struct xlsx *x, const char *want, struct ferr *err)
 		char *list = sheet_list(x);
 		if (want)
 			ferr_setpos(err, x->path, 0, 0,
-			            "no sheet \"%s\" in this workbook; its sheets are %s", want,
+			            "no sheet \"%s\" in this workbook; its sheets are %s.", want,
 			            list);
 		else
-			ferr_setpos(err, x->path, 0, 0, "the workbook has no worksheet");
+			ferr_setpos(err, x->path, 0, 0, "the workbook has no worksheet.");
 		free(list);
 		return -1;
 	}
 	if (s->chart) {
 		ferr_setpos(err, x->path, 0, 0,
-		            "sheet \"%s\" is a chart, not a worksheet with cells", s->name);
+		            "sheet \"%s\" is a chart, not a worksheet with cells.", s->name);
 		return -1;
 	}
 	if (!s->part || (x->sheet_index = locate(x, s->part)) < 0) {
 		ferr_setpos(err, x->path, 0, 0,
-		            "damaged workbook: the part of sheet \"%s\" is missing", s->name);
+		            "damaged workbook: the part of sheet \"%s\" is missing.", s->name);
 		return -1;
 	}
 	zip_stat_t st;
@@ -817,6 +817,8 @@ static void cell_start(struct xlsx *x, const char **atts)
 	x->cell_style = (size_t)s < x->nxf ? x->xf_kind[s] : XF_GENERAL;
 	x->cell_type = cell_type_of(attr(atts, "t"));
 	x->in_cell = true;
+	x->in_v = x->in_is = x->in_t = false;
+	x->in_rph = 0;
 	strbuf_reset(&x->text);
 }
 
@@ -941,7 +943,9 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 			x->row_ready = true;
 			XML_StopParser(x->p, XML_TRUE);
 		}
-	} else if (strcmp(ln, "c") == 0 && x->in_cell) {
+	} else if (!x->in_cell) {
+		return;
+	} else if (strcmp(ln, "c") == 0) {
 		cell_end(x);
 	} else if (strcmp(ln, "v") == 0) {
 		x->in_v = false;
@@ -949,7 +953,7 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 		x->in_is = false;
 	} else if (strcmp(ln, "t") == 0) {
 		x->in_t = false;
-	} else if (strcmp(ln, "rPh") == 0) {
+	} else if (strcmp(ln, "rPh") == 0 && x->in_rph > 0) {
 		x->in_rph--;
 	}
 }
@@ -1014,7 +1018,7 @@ static int feed(struct xlsx *x, struct ferr *err)
 		return XML_STATUS_ERROR;
 	zip_int64_t n = zip_fread(x->zf, buf, CHUNK);
 	if (n < 0) {
-		ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s",
+		ferr_setpos(err, x->path, 0, 0, "damaged workbook: cannot read %s: %s.",
 		            x->sheet->part, zip_file_strerror(x->zf));
 		return -1;
 	}
@@ -1028,7 +1032,7 @@ int xlsx_next(struct xlsx *x, struct row *row, struct ferr *err)
 	if (x->eof)
 		return 0;
 	if (!x->p) {
-		ferr_setpos(err, x->path, 0, 0, "the workbook could not be read further");
+		ferr_setpos(err, x->path, 0, 0, "the workbook cannot be read further after an error.");
 		return -1;
 	}
 	x->row_ready = false;
@@ -1080,7 +1084,7 @@ static void explain_not_zip(const char *path, int zerr, struct ferr *err)
 	unsigned char magic[8] = {0};
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		ferr_setpos(err, path, 0, 0, "cannot open the file: %s", strerror(errno));
+		ferr_setpos(err, path, 0, 0, "cannot open the file: %s.", strerror(errno));
 		return;
 	}
 	size_t n = fread(magic, 1, sizeof(magic), f);
@@ -1088,13 +1092,13 @@ static void explain_not_zip(const char *path, int zerr, struct ferr *err)
 	if (n == 8 && memcmp(magic, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		ferr_setpos(err, path, 0, 0,
 		            "this is an old-format (.xls) or password-protected workbook; "
-		            "save it as .xlsx or csv without a password");
+		            "save it as .xlsx or csv without a password.");
 	} else if (zerr == ZIP_ER_NOZIP) {
-		ferr_setpos(err, path, 0, 0, "this is not an Excel workbook (not a zip file)");
+		ferr_setpos(err, path, 0, 0, "this is not an Excel workbook (not a zip file).");
 	} else {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
-		ferr_setpos(err, path, 0, 0, "damaged workbook: %s", zip_error_strerror(&ze));
+		ferr_setpos(err, path, 0, 0, "damaged workbook: %s.", zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 	}
 }
@@ -1112,14 +1116,14 @@ static char *find_workbook(struct xlsx *x, struct ferr *err)
 	free(part);
 	if (locate(x, "xl/workbook.bin") >= 0)
 		ferr_setpos(err, x->path, 0, 0,
-		            "this is a binary (.xlsb) workbook; save it as .xlsx or csv");
+		            "this is a binary (.xlsb) workbook; save it as .xlsx or csv.");
 	else if (locate(x, "content.xml") >= 0)
 		ferr_setpos(err, x->path, 0, 0,
-		            "this is an OpenDocument spreadsheet; save it as .xlsx or csv");
+		            "this is an OpenDocument spreadsheet; save it as .xlsx or csv.");
 	else
 		ferr_setpos(
 		    err, x->path, 0, 0,
-		    "this is a zip file but not an Excel workbook (it has no workbook part)");
+		    "this is a zip file but not an Excel workbook (it has no workbook part).");
 	return NULL;
 }
 

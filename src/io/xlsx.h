@@ -1,7 +1,9 @@
 /* xlsx.h — reading rows from an .xlsx/.xlsm workbook (libzip + expat),
  * streaming the sheet XML. Cells come out as UTF-8 text:
  *  - shared and inline strings as their text;
- *  - numbers as their shortest exact decimal text with '.' ("3500.5", "-12");
+ *  - numbers as their shortest decimal text with '.' ("3500.5", "-12") of at
+ *    most 15 significant digits, as Excel shows them (731.93999999999994,
+ *    Excel's 731.94, gives "731.94");
  *  - numbers whose cell style is a date/time format (built-in ids 14-22, 45-47,
  *    or a custom format with d/m/y/h/s outside quotes and brackets) as ISO text:
  *    "2026-11-26" for whole days, "2026-11-26 14:05:00" with a time (Excel serial
@@ -10,7 +12,8 @@
  *  - booleans as "TRUE"/"FALSE", errors as their text ("#N/A"), formulas as
  *    their cached value.
  * Empty cells between filled ones are empty fields; row numbers follow the
- * sheet's r attributes (gaps give no rows). */
+ * sheet's r attributes (gaps give no rows, nor do rows of only empty cells).
+ * A date-styled number below 1 (a pure time) gives "14:05:00". */
 #ifndef FOKUS_XLSX_H
 #define FOKUS_XLSX_H
 

@@ -5,6 +5,7 @@
  * records its version in PRAGMA user_version. A newer file than this binary
  * knows is refused rather than guessed at. */
 #include "store/db.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 #include <sqlite3.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 extern const char store_schema_sql[]; /* generated from schema.sql */
 
@@ -127,8 +129,65 @@ fail:
 	return -1;
 }
 
+/* "file:" URI of path for a read-only, immutable open (percent-encoding the
+ * characters URIs reserve). Caller frees. */
+static char *immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f)
+			strbuf_printf(&sb, "%%%02X", *p);
+		else
+			strbuf_putc(&sb, (char)*p);
+	}
+	strbuf_puts(&sb, "?immutable=1");
+	return strbuf_detach(&sb);
+}
+
+/* A workspace on a read-only medium (or in a folder we cannot write) cannot
+ * have its WAL index created; it is opened immutable and read-only, so the
+ * reading commands still work and writing ones say "read-only". */
+static int open_readonly(const char *path, sqlite3 **out, char **cause)
+{
+	char *uri = immutable_uri(path);
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	int v = -1;
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(db, 1);
+		if (user_version(db, &v) != 0)
+			v = -1;
+	}
+	if (v != DB_SCHEMA_VERSION) {
+		*cause = v < 0 ? db_cause(db, path)
+			       : xasprintf("%s: the workspace is read-only and needs an upgrade "
+					   "(schema %d) that cannot be written",
+					   path, v);
+		sqlite3_close(db);
+		return -1;
+	}
+	*out = db;
+	return 0;
+}
+
+static int folder_writable(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		slash[slash == dir ? 1 : 0] = '\0';
+	int ok = access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 int db_open(const char *path, sqlite3 **out, char **cause)
 {
+	if (access(path, F_OK) == 0 && (!folder_writable(path) || access(path, W_OK) != 0))
+		return open_readonly(path, out, cause);
+
 	sqlite3 *db = NULL;
 	*out = NULL;
 	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);

@@ -28,7 +28,7 @@ struct pc_row {
 };
 
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
-static int32_t *table_codes;    /* ascending, for the binary search */
+static int32_t *table_codes;      /* ascending, for the binary search */
 static struct pc_row *table_rows; /* same order */
 static int table_n;
 static char *table_text; /* the mutable copy the place names point into */
@@ -62,7 +62,7 @@ static int parse_decimal(char **p, double *out)
 	if (!digits || digits > 15 || (*s && *s != '\t' && *s != '\n' && *s != '\r'))
 		return -1;
 	static const double pow10[16] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-					 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 	/* Both operands are exact, so the quotient is correctly rounded. */
 	*out = (neg ? -(double)v : (double)v) / pow10[frac];
 	*p = s;

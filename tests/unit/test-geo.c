@@ -59,8 +59,20 @@ static void test_norm(void **state)
 {
 	(void)state;
 	static const char *const good[] = {
-		"186 00", "18600", "SE-186 00", "SE-18600", "se 186 00", "SE18600", "S-186 00",
-		" 186 00 ", "186\xC2\xA0" "00", "186\xE2\x80\xAF" "00", "186-00", "\t18600\t",
+	    "186 00",
+	    "18600",
+	    "SE-186 00",
+	    "SE-18600",
+	    "se 186 00",
+	    "SE18600",
+	    "S-186 00",
+	    " 186 00 ",
+	    "186\xC2\xA0"
+	    "00",
+	    "186\xE2\x80\xAF"
+	    "00",
+	    "186-00",
+	    "\t18600\t",
 	};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		char out[6] = "xxxxx";
@@ -69,8 +81,8 @@ static void test_norm(void **state)
 		assert_string_equal(out, "18600");
 	}
 	static const char *const bad[] = {
-		"", "1860", "186000", "186 0 0", "18 600", "abcde", "186 00 x", "08600",
-		"SE-", "DK-18600", "186  00", "186 00;", "1 8600", "SS-18600",
+	    "",      "1860", "186000",   "186 0 0", "18 600",  "abcde",  "186 00 x",
+	    "08600", "SE-",  "DK-18600", "186  00", "186 00;", "1 8600", "SS-18600",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char out[6];
@@ -88,12 +100,12 @@ static void test_lookup(void **state)
 		const char *code;
 		double lat, lon;
 	} known[] = {
-		{"100 04", 59.3326, 18.0649}, /* the first code in the table, Stockholm */
-		{"411 03", 57.7072, 11.9668}, /* Göteborg */
-		{"752 36", 59.8585, 17.6454}, /* Uppsala */
-		{"SE-621 55", 57.6409, 18.296}, /* Visby */
-		{"98138", 67.8557, 20.2251},  /* Kiruna */
-		{"984 99", 67.2128, 23.3661}, /* Pajala, the last code */
+	    {"100 04", 59.3326, 18.0649},   /* the first code in the table, Stockholm */
+	    {"411 03", 57.7072, 11.9668},   /* Göteborg */
+	    {"752 36", 59.8585, 17.6454},   /* Uppsala */
+	    {"SE-621 55", 57.6409, 18.296}, /* Visby */
+	    {"98138", 67.8557, 20.2251},    /* Kiruna */
+	    {"984 99", 67.2128, 23.3661},   /* Pajala, the last code */
 	};
 	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++) {
 		double lat = 0, lon = 0;
@@ -175,12 +187,12 @@ static void test_speed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_threads_first_use),
-		cmocka_unit_test(test_km),
-		cmocka_unit_test(test_norm),
-		cmocka_unit_test(test_lookup),
-		cmocka_unit_test(test_walk),
-		cmocka_unit_test(test_speed),
+	    cmocka_unit_test(test_threads_first_use),
+	    cmocka_unit_test(test_km),
+	    cmocka_unit_test(test_norm),
+	    cmocka_unit_test(test_lookup),
+	    cmocka_unit_test(test_walk),
+	    cmocka_unit_test(test_speed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -317,10 +317,11 @@ static void test_strings(void **state)
 	            "<c r=\"C2\" t=\"str\"><f>A1&amp;\"\"</f><v>cached</v></c>"
 	            "<c r=\"D2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
 	            "<c r=\"E2\" t=\"e\"><v>#N/A</v></c>"
-	            "<c r=\"F2\" t=\"b\"><v>0</v></c><c r=\"G2\" t=\"b\"><v>1</v></c></row>",
+	            "<c r=\"F2\" t=\"b\"><v>0</v></c><c r=\"G2\" t=\"b\"><v>1</v></c></row>"
+		    "<rPh/><row r=\"3\"><t>stray</t><c r=\"A3\" t=\"inlineStr\"><is><t>ok</t></is></c></row>",
 	            "",
 	            "1:plain|rich text|東京|line\r\nbreak _x0041_ & <ok>\n"
-	            "2:in|rich|cached|#DIV/0!|#N/A|FALSE|TRUE\n");
+	            "2:in|rich|cached|#DIV/0!|#N/A|FALSE|TRUE\n3:ok\n");
 }
 
 static void test_numbers(void **state)

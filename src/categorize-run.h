@@ -1,0 +1,49 @@
+/* categorize-run.h — a categorization run against the workspace (load,
+ * compute, save a snapshot) and its html report, for `fokus categorize`,
+ * `fokus report` and `fokus demo`. */
+#ifndef FOKUS_CATEGORIZE_RUN_H
+#define FOKUS_CATEGORIZE_RUN_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/category.h"
+#include "render/catout.h"
+#include "store/snapshot.h"
+#include "util/i18n.h"
+
+struct sqlite3;
+
+/* The customer table of html reports shows at most this many rows (the
+ * largest by revenue in each category, in proportion to its size). */
+#define CATEGORIZE_HTML_MAX_ROWS 5000
+
+/* Runs a categorization on the workspace with parameters p (as_of DAYS_NONE:
+ * the latest order day; today DAYS_NONE: days_today()): loads customers and
+ * the window's orders, the previous snapshot's sides (stability margin) and
+ * the overrides, computes, and saves a new snapshot. Fills *run (run->id is
+ * the new snapshot), *summary (may be NULL) and, when not NULL, *no_margin (orders in the window
+ * without a margin, margin axis). Returns 0, or -1 with *cause (caller
+ * frees; nothing saved). */
+int categorize_run(struct sqlite3 *db, const struct cat_params *p, struct cat_run *run,
+		   struct cat_summary *summary, size_t *no_margin, char **cause);
+
+/* Loads snapshot id (0: the latest) into *s and points *v at it. Returns 0,
+ * 1 when there is no such snapshot (or none at all), -1 on error (*cause).
+ * Free with store_snapshot_free(s). */
+int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, struct catview *v,
+			char **cause);
+
+/* Writes the categorization section of snapshot id (0: the latest) into an
+ * html report being composed (between html_begin and html_end). Returns 0,
+ * 1 when there is no snapshot, -1 on error (*cause). */
+int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum lang lang,
+				char **cause);
+
+/* For `fokus demo`: categorizes with the default options (a new snapshot)
+ * and writes the whole self-contained html report to html_path. *snapshot
+ * (may be NULL) gets the snapshot id. Returns 0, or -1 with *cause. */
+int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
+			int64_t *snapshot, char **cause);
+
+#endif

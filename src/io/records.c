@@ -1,0 +1,1163 @@
+/* records.c — typed records from an import file. recreader_open finds the
+ * header row (skipping title rows above it), maps columns to fields
+ * (colmap.c), checks the required ones, and makes a first pass over the
+ * whole file to decide each number column's decimal separator and each
+ * date column's day/month order from all its cells; then it rewinds.
+ * recreader_next turns each row into a struct rec straight from the
+ * reader's byte spans: no allocation per row except the attribute JSON of
+ * customer files. Strings point into the reader's row, or into one scratch
+ * buffer (sized once per row, before any pointer is handed out) when a
+ * value had to be trimmed. */
+#include "io/records.h"
+#include "core/dataset.h"
+#include "io/colmap.h"
+#include "io/date.h"
+#include "io/number.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define HEADER_SEARCH_ROWS 10
+#define PROGRESS_ROWS 65536
+
+/* How a number column's format was decided (for describe). */
+enum how { HOW_NONE, HOW_OWN, HOW_FILE, HOW_RULE, HOW_XLSX };
+
+struct col {
+	const struct colfield *f;
+	int fi;             /* index in the kind's field table */
+	int col;            /* header column */
+	const char *header; /* header text (in rr->hbuf) */
+	int tier, pow10, alt_col;
+	int numeric, dated; /* needs number / date inference */
+	enum numfmt fmt;
+	enum how fmt_how;
+	enum dateorder order;
+	int order_shown; /* the column had A/B/Y dates */
+	struct numstat ns;
+	struct datestat ds;
+};
+
+struct recreader {
+	struct reader *r;
+	char *path;
+	enum rec_kind kind;
+	char *date_format;
+	int is_xlsx;
+	const struct colfield *fields;
+	int nfields;
+	struct colmatch *match;
+	struct col *cols;
+	int ncols;
+	const char **col_field; /* per header column: field name or NULL */
+	/* the header row, owned */
+	struct row hdr;
+	char *hbuf;
+	long skip; /* rows read up to and including the header */
+	struct row raw;
+	/* per row */
+	char *scratch;
+	size_t scap, sused;
+	char *attrs;
+	int *attr_cols;
+	char **attr_keys;
+	int nattr;
+	/* columns with roles beyond storing */
+	int c_customer, c_seller, c_amount, c_quantity, c_price;
+	int amount_computed; /* orders: amount = quantity x unit price */
+};
+
+static const char *const kind_names[REC_KIND_COUNT] = {"customers", "orders", "activities",
+						       "sellers"};
+static const char *const kind_names_sv[REC_KIND_COUNT] = {"kunder", "ordrar", "aktiviteter",
+							  "säljare"};
+
+const char *rec_kind_name(enum rec_kind k)
+{
+	return k < REC_KIND_COUNT ? kind_names[k] : "";
+}
+
+int rec_kind_parse(const char *s, enum rec_kind *out)
+{
+	for (int i = 0; i < REC_KIND_COUNT; i++) {
+		if (!strcasecmp(s, kind_names[i]) || !strcasecmp(s, kind_names_sv[i])) {
+			*out = (enum rec_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static int is_space_at(const char *p, const char *e)
+{
+	if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		return 1;
+	if (e - p >= 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0)
+		return 2;
+	return 0;
+}
+
+static int row_blank(const struct row *row)
+{
+	for (int i = 0; i < row->nf; i++) {
+		const char *p = row->f[i].p, *e = p + row->f[i].n;
+		int k;
+		while (p < e && (k = is_space_at(p, e)) > 0)
+			p += k;
+		if (p < e)
+			return 0;
+	}
+	return 1;
+}
+
+/* A cell's text trimmed of spaces, NUL-terminated: a pointer into the row
+ * when nothing was cut at the end, else a copy in the scratch buffer.
+ * NULL when empty. *len gets the length. */
+static const char *trimmed(struct recreader *rr, const struct field *cell, size_t *len)
+{
+	const char *p = cell->p, *e = p + cell->n;
+	int k;
+	while (p < e && (k = is_space_at(p, e)) > 0)
+		p += k;
+	while (e > p) {
+		if (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n')
+			e--;
+		else if (e - p >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
+	*len = (size_t)(e - p);
+	if (p == e)
+		return NULL;
+	if (e == cell->p + cell->n)
+		return p;
+	char *s = rr->scratch + rr->sused;
+	memcpy(s, p, *len);
+	s[*len] = '\0';
+	rr->sused += *len + 1;
+	return s;
+}
+
+/* Values that mean "no value" in ID columns (R, pandas, Excel, SQL). */
+static int missing_marker(const char *s)
+{
+	static const char *const m[] = {"NA", "N/A", "#N/A", "NULL", "None", "nan", "NaN", "nil", "-",
+					"?"};
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (!strcasecmp(s, m[i]))
+			return 1;
+	return 0;
+}
+
+/* "12621.0" (a number column saved by pandas or Excel) -> "12621". */
+static const char *id_clean(struct recreader *rr, const char *s, size_t n)
+{
+	const char *dot = memchr(s, '.', n);
+	if (!dot || dot == s)
+		return s;
+	for (const char *p = s; p < dot; p++)
+		if (*p < '0' || *p > '9')
+			return s;
+	for (const char *p = dot + 1; p < s + n; p++)
+		if (*p != '0')
+			return s;
+	if (dot + 1 == s + n)
+		return s;
+	char *c = rr->scratch + rr->sused;
+	memcpy(c, s, (size_t)(dot - s));
+	c[dot - s] = '\0';
+	rr->sused += (size_t)(dot - s) + 1;
+	return c;
+}
+
+/* Lower-cases ASCII and À..Þ (so "BESÖK" -> "besök"), turns '_' into a
+ * space and squeezes spaces, for the activity-type and role parsers. */
+static void fold_lower(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	int space = 0;
+	for (size_t i = 0; i < n && o + 3 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '_' || c == '\t') {
+			space = o > 0;
+			continue;
+		}
+		if (space) {
+			out[o++] = ' ';
+			space = 0;
+		}
+		if (c >= 'A' && c <= 'Z') {
+			out[o++] = (char)(c + 32);
+		} else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+			   (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
+			out[o++] = (char)c;
+			out[o++] = (char)((unsigned char)s[++i] + 0x20);
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	out[o] = '\0';
+}
+
+static void store(struct rec *rec, long off, const void *v, size_t n)
+{
+	if (off >= 0)
+		memcpy((char *)rec + off, v, n);
+}
+
+static void set_flag(struct rec *rec, long off)
+{
+	bool t = true;
+	store(rec, off, &t, sizeof(t));
+}
+
+/* A cell for a message: at most 60 bytes, not cut inside a character. */
+static void cell_text(const struct field *cell, char *buf, size_t cap)
+{
+	size_t n = cell->n > 60 ? 60 : cell->n;
+	while (n < cell->n && n > 0 && ((unsigned char)cell->p[n] & 0xC0) == 0x80)
+		n--;
+	snprintf(buf, cap, "%.*s%s", (int)n, cell->p, n < cell->n ? "…" : "");
+}
+
+static int bad(struct recreader *rr, struct ferr *err, const struct row *row, const struct col *c,
+	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static int bad(struct recreader *rr, struct ferr *err, const struct row *row, const struct col *c,
+	       const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ferr_setpos(err, rr->path, row->line, c ? c->col + 1 : 0, "%s", msg);
+	return 2;
+}
+
+static int bad_value(struct recreader *rr, struct ferr *err, const struct row *row,
+		     const struct col *c, const struct field *cell, const char *what)
+{
+	char v[80];
+	cell_text(cell, v, sizeof(v));
+	return bad(rr, err, row, c, "column \"%s\": \"%s\" %s", c->header, v, what);
+}
+
+static int bad_empty(struct recreader *rr, struct ferr *err, const struct row *row,
+		     const struct col *c)
+{
+	return bad(rr, err, row, c, "column \"%s\" is empty", c->header);
+}
+
+/* ---- numbers -------------------------------------------------------------- */
+
+/* Parses a number cell in the column's format. 0, 1 empty, or 2 with err. */
+static int cell_number(struct recreader *rr, const struct row *row, const struct col *c,
+		       const struct field *cell, struct numval *v, struct ferr *err)
+{
+	int rc = number_parse(cell->p, cell->n, c->fmt, v);
+	if (rc == 1)
+		return 1;
+	if (rc == -2)
+		return bad_value(rr, err, row, c, cell, "has too many digits");
+	if (rc < 0 || (c->pow10 && number_mul_pow10(v, c->pow10) < 0))
+		return bad_value(rr, err, row, c, cell, rc < 0 ? "is not a number" : "is too large");
+	return 0;
+}
+
+/* Employees: a number, or a size band "10-49" (its middle, 29) or "500+". */
+static int cell_count(struct recreader *rr, const struct row *row, const struct col *c,
+		      const struct field *cell, int64_t *out, struct ferr *err)
+{
+	struct numval v, w;
+	int rc = number_parse(cell->p, cell->n, c->fmt, &v);
+	if (rc == 1)
+		return 1;
+	if (rc == 0 && v.mant >= 0) {
+		*out = (int64_t)(number_double(&v) + 0.5);
+		return 0;
+	}
+	const char *p = cell->p, *e = p + cell->n;
+	while (e > p && e[-1] == ' ')
+		e--;
+	if (e > p && e[-1] == '+' && number_parse(p, (size_t)(e - 1 - p), c->fmt, &v) == 0 &&
+	    v.mant >= 0) {
+		*out = (int64_t)(number_double(&v) + 0.5);
+		return 0;
+	}
+	const char *dash = memchr(p, '-', (size_t)(e - p));
+	size_t dl = 1;
+	const char *en = strstr(p, "\xe2\x80\x93");
+	if (!dash && en && en < e) {
+		dash = en;
+		dl = 3;
+	}
+	if (dash && dash > p && number_parse(p, (size_t)(dash - p), c->fmt, &v) == 0 &&
+	    number_parse(dash + dl, (size_t)(e - dash - dl), c->fmt, &w) == 0 && v.mant >= 0 &&
+	    w.mant >= 0) {
+		*out = (int64_t)((number_double(&v) + number_double(&w)) / 2);
+		return 0;
+	}
+	return bad_value(rr, err, row, c, cell, "is not a number of employees");
+}
+
+/* amount = quantity x unit price, exactly, in minor units. */
+static int product_minor(const struct numval *q, const struct numval *p, int64_t *out)
+{
+	__int128 m = (__int128)q->mant * p->mant;
+	int scale = q->scale + p->scale;
+	if (scale <= 2) {
+		for (int i = scale; i < 2; i++)
+			m *= 10;
+	} else {
+		__int128 div = 1;
+		for (int i = 2; i < scale; i++)
+			div *= 10;
+		__int128 r = m % div, qq = m / div;
+		if (r < 0)
+			r = -r;
+		if (r * 2 >= div)
+			qq += m < 0 ? -1 : 1;
+		m = qq;
+	}
+	if (m > INT64_MAX || m < -INT64_MAX)
+		return -1;
+	*out = (int64_t)m;
+	return 0;
+}
+
+/* ---- one record -------------------------------------------------------- */
+
+static void defaults(struct recreader *rr, struct rec *rec, long line)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = rr->kind;
+	rec->line = line;
+	switch (rr->kind) {
+	case REC_CUSTOMERS:
+		rec->u.c.employees = -1;
+		rec->u.c.open_min = rec->u.c.close_min = -1;
+		break;
+	case REC_ORDERS:
+		rec->u.o.minute = -1;
+		break;
+	case REC_ACTIVITIES:
+		rec->u.a.minute = -1;
+		rec->u.a.type = ACT_OTHER;
+		break;
+	default:
+		break;
+	}
+}
+
+static int cell_date(struct recreader *rr, const struct row *row, const struct col *c,
+		     const struct field *cell, struct rec *rec, struct ferr *err)
+{
+	int32_t day;
+	int16_t minute;
+	int rc = rr->date_format ? date_parse_format(cell->p, cell->n, rr->date_format, &day, &minute)
+				 : date_parse(cell->p, cell->n, c->order, &day, &minute);
+	if (rc < 0 && rr->is_xlsx) {
+		struct numval v;
+		if (number_parse(cell->p, cell->n, NUMFMT_POINT, &v) == 0 &&
+		    date_from_serial(number_double(&v), &day, &minute) == 0)
+			rc = 0;
+	}
+	if (rc == 1)
+		return bad_empty(rr, err, row, c);
+	if (rc < 0) {
+		if (rr->date_format) {
+			char what[160];
+			snprintf(what, sizeof(what), "is not a date in the format %s", rr->date_format);
+			return bad_value(rr, err, row, c, cell, what);
+		}
+		return bad_value(rr, err, row, c, cell,
+				 !c->order_shown	     ? "is not a date"
+				 : c->order == DATE_DMY ? "is not a date (the column is day/month/year)"
+							 : "is not a date (the column is month/day/year)");
+	}
+	store(rec, c->f->off, &day, sizeof(day));
+	store(rec, c->f->aux, &minute, sizeof(minute));
+	return 0;
+}
+
+static int cell_id(struct recreader *rr, const struct row *row, const struct col *c,
+		   const struct field *cell, struct rec *rec, struct ferr *err)
+{
+	size_t n;
+	const char *s = trimmed(rr, cell, &n);
+	if (s && missing_marker(s)) {
+		if (c->f->id == F_CUSTOMER_ID && rr->kind != REC_ACTIVITIES)
+			return bad_value(rr, err, row, c, cell, "is not a customer ID");
+		if (c->f->id == F_SELLER_ID && rr->kind == REC_SELLERS)
+			return bad_value(rr, err, row, c, cell, "is not a seller ID");
+		s = NULL;
+	}
+	if (s)
+		s = id_clean(rr, s, n);
+	if (!s && ((c->f->id == F_CUSTOMER_ID && rr->kind != REC_ACTIVITIES) ||
+		   (c->f->id == F_SELLER_ID && rr->kind == REC_SELLERS)))
+		return bad_empty(rr, err, row, c);
+	store(rec, c->f->off, &s, sizeof(s));
+	return 0;
+}
+
+static int cell_coord(struct recreader *rr, const struct row *row, const struct col *c,
+		      const struct field *cell, struct rec *rec, int *got, struct ferr *err)
+{
+	struct numval v;
+	int rc = cell_number(rr, row, c, cell, &v, err);
+	if (rc)
+		return rc == 1 ? 0 : rc;
+	double x = number_double(&v);
+	double lim = c->f->type == COL_LAT ? 90 : 180;
+	if (x < -lim || x > lim)
+		return bad_value(rr, err, row, c, cell,
+				 c->f->type == COL_LAT ? "is not a latitude (-90..90)"
+						       : "is not a longitude (-180..180)");
+	store(rec, c->f->off, &x, sizeof(x));
+	(*got)++;
+	return 0;
+}
+
+static int cell_enum(struct recreader *rr, const struct row *row, const struct col *c,
+		     const struct field *cell, struct rec *rec, struct ferr *err)
+{
+	char buf[128];
+	fold_lower(cell->p, cell->n, buf, sizeof(buf));
+	if (!buf[0]) {
+		if (c->f->type == COL_ACTTYPE)
+			return bad_empty(rr, err, row, c);
+		return 0;
+	}
+	int v;
+	if (c->f->type == COL_ACTTYPE) {
+		enum activity_type t;
+		if (activity_type_parse(buf, &t) < 0)
+			return bad_value(rr, err, row, c, cell,
+					 "is not an activity type (visit, phone, email, meeting, "
+					 "meeting_booked, newsletter, other)");
+		v = (int)t;
+	} else {
+		enum role r;
+		if (role_parse(buf, &r) < 0)
+			return bad_value(rr, err, row, c, cell,
+					 "is not a role (farmer, hunter, service)");
+		v = (int)r;
+	}
+	store(rec, c->f->off, &v, sizeof(v));
+	return 0;
+}
+
+/* Fills one column's value. 0, or 2 with err. */
+static int fill_col(struct recreader *rr, const struct row *row, const struct col *c,
+		    struct rec *rec, struct numval *q, struct numval *p, int *coords, struct ferr *err)
+{
+	static const struct field empty = {"", 0};
+	const struct field *cell = c->col < row->nf ? &row->f[c->col] : &empty;
+	struct numval v;
+	int rc, m;
+	size_t n;
+	switch (c->f->type) {
+	case COL_TEXT: {
+		const char *s = trimmed(rr, cell, &n);
+		store(rec, c->f->off, &s, sizeof(s));
+		return 0;
+	}
+	case COL_ID:
+		return cell_id(rr, row, c, cell, rec, err);
+	case COL_MONEY:
+		rc = cell_number(rr, row, c, cell, &v, err);
+		if (rc == 1)
+			return c->f->id == F_AMOUNT ? bad_empty(rr, err, row, c) : 0;
+		if (rc)
+			return rc;
+		if (c->f->id == F_UNIT_PRICE) {
+			*p = v;
+			return 0;
+		}
+		int64_t minor;
+		if (number_minor(&v, &minor) < 0)
+			return bad_value(rr, err, row, c, cell, "is too large");
+		store(rec, c->f->off, &minor, sizeof(minor));
+		set_flag(rec, c->f->aux);
+		return 0;
+	case COL_NUM:
+		rc = cell_number(rr, row, c, cell, &v, err);
+		if (rc)
+			return rc == 1 ? 0 : rc;
+		if (c->f->id == F_QUANTITY)
+			*q = v;
+		double d = number_double(&v);
+		store(rec, c->f->off, &d, sizeof(d));
+		set_flag(rec, c->f->aux);
+		return 0;
+	case COL_INT: {
+		int64_t k = -1;
+		rc = cell_count(rr, row, c, cell, &k, err);
+		if (rc == 0)
+			store(rec, c->f->off, &k, sizeof(k));
+		return rc == 1 ? 0 : rc;
+	}
+	case COL_DATE:
+		return cell_date(rr, row, c, cell, rec, err);
+	case COL_CLOCK:
+		rc = date_parse_time(cell->p, cell->n, &m);
+		if (rc < 0)
+			return bad_value(rr, err, row, c, cell, "is not a time of day");
+		if (rc == 0 && *(int16_t *)((char *)rec + c->f->off) < 0) {
+			int16_t mm = (int16_t)(m >= 1440 ? 1439 : m);
+			store(rec, c->f->off, &mm, sizeof(mm));
+		}
+		return 0;
+	case COL_TIME:
+		rc = date_parse_time(cell->p, cell->n, &m);
+		if (rc < 0)
+			return bad_value(rr, err, row, c, cell, "is not a time of day");
+		if (rc == 0) {
+			int32_t mm = m;
+			store(rec, c->f->off, &mm, sizeof(mm));
+		}
+		return 0;
+	case COL_HOURS: {
+		int o, cl;
+		rc = date_parse_hours(cell->p, cell->n, &o, &cl);
+		if (rc < 0)
+			return bad_value(rr, err, row, c, cell, "is not opening hours like 08:00-17:00");
+		if (rc == 0) {
+			int32_t a = o, b = cl;
+			store(rec, c->f->off, &a, sizeof(a));
+			store(rec, c->f->aux, &b, sizeof(b));
+		}
+		return 0;
+	}
+	case COL_LAT:
+		return cell_coord(rr, row, c, cell, rec, &coords[0], err);
+	case COL_LON:
+		return cell_coord(rr, row, c, cell, rec, &coords[1], err);
+	case COL_ACTTYPE:
+	case COL_ROLE:
+		return cell_enum(rr, row, c, cell, rec, err);
+	}
+	return 0;
+}
+
+/* Checks across columns once all are read. 0, or 2 with err. */
+static int finish_row(struct recreader *rr, const struct row *row, struct rec *rec,
+		      const struct numval *q, const struct numval *p, struct ferr *err)
+{
+	if (rr->kind == REC_ORDERS && rr->amount_computed) {
+		const struct col *cq = &rr->cols[rr->c_quantity], *cp = &rr->cols[rr->c_price];
+		if (q->scale < 0)
+			return bad_empty(rr, err, row, cq);
+		if (p->scale < 0)
+			return bad_empty(rr, err, row, cp);
+		if (product_minor(q, p, &rec->u.o.amount) < 0)
+			return bad(rr, err, row, cq, "columns \"%s\" x \"%s\": the amount is too large",
+				   cq->header, cp->header);
+	}
+	if (rr->kind == REC_ACTIVITIES && !rec->u.a.customer_id && !rec->u.a.seller_id) {
+		if (rr->c_customer >= 0 && rr->c_seller >= 0)
+			return bad(rr, err, row, &rr->cols[rr->c_customer],
+				   "columns \"%s\" and \"%s\" are both empty",
+				   rr->cols[rr->c_customer].header, rr->cols[rr->c_seller].header);
+		return bad_empty(rr, err, row,
+				 &rr->cols[rr->c_customer >= 0 ? rr->c_customer : rr->c_seller]);
+	}
+	return 0;
+}
+
+static void make_attrs(struct recreader *rr, const struct row *row)
+{
+	free(rr->attrs);
+	rr->attrs = NULL;
+	if (!rr->nattr)
+		return;
+	json_t *o = json_object();
+	for (int i = 0; i < rr->nattr; i++) {
+		int c = rr->attr_cols[i];
+		if (c >= row->nf)
+			continue;
+		size_t n;
+		const char *s = trimmed(rr, &row->f[c], &n);
+		if (s)
+			json_object_set_new(o, rr->attr_keys[i], json_stringn(s, n));
+	}
+	if (json_object_size(o))
+		rr->attrs = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+}
+
+static int fill(struct recreader *rr, const struct row *row, struct rec *rec, struct ferr *err)
+{
+	size_t need = 64;
+	for (int i = 0; i < row->nf; i++)
+		need += row->f[i].n + 1;
+	if (need > rr->scap) {
+		rr->scap = need * 2;
+		free(rr->scratch);
+		rr->scratch = xmalloc(rr->scap);
+	}
+	rr->sused = 0;
+	defaults(rr, rec, row->line);
+	struct numval q = {0, -1}, p = {0, -1};
+	int coords[2] = {0, 0};
+	for (int i = 0; i < rr->ncols; i++) {
+		int rc = fill_col(rr, row, &rr->cols[i], rec, &q, &p, coords, err);
+		if (rc)
+			return rc;
+	}
+	if (coords[0] && coords[1])
+		for (int i = 0; i < rr->ncols; i++)
+			if (rr->cols[i].f->type == COL_LAT)
+				set_flag(rec, rr->cols[i].f->aux);
+	int rc = finish_row(rr, row, rec, &q, &p, err);
+	if (rc)
+		return rc;
+	if (rr->kind == REC_CUSTOMERS) {
+		make_attrs(rr, row);
+		rec->u.c.attrs_json = rr->attrs;
+	}
+	return 1;
+}
+
+int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err)
+{
+	struct row row;
+	for (;;) {
+		int rc = reader_next(rr->r, &row, err);
+		if (rc <= 0)
+			return rc;
+		if (!row_blank(&row))
+			break;
+	}
+	rr->raw = row;
+	return fill(rr, &row, rec, err);
+}
+
+/* ---- opening: header, mapping, inference ------------------------------- */
+
+static void keep_header(struct recreader *rr, const struct row *row)
+{
+	size_t n = 0;
+	for (int i = 0; i < row->nf; i++)
+		n += row->f[i].n + 1;
+	free(rr->hbuf);
+	free(rr->hdr.f);
+	rr->hbuf = xmalloc(n + 1);
+	rr->hdr.f = xcalloc((size_t)row->nf + 1, sizeof(struct field));
+	rr->hdr.nf = row->nf;
+	rr->hdr.line = row->line;
+	char *w = rr->hbuf;
+	for (int i = 0; i < row->nf; i++) {
+		size_t len;
+		const char *s = row->f[i].p, *e = s + row->f[i].n;
+		int k;
+		while (s < e && (k = is_space_at(s, e)) > 0)
+			s += k;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		len = (size_t)(e - s);
+		memcpy(w, s, len);
+		w[len] = '\0';
+		rr->hdr.f[i].p = w;
+		rr->hdr.f[i].n = len;
+		w += len + 1;
+	}
+}
+
+static int has_col(const struct recreader *rr, const char *name)
+{
+	int i = colmap_field_index(rr->kind, name);
+	return i >= 0 && rr->match[i].col >= 0;
+}
+
+static char *aliases_of(const struct recreader *rr, const char *name)
+{
+	return colmap_alias_list(&rr->fields[colmap_field_index(rr->kind, name)]);
+}
+
+static char *header_list(const struct row *h)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (int i = 0; i < h->nf && i < 30; i++)
+		strbuf_printf(&sb, "%s\"%s\"", i ? ", " : "", h->f[i].p);
+	if (h->nf > 30)
+		strbuf_puts(&sb, ", …");
+	return strbuf_detach(&sb);
+}
+
+/* The first required field missing, as a sentence (caller frees), or NULL. */
+static char *missing_required(const struct recreader *rr)
+{
+	const char *need1 = NULL, *need2 = NULL;
+	switch (rr->kind) {
+	case REC_CUSTOMERS:
+		need1 = "customer_id";
+		break;
+	case REC_SELLERS:
+		need1 = "seller_id";
+		break;
+	case REC_ORDERS:
+		if (!has_col(rr, "customer_id"))
+			need1 = "customer_id";
+		else if (!has_col(rr, "date"))
+			need1 = "date";
+		else if (!has_col(rr, "amount") &&
+			 !(has_col(rr, "quantity") && has_col(rr, "unit_price"))) {
+			char *a = aliases_of(rr, "amount"), *q = aliases_of(rr, "quantity"),
+			     *p = aliases_of(rr, "unit_price");
+			char *s = xasprintf("no amount column: expected one of %s; or both a quantity "
+					    "column (%s) and a unit-price column (%s)",
+					    a, q, p);
+			free(a);
+			free(q);
+			free(p);
+			return s;
+		}
+		break;
+	case REC_ACTIVITIES:
+		if (!has_col(rr, "date"))
+			need1 = "date";
+		else if (!has_col(rr, "type"))
+			need1 = "type";
+		else if (!has_col(rr, "customer_id") && !has_col(rr, "seller_id")) {
+			need1 = "customer_id";
+			need2 = "seller_id";
+		}
+		break;
+	default:
+		break;
+	}
+	if (!need1 || (has_col(rr, need1) && !need2))
+		return NULL;
+	const struct colfield *f1 = &rr->fields[colmap_field_index(rr->kind, need1)];
+	char *a1 = colmap_alias_list(f1);
+	char *s;
+	if (need2) {
+		const struct colfield *f2 = &rr->fields[colmap_field_index(rr->kind, need2)];
+		char *a2 = colmap_alias_list(f2);
+		s = xasprintf("no %s or %s column: expected one of %s; or one of %s", f1->what,
+			      f2->what, a1, a2);
+		free(a2);
+	} else {
+		s = xasprintf("no %s column: expected one of %s", f1->what, a1);
+	}
+	free(a1);
+	return s;
+}
+
+/* The first row holds data rather than names: most of its cells are
+ * numbers or dates. */
+static int looks_like_data(const struct row *row)
+{
+	int data = 0, filled = 0;
+	for (int i = 0; i < row->nf; i++) {
+		struct numval v;
+		int32_t d;
+		int16_t m;
+		if (!row->f[i].n)
+			continue;
+		filled++;
+		if (number_parse(row->f[i].p, row->f[i].n, NUMFMT_POINT, &v) == 0 ||
+		    number_parse(row->f[i].p, row->f[i].n, NUMFMT_COMMA, &v) == 0 ||
+		    date_parse(row->f[i].p, row->f[i].n, DATE_DMY, &d, &m) == 0)
+			data++;
+	}
+	return filled && data * 2 >= filled;
+}
+
+/* Reads rows until one maps the required fields (title rows above the
+ * header are skipped, up to HEADER_SEARCH_ROWS). 0, or -1 with err. */
+static int find_header(struct recreader *rr, const struct rec_opts *opts, struct ferr *err)
+{
+	struct row row;
+	char *first_msg = NULL;
+	int first_data = 0, tried = 0, rc;
+	rr->skip = 0;
+	while (tried < HEADER_SEARCH_ROWS && (rc = reader_next(rr->r, &row, err)) == 1) {
+		rr->skip++;
+		if (row_blank(&row))
+			continue;
+		tried++;
+		keep_header(rr, &row);
+		if (colmap_match(rr->kind, &rr->hdr, opts->map, rr->match, err) < 0) {
+			char msg[sizeof(err->msg)];
+			snprintf(msg, sizeof(msg), "%s", err->msg);
+			ferr_setpos(err, rr->path, 0, 0, "%s", msg);
+			free(first_msg);
+			return -1;
+		}
+		char *msg = missing_required(rr);
+		if (!msg) {
+			free(first_msg);
+			return 0;
+		}
+		if (!first_msg) {
+			int mapped = 0;
+			for (int i = 0; i < rr->nfields; i++)
+				mapped += rr->match[i].col >= 0;
+			first_data = !mapped && looks_like_data(&rr->hdr);
+			char *cols = header_list(&rr->hdr);
+			first_msg = xasprintf("%s (the file's columns are %s; or name one with "
+					      "--map FIELD=HEADER).",
+					      msg, cols);
+			free(cols);
+		}
+		free(msg);
+		if (opts->map)
+			break; /* the user named the header's columns: it is the header */
+	}
+	if (rc < 0 && !first_msg)
+		return -1;
+	if (!first_msg) {
+		ferr_setpos(err, rr->path, 0, 0, "the file has no rows.");
+	} else if (first_data) {
+		ferr_setpos(err, rr->path, 0, 0,
+			    "the first row holds data, not column names; fokus needs a header row "
+			    "naming the columns (e.g. %s).",
+			    rr->fields[0].name);
+	} else {
+		ferr_setpos(err, rr->path, 0, 0, "%s", first_msg);
+	}
+	free(first_msg);
+	return -1;
+}
+
+static void build_cols(struct recreader *rr)
+{
+	rr->cols = xcalloc((size_t)rr->nfields, sizeof(*rr->cols));
+	rr->col_field = xcalloc((size_t)rr->hdr.nf + 1, sizeof(*rr->col_field));
+	rr->c_customer = rr->c_seller = rr->c_amount = rr->c_quantity = rr->c_price = -1;
+	rr->ncols = 0;
+	for (int i = 0; i < rr->nfields; i++) {
+		const struct colmatch *m = &rr->match[i];
+		if (m->col < 0)
+			continue;
+		const struct colfield *f = &rr->fields[i];
+		struct col *c = &rr->cols[rr->ncols];
+		c->f = f;
+		c->fi = i;
+		c->col = m->col;
+		c->header = rr->hdr.f[m->col].p;
+		c->tier = m->tier;
+		c->pow10 = m->pow10;
+		c->alt_col = m->alt_col;
+		c->numeric = f->type == COL_MONEY || f->type == COL_NUM || f->type == COL_INT ||
+			     f->type == COL_LAT || f->type == COL_LON;
+		c->dated = f->type == COL_DATE && !rr->date_format;
+		rr->col_field[m->col] = f->name;
+		if (f->id == F_CUSTOMER_ID)
+			rr->c_customer = rr->ncols;
+		else if (f->id == F_SELLER_ID)
+			rr->c_seller = rr->ncols;
+		else if (f->id == F_AMOUNT)
+			rr->c_amount = rr->ncols;
+		else if (f->id == F_QUANTITY)
+			rr->c_quantity = rr->ncols;
+		else if (f->id == F_UNIT_PRICE)
+			rr->c_price = rr->ncols;
+		rr->ncols++;
+	}
+	rr->amount_computed = rr->kind == REC_ORDERS && rr->c_amount < 0;
+}
+
+/* Customer files keep the other columns as attributes, keyed by header
+ * ("column N" when it has none; "Name (2)" for a repeated one). */
+static void build_attrs(struct recreader *rr)
+{
+	if (rr->kind != REC_CUSTOMERS)
+		return;
+	rr->attr_cols = xcalloc((size_t)rr->hdr.nf + 1, sizeof(int));
+	rr->attr_keys = xcalloc((size_t)rr->hdr.nf + 1, sizeof(char *));
+	for (int c = 0; c < rr->hdr.nf; c++) {
+		if (rr->col_field[c])
+			continue;
+		const char *h = rr->hdr.f[c].p;
+		char *key = h[0] ? xstrdup(h) : xasprintf("column %d", c + 1);
+		for (int k = 2;; k++) {
+			int dup = 0;
+			for (int j = 0; j < rr->nattr; j++)
+				dup |= !strcmp(rr->attr_keys[j], key);
+			if (!dup)
+				break;
+			free(key);
+			key = h[0] ? xasprintf("%s (%d)", h, k) : xasprintf("column %d (%d)", c + 1, k);
+		}
+		rr->attr_cols[rr->nattr] = c;
+		rr->attr_keys[rr->nattr++] = key;
+	}
+}
+
+/* "%d/%m/%Y" and "%m/%d/%Y" written with the example's separator and year. */
+static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
+{
+	char sep = '/';
+	const char *p = ex;
+	while (*p && *p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.' || *p == '-' || *p == '/')
+		sep = *p;
+	const char *q = strchr(p + (*p != 0), sep);
+	int ydigits = 0;
+	if (q)
+		for (q++; *q >= '0' && *q <= '9'; q++)
+			ydigits++;
+	const char *y = ydigits == 2 ? "%y" : "%Y";
+	snprintf(dmy, cap, "%%d%c%%m%c%s", sep, sep, y);
+	snprintf(mdy, cap, "%%m%c%%d%c%s", sep, sep, y);
+}
+
+/* The first pass: evidence from every cell of the number and date columns,
+ * then the decisions. 0, or -1 with err (ambiguous dates, read errors). */
+static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr *err)
+{
+	int need = 0;
+	for (int i = 0; i < rr->ncols; i++)
+		need |= rr->cols[i].numeric || rr->cols[i].dated;
+	if (!need)
+		return 0;
+	int *idx = xcalloc((size_t)rr->ncols, sizeof(int));
+	int nidx = 0;
+	for (int i = 0; i < rr->ncols; i++)
+		if (rr->cols[i].numeric || rr->cols[i].dated)
+			idx[nidx++] = i;
+	struct row row;
+	long rows = 0;
+	int rc;
+	while ((rc = reader_next(rr->r, &row, err)) == 1) {
+		for (int k = 0; k < nidx; k++) {
+			struct col *c = &rr->cols[idx[k]];
+			if (c->col >= row.nf)
+				continue;
+			const struct field *f = &row.f[c->col];
+			if (c->numeric)
+				number_observe(&c->ns, f->p, f->n);
+			else
+				date_observe(&c->ds, f->p, f->n);
+		}
+		if (opts->progress && ++rows % PROGRESS_ROWS == 0) {
+			long long done, total;
+			reader_progress(rr->r, &done, &total);
+			opts->progress(opts->progress_ctx, done, total);
+		}
+	}
+	free(idx);
+	if (rc < 0)
+		return -1;
+	/* numbers: each column by its own cells, else by the file's other columns */
+	int votes[2] = {0, 0};
+	for (int i = 0; i < rr->ncols; i++) {
+		struct col *c = &rr->cols[i];
+		if (!c->numeric)
+			continue;
+		if (number_decide(&c->ns, &c->fmt)) {
+			c->fmt_how = HOW_OWN;
+			votes[c->fmt]++;
+		}
+	}
+	for (int i = 0; i < rr->ncols; i++) {
+		struct col *c = &rr->cols[i];
+		if (!c->numeric || c->fmt_how == HOW_OWN)
+			continue;
+		int telling = c->ns.comma3 + c->ns.point3 > 0;
+		if (votes[0] != votes[1]) {
+			c->fmt = votes[NUMFMT_COMMA] > votes[NUMFMT_POINT] ? NUMFMT_COMMA : NUMFMT_POINT;
+			c->fmt_how = telling ? HOW_FILE : HOW_NONE;
+		} else if (rr->is_xlsx) {
+			c->fmt = NUMFMT_POINT;
+			c->fmt_how = telling ? HOW_XLSX : HOW_NONE;
+		} else {
+			c->fmt_how = telling ? HOW_RULE : HOW_NONE; /* number_decide's fallback */
+		}
+	}
+	/* dates */
+	for (int i = 0; i < rr->ncols; i++) {
+		struct col *c = &rr->cols[i];
+		if (!c->dated)
+			continue;
+		c->order_shown = c->ds.day_first + c->ds.month_first + c->ds.either + c->ds.same > 0;
+		if (date_decide(&c->ds, &c->order) < 0) {
+			char dmy[16], mdy[16];
+			suggest_formats(c->ds.example, dmy, mdy, sizeof(dmy));
+			if (!c->ds.either) {
+				ferr_setpos(err, rr->path, 0, c->col + 1,
+					    "column \"%s\": as many dates read only as day/month as "
+					    "only as month/day; say which with --date-format %s or "
+					    "--date-format %s.",
+					    c->header, dmy, mdy);
+				return -1;
+			}
+			ferr_setpos(err, rr->path, 0, c->col + 1,
+				    "column \"%s\": dates like \"%s\" could be day/month or month/day "
+				    "and no date in the column tells which; say which with "
+				    "--date-format %s or --date-format %s.",
+				    c->header, c->ds.example, dmy, mdy);
+			return -1;
+		}
+	}
+	if (reader_rewind(rr->r, err) < 0)
+		return -1;
+	for (long k = 0; k < rr->skip; k++)
+		if (reader_next(rr->r, &row, err) != 1)
+			return -1;
+	return 0;
+}
+
+int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *opts,
+		   struct recreader **out, struct ferr *err)
+{
+	static const struct rec_opts none = {0};
+	*out = NULL;
+	if (!opts)
+		opts = &none;
+	const char *why;
+	if (opts->date_format && date_format_check(opts->date_format, &why) < 0) {
+		ferr_setpos(err, NULL, 0, 0, "%s", why);
+		return -1;
+	}
+	struct recreader *rr = xcalloc(1, sizeof(*rr));
+	rr->path = xstrdup(path);
+	rr->kind = kind;
+	rr->date_format = opts->date_format ? xstrdup(opts->date_format) : NULL;
+	rr->fields = colmap_fields(kind, &rr->nfields);
+	rr->match = xcalloc((size_t)rr->nfields, sizeof(*rr->match));
+	struct reader_opts ro = {.sheet = opts->sheet, .delimiter = 0};
+	if (reader_open(path, &ro, &rr->r, err) < 0)
+		goto fail;
+	rr->is_xlsx = reader_is_xlsx(rr->r);
+	if (find_header(rr, opts, err) < 0)
+		goto fail;
+	build_cols(rr);
+	build_attrs(rr);
+	if (infer(rr, opts, err) < 0)
+		goto fail;
+	*out = rr;
+	return 0;
+fail:
+	if (err && !err->file[0])
+		snprintf(err->file, sizeof(err->file), "%s", path);
+	recreader_close(rr);
+	return -1;
+}
+
+/* ---- describing ------------------------------------------------------- */
+
+static void describe_col(const struct recreader *rr, const struct col *c, struct strbuf *sb)
+{
+	strbuf_printf(sb, "%s <- \"%s\"", c->f->name, c->header);
+	const char *sep = " (";
+	if (c->tier < 0) {
+		strbuf_printf(sb, "%s--map", sep);
+		sep = "; ";
+	}
+	if (c->f->id == F_AMOUNT && c->tier == 0) {
+		strbuf_printf(sb, "%snet of VAT", sep);
+		sep = "; ";
+	} else if (c->f->id == F_AMOUNT && c->tier == 2) {
+		strbuf_printf(sb, "%sincludes VAT: the file has no net amount", sep);
+		sep = "; ";
+	}
+	if (c->alt_col >= 0) {
+		strbuf_printf(sb, "%s\"%s\" not used", sep, rr->hdr.f[c->alt_col].p);
+		sep = "; ";
+	}
+	if (c->pow10 == 3 || c->pow10 == 6) {
+		strbuf_printf(sb, "%sin %s", sep, c->pow10 == 3 ? "thousands" : "millions");
+		sep = "; ";
+	}
+	if (c->numeric && c->fmt_how != HOW_NONE) {
+		static const char *const how[] = {
+			"", "", ", like the file's other numbers",
+			" (a lone separator before three digits is read as a thousands separator)",
+			", as in Excel"};
+		strbuf_printf(sb, "%sdecimal %s%s", sep, c->fmt == NUMFMT_COMMA ? "comma" : "point",
+			      how[c->fmt_how]);
+		sep = "; ";
+	}
+	if (c->f->type == COL_DATE) {
+		if (rr->date_format) {
+			strbuf_printf(sb, "%s--date-format %s", sep, rr->date_format);
+			sep = "; ";
+		} else if (c->order_shown) {
+			strbuf_printf(sb, "%s%s", sep,
+				      c->order == DATE_DMY ? "day/month/year" : "month/day/year");
+			sep = "; ";
+		}
+	}
+	strbuf_puts(sb, sep[0] == ';' ? ")\n" : "\n");
+}
+
+char *recreader_describe(const struct recreader *rr)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "format: %s\n", reader_describe(rr->r));
+	strbuf_printf(&sb, "header: line %ld\n", rr->hdr.line);
+	for (int i = 0; i < rr->ncols; i++)
+		describe_col(rr, &rr->cols[i], &sb);
+	if (rr->amount_computed)
+		strbuf_printf(&sb, "amount = \"%s\" x \"%s\"\n", rr->cols[rr->c_quantity].header,
+			      rr->cols[rr->c_price].header);
+	int any = 0;
+	for (int c = 0; c < rr->hdr.nf; c++) {
+		if (rr->col_field[c])
+			continue;
+		strbuf_printf(&sb, "%s\"%s\"", any ? ", " : (rr->kind == REC_CUSTOMERS
+								     ? "kept as attributes: "
+								     : "not used: "),
+			      rr->hdr.f[c].p);
+		any = 1;
+	}
+	if (any)
+		strbuf_putc(&sb, '\n');
+	return strbuf_detach(&sb);
+}
+
+const struct row *recreader_raw(const struct recreader *rr)
+{
+	return &rr->raw;
+}
+
+const struct row *recreader_header(const struct recreader *rr)
+{
+	return &rr->hdr;
+}
+
+const char *recreader_column_field(const struct recreader *rr, int i)
+{
+	return i >= 0 && i < rr->hdr.nf ? rr->col_field[i] : NULL;
+}
+
+void recreader_progress(const struct recreader *rr, long long *done, long long *total)
+{
+	reader_progress(rr->r, done, total);
+}
+
+void recreader_close(struct recreader *rr)
+{
+	if (!rr)
+		return;
+	reader_close(rr->r);
+	free(rr->path);
+	free(rr->date_format);
+	free(rr->match);
+	free(rr->cols);
+	free(rr->col_field);
+	free(rr->hbuf);
+	free(rr->hdr.f);
+	free(rr->scratch);
+	free(rr->attrs);
+	for (int i = 0; i < rr->nattr; i++)
+		free(rr->attr_keys[i]);
+	free(rr->attr_keys);
+	free(rr->attr_cols);
+	free(rr);
+}

@@ -1,0 +1,658 @@
+/* store/import.c — one import = one transaction. Customers and sellers are
+ * upserted by their external ID (a value in the new file replaces the old
+ * one; an empty cell keeps it); orders and activities are appended as a
+ * batch, in multi-row INSERTs of integers for speed. Orders or activities
+ * naming an unknown customer create it (ID only). Customers with a Swedish
+ * postal code and no coordinates are located from the shipped table. */
+#include "store/import.h"
+#include "store/db.h"
+#include "core/dataset.h"
+#include "util/days.h"
+#include "util/geo.h"
+#include "util/strbuf.h"
+#include "util/xmalloc.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define ORDER_COLS 8
+#define ACT_COLS 9
+#define MULTI 64 /* rows per multi-row INSERT */
+
+/* External customer ID -> customers.id, open addressing; keys are copied
+ * into one growing arena of chunks. */
+struct idmap {
+	char **keys;
+	int64_t *vals;
+	size_t cap, n;
+	char **chunks;
+	size_t nchunks, used, chunk_cap;
+};
+
+static uint64_t hash_bytes(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+static char *arena_copy(struct idmap *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (!m->nchunks || m->used + n > m->chunk_cap) {
+		m->chunk_cap = n > 1 << 20 ? n : 1 << 20;
+		m->chunks = xreallocarray(m->chunks, m->nchunks + 1, sizeof(char *));
+		m->chunks[m->nchunks++] = xmalloc(m->chunk_cap);
+		m->used = 0;
+	}
+	char *p = m->chunks[m->nchunks - 1] + m->used;
+	memcpy(p, s, n);
+	m->used += n;
+	return p;
+}
+
+static void idmap_put_raw(struct idmap *m, char *key, int64_t val)
+{
+	size_t h = hash_bytes(key) & (m->cap - 1);
+	while (m->keys[h])
+		h = (h + 1) & (m->cap - 1);
+	m->keys[h] = key;
+	m->vals[h] = val;
+	m->n++;
+}
+
+static void idmap_grow(struct idmap *m)
+{
+	char **ok = m->keys;
+	int64_t *ov = m->vals;
+	size_t ocap = m->cap;
+	m->cap = ocap ? ocap * 2 : 1024;
+	m->keys = xcalloc(m->cap, sizeof(char *));
+	m->vals = xcalloc(m->cap, sizeof(int64_t));
+	m->n = 0;
+	for (size_t i = 0; i < ocap; i++)
+		if (ok[i])
+			idmap_put_raw(m, ok[i], ov[i]);
+	free(ok);
+	free(ov);
+}
+
+static void idmap_put(struct idmap *m, const char *key, int64_t val)
+{
+	if ((m->n + 1) * 2 > m->cap)
+		idmap_grow(m);
+	idmap_put_raw(m, arena_copy(m, key), val);
+}
+
+static int64_t idmap_get(const struct idmap *m, const char *key)
+{
+	if (!m->cap)
+		return 0;
+	size_t h = hash_bytes(key) & (m->cap - 1);
+	while (m->keys[h]) {
+		if (!strcmp(m->keys[h], key))
+			return m->vals[h];
+		h = (h + 1) & (m->cap - 1);
+	}
+	return 0;
+}
+
+static void idmap_free(struct idmap *m)
+{
+	for (size_t i = 0; i < m->nchunks; i++)
+		free(m->chunks[i]);
+	free(m->chunks);
+	free(m->keys);
+	free(m->vals);
+}
+
+/* A value waiting for the next multi-row INSERT (text is copied into
+ * im->text, which is emptied after each flush). */
+enum { V_NULL, V_INT, V_DBL, V_TEXT };
+struct pval {
+	int type;
+	int64_t i;
+	double d;
+	size_t off;
+};
+
+struct store_import {
+	sqlite3 *db;
+	enum rec_kind kind;
+	int64_t batch_id;
+	struct idmap customers;
+	struct idmap sellers; /* customer/seller files: which IDs exist already */
+	sqlite3_stmt *multi, *single, *new_customer, *upsert;
+	int pending; /* rows waiting in vals */
+	int cols;
+	struct pval *vals; /* MULTI * cols */
+	struct strbuf text;
+	struct import_counts counts;
+};
+
+const char *store_now_iso(char buf[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return buf;
+}
+
+static int prep(struct store_import *im, const char *sql, sqlite3_stmt **st, char **cause)
+{
+	if (sqlite3_prepare_v3(im->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK) {
+		*cause = db_cause(im->db, "workspace");
+		return -1;
+	}
+	return 0;
+}
+
+static int load_ids(struct store_import *im, const char *sql, struct idmap *m, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(im->db, "workspace");
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		idmap_put(m, (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(im->db, "workspace");
+		return -1;
+	}
+	return 0;
+}
+
+static char *multi_insert_sql(const char *head, int cols, int rows)
+{
+	size_t cap = strlen(head) + (size_t)rows * ((size_t)cols * 2 + 4) + 16;
+	char *s = xmalloc(cap);
+	size_t o = (size_t)snprintf(s, cap, "%s", head);
+	for (int r = 0; r < rows; r++) {
+		s[o++] = r ? ',' : ' ';
+		s[o++] = '(';
+		for (int c = 0; c < cols; c++) {
+			if (c)
+				s[o++] = ',';
+			s[o++] = '?';
+		}
+		s[o++] = ')';
+	}
+	s[o] = '\0';
+	return s;
+}
+
+static int prepare_statements(struct store_import *im, char **cause)
+{
+	const char *head = NULL;
+	int cols = 0;
+	if (im->kind == REC_ORDERS) {
+		head = "INSERT INTO orders(batch_id, customer, order_id, day, amount, margin, "
+		       "quantity, seller_id) VALUES";
+		cols = ORDER_COLS;
+	} else if (im->kind == REC_ACTIVITIES) {
+		head = "INSERT INTO activities(batch_id, customer, seller_id, day, minute, type, "
+		       "duration_min, travel_min, km) VALUES";
+		cols = ACT_COLS;
+	}
+	if (head) {
+		im->cols = cols;
+		im->vals = xcalloc((size_t)MULTI * (size_t)cols, sizeof(*im->vals));
+		char *m = multi_insert_sql(head, cols, MULTI);
+		char *s = multi_insert_sql(head, cols, 1);
+		int rc = prep(im, m, &im->multi, cause) || prep(im, s, &im->single, cause);
+		free(m);
+		free(s);
+		if (rc)
+			return -1;
+		return prep(im,
+			    "INSERT INTO customers(customer_id, created_by, batch_id) VALUES (?1, ?2, ?3)",
+			    &im->new_customer, cause);
+	}
+	if (im->kind == REC_CUSTOMERS)
+		return prep(im,
+			    "INSERT INTO customers(customer_id, name, org_number, address, postal_code, "
+			    "city, lat, lon, located, industry, employees, seller_id, revenue, potential, "
+			    "wallet, email, phone, open_min, close_min, attrs, created_by, batch_id) "
+			    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+			    "?20,'file',?21) ON CONFLICT(customer_id) DO UPDATE SET "
+			    "name=coalesce(excluded.name,name), org_number=coalesce(excluded.org_number,org_number), "
+			    "address=coalesce(excluded.address,address), "
+			    "postal_code=coalesce(excluded.postal_code,postal_code), city=coalesce(excluded.city,city), "
+			    "lat=CASE WHEN excluded.lat IS NULL THEN lat ELSE excluded.lat END, "
+			    "lon=CASE WHEN excluded.lat IS NULL THEN lon ELSE excluded.lon END, "
+			    "located=CASE WHEN excluded.lat IS NULL THEN located ELSE excluded.located END, "
+			    "industry=coalesce(excluded.industry,industry), employees=coalesce(excluded.employees,employees), "
+			    "seller_id=coalesce(excluded.seller_id,seller_id), revenue=coalesce(excluded.revenue,revenue), "
+			    "potential=coalesce(excluded.potential,potential), wallet=coalesce(excluded.wallet,wallet), "
+			    "email=coalesce(excluded.email,email), phone=coalesce(excluded.phone,phone), "
+			    "open_min=coalesce(excluded.open_min,open_min), close_min=coalesce(excluded.close_min,close_min), "
+			    "attrs=coalesce(excluded.attrs,attrs), created_by='file', batch_id=excluded.batch_id",
+			    &im->upsert, cause);
+	return prep(im,
+		    "INSERT INTO sellers(seller_id, name, role, hours_per_year, home_postal_code, "
+		    "home_lat, home_lon, email, batch_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+		    "ON CONFLICT(seller_id) DO UPDATE SET name=coalesce(excluded.name,name), "
+		    "role=coalesce(excluded.role,role), hours_per_year=coalesce(excluded.hours_per_year,hours_per_year), "
+		    "home_postal_code=coalesce(excluded.home_postal_code,home_postal_code), "
+		    "home_lat=CASE WHEN excluded.home_lat IS NULL THEN home_lat ELSE excluded.home_lat END, "
+		    "home_lon=CASE WHEN excluded.home_lat IS NULL THEN home_lon ELSE excluded.home_lon END, "
+		    "email=coalesce(excluded.email,email), batch_id=excluded.batch_id",
+		    &im->upsert, cause);
+}
+
+static int replace_kind(struct store_import *im, char **cause)
+{
+	const char *table = im->kind == REC_ORDERS ? "orders" : "activities";
+	char sql[160];
+	snprintf(sql, sizeof(sql), "DELETE FROM %s", table);
+	if (db_exec(im->db, sql, cause) != 0)
+		return -1;
+	im->counts.replaced_rows = sqlite3_changes64(im->db);
+	snprintf(sql, sizeof(sql),
+		 "UPDATE batches SET replaced = 1 WHERE kind = '%s' AND id <> %lld", table,
+		 (long long)im->batch_id);
+	return db_exec(im->db, sql, cause);
+}
+
+int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const char *sha256,
+		       int replace, struct store_import **out, char **cause)
+{
+	struct store_import *im = xcalloc(1, sizeof(*im));
+	im->db = db;
+	im->kind = kind;
+	im->counts.date_min = im->counts.date_max = DAYS_NONE;
+	*out = NULL;
+	if (db_begin(db, cause) != 0) {
+		free(im);
+		return -1;
+	}
+	sqlite3_stmt *st = NULL;
+	char now[21];
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO batches(kind, file, sha256, rows, created_at) "
+			       "VALUES (?1, ?2, ?3, 0, ?4)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, rec_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, store_now_iso(now), -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+	im->batch_id = sqlite3_last_insert_rowid(db);
+	im->counts.batch_id = im->batch_id;
+	if (replace && (kind == REC_ORDERS || kind == REC_ACTIVITIES) && replace_kind(im, cause) != 0)
+		goto fail_cause;
+	if (kind == REC_SELLERS) {
+		if (load_ids(im, "SELECT id, seller_id FROM sellers", &im->sellers, cause) != 0)
+			goto fail_cause;
+	} else if (load_ids(im, "SELECT id, customer_id FROM customers", &im->customers, cause) != 0) {
+		goto fail_cause;
+	}
+	if (prepare_statements(im, cause) != 0)
+		goto fail_cause;
+	*out = im;
+	return 0;
+fail:
+	*cause = db_cause(db, "workspace");
+fail_cause:
+	sqlite3_finalize(st);
+	store_import_abort(im);
+	return -1;
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_i64_if(sqlite3_stmt *st, int i, int has, int64_t v)
+{
+	if (has)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_dbl_if(sqlite3_stmt *st, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(im->db, "storing the import");
+		return -1;
+	}
+	return 0;
+}
+
+/* The workspace id of an external customer ID, creating the customer. */
+static int customer_ref(struct store_import *im, const char *ext, int64_t *id, char **cause)
+{
+	*id = idmap_get(&im->customers, ext);
+	if (*id)
+		return 0;
+	sqlite3_bind_text(im->new_customer, 1, ext, -1, SQLITE_STATIC);
+	sqlite3_bind_text(im->new_customer, 2, rec_kind_name(im->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(im->new_customer, 3, im->batch_id);
+	if (step_reset(im, im->new_customer, cause) != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(im->db);
+	idmap_put(&im->customers, ext, *id);
+	im->counts.customers_created++;
+	return 0;
+}
+
+static void note_date(struct store_import *im, int32_t day)
+{
+	if (im->counts.date_min == DAYS_NONE || day < im->counts.date_min)
+		im->counts.date_min = day;
+	if (im->counts.date_max == DAYS_NONE || day > im->counts.date_max)
+		im->counts.date_max = day;
+}
+
+static struct pval *pslot(struct store_import *im, int col)
+{
+	return &im->vals[im->pending * im->cols + col];
+}
+
+static void p_int(struct store_import *im, int col, int has, int64_t v)
+{
+	struct pval *p = pslot(im, col);
+	p->type = has ? V_INT : V_NULL;
+	p->i = v;
+}
+
+static void p_dbl(struct store_import *im, int col, int has, double v)
+{
+	struct pval *p = pslot(im, col);
+	p->type = has ? V_DBL : V_NULL;
+	p->d = v;
+}
+
+static void p_text(struct store_import *im, int col, const char *s)
+{
+	struct pval *p = pslot(im, col);
+	if (!s || !*s) {
+		p->type = V_NULL;
+		return;
+	}
+	p->type = V_TEXT;
+	p->off = im->text.len;
+	strbuf_append(&im->text, s, strlen(s) + 1);
+}
+
+static void bind_row(struct store_import *im, sqlite3_stmt *st, int row, int base)
+{
+	for (int c = 0; c < im->cols; c++) {
+		const struct pval *p = &im->vals[row * im->cols + c];
+		int i = base + c + 1;
+		switch (p->type) {
+		case V_INT:
+			sqlite3_bind_int64(st, i, p->i);
+			break;
+		case V_DBL:
+			sqlite3_bind_double(st, i, p->d);
+			break;
+		case V_TEXT:
+			sqlite3_bind_text(st, i, im->text.buf + p->off, -1, SQLITE_STATIC);
+			break;
+		default:
+			sqlite3_bind_null(st, i);
+		}
+	}
+}
+
+/* Writes the pending rows: all at once when the batch is full, else (at the
+ * end) one statement per row. */
+static int flush_rows(struct store_import *im, int final, char **cause)
+{
+	if (im->pending == 0 || (!final && im->pending < MULTI))
+		return 0;
+	int rc = 0;
+	if (im->pending == MULTI) {
+		for (int r = 0; r < MULTI; r++)
+			bind_row(im, im->multi, r, r * im->cols);
+		rc = step_reset(im, im->multi, cause);
+	} else {
+		for (int r = 0; r < im->pending && rc == 0; r++) {
+			bind_row(im, im->single, r, 0);
+			rc = step_reset(im, im->single, cause);
+		}
+	}
+	im->pending = 0;
+	strbuf_reset(&im->text);
+	return rc;
+}
+
+static int add_order(struct store_import *im, const struct rec_order *o, char **cause)
+{
+	int64_t cid;
+	if (customer_ref(im, o->customer_id, &cid, cause) != 0)
+		return -1;
+	p_int(im, 0, 1, im->batch_id);
+	p_int(im, 1, 1, cid);
+	p_text(im, 2, o->order_id);
+	p_int(im, 3, 1, o->day);
+	p_int(im, 4, 1, o->amount);
+	p_int(im, 5, o->has_margin, o->margin);
+	p_dbl(im, 6, o->has_quantity, o->quantity);
+	p_text(im, 7, o->seller_id);
+	im->pending++;
+	im->counts.amount_total += o->amount;
+	note_date(im, o->day);
+	return flush_rows(im, 0, cause);
+}
+
+static int add_activity(struct store_import *im, const struct rec_activity *a, char **cause)
+{
+	int64_t cid = 0;
+	if (a->customer_id && *a->customer_id && customer_ref(im, a->customer_id, &cid, cause) != 0)
+		return -1;
+	p_int(im, 0, 1, im->batch_id);
+	p_int(im, 1, cid != 0, cid);
+	p_text(im, 2, a->seller_id);
+	p_int(im, 3, 1, a->day);
+	p_int(im, 4, a->minute >= 0, a->minute);
+	p_text(im, 5, activity_type_code((enum activity_type)a->type));
+	p_dbl(im, 6, a->has_duration, a->duration_min);
+	p_dbl(im, 7, a->has_travel, a->travel_min);
+	p_dbl(im, 8, a->has_km, a->km);
+	im->pending++;
+	note_date(im, a->day);
+	return flush_rows(im, 0, cause);
+}
+
+static int add_customer(struct store_import *im, const struct rec_customer *c, char **cause)
+{
+	sqlite3_stmt *st = im->upsert;
+	double lat = c->lat, lon = c->lon;
+	int has_loc = c->has_lat_lon, located = 0;
+	if (!has_loc && c->postal_code && geo_postcode_lookup(c->postal_code, &lat, &lon) == 0) {
+		has_loc = 1;
+		located = 1;
+	}
+	sqlite3_bind_text(st, 1, c->customer_id, -1, SQLITE_TRANSIENT);
+	bind_text_or_null(st, 2, c->name);
+	bind_text_or_null(st, 3, c->org_number);
+	bind_text_or_null(st, 4, c->address);
+	bind_text_or_null(st, 5, c->postal_code);
+	bind_text_or_null(st, 6, c->city);
+	bind_dbl_if(st, 7, has_loc, lat);
+	bind_dbl_if(st, 8, has_loc, lon);
+	sqlite3_bind_int(st, 9, located);
+	bind_text_or_null(st, 10, c->industry);
+	bind_i64_if(st, 11, c->employees >= 0, c->employees);
+	bind_text_or_null(st, 12, c->seller_id);
+	bind_i64_if(st, 13, c->has_revenue, c->revenue);
+	bind_i64_if(st, 14, c->has_potential, c->potential);
+	bind_i64_if(st, 15, c->has_wallet, c->wallet);
+	bind_text_or_null(st, 16, c->email);
+	bind_text_or_null(st, 17, c->phone);
+	bind_i64_if(st, 18, c->open_min >= 0, c->open_min);
+	bind_i64_if(st, 19, c->close_min >= 0, c->close_min);
+	bind_text_or_null(st, 20, c->attrs_json);
+	sqlite3_bind_int64(st, 21, im->batch_id);
+	int existed = idmap_get(&im->customers, c->customer_id) != 0;
+	if (step_reset(im, st, cause) != 0)
+		return -1;
+	if (existed) {
+		im->counts.customers_updated++;
+	} else {
+		idmap_put(&im->customers, c->customer_id, sqlite3_last_insert_rowid(im->db));
+	}
+	im->counts.customers_located += located;
+	return 0;
+}
+
+static int add_seller(struct store_import *im, const struct rec_seller *s, char **cause)
+{
+	sqlite3_stmt *st = im->upsert;
+	double lat = s->home_lat, lon = s->home_lon;
+	int has_home = s->has_home;
+	if (!has_home && s->home_postal_code &&
+	    geo_postcode_lookup(s->home_postal_code, &lat, &lon) == 0) {
+		has_home = 1;
+		im->counts.customers_located++;
+	}
+	sqlite3_bind_text(st, 1, s->seller_id, -1, SQLITE_TRANSIENT);
+	bind_text_or_null(st, 2, s->name);
+	if (s->role > 0)
+		sqlite3_bind_text(st, 3, role_code((enum role)s->role), -1, SQLITE_STATIC);
+	bind_dbl_if(st, 4, s->has_hours, s->hours_per_year);
+	bind_text_or_null(st, 5, s->home_postal_code);
+	bind_dbl_if(st, 6, has_home, lat);
+	bind_dbl_if(st, 7, has_home, lon);
+	bind_text_or_null(st, 8, s->email);
+	sqlite3_bind_int64(st, 9, im->batch_id);
+	int existed = idmap_get(&im->sellers, s->seller_id) != 0;
+	if (step_reset(im, st, cause) != 0)
+		return -1;
+	if (existed)
+		im->counts.customers_updated++;
+	else
+		idmap_put(&im->sellers, s->seller_id, sqlite3_last_insert_rowid(im->db));
+	return 0;
+}
+
+int store_import_add(struct store_import *im, const struct rec *rec, char **cause)
+{
+	int rc;
+	switch (rec->kind) {
+	case REC_ORDERS:
+		rc = add_order(im, &rec->u.o, cause);
+		break;
+	case REC_ACTIVITIES:
+		rc = add_activity(im, &rec->u.a, cause);
+		break;
+	case REC_CUSTOMERS:
+		rc = add_customer(im, &rec->u.c, cause);
+		break;
+	case REC_SELLERS:
+		rc = add_seller(im, &rec->u.s, cause);
+		break;
+	default:
+		*cause = xstrdup("unknown record kind");
+		return -1;
+	}
+	if (rc == 0)
+		im->counts.rows_stored++;
+	return rc;
+}
+
+
+int store_import_commit(struct store_import *im, const char *info_json,
+			struct import_counts *counts, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	if (flush_rows(im, 1, cause) != 0)
+		goto fail;
+	if (sqlite3_prepare_v2(im->db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
+			       &st, NULL) != SQLITE_OK)
+		goto fail_db;
+	sqlite3_bind_int64(st, 1, im->counts.rows_stored);
+	sqlite3_bind_text(st, 2, info_json, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, im->batch_id);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail_db;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (db_commit(im->db, cause) != 0)
+		goto fail;
+	*counts = im->counts;
+	im->db = NULL; /* committed: nothing to roll back */
+	store_import_abort(im);
+	return 0;
+fail_db:
+	*cause = db_cause(im->db, "storing the import");
+fail:
+	sqlite3_finalize(st);
+	store_import_abort(im);
+	return -1;
+}
+
+void store_import_abort(struct store_import *im)
+{
+	if (!im)
+		return;
+	sqlite3_finalize(im->multi);
+	sqlite3_finalize(im->single);
+	sqlite3_finalize(im->new_customer);
+	sqlite3_finalize(im->upsert);
+	if (im->db)
+		db_rollback(im->db);
+	idmap_free(&im->customers);
+	idmap_free(&im->sellers);
+	free(im->vals);
+	strbuf_free(&im->text);
+	free(im);
+}
+
+int store_batch_find_sha(sqlite3 *db, enum rec_kind kind, const char *sha256, int64_t *batch_id,
+			 char **file, char **when, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT id, file, created_at FROM batches WHERE kind = ?1 AND sha256 = ?2 "
+			       "AND replaced = 0 ORDER BY id DESC LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "workspace");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, rec_kind_name(kind), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, sha256, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		found = 1;
+		*batch_id = sqlite3_column_int64(st, 0);
+		*file = xstrdup((const char *)sqlite3_column_text(st, 1));
+		*when = xstrdup((const char *)sqlite3_column_text(st, 2));
+	} else if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "workspace");
+		found = -1;
+	}
+	sqlite3_finalize(st);
+	return found;
+}

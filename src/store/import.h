@@ -1,0 +1,48 @@
+/* store/import.h — writing an import into the workspace as one
+ * transaction: nothing is visible until store_import_commit, and an abort
+ * (or a crash, or kill -9) leaves the workspace exactly as before. */
+#ifndef FOKUS_STORE_IMPORT_H
+#define FOKUS_STORE_IMPORT_H
+#include <stdint.h>
+
+#include "io/records.h"
+
+struct sqlite3;
+
+struct import_counts {
+	long long rows_stored;
+	long long customers_created; /* by orders/activities naming unknown customers */
+	long long customers_updated; /* customer/seller files: existing rows updated */
+	long long customers_located; /* coordinates from the postal-code table */
+	long long replaced_rows;     /* rows removed by --replace */
+	int64_t amount_total;        /* orders: sum of amounts, minor units */
+	int32_t date_min, date_max;  /* DAYS_NONE when no dated rows */
+	int64_t batch_id;
+};
+
+struct store_import;
+
+/* Starts the import of a file of `kind`: BEGIN IMMEDIATE, a batches row.
+ * replace: remove every earlier row of that kind first (orders/activities).
+ * Returns 0, or -1 with *cause (caller frees). */
+int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file,
+		       const char *sha256, int replace, struct store_import **out, char **cause);
+/* Stores one record. 0 or -1 (*cause: a workspace error, e.g. disk full). */
+int store_import_add(struct store_import *im, const struct rec *rec, char **cause);
+/* Records the summary (JSON text) in the batch, commits, fills *counts and
+ * frees im. On failure rolls back, frees im, returns -1 with *cause. */
+int store_import_commit(struct store_import *im, const char *info_json,
+			struct import_counts *counts, char **cause);
+/* Rolls back and frees. NULL-safe. */
+void store_import_abort(struct store_import *im);
+
+/* The batch of this kind whose file had this content hash and is still in
+ * force: returns 1 and fills *batch_id, *file, *when (caller frees); 0 when
+ * none; -1 on error. */
+int store_batch_find_sha(struct sqlite3 *db, enum rec_kind kind, const char *sha256,
+			 int64_t *batch_id, char **file, char **when, char **cause);
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
+const char *store_now_iso(char buf[21]);
+
+#endif

@@ -1,0 +1,218 @@
+/* override.c — categories pinned by hand: set, remove, list, and load them
+ * per customer of a dataset for the next categorization run. One row per
+ * customer (the overrides table's primary key); a new pin replaces the old. */
+#include "store/override.h"
+#include "store/db.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* customers.id of an external customer id: 0 found, 1 none, -1 error. */
+static int customer_rowid(sqlite3 *db, const char *customer_id, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	int ret = -1;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM customers WHERE customer_id = ?", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		ret = 0;
+	} else if (rc == SQLITE_DONE) {
+		ret = 1;
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
+		       const char *reason, int32_t until, const char *by, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t id = 0;
+	int r = customer_rowid(db, customer_id, &id);
+	if (r != 0) {
+		if (r < 0)
+			*cause = db_cause(db, "reading the customers");
+		return r;
+	}
+	char created[24];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	int ret = -1;
+	if (sqlite3_prepare_v2(db,
+			       "INSERT OR REPLACE INTO overrides(customer, category, reason, "
+			       "until_day, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, category_code(cat), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+		if (until == DAYS_NONE)
+			sqlite3_bind_null(st, 4);
+		else
+			sqlite3_bind_int(st, 4, until);
+		sqlite3_bind_text(st, 5, created, -1, SQLITE_STATIC);
+		if (by)
+			sqlite3_bind_text(st, 6, by, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 6);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			ret = 0;
+	}
+	if (ret < 0)
+		*cause = db_cause(db, "saving the override");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+int store_override_remove(sqlite3 *db, const char *customer_id, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int ret = -1;
+	if (sqlite3_prepare_v2(db,
+			       "DELETE FROM overrides WHERE customer = "
+			       "(SELECT id FROM customers WHERE customer_id = ?)",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			ret = sqlite3_changes(db) > 0 ? 0 : 1;
+	}
+	if (ret < 0)
+		*cause = db_cause(db, "removing the override");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+int store_override_list(sqlite3 *db, struct override_item **items, size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int ret = -1, rc;
+	*items = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT c.customer_id, c.name, o.category, o.reason, o.until_day, "
+			       "o.created_at, o.created_by FROM overrides o JOIN customers c ON c.id "
+			       "= o.customer ORDER BY c.customer_id",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*items = xreallocarray(*items, cap, sizeof(**items));
+		}
+		struct override_item *it = &(*items)[(*n)++];
+		it->customer_id = col_dup(st, 0);
+		it->name = col_dup(st, 1);
+		enum category c = CAT_3;
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+		if (code)
+			category_parse(code, &c);
+		it->category = c;
+		it->reason = col_dup(st, 3);
+		it->until = sqlite3_column_type(st, 4) == SQLITE_NULL ? DAYS_NONE
+								     : sqlite3_column_int(st, 4);
+		it->created_at = col_dup(st, 5);
+		it->created_by = col_dup(st, 6);
+	}
+	if (rc == SQLITE_DONE)
+		ret = 0;
+out:
+	if (ret < 0) {
+		*cause = db_cause(db, "reading the overrides");
+		store_override_items_free(*items, *n);
+		*items = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
+void store_override_items_free(struct override_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(items[i].customer_id);
+		free(items[i].name);
+		free(items[i].reason);
+		free(items[i].created_at);
+		free(items[i].created_by);
+	}
+	free(items);
+}
+
+/* Index of the customer with customers.id `id` in ds (sorted by store_id
+ * when loaded from the workspace; falls back to a scan otherwise). */
+static int32_t find_customer(const struct dataset *ds, int64_t id)
+{
+	size_t lo = 0, hi = ds->ncustomers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->customers[mid].store_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ds->ncustomers && ds->customers[lo].store_id == id)
+		return (int32_t)lo;
+	for (size_t i = 0; i < ds->ncustomers; i++)
+		if (ds->customers[i].store_id == id)
+			return (int32_t)i;
+	return -1;
+}
+
+int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_override *ov,
+			char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int ret = -1, rc;
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		ov[i].category = CAT_NONE;
+		ov[i].until = DAYS_NONE;
+		ov[i].reason = NULL;
+	}
+	if (sqlite3_prepare_v2(db, "SELECT customer, category, reason, until_day FROM overrides",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int32_t i = find_customer(ds, sqlite3_column_int64(st, 0));
+		enum category c;
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		if (i < 0 || !code || category_parse(code, &c) != 0)
+			continue;
+		ov[i].category = (int8_t)c;
+		ov[i].reason = col_dup(st, 2);
+		if (!ov[i].reason)
+			ov[i].reason = xstrdup("");
+		ov[i].until = sqlite3_column_type(st, 3) == SQLITE_NULL ? DAYS_NONE
+								       : sqlite3_column_int(st, 3);
+	}
+	if (rc == SQLITE_DONE)
+		ret = 0;
+out:
+	if (ret < 0)
+		*cause = db_cause(db, "reading the overrides");
+	sqlite3_finalize(st);
+	return ret;
+}
+
+void store_override_release(struct cat_override *ov, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)ov[i].reason);
+		ov[i].reason = NULL;
+	}
+}

@@ -1,0 +1,203 @@
+/* test-store.c — covers src/store: db.c (create, migrate, refuse newer),
+ * import.c (upsert, batches, customers created by orders, all-or-nothing,
+ * duplicate detection), dataset.c (loading back), status.c. */
+#include "testutil.h"
+
+#include "store/dataset.h"
+#include "store/db.h"
+#include "store/import.h"
+#include "store/status.h"
+#include "util/days.h"
+
+#include <sqlite3.h>
+
+static sqlite3 *fresh_db(void)
+{
+	static char path[128];
+	snprintf(path, sizeof(path), "/tmp/fokus-unit-store-%ld.db", (long)getpid());
+	unlink(path);
+	char wal[160];
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	unlink(wal);
+	sqlite3 *db = NULL;
+	char *cause = NULL;
+	assert_int_equal(db_open(path, &db, &cause), 0);
+	return db;
+}
+
+static long long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static struct rec order(const char *cust, int y, int m, int d, int64_t amount)
+{
+	struct rec r;
+	memset(&r, 0, sizeof(r));
+	r.kind = REC_ORDERS;
+	r.u.o.customer_id = cust;
+	r.u.o.order_id = "A-1";
+	r.u.o.day = days_from_ymd(y, m, d);
+	r.u.o.minute = -1;
+	r.u.o.amount = amount;
+	return r;
+}
+
+static void test_schema(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(count(db, "SELECT count(*) FROM policy"), 4);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	db_close(db);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	const char *path = sqlite3_db_filename(db, "main");
+	char p[256];
+	snprintf(p, sizeof(p), "%s", path);
+	assert_int_equal(db_exec(db, "PRAGMA user_version = 99", NULL), 0);
+	db_close(db);
+	char *cause = NULL;
+	assert_int_equal(db_open(p, &db, &cause), -1);
+	assert_non_null(strstr(cause, "newer fokus"));
+	free(cause);
+}
+
+static void test_orders_create_customers(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	char *cause = NULL;
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, &im, &cause), 0);
+	/* 150 rows: more than one multi-row INSERT, and a tail. */
+	for (int i = 0; i < 150; i++) {
+		struct rec r = order(i % 3 == 0 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	struct rec credit = order("K3", 2025, 12, 31, -5000);
+	assert_int_equal(store_import_add(im, &credit, &cause), 0);
+	struct import_counts c;
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.rows_stored, 151);
+	assert_int_equal(c.customers_created, 3);
+	int64_t sum = 0;
+	for (int i = 0; i < 150; i++)
+		sum += 100 * (i + 1);
+	assert_int_equal(c.amount_total, sum - 5000);
+	char b[11];
+	assert_string_equal(days_iso(c.date_min, b), "2025-12-31");
+	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 151);
+	assert_int_equal(count(db, "SELECT sum(amount) FROM orders"), sum - 5000);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"), 3);
+
+	/* The same content again is found as a duplicate. */
+	int64_t bid;
+	char *file = NULL, *when = NULL;
+	assert_int_equal(store_batch_find_sha(db, REC_ORDERS, "abc", &bid, &file, &when, &cause), 1);
+	assert_string_equal(file, "o.csv");
+	free(file);
+	free(when);
+
+	/* An aborted import leaves nothing. */
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "p.csv", "def", 0, &im, &cause), 0);
+	struct rec r = order("K9", 2026, 2, 1, 100);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	store_import_abort(im);
+	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 151);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3);
+	assert_int_equal(count(db, "SELECT count(*) FROM batches"), 1);
+
+	/* --replace removes the earlier orders. */
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, &im, &cause), 0);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.replaced_rows, 151);
+	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM batches WHERE replaced = 1"), 1);
+
+	struct store_status st;
+	assert_int_equal(store_status(db, &st, &cause), 0);
+	assert_int_equal(st.orders, 1);
+	assert_int_equal(st.customers, 4);
+	assert_int_equal(st.nbatches, 2);
+	store_status_free(&st);
+	db_close(db);
+}
+
+static void test_customer_upsert_and_load(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	char *cause = NULL;
+	struct rec r;
+	memset(&r, 0, sizeof(r));
+	r.kind = REC_CUSTOMERS;
+	r.u.c.customer_id = "K1";
+	r.u.c.name = "Åkessons Järn AB";
+	r.u.c.postal_code = "186 00"; /* Vallentuna: located from the table */
+	r.u.c.employees = 12;
+	r.u.c.seller_id = "S1";
+	r.u.c.has_potential = true;
+	r.u.c.potential = 5000000;
+	r.u.c.open_min = r.u.c.close_min = -1;
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "x", 0, &im, &cause), 0);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	struct import_counts c;
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_located, 1);
+
+	/* A newer export: name changes, empty potential keeps the old value. */
+	r.u.c.name = "Åkessons Järn & Bygg AB";
+	r.u.c.has_potential = false;
+	r.u.c.postal_code = NULL;
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, &im, &cause), 0);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_updated, 1);
+
+	struct rec s;
+	memset(&s, 0, sizeof(s));
+	s.kind = REC_SELLERS;
+	s.u.s.seller_id = "S1";
+	s.u.s.name = "Anna";
+	s.u.s.role = ROLE_FARMER;
+	assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", "z", 0, &im, &cause), 0);
+	assert_int_equal(store_import_add(im, &s, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.ncustomers, 1);
+	assert_string_equal(ds.customers[0].name, "Åkessons Järn & Bygg AB");
+	assert_true(ds.customers[0].has_potential);
+	assert_int_equal(ds.customers[0].potential, 5000000);
+	assert_true(ds.customers[0].has_loc);
+	assert_true(ds.customers[0].lat > 59.0 && ds.customers[0].lat < 60.0);
+	assert_int_equal(ds.customers[0].seller, 0);
+	assert_int_equal(ds.sellers[0].role, ROLE_FARMER);
+	dataset_free(&ds);
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_schema),
+		cmocka_unit_test(test_newer_schema_refused),
+		cmocka_unit_test(test_orders_create_customers),
+		cmocka_unit_test(test_customer_upsert_and_load),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
