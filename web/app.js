@@ -10,12 +10,14 @@ import * as customer from './js/pages/customer.js';
 import * as sellers from './js/pages/sellers.js';
 import * as mapPage from './js/pages/map.js';
 import * as users from './js/pages/users.js';
+import * as history from './js/pages/history.js';
 
 const PAGES = [
   { id: 'overview', mod: overview, roles: null },
   { id: 'customers', mod: customers, roles: null },
   { id: 'sellers', mod: sellers, roles: null },
   { id: 'map', mod: mapPage, roles: null },
+  { id: 'history', mod: history, roles: ['admin', 'manager'] },
   { id: 'users', mod: users, roles: ['admin'] },
 ];
 

@@ -3,6 +3,7 @@
  * table of fixed fragments by name. */
 #include "store/webq.h"
 #include "store/db.h"
+#include "store/override.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -344,26 +345,17 @@ int webq_override_set(sqlite3 *db, const struct webq_scope *scope, int64_t snaps
 		db_rollback(db);
 		return v;
 	}
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT OR REPLACE INTO overrides(customer, category, reason, until_day, "
-			       "created_at, created_by) SELECT id, ?2, ?3, NULL, ?4, ?5 FROM customers "
-			       "WHERE customer_id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-	st = NULL;
+	enum category k;
+	if (category_parse(category, &k) != 0) {
+		db_rollback(db);
+		*cause = xasprintf("unknown category %s", category);
+		return -1;
+	}
+	v = store_override_set(db, customer_id, k, reason, DAYS_NONE, by, cause);
+	if (v != 0) {
+		db_rollback(db);
+		return v;
+	}
 	if (snapshot_id) {
 		if (sqlite3_prepare_v2(db,
 				       "UPDATE snapshot_customers SET category = ?3, override_reason = "

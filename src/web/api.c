@@ -99,7 +99,7 @@ static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struc
 	return 0;
 }
 
-static void summary_changed(void)
+void web_summary_changed(void)
 {
 	pthread_mutex_lock(&sum_lock);
 	override_gen++;
@@ -372,7 +372,7 @@ void api_override(struct web_ctx *c)
 	int r = webq_override_set(c->db, &c->scope, snap.id, id, category_code(k), reason,
 				  c->ses->user.name, &cause);
 	if (r == 0)
-		summary_changed();
+		web_summary_changed();
 	if (r < 0) {
 		web_fail(c, cause);
 		goto out;

@@ -42,6 +42,8 @@ static const struct route routes[] = {
 	{"GET", "/api/sellers", R_ALL, 0, api_sellers},
 	{"GET", "/api/map", R_ALL, 0, api_map},
 	{"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
+	{"GET", "/api/history", R_STAFF, 0, catapi_history},
+	{"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
 	{"GET", "/api/users", R_ADMIN, 0, admin_users},
 	{"POST", "/api/users", R_ADMIN, 0, admin_user_add},
 	{"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},

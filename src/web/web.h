@@ -97,4 +97,7 @@ struct json_t *web_json_body(struct web_ctx *c);
 /* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
 int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
 
+/* Tells the summary cache (api.c) that categories changed. */
+void web_summary_changed(void);
+
 #endif

@@ -38,6 +38,8 @@ const TABLE = [
   ['GET', '/api/map', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S1', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S2', null, [200, 200, 404, 200]],
+  ['GET', '/api/history', null, [200, 200, 403, 403]],
+  ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
   ['GET', '/api/users', null, [200, 403, 403, 403]],
   ['POST', '/api/users', { name: 'tmp-user', role: 'manager', password: 'tmp-pass-123' }, [201, 403, 403, 403]],
   ['DELETE', '/api/users/tmp-user', null, [200, 403, 403, 403]],
@@ -288,13 +290,48 @@ test('static files: index, no path leaves the asset set', async () => {
   }
 });
 
+test('save as new categorization: computed by the core with the given thresholds', async () => {
+  const before = (await call(base, '/api/summary', { session: ses.manager })).json.snapshot.id;
+  const r = await call(base, '/api/categorize', { method: 'POST', session: ses.manager,
+    body: { revenue_threshold: 70000, potential_threshold: 40000 } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.snapshot_id, before + 1);
+  assert.equal(r.json.revenue_threshold, 70000);
+  const s = (await call(base, '/api/summary', { session: ses.manager })).json;
+  assert.equal(s.snapshot.id, before + 1);
+  assert.equal(s.snapshot.method, 'absolute');
+  assert.equal(s.snapshot.revenue_threshold, 70000);
+  const cat = async (id) => (await call(base, '/api/customers/' + id, { session: ses.manager })).json.customer;
+  // Revenue in the 12 months to 2025-06-01 from the orders: C01 99 500, C02 80 000, C05 70 000 (= the threshold: high).
+  assert.equal((await cat('C01')).revenue, 99500);
+  assert.equal((await cat('C01')).category, '2R'); // no potential known: low
+  assert.equal((await cat('C05')).category, '2R');
+  assert.equal((await cat('C06')).category, '3');
+  const c04 = await cat('C04'); // pinned earlier
+  assert.equal(c04.category, '2P');
+  assert.equal(c04.computed_category, '3');
+  const h = (await call(base, '/api/history', { session: ses.manager })).json;
+  assert.equal(h.snapshots.at(-1).snapshot, before + 1);
+  assert.equal(h.snapshots.at(-1).customers, 12);
+  assert.equal(h.migration.from, before);
+  assert.equal(h.migration.to, before + 1);
+  const moved = Object.values(h.migration.moves).reduce((a, row) => a + Object.values(row).reduce((x, y) => x + y, 0), 0);
+  assert.equal(moved, 12);
+  assert.equal(h.migration.moves['1']['2R'], 1, 'C01 went from 1 to 2R');
+  const h1 = (await call(base, '/api/history?from=1&to=' + (before + 1), { session: ses.manager })).json;
+  assert.equal(h1.migration.new['3'] + h1.migration.new['2P'] + h1.migration.new['2R'] + h1.migration.new['1'], 9);
+  assert.equal((await call(base, '/api/history?from=99', { session: ses.manager })).status, 404);
+  assert.equal((await call(base, '/api/history?from=x', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/categorize', { method: 'POST', session: ses.manager, body: { revenue_threshold: -1, potential_threshold: 5 } })).status, 400);
+});
+
 test('readers keep working while another process writes a large transaction', async () => {
   const { spawn } = await import('node:child_process');
   // A writer in another process: ~300k inserted rows in one transaction, then a new snapshot.
   const sql = "BEGIN IMMEDIATE; INSERT INTO batches(kind, file, rows, created_at) VALUES ('orders', 'load', 0, 'now'); " +
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) " +
     "INSERT INTO orders(batch_id, customer, day, amount) SELECT (SELECT max(id) FROM batches), 1 + i % 12, 20000 + i % 300, i FROM n; " +
-    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (3, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
+    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (99, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
   const writer = spawn('sqlite3', [ws.db, sql], { stdio: 'ignore' });
   const done = new Promise((res) => writer.on('exit', res));
   let calls = 0, writerDone = false;
@@ -314,5 +351,5 @@ test('readers keep working while another process writes a large transaction', as
   // A login writes (a session row): it waits for the writer rather than failing.
   await login(base, USERS.manager);
   const s = (await call(base, '/api/summary', { session: ses.manager })).json;
-  assert.equal(s.snapshot.id, 3, 'the new snapshot is seen after the commit');
+  assert.equal(s.snapshot.id, 99, 'the new snapshot is seen after the commit');
 });

@@ -90,6 +90,26 @@ test('manager: log in, matrix with four categories, drag a threshold', async () 
   await page.click('#thr-reset');
   await page.waitForFunction(() => document.getElementById('thr-reset').disabled);
   assert.deepEqual(await liveCounts(page), before);
+  // Drag the potential line down to the bottom and save: a new categorization.
+  const py = Number(await page.getAttribute('#matrix', 'data-pot-y'));
+  await page.mouse.move(box.x + box.width / 2, box.y + py);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + py + 40, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 70, { steps: 10 });
+  await page.mouse.up();
+  await page.waitForFunction(() => !document.getElementById('thr-save').disabled);
+  const preview = await liveCounts(page);
+  assert.ok(preview['1'] + preview['2P'] > before['1'] + before['2P'], 'more high-potential customers');
+  await page.click('#thr-save');
+  await page.waitForFunction(() => /categorization 3|Error/.test(document.getElementById('save-note')?.textContent || ''));
+  assert.match(await page.textContent('#save-note'), /^Saved as categorization 3\.$/);
+  assert.match(await page.textContent('main p.muted'), /Categorization 3/);
+  await shot(page, '03b-saved');
+  await page.click('#nav-history');
+  await page.waitForSelector('table.migration');
+  assert.equal(await page.inputValue('#mig-to'), '3');
+  assert.equal(await page.inputValue('#mig-from'), '2');
+  await shot(page, '03c-history');
   await page.context().close();
 });
 
@@ -113,7 +133,9 @@ test('manager: customers list, the <script> name renders as text, override with 
   await page.waitForFunction(() => document.querySelectorAll('table.customers tbody tr').length === 1);
   await page.fill('#cust-q', '');
   await page.selectOption('#cust-category', '2P');
-  await page.waitForFunction(() => [...document.querySelectorAll('table.customers tbody tr')].length === 3);
+  const n2P = await page.evaluate(async () => (await (await fetch('/api/customers?category=2P')).json()).total);
+  await page.waitForFunction((n) => [...document.querySelectorAll('table.customers tbody tr')].length === n &&
+    [...document.querySelectorAll('table.customers tbody tr .cat')].every((e) => e.textContent.startsWith('2P')), n2P);
   await shot(page, '04-customers-2P');
   await page.goto(srv.url + '/#/customers/C03');
   await page.waitForSelector('#cust-name');

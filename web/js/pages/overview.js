@@ -9,6 +9,7 @@ import { makeChart, tip } from '../chart.js';
 import { t, catLabel, fmtMoney, fmtInt, fmtPct, fmtDate, CATEGORY_CODES, CATEGORY_COLORS } from '../i18n.js';
 
 const GRID = { left: 90, right: 30, top: 30, bottom: 60 };
+let savedNote = ''; // shown under the thresholds after a save, until the next drag
 
 // The rule of docs/categorization.md: high on an axis when value ≥ threshold.
 export function categoryOf(rev, pot, tr, tp) {
@@ -160,7 +161,8 @@ function matrixChart(el, liveEl, matrix, summary, ctx) {
       onchange: (e) => { const v = Number(e.target.value); if (v > 0) { state.tr = v; state.dragged = true; refresh(); } } });
     const inP = h('input', { id: 'thr-potential', type: 'number', min: 0, step: 'any', value: Math.round(state.tp),
       onchange: (e) => { const v = Number(e.target.value); if (v > 0) { state.tp = v; state.dragged = true; refresh(); } } });
-    const note = h('p', { class: 'muted', id: 'save-note' });
+    if (state.dragged) savedNote = '';
+    const note = h('p', { class: 'muted', id: 'save-note', role: 'status' }, savedNote);
     mount(liveEl, h('h2', null, t('thresholds')),
       h('label', { for: 'thr-revenue' }, t('revenue_threshold') + ' (' + fmtMoney(state.tr) + ')'), inR,
       h('label', { for: 'thr-potential' }, t('potential_threshold') + ' (' + fmtMoney(state.tp) + ')'), inP,
@@ -180,12 +182,12 @@ function matrixChart(el, liveEl, matrix, summary, ctx) {
 // "Save as new categorization": the server computes and stores it with the
 // categorization core (POST /api/categorize); managers and admins only.
 function saveButton(ctx, state, note) {
-  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role) || !ctx.canCategorize) return null;
+  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role)) return null;
   return h('button', { type: 'button', class: 'primary', id: 'thr-save', disabled: !state.dragged, onclick: async () => {
     try {
       const r = await api('/api/categorize', { method: 'POST', body: { revenue_threshold: state.tr, potential_threshold: state.tp } });
-      note.textContent = t('saved', r.snapshot_id);
-      setTimeout(() => { location.hash = '#/overview'; window.dispatchEvent(new HashChangeEvent('hashchange')); }, 300);
+      savedNote = t('saved', r.snapshot_id);
+      await render(document.getElementById('main'), ctx);
     } catch (e) { note.textContent = t('error', e.message); }
   } }, t('save_categorization'));
 }
