@@ -303,10 +303,13 @@ test('save as new categorization: computed by the core with the given thresholds
   assert.equal(s.snapshot.revenue_threshold, 70000);
   const cat = async (id) => (await call(base, '/api/customers/' + id, { session: ses.manager })).json.customer;
   // Revenue in the 12 months to 2025-06-01 from the orders: C01 99 500, C02 80 000, C05 70 000 (= the threshold: high).
+  // Potential as given in the customer file; high when ≥ 40 000.
   assert.equal((await cat('C01')).revenue, 99500);
-  assert.equal((await cat('C01')).category, '2R'); // no potential known: low
+  assert.equal((await cat('C01')).category, '1');
   assert.equal((await cat('C05')).category, '2R');
-  assert.equal((await cat('C06')).category, '3');
+  assert.equal((await cat('C03')).category, '2P'); // 60 000 < 70 000; potential 50 000
+  assert.equal((await cat('C06')).category, '2P');
+  assert.equal((await cat('C09')).category, '3');
   const c04 = await cat('C04'); // pinned earlier
   assert.equal(c04.category, '2P');
   assert.equal(c04.computed_category, '3');
@@ -317,7 +320,8 @@ test('save as new categorization: computed by the core with the given thresholds
   assert.equal(h.migration.to, before + 1);
   const moved = Object.values(h.migration.moves).reduce((a, row) => a + Object.values(row).reduce((x, y) => x + y, 0), 0);
   assert.equal(moved, 12);
-  assert.equal(h.migration.moves['1']['2R'], 1, 'C01 went from 1 to 2R');
+  assert.equal(h.migration.moves['1']['1'], 1, 'C01 stayed in 1');
+  assert.equal(h.migration.moves['1']['2P'], 1, 'C03 went from 1 to 2P');
   const h1 = (await call(base, '/api/history?from=1&to=' + (before + 1), { session: ses.manager })).json;
   assert.equal(h1.migration.new['3'] + h1.migration.new['2P'] + h1.migration.new['2R'] + h1.migration.new['1'], 9);
   assert.equal((await call(base, '/api/history?from=99', { session: ses.manager })).status, 404);
