@@ -11,6 +11,7 @@ import * as sellers from './js/pages/sellers.js';
 import * as mapPage from './js/pages/map.js';
 import * as users from './js/pages/users.js';
 import * as history from './js/pages/history.js';
+import * as importPage from './js/pages/import.js';
 
 const PAGES = [
   { id: 'overview', mod: overview, roles: null },
@@ -18,6 +19,7 @@ const PAGES = [
   { id: 'sellers', mod: sellers, roles: null },
   { id: 'map', mod: mapPage, roles: null },
   { id: 'history', mod: history, roles: ['admin', 'manager'] },
+  { id: 'import', mod: importPage, roles: ['admin', 'manager'] },
   { id: 'users', mod: users, roles: ['admin'] },
 ];
 

@@ -118,43 +118,60 @@ static int threshold(json_t *v, int64_t *out)
 	return 0;
 }
 
-void catapi_categorize(struct web_ctx *c)
+/* The parameters of the new run: with both thresholds, the latest run's
+ * options with both axes absolute at those values, on the same as-of date,
+ * without the stability margin (what the Overview's preview showed);
+ * without thresholds, the defaults of `fokus categorize`. 0, or -1 after
+ * setting the answer. */
+static int new_params(struct web_ctx *c, json_t *j, struct cat_params *p)
 {
-	json_t *j = web_json_body(c);
-	if (!j)
-		return;
-	int64_t rt, pt, latest = 0;
-	struct cat_run prev, run;
-	struct cat_summary sum;
+	json_t *jr = json_object_get(j, "revenue_threshold"), *jp = json_object_get(j, "potential_threshold");
 	char *cause = NULL;
-	if (threshold(json_object_get(j, "revenue_threshold"), &rt) != 0 ||
-	    threshold(json_object_get(j, "potential_threshold"), &pt) != 0) {
-		json_decref(j);
-		web_error(c, 400, "give revenue_threshold and potential_threshold as numbers ≥ 0");
-		return;
+	if (!jr && !jp) {
+		cat_params_default(p);
+		return 0;
 	}
-	json_decref(j);
+	int64_t rt, pt, latest = 0;
+	struct cat_run prev;
+	if (threshold(jr, &rt) != 0 || threshold(jp, &pt) != 0) {
+		web_error(c, 400, "give revenue_threshold and potential_threshold as numbers ≥ 0 (or neither)");
+		return -1;
+	}
 	int r = store_snapshot_latest(c->db, &latest, &cause);
 	if (r == 0)
 		r = store_snapshot_run(c->db, latest, &prev, &cause);
 	if (r < 0) {
 		web_fail(c, cause);
-		return;
+		return -1;
 	}
 	if (r == 1) {
-		web_error(c, 409, "no categorization yet to start from: run fokus categorize first");
-		return;
+		web_error(c, 409, "no categorization yet to start from: categorize with the defaults first");
+		return -1;
 	}
-	/* The latest run's options with both thresholds absolute, on the same
-	 * as-of date, and without the stability margin: what the preview showed. */
-	struct cat_params p = prev.p;
-	p.has_revenue_min = true;
-	p.revenue_min = rt;
-	p.has_potential_min = true;
-	p.potential_min = pt;
-	p.margin = 0;
-	p.method = METHOD_ABSOLUTE;
-	p.today = DAYS_NONE;
+	*p = prev.p;
+	p->method = METHOD_ABSOLUTE;
+	p->has_revenue_min = true;
+	p->revenue_min = rt;
+	p->has_potential_min = true;
+	p->potential_min = pt;
+	p->margin = 0;
+	p->today = DAYS_NONE;
+	return 0;
+}
+
+void catapi_categorize(struct web_ctx *c)
+{
+	json_t *j = web_json_body(c);
+	if (!j)
+		return;
+	struct cat_params p;
+	struct cat_run run;
+	struct cat_summary sum;
+	char *cause = NULL;
+	int ok = new_params(c, j, &p);
+	json_decref(j);
+	if (ok != 0)
+		return;
 	if (categorize_run(c->db, &p, &run, &sum, NULL, &cause) != 0) {
 		web_fail(c, cause);
 		return;

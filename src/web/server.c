@@ -229,12 +229,38 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 			return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
 							     : "the request body is too large");
 		}
-		if (c->upload && open_spool(app, c) != 0)
-			return send_error(mc, 500, "cannot store the upload (is the temporary folder writable?)");
+		if (c->upload) {
+			/* Refuse an upload the user may not make before storing a byte. */
+			char *cause = NULL;
+			sqlite3 *db = thread_db(app, &cause);
+			if (!db) {
+				enum MHD_Result ok = send_error(mc, 500, cause ? cause : "cannot open the workspace");
+				free(cause);
+				return ok;
+			}
+			struct web_req rq = {
+				.method = method,
+				.path = url,
+				.session_token = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, WEB_COOKIE),
+				.csrf = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token"),
+				.now = (int64_t)time(NULL),
+			};
+			struct web_resp rs = {0};
+			if (web_precheck(app, db, &rq, &rs) != 0) {
+				c->too_big = 0;
+				c->started = 1;
+				enum MHD_Result ok = respond(mc, &rs, 1);
+				web_resp_free(&rs);
+				return ok;
+			}
+			web_resp_free(&rs);
+			if (open_spool(app, c) != 0)
+				return send_error(mc, 500, "cannot store the upload (is the temporary folder writable?)");
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!c->too_big && !c->write_failed)
+		if (!c->too_big && !c->write_failed && !c->started)
 			body_chunk(c, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;

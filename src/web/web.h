@@ -63,6 +63,13 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 		struct web_resp *rs);
 void web_resp_free(struct web_resp *rs);
 
+/* The session, route, role and CSRF checks of web_handle alone, for a
+ * request whose body has not been read yet (uploads are refused before a
+ * byte is stored). Returns 0 when the request may go on; -1 after filling
+ * *rs with the refusal (401, 403, 404, 405). */
+int web_precheck(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
+		 struct web_resp *rs);
+
 /* Whether a request to path needs a session and what it may upload:
  * returns 1 when the route streams its body to a file (uploads), else 0. */
 int web_is_upload(const char *method, const char *path);

@@ -46,7 +46,8 @@ export async function render(main, ctx) {
   const [summary, matrix] = await Promise.all([api('/api/summary'), api('/api/matrix')]);
   const snap = summary.snapshot;
   if (!snap) {
-    mount(main, h('h1', null, t('overview')), kpis(summary), h('p', { class: 'muted', id: 'no-snapshot' }, t('no_snapshot')));
+    mount(main, h('h1', null, t('overview')), kpis(summary), h('p', { class: 'muted', id: 'no-snapshot' }, t('no_snapshot')),
+      categorizeButton(main, ctx, 'categorize_now'));
     return;
   }
   const head = h('p', { class: 'muted' }, t('snapshot') + ' ' + snap.id + ' · ' + t('as_of') + ' ' + fmtDate(snap.as_of) +
@@ -56,7 +57,7 @@ export async function render(main, ctx) {
   mount(main, h('h1', null, t('overview')), head, kpis(summary),
     h('div', { class: 'row' }, h('div', { class: 'col-main card' }, chartEl, h('p', { class: 'hint' }, t('drag_hint'))),
       h('div', { class: 'col-side card' }, live)),
-    h('div', { class: 'card' }, h('h2', null, t('snapshot')), categoryTable(summary)));
+    h('div', { class: 'card' }, h('h2', null, t('snapshot')), categoryTable(summary), categorizeButton(main, ctx, 'categorize_again')));
   matrixChart(chartEl, live, matrix, summary, ctx);
 }
 
@@ -177,6 +178,20 @@ function matrixChart(el, liveEl, matrix, summary, ctx) {
       note);
   }
   refresh();
+}
+
+// A categorization with the default options of `fokus categorize` (staff only).
+function categorizeButton(main, ctx, label) {
+  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role)) return null;
+  const msg = h('p', { class: 'muted', id: 'categorize-msg', role: 'status' });
+  return h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'categorize', onclick: async (e) => {
+    e.target.disabled = true;
+    try {
+      const r = await api('/api/categorize', { method: 'POST', body: {} });
+      savedNote = t('saved', r.snapshot_id);
+      await render(main, ctx);
+    } catch (err) { msg.textContent = t('error', err.message); e.target.disabled = false; }
+  } }, t(label)), msg);
 }
 
 // "Save as new categorization": the server computes and stores it with the
