@@ -40,6 +40,7 @@ const TABLE = [
   ['GET', '/api/export/calllist?seller=S2', null, [200, 200, 404, 200]],
   ['GET', '/api/history', null, [200, 200, 403, 403]],
   ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
+  ['POST', '/api/import?kind=nonsense', null, [400, 400, 403, 403]],
   ['GET', '/api/users', null, [200, 403, 403, 403]],
   ['POST', '/api/users', { name: 'tmp-user', role: 'manager', password: 'tmp-pass-123' }, [201, 403, 403, 403]],
   ['DELETE', '/api/users/tmp-user', null, [200, 403, 403, 403]],
@@ -356,4 +357,78 @@ test('readers keep working while another process writes a large transaction', as
   await login(base, USERS.manager);
   const s = (await call(base, '/api/summary', { session: ses.manager })).json;
   assert.equal(s.snapshot.id, 99, 'the new snapshot is seen after the commit');
+});
+
+// Uploads: raw body, ?kind=&name=; dry_run checks only.
+async function upload(session, query, body, headers = {}) {
+  return call(base, '/api/import?' + query, { method: 'POST', session, raw: body,
+    headers: { 'content-type': 'application/octet-stream', ...headers } });
+}
+
+test('import: check with preview, rejected rows with line numbers, then import', async () => {
+  const csv = 'Kundnr;Namn;Postnr;Ort;Säljare;Bransch\nN1;Norra AB;111 22;Stockholm;S2;C\nN2;Södra AB;211 11;Malmö;S2;C\n';
+  const dry = await upload(ses.manager, 'kind=customers&name=kunder.csv&dry_run=1', csv);
+  assert.equal(dry.status, 200, dry.text);
+  assert.equal(dry.json.ok, true);
+  assert.equal(dry.json.dry_run, true);
+  assert.equal(dry.json.rows_read, 2);
+  assert.deepEqual(dry.json.columns.map((c) => c.field), ['customer_id', 'name', 'postal_code', 'city', 'seller_id', 'industry']);
+  assert.deepEqual(dry.json.preview[0].cells, ['N1', 'Norra AB', '111 22', 'Stockholm', 'S2', 'C']);
+  assert.equal(dry.json.preview[0].line, 2);
+  assert.equal((await call(base, '/api/customers/N1', { session: ses.manager })).status, 404, 'a dry run stores nothing');
+  const real = await upload(ses.manager, 'kind=customers&name=kunder.csv', csv);
+  assert.equal(real.status, 200, real.text);
+  assert.equal(real.json.summary.rows_stored, 2);
+  assert.equal((await call(base, '/api/customers/N1', { session: ses.manager })).json.customer.name, 'Norra AB');
+  const again = await upload(ses.manager, 'kind=customers&name=kunder.csv', csv);
+  assert.equal(again.json.ok, true, 'customers are upserted');
+
+  const bad = 'order_id,customer_id,date,amount\nA1,N1,2025-03-01,100\nA2,N2,2025-03-02,"12,3,4"\nA3,N2,not a date,5\n';
+  const b = await upload(ses.manager, 'kind=orders&name=orders.csv&dry_run=1', bad);
+  assert.equal(b.status, 422);
+  assert.equal(b.json.ok, false);
+  assert.equal(b.json.rows_rejected, 2);
+  assert.deepEqual(b.json.errors.map((e) => e.line), [3, 4]);
+  assert.match(b.json.errors[0].text, /^orders\.csv:3: column "amount": "12,3,4" is not a number$/);
+  assert.ok(!b.text.includes('fokus-upload'), 'messages do not show the server\'s temporary file');
+  const b2 = await upload(ses.manager, 'kind=orders&name=orders.csv', bad);
+  assert.equal(b2.status, 422, 'all-or-nothing');
+  const skip = await upload(ses.manager, 'kind=orders&name=orders.csv&skip_bad=1', bad);
+  assert.equal(skip.status, 200, skip.text);
+  assert.equal(skip.json.summary.rows_stored, 1);
+  const dup = await upload(ses.manager, 'kind=orders&name=orders2.csv&skip_bad=1', bad);
+  assert.equal(dup.status, 422);
+  assert.ok(dup.json.duplicate_of > 0, 'the same content is refused as a duplicate');
+
+  const bin = await upload(ses.manager, 'kind=customers&name=picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0, 0, 0xff]));
+  assert.equal(bin.status, 422);
+  assert.ok(bin.json.error.length > 10, 'one clear sentence');
+  assert.ok(!bin.text.includes('fokus-upload'), bin.json.error);
+  assert.equal((await upload(ses.manager, 'kind=invoices&name=x.csv', 'a,b\n')).status, 400);
+});
+
+test('import: refused before storing for other roles, without session or CSRF', async () => {
+  const csv = 'customer_id,name\nZ1,Z AB\n';
+  assert.equal((await upload(null, 'kind=customers&name=z.csv', csv)).status, 401);
+  assert.equal((await upload(ses.seller, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await upload(ses.service, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await upload({ cookie: ses.manager.cookie }, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await call(base, '/api/customers/Z1', { session: ses.manager })).status, 404);
+});
+
+test('uploads over the limit answer 413', async () => {
+  const small = await startServer(ws.db, ['--upload-max-mb', '1']);
+  try {
+    const s = await login(small.url, USERS.manager);
+    const big = 'customer_id,name\n' + 'X,Y\n'.repeat(300000); // 1.2 MB
+    const r = await call(small.url, '/api/import?kind=customers&name=big.csv', { method: 'POST', session: s, raw: big,
+      headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.status, 413);
+    assert.match(r.json.error, /larger than the upload limit/);
+    const ok = await call(small.url, '/api/import?kind=customers&name=ok.csv&dry_run=1', { method: 'POST', session: s,
+      raw: 'customer_id,name\nX,Y\n', headers: { 'content-type': 'text/csv' } });
+    assert.equal(ok.status, 200);
+  } finally {
+    await small.stop();
+  }
 });
