@@ -1,8 +1,10 @@
 /* categorize-run.c — one categorization run against the workspace, and the
  * html report of a stored run (see categorize-run.h). The glue between
  * store (load, save), core (compute) and render (html); the commands and
- * the demo call it so they cannot disagree. */
+ * the demo call it so they cannot disagree. Also the dataset built straight
+ * from files for the workspace-free categorize. */
 #include "categorize-run.h"
+#include "io/records.h"
 #include "render/html.h"
 #include "store/dataset.h"
 #include "store/override.h"
@@ -134,4 +136,230 @@ int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lan
 	if (r == 1)
 		*cause = xstrdup("the new snapshot could not be read back");
 	return r == 0 ? 0 : -1;
+}
+
+/* --- from files --------------------------------------------------------------- */
+
+/* customer_id -> index into ds->customers (open addressing; keys are the
+ * customers' own id strings). */
+struct idmap {
+	int32_t *slot; /* -1 empty */
+	size_t cap;
+};
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static void idmap_grow(struct idmap *m, const struct dataset *ds)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024;
+	int32_t *slot = xreallocarray(NULL, cap, sizeof(*slot));
+	for (size_t i = 0; i < cap; i++)
+		slot[i] = -1;
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		size_t h = (size_t)str_hash(ds->customers[i].id) & (cap - 1);
+		while (slot[h] >= 0)
+			h = (h + 1) & (cap - 1);
+		slot[h] = (int32_t)i;
+	}
+	free(m->slot);
+	m->slot = slot;
+	m->cap = cap;
+}
+
+/* The index of customer `id`, adding a bare customer when new (*added set). */
+static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
+			 int *added)
+{
+	if ((ds->ncustomers + 1) * 2 > m->cap)
+		idmap_grow(m, ds);
+	size_t h = (size_t)str_hash(id) & (m->cap - 1);
+	while (m->slot[h] >= 0) {
+		if (!strcmp(ds->customers[m->slot[h]].id, id)) {
+			*added = 0;
+			return m->slot[h];
+		}
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (ds->ncustomers == *cap) {
+		*cap = *cap ? *cap * 2 : 1024;
+		ds->customers = xreallocarray(ds->customers, *cap, sizeof(*ds->customers));
+	}
+	struct customer *c = &ds->customers[ds->ncustomers];
+	memset(c, 0, sizeof(*c));
+	c->id = xstrdup(id);
+	c->seller = -1;
+	c->employees = -1;
+	c->open_min = c->close_min = -1;
+	m->slot[h] = (int32_t)ds->ncustomers;
+	*added = 1;
+	return (int32_t)ds->ncustomers++;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void note_reject(size_t *rejected, char **first, const struct ferr *err)
+{
+	if ((*rejected)++ == 0) {
+		char b[1024];
+		*first = xstrdup(ferr_str(err, b, sizeof(b)));
+	}
+}
+
+static int read_customers(const char *path, struct dataset *ds, struct idmap *m, size_t *cap,
+			  size_t *rejected, char **first, char **cause)
+{
+	struct recreader *rr = NULL;
+	struct ferr err = {0};
+	if (recreader_open(path, REC_CUSTOMERS, NULL, &rr, &err) != 0)
+		goto fail;
+	struct rec rec;
+	int r;
+	while ((r = recreader_next(rr, &rec, &err)) != 0) {
+		if (r < 0)
+			goto fail;
+		if (r == 2) {
+			note_reject(rejected, first, &err);
+			continue;
+		}
+		const struct rec_customer *rc = &rec.u.c;
+		int added;
+		int32_t ci = idmap_get(m, ds, cap, rc->customer_id, &added); /* may move customers */
+		struct customer *c = &ds->customers[ci];
+		if (!added)
+			continue; /* the first row of a customer wins */
+		c->name = dup_or_null(rc->name);
+		c->org_number = dup_or_null(rc->org_number);
+		c->address = dup_or_null(rc->address);
+		c->postal_code = dup_or_null(rc->postal_code);
+		c->city = dup_or_null(rc->city);
+		c->industry = dup_or_null(rc->industry);
+		c->email = dup_or_null(rc->email);
+		c->phone = dup_or_null(rc->phone);
+		c->seller_id = dup_or_null(rc->seller_id);
+		c->has_loc = rc->has_lat_lon;
+		c->lat = rc->lat;
+		c->lon = rc->lon;
+		c->employees = rc->employees;
+		c->has_revenue = rc->has_revenue;
+		c->revenue = rc->revenue;
+		c->has_potential = rc->has_potential;
+		c->potential = rc->potential;
+		c->has_wallet = rc->has_wallet;
+		c->wallet = rc->wallet;
+		c->open_min = rc->open_min;
+		c->close_min = rc->close_min;
+	}
+	recreader_close(rr);
+	return 0;
+fail:;
+	char b[1024];
+	*cause = xstrdup(ferr_str(&err, b, sizeof(b)));
+	recreader_close(rr);
+	return -1;
+}
+
+/* An order line kept until the window is known: 16 bytes. */
+struct line {
+	int32_t cust, day;
+	int64_t value; /* amount, or margin on the margin axis */
+};
+
+int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
+			 struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
+			 char **cause)
+{
+	struct idmap m = {NULL, 0};
+	size_t cap = 0, nl = 0, lcap = 0;
+	struct line *lines = NULL;
+	uint8_t *nomargin = NULL; /* bit per line: margin missing (margin axis) */
+	struct recreader *rr = NULL;
+	struct ferr err = {0};
+	int ret = -1;
+	memset(ds, 0, sizeof(*ds));
+	*rejected = 0;
+	*first = NULL;
+	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
+		goto out;
+	if (recreader_open(orders, REC_ORDERS, NULL, &rr, &err) != 0)
+		goto bad;
+	int32_t last = DAYS_NONE;
+	struct rec rec;
+	int r;
+	while ((r = recreader_next(rr, &rec, &err)) != 0) {
+		if (r < 0)
+			goto bad;
+		if (r == 2) {
+			note_reject(rejected, first, &err);
+			continue;
+		}
+		const struct rec_order *o = &rec.u.o;
+		int added;
+		int32_t ci = idmap_get(&m, ds, &cap, o->customer_id, &added);
+		if (nl == lcap) {
+			size_t old = lcap;
+			lcap = lcap ? lcap * 2 : 65536;
+			lines = xreallocarray(lines, lcap, sizeof(*lines));
+			if (p->axis == AXIS_MARGIN) {
+				nomargin = xrealloc(nomargin, lcap / 8);
+				memset(nomargin + old / 8, 0, (lcap - old) / 8);
+			}
+		}
+		lines[nl].cust = ci;
+		lines[nl].day = o->day;
+		if (p->axis == AXIS_MARGIN) {
+			lines[nl].value = o->has_margin ? o->margin : 0;
+			if (!o->has_margin)
+				nomargin[nl / 8] |= (uint8_t)(1u << (nl % 8));
+		} else {
+			lines[nl].value = o->amount;
+		}
+		if (last == DAYS_NONE || o->day > last)
+			last = o->day;
+		nl++;
+	}
+	*as_of = p->as_of != DAYS_NONE ? p->as_of : last != DAYS_NONE ? last : p->today;
+	int32_t from = category_window_from(*as_of, p->window_months);
+	size_t keep = 0;
+	for (size_t k = 0; k < nl; k++)
+		if (lines[k].day > from && lines[k].day <= *as_of)
+			keep++;
+	ds->orders = xreallocarray(NULL, keep ? keep : 1, sizeof(*ds->orders));
+	for (size_t k = 0; k < nl; k++) {
+		if (lines[k].day <= from || lines[k].day > *as_of)
+			continue;
+		struct order *o = &ds->orders[ds->norders++];
+		o->cust = lines[k].cust;
+		o->day = lines[k].day;
+		int missing = nomargin && (nomargin[k / 8] >> (k % 8) & 1);
+		o->amount = p->axis == AXIS_MARGIN ? 0 : lines[k].value;
+		o->has_margin = p->axis == AXIS_MARGIN && !missing;
+		o->margin = p->axis == AXIS_MARGIN ? lines[k].value : 0;
+	}
+	ret = 0;
+	goto out;
+bad:;
+	char b[1024];
+	*cause = xstrdup(ferr_str(&err, b, sizeof(b)));
+out:
+	recreader_close(rr);
+	free(lines);
+	free(nomargin);
+	free(m.slot);
+	if (ret != 0) {
+		dataset_free(ds);
+		free(*first);
+		*first = NULL;
+	}
+	return ret;
 }

@@ -46,4 +46,17 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
 int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
 			int64_t *snapshot, char **cause);
 
+/* For `fokus categorize --orders FILE [--customers FILE]`: builds a dataset
+ * straight from the files, without a workspace. Customers come from the
+ * customer file (when given) and from every customer_id of the orders;
+ * only the orders inside the window of p (as-of DAYS_NONE: the latest order
+ * day, set in *as_of) are kept, with the margin instead of the amount on the
+ * margin axis. Rows the reader rejects (e.g. an empty customer id) are
+ * skipped and counted in *rejected, the first one described in *first
+ * (caller frees; NULL when none). Returns 0, or -1 with *cause (caller
+ * frees). Free ds with dataset_free. */
+int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
+			 struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
+			 char **cause);
+
 #endif

@@ -7,6 +7,7 @@
 #include "core/category.h"
 #include "render/catout.h"
 #include "util/days.h"
+#include "util/xmalloc.h"
 
 #include <ctype.h>
 #include <getopt.h>
@@ -191,6 +192,71 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 }
 
 
+/* `categorize --orders FILE [--customers FILE]`: no workspace at all. */
+static int from_files(struct cmd_ctx *ctx, const char *orders, const char *customers,
+		      struct cat_params *p, const char *out_path, enum fmt fmt)
+{
+	struct dataset ds;
+	int32_t as_of;
+	size_t rejected = 0;
+	char *first = NULL, *cause = NULL;
+	if (p->today == DAYS_NONE)
+		p->today = days_today();
+	if (categorize_run_files(orders, customers, p, &ds, &as_of, &rejected, &first, &cause) != 0) {
+		cmd_error(&cmd_categorize, "%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	if (rejected)
+		fprintf(stderr,
+			TR(ctx->lang, "fokus categorize: %zu rows skipped; the first: %s\n",
+			   "fokus categorize: %zu rader hoppades över; den första: %s\n"),
+			rejected, first);
+	free(first);
+	struct cat_params q = *p;
+	q.as_of = as_of;
+	size_t n = ds.ncustomers;
+	struct cat_row *rows = xreallocarray(NULL, n ? n : 1, sizeof(*rows));
+	char **ids = xreallocarray(NULL, n ? n : 1, sizeof(char *));
+	char **names = xreallocarray(NULL, n ? n : 1, sizeof(char *));
+	char **sellers = xreallocarray(NULL, n ? n : 1, sizeof(char *));
+	struct cat_input in = {.ds = &ds};
+	struct cat_run r;
+	int rc = EXIT_DATA;
+	FILE *f = NULL;
+	if (category_compute(&in, &q, &r, rows, &cause) != 0) {
+		cmd_error(&cmd_categorize, "%s", cause);
+		free(cause);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = ds.customers[i].id;
+		names[i] = ds.customers[i].name;
+		sellers[i] = ds.customers[i].seller_id;
+	}
+	struct catview v = {&r, n, rows, ids, names, sellers};
+	size_t *idx = NULL;
+	size_t k = catout_select(&v, NULL, &idx);
+	f = cmd_open_out(&cmd_categorize, out_path);
+	if (f) {
+		if (fmt == FMT_JSON)
+			catout_customers_json(f, &v, idx, k, ctx->lang);
+		else if (fmt == FMT_TEXT)
+			catout_customers_text(f, &v, idx, k, ctx->lang);
+		else
+			catout_customers_csv(f, &v, idx, k, ctx->lang);
+		rc = cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
+	}
+	free(idx);
+out:
+	free(rows);
+	free(ids);
+	free(names);
+	free(sellers);
+	dataset_free(&ds);
+	return rc;
+}
+
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct cat_params p;
@@ -249,16 +315,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_categorize, "--customers goes with --orders (categorize from files)");
 		return cmd_usage(&cmd_categorize);
 	}
-	if (orders) {
-		FILE *f = cmd_open_out(&cmd_categorize, out_path);
-		if (!f)
-			return EXIT_DATA;
-		int rc = EXIT_DATA; /* TODO files */
-		(void)fmt_given; (void)customers;
-		if (cmd_close_out(&cmd_categorize, f, out_path) != 0 && rc == EXIT_OK)
-			rc = EXIT_DATA;
-		return rc;
-	}
+	if (orders)
+		return from_files(ctx, orders, customers, &p, out_path, fmt_given ? fmt : FMT_CSV);
 	if (fmt == FMT_CSV) {
 		cmd_error(&cmd_categorize, "the summary is text or json; for csv rows use 'fokus "
 					   "customers --format csv' or 'fokus report --format csv'");

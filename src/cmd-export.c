@@ -42,17 +42,17 @@ struct opts {
 static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
 {
 	static const struct option lo[] = {{"out", required_argument, NULL, 'o'},
-					   {"seller", required_argument, NULL, 's'},
-					   {"snapshot", required_argument, NULL, 'n'},
-					   {"weeks", required_argument, NULL, 'w'},
-					   {"day-hours", required_argument, NULL, 'd'},
-					   {"tz", required_argument, NULL, 'z'},
-					   {"field-share", required_argument, NULL, 'F'},
-					   {"road-factor", required_argument, NULL, 'R'},
-					   {"speed", required_argument, NULL, 'S'},
-					   {"hours", required_argument, NULL, 'H'},
-					   {"lang", required_argument, NULL, 'l'},
-					   {NULL, 0, NULL, 0}};
+	                                   {"seller", required_argument, NULL, 's'},
+	                                   {"snapshot", required_argument, NULL, 'n'},
+	                                   {"weeks", required_argument, NULL, 'w'},
+	                                   {"day-hours", required_argument, NULL, 'd'},
+	                                   {"tz", required_argument, NULL, 'z'},
+	                                   {"field-share", required_argument, NULL, 'F'},
+	                                   {"road-factor", required_argument, NULL, 'R'},
+	                                   {"speed", required_argument, NULL, 'S'},
+	                                   {"hours", required_argument, NULL, 'H'},
+	                                   {"lang", required_argument, NULL, 'l'},
+	                                   {NULL, 0, NULL, 0}};
 	int c;
 	double v;
 	memset(o, 0, sizeof(*o));
@@ -90,7 +90,8 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 			break;
 		case 'F':
 			if (parse_num(optarg, 0.01, 1, &o->pp.field_share) != 0)
-				return bad("--field-share wants a share between 0.01 and 1", optarg);
+				return bad("--field-share wants a share between 0.01 and 1",
+				           optarg);
 			break;
 		case 'R':
 			if (parse_num(optarg, 1, 3, &o->pp.road_factor) != 0)
@@ -127,24 +128,28 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 }
 
 static void print_summary(struct cmd_ctx *ctx, const struct export_opts *eo,
-			  const struct export_summary *s)
+                          const struct export_summary *s)
 {
 	enum lang l = ctx->lang;
 	printf(TR(l, "Wrote %d files to %s:\n", "Skrev %d filer till %s:\n"), s->nfiles, eo->dir);
 	for (int i = 0; i < s->nfiles; i++)
 		printf("  %s\n", s->files[i]);
-	printf(TR(l, "%d call lists, %d calendars with %zu visits over %d weeks, newsletter to %d "
-		     "customers on %d dates.\n",
-		  "%d ringlistor, %d kalendrar med %zu besök över %d veckor, nyhetsbrev till %d "
-		  "kunder vid %d tillfällen.\n"),
-	       s->call_lists, s->calendars, s->visits, eo->weeks, s->newsletter_rows, s->newsletter_dates);
+	printf(TR(l,
+	          "%d call lists, %d calendars with %zu visits over %d weeks, newsletter to %d "
+	          "customers on %d dates.\n",
+	          "%d ringlistor, %d kalendrar med %zu besök över %d veckor, nyhetsbrev till %d "
+	          "kunder vid %d tillfällen.\n"),
+	       s->call_lists, s->calendars, s->visits, eo->weeks, s->newsletter_rows,
+	       s->newsletter_dates);
 	if (s->not_fitted)
-		fprintf(stderr,
-			TR(l, "fokus export: note: %zu due visits did not fit in the %d weeks (too little "
-			      "field time per day); they come in a later export.\n",
-			   "fokus export: obs: %zu besök som förfaller fick inte plats under %d veckor "
-			   "(för lite fälttid per dag); de kommer med i en senare export.\n"),
-			s->not_fitted, eo->weeks);
+		fprintf(
+		    stderr,
+		    TR(l,
+		       "fokus export: note: %zu due visits did not fit in the %d weeks (too little "
+		       "field time per day); they come in a later export.\n",
+		       "fokus export: obs: %zu besök som förfaller fick inte plats under %d veckor "
+		       "(för lite fälttid per dag); de kommer med i en senare export.\n"),
+		    s->not_fitted, eo->weeks);
 }
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -169,41 +174,40 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_export = {
-	.name = "export",
-	.usage = "export --out DIR [--seller ID] [--weeks N] [--tz stockholm|floating] [--lang sv|en]",
-	.summary = "call lists, newsletter list and visit calendars from the coverage plan",
-	.help =
-		"Computes the coverage plan exactly as 'fokus plan' does (same options) and writes\n"
-		"into DIR (created when missing):\n"
-		"  calls-SELLER.csv, calls-SELLER.xlsx  per person with customers: customer_id,\n"
-		"      customer, category, address, postal_code, city, phone, email, last_contact,\n"
-		"      next_contact_due, visits_per_year, calls_per_year; soonest due first.\n"
-		"      next_contact_due = last contact + 365 / (visits + calls per year), or\n"
-		"      tomorrow when never contacted (may lie in the past: overdue).\n"
-		"  newsletter.csv  category-3 customers: customer_id, name, email, phone,\n"
-		"      contact_seller_id, contact_name and send_1..send_N: the policy's newsletters\n"
-		"      a year (default 4) from the next quarter on, each on the first weekday of\n"
-		"      its month (never 1 January).\n"
-		"  visits-SELLER.ics  per person with planned visits: the due visits of the coming\n"
-		"      weeks as calendar events (RFC 5545; Outlook, Google and Apple Calendar\n"
-		"      import it). Visits are placed from tomorrow on working days from 08:00,\n"
-		"      filling the day's field time; overdue and never-visited customers are spread\n"
-		"      over one visit interval.\n"
-		"The lists follow the plan, not the stored owners: run 'fokus plan --apply' first\n"
-		"if the workspace should agree. Rules with examples: docs/plan.md.\n\n"
-		"Options:\n"
-		"  --out DIR            the folder (required)\n"
-		"  --seller ID          only this person's files (and their newsletter rows)\n"
-		"  --snapshot ID        the categorization (default: the latest)\n"
-		"  --weeks N            calendar horizon (default 4)\n"
-		"  --day-hours H        field hours per working day (default 8 x field share = 4)\n"
-		"  --tz stockholm|floating  event times with the Europe/Stockholm time zone\n"
-		"                       (default) or floating local times\n"
-		"  --field-share, --road-factor, --speed, --hours   as for 'fokus plan'\n"
-		"  --lang sv|en         headings and event texts\n\n"
-		"Examples:\n"
-		"  fokus export --out lists\n"
-		"  fokus export --out lists --seller S12 --weeks 6 --lang sv\n",
-	.order = 55,
-	.run = run,
+    .name = "export",
+    .usage = "export --out DIR [--seller ID] [--weeks N] [--tz stockholm|floating] [--lang sv|en]",
+    .summary = "call lists, newsletter list and visit calendars from the coverage plan",
+    .help = "Computes the coverage plan exactly as 'fokus plan' does (same options) and writes\n"
+            "into DIR (created when missing):\n"
+            "  calls-SELLER.csv, calls-SELLER.xlsx  per person with customers: customer_id,\n"
+            "      customer, category, address, postal_code, city, phone, email, last_contact,\n"
+            "      next_contact_due, visits_per_year, calls_per_year; soonest due first.\n"
+            "      next_contact_due = last contact + 365 / (visits + calls per year), or\n"
+            "      tomorrow when never contacted (may lie in the past: overdue).\n"
+            "  newsletter.csv  category-3 customers: customer_id, name, email, phone,\n"
+            "      contact_seller_id, contact_name and send_1..send_N: the policy's newsletters\n"
+            "      a year (default 4) from the next quarter on, each on the first weekday of\n"
+            "      its month (never 1 January).\n"
+            "  visits-SELLER.ics  per person with planned visits: the due visits of the coming\n"
+            "      weeks as calendar events (RFC 5545; Outlook, Google and Apple Calendar\n"
+            "      import it). Visits are placed from tomorrow on working days from 08:00,\n"
+            "      filling the day's field time; overdue and never-visited customers are spread\n"
+            "      over one visit interval.\n"
+            "The lists follow the plan, not the stored owners: run 'fokus plan --apply' first\n"
+            "if the workspace should agree. Rules with examples: docs/plan.md.\n\n"
+            "Options:\n"
+            "  --out DIR            the folder (required)\n"
+            "  --seller ID          only this person's files (and their newsletter rows)\n"
+            "  --snapshot ID        the categorization (default: the latest)\n"
+            "  --weeks N            calendar horizon (default 4)\n"
+            "  --day-hours H        field hours per working day (default 8 x field share = 4)\n"
+            "  --tz stockholm|floating  event times with the Europe/Stockholm time zone\n"
+            "                       (default) or floating local times\n"
+            "  --field-share, --road-factor, --speed, --hours   as for 'fokus plan'\n"
+            "  --lang sv|en         headings and event texts\n\n"
+            "Examples:\n"
+            "  fokus export --out lists\n"
+            "  fokus export --out lists --seller S12 --weeks 6 --lang sv\n",
+    .order = 55,
+    .run = run,
 };

@@ -70,8 +70,10 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_error(&cmd_override, "customer %s has no override", argv[optind]);
 			return EXIT_DATA;
 		}
-		printf(TR(ctx->lang, "Override of %s removed; the next 'fokus categorize' computes its category.\n",
-			  "Låsningen av %s är borttagen; nästa 'fokus categorize' beräknar dess kategori.\n"),
+		printf(TR(ctx->lang, "Override of %s removed; the newest snapshot shows its computed "
+				     "category again.\n",
+			  "Låsningen av %s är borttagen; den senaste ögonblicksbilden visar den "
+			  "beräknade kategorin igen.\n"),
 		       argv[optind]);
 		return EXIT_OK;
 	}
@@ -110,8 +112,8 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 	       category_label(cat, ctx->lang));
 	if (until != DAYS_NONE)
 		printf(TR(ctx->lang, " until %s", " till och med %s"), days_iso(until, d));
-	printf(TR(ctx->lang, "; the next 'fokus categorize' applies it.\n",
-		  "; nästa 'fokus categorize' tillämpar det.\n"));
+	printf(TR(ctx->lang, " (in the newest snapshot now, and in every run while it holds).\n",
+		  " (i den senaste ögonblicksbilden nu, och i varje körning medan det gäller).\n"));
 	return EXIT_OK;
 }
 
@@ -236,9 +238,11 @@ const struct command cmd_override = {
 	.name = "override",
 	.usage = "override CUSTOMER CATEGORY --reason TEXT [--until DATE] | override --remove CUSTOMER",
 	.summary = "pin a customer's category by hand (or remove the pin)",
-	.help = "Pins CUSTOMER (its customer_id) to CATEGORY (1, 2R, 2P or 3). From the next\n"
-		"'fokus categorize' on, the customer keeps that category whatever its numbers\n"
-		"say; reports show both the computed and the final category and the reason.\n"
+	.help = "Pins CUSTOMER (its customer_id) to CATEGORY (1, 2R, 2P or 3). The customer keeps\n"
+		"that category whatever its numbers say: at once in the newest snapshot, and in\n"
+		"every 'fokus categorize' run while the pin holds. Reports show both the\n"
+		"computed and the final category and the reason. Removing the pin puts the\n"
+		"newest snapshot's computed category back.\n"
 		"\n"
 		"  --reason TEXT   why (required), e.g. \"framework agreement signed\"\n"
 		"  --until DATE    the last day the pin holds (YYYY-MM-DD); runs after that date\n"

@@ -70,18 +70,18 @@ static int bad(const char *what, const char *val)
 static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
 {
 	static const struct option lo[] = {{"snapshot", required_argument, NULL, 's'},
-					   {"format", required_argument, NULL, 'f'},
-					   {"table", required_argument, NULL, 't'},
-					   {"out", required_argument, NULL, 'o'},
-					   {"field-share", required_argument, NULL, 'F'},
-					   {"road-factor", required_argument, NULL, 'R'},
-					   {"speed", required_argument, NULL, 'S'},
-					   {"hours", required_argument, NULL, 'H'},
-					   {"as-of", required_argument, NULL, 'A'},
-					   {"apply", no_argument, NULL, 'a'},
-					   {"undo", no_argument, NULL, 'u'},
-					   {"lang", required_argument, NULL, 'l'},
-					   {NULL, 0, NULL, 0}};
+	                                   {"format", required_argument, NULL, 'f'},
+	                                   {"table", required_argument, NULL, 't'},
+	                                   {"out", required_argument, NULL, 'o'},
+	                                   {"field-share", required_argument, NULL, 'F'},
+	                                   {"road-factor", required_argument, NULL, 'R'},
+	                                   {"speed", required_argument, NULL, 'S'},
+	                                   {"hours", required_argument, NULL, 'H'},
+	                                   {"as-of", required_argument, NULL, 'A'},
+	                                   {"apply", no_argument, NULL, 'a'},
+	                                   {"undo", no_argument, NULL, 'u'},
+	                                   {"lang", required_argument, NULL, 'l'},
+	                                   {NULL, 0, NULL, 0}};
 	int c;
 	double v;
 	memset(o, 0, sizeof(*o));
@@ -99,14 +99,16 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 			break;
 		case 't':
 			if (parse_table(optarg, &o->table) != 0)
-				return bad("--table is assignments, workload, headcount or whatif", optarg);
+				return bad("--table is assignments, workload, headcount or whatif",
+				           optarg);
 			break;
 		case 'o':
 			o->out = optarg;
 			break;
 		case 'F':
 			if (parse_num(optarg, 0.01, 1, &o->pp.field_share) != 0)
-				return bad("--field-share wants a share between 0.01 and 1", optarg);
+				return bad("--field-share wants a share between 0.01 and 1",
+				           optarg);
 			break;
 		case 'R':
 			if (parse_num(optarg, 1, 3, &o->pp.road_factor) != 0)
@@ -163,25 +165,26 @@ static int undo(struct cmd_ctx *ctx)
 		return EXIT_DATA;
 	}
 	if (rc == 1) {
-		cmd_error(&cmd_plan, "%s", TR(ctx->lang, "there is no applied plan to undo",
-					       "det finns ingen tillämpad plan att ångra"));
+		cmd_error(&cmd_plan, "%s",
+		          TR(ctx->lang, "there is no applied plan to undo",
+		             "det finns ingen tillämpad plan att ångra"));
 		return EXIT_DATA;
 	}
 	fprintf(stderr,
-		TR(ctx->lang, "Undid plan batch #%lld: %ld customers got their previous owner back",
-		   "Ångrade planen #%lld: %ld kunder fick tillbaka sin tidigare ansvarige"),
-		(long long)batch, restored);
+	        TR(ctx->lang, "Undid plan batch #%lld: %ld customers got their previous owner back",
+	           "Ångrade planen #%lld: %ld kunder fick tillbaka sin tidigare ansvarige"),
+	        (long long)batch, restored);
 	if (skipped)
 		fprintf(stderr,
-			TR(ctx->lang, "; %ld changed since and were left as they are",
-			   "; %ld har ändrats sedan dess och lämnades orörda"),
-			skipped);
+		        TR(ctx->lang, "; %ld changed since and were left as they are",
+		           "; %ld har ändrats sedan dess och lämnades orörda"),
+		        skipped);
 	fputs(".\n", stderr);
 	return EXIT_OK;
 }
 
 static int render(struct cmd_ctx *ctx, const struct opts *o, const struct plan_inputs *in,
-		  const struct plan_result *r)
+                  const struct plan_result *r)
 {
 	struct planview_table *t[PV_NTABLES];
 	char *cause = NULL;
@@ -214,7 +217,7 @@ static int render(struct cmd_ctx *ctx, const struct opts *o, const struct plan_i
 			int n;
 			planview_plan_notes(in, r, ctx->lang, &notes, &codes, &n);
 			planview_write_html(f, TR(ctx->lang, "Coverage plan", "Täckningsplan"), t,
-					    PV_NTABLES, (const char *const *)notes, n, ctx->lang);
+			                    PV_NTABLES, (const char *const *)notes, n, ctx->lang);
 			planview_notes_free(notes, codes, n);
 		}
 		for (int k = 0; k < PV_NTABLES; k++)
@@ -223,7 +226,8 @@ static int render(struct cmd_ctx *ctx, const struct opts *o, const struct plan_i
 	return cmd_close_out(&cmd_plan, f, o->out) == 0 ? EXIT_OK : EXIT_DATA;
 }
 
-static void print_notes(struct cmd_ctx *ctx, const struct plan_inputs *in, const struct plan_result *r)
+static void print_notes(struct cmd_ctx *ctx, const struct plan_inputs *in,
+                        const struct plan_result *r)
 {
 	char **notes;
 	const char **codes;
@@ -245,14 +249,17 @@ static int apply(struct cmd_ctx *ctx, const struct plan_inputs *in, const struct
 		return EXIT_DATA;
 	}
 	if (!changed)
-		fprintf(stderr, "%s\n", TR(ctx->lang, "Applied: nothing to change, every owner is as planned.",
-					   "Tillämpad: inget att ändra, alla ansvariga är redan enligt planen."));
+		fprintf(stderr, "%s\n",
+		        TR(ctx->lang, "Applied: nothing to change, every owner is as planned.",
+		           "Tillämpad: inget att ändra, alla ansvariga är redan enligt planen."));
 	else
 		fprintf(stderr,
-			TR(ctx->lang,
-			   "Applied: %ld customers got a new owner (batch #%lld). Undo with 'fokus plan --undo'.\n",
-			   "Tillämpad: %ld kunder fick ny ansvarig (omgång #%lld). Ångra med 'fokus plan --undo'.\n"),
-			changed, (long long)batch);
+		        TR(ctx->lang,
+		           "Applied: %ld customers got a new owner (batch #%lld). Undo with 'fokus "
+		           "plan --undo'.\n",
+		           "Tillämpad: %ld kunder fick ny ansvarig (omgång #%lld). Ångra med "
+		           "'fokus plan --undo'.\n"),
+		        changed, (long long)batch);
 	return EXIT_OK;
 }
 
@@ -285,55 +292,56 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_plan = {
-	.name = "plan",
-	.usage = "plan [--snapshot ID] [--format text|csv|json|xlsx|html] [--out FILE] [--apply | --undo]",
-	.summary = "coverage plan: who keeps which customer, workload, headcount, what-if",
-	.help =
-		"Turns the categories of the latest categorization (or --snapshot ID) and the\n"
-		"contact policy ('fokus policy') into:\n"
-		"  - an assignment: every categorized customer gets a person whose role matches its\n"
-		"    category. The current owner keeps it where the role matches and there is room\n"
-		"    (fewest moves); otherwise it goes to the person of the role with the least\n"
-		"    travel who still has room. Customers are placed in the order category 1, 2R,\n"
-		"    2P, 3, and within a category by order value of the last 12 months, largest\n"
-		"    first. Reasons: kept, no_owner, owner_unknown, role_mismatch, owner_full,\n"
-		"    over_capacity (nobody has room: placed anyway), no_role, no_category.\n"
-		"  - workload per person: contact minutes from the policy + travel per visit (round\n"
-		"    trip great-circle km x road factor / speed), against capacity = hours per year x\n"
-		"    field share. Phone and newsletter time counts against the same capacity.\n"
-		"  - headcount (workload method): persons needed per role = workload / capacity per\n"
-		"    person, next to persons available.\n"
-		"  - what-if: today (activities and orders of the 12 months up to --as-of) against\n"
-		"    the plan: visits per category, field hours freed from category 3, extra visits\n"
-		"    to categories 1 and 2, and an estimate of the order-value effect.\n"
-		"Nothing in the workspace changes unless --apply is given.\n\n"
-		"Options:\n"
-		"  --snapshot ID        the categorization to plan from (default: the latest)\n"
-		"  --format FMT         text (default), csv, json, xlsx (needs --out), html\n"
-		"  --table NAME         for csv: assignments (default), workload, headcount, whatif\n"
-		"  --out FILE           write there instead of stdout\n"
-		"  --field-share F      share of a person's hours for customer work (default 0.5)\n"
-		"  --road-factor F      road km per great-circle km (default 1.3)\n"
-		"  --speed KMH          average travel speed (default 70)\n"
-		"  --hours H            hours per year of a seller without hours_per_year (default 1720)\n"
-		"  --as-of DATE         end of the what-if window (default: the latest activity)\n"
-		"  --apply              store the assignment as the current owners (a new batch;\n"
-		"                       'fokus status' lists it)\n"
-		"  --undo               give back the owners of the latest applied plan\n"
-		"  --lang sv|en         language of text and html (csv, json and xlsx keep machine\n"
-		"                       names and category codes)\n\n"
-		"JSON: {snapshot_id, params, assignments: [{customer_id, name, category,\n"
-		"from_seller, to_seller, reason, hours, travel_hours, km_one_way, travel_estimated,\n"
-		"located}], workload: [{seller_id, name, role, hours, capacity_hours, customers, kept,\n"
-		"gained, lost, visits, calls, contact_hours, travel_hours, over_capacity, has_home}],\n"
-		"headcount: [{role, needed, available, customers, workload_hours,\n"
-		"capacity_per_person}], whatif: {...}, summary: {...}, warnings: [{code, message}]}.\n"
-		"Every formula, with an example: docs/plan.md.\n\n"
-		"Examples:\n"
-		"  fokus plan\n"
-		"  fokus plan --field-share 0.6 --format xlsx --out plan.xlsx\n"
-		"  fokus plan --apply\n"
-		"  fokus plan --undo\n",
-	.order = 50,
-	.run = run,
+    .name = "plan",
+    .usage =
+        "plan [--snapshot ID] [--format text|csv|json|xlsx|html] [--out FILE] [--apply | --undo]",
+    .summary = "coverage plan: who keeps which customer, workload, headcount, what-if",
+    .help =
+        "Turns the categories of the latest categorization (or --snapshot ID) and the\n"
+        "contact policy ('fokus policy') into:\n"
+        "  - an assignment: every categorized customer gets a person whose role matches its\n"
+        "    category. The current owner keeps it where the role matches and there is room\n"
+        "    (fewest moves); otherwise it goes to the person of the role with the least\n"
+        "    travel who still has room. Customers are placed in the order category 1, 2R,\n"
+        "    2P, 3, and within a category by order value of the last 12 months, largest\n"
+        "    first. Reasons: kept, no_owner, owner_unknown, role_mismatch, owner_full,\n"
+        "    over_capacity (nobody has room: placed anyway), no_role, no_category.\n"
+        "  - workload per person: contact minutes from the policy + travel per visit (round\n"
+        "    trip great-circle km x road factor / speed), against capacity = hours per year x\n"
+        "    field share. Phone and newsletter time counts against the same capacity.\n"
+        "  - headcount (workload method): persons needed per role = workload / capacity per\n"
+        "    person, next to persons available.\n"
+        "  - what-if: today (activities and orders of the 12 months up to --as-of) against\n"
+        "    the plan: visits per category, field hours freed from category 3, extra visits\n"
+        "    to categories 1 and 2, and an estimate of the order-value effect.\n"
+        "Nothing in the workspace changes unless --apply is given.\n\n"
+        "Options:\n"
+        "  --snapshot ID        the categorization to plan from (default: the latest)\n"
+        "  --format FMT         text (default), csv, json, xlsx (needs --out), html\n"
+        "  --table NAME         for csv: assignments (default), workload, headcount, whatif\n"
+        "  --out FILE           write there instead of stdout\n"
+        "  --field-share F      share of a person's hours for customer work (default 0.5)\n"
+        "  --road-factor F      road km per great-circle km (default 1.3)\n"
+        "  --speed KMH          average travel speed (default 70)\n"
+        "  --hours H            hours per year of a seller without hours_per_year (default 1720)\n"
+        "  --as-of DATE         end of the what-if window (default: the latest activity)\n"
+        "  --apply              store the assignment as the current owners (a new batch;\n"
+        "                       'fokus status' lists it)\n"
+        "  --undo               give back the owners of the latest applied plan\n"
+        "  --lang sv|en         language of text and html (csv, json and xlsx keep machine\n"
+        "                       names and category codes)\n\n"
+        "JSON: {snapshot_id, params, assignments: [{customer_id, name, category,\n"
+        "from_seller, to_seller, reason, hours, travel_hours, km_one_way, travel_estimated,\n"
+        "located}], workload: [{seller_id, name, role, hours, capacity_hours, customers, kept,\n"
+        "gained, lost, visits, calls, contact_hours, travel_hours, over_capacity, has_home}],\n"
+        "headcount: [{role, needed, available, customers, workload_hours,\n"
+        "capacity_per_person}], whatif: {...}, summary: {...}, warnings: [{code, message}]}.\n"
+        "Every formula, with an example: docs/plan.md.\n\n"
+        "Examples:\n"
+        "  fokus plan\n"
+        "  fokus plan --field-share 0.6 --format xlsx --out plan.xlsx\n"
+        "  fokus plan --apply\n"
+        "  fokus plan --undo\n",
+    .order = 50,
+    .run = run,
 };

@@ -35,7 +35,8 @@ static void show_json(const struct policy *p)
 			json_object_set_new(x, "minutes", num(r->minutes[ch]));
 			json_object_set_new(o, channel_code((enum channel)ch), x);
 		}
-		json_object_set_new(o, "contact_hours_per_year", num(plan_contact_minutes(p, c) / 60.0));
+		json_object_set_new(o, "contact_hours_per_year",
+		                    num(plan_contact_minutes(p, c) / 60.0));
 		json_array_append_new(arr, o);
 	}
 	json_t *root = json_object();
@@ -50,35 +51,36 @@ static void show_text(const struct policy *p, enum lang l)
 {
 	struct table *t = table_new(9, "llrrrrrrr");
 	const char *h[] = {TR(l, "category", "kategori"),
-			   TR(l, "role", "roll"),
-			   TR(l, "visits/yr", "besök/år"),
-			   "min",
-			   TR(l, "calls/yr", "samtal/år"),
-			   "min",
-			   TR(l, "newsletters/yr", "nyhetsbrev/år"),
-			   "min",
-			   TR(l, "hours/customer/yr", "timmar/kund/år")};
+	                   TR(l, "role", "roll"),
+	                   TR(l, "visits/yr", "besök/år"),
+	                   "min",
+	                   TR(l, "calls/yr", "samtal/år"),
+	                   "min",
+	                   TR(l, "newsletters/yr", "nyhetsbrev/år"),
+	                   "min",
+	                   TR(l, "hours/customer/yr", "timmar/kund/år")};
 	table_row(t, h);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		const struct policy_row *r = &p->cat[c];
 		char b[CH_COUNT * 2][32], hours[32], cat[64];
 		for (int ch = 0; ch < CH_COUNT; ch++) {
 			fmt_num(b[2 * ch], sizeof(b[0]), r->per_year[ch],
-				r->per_year[ch] == floor(r->per_year[ch]) ? 0 : 1, l);
+			        r->per_year[ch] == floor(r->per_year[ch]) ? 0 : 1, l);
 			fmt_num(b[2 * ch + 1], sizeof(b[0]), r->minutes[ch],
-				r->minutes[ch] == floor(r->minutes[ch]) ? 0 : 1, l);
+			        r->minutes[ch] == floor(r->minutes[ch]) ? 0 : 1, l);
 		}
 		fmt_num(hours, sizeof(hours), plan_contact_minutes(p, c) / 60.0, 1, l);
 		snprintf(cat, sizeof(cat), "%s (%s)", category_code((enum category)c),
-			 category_label((enum category)c, l));
-		const char *row[] = {cat, role_label(r->role, l), b[0], b[1], b[2], b[3], b[4], b[5], hours};
+		         category_label((enum category)c, l));
+		const char *row[] = {
+		    cat, role_label(r->role, l), b[0], b[1], b[2], b[3], b[4], b[5], hours};
 		table_row(t, row);
 	}
 	printf("%s\n", TR(l, "Contact policy", "Kontaktpolicy"));
 	table_print(t, stdout, 1);
 	table_free(t);
 	printf("%s\n", TR(l, "Hours per customer exclude travel; 'fokus plan' adds it per visit.",
-			  "Timmar per kund utan restid; 'fokus plan' lägger till den per besök."));
+	                  "Timmar per kund utan restid; 'fokus plan' lägger till den per besök."));
 }
 
 /* Parses "N" or "NxMIN" (also "N×MIN", decimal comma) into per_year and,
@@ -135,12 +137,10 @@ static int save(struct cmd_ctx *ctx, const struct policy *p)
 
 static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 {
-	static const struct option opts[] = {{"role", required_argument, NULL, 'r'},
-					     {"visit", required_argument, NULL, 'v'},
-					     {"phone", required_argument, NULL, 'p'},
-					     {"newsletter", required_argument, NULL, 'n'},
-					     {"lang", required_argument, NULL, 'l'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+	    {"role", required_argument, NULL, 'r'},  {"visit", required_argument, NULL, 'v'},
+	    {"phone", required_argument, NULL, 'p'}, {"newsletter", required_argument, NULL, 'n'},
+	    {"lang", required_argument, NULL, 'l'},  {NULL, 0, NULL, 0}};
 	enum category cat;
 	if (argc < 2 || category_parse(argv[1], &cat) != 0) {
 		cmd_error(&cmd_policy, "set needs a category: 1, 2R, 2P or 3");
@@ -154,7 +154,8 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 		switch (c) {
 		case 'r':
 			if (role_parse(optarg, &row.role) != 0) {
-				cmd_error(&cmd_policy, "unknown role '%s': farmer, hunter or service", optarg);
+				cmd_error(&cmd_policy,
+				          "unknown role '%s': farmer, hunter or service", optarg);
 				return EXIT_USAGE;
 			}
 			changed = 1;
@@ -177,17 +178,20 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 		}
 		int has_min;
 		if (parse_freq(optarg, &row.per_year[ch], &row.minutes[ch], &has_min) != 0) {
-			cmd_error(&cmd_policy,
-				  "--%s wants TIMES or TIMESxMINUTES per year, e.g. 10x60; not '%s'",
-				  channel_code(ch), optarg);
+			cmd_error(
+			    &cmd_policy,
+			    "--%s wants TIMES or TIMESxMINUTES per year, e.g. 10x60; not '%s'",
+			    channel_code(ch), optarg);
 			return EXIT_USAGE;
 		}
 		changed = 1;
 	}
 	if (optind != argc || !changed) {
 		if (!changed)
-			cmd_error(&cmd_policy, "set %s: nothing to change (--role, --visit, --phone, --newsletter)",
-				  category_code(cat));
+			cmd_error(
+			    &cmd_policy,
+			    "set %s: nothing to change (--role, --visit, --phone, --newsletter)",
+			    category_code(cat));
 		return cmd_usage(&cmd_policy);
 	}
 	p->cat[cat] = row;
@@ -222,8 +226,8 @@ static int do_reset(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv
 static int do_show(struct cmd_ctx *ctx, const struct policy *p, int argc, char **argv)
 {
 	static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-					     {"lang", required_argument, NULL, 'l'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {NULL, 0, NULL, 0}};
 	int json = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'j')
@@ -270,33 +274,33 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_policy = {
-	.name = "policy",
-	.usage = "policy [show [--json] | set CATEGORY [--role R] [--visit N[xMIN]] [--phone N[xMIN]]"
-		 " [--newsletter N[xMIN]] | reset [CATEGORY]] [--lang sv|en]",
-	.summary = "the contact policy: who keeps each category, how often, through which channel",
-	.help = "Per category (1, 2R, 2P, 3): the responsible role and contacts per year per\n"
-		"channel (visit, phone, newsletter) with minutes each. 'fokus plan' computes\n"
-		"workload, headcount and the lists from it. Defaults, from the method:\n"
-		"  1   farmer   visit 10/yr x 60 min, phone 12/yr x 15 min\n"
-		"  2R  farmer   visit  4/yr x 60 min, phone  4/yr x 15 min\n"
-		"  2P  hunter   visit  6/yr x 60 min, phone  6/yr x 15 min\n"
-		"  3   service  newsletter 4/yr, phone 1/yr x 10 min\n\n"
-		"  policy [show]           the table; hours per customer exclude travel\n"
-		"    --json                as JSON: {\"policy\": [{category, role, visit: {per_year,\n"
-		"                          minutes}, phone: {...}, newsletter: {...},\n"
-		"                          contact_hours_per_year}]}\n"
-		"  policy set CATEGORY     change one category; only the options given change:\n"
-		"    --role R              farmer, hunter or service (förvaltare, jägare, kundtjänst)\n"
-		"    --visit N[xMIN]       N visits a year, MIN minutes each (10x60; '4' keeps the\n"
-		"                          minutes; '0' none). Decimals allowed: 2.5x45\n"
-		"    --phone N[xMIN]       calls a year\n"
-		"    --newsletter N[xMIN]  newsletters a year (minutes per customer, usually 0)\n"
-		"  policy reset [CATEGORY] back to the defaults (one category or all)\n\n"
-		"Examples:\n"
-		"  fokus policy set 1 --visit 12x60 --phone 12x15\n"
-		"  fokus policy set 2P --role farmer\n"
-		"  fokus policy set 3 --newsletter 6 --phone 0\n"
-		"  fokus policy show --json\n",
-	.order = 40,
-	.run = run,
+    .name = "policy",
+    .usage = "policy [show [--json] | set CATEGORY [--role R] [--visit N[xMIN]] [--phone N[xMIN]]"
+             " [--newsletter N[xMIN]] | reset [CATEGORY]] [--lang sv|en]",
+    .summary = "the contact policy: who keeps each category, how often, through which channel",
+    .help = "Per category (1, 2R, 2P, 3): the responsible role and contacts per year per\n"
+            "channel (visit, phone, newsletter) with minutes each. 'fokus plan' computes\n"
+            "workload, headcount and the lists from it. Defaults, from the method:\n"
+            "  1   farmer   visit 10/yr x 60 min, phone 12/yr x 15 min\n"
+            "  2R  farmer   visit  4/yr x 60 min, phone  4/yr x 15 min\n"
+            "  2P  hunter   visit  6/yr x 60 min, phone  6/yr x 15 min\n"
+            "  3   service  newsletter 4/yr, phone 1/yr x 10 min\n\n"
+            "  policy [show]           the table; hours per customer exclude travel\n"
+            "    --json                as JSON: {\"policy\": [{category, role, visit: {per_year,\n"
+            "                          minutes}, phone: {...}, newsletter: {...},\n"
+            "                          contact_hours_per_year}]}\n"
+            "  policy set CATEGORY     change one category; only the options given change:\n"
+            "    --role R              farmer, hunter or service (förvaltare, jägare, kundtjänst)\n"
+            "    --visit N[xMIN]       N visits a year, MIN minutes each (10x60; '4' keeps the\n"
+            "                          minutes; '0' none). Decimals allowed: 2.5x45\n"
+            "    --phone N[xMIN]       calls a year\n"
+            "    --newsletter N[xMIN]  newsletters a year (minutes per customer, usually 0)\n"
+            "  policy reset [CATEGORY] back to the defaults (one category or all)\n\n"
+            "Examples:\n"
+            "  fokus policy set 1 --visit 12x60 --phone 12x15\n"
+            "  fokus policy set 2P --role farmer\n"
+            "  fokus policy set 3 --newsletter 6 --phone 0\n"
+            "  fokus policy show --json\n",
+    .order = 40,
+    .run = run,
 };

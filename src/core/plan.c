@@ -30,16 +30,16 @@ void plan_params_default(struct plan_params *p)
 static const struct {
 	const char *code, *en, *sv;
 } reasons[PR_COUNT] = {
-	[PR_KEPT] = {"kept", "kept by the current owner", "behålls av nuvarande ägare"},
-	[PR_NO_OWNER] = {"no_owner", "had no owner", "saknade ägare"},
-	[PR_OWNER_UNKNOWN] = {"owner_unknown", "owner not in the sellers list",
-			      "ägaren finns inte bland säljarna"},
-	[PR_ROLE_MISMATCH] = {"role_mismatch", "owner has another role", "ägaren har en annan roll"},
-	[PR_OWNER_FULL] = {"owner_full", "owner has no room left", "ägaren har inte tid kvar"},
-	[PR_OVER_CAPACITY] = {"over_capacity", "nobody of the role has room: placed over capacity",
-			      "ingen i rollen har tid: placerad över kapacitet"},
-	[PR_NO_ROLE] = {"no_role", "nobody in the team has the role", "ingen i teamet har rollen"},
-	[PR_NO_CATEGORY] = {"no_category", "not in the snapshot", "saknas i ögonblicksbilden"},
+    [PR_KEPT] = {"kept", "kept by the current owner", "behålls av nuvarande ägare"},
+    [PR_NO_OWNER] = {"no_owner", "had no owner", "saknade ägare"},
+    [PR_OWNER_UNKNOWN] = {"owner_unknown", "owner not in the sellers list",
+                          "ägaren finns inte bland säljarna"},
+    [PR_ROLE_MISMATCH] = {"role_mismatch", "owner has another role", "ägaren har en annan roll"},
+    [PR_OWNER_FULL] = {"owner_full", "owner has no room left", "ägaren har inte tid kvar"},
+    [PR_OVER_CAPACITY] = {"over_capacity", "nobody of the role has room: placed over capacity",
+                          "ingen i rollen har tid: placerad över kapacitet"},
+    [PR_NO_ROLE] = {"no_role", "nobody in the team has the role", "ingen i teamet har rollen"},
+    [PR_NO_CATEGORY] = {"no_category", "not in the snapshot", "saknas i ögonblicksbilden"},
 };
 
 const char *plan_reason_code(enum plan_reason r)
@@ -123,7 +123,8 @@ static void fallback_distances(const struct plan_inputs *in, struct plan_result 
 	for (size_t c = 0; c < ds->ncustomers; c++) {
 		int cat = in->cat[c];
 		enum role role = plan_role_of(&in->policy, cat);
-		if (role == ROLE_NONE || !ds->customers[c].has_loc || visits_of(&in->policy, cat) <= 0)
+		if (role == ROLE_NONE || !ds->customers[c].has_loc ||
+		    visits_of(&in->policy, cat) <= 0)
 			continue;
 		double best = -1;
 		for (size_t s = 0; s < ds->nsellers; s++) {
@@ -156,7 +157,7 @@ static void fallback_distances(const struct plan_inputs *in, struct plan_result 
 /* Fills the cost fields of *a for customer c served by seller s (-1: no
  * person, the role's fallback distance). */
 static void cost(const struct plan_inputs *in, struct plan_result *r, int32_t c, int32_t s,
-		 struct plan_assign *a)
+                 struct plan_assign *a)
 {
 	const struct plan_params *p = &r->params;
 	int cat = a->cat;
@@ -206,7 +207,8 @@ static void customer_values(const struct plan_inputs *in, struct plan_result *r)
 	bool *has = xcalloc(ds->ncustomers ? ds->ncustomers : 1, sizeof(bool));
 	for (size_t i = 0; i < ds->norders; i++) {
 		const struct order *o = &ds->orders[i];
-		if (o->cust < 0 || (size_t)o->cust >= ds->ncustomers || !in_window(&r->whatif, o->day))
+		if (o->cust < 0 || (size_t)o->cust >= ds->ncustomers ||
+		    !in_window(&r->whatif, o->day))
 			continue;
 		r->assign[o->cust].value += o->amount;
 		has[o->cust] = true;
@@ -268,12 +270,13 @@ struct state {
  * category has visits: known distances first, nearest first. Then (and
  * always without visits) more room; then the lower index. */
 static bool better(const struct plan_inputs *in, const struct state *st, int32_t c, int32_t s,
-		   int32_t best)
+                   int32_t best)
 {
 	if (best < 0)
 		return true;
 	bool travels = visits_of(&in->policy, in->cat[c]) > 0;
-	bool ks = travels && dist_known(&in->ds, c, s), kb = travels && dist_known(&in->ds, c, best);
+	bool ks = travels && dist_known(&in->ds, c, s),
+	     kb = travels && dist_known(&in->ds, c, best);
 	if (ks != kb)
 		return ks;
 	if (ks) {
@@ -287,7 +290,7 @@ static bool better(const struct plan_inputs *in, const struct state *st, int32_t
 }
 
 static void place(struct plan_result *r, struct state *st, int32_t c, int32_t s,
-		  enum plan_reason why)
+                  enum plan_reason why)
 {
 	r->assign[c].to = s;
 	r->assign[c].reason = (uint8_t)why;
@@ -309,7 +312,8 @@ static void keep_owners(const struct plan_inputs *in, struct plan_result *r, str
 	}
 }
 
-static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c, const struct plan_assign *a)
+static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c,
+                                    const struct plan_assign *a)
 {
 	if (a->from < 0)
 		return in->ds.customers[c].seller_id ? PR_OWNER_UNKNOWN : PR_NO_OWNER;
@@ -358,7 +362,8 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 		}
 		/* Nobody has room: the owner keeps it when the role matches (fewest
 		 * moves), else the person left with the most room. */
-		int32_t s = a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : least_over;
+		int32_t s =
+		    a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : least_over;
 		cost(in, r, c, s, a);
 		place(r, st, c, s, PR_OVER_CAPACITY);
 	}
@@ -437,6 +442,10 @@ static void person_totals(const struct plan_inputs *in, struct plan_result *r)
 			r->person[a->from].lost++;
 			r->moved++;
 		}
+		if (a->to >= 0 && a->from == a->to)
+			r->kept++;
+		if (a->to >= 0 && a->from < 0)
+			r->newly++;
 	}
 	for (size_t s = 0; s < r->nperson; s++)
 		r->person[s].over = r->person[s].hours > r->person[s].capacity_hours + EPS;
@@ -463,18 +472,21 @@ static void headcount(const struct plan_inputs *in, struct plan_result *r)
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		struct plan_headcount *h = &r->headcount[role];
 		h->role = (enum role)role;
-		h->capacity_per_person = h->available ? cap_sum[role] / h->available
-						      : r->params.default_hours * r->params.field_share;
-		h->needed = h->capacity_per_person > 0 ? h->workload_hours / h->capacity_per_person : 0;
+		h->capacity_per_person = h->available
+		                             ? cap_sum[role] / h->available
+		                             : r->params.default_hours * r->params.field_share;
+		h->needed =
+		    h->capacity_per_person > 0 ? h->workload_hours / h->capacity_per_person : 0;
 	}
 }
 
 /* --- what-if: today against the plan ------------------------------------- */
 
 static double observed_visit_minutes(const struct plan_inputs *in, const struct plan_result *r,
-				     const struct activity *act, int cat)
+                                     const struct activity *act, int cat)
 {
-	double m = act->duration_min > 0 ? act->duration_min : in->policy.cat[cat].minutes[CH_VISIT];
+	double m =
+	    act->duration_min > 0 ? act->duration_min : in->policy.cat[cat].minutes[CH_VISIT];
 	if (m <= 0)
 		m = 60;
 	if (act->travel_min > 0)
@@ -516,7 +528,7 @@ static void whatif(const struct plan_inputs *in, struct plan_result *r)
 		double v = in->policy.cat[a->cat].per_year[CH_VISIT];
 		w->cat[a->cat].visits_plan += v;
 		w->cat[a->cat].field_hours_plan +=
-			v * in->policy.cat[a->cat].minutes[CH_VISIT] / 60.0 + a->travel_hours;
+		    v * in->policy.cat[a->cat].minutes[CH_VISIT] / 60.0 + a->travel_hours;
 	}
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		struct plan_whatif_cat *x = &w->cat[cat];
@@ -529,7 +541,8 @@ static void whatif(const struct plan_inputs *in, struct plan_result *r)
 		if (cat != CAT_3)
 			w->extra_visits_1_2 += x->visits_plan - x->visits_today;
 	}
-	w->field_hours_freed_cat3 = w->cat[CAT_3].field_hours_today - w->cat[CAT_3].field_hours_plan;
+	w->field_hours_freed_cat3 =
+	    w->cat[CAT_3].field_hours_today - w->cat[CAT_3].field_hours_plan;
 }
 
 struct plan_result *plan_compute(const struct plan_inputs *in, const struct plan_params *p)
@@ -561,11 +574,13 @@ void plan_last_contacts(const struct dataset *ds, int32_t *last_contact, int32_t
 		const struct activity *a = &ds->activities[i];
 		if (a->cust < 0)
 			continue;
-		bool contact = a->type == ACT_VISIT || a->type == ACT_PHONE || a->type == ACT_EMAIL ||
-			       a->type == ACT_MEETING;
-		if (contact && (last_contact[a->cust] == DAYS_NONE || a->day > last_contact[a->cust]))
+		bool contact = a->type == ACT_VISIT || a->type == ACT_PHONE ||
+		               a->type == ACT_EMAIL || a->type == ACT_MEETING;
+		if (contact &&
+		    (last_contact[a->cust] == DAYS_NONE || a->day > last_contact[a->cust]))
 			last_contact[a->cust] = a->day;
-		if (a->type == ACT_VISIT && (last_visit[a->cust] == DAYS_NONE || a->day > last_visit[a->cust]))
+		if (a->type == ACT_VISIT &&
+		    (last_visit[a->cust] == DAYS_NONE || a->day > last_visit[a->cust]))
 			last_visit[a->cust] = a->day;
 	}
 }
@@ -652,8 +667,8 @@ static int32_t next_weekday(int32_t day)
 
 /* Collects the due visits of one seller before the horizon. */
 static struct due *due_visits(const struct plan_inputs *in, const struct plan_result *r,
-			      int32_t seller, const int32_t *last_visit, int32_t start, int32_t end,
-			      size_t *n)
+                              int32_t seller, const int32_t *last_visit, int32_t start, int32_t end,
+                              size_t *n)
 {
 	size_t nc = r->nassign, cap = 16, nd = 0;
 	struct due *d = xmalloc(cap * sizeof(*d));
@@ -671,8 +686,8 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 			if (r->assign[c].to != seller || r->assign[c].cat != cat)
 				continue;
 			int32_t first = last_visit[c] == DAYS_NONE
-						? DAYS_NONE
-						: last_visit[c] + (int32_t)lround(interval);
+			                    ? DAYS_NONE
+			                    : last_visit[c] + (int32_t)lround(interval);
 			if (first == DAYS_NONE || first < start)
 				od[nod++] = (struct overdue){(int32_t)c, last_visit[c], pos[c]};
 			else
@@ -680,7 +695,7 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 					if (nd == cap)
 						d = xreallocarray(d, cap *= 2, sizeof(*d));
 					d[nd++] = (struct due){(int32_t)c, (int32_t)lround(t),
-							       cat * (int)(nc + 1) + pos[c]};
+					                       cat * (int)(nc + 1) + pos[c]};
 				}
 		}
 		/* Overdue or never visited: spread evenly over one interval. */
@@ -691,7 +706,7 @@ static struct due *due_visits(const struct plan_inputs *in, const struct plan_re
 				if (nd == cap)
 					d = xreallocarray(d, cap *= 2, sizeof(*d));
 				d[nd++] = (struct due){od[i].cust, (int32_t)lround(t),
-						       cat * (int)(nc + 1) + od[i].pos};
+				                       cat * (int)(nc + 1) + od[i].pos};
 			}
 		}
 		free(od);
@@ -711,7 +726,7 @@ static bool has_room(const double *used, int32_t start, int32_t day, double need
 /* The first weekday on or after the due day (not before start) with room;
  * when the horizon ends first, the latest earlier weekday with room. */
 static int32_t find_day(const double *used, int32_t start, int32_t end, int32_t due, double need,
-			double limit)
+                        double limit)
 {
 	int32_t from = due < start ? start : due;
 	for (int32_t day = next_weekday(from); day < end; day = next_weekday(day + 1))
@@ -732,9 +747,9 @@ static int by_day(const void *x, const void *y)
 }
 
 struct plan_visit *plan_schedule_visits(const struct plan_inputs *in, const struct plan_result *r,
-					int32_t seller, const int32_t *last_visit,
-					const struct plan_schedule_opts *o, size_t *n,
-					size_t *not_fitted)
+                                        int32_t seller, const int32_t *last_visit,
+                                        const struct plan_schedule_opts *o, size_t *n,
+                                        size_t *not_fitted)
 {
 	int32_t start = next_weekday(o->start);
 	int32_t end = o->start + 7 * (o->weeks > 0 ? o->weeks : 1);

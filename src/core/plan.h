@@ -32,30 +32,30 @@ struct plan_params {
 
 /* Why a customer went where it went (machine codes in plan_reason_code). */
 enum plan_reason {
-	PR_KEPT = 0,       /* the current owner has the role and the room */
-	PR_NO_OWNER,       /* no current owner: placed with the nearest person with room */
-	PR_OWNER_UNKNOWN,  /* the owner's seller_id is not in the sellers list */
-	PR_ROLE_MISMATCH,  /* the owner has another role than the category needs */
-	PR_OWNER_FULL,     /* the owner has the role but no room left */
-	PR_OVER_CAPACITY,  /* nobody of the role has room: placed anyway, see docs */
-	PR_NO_ROLE,        /* nobody in the team has the role: not placed */
-	PR_NO_CATEGORY,    /* not in the snapshot: not placed */
+	PR_KEPT = 0,      /* the current owner has the role and the room */
+	PR_NO_OWNER,      /* no current owner: placed with the nearest person with room */
+	PR_OWNER_UNKNOWN, /* the owner's seller_id is not in the sellers list */
+	PR_ROLE_MISMATCH, /* the owner has another role than the category needs */
+	PR_OWNER_FULL,    /* the owner has the role but no room left */
+	PR_OVER_CAPACITY, /* nobody of the role has room: placed anyway, see docs */
+	PR_NO_ROLE,       /* nobody in the team has the role: not placed */
+	PR_NO_CATEGORY,   /* not in the snapshot: not placed */
 	PR_COUNT
 };
 
 struct plan_assign {
-	int32_t from;         /* current owner (seller index), -1 none or unknown */
-	int32_t to;           /* planned owner (seller index), -1 when not placed */
-	int8_t cat;           /* enum category or CAT_NONE */
-	uint8_t reason;       /* enum plan_reason */
-	bool located;         /* the customer has coordinates */
+	int32_t from;          /* current owner (seller index), -1 none or unknown */
+	int32_t to;            /* planned owner (seller index), -1 when not placed */
+	int8_t cat;            /* enum category or CAT_NONE */
+	uint8_t reason;        /* enum plan_reason */
+	bool located;          /* the customer has coordinates */
 	bool travel_estimated; /* the distance was unknown: the role's average was used */
-	double km;            /* one-way great-circle km from `to`'s home (the role's average
-			       * when travel_estimated); -1 when unknown and without visits */
-	double contact_hours; /* per year, from the policy */
-	double travel_hours;  /* per year: visits x round trip */
-	double hours;         /* contact_hours + travel_hours */
-	int64_t value;        /* order value in the window (minor units): placement order */
+	double km;             /* one-way great-circle km from `to`'s home (the role's average
+	                        * when travel_estimated); -1 when unknown and without visits */
+	double contact_hours;  /* per year, from the policy */
+	double travel_hours;   /* per year: visits x round trip */
+	double hours;          /* contact_hours + travel_hours */
+	int64_t value;         /* order value in the window (minor units): placement order */
 };
 
 struct plan_person {
@@ -107,10 +107,14 @@ struct plan_result {
 	struct plan_whatif whatif;
 	double fallback_km[ROLE_COUNT]; /* average one-way km used when a distance is unknown */
 	bool fallback_known[ROLE_COUNT];
-	int role_needed[ROLE_COUNT];   /* categorized customers per role */
-	int unlocated;                 /* customers without coordinates in categories with visits */
-	int no_home;                   /* sellers of a role with visits but no home location */
-	int moved, unplaced, over_capacity_customers;
+	int role_needed[ROLE_COUNT]; /* categorized customers per role */
+	int unlocated;               /* customers without coordinates in categories with visits */
+	int no_home;                 /* sellers of a role with visits but no home location */
+	int kept;                    /* placed with their current owner */
+	int moved;                   /* from one person to another */
+	int newly;                   /* had no (known) owner, now placed */
+	int unplaced;                /* no_role or no_category */
+	int over_capacity_customers;
 	int32_t *order; /* customer indexes in placement order (see docs/plan.md) */
 };
 
@@ -160,11 +164,11 @@ int plan_newsletter_dates(double per_year, int32_t today, int32_t *out, int max)
 
 struct plan_visit {
 	int32_t cust;
-	int32_t day;       /* a weekday */
-	int start_min;     /* minutes after midnight */
-	int duration_min;  /* the policy's visit minutes */
-	int travel_min;    /* one way, as modelled */
-	int32_t due;       /* the day the visit was due */
+	int32_t day;      /* a weekday */
+	int start_min;    /* minutes after midnight */
+	int duration_min; /* the policy's visit minutes */
+	int travel_min;   /* one way, as modelled */
+	int32_t due;      /* the day the visit was due */
 };
 
 struct plan_schedule_opts {
@@ -179,8 +183,8 @@ struct plan_schedule_opts {
  * the caller frees; *not_fitted counts due visits that found no room before
  * the horizon. last_visit as from plan_last_contacts. */
 struct plan_visit *plan_schedule_visits(const struct plan_inputs *in, const struct plan_result *r,
-					int32_t seller, const int32_t *last_visit,
-					const struct plan_schedule_opts *o, size_t *n,
-					size_t *not_fitted);
+                                        int32_t seller, const int32_t *last_visit,
+                                        const struct plan_schedule_opts *o, size_t *n,
+                                        size_t *not_fitted);
 
 #endif

@@ -9,10 +9,10 @@
 /* The defaults from the method (data over code): role, then per channel
  * contacts per year and minutes per contact (visit, phone, newsletter). */
 static const struct policy_row defaults[CAT_COUNT] = {
-	[CAT_1] = {ROLE_FARMER, {10, 12, 0}, {60, 15, 0}},
-	[CAT_2R] = {ROLE_FARMER, {4, 4, 0}, {60, 15, 0}},
-	[CAT_2P] = {ROLE_HUNTER, {6, 6, 0}, {60, 15, 0}},
-	[CAT_3] = {ROLE_SERVICE, {0, 1, 4}, {0, 10, 0}},
+    [CAT_1] = {ROLE_FARMER, {10, 12, 0}, {60, 15, 0}},
+    [CAT_2R] = {ROLE_FARMER, {4, 4, 0}, {60, 15, 0}},
+    [CAT_2P] = {ROLE_HUNTER, {6, 6, 0}, {60, 15, 0}},
+    [CAT_3] = {ROLE_SERVICE, {0, 1, 4}, {0, 10, 0}},
 };
 
 void policy_default(struct policy *p)
@@ -26,9 +26,9 @@ static const struct {
 	const char *code;
 	const char *aliases[5];
 } channels[CH_COUNT] = {
-	[CH_VISIT] = {"visit", {"besök", "besok", "field", NULL}},
-	[CH_PHONE] = {"phone", {"telefon", "call", "samtal", NULL}},
-	[CH_NEWSLETTER] = {"newsletter", {"nyhetsbrev", "utskick", NULL}},
+    [CH_VISIT] = {"visit", {"besök", "besok", "field", NULL}},
+    [CH_PHONE] = {"phone", {"telefon", "call", "samtal", NULL}},
+    [CH_NEWSLETTER] = {"newsletter", {"nyhetsbrev", "utskick", NULL}},
 };
 
 const char *channel_code(enum channel c)

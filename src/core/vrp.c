@@ -142,11 +142,21 @@ static int rng_int(struct rng *r, int n)
 
 /* ---- setup ---------------------------------------------------------------- */
 
-static double now_seconds(void)
+static double clock_seconds(clockid_t which)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(which, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double now_seconds(void)
+{
+	return clock_seconds(CLOCK_MONOTONIC);
+}
+
+static double cpu_seconds(void)
+{
+	return clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 }
 
 static int check_problem(const struct vrp_problem *p, const struct vrp_options *o, char **cause)
@@ -1003,7 +1013,9 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 	memset(out, 0, sizeof(*out));
 	if (check_problem(p, opt, cause) != 0)
 		return -1;
-	double t0 = now_seconds();
+	double t0 = now_seconds(), c0 = cpu_seconds();
+	double (*clock_fn)(void) = opt->cpu_time ? cpu_seconds : now_seconds;
+	double l0 = opt->cpu_time ? c0 : t0;
 	struct solver S, *s = &S;
 	memset(s, 0, sizeof(S));
 	s->p = p;
@@ -1053,7 +1065,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 			frac = (double)it / opt->max_iterations;
 		}
 		if (opt->time_limit > 0) {
-			double el = now_seconds() - t0;
+			double el = clock_fn() - l0;
 			if (el >= opt->time_limit)
 				break;
 			if (el / opt->time_limit > frac)
@@ -1089,6 +1101,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 	export_solution(s, &s->best, out);
 	out->iterations = it;
 	out->seconds = now_seconds() - t0;
+	out->cpu_seconds = cpu_seconds() - c0;
 	solver_free(s);
 	return 0;
 }

@@ -60,6 +60,8 @@ struct vrp_options {
 	uint64_t seed;
 	double time_limit;   /* seconds of wall time, 0 = none */
 	long max_iterations; /* ruin-and-recreate iterations, 0 = none */
+	int cpu_time;        /* 1: time_limit counts this thread's CPU time instead
+			      * (benchmarks on a shared machine) */
 	/* At least one of the two limits must be set. With both, the search
 	 * stops at whichever comes first. */
 };
@@ -74,7 +76,8 @@ struct vrp_solution {
 	double penalty; /* sum of penalties of unserved optional nodes */
 	int mandatory_unserved;
 	long iterations; /* ruin-and-recreate iterations done */
-	double seconds;  /* wall time spent */
+	double seconds;     /* wall time spent */
+	double cpu_seconds; /* CPU time spent by the calling thread */
 };
 
 /* Solves the problem. Returns 0 and fills *out (free with

@@ -441,16 +441,46 @@ out:
 	return rc;
 }
 
-char *colmap_alias_list(const struct colfield *f)
+char *colmap_alias_list(const struct colfield *f, int max)
 {
+	int ntier = 0, total = 0, len[COL_TIERS] = {0, 0, 0}, take[COL_TIERS] = {0, 0, 0};
+	for (int t = 0; t < COL_TIERS; t++) {
+		for (int i = 0; f->alias[t] && f->alias[t][i]; i++)
+			len[t] += strcmp(f->alias[t][i], f->name) != 0;
+		ntier += len[t] > 0;
+		total += len[t];
+	}
+	if (max <= 0 || max >= total) {
+		memcpy(take, len, sizeof(take));
+	} else {
+		/* a fair share of each tier first, then what is left in order */
+		int share = (max + ntier - 1) / (ntier ? ntier : 1), used = 0;
+		for (int t = 0; t < COL_TIERS; t++) {
+			take[t] = len[t] < share ? len[t] : share;
+			if (used + take[t] > max)
+				take[t] = max - used;
+			used += take[t];
+		}
+		for (int t = 0; t < COL_TIERS && used < max; t++) {
+			int more = len[t] - take[t] < max - used ? len[t] - take[t] : max - used;
+			take[t] += more;
+			used += more;
+		}
+	}
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_puts(&sb, f->name);
+	int shown = 0;
 	for (int t = 0; t < COL_TIERS; t++) {
-		for (int i = 0; f->alias[t] && f->alias[t][i]; i++) {
+		int k = 0;
+		for (int i = 0; f->alias[t] && f->alias[t][i] && k < take[t]; i++) {
 			if (!strcmp(f->alias[t][i], f->name))
 				continue;
 			strbuf_printf(&sb, ", %s", f->alias[t][i]);
+			k++;
+			shown++;
 		}
 	}
+	if (shown < total)
+		strbuf_puts(&sb, ", …");
 	return strbuf_detach(&sb);
 }

@@ -75,7 +75,9 @@ int colmap_match(enum rec_kind kind, const struct row *header, const char *const
 		 struct colmatch *out, struct ferr *err);
 
 /* "customer_id, Customer ID, CustomerID, Kundnr, ..." — the field's name
- * and every alias, for messages. Caller frees. */
-char *colmap_alias_list(const struct colfield *f);
+ * and its aliases for messages: all of them when max <= 0, else at most
+ * max, a fair share from each tier, ending in ", …" when some were left
+ * out. Caller frees. */
+char *colmap_alias_list(const struct colfield *f, int max);
 
 #endif

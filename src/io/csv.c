@@ -155,6 +155,8 @@ static long count_char(const char *p, const char *e, char ch)
 static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 {
 	const char eol = c->eol, d = (char)c->delim;
+	if (!c->buf) /* before the first fill: NULL + 0 is undefined in C */
+		return end ? P_END : P_MORE;
 	const char *s = c->buf + c->pos, *e = c->buf + c->len;
 	/* blank lines: consumed for good */
 	while (s < e) {
@@ -337,33 +339,39 @@ static int sample_counts(const char *buf, size_t n, char d, char eol, int comple
 	return rows;
 }
 
-/* Picks the delimiter whose field count is > 1 in the header and the same
- * in most of the following rows; ties go to the wider header, then to the
+/* Picks the delimiter that splits the most sample rows into the same
+ * number (> 1) of fields — the most common count, so title rows above the
+ * header do not count against it; ties go to more fields, then to the
  * order , ; TAB. A single-column file gets ','. */
 static int detect_delimiter(const char *buf, size_t n, char eol, int complete)
 {
 	static const char cand[] = {',', ';', '\t'};
 	int counts[SNIFF_ROWS];
-	int best = ',';
-	double best_frac = -1;
-	int best_h = 0;
+	int best = ',', best_same = 0, best_m = 0;
 	if (n > SNIFF_BYTES) {
 		n = SNIFF_BYTES;
 		complete = 0;
 	}
 	for (size_t k = 0; k < sizeof(cand); k++) {
 		int rows = sample_counts(buf, n, cand[k], eol, complete, counts, SNIFF_ROWS);
-		int h = rows ? counts[0] : 1;
-		if (h < 2)
+		int mode = 0, mode_n = 0;
+		for (int i = 0; i < rows; i++) {
+			if (counts[i] < 2)
+				continue;
+			int same = 0;
+			for (int j = 0; j < rows; j++)
+				same += counts[j] == counts[i];
+			if (same > mode_n || (same == mode_n && counts[i] > mode)) {
+				mode = counts[i];
+				mode_n = same;
+			}
+		}
+		if (mode < 2)
 			continue;
-		int same = 0;
-		for (int i = 1; i < rows; i++)
-			same += counts[i] == h;
-		double frac = rows > 1 ? (double)same / (rows - 1) : 1.0;
-		if (frac > best_frac + 1e-9 || (frac > best_frac - 1e-9 && h > best_h)) {
+		if (mode_n > best_same || (mode_n == best_same && mode > best_m)) {
 			best = cand[k];
-			best_frac = frac;
-			best_h = h;
+			best_same = mode_n;
+			best_m = mode;
 		}
 	}
 	return best;

@@ -121,10 +121,26 @@ static int split(const char *s, size_t n, struct dparts *d)
 	trim(&p, &e);
 	if (p == e)
 		return 1;
-	const char *start = p;
 	int v1;
-	int n1 = digits(&p, e, 8, &v1);
 	d->minute = -1;
+	if (e - p >= 10 && p[4] == '-' && p[7] == '-' && (e - p == 10 || p[10] == ' ' || p[10] == 'T')) {
+		/* the common ISO date, read directly */
+		int ok = 1, x[8];
+		static const int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+		for (int i = 0; i < 8; i++) {
+			x[i] = p[at[i]] - '0';
+			ok &= x[i] >= 0 && x[i] <= 9;
+		}
+		if (ok) {
+			d->kind = K_YMD;
+			d->y = x[0] * 1000 + x[1] * 100 + x[2] * 10 + x[3];
+			d->a = x[4] * 10 + x[5];
+			d->b = x[6] * 10 + x[7];
+			p += 10;
+			goto time;
+		}
+	}
+	int n1 = digits(&p, e, 8, &v1);
 	if (n1 == 8) {
 		d->kind = K_YMD;
 		d->y = v1 / 10000;
@@ -158,7 +174,7 @@ static int split(const char *s, size_t n, struct dparts *d)
 	} else {
 		return -1;
 	}
-	(void)start;
+time:
 	if (p == e)
 		return 0;
 	if (*p != ' ' && *p != 'T')

@@ -103,6 +103,8 @@ static void trim(const char **pp, const char **ep)
 
 static int strip_prefix(const char **pp, const char *e)
 {
+	if ((**pp >= '0' && **pp <= '9') || **pp == '.' || **pp == ',')
+		return 0; /* the common case: digits right away */
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
 		size_t k = strlen(prefixes[i]);
 		if ((size_t)(e - *pp) > k && !strncasecmp(*pp, prefixes[i], k) &&
@@ -116,6 +118,8 @@ static int strip_prefix(const char **pp, const char *e)
 
 static int strip_suffix(const char *p, const char **ep)
 {
+	if ((*ep)[-1] >= '0' && (*ep)[-1] <= '9')
+		return 0; /* the common case: ends with a digit */
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		size_t k = strlen(suffixes[i]);
 		const char *s = *ep - k;
@@ -286,9 +290,46 @@ static int make_value(const struct tok *t, int scale, struct numval *out)
 	return 0;
 }
 
+/* The common cell, "-1234.56" or "1234,5" or "3500": at most one '.' or
+ * ',' and nothing else but digits and a leading '-'. Returns 1 and fills
+ * *t (as tokenize would), or 0 when the cell needs the full tokenizer. */
+static int plain(const char *s, size_t n, struct tok *t)
+{
+	const char *p = s, *e = s + n;
+	if (p < e && *p == '-')
+		p++;
+	if (p == e || e - p > MAXSIG || *p < '0' || *p > '9' || e[-1] < '0' || e[-1] > '9')
+		return 0;
+	t->neg = *s == '-';
+	t->m = 0;
+	t->sig = t->nd = t->nsep = t->exp = 0;
+	t->lead_zero = *p == '0';
+	for (; p < e; p++) {
+		unsigned c = (unsigned char)*p - '0';
+		if (c <= 9) {
+			t->m = t->m * 10 + c;
+			t->nd++;
+			continue;
+		}
+		if ((*p != '.' && *p != ',') || t->nsep)
+			return 0;
+		t->seppos[0] = t->nd;
+		t->sepk[0] = *p;
+		t->nsep = 1;
+	}
+	t->sig = t->nd; /* leading zeros add nothing to m; sig only bounds the size */
+	return 1;
+}
+
 int number_parse(const char *s, size_t n, enum numfmt f, struct numval *out)
 {
 	struct tok t;
+	if (plain(s, n, &t)) {
+		int scale;
+		if (check(&t, f, &scale) < 0)
+			return -1;
+		return make_value(&t, scale, out);
+	}
 	int rc = tokenize(s, n, &t);
 	if (rc)
 		return rc;
@@ -342,7 +383,7 @@ int number_mul_pow10(struct numval *v, int k)
 void number_observe(struct numstat *st, const char *s, size_t n)
 {
 	struct tok t;
-	int rc = tokenize(s, n, &t);
+	int rc = plain(s, n, &t) ? 0 : tokenize(s, n, &t);
 	if (rc == 1) {
 		st->empty++;
 		return;

@@ -152,6 +152,18 @@ static int missing_marker(const char *s)
 {
 	static const char *const m[] = {"NA", "N/A", "#N/A", "NULL", "None", "nan", "NaN", "nil", "-",
 					"?"};
+	switch (s[0]) {
+	case 'n':
+	case 'N':
+	case '#':
+	case '-':
+	case '?':
+		break;
+	default:
+		return 0;
+	}
+	if (strlen(s) > 4)
+		return 0;
 	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
 		if (!strcasecmp(s, m[i]))
 			return 1;
@@ -680,18 +692,21 @@ static int has_col(const struct recreader *rr, const char *name)
 	return i >= 0 && rr->match[i].col >= 0;
 }
 
-static char *aliases_of(const struct recreader *rr, const char *name)
+static char *aliases_of(const struct recreader *rr, const char *name, int max)
 {
-	return colmap_alias_list(&rr->fields[colmap_field_index(rr->kind, name)]);
+	return colmap_alias_list(&rr->fields[colmap_field_index(rr->kind, name)], max);
 }
 
 static char *header_list(const struct row *h)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (int i = 0; i < h->nf && i < 30; i++)
-		strbuf_printf(&sb, "%s\"%s\"", i ? ", " : "", h->f[i].p);
-	if (h->nf > 30)
-		strbuf_puts(&sb, ", …");
+	for (int i = 0; i < h->nf; i++) {
+		if (sb.len > 120) {
+			strbuf_puts(&sb, ", …");
+			break;
+		}
+		strbuf_printf(&sb, "%s\"%.40s\"", i ? ", " : "", h->f[i].p);
+	}
 	return strbuf_detach(&sb);
 }
 
@@ -713,8 +728,8 @@ static char *missing_required(const struct recreader *rr)
 			need1 = "date";
 		else if (!has_col(rr, "amount") &&
 			 !(has_col(rr, "quantity") && has_col(rr, "unit_price"))) {
-			char *a = aliases_of(rr, "amount"), *q = aliases_of(rr, "quantity"),
-			     *p = aliases_of(rr, "unit_price");
+			char *a = aliases_of(rr, "amount", 9), *q = aliases_of(rr, "quantity", 3),
+			     *p = aliases_of(rr, "unit_price", 4);
 			char *s = xasprintf("no amount column: expected one of %s; or both a quantity "
 					    "column (%s) and a unit-price column (%s)",
 					    a, q, p);
@@ -740,11 +755,11 @@ static char *missing_required(const struct recreader *rr)
 	if (!need1 || (has_col(rr, need1) && !need2))
 		return NULL;
 	const struct colfield *f1 = &rr->fields[colmap_field_index(rr->kind, need1)];
-	char *a1 = colmap_alias_list(f1);
+	char *a1 = colmap_alias_list(f1, need2 ? 6 : 14);
 	char *s;
 	if (need2) {
 		const struct colfield *f2 = &rr->fields[colmap_field_index(rr->kind, need2)];
-		char *a2 = colmap_alias_list(f2);
+		char *a2 = colmap_alias_list(f2, 6);
 		s = xasprintf("no %s or %s column: expected one of %s; or one of %s", f1->what,
 			      f2->what, a1, a2);
 		free(a2);
@@ -1077,7 +1092,7 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 	if (c->numeric && c->fmt_how != HOW_NONE) {
 		static const char *const how[] = {
 			"", "", ", like the file's other numbers",
-			" (a lone separator before three digits is read as a thousands separator)",
+			": a lone separator before three digits is a thousands separator",
 			", as in Excel"};
 		strbuf_printf(sb, "%sdecimal %s%s", sep, c->fmt == NUMFMT_COMMA ? "comma" : "point",
 			      how[c->fmt_how]);

@@ -155,6 +155,14 @@ static int64_t avg_order(const struct cat_total *t)
 
 /* --- report: text ---------------------------------------------------------- */
 
+/* "label" padded to 13 display columns (å ä ö count once). */
+static void label(FILE *f, const char *s)
+{
+	fputs(s, f);
+	for (int w = table_width(s); w < 13; w++)
+		fputc(' ', f);
+}
+
 void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
 			 enum lang lang)
 {
@@ -167,17 +175,20 @@ void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_su
 		fprintf(f, " (%s %lld)", TR(lang, "snapshot", "ögonblicksbild"), (long long)run->id);
 	fputc('\n', f);
 	window_line(&sb, run, lang);
-	fprintf(f, "%-12s %s\n", TR(lang, "Window:", "Period:"), strbuf_cstr(&sb));
+	label(f, TR(lang, "Window:", "Period:"));
+	fprintf(f, "%s\n", strbuf_cstr(&sb));
 	strbuf_reset(&sb);
 	catout_method_line(&sb, run, lang);
-	fprintf(f, "%-12s %s\n", TR(lang, "Method:", "Metod:"), strbuf_cstr(&sb));
+	label(f, TR(lang, "Method:", "Metod:"));
+	fprintf(f, "%s\n", strbuf_cstr(&sb));
 	strbuf_reset(&sb);
 	strbuf_puts(&sb, run->p.axis == AXIS_MARGIN ? TR(lang, "margin ", "täckningsbidrag ")
 						    : TR(lang, "revenue ", "omsättning "));
 	threshold_text(&sb, run->revenue_t, lang);
 	strbuf_puts(&sb, ", potential ");
 	threshold_text(&sb, run->potential_t, lang);
-	fprintf(f, "%-12s %s\n\n", TR(lang, "Thresholds:", "Gränser:"), strbuf_cstr(&sb));
+	label(f, TR(lang, "Thresholds:", "Gränser:"));
+	fprintf(f, "%s\n\n", strbuf_cstr(&sb));
 	strbuf_free(&sb);
 
 	const char *hdr[] = {TR(lang, "Category", "Kategori"),

@@ -44,8 +44,8 @@ static char *safe_name(const char *id)
 {
 	char *s = xstrdup(id && *id ? id : "_");
 	for (char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '.' || *p == '_' || *p == '-'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
 			*p = '_';
 	if (s[0] == '.')
 		s[0] = '_';
@@ -119,11 +119,14 @@ static int by_due_row(const void *x, const void *y)
 static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 {
 	enum lang l = x->o->lang;
-	const char *head[] = {"customer_id", "customer", "category", "address", "postal_code", "city",
-			      "phone", "email", "last_contact", "next_contact_due", "visits_per_year",
-			      "calls_per_year"};
+	const char *head[] = {"customer_id",     "customer",
+	                      "category",        "address",
+	                      "postal_code",     "city",
+	                      "phone",           "email",
+	                      "last_contact",    "next_contact_due",
+	                      "visits_per_year", "calls_per_year"};
 	struct planview_table *t = planview_table_new(TR(l, "Call list", "Ringlista"),
-						      TR(l, "Call list", "Ringlista"), 12, head);
+	                                              TR(l, "Call list", "Ringlista"), 12, head);
 	size_t n = x->r->nassign, nr = 0;
 	struct due_row *rows = xmalloc((n ? n : 1) * sizeof(*rows));
 	for (size_t k = 0; k < n; k++) {
@@ -132,7 +135,7 @@ static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 		if (a->to != seller)
 			continue;
 		rows[nr++] = (struct due_row){
-			c, plan_next_due(&x->in->policy, a->cat, x->last_contact[c], x->start), (int)k};
+		    c, plan_next_due(&x->in->policy, a->cat, x->last_contact[c], x->start), (int)k};
 	}
 	qsort(rows, nr, sizeof(*rows), by_due_row);
 	for (size_t i = 0; i < nr; i++) {
@@ -150,8 +153,10 @@ static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 		planview_put_text(t, cu->email);
 		planview_put_date(t, x->last_contact[c]);
 		planview_put_date(t, rows[i].due);
-		planview_put_num(t, p->per_year[CH_VISIT], p->per_year[CH_VISIT] == (int)p->per_year[CH_VISIT] ? 0 : 1);
-		planview_put_num(t, p->per_year[CH_PHONE], p->per_year[CH_PHONE] == (int)p->per_year[CH_PHONE] ? 0 : 1);
+		planview_put_num(t, p->per_year[CH_VISIT],
+		                 p->per_year[CH_VISIT] == (int)p->per_year[CH_VISIT] ? 0 : 1);
+		planview_put_num(t, p->per_year[CH_PHONE],
+		                 p->per_year[CH_PHONE] == (int)p->per_year[CH_PHONE] ? 0 : 1);
 	}
 	free(rows);
 	return t;
@@ -191,9 +196,10 @@ out:
 static int write_newsletter(struct ctx *x, int32_t only, char **cause)
 {
 	int32_t dates[12];
-	int nd = plan_newsletter_dates(x->in->policy.cat[CAT_3].per_year[CH_NEWSLETTER], x->o->today,
-				       dates, 12);
-	const char *fixed[] = {"customer_id", "name", "email", "phone", "contact_seller_id", "contact_name"};
+	int nd = plan_newsletter_dates(x->in->policy.cat[CAT_3].per_year[CH_NEWSLETTER],
+	                               x->o->today, dates, 12);
+	const char *fixed[] = {"customer_id",       "name",        "email", "phone",
+	                       "contact_seller_id", "contact_name"};
 	const char *head[6 + 12];
 	char names[12][24];
 	for (int i = 0; i < 6; i++)
@@ -243,26 +249,27 @@ static int write_newsletter(struct ctx *x, int32_t only, char **cause)
 /* --- visit calendars ----------------------------------------------------- */
 
 static void event_text(const struct ctx *x, const struct plan_visit *v, struct strbuf *summary,
-		       struct strbuf *desc, struct strbuf *loc)
+                       struct strbuf *desc, struct strbuf *loc)
 {
 	enum lang l = x->o->lang;
 	const struct customer *cu = &x->in->ds.customers[v->cust];
 	int cat = x->r->assign[v->cust].cat;
 	char d[11];
 	strbuf_printf(summary, "%s: %s (%s)", TR(l, "Visit", "Besök"), cu->name ? cu->name : cu->id,
-		      category_code((enum category)cat));
+	              category_code((enum category)cat));
 	strbuf_printf(desc, "%s %s\n%s\n", TR(l, "Customer", "Kund"), cu->id,
-		      category_label((enum category)cat, l));
+	              category_label((enum category)cat, l));
 	if (cu->phone)
 		strbuf_printf(desc, "%s: %s\n", TR(l, "Phone", "Telefon"), cu->phone);
 	if (cu->email)
 		strbuf_printf(desc, "%s: %s\n", TR(l, "E-mail", "E-post"), cu->email);
 	strbuf_printf(desc, "%s: %s\n", TR(l, "Last visit", "Senaste besök"),
-		      x->last_visit[v->cust] == DAYS_NONE ? TR(l, "none", "inget")
-							  : days_iso(x->last_visit[v->cust], d));
+	              x->last_visit[v->cust] == DAYS_NONE ? TR(l, "none", "inget")
+	                                                  : days_iso(x->last_visit[v->cust], d));
 	strbuf_printf(desc, "%s: %s\n", TR(l, "Due", "Förfaller"), days_iso(v->due, d));
-	strbuf_printf(desc, "%s: %d min", TR(l, "Travel one way (modelled)", "Restid enkel väg (beräknad)"),
-		      v->travel_min);
+	strbuf_printf(desc, "%s: %d min",
+	              TR(l, "Travel one way (modelled)", "Restid enkel väg (beräknad)"),
+	              v->travel_min);
 	const char *parts[] = {cu->address, cu->postal_code, cu->city};
 	for (int i = 0; i < 3; i++) {
 		if (!parts[i] || !*parts[i])
@@ -277,15 +284,18 @@ static int write_calendar(struct ctx *x, int32_t seller, char **cause)
 {
 	const struct seller *s = &x->in->ds.sellers[seller];
 	struct plan_schedule_opts so = {.start = x->start,
-					.weeks = x->o->weeks,
-					.day_start_min = 8 * 60,
-					.day_minutes = x->o->day_hours * 60.0};
+	                                .weeks = x->o->weeks,
+	                                .day_start_min = 8 * 60,
+	                                .day_minutes = x->o->day_hours * 60.0};
 	size_t n, nf;
-	struct plan_visit *v = plan_schedule_visits(x->in, x->r, seller, x->last_visit, &so, &n, &nf);
+	struct plan_visit *v =
+	    plan_schedule_visits(x->in, x->r, seller, x->last_visit, &so, &n, &nf);
 	x->sum->not_fitted += nf;
-	char *calname = xasprintf("%s — %s", TR(x->o->lang, "Visits", "Besök"), s->name ? s->name : s->id);
+	char *calname =
+	    xasprintf("%s — %s", TR(x->o->lang, "Visits", "Besök"), s->name ? s->name : s->id);
 	struct ics_calendar cal = {.name = calname, .tz = x->o->tz, .dtstamp = x->o->dtstamp};
-	struct strbuf sb = STRBUF_INIT, summary = STRBUF_INIT, desc = STRBUF_INIT, loc = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, summary = STRBUF_INIT, desc = STRBUF_INIT,
+	              loc = STRBUF_INIT;
 	ics_begin(&sb, &cal);
 	for (size_t i = 0; i < n; i++) {
 		const struct customer *cu = &x->in->ds.customers[v[i].cust];
@@ -295,18 +305,19 @@ static int write_calendar(struct ctx *x, int32_t seller, char **cause)
 		strbuf_reset(&loc);
 		event_text(x, &v[i], &summary, &desc, &loc);
 		char *uid = xasprintf("visit-%s-%s-%s@fokus", cu->id, days_iso(v[i].day, d), s->id);
-		struct ics_event ev = {.uid = uid,
-				       .day = v[i].day,
-				       .start_min = v[i].start_min,
-				       .duration_min = v[i].duration_min > 0 ? v[i].duration_min : 60,
-				       .summary = strbuf_cstr(&summary),
-				       .description = strbuf_cstr(&desc),
-				       .location = loc.len ? strbuf_cstr(&loc) : NULL,
-				       .categories = category_label((enum category)x->r->assign[v[i].cust].cat,
-								    x->o->lang),
-				       .has_geo = cu->has_loc,
-				       .lat = cu->lat,
-				       .lon = cu->lon};
+		struct ics_event ev = {
+		    .uid = uid,
+		    .day = v[i].day,
+		    .start_min = v[i].start_min,
+		    .duration_min = v[i].duration_min > 0 ? v[i].duration_min : 60,
+		    .summary = strbuf_cstr(&summary),
+		    .description = strbuf_cstr(&desc),
+		    .location = loc.len ? strbuf_cstr(&loc) : NULL,
+		    .categories =
+		        category_label((enum category)x->r->assign[v[i].cust].cat, x->o->lang),
+		    .has_geo = cu->has_loc,
+		    .lat = cu->lat,
+		    .lon = cu->lon};
 		ics_event(&sb, &cal, &ev);
 		free(uid);
 	}
@@ -336,7 +347,7 @@ static int write_calendar(struct ctx *x, int32_t seller, char **cause)
 }
 
 int export_write(const struct plan_inputs *in, const struct plan_result *r,
-		 const struct export_opts *o, struct export_summary *sum, char **cause)
+                 const struct export_opts *o, struct export_summary *sum, char **cause)
 {
 	memset(sum, 0, sizeof(*sum));
 	int32_t only = -1;
@@ -371,7 +382,7 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 }
 
 int export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_params *pp,
-		     const struct export_opts *o, struct export_summary *sum, char **cause)
+                     const struct export_opts *o, struct export_summary *sum, char **cause)
 {
 	struct plan_inputs in;
 	struct plan_params def;

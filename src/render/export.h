@@ -29,13 +29,13 @@ struct export_opts {
 };
 
 struct export_summary {
-	int call_lists;        /* persons with a call list */
-	int calendars;         /* .ics files written */
-	int newsletter_rows;   /* customers in newsletter.csv */
-	int newsletter_dates;  /* send dates per customer */
-	size_t visits;         /* events in the calendars */
-	size_t not_fitted;     /* due visits that found no room in the horizon */
-	char **files;          /* file names written (without the folder) */
+	int call_lists;       /* persons with a call list */
+	int calendars;        /* .ics files written */
+	int newsletter_rows;  /* customers in newsletter.csv */
+	int newsletter_dates; /* send dates per customer */
+	size_t visits;        /* events in the calendars */
+	size_t not_fitted;    /* due visits that found no room in the horizon */
+	char **files;         /* file names written (without the folder) */
 	int nfiles;
 };
 
@@ -48,7 +48,7 @@ void export_opts_default(struct export_opts *o, const struct plan_params *p);
  * not a known seller. *sum is filled either way; free it with
  * export_summary_free. */
 int export_write(const struct plan_inputs *in, const struct plan_result *r,
-		 const struct export_opts *o, struct export_summary *sum, char **cause);
+                 const struct export_opts *o, struct export_summary *sum, char **cause);
 void export_summary_free(struct export_summary *sum);
 
 struct sqlite3;
@@ -58,6 +58,6 @@ struct sqlite3;
  * the plan with *pp (NULL: defaults) and writes the files as export_write.
  * Returns 0, or -1 with *cause (caller frees); *sum as export_write. */
 int export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_params *pp,
-		     const struct export_opts *o, struct export_summary *sum, char **cause);
+                     const struct export_opts *o, struct export_summary *sum, char **cause);
 
 #endif

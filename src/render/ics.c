@@ -104,25 +104,25 @@ static void text_line(struct strbuf *sb, const char *name, const char *text)
 }
 
 static const char *const stockholm[] = {
-	"BEGIN:VTIMEZONE",
-	"TZID:Europe/Stockholm",
-	"X-LIC-LOCATION:Europe/Stockholm",
-	"BEGIN:DAYLIGHT",
-	"TZOFFSETFROM:+0100",
-	"TZOFFSETTO:+0200",
-	"TZNAME:CEST",
-	"DTSTART:19700329T020000",
-	"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-	"END:DAYLIGHT",
-	"BEGIN:STANDARD",
-	"TZOFFSETFROM:+0200",
-	"TZOFFSETTO:+0100",
-	"TZNAME:CET",
-	"DTSTART:19701025T030000",
-	"RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
-	"END:STANDARD",
-	"END:VTIMEZONE",
-	NULL,
+    "BEGIN:VTIMEZONE",
+    "TZID:Europe/Stockholm",
+    "X-LIC-LOCATION:Europe/Stockholm",
+    "BEGIN:DAYLIGHT",
+    "TZOFFSETFROM:+0100",
+    "TZOFFSETTO:+0200",
+    "TZNAME:CEST",
+    "DTSTART:19700329T020000",
+    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+    "END:DAYLIGHT",
+    "BEGIN:STANDARD",
+    "TZOFFSETFROM:+0200",
+    "TZOFFSETTO:+0100",
+    "TZNAME:CET",
+    "DTSTART:19701025T030000",
+    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+    "END:STANDARD",
+    "END:VTIMEZONE",
+    NULL,
 };
 
 void ics_begin(struct strbuf *sb, const struct ics_calendar *cal)
@@ -157,7 +157,7 @@ static void date_str(char out[16], int32_t day)
 
 /* Writes DTSTART/DTEND name with the right parameters for a local minute. */
 static void local_time(struct strbuf *sb, const struct ics_calendar *cal, const char *prop,
-		       int32_t day, long minute)
+                       int32_t day, long minute)
 {
 	day += (int32_t)(minute / 1440);
 	minute %= 1440;

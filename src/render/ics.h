@@ -24,17 +24,17 @@ enum ics_tz {
 };
 
 struct ics_calendar {
-	const char *name;  /* X-WR-CALNAME (shown by Google/Apple); NULL: none */
-	enum ics_tz tz;    /* how timed events are written */
-	time_t dtstamp;    /* when the file was made (UTC); the same on every event */
+	const char *name; /* X-WR-CALNAME (shown by Google/Apple); NULL: none */
+	enum ics_tz tz;   /* how timed events are written */
+	time_t dtstamp;   /* when the file was made (UTC); the same on every event */
 };
 
 struct ics_event {
-	const char *uid;  /* required: unique and stable across exports, e.g.
-			   * "visit-C12-2026-12-01@fokus" — re-imports then update */
-	int32_t day;      /* the date (util/days.h) */
-	int start_min;    /* minutes after midnight, local; -1 = an all-day event */
-	int duration_min; /* > 0 for timed events; all-day events last `day` only */
+	const char *uid;         /* required: unique and stable across exports, e.g.
+	                          * "visit-C12-2026-12-01@fokus" — re-imports then update */
+	int32_t day;             /* the date (util/days.h) */
+	int start_min;           /* minutes after midnight, local; -1 = an all-day event */
+	int duration_min;        /* > 0 for timed events; all-day events last `day` only */
 	const char *summary;     /* SUMMARY, NULL: none */
 	const char *description; /* DESCRIPTION, may hold newlines; NULL: none */
 	const char *location;    /* LOCATION, NULL: none */

@@ -18,7 +18,7 @@
 /* --- the table model ----------------------------------------------------- */
 
 struct planview_table *planview_table_new(const char *sheet, const char *title, int ncols,
-					  const char *const *head)
+                                          const char *const *head)
 {
 	struct planview_table *t = xcalloc(1, sizeof(*t));
 	t->sheet = xstrdup(sheet);
@@ -157,7 +157,8 @@ void planview_write_csv(FILE *f, const struct planview_table *t)
 	free(row);
 }
 
-void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang)
+/* The header and the first `limit` rows as an aligned table. */
+static void write_text_rows(FILE *f, const struct planview_table *t, enum lang lang, size_t limit)
 {
 	char *align = xcalloc((size_t)t->ncols + 1, 1);
 	for (int c = 0; c < t->ncols; c++) {
@@ -171,7 +172,7 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	table_row(tt, (const char *const *)t->head);
 	const char **row = xcalloc((size_t)t->ncols, sizeof(char *));
 	char(*bufs)[64] = xcalloc((size_t)t->ncols, 64);
-	for (size_t r = 0; r < t->nrows; r++) {
+	for (size_t r = 0; r < t->nrows && r < limit; r++) {
 		for (int c = 0; c < t->ncols; c++)
 			row[c] = human(cell(t, r, c), bufs[c], 64, lang);
 		table_row(tt, row);
@@ -181,6 +182,11 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	free(bufs);
 	free(row);
 	free(align);
+}
+
+void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang)
+{
+	write_text_rows(f, t, lang, t->nrows);
 }
 
 static void html_escape(FILE *f, const char *s)
@@ -206,10 +212,10 @@ static void html_escape(FILE *f, const char *s)
 }
 
 void planview_write_html(FILE *f, const char *title, struct planview_table *const *t, int n,
-			 const char *const *notes, int nnotes, enum lang lang)
+                         const char *const *notes, int nnotes, enum lang lang)
 {
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-		lang == LANG_SV ? "sv" : "en");
+	        lang == LANG_SV ? "sv" : "en");
 	html_escape(f, title);
 	fputs("</title>\n<style>\n"
 	      "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
@@ -223,7 +229,8 @@ void planview_write_html(FILE *f, const char *title, struct planview_table *cons
 	html_escape(f, title);
 	fputs("</h1>\n", f);
 	if (nnotes) {
-		fprintf(f, "<h2>%s</h2>\n<ul class=\"notes\">\n", TR(lang, "Notes", "Att observera"));
+		fprintf(f, "<h2>%s</h2>\n<ul class=\"notes\">\n",
+		        TR(lang, "Notes", "Att observera"));
 		for (int i = 0; i < nnotes; i++) {
 			fputs("<li>", f);
 			html_escape(f, notes[i]);
@@ -246,7 +253,9 @@ void planview_write_html(FILE *f, const char *title, struct planview_table *cons
 			fputs("<tr>", f);
 			for (int c = 0; c < t[k]->ncols; c++) {
 				const struct planview_cell *x = cell(t[k], r, c);
-				fputs(x->kind == PV_NUM || x->kind == PV_MONEY ? "<td class=\"n\">" : "<td>", f);
+				fputs(x->kind == PV_NUM || x->kind == PV_MONEY ? "<td class=\"n\">"
+				                                               : "<td>",
+				      f);
 				html_escape(f, human(x, buf, sizeof(buf), lang));
 				fputs("</td>", f);
 			}
@@ -304,7 +313,9 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 				if (x->kind == PV_TEXT) {
 					worksheet_write_string(ws, row, col, x->text, NULL);
 				} else if (x->kind == PV_NUM) {
-					int d = x->decimals < 0 ? 0 : x->decimals > 2 ? 2 : x->decimals;
+					int d = x->decimals < 0   ? 0
+					        : x->decimals > 2 ? 2
+					                          : x->decimals;
 					worksheet_write_number(ws, row, col, x->num, dec[d]);
 				} else if (x->kind == PV_MONEY) {
 					worksheet_write_number(ws, row, col, x->num / 100.0, money);
@@ -337,30 +348,31 @@ static const char *cat_text(int cat, enum lang lang, bool machine)
 {
 	if (cat < 0 || cat >= CAT_COUNT)
 		return NULL;
-	return machine ? category_code((enum category)cat) : category_label((enum category)cat, lang);
+	return machine ? category_code((enum category)cat)
+	               : category_label((enum category)cat, lang);
 }
 
 static struct planview_table *assignments(const struct plan_inputs *in, const struct plan_result *r,
-					  enum lang lang, bool machine, bool changes_only)
+                                          enum lang lang, bool machine, bool changes_only)
 {
 	const char *head[] = {
-		H(machine, lang, "customer_id", "Customer", "Kund"),
-		H(machine, lang, "name", "Name", "Namn"),
-		H(machine, lang, "category", "Category", "Kategori"),
-		H(machine, lang, "from_seller", "From", "Från"),
-		H(machine, lang, "to_seller", "To", "Till"),
-		H(machine, lang, "reason", "Reason", "Orsak"),
-		H(machine, lang, "hours", "Hours/yr", "Timmar/år"),
-		H(machine, lang, "travel_hours", "Travel h/yr", "Restid h/år"),
-		H(machine, lang, "km_one_way", "km one way", "km enkel väg"),
-		H(machine, lang, "travel_estimated", "Travel estimated", "Restid uppskattad"),
+	    H(machine, lang, "customer_id", "Customer", "Kund"),
+	    H(machine, lang, "name", "Name", "Namn"),
+	    H(machine, lang, "category", "Category", "Kategori"),
+	    H(machine, lang, "from_seller", "From", "Från"),
+	    H(machine, lang, "to_seller", "To", "Till"),
+	    H(machine, lang, "reason", "Reason", "Orsak"),
+	    H(machine, lang, "hours", "Hours/yr", "Timmar/år"),
+	    H(machine, lang, "travel_hours", "Travel h/yr", "Restid h/år"),
+	    H(machine, lang, "km_one_way", "km one way", "km enkel väg"),
+	    H(machine, lang, "travel_estimated", "Travel estimated", "Restid uppskattad"),
 	};
-	struct planview_table *t = planview_table_new(
-		"assignments", TR(lang, "Assignments", "Fördelning"), 10, head);
+	struct planview_table *t =
+	    planview_table_new("assignments", TR(lang, "Assignments", "Fördelning"), 10, head);
 	for (size_t k = 0; k < r->nassign; k++) {
 		int32_t c = r->order[k];
 		const struct plan_assign *a = &r->assign[c];
-		if (changes_only && a->reason == PR_KEPT)
+		if (changes_only && a->to >= 0 && a->to == a->from)
 			continue;
 		const struct customer *cu = &in->ds.customers[c];
 		bool placed = a->cat != CAT_NONE && a->reason != PR_NO_CATEGORY;
@@ -371,7 +383,7 @@ static struct planview_table *assignments(const struct plan_inputs *in, const st
 		planview_put_text(t, cu->seller_id);
 		planview_put_text(t, seller_id(in, a->to));
 		planview_put_text(t, machine ? plan_reason_code((enum plan_reason)a->reason)
-					     : plan_reason_text((enum plan_reason)a->reason, lang));
+		                             : plan_reason_text((enum plan_reason)a->reason, lang));
 		if (placed) {
 			planview_put_num(t, a->hours, 1);
 			planview_put_num(t, a->travel_hours, 1);
@@ -379,35 +391,36 @@ static struct planview_table *assignments(const struct plan_inputs *in, const st
 				planview_put_num(t, a->km, 1);
 			else
 				planview_put_text(t, NULL);
-			planview_put_text(t, a->travel_estimated ? (machine ? "true" : TR(lang, "yes", "ja"))
-								 : (machine ? "false" : ""));
+			planview_put_text(t, a->travel_estimated
+			                         ? (machine ? "true" : TR(lang, "yes", "ja"))
+			                         : (machine ? "false" : ""));
 		}
 	}
 	return t;
 }
 
 static struct planview_table *workload(const struct plan_inputs *in, const struct plan_result *r,
-				       enum lang lang, bool machine)
+                                       enum lang lang, bool machine)
 {
 	const char *head[] = {
-		H(machine, lang, "seller_id", "Person", "Person"),
-		H(machine, lang, "name", "Name", "Namn"),
-		H(machine, lang, "role", "Role", "Roll"),
-		H(machine, lang, "customers", "Customers", "Kunder"),
-		H(machine, lang, "kept", "Kept", "Behållna"),
-		H(machine, lang, "gained", "Gained", "Nya"),
-		H(machine, lang, "lost", "Lost", "Avlämnade"),
-		H(machine, lang, "visits", "Visits/yr", "Besök/år"),
-		H(machine, lang, "calls", "Calls/yr", "Samtal/år"),
-		H(machine, lang, "contact_hours", "Contact h", "Kontakttid h"),
-		H(machine, lang, "travel_hours", "Travel h", "Restid h"),
-		H(machine, lang, "hours", "Hours/yr", "Timmar/år"),
-		H(machine, lang, "capacity_hours", "Capacity h", "Kapacitet h"),
-		H(machine, lang, "utilization", "Load %", "Beläggning %"),
-		H(machine, lang, "over_capacity", "Over", "Över"),
+	    H(machine, lang, "seller_id", "Person", "Person"),
+	    H(machine, lang, "name", "Name", "Namn"),
+	    H(machine, lang, "role", "Role", "Roll"),
+	    H(machine, lang, "customers", "Customers", "Kunder"),
+	    H(machine, lang, "kept", "Kept", "Behållna"),
+	    H(machine, lang, "gained", "Gained", "Nya"),
+	    H(machine, lang, "lost", "Lost", "Avlämnade"),
+	    H(machine, lang, "visits", "Visits/yr", "Besök/år"),
+	    H(machine, lang, "calls", "Calls/yr", "Samtal/år"),
+	    H(machine, lang, "contact_hours", "Contact h", "Kontakttid h"),
+	    H(machine, lang, "travel_hours", "Travel h", "Restid h"),
+	    H(machine, lang, "hours", "Hours/yr", "Timmar/år"),
+	    H(machine, lang, "capacity_hours", "Capacity h", "Kapacitet h"),
+	    H(machine, lang, "utilization", "Load %", "Beläggning %"),
+	    H(machine, lang, "over_capacity", "Over", "Över"),
 	};
 	struct planview_table *t = planview_table_new(
-		"workload", TR(lang, "Workload per person", "Arbetsbelastning per person"), 15, head);
+	    "workload", TR(lang, "Workload per person", "Arbetsbelastning per person"), 15, head);
 	for (size_t s = 0; s < r->nperson; s++) {
 		const struct plan_person *p = &r->person[s];
 		planview_row(t);
@@ -424,9 +437,10 @@ static struct planview_table *workload(const struct plan_inputs *in, const struc
 		planview_put_num(t, p->travel_hours, 1);
 		planview_put_num(t, p->hours, 1);
 		planview_put_num(t, p->capacity_hours, 1);
-		planview_put_num(t, p->capacity_hours > 0 ? 100.0 * p->hours / p->capacity_hours : 0, 0);
+		planview_put_num(
+		    t, p->capacity_hours > 0 ? 100.0 * p->hours / p->capacity_hours : 0, 0);
 		planview_put_text(t, p->over ? (machine ? "true" : TR(lang, "OVER", "ÖVER"))
-					     : (machine ? "false" : ""));
+		                             : (machine ? "false" : ""));
 	}
 	return t;
 }
@@ -434,17 +448,18 @@ static struct planview_table *workload(const struct plan_inputs *in, const struc
 static struct planview_table *headcount(const struct plan_result *r, enum lang lang, bool machine)
 {
 	const char *head[] = {
-		H(machine, lang, "role", "Role", "Roll"),
-		H(machine, lang, "customers", "Customers", "Kunder"),
-		H(machine, lang, "workload_hours", "Workload h/yr", "Arbetsbelastning h/år"),
-		H(machine, lang, "capacity_per_person", "Capacity/person h", "Kapacitet/person h"),
-		H(machine, lang, "needed", "Needed", "Behövs"),
-		H(machine, lang, "available", "Available", "Finns"),
-		H(machine, lang, "difference", "Difference", "Skillnad"),
+	    H(machine, lang, "role", "Role", "Roll"),
+	    H(machine, lang, "customers", "Customers", "Kunder"),
+	    H(machine, lang, "workload_hours", "Workload h/yr", "Arbetsbelastning h/år"),
+	    H(machine, lang, "capacity_per_person", "Capacity/person h", "Kapacitet/person h"),
+	    H(machine, lang, "needed", "Needed", "Behövs"),
+	    H(machine, lang, "available", "Available", "Finns"),
+	    H(machine, lang, "difference", "Difference", "Skillnad"),
 	};
 	struct planview_table *t = planview_table_new(
-		"headcount", TR(lang, "Headcount (workload method)", "Bemanning (arbetsbelastningsmetoden)"),
-		7, head);
+	    "headcount",
+	    TR(lang, "Headcount (workload method)", "Bemanning (arbetsbelastningsmetoden)"), 7,
+	    head);
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		const struct plan_headcount *h = &r->headcount[role];
 		planview_row(t);
@@ -462,20 +477,21 @@ static struct planview_table *headcount(const struct plan_result *r, enum lang l
 static struct planview_table *whatif(const struct plan_result *r, enum lang lang, bool machine)
 {
 	const char *head[] = {
-		H(machine, lang, "category", "Category", "Kategori"),
-		H(machine, lang, "customers", "Customers", "Kunder"),
-		H(machine, lang, "visits_today", "Visits today", "Besök i dag"),
-		H(machine, lang, "visits_plan", "Visits plan", "Besök enligt plan"),
-		H(machine, lang, "extra_visits", "Extra visits", "Fler besök"),
-		H(machine, lang, "field_hours_today", "Field h today", "Fälttid h i dag"),
-		H(machine, lang, "field_hours_plan", "Field h plan", "Fälttid h plan"),
-		H(machine, lang, "order_value_today", "Order value today", "Ordervärde i dag"),
-		H(machine, lang, "value_per_visit", "Value per visit", "Värde per besök"),
-		H(machine, lang, "value_effect_estimate", "Effect (estimate)", "Effekt (uppskattning)"),
+	    H(machine, lang, "category", "Category", "Kategori"),
+	    H(machine, lang, "customers", "Customers", "Kunder"),
+	    H(machine, lang, "visits_today", "Visits today", "Besök i dag"),
+	    H(machine, lang, "visits_plan", "Visits plan", "Besök enligt plan"),
+	    H(machine, lang, "extra_visits", "Extra visits", "Fler besök"),
+	    H(machine, lang, "field_hours_today", "Field h today", "Fälttid h i dag"),
+	    H(machine, lang, "field_hours_plan", "Field h plan", "Fälttid h plan"),
+	    H(machine, lang, "order_value_today", "Order value today", "Ordervärde i dag"),
+	    H(machine, lang, "value_per_visit", "Value per visit", "Värde per besök"),
+	    H(machine, lang, "value_effect_estimate", "Effect (estimate)", "Effekt (uppskattning)"),
 	};
 	struct planview_table *t = planview_table_new(
-		"whatif", TR(lang, "What-if: today against the plan", "Vad händer om: i dag mot planen"),
-		10, head);
+	    "whatif",
+	    TR(lang, "What-if: today against the plan", "Vad händer om: i dag mot planen"), 10,
+	    head);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		const struct plan_whatif_cat *x = &r->whatif.cat[cat];
 		planview_row(t);
@@ -496,7 +512,7 @@ static struct planview_table *whatif(const struct plan_result *r, enum lang lang
 }
 
 void planview_plan_tables(const struct plan_inputs *in, const struct plan_result *r, enum lang lang,
-			  bool machine, struct planview_table **out)
+                          bool machine, struct planview_table **out)
 {
 	out[PV_ASSIGNMENTS] = assignments(in, r, lang, machine, false);
 	out[PV_WORKLOAD] = workload(in, r, lang, machine);
@@ -522,7 +538,7 @@ static void note(struct notes *ns, const char *code, char *text)
 
 /* Up to five ids, then "and N more". */
 static char *some_ids(const struct plan_inputs *in, const struct plan_result *r, bool persons,
-		      int which, enum lang lang)
+                      int which, enum lang lang)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int shown = 0, total = 0;
@@ -531,9 +547,10 @@ static char *some_ids(const struct plan_inputs *in, const struct plan_result *r,
 		size_t i = persons ? k : (size_t)r->order[k];
 		bool hit;
 		if (persons)
-			hit = which == 0 ? (r->person[i].role != ROLE_NONE && !r->person[i].has_home &&
-					    plan_role_has_visits(&in->policy, r->person[i].role))
-					 : r->person[i].over;
+			hit = which == 0
+			          ? (r->person[i].role != ROLE_NONE && !r->person[i].has_home &&
+			             plan_role_has_visits(&in->policy, r->person[i].role))
+			          : r->person[i].over;
 		else
 			hit = r->assign[i].cat != CAT_NONE && !r->assign[i].located &&
 			      in->policy.cat[r->assign[i].cat].per_year[CH_VISIT] > 0;
@@ -552,48 +569,54 @@ static char *some_ids(const struct plan_inputs *in, const struct plan_result *r,
 }
 
 void planview_plan_notes(const struct plan_inputs *in, const struct plan_result *r, enum lang lang,
-			 char ***texts, const char ***codes, int *n)
+                         char ***texts, const char ***codes, int *n)
 {
 	struct notes ns = {0};
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		if (!r->role_needed[role] || r->headcount[role].available)
 			continue;
-		note(&ns, "no_role",
-		     xasprintf(TR(lang,
-				  "%d customers need a %s, but nobody in the team has that role: they are "
-				  "not placed. Add sellers with role %s, or give their categories another "
-				  "role with 'fokus policy set'.",
-				  "%d kunder behöver en %s, men ingen i teamet har den rollen: de placeras "
-				  "inte. Lägg till säljare med rollen %s, eller ge kategorierna en annan "
-				  "roll med 'fokus policy set'."),
-			       r->role_needed[role], role_label((enum role)role, lang),
-			       role_code((enum role)role)));
+		note(
+		    &ns, "no_role",
+		    xasprintf(
+		        TR(lang,
+		           "%d customers need a %s, but nobody in the team has that role: they are "
+		           "not placed. Add sellers with role %s, or give their categories another "
+		           "role with 'fokus policy set'.",
+		           "%d kunder behöver en %s, men ingen i teamet har den rollen: de "
+		           "placeras "
+		           "inte. Lägg till säljare med rollen %s, eller ge kategorierna en annan "
+		           "roll med 'fokus policy set'."),
+		        r->role_needed[role], role_label((enum role)role, lang),
+		        role_code((enum role)role)));
 	}
 	if (r->unlocated) {
 		char *ids = some_ids(in, r, false, 0, lang);
-		note(&ns, "unlocated",
-		     xasprintf(TR(lang,
-				  "%d customers have no coordinates or known postal code (%s): they are "
-				  "placed by other rules (the current owner, else the person of the role "
-				  "with the most room) and their travel is estimated from the role's "
-				  "average distance.",
-				  "%d kunder saknar koordinater eller känt postnummer (%s): de placeras "
-				  "efter andra regler (nuvarande ägare, annars personen i rollen med mest "
-				  "tid kvar) och restiden uppskattas från rollens medelavstånd."),
-			       r->unlocated, ids));
+		note(
+		    &ns, "unlocated",
+		    xasprintf(
+		        TR(lang,
+		           "%d customers have no coordinates or known postal code (%s): they are "
+		           "placed by other rules (the current owner, else the person of the role "
+		           "with the most room) and their travel is estimated from the role's "
+		           "average distance.",
+		           "%d kunder saknar koordinater eller känt postnummer (%s): de placeras "
+		           "efter andra regler (nuvarande ägare, annars personen i rollen med mest "
+		           "tid kvar) och restiden uppskattas från rollens medelavstånd."),
+		        r->unlocated, ids));
 		free(ids);
 	}
 	if (r->no_home) {
 		char *ids = some_ids(in, r, true, 0, lang);
 		note(&ns, "no_home",
-		     xasprintf(TR(lang,
-				  "%d persons have no home location (%s): their travel is estimated from "
-				  "their role's average distance, and customers go to persons with a "
-				  "known distance first.",
-				  "%d personer saknar hemort (%s): deras restid uppskattas från rollens "
-				  "medelavstånd, och kunder går i första hand till personer med känt "
-				  "avstånd."),
-			       r->no_home, ids));
+		     xasprintf(
+		         TR(lang,
+		            "%d persons have no home location (%s): their travel is estimated from "
+		            "their role's average distance, and customers go to persons with a "
+		            "known distance first.",
+		            "%d personer saknar hemort (%s): deras restid uppskattas från rollens "
+		            "medelavstånd, och kunder går i första hand till personer med känt "
+		            "avstånd."),
+		         r->no_home, ids));
 		free(ids);
 	}
 	int over = 0;
@@ -601,13 +624,15 @@ void planview_plan_notes(const struct plan_inputs *in, const struct plan_result 
 		over += r->person[s].over;
 	if (over) {
 		char *ids = some_ids(in, r, true, 1, lang);
-		note(&ns, "over_capacity",
-		     xasprintf(TR(lang,
-				  "%d persons are over capacity (%s): %d customers did not fit anyone of "
-				  "their role and were placed over capacity. See the headcount.",
-				  "%d personer är överbelastade (%s): %d kunder fick inte plats hos någon "
-				  "i sin roll och placerades över kapacitet. Se bemanningen."),
-			       over, ids, r->over_capacity_customers));
+		note(
+		    &ns, "over_capacity",
+		    xasprintf(
+		        TR(lang,
+		           "%d persons are over capacity (%s): %d customers did not fit anyone of "
+		           "their role and were placed over capacity. See the headcount.",
+		           "%d personer är överbelastade (%s): %d kunder fick inte plats hos någon "
+		           "i sin roll och placerades över kapacitet. Se bemanningen."),
+		        over, ids, r->over_capacity_customers));
 		free(ids);
 	}
 	int nocat = 0;
@@ -615,19 +640,21 @@ void planview_plan_notes(const struct plan_inputs *in, const struct plan_result 
 		nocat += r->assign[c].reason == PR_NO_CATEGORY;
 	if (nocat)
 		note(&ns, "no_category",
-		     xasprintf(TR(lang,
-				  "%d customers are not in snapshot %lld (imported later?): they are not "
-				  "placed; run 'fokus categorize' to include them.",
-				  "%d kunder finns inte i ögonblicksbild %lld (importerade senare?): de "
-				  "placeras inte; kör 'fokus categorize' för att ta med dem."),
-			       nocat, (long long)in->snapshot_id));
+		     xasprintf(
+		         TR(lang,
+		            "%d customers are not in snapshot %lld (imported later?): they are not "
+		            "placed; run 'fokus categorize' to include them.",
+		            "%d kunder finns inte i ögonblicksbild %lld (importerade senare?): de "
+		            "placeras inte; kör 'fokus categorize' för att ta med dem."),
+		         nocat, (long long)in->snapshot_id));
 	if (!r->whatif.activities_in_window)
 		note(&ns, "no_activities",
-		     xstrdup(TR(lang,
-				"No activities in the last 12 months: the what-if has nothing observed "
-				"to compare with.",
-				"Inga aktiviteter de senaste 12 månaderna: vad-händer-om har inget "
-				"observerat att jämföra med.")));
+		     xstrdup(
+		         TR(lang,
+		            "No activities in the last 12 months: the what-if has nothing observed "
+		            "to compare with.",
+		            "Inga aktiviteter de senaste 12 månaderna: vad-händer-om har inget "
+		            "observerat att jämföra med.")));
 	*texts = ns.texts;
 	*codes = ns.codes;
 	*n = ns.n;
@@ -676,14 +703,18 @@ static json_t *json_assignments(const struct plan_inputs *in, const struct plan_
 		json_t *o = json_object();
 		json_object_set_new(o, "customer_id", json_string(cu->id));
 		json_object_set_new(o, "name", str_or_null(cu->name));
-		json_object_set_new(o, "category", a->cat == CAT_NONE ? json_null()
-								  : json_string(category_code((enum category)a->cat)));
+		json_object_set_new(o, "category",
+		                    a->cat == CAT_NONE
+		                        ? json_null()
+		                        : json_string(category_code((enum category)a->cat)));
 		json_object_set_new(o, "from_seller", str_or_null(cu->seller_id));
 		json_object_set_new(o, "to_seller", str_or_null(seller_id(in, a->to)));
-		json_object_set_new(o, "reason", json_string(plan_reason_code((enum plan_reason)a->reason)));
+		json_object_set_new(o, "reason",
+		                    json_string(plan_reason_code((enum plan_reason)a->reason)));
 		json_object_set_new(o, "hours", round_real(a->hours, 2));
 		json_object_set_new(o, "travel_hours", round_real(a->travel_hours, 2));
-		json_object_set_new(o, "km_one_way", a->km >= 0 ? round_real(a->km, 1) : json_null());
+		json_object_set_new(o, "km_one_way",
+		                    a->km >= 0 ? round_real(a->km, 1) : json_null());
 		json_object_set_new(o, "travel_estimated", json_boolean(a->travel_estimated));
 		json_object_set_new(o, "located", json_boolean(a->located));
 		json_array_append_new(arr, o);
@@ -699,7 +730,8 @@ static json_t *json_workload(const struct plan_inputs *in, const struct plan_res
 		json_t *o = json_object();
 		json_object_set_new(o, "seller_id", json_string(in->ds.sellers[s].id));
 		json_object_set_new(o, "name", str_or_null(in->ds.sellers[s].name));
-		json_object_set_new(o, "role", p->role ? json_string(role_code(p->role)) : json_null());
+		json_object_set_new(o, "role",
+		                    p->role ? json_string(role_code(p->role)) : json_null());
 		json_object_set_new(o, "hours", round_real(p->hours, 2));
 		json_object_set_new(o, "capacity_hours", round_real(p->capacity_hours, 2));
 		json_object_set_new(o, "customers", json_integer(p->customers));
@@ -728,7 +760,8 @@ static json_t *json_headcount(const struct plan_result *r)
 		json_object_set_new(o, "available", json_integer(h->available));
 		json_object_set_new(o, "customers", json_integer(h->customers));
 		json_object_set_new(o, "workload_hours", round_real(h->workload_hours, 2));
-		json_object_set_new(o, "capacity_per_person", round_real(h->capacity_per_person, 2));
+		json_object_set_new(o, "capacity_per_person",
+		                    round_real(h->capacity_per_person, 2));
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -753,9 +786,10 @@ static json_t *json_whatif(const struct plan_result *r)
 		json_object_set_new(c, "field_hours_plan", round_real(x->field_hours_plan, 2));
 		json_object_set_new(c, "order_value_today", money((double)x->value_today));
 		json_object_set_new(c, "value_per_visit",
-				    x->has_value_per_visit ? money(x->value_per_visit) : json_null());
+		                    x->has_value_per_visit ? money(x->value_per_visit)
+		                                           : json_null());
 		json_object_set_new(c, "value_effect_estimate",
-				    x->has_value_per_visit ? money(x->value_effect) : json_null());
+		                    x->has_value_per_visit ? money(x->value_effect) : json_null());
 		json_array_append_new(cats, c);
 	}
 	json_object_set_new(o, "categories", cats);
@@ -763,9 +797,10 @@ static json_t *json_whatif(const struct plan_result *r)
 	json_object_set_new(o, "extra_visits_1_2", round_real(w->extra_visits_1_2, 2));
 	json_object_set_new(o, "value_effect_estimate", money(w->value_effect_total));
 	json_object_set_new(o, "estimate", json_true());
-	json_object_set_new(o, "formula",
-			    json_string("effect = sum over categories of (visits_plan - visits_today) "
-					"x order_value_today / visits_today"));
+	json_object_set_new(
+	    o, "formula",
+	    json_string("effect = sum over categories of (visits_plan - visits_today) "
+	                "x order_value_today / visits_today"));
 	return o;
 }
 
@@ -785,9 +820,12 @@ void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan
 	json_object_set_new(root, "whatif", json_whatif(r));
 	json_t *summary = json_object();
 	json_object_set_new(summary, "customers", json_integer((json_int_t)r->nassign));
+	json_object_set_new(summary, "kept", json_integer(r->kept));
 	json_object_set_new(summary, "moved", json_integer(r->moved));
+	json_object_set_new(summary, "newly_assigned", json_integer(r->newly));
 	json_object_set_new(summary, "unplaced", json_integer(r->unplaced));
-	json_object_set_new(summary, "over_capacity_customers", json_integer(r->over_capacity_customers));
+	json_object_set_new(summary, "over_capacity_customers",
+	                    json_integer(r->over_capacity_customers));
 	json_object_set_new(summary, "unlocated", json_integer(r->unlocated));
 	json_object_set_new(root, "summary", summary);
 	char **texts;
@@ -813,37 +851,46 @@ void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan
 #define MAX_CHANGES 40
 
 void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
-			enum lang lang)
+                        enum lang lang)
 {
 	char a[32], b[32], c[32];
 	const struct plan_params *p = &r->params;
-	fprintf(f, TR(lang, "Coverage plan — snapshot %lld: %s customers, %s persons\n",
-		      "Täckningsplan — ögonblicksbild %lld: %s kunder, %s personer\n"),
-		(long long)in->snapshot_id, fmt_int(a, sizeof(a), (int64_t)r->nassign, lang),
-		fmt_int(b, sizeof(b), (int64_t)r->nperson, lang));
-	fprintf(f, TR(lang, "Field share %s of the year's hours; travel great-circle × %s at %s km/h.\n",
-		      "Fältandel %s av årets timmar; restid fågelvägen × %s i %s km/h.\n"),
-		fmt_pct(a, sizeof(a), p->field_share, 0, lang), fmt_num(b, sizeof(b), p->road_factor, 2, lang),
-		fmt_num(c, sizeof(c), p->speed_kmh, 0, lang));
-	fprintf(f, TR(lang, "%d customers change hands, %d kept, %d not placed.\n\n",
-		      "%d kunder byter ansvarig, %d behålls, %d placeras inte.\n\n"),
-		r->moved, (int)r->nassign - r->moved - r->unplaced, r->unplaced);
+	fprintf(f,
+	        TR(lang, "Coverage plan — snapshot %lld: %s customers, %s persons\n",
+	           "Täckningsplan — ögonblicksbild %lld: %s kunder, %s personer\n"),
+	        (long long)in->snapshot_id, fmt_int(a, sizeof(a), (int64_t)r->nassign, lang),
+	        fmt_int(b, sizeof(b), (int64_t)r->nperson, lang));
+	fprintf(f,
+	        TR(lang,
+	           "Field share %s of the year's hours; travel great-circle × %s at %s km/h.\n",
+	           "Fältandel %s av årets timmar; restid fågelvägen × %s i %s km/h.\n"),
+	        fmt_pct(a, sizeof(a), p->field_share, 0, lang),
+	        fmt_num(b, sizeof(b), p->road_factor, 2, lang),
+	        fmt_num(c, sizeof(c), p->speed_kmh, 0, lang));
+	char d[32];
+	fprintf(f,
+	        TR(lang, "Customers: %s stay, %s change hands, %s get an owner, %s not placed",
+	           "Kunder: %s stannar, %s byter ansvarig, %s får en ansvarig, %s placeras inte"),
+	        fmt_int(a, sizeof(a), r->kept, lang), fmt_int(b, sizeof(b), r->moved, lang),
+	        fmt_int(c, sizeof(c), r->newly, lang), fmt_int(d, sizeof(d), r->unplaced, lang));
+	if (r->over_capacity_customers)
+		fprintf(f, TR(lang, "; %s placed over capacity", "; %s placerade över kapacitet"),
+		        fmt_int(a, sizeof(a), r->over_capacity_customers, lang));
+	fputs(".\n\n", f);
 
 	struct planview_table *ch = assignments(in, r, lang, false, true);
-	size_t total = ch->nrows;
-	if (ch->nrows > MAX_CHANGES)
-		ch->nrows = MAX_CHANGES; /* the cells beyond are still freed: keep the count */
 	fprintf(f, "%s\n", TR(lang, "Changes", "Förändringar"));
-	if (total) {
-		planview_write_text(f, ch, lang);
-		if (total > MAX_CHANGES)
-			fprintf(f, TR(lang, "… %zu more (all in --format csv, json or xlsx)\n",
-				      "… %zu till (alla i --format csv, json eller xlsx)\n"),
-				total - MAX_CHANGES);
+	if (ch->nrows) {
+		write_text_rows(f, ch, lang, MAX_CHANGES);
+		if (ch->nrows > MAX_CHANGES)
+			fprintf(f,
+			        TR(lang, "… %zu more (all in --format csv, json or xlsx)\n",
+			           "… %zu till (alla i --format csv, json eller xlsx)\n"),
+			        ch->nrows - MAX_CHANGES);
 	} else {
-		fprintf(f, "%s\n", TR(lang, "(none: every customer stays)", "(inga: alla kunder stannar)"));
+		fprintf(f, "%s\n",
+		        TR(lang, "(none: every customer stays)", "(inga: alla kunder stannar)"));
 	}
-	ch->nrows = total;
 	planview_table_free(ch);
 
 	struct planview_table *t[PV_NTABLES];
@@ -852,27 +899,35 @@ void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan
 		fprintf(f, "\n%s\n", t[k]->title);
 		if (k == PV_WHATIF && r->whatif.to != DAYS_NONE) {
 			char d1[11], d2[11];
-			fprintf(f, TR(lang, "Today = activities and orders %s..%s.\n",
-				      "I dag = aktiviteter och order %s..%s.\n"),
-				days_iso(r->whatif.from, d1), days_iso(r->whatif.to, d2));
+			fprintf(f,
+			        TR(lang, "Today = activities and orders %s..%s.\n",
+			           "I dag = aktiviteter och order %s..%s.\n"),
+			        days_iso(r->whatif.from, d1), days_iso(r->whatif.to, d2));
 		}
 		planview_write_text(f, t[k], lang);
 	}
 	for (int k = 0; k < PV_NTABLES; k++)
 		planview_table_free(t[k]);
 	const struct plan_whatif *w = &r->whatif;
-	fprintf(f, "\n%s %s\n", TR(lang, "Field hours freed from category 3:", "Fälttimmar som frigörs från kategori 3:"),
-		fmt_num(a, sizeof(a), w->field_hours_freed_cat3, 0, lang));
-	fprintf(f, "%s %s\n", TR(lang, "Extra visits to categories 1 and 2:", "Fler besök till kategori 1 och 2:"),
-		fmt_num(a, sizeof(a), w->extra_visits_1_2, 0, lang));
+	fprintf(f, "\n%s %s\n",
+	        TR(lang,
+	           "Field hours freed from category 3:", "Fälttimmar som frigörs från kategori 3:"),
+	        fmt_num(a, sizeof(a), w->field_hours_freed_cat3, 0, lang));
+	fprintf(
+	    f, "%s %s\n",
+	    TR(lang, "Extra visits to categories 1 and 2:", "Fler besök till kategori 1 och 2:"),
+	    fmt_num(a, sizeof(a), w->extra_visits_1_2, 0, lang));
 	fprintf(f, "%s %s%s\n",
-		TR(lang, "Order-value effect (an estimate):", "Effekt på ordervärdet (en uppskattning):"),
-		w->value_effect_total > 0 ? "+" : "",
-		fmt_money(a, sizeof(a), (int64_t)llround(w->value_effect_total), lang));
-	fprintf(f, "%s\n",
-		TR(lang,
-		   "  = Σ per category (visits plan − visits today) × order value today ÷ visits today;\n"
-		   "    an average, not a promise: see docs/plan.md.",
-		   "  = Σ per kategori (besök plan − besök i dag) × ordervärde i dag ÷ besök i dag;\n"
-		   "    ett genomsnitt, inget löfte: se docs/plan.md."));
+	        TR(lang,
+	           "Order-value effect (an estimate):", "Effekt på ordervärdet (en uppskattning):"),
+	        w->value_effect_total > 0 ? "+" : "",
+	        fmt_money(a, sizeof(a), (int64_t)llround(w->value_effect_total), lang));
+	fprintf(
+	    f, "%s\n",
+	    TR(lang,
+	       "  = Σ per category (visits plan − visits today) × order value today ÷ visits "
+	       "today;\n"
+	       "    an average, not a promise: see docs/plan.md.",
+	       "  = Σ per kategori (besök plan − besök i dag) × ordervärde i dag ÷ besök i dag;\n"
+	       "    ett genomsnitt, inget löfte: se docs/plan.md."));
 }

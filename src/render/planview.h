@@ -35,7 +35,7 @@ struct planview_table {
 
 /* A new empty table; head has ncols names. Free with planview_table_free. */
 struct planview_table *planview_table_new(const char *sheet, const char *title, int ncols,
-					  const char *const *head);
+                                          const char *const *head);
 void planview_table_free(struct planview_table *t);
 /* Starts a row; then one planview_put_* per column, left to right. */
 void planview_row(struct planview_table *t);
@@ -52,7 +52,7 @@ void planview_put_date(struct planview_table *t, int32_t day); /* DAYS_NONE: emp
 void planview_write_csv(FILE *f, const struct planview_table *t);
 void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang);
 void planview_write_html(FILE *f, const char *title, struct planview_table *const *t, int n,
-			 const char *const *notes, int nnotes, enum lang lang);
+                         const char *const *notes, int nnotes, enum lang lang);
 int planview_write_xlsx(const char *path, struct planview_table *const *t, int n, char **cause);
 
 /* --- the plan ------------------------------------------------------------ */
@@ -62,12 +62,12 @@ enum { PV_ASSIGNMENTS = 0, PV_WORKLOAD, PV_HEADCOUNT, PV_WHATIF, PV_NTABLES };
 /* The plan's tables in `lang` (headers are machine names for csv when
  * machine is true, else labels for people). out[PV_NTABLES]; free each. */
 void planview_plan_tables(const struct plan_inputs *in, const struct plan_result *r, enum lang lang,
-			  bool machine, struct planview_table **out);
+                          bool machine, struct planview_table **out);
 
 /* The plan's notes (warnings) as sentences in `lang`, with a machine code
  * each: fills *texts and *codes (arrays of *n; free with planview_notes_free). */
 void planview_plan_notes(const struct plan_inputs *in, const struct plan_result *r, enum lang lang,
-			 char ***texts, const char ***codes, int *n);
+                         char ***texts, const char ***codes, int *n);
 void planview_notes_free(char **texts, const char **codes, int n);
 
 /* The whole plan as one JSON document (fields in docs/plan.md). */
@@ -75,6 +75,6 @@ void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan
 
 /* The terminal report: summary, changes, workload, headcount, what-if. */
 void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
-			enum lang lang);
+                        enum lang lang);
 
 #endif

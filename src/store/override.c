@@ -1,6 +1,10 @@
 /* override.c — categories pinned by hand: set, remove, list, and load them
  * per customer of a dataset for the next categorization run. One row per
- * customer (the overrides table's primary key); a new pin replaces the old. */
+ * customer (the overrides table's primary key); a new pin replaces the old.
+ * Setting or removing a pin also updates the customer's row in the newest
+ * snapshot (final category and override reason; the computed category and
+ * the numbers stay), in the same transaction, so reports show it at once —
+ * as the web dashboard's override does. */
 #include "store/override.h"
 #include "store/db.h"
 #include "util/days.h"
@@ -31,15 +35,42 @@ static int customer_rowid(sqlite3 *db, const char *customer_id, int64_t *id)
 	return ret;
 }
 
+/* Applies (cat >= 0) or lifts (cat < 0) a pin on customer `id` in the
+ * newest snapshot. 0 or -1 (the caller reports db_cause). */
+static int apply_latest(sqlite3 *db, int64_t id, int cat, const char *reason)
+{
+	sqlite3_stmt *st = NULL;
+	const char *sql =
+		cat >= 0 ? "UPDATE snapshot_customers SET category = ?2, override_reason = ?3 "
+			   "WHERE snapshot_id = (SELECT max(id) FROM snapshots) AND customer = ?1"
+			 : "UPDATE snapshot_customers SET category = computed_category, "
+			   "override_reason = NULL WHERE snapshot_id = (SELECT max(id) FROM "
+			   "snapshots) AND customer = ?1";
+	int ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, id);
+		if (cat >= 0) {
+			sqlite3_bind_text(st, 2, category_code((enum category)cat), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+		}
+		ok = sqlite3_step(st) == SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return ok ? 0 : -1;
+}
+
 int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
 		       const char *reason, int32_t until, const char *by, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t id = 0;
+	if (db_begin(db, cause) != 0)
+		return -1;
 	int r = customer_rowid(db, customer_id, &id);
 	if (r != 0) {
 		if (r < 0)
 			*cause = db_cause(db, "reading the customers");
+		db_rollback(db);
 		return r;
 	}
 	char created[24];
@@ -64,30 +95,45 @@ int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
 			sqlite3_bind_text(st, 6, by, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, 6);
-		if (sqlite3_step(st) == SQLITE_DONE)
+		if (sqlite3_step(st) == SQLITE_DONE &&
+		    apply_latest(db, id, (int)cat, reason) == 0)
 			ret = 0;
 	}
 	if (ret < 0)
 		*cause = db_cause(db, "saving the override");
 	sqlite3_finalize(st);
+	if (ret == 0 && db_commit(db, cause) != 0)
+		ret = -1;
+	if (ret < 0)
+		db_rollback(db);
 	return ret;
 }
 
 int store_override_remove(sqlite3 *db, const char *customer_id, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	int ret = -1;
-	if (sqlite3_prepare_v2(db,
-			       "DELETE FROM overrides WHERE customer = "
-			       "(SELECT id FROM customers WHERE customer_id = ?)",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_DONE)
-			ret = sqlite3_changes(db) > 0 ? 0 : 1;
+	int64_t id = 0;
+	if (db_begin(db, cause) != 0)
+		return -1;
+	int ret = customer_rowid(db, customer_id, &id);
+	if (ret == 0) {
+		ret = -1;
+		if (sqlite3_prepare_v2(db, "DELETE FROM overrides WHERE customer = ?", -1, &st,
+				       NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			if (sqlite3_step(st) == SQLITE_DONE)
+				ret = sqlite3_changes(db) > 0 ? 0 : 1;
+		}
+		if (ret == 0 && apply_latest(db, id, -1, NULL) != 0)
+			ret = -1;
 	}
 	if (ret < 0)
 		*cause = db_cause(db, "removing the override");
 	sqlite3_finalize(st);
+	if (ret == 0 && db_commit(db, cause) != 0)
+		ret = -1;
+	if (ret != 0)
+		db_rollback(db);
 	return ret;
 }
 

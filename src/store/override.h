@@ -12,11 +12,13 @@ struct sqlite3;
 
 /* Pins customer `customer_id` to category `cat` with a reason, until day
  * `until` (DAYS_NONE: no end); replaces an earlier pin. `by` may be NULL.
+ * The newest snapshot's row of the customer takes the pin at once.
  * Returns 0, 1 when there is no such customer, -1 on error (*cause). */
 int store_override_set(struct sqlite3 *db, const char *customer_id, enum category cat,
 		       const char *reason, int32_t until, const char *by, char **cause);
-/* Removes the pin of a customer: 0 removed, 1 there was none (or no such
- * customer), -1 error. */
+/* Removes the pin of a customer (the newest snapshot's row goes back to its
+ * computed category): 0 removed, 1 there was none (or no such customer),
+ * -1 error. */
 int store_override_remove(struct sqlite3 *db, const char *customer_id, char **cause);
 
 struct override_item {

@@ -7,6 +7,7 @@
 #include "store/policy.h"
 #include "store/snapshot.h"
 #include "util/days.h"
+#include "util/geo.h"
 #include "util/xmalloc.h"
 
 #include <sqlite3.h>
@@ -14,6 +15,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* Customers and homes without coordinates but with a known Swedish postal
+ * code get the code's coordinates (the import usually did this already). */
+static void locate_by_postcode(struct dataset *ds)
+{
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		struct customer *c = &ds->customers[i];
+		if (!c->has_loc && c->postal_code &&
+		    geo_postcode_lookup(c->postal_code, &c->lat, &c->lon) == 0)
+			c->has_loc = true;
+	}
+	for (size_t i = 0; i < ds->nsellers; i++) {
+		struct seller *s = &ds->sellers[i];
+		if (!s->has_home && s->home_postal_code &&
+		    geo_postcode_lookup(s->home_postal_code, &s->home_lat, &s->home_lon) == 0)
+			s->has_home = true;
+	}
+}
 
 int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, char **cause)
 {
@@ -24,7 +43,8 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		if (rc < 0)
 			return -1;
 		if (rc == 1) {
-			*cause = xstrdup("the workspace has no categorization yet: run 'fokus categorize' first");
+			*cause = xstrdup("the workspace has no categorization yet: run 'fokus "
+			                 "categorize' first");
 			return -1;
 		}
 	} else {
@@ -32,8 +52,9 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		if (rc < 0)
 			return -1;
 		if (rc == 1) {
-			*cause = xasprintf("there is no snapshot %lld ('fokus snapshots' lists them)",
-					   (long long)snapshot_id);
+			*cause =
+			    xasprintf("there is no snapshot %lld ('fokus snapshots' lists them)",
+			              (long long)snapshot_id);
 			return -1;
 		}
 	}
@@ -42,6 +63,7 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		return -1;
 	if (store_load_dataset(db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, cause) != 0)
 		return -1;
+	locate_by_postcode(&in->ds);
 	in->cat = xmalloc(in->ds.ncustomers ? in->ds.ncustomers : 1);
 	if (store_snapshot_categories(db, snapshot_id, &in->ds, in->cat, cause) != 0) {
 		plan_inputs_free(in);
@@ -73,12 +95,13 @@ static void apply_st_free(struct apply_st *s)
 static int apply_prepare(sqlite3 *db, struct apply_st *s)
 {
 	return sqlite3_prepare_v2(db, "SELECT seller_id FROM customers WHERE id = ?1", -1, &s->old,
-				  NULL) != SQLITE_OK ||
-	       sqlite3_prepare_v2(db, "INSERT INTO owner_changes(batch_id, customer, old_seller, "
-				      "new_seller) VALUES(?1, ?2, ?3, ?4)",
-				  -1, &s->log, NULL) != SQLITE_OK ||
+	                          NULL) != SQLITE_OK ||
+	       sqlite3_prepare_v2(db,
+	                          "INSERT INTO owner_changes(batch_id, customer, old_seller, "
+	                          "new_seller) VALUES(?1, ?2, ?3, ?4)",
+	                          -1, &s->log, NULL) != SQLITE_OK ||
 	       sqlite3_prepare_v2(db, "UPDATE customers SET seller_id = ?1 WHERE id = ?2", -1,
-				  &s->set, NULL) != SQLITE_OK;
+	                          &s->set, NULL) != SQLITE_OK;
 }
 
 /* Changes one customer's owner (reading the current owner inside the
@@ -116,8 +139,10 @@ static int insert_batch(sqlite3 *db, int64_t snapshot, int64_t *id)
 	char when[32], file[64];
 	now_iso(when);
 	snprintf(file, sizeof(file), "snapshot %lld", (long long)snapshot);
-	int rc = sqlite3_prepare_v2(db, "INSERT INTO batches(kind, file, rows, created_at) "
-					"VALUES('plan', ?1, 0, ?2)", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT INTO batches(kind, file, rows, created_at) "
+	                            "VALUES('plan', ?1, 0, ?2)",
+	                            -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, file, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
@@ -132,9 +157,10 @@ static int finish_batch(sqlite3 *db, int64_t id, int64_t snapshot, long changed)
 {
 	sqlite3_stmt *st = NULL;
 	char info[96];
-	snprintf(info, sizeof(info), "{\"snapshot\":%lld,\"changed\":%ld}", (long long)snapshot, changed);
+	snprintf(info, sizeof(info), "{\"snapshot\":%lld,\"changed\":%ld}", (long long)snapshot,
+	         changed);
 	int rc = sqlite3_prepare_v2(db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
-				    &st, NULL);
+	                            &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, changed);
 		sqlite3_bind_text(st, 2, info, -1, SQLITE_STATIC);
@@ -146,7 +172,7 @@ static int finish_batch(sqlite3 *db, int64_t id, int64_t snapshot, long changed)
 }
 
 int store_plan_apply(sqlite3 *db, const struct plan_inputs *in, const struct plan_result *r,
-		     int64_t *batch_id, long *changed, char **cause)
+                     int64_t *batch_id, long *changed, char **cause)
 {
 	struct apply_st s = {0};
 	*batch_id = 0;
@@ -159,7 +185,8 @@ int store_plan_apply(sqlite3 *db, const struct plan_inputs *in, const struct pla
 		const struct plan_assign *a = &r->assign[c];
 		if (a->to < 0)
 			continue;
-		int rc = apply_one(&s, *batch_id, in->ds.customers[c].store_id, in->ds.sellers[a->to].id);
+		int rc = apply_one(&s, *batch_id, in->ds.customers[c].store_id,
+		                   in->ds.sellers[a->to].id);
 		if (rc < 0)
 			goto fail;
 		*changed += rc;
@@ -195,8 +222,10 @@ int store_plan_undo(sqlite3 *db, int64_t *batch_id, long *restored, long *skippe
 	*restored = *skipped = 0;
 	if (db_begin(db, cause) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(db, "SELECT id FROM batches WHERE kind = 'plan' AND undone = 0 "
-				   "ORDER BY id DESC LIMIT 1", -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT id FROM batches WHERE kind = 'plan' AND undone = 0 "
+	                       "ORDER BY id DESC LIMIT 1",
+	                       -1, &q, NULL) != SQLITE_OK)
 		goto fail;
 	int rc = sqlite3_step(q);
 	if (rc == SQLITE_DONE) {
@@ -207,10 +236,14 @@ int store_plan_undo(sqlite3 *db, int64_t *batch_id, long *restored, long *skippe
 	if (rc != SQLITE_ROW)
 		goto fail;
 	*batch_id = sqlite3_column_int64(q, 0);
-	if (sqlite3_prepare_v2(db, "SELECT customer, old_seller, new_seller FROM owner_changes "
-				   "WHERE batch_id = ?1 ORDER BY rowid DESC", -1, &rows, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "UPDATE customers SET seller_id = ?1 WHERE id = ?2 AND "
-				   "seller_id IS ?3", -1, &set, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT customer, old_seller, new_seller FROM owner_changes "
+	                       "WHERE batch_id = ?1 ORDER BY rowid DESC",
+	                       -1, &rows, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+	                       "UPDATE customers SET seller_id = ?1 WHERE id = ?2 AND "
+	                       "seller_id IS ?3",
+	                       -1, &set, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_int64(rows, 1, *batch_id);
 	while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
@@ -232,7 +265,8 @@ int store_plan_undo(sqlite3 *db, int64_t *batch_id, long *restored, long *skippe
 	sqlite3_finalize(set);
 	q = rows = set = NULL;
 	char sql[96];
-	snprintf(sql, sizeof(sql), "UPDATE batches SET undone = 1 WHERE id = %lld", (long long)*batch_id);
+	snprintf(sql, sizeof(sql), "UPDATE batches SET undone = 1 WHERE id = %lld",
+	         (long long)*batch_id);
 	if (db_exec(db, sql, cause) != 0 || db_commit(db, cause) != 0) {
 		db_rollback(db);
 		return -1;

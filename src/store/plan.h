@@ -12,10 +12,12 @@ struct sqlite3;
 
 /* Loads the whole dataset (customers, sellers, orders, activities), the
  * categories of snapshot `snapshot_id` (0: the newest) and the policy into
- * *in (free with plan_inputs_free). Returns 0, or -1 with *cause (one
- * sentence, caller frees): no snapshot yet ("run fokus categorize first"),
- * no such snapshot, a database error. */
-int store_plan_inputs(struct sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, char **cause);
+ * *in (free with plan_inputs_free). Customers and seller homes without
+ * coordinates but with a known Swedish postal code are placed at the code. Returns 0, or -1 with
+ * *cause (one sentence, caller frees): no snapshot yet ("run fokus categorize first"), no such
+ * snapshot, a database error. */
+int store_plan_inputs(struct sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in,
+                      char **cause);
 
 /* Makes every placed customer whose planned owner differs from its current
  * one belong to the planned owner, in one transaction: a batches row (kind
@@ -24,7 +26,7 @@ int store_plan_inputs(struct sqlite3 *db, int64_t snapshot_id, struct plan_input
  * Returns 0 with *batch_id and *changed (0 and no batch when nothing
  * changes), or -1 with *cause (caller frees); nothing changes on failure. */
 int store_plan_apply(struct sqlite3 *db, const struct plan_inputs *in, const struct plan_result *r,
-		     int64_t *batch_id, long *changed, char **cause);
+                     int64_t *batch_id, long *changed, char **cause);
 
 /* Undoes the newest plan batch not yet undone: every customer whose owner is
  * still the one that batch set gets its old owner back (*restored); those
@@ -32,6 +34,6 @@ int store_plan_apply(struct sqlite3 *db, const struct plan_inputs *in, const str
  * the batch undone. Returns 0 with *batch_id, 1 when there is no plan batch
  * to undo, or -1 with *cause (caller frees). */
 int store_plan_undo(struct sqlite3 *db, int64_t *batch_id, long *restored, long *skipped,
-		    char **cause);
+                    char **cause);
 
 #endif

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 
 static const char *const load_sql =
-	"SELECT category, role, visit_per_year, visit_min, phone_per_year, phone_min,"
-	" newsletter_per_year, newsletter_min FROM policy";
+    "SELECT category, role, visit_per_year, visit_min, phone_per_year, phone_min,"
+    " newsletter_per_year, newsletter_min FROM policy";
 
 static int load_row(sqlite3_stmt *st, struct policy *p, char **cause)
 {
@@ -18,12 +18,13 @@ static int load_row(sqlite3_stmt *st, struct policy *p, char **cause)
 	enum category c;
 	enum role r;
 	if (!code || category_parse(code, &c) != 0) {
-		*cause = xasprintf("the policy table has an unknown category '%s'", code ? code : "");
+		*cause =
+		    xasprintf("the policy table has an unknown category '%s'", code ? code : "");
 		return -1;
 	}
 	if (!role || role_parse(role, &r) != 0) {
 		*cause = xasprintf("the policy of category %s has an unknown role '%s'", code,
-				   role ? role : "");
+		                   role ? role : "");
 		return -1;
 	}
 	struct policy_row row = {.role = r};
@@ -62,9 +63,9 @@ out:
 }
 
 static const char *const save_sql =
-	"INSERT OR REPLACE INTO policy(category, role, visit_per_year, visit_min,"
-	" phone_per_year, phone_min, newsletter_per_year, newsletter_min)"
-	" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    "INSERT OR REPLACE INTO policy(category, role, visit_per_year, visit_min,"
+    " phone_per_year, phone_min, newsletter_per_year, newsletter_min)"
+    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 int store_policy_save(sqlite3 *db, const struct policy *p, char **cause)
 {
@@ -72,7 +73,7 @@ int store_policy_save(sqlite3 *db, const struct policy *p, char **cause)
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (p->cat[c].role <= ROLE_NONE || p->cat[c].role >= ROLE_COUNT) {
 			*cause = xasprintf("the policy of category %s has no role",
-					   category_code((enum category)c));
+			                   category_code((enum category)c));
 			return -1;
 		}
 	}

@@ -547,7 +547,7 @@ int store_snapshot_list(sqlite3 *db, struct cat_runinfo **items, size_t *n, char
 	size_t cap = 0;
 	*items = NULL;
 	*n = 0;
-	snprintf(sql, sizeof(sql), "SELECT %s, summary FROM snapshots ORDER BY id", run_cols);
+	snprintf(sql, sizeof(sql), "SELECT %s FROM snapshots ORDER BY id", run_cols);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -558,17 +558,30 @@ int store_snapshot_list(sqlite3 *db, struct cat_runinfo **items, size_t *n, char
 		struct cat_runinfo *it = &(*items)[(*n)++];
 		memset(it, 0, sizeof(*it));
 		run_from_row(st, &it->run);
-		const char *sum = (const char *)sqlite3_column_text(st, 9);
-		json_t *o = sum ? json_loads(sum, 0, NULL) : NULL;
-		if (o) {
-			it->customers = (size_t)json_integer_value(json_object_get(o, "customers"));
-			json_t *cats = json_object_get(o, "categories");
-			for (int c = 0; c < CAT_COUNT; c++) {
-				json_t *t = json_object_get(cats, category_code((enum category)c));
-				it->cat[c] = (size_t)json_integer_value(json_object_get(t, "customers"));
-			}
-			json_decref(o);
-		}
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(st);
+	st = NULL;
+	/* counts from the rows themselves: overrides change them after the run */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT snapshot_id, category, count(*) FROM snapshot_customers "
+			       "GROUP BY snapshot_id, category",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	size_t k = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t sid = sqlite3_column_int64(st, 0);
+		while (k < *n && (*items)[k].run.id < sid)
+			k++;
+		if (k == *n || (*items)[k].run.id != sid)
+			continue;
+		enum category c;
+		const char *code = (const char *)sqlite3_column_text(st, 1);
+		size_t cnt = (size_t)sqlite3_column_int64(st, 2);
+		(*items)[k].customers += cnt;
+		if (code && category_parse(code, &c) == 0)
+			(*items)[k].cat[c] += cnt;
 	}
 	if (rc == SQLITE_DONE)
 		ret = 0;

@@ -59,6 +59,12 @@ expect_eq "$(col h.csv farmer 6)" "2" "two farmers available"
 "$FOKUS" plan --format csv --table whatif > wi.csv || fail "whatif csv"
 expect_eq "$(col wi.csv 1 3),$(col wi.csv 1 4)" "2,10" "category 1 visits today/plan"
 expect_eq "$(col wi.csv 3 3),$(col wi.csv 3 4)" "3,0" "category 3 visits today/plan"
+# 1 000 000 kr of orders over 2 visits: 500 000 a visit, 8 more visits: +4 000 000 (estimate).
+expect_eq "$(col wi.csv 1 9),$(col wi.csv 1 10)" "500000,4000000" "category 1 value per visit, effect"
+# --as-of moves the window: nothing observed a year before the data.
+"$FOKUS" plan --as-of 2025-01-01 --format csv --table whatif > wi0.csv 2> err.txt || fail "--as-of"
+expect_eq "$(col wi0.csv 1 3)" "0" "no visits before the data"
+expect_grep "No activities in the last 12 months" err.txt
 
 # --- JSON fields of issue §4 -------------------------------------------------------
 "$FOKUS" plan --format json > p.json || fail "plan --format json"
@@ -74,6 +80,7 @@ tr -d ' \n' < p.json | grep -q '"role":"hunter","needed":0.03,"available":1' || 
 # --- the other formats ---------------------------------------------------------
 "$FOKUS" plan > p.txt 2>/dev/null || fail "plan text"
 expect_grep "Headcount" p.txt
+expect_grep "Customers: 1 stay, 2 change hands, 3 get an owner, 1 not placed" p.txt
 expect_grep "Order-value effect (an estimate)" p.txt
 "$FOKUS" plan --lang sv > p.txt 2>/dev/null || fail "plan text sv"
 expect_grep "Bemanning" p.txt
@@ -101,7 +108,7 @@ awk -F, '$1 == "farmer" && $5 > $6 { ok = 1 } END { exit !ok }' oh.csv || fail "
 
 # --- a role nobody has, a person without home, a customer without coordinates --------
 cp fokus.db keep.db
-sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C3';" || fail "edit"
+sqlite3 fokus.db "DELETE FROM sellers WHERE seller_id = 'H'; UPDATE sellers SET home_lat = NULL, home_lon = NULL, home_postal_code = NULL WHERE seller_id = 'B'; UPDATE customers SET lat = NULL, lon = NULL, postal_code = NULL WHERE customer_id = 'C3'; UPDATE customers SET lat = NULL, lon = NULL WHERE customer_id = 'C2';" || fail "edit"
 "$FOKUS" plan --format csv > m.csv 2> err.txt || fail "plan with gaps"
 expect_eq "$(col m.csv C4 5),$(col m.csv C4 6)" ",no_role" "no hunter: C4 not placed"
 expect_grep "need a hunter, but nobody in the team has that role" err.txt
@@ -110,6 +117,9 @@ expect_grep "no coordinates or known postal code (C3)" err.txt
 # C3 (no coordinates) is still placed, its travel estimated.
 [ -n "$(col m.csv C3 5)" ] || fail "C3 not placed"
 expect_eq "$(col m.csv C3 10)" "true" "C3 travel estimated"
+# C2 lost its coordinates but keeps its postal code (753 21 Uppsala): located by the code.
+expect_eq "$(grep '^C2,' m.csv | awk -F, '{ print $NF }')" "false" "C2 located by postal code"
+grep -q "(C3)" err.txt || fail "only C3 lacks a location"
 "$FOKUS" plan --format csv --table headcount > mh.csv 2>/dev/null
 expect_eq "$(col mh.csv hunter 6)" "0" "no hunter available"
 awk -F, '$1 == "hunter" && $5 > 0 { ok = 1 } END { exit !ok }' mh.csv || fail "hunter needed"

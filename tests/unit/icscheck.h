@@ -20,7 +20,11 @@ static inline int utf8_valid(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		size_t k = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : s[i] >= 0xC0 ? 2 : 0;
+		size_t k = s[i] < 0x80    ? 1
+		           : s[i] >= 0xF0 ? 4
+		           : s[i] >= 0xE0 ? 3
+		           : s[i] >= 0xC0 ? 2
+		                          : 0;
 		if (!k || i + k > n)
 			return 0;
 		for (size_t j = 1; j < k; j++)
@@ -107,7 +111,8 @@ static inline int check_calendar(const struct unfolded *u)
 				for (int k = ev_start; k < i; k++) {
 					if (!strncmp(u->line[k], "UID:", 4)) {
 						for (int j = 0; j < nuid; j++)
-							assert_string_not_equal(uids[j], u->line[k]);
+							assert_string_not_equal(uids[j],
+							                        u->line[k]);
 						uids[nuid++] = u->line[k];
 					}
 				}

@@ -244,12 +244,22 @@ static void test_alias_list(void **state)
 	(void)state;
 	int n;
 	const struct colfield *f = colmap_fields(REC_CUSTOMERS, &n);
-	char *s = colmap_alias_list(&f[0]);
+	char *s = colmap_alias_list(&f[0], 0);
 	assert_non_null(strstr(s, "customer_id, Customer ID, CustomerID"));
 	assert_non_null(strstr(s, "Kundnummer"));
+	assert_non_null(strstr(s, ", ID"));
+	assert_null(strstr(s, "…"));
+	free(s);
+	/* at most 4: a share of each tier */
+	s = colmap_alias_list(&f[0], 4);
+	assert_string_equal(s, "customer_id, Customer ID, CustomerID, Customer No, ID, …");
 	free(s);
 	f = colmap_fields(REC_ORDERS, &n);
-	s = colmap_alias_list(&f[colmap_field_index(REC_ORDERS, "unit_price")]);
+	s = colmap_alias_list(&f[colmap_field_index(REC_ORDERS, "amount")], 6);
+	assert_string_equal(s, "amount, Netto, Net, Belopp, Sales, Belopp inkl. moms, Summa inkl. "
+			       "moms, …");
+	free(s);
+	s = colmap_alias_list(&f[colmap_field_index(REC_ORDERS, "unit_price")], 0);
 	assert_non_null(strstr(s, "À-pris"));
 	free(s);
 	assert_int_equal(colmap_field_index(REC_SELLERS, "nope"), -1);

@@ -389,6 +389,40 @@ static void test_real_files(void **state)
 	}
 }
 
+/* Workbooks go to the xlsx reader: by the zip magic, whatever the name. */
+static void test_xlsx_dispatch(void **state)
+{
+	(void)state;
+	struct reader *r;
+	struct ferr err = {0};
+	struct reader_opts o = {.sheet = "Orders", .delimiter = 0};
+	assert_int_equal(reader_open(DATA "superstore_workbook.xlsx", &o, &r, &err), 0);
+	assert_int_equal(reader_is_xlsx(r), 1);
+	assert_string_equal(reader_describe(r), "xlsx, sheet Orders");
+	struct row row;
+	assert_int_equal(reader_next(r, &row, &err), 1);
+	assert_string_equal(row.f[1].p, "Order ID");
+	reader_close(r);
+	/* the same bytes named .csv are still a workbook */
+	FILE *in = fopen(DATA "superstore_workbook.xlsx", "rb");
+	assert_non_null(in);
+	static char buf[2 << 20];
+	size_t n = fread(buf, 1, sizeof(buf), in);
+	fclose(in);
+	const char *path = tu_tmpfile(".csv", buf, n);
+	assert_int_equal(reader_open(path, NULL, &r, &err), 0);
+	assert_int_equal(reader_is_xlsx(r), 1);
+	reader_close(r);
+	unlink(path);
+	/* a zip that is no workbook */
+	const char zip[] = "PK\3\4 not really a zip";
+	path = tu_tmpfile(".xlsx", zip, sizeof(zip) - 1);
+	assert_int_equal(reader_open(path, NULL, &r, &err), -1);
+	assert_string_equal(err.file, path);
+	assert_true(strlen(err.msg) > 10);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -403,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_rewind),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_real_files),
+		cmocka_unit_test(test_xlsx_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,20 +47,29 @@ static void test_fold_utf8(void **state)
 static void test_calendar(void **state)
 {
 	(void)state;
-	struct ics_calendar cal = {.name = "Besök, Anna", .tz = ICS_TZ_STOCKHOLM,
-				   .dtstamp = (time_t)days_from_ymd(2026, 11, 26) * 86400 + 3600};
+	struct ics_calendar cal = {.name = "Besök, Anna",
+	                           .tz = ICS_TZ_STOCKHOLM,
+	                           .dtstamp = (time_t)days_from_ymd(2026, 11, 26) * 86400 + 3600};
 	const char *desc = "Kategori 1; ring först.\nAdress: Storgatan 1, 111 22 Stockholm. "
-			   "En lång beskrivning som måste vikas över flera rader i filen.";
-	struct ics_event ev = {.uid = "visit-C1-2026-12-01@fokus", .day = days_from_ymd(2026, 12, 1),
-			       .start_min = 9 * 60, .duration_min = 60, .summary = "Besök: Åkesson AB",
-			       .description = desc, .location = "Storgatan 1, Stockholm",
-			       .categories = "1", .has_geo = true, .lat = 59.33, .lon = 18.06};
+	                   "En lång beskrivning som måste vikas över flera rader i filen.";
+	struct ics_event ev = {.uid = "visit-C1-2026-12-01@fokus",
+	                       .day = days_from_ymd(2026, 12, 1),
+	                       .start_min = 9 * 60,
+	                       .duration_min = 60,
+	                       .summary = "Besök: Åkesson AB",
+	                       .description = desc,
+	                       .location = "Storgatan 1, Stockholm",
+	                       .categories = "1",
+	                       .has_geo = true,
+	                       .lat = 59.33,
+	                       .lon = 18.06};
 	struct ics_event late = ev;
 	late.uid = "visit-C2-2026-12-01@fokus";
 	late.start_min = 23 * 60 + 30; /* crosses midnight */
 	struct ics_event allday = {.uid = "newsletter-2027-01-01@fokus",
-				   .day = days_from_ymd(2026, 12, 31), .start_min = -1,
-				   .summary = "Nyhetsbrev"};
+	                           .day = days_from_ymd(2026, 12, 31),
+	                           .start_min = -1,
+	                           .summary = "Nyhetsbrev"};
 	struct strbuf sb = STRBUF_INIT;
 	ics_begin(&sb, &cal);
 	ics_event(&sb, &cal, &ev);
@@ -104,9 +113,9 @@ static void test_calendar(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_escape),
-		cmocka_unit_test(test_fold_utf8),
-		cmocka_unit_test(test_calendar),
+	    cmocka_unit_test(test_escape),
+	    cmocka_unit_test(test_fold_utf8),
+	    cmocka_unit_test(test_calendar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,7 +35,7 @@ static void fx_init(struct fx *f)
 }
 
 static int32_t add_seller(struct fx *f, const char *id, enum role role, double hours, int home,
-			  double lat, double lon)
+                          double lat, double lon)
 {
 	struct dataset *ds = &f->in.ds;
 	ds->sellers = xreallocarray(ds->sellers, ds->nsellers + 1, sizeof(*ds->sellers));
@@ -51,7 +51,7 @@ static int32_t add_seller(struct fx *f, const char *id, enum role role, double h
 }
 
 static int32_t add_customer(struct fx *f, const char *id, int cat, const char *owner, int loc,
-			    double lat, double lon, int64_t revenue)
+                            double lat, double lon, int64_t revenue)
 {
 	struct dataset *ds = &f->in.ds;
 	ds->customers = xreallocarray(ds->customers, ds->ncustomers + 1, sizeof(*ds->customers));
@@ -71,13 +71,18 @@ static int32_t add_customer(struct fx *f, const char *id, int cat, const char *o
 }
 
 static void add_activity(struct fx *f, int32_t cust, int32_t seller, int32_t day, int type,
-			 float duration, float travel)
+                         float duration, float travel)
 {
 	struct dataset *ds = &f->in.ds;
-	ds->activities = xreallocarray(ds->activities, ds->nactivities + 1, sizeof(*ds->activities));
-	ds->activities[ds->nactivities++] = (struct activity){
-		.cust = cust, .seller = seller, .day = day, .minute = -1, .type = (uint8_t)type,
-		.duration_min = duration, .travel_min = travel};
+	ds->activities =
+	    xreallocarray(ds->activities, ds->nactivities + 1, sizeof(*ds->activities));
+	ds->activities[ds->nactivities++] = (struct activity){.cust = cust,
+	                                                      .seller = seller,
+	                                                      .day = day,
+	                                                      .minute = -1,
+	                                                      .type = (uint8_t)type,
+	                                                      .duration_min = duration,
+	                                                      .travel_min = travel};
 }
 
 static void add_order(struct fx *f, int32_t cust, int32_t day, int64_t amount)
@@ -131,13 +136,13 @@ static void test_known_assignment(void **state)
 	int32_t B = add_seller(&f, "B", ROLE_FARMER, 1720, 1, GBG);
 	int32_t H = add_seller(&f, "H", ROLE_HUNTER, 1720, 1, UPPSALA);
 	int32_t S = add_seller(&f, "S", ROLE_SERVICE, 1720, 0, 0, 0);
-	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100);   /* far, but A keeps it */
+	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100);    /* far, but A keeps it */
 	int32_t c2 = add_customer(&f, "c2", CAT_2R, NULL, 1, UPPSALA, 90); /* -> A (nearest) */
 	int32_t c3 = add_customer(&f, "c3", CAT_2R, NULL, 1, BORAS, 80);   /* -> B (nearest) */
 	int32_t c4 = add_customer(&f, "c4", CAT_2P, "A", 1, STHLM, 70);    /* farmer -> hunter */
-	int32_t c5 = add_customer(&f, "c5", CAT_3, "B", 0, 0, 0, 10);     /* -> service */
-	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5);     /* unknown owner -> B */
-	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5);  /* not categorized */
+	int32_t c5 = add_customer(&f, "c5", CAT_3, "B", 0, 0, 0, 10);      /* -> service */
+	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5);      /* unknown owner -> B */
+	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5);   /* not categorized */
 	struct plan_result *r = run(&f);
 	assert_int_equal(r->assign[c1].to, A);
 	assert_int_equal(r->assign[c1].reason, PR_KEPT);
@@ -160,6 +165,8 @@ static void test_known_assignment(void **state)
 	assert_int_equal(r->person[B].lost, 1);
 	assert_int_equal(r->person[S].gained, 1);
 	assert_int_equal(r->moved, 2);
+	assert_int_equal(r->kept, 1);
+	assert_int_equal(r->newly, 3);
 	assert_int_equal(r->unplaced, 1);
 	/* Workload of A: c1 (category 1 from Stockholm to Borås) + c2 (2R to Uppsala). */
 	double km1 = geo_km(STHLM, BORAS), km2 = geo_km(STHLM, UPPSALA);
@@ -408,8 +415,8 @@ static void test_schedule(void **state)
 	int32_t *lc = xmalloc(8 * sizeof(int32_t)), *lv = xmalloc(8 * sizeof(int32_t));
 	plan_last_contacts(&f.in.ds, lc, lv);
 	lv[7] = start - 10;
-	struct plan_schedule_opts o = {.start = start, .weeks = 4, .day_start_min = 480,
-				       .day_minutes = 240};
+	struct plan_schedule_opts o = {
+	    .start = start, .weeks = 4, .day_start_min = 480, .day_minutes = 240};
 	size_t n = 0, nf = 0;
 	struct plan_visit *v = plan_schedule_visits(&f.in, r, A, lv, &o, &n, &nf);
 	/* Interval 36.5 days: the 7 never visited are due at start + floor(i*36.5/7)
@@ -441,7 +448,7 @@ static void test_schedule(void **state)
 	/* Spread over one interval (365 d): 8 overdue at start + i*45 -> only i=0 in the week. */
 	assert_int_equal(n, 1);
 	free(v);
-	o.day_minutes = 120; /* two visits a day */
+	o.day_minutes = 120;                                     /* two visits a day */
 	f.in.policy.cat[CAT_1].per_year[CH_VISIT] = 365.0 / 0.5; /* interval 1 day (clamped) */
 	v = plan_schedule_visits(&f.in, r, A, lv, &o, &n, &nf);
 	/* 8 customers x 7 days of due visits, 5 weekdays x 2 slots = 10 fit. */
@@ -457,7 +464,6 @@ static void test_schedule(void **state)
 	plan_result_free(r);
 	plan_inputs_free(&f.in);
 }
-
 
 /* --- export: write the files and read them back -------------------------- */
 
@@ -676,16 +682,11 @@ static void test_export_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_policy_helpers),
-		cmocka_unit_test(test_known_assignment),
-		cmocka_unit_test(test_capacity),
-		cmocka_unit_test(test_no_home),
-		cmocka_unit_test(test_unlocated),
-		cmocka_unit_test(test_missing_role),
-		cmocka_unit_test(test_whatif),
-		cmocka_unit_test(test_next_due_and_newsletter),
-		cmocka_unit_test(test_schedule),
-		cmocka_unit_test(test_export_files),
+	    cmocka_unit_test(test_policy_helpers), cmocka_unit_test(test_known_assignment),
+	    cmocka_unit_test(test_capacity),       cmocka_unit_test(test_no_home),
+	    cmocka_unit_test(test_unlocated),      cmocka_unit_test(test_missing_role),
+	    cmocka_unit_test(test_whatif),         cmocka_unit_test(test_next_due_and_newsletter),
+	    cmocka_unit_test(test_schedule),       cmocka_unit_test(test_export_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -112,7 +112,8 @@ static void test_store_roundtrip(void **state)
 	assert_int_equal(db_exec(db, "DELETE FROM policy WHERE category = '1'", &cause), 0);
 	assert_int_equal(store_policy_load(db, &q, &cause), 0);
 	assert_row_equal(&q.cat[CAT_1], &d.cat[CAT_1]);
-	assert_int_equal(db_exec(db, "UPDATE policy SET role = 'pilot' WHERE category = '3'", &cause), 0);
+	assert_int_equal(
+	    db_exec(db, "UPDATE policy SET role = 'pilot' WHERE category = '3'", &cause), 0);
 	assert_int_equal(store_policy_load(db, &q, &cause), -1);
 	assert_non_null(strstr(cause, "pilot"));
 	free(cause);
@@ -122,9 +123,9 @@ static void test_store_roundtrip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_defaults),
-		cmocka_unit_test(test_channels),
-		cmocka_unit_test(test_store_roundtrip),
+	    cmocka_unit_test(test_defaults),
+	    cmocka_unit_test(test_channels),
+	    cmocka_unit_test(test_store_roundtrip),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
