@@ -12,11 +12,13 @@ import * as mapPage from './js/pages/map.js';
 import * as users from './js/pages/users.js';
 import * as history from './js/pages/history.js';
 import * as importPage from './js/pages/import.js';
+import * as activity from './js/pages/activity.js';
 
 const PAGES = [
   { id: 'overview', mod: overview, roles: null },
   { id: 'customers', mod: customers, roles: null },
   { id: 'sellers', mod: sellers, roles: null },
+  { id: 'activity', mod: activity, roles: ['admin', 'manager', 'seller'] },
   { id: 'map', mod: mapPage, roles: null },
   { id: 'history', mod: history, roles: ['admin', 'manager'] },
   { id: 'import', mod: importPage, roles: ['admin', 'manager'] },

@@ -338,50 +338,34 @@ int webq_override_set(sqlite3 *db, const struct webq_scope *scope, int64_t snaps
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
-	if (db_begin(db, cause) != 0)
-		return -1;
-	int v = webq_customer_one(db, scope, snapshot_id, customer_id, count_row, &found, cause);
-	if (v != 0) {
-		db_rollback(db);
-		return v;
-	}
 	enum category k;
 	if (category_parse(category, &k) != 0) {
-		db_rollback(db);
 		*cause = xasprintf("unknown category %s", category);
 		return -1;
 	}
-	v = store_override_set(db, customer_id, k, reason, DAYS_NONE, by, cause);
-	if (v != 0) {
-		db_rollback(db);
+	int v = webq_customer_one(db, scope, snapshot_id, customer_id, count_row, &found, cause);
+	if (v != 0)
 		return v;
-	}
-	if (snapshot_id) {
-		if (sqlite3_prepare_v2(db,
-				       "UPDATE snapshot_customers SET category = ?3, override_reason = "
-				       "?4 WHERE snapshot_id = ?1 AND customer = (SELECT id FROM "
-				       "customers WHERE customer_id = ?2)",
-				       -1, &st, NULL) != SQLITE_OK)
-			goto fail;
-		sqlite3_bind_int64(st, 1, snapshot_id);
-		sqlite3_bind_text(st, 2, customer_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, category, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail;
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	if (db_commit(db, cause) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
-fail:
-	fail(db, cause);
+	/* The pin itself, as `fokus override` stores it (its own transaction). */
+	v = store_override_set(db, customer_id, k, reason, DAYS_NONE, by, cause);
+	if (v != 0)
+		return v;
+	if (!snapshot_id)
+		return 0;
+	/* Shown at once in the latest snapshot's row of the customer. */
+	if (sqlite3_prepare_v2(db,
+			       "UPDATE snapshot_customers SET category = ?3, override_reason = ?4 "
+			       "WHERE snapshot_id = ?1 AND customer = (SELECT id FROM customers WHERE "
+			       "customer_id = ?2)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return fail(db, cause);
+	sqlite3_bind_int64(st, 1, snapshot_id);
+	sqlite3_bind_text(st, 2, customer_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, category_code(k), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
 	sqlite3_finalize(st);
-	db_rollback(db);
-	return -1;
+	return s == SQLITE_DONE ? 0 : fail(db, cause);
 }
 
 int webq_sellers(sqlite3 *db, const struct webq_scope *scope,

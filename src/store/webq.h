@@ -101,10 +101,10 @@ int webq_customer_contacts(struct sqlite3 *db, const char *customer_id, int limi
 			   void (*fn)(void *arg, const struct webq_contact *c), void *arg,
 			   char **cause);
 
-/* Pins a visible customer's category (overrides table) with a reason, and
- * shows it at once in snapshot_id's row (category, override_reason) when
- * that snapshot holds the customer. One transaction. Returns 0, 1 when the
- * customer is absent or not visible, -1 (*cause). */
+/* Pins a visible customer's category with a reason (store_override_set,
+ * as `fokus override` does), then shows it at once in snapshot_id's row
+ * (category, override_reason) when that snapshot holds the customer.
+ * Returns 0, 1 when the customer is absent or not visible, -1 (*cause). */
 int webq_override_set(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
 		      const char *customer_id, const char *category, const char *reason,
 		      const char *by, char **cause);

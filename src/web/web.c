@@ -45,6 +45,8 @@ static const struct route routes[] = {
 	{"GET", "/api/history", R_STAFF, 0, catapi_history},
 	{"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
 	{"POST", "/api/import", R_STAFF, 1, importapi_upload},
+	{"GET", "/api/analysis", R_STAFF | R_SELLER, 0, anaapi_analysis},
+	{"GET", "/api/uncontacted", R_STAFF | R_SELLER, 0, anaapi_uncontacted},
 	{"GET", "/api/users", R_ADMIN, 0, admin_users},
 	{"POST", "/api/users", R_ADMIN, 0, admin_user_add},
 	{"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},

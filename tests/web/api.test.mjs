@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { USERS, makeWorkspace, startServer, call, login, addUser } from './lib.mjs';
+import { USERS, FOKUS, makeWorkspace, startServer, call, login, addUser } from './lib.mjs';
 
 let ws, srv, base;
 const ses = {};
@@ -41,6 +41,9 @@ const TABLE = [
   ['GET', '/api/history', null, [200, 200, 403, 403]],
   ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
   ['POST', '/api/import?kind=nonsense', null, [400, 400, 403, 403]],
+  ['GET', '/api/analysis', null, [200, 200, 200, 403]],
+  ['GET', '/api/uncontacted', null, [200, 200, 200, 403]],
+  ['GET', '/api/uncontacted?seller=S2&category=3', null, [200, 200, 404, 403]],
   ['GET', '/api/users', null, [200, 403, 403, 403]],
   ['POST', '/api/users', { name: 'tmp-user', role: 'manager', password: 'tmp-pass-123' }, [201, 403, 403, 403]],
   ['DELETE', '/api/users/tmp-user', null, [200, 403, 403, 403]],
@@ -266,6 +269,27 @@ test('matrix and sellers', async () => {
   const own = (await call(base, '/api/sellers', { session: ses.seller })).json;
   assert.deepEqual(own.sellers.map((x) => x.seller_id), ['S1']);
   assert.ok(own.portfolio.every((p) => p.seller_id === 'S1'));
+});
+
+test('activity diagnosis: the same numbers as fokus analyze; a seller gets only their rows', async () => {
+  const m = (await call(base, '/api/analysis', { session: ses.manager })).json;
+  let hasAnalyze = true;
+  try { execFileSync(FOKUS, ['help', 'analyze'], { stdio: 'ignore' }); } catch { hasAnalyze = false; }
+  if (hasAnalyze) { // `fokus analyze` is another part of fokus; compare when this build has it
+    const cli = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'analyze', '--format', 'json', '--lang', 'en'], { encoding: 'utf8' }));
+    assert.deepEqual(m, cli, 'the API answers what fokus analyze --format json prints');
+  }
+  assert.ok(m.visits.length > 0 && m.sellers.length > 0 && m.bookings.length > 0);
+  const s = (await call(base, '/api/analysis', { session: ses.seller })).json;
+  for (const k of ['visits', 'sellers', 'contact_time', 'bookings', 'booking_summary', 'uncontacted_by_seller'])
+    assert.ok(s[k].every((x) => x.seller_id === 'S1'), k);
+  for (const k of ['categories', 'findings', 'uncontacted', 'order_value']) assert.ok(!(k in s), k);
+  const u = (await call(base, '/api/uncontacted', { session: ses.manager })).json;
+  assert.ok(u.count >= 1);
+  assert.ok(u.customers.some((c) => c.customer_id === 'C12'), 'C12 was never contacted');
+  const us = (await call(base, '/api/uncontacted', { session: ses.seller })).json;
+  assert.ok(us.customers.every((c) => c.seller_id === 'S1'));
+  assert.equal((await call(base, '/api/analysis?from=2025-13-01', { session: ses.manager })).status, 400);
 });
 
 test('bodies over the limit answer 413', async () => {

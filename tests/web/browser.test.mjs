@@ -225,7 +225,17 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   const total = await page.evaluate(async () => (await (await fetch('/api/customers?seller=S01&limit=0')).json()).total);
   assert.equal(lines.length - 1, total);
   assert.ok(lines.some((l) => l.startsWith('X-1,<script>alert(1)</script>,2R')), 'the pinned customer is on the list');
+  await page.waitForSelector('#sellers-visits canvas');
+  await page.waitForSelector('#sellers-workload canvas');
+  await page.waitForTimeout(200);
   await shot(page, '10-sellers-sv');
+  await page.click('#nav-activity');
+  await page.waitForSelector('#bookings canvas');
+  await page.waitForSelector('#findings li');
+  assert.match(await page.textContent('#findings li'), /Kategori 3|kategori 3/);
+  await page.waitForSelector('#unc-count');
+  await page.waitForTimeout(200);
+  await shot(page, '10b-activity-sv');
   await page.click('#nav-overview');
   await page.waitForSelector('#kpi-revenue');
   assert.match(await page.textContent('#kpi-revenue .kpi-value'), /^\d{1,3}(\s\d{3})* kr$/u, 'Swedish money');
