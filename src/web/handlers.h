@@ -1,7 +1,8 @@
 /* web/handlers.h — the route handlers that web.c's route table dispatches
  * to: auth.c (login, logout, me), api.c (summary, customers, overrides,
  * matrix, sellers, exports), catapi.c (history, save a categorization),
- * importapi.c (uploads), anaapi.c (activity diagnosis),
+ * importapi.c (uploads), anaapi.c (activity diagnosis), planapi.c (plan,
+ * exports),
  * admin.c (users). Each fills c->rs. */
 #ifndef FOKUS_WEB_HANDLERS_H
 #define FOKUS_WEB_HANDLERS_H
@@ -25,6 +26,9 @@ void catapi_history(struct web_ctx *c);
 void catapi_categorize(struct web_ctx *c);
 
 void importapi_upload(struct web_ctx *c);
+
+void planapi_plan(struct web_ctx *c);
+void planapi_export(struct web_ctx *c);
 
 void anaapi_analysis(struct web_ctx *c);
 void anaapi_uncontacted(struct web_ctx *c);

@@ -42,6 +42,8 @@ static const struct route routes[] = {
 	{"GET", "/api/sellers", R_ALL, 0, api_sellers},
 	{"GET", "/api/map", R_ALL, 0, api_map},
 	{"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
+	{"GET", "/api/export/", R_STAFF, 0, planapi_export},
+	{"GET", "/api/plan", R_STAFF, 0, planapi_plan},
 	{"GET", "/api/history", R_STAFF, 0, catapi_history},
 	{"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
 	{"POST", "/api/import", R_STAFF, 1, importapi_upload},

@@ -41,6 +41,9 @@ const TABLE = [
   ['GET', '/api/history', null, [200, 200, 403, 403]],
   ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
   ['POST', '/api/import?kind=nonsense', null, [400, 400, 403, 403]],
+  ['GET', '/api/plan', null, [200, 200, 403, 403]],
+  ['GET', '/api/export/newsletter.csv', null, [200, 200, 403, 403]],
+  ['GET', '/api/export/evil.sh', null, [404, 404, 403, 403]],
   ['GET', '/api/analysis', null, [200, 200, 200, 403]],
   ['GET', '/api/uncontacted', null, [200, 200, 200, 403]],
   ['GET', '/api/uncontacted?seller=S2&category=3', null, [200, 200, 404, 403]],
@@ -290,6 +293,30 @@ test('activity diagnosis: the same numbers as fokus analyze; a seller gets only 
   const us = (await call(base, '/api/uncontacted', { session: ses.seller })).json;
   assert.ok(us.customers.every((c) => c.seller_id === 'S1'));
   assert.equal((await call(base, '/api/analysis?from=2025-13-01', { session: ses.manager })).status, 400);
+});
+
+test('plan and exports: the same as fokus plan and fokus export', async () => {
+  const p = (await call(base, '/api/plan', { session: ses.manager })).json;
+  const cli = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'plan', '--format', 'json'], { encoding: 'utf8' }));
+  assert.deepEqual(p, cli, 'the API answers what fokus plan --format json prints');
+  assert.ok(p.workload.length === 3 && p.assignments.length > 0);
+  const dir = ws.dir + '/exports';
+  execFileSync(FOKUS, ['--db', ws.db, 'export', '--out', dir, '--lang', 'en'], { stdio: 'ignore' });
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const files = readdirSync(dir);
+  assert.ok(files.includes('newsletter.csv'));
+  for (const f of files.filter((x) => x.endsWith('.csv') || x.endsWith('.ics'))) {
+    const r = await call(base, '/api/export/' + f, { session: ses.manager });
+    assert.equal(r.status, 200, f);
+    assert.match(r.headers.get('content-disposition'), new RegExp('filename="' + f.replace('.', '\\.') + '"'));
+    const want = readFileSync(dir + '/' + f, 'utf8');
+    if (f.endsWith('.ics')) assert.equal(r.text.replace(/DTSTAMP:\S+/g, ''), want.replace(/DTSTAMP:\S+/g, ''), f);
+    else assert.equal(r.text, want, f);
+  }
+  const x = await call(base, '/api/export/' + files.find((f) => f.endsWith('.xlsx')), { session: ses.manager });
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  assert.equal((await call(base, '/api/export/calls-NOBODY.csv', { session: ses.manager })).status, 404);
+  assert.equal((await call(base, '/api/export/.hidden.csv', { session: ses.manager })).status, 404);
 });
 
 test('bodies over the limit answer 413', async () => {

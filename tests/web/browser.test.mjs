@@ -236,6 +236,15 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   await page.waitForSelector('#unc-count');
   await page.waitForTimeout(200);
   await shot(page, '10b-activity-sv');
+  await page.click('#nav-plan');
+  await page.waitForSelector('#plan-workload canvas');
+  assert.match(await page.textContent('#plan-summary'), /^301 kunder: \d+ behålls, \d+ flyttas/);
+  const [calls] = await Promise.all([page.waitForEvent('download'), page.click('a.dl-calls[data-seller="S01"]')]);
+  assert.equal(calls.suggestedFilename(), 'calls-S01.csv');
+  await calls.saveAs(join(ARTIFACTS, 'calls-S01.csv'));
+  assert.match(readFileSync(join(ARTIFACTS, 'calls-S01.csv'), 'utf8'), /^customer_id,customer,category,/);
+  await page.waitForTimeout(200);
+  await shot(page, '10c-plan-sv');
   await page.click('#nav-overview');
   await page.waitForSelector('#kpi-revenue');
   assert.match(await page.textContent('#kpi-revenue .kpi-value'), /^\d{1,3}(\s\d{3})* kr$/u, 'Swedish money');
