@@ -4,6 +4,7 @@
  * sellers' time goes, the coverage plan) and the exports, then serve the
  * dashboard. Each step is the same code the single commands run. */
 #include "categorize-run.h"
+#include "cmd-analyze.h"
 #include "cmd.h"
 #include "importer.h"
 #include "render/html.h"
@@ -16,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-extern const struct command cmd_demo, cmd_sample, cmd_export;
+extern const struct command cmd_demo, cmd_sample, cmd_export, cmd_plan;
 
 struct demo {
 	struct cmd_ctx *ctx;
@@ -110,18 +111,31 @@ static int step_report(struct demo *d, struct sqlite3 *db, const char *html)
 	}
 	html_begin(f, TR(d->lang, "fokus — the sample company", "fokus — exempelföretaget"), d->lang);
 	int r = categorize_run_html_section(f, db, run.id, d->lang, &cause);
+	printf("\n%s %lld\n", TR(d->lang, "Categorized: snapshot", "Kategoriserat: ögonblicksbild"),
+	       (long long)run.id);
+	if (r == 0) {
+		printf("\n%s\n", TR(d->lang, "Where the sellers' time goes — findings:",
+				     "Vart säljarnas tid går — iakttagelser:"));
+		if (cmd_analyze_report(d->ctx, &cmd_demo, f, stdout, d->lang) != EXIT_OK)
+			r = -1;
+	}
 	html_end(f, d->lang);
 	if (fclose(f) != 0 && r == 0)
 		cause = xasprintf("writing %s failed", html);
 	if (r != 0 || cause)
 		goto fail;
-	printf("\n%s %lld\n", TR(d->lang, "Categorized: snapshot", "Kategoriserat: ögonblicksbild"),
-	       (long long)run.id);
 	return 0;
 fail:
 	cmd_error(&cmd_demo, "%s", cause ? cause : "the categorization failed");
 	free(cause);
 	return -1;
+}
+
+static int step_plan(struct demo *d, const char *html)
+{
+	char *argv[] = {(char *)"fokus plan", (char *)"--format", (char *)"html", (char *)"--out",
+			(char *)html, NULL};
+	return run_command(d, &cmd_plan, argv);
 }
 
 static int step_exports(struct demo *d, const char *dir)
@@ -176,6 +190,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	char *dbp = xasprintf("%s/fokus.db", d.dir);
 	char *html = xasprintf("%s/report.html", d.dir);
 	char *exports = xasprintf("%s/exports", d.dir);
+	char *plan = xasprintf("%s/plan.html", d.dir);
 	int rc = EXIT_DATA;
 	if (mkdir_p(d.dir) != 0) {
 		cmd_error(&cmd_demo, "cannot create the folder %s: %s", d.dir, strerror(errno));
@@ -193,9 +208,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	ctx->db_path = dbp;
 	struct sqlite3 *db = cmd_db(ctx);
 	if (!db || step_import(&d, db, data) != 0 || step_report(&d, db, html) != 0 ||
-	    step_exports(&d, exports) != EXIT_OK)
+	    step_plan(&d, plan) != EXIT_OK || step_exports(&d, exports) != EXIT_OK)
 		goto out;
 	printf("\n%s %s\n", TR(d.lang, "Report:", "Rapport:"), html);
+	printf("%s %s\n", TR(d.lang, "Coverage plan:", "Täckningsplan:"), plan);
 	printf("%s %s\n", TR(d.lang, "Workspace:", "Arbetsyta:"), dbp);
 	rc = EXIT_OK;
 out:
@@ -203,6 +219,7 @@ out:
 	free(dbp);
 	free(html);
 	free(exports);
+	free(plan);
 	return rc;
 }
 
@@ -212,7 +229,8 @@ const struct command cmd_demo = {
 	.summary = "the whole job on the built-in sample company, then the dashboard",
 	.help = "Writes the sample company (see 'fokus help sample') into DIR/data, imports it into\n"
 		"a fresh workspace DIR/fokus.db, categorizes every customer, writes the html report\n"
-		"DIR/report.html and the call lists, newsletter list and visit calendars into\n"
+		"DIR/report.html (categorization and where the sellers' time goes), the coverage\n"
+		"plan DIR/plan.html, and the call lists, newsletter list and visit calendars into\n"
 		"DIR/exports, then serves the dashboard and prints its address and a demo login.\n\n"
 		"  --dir DIR        the folder (default ./fokus-demo; its workspace is made anew)\n"
 		"  --customers N    size of the sample company (default 7000)\n"

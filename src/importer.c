@@ -131,7 +131,14 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
 	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
 		return -1;
-	if (recreader_open(path, kind, &opts->rec, &rr, &res->fatal) != 0)
+	/* The reader's first pass (deciding number and date formats) reports
+	 * progress too; it reads the whole file. */
+	struct rec_opts ro = opts->rec;
+	if (opts->progress && !ro.progress) {
+		ro.progress = opts->progress;
+		ro.progress_ctx = opts->progress_arg;
+	}
+	if (recreader_open(path, kind, &ro, &rr, &res->fatal) != 0)
 		return -1;
 	res->describe = recreader_describe(rr);
 	if (!opts->dry_run &&

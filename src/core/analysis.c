@@ -108,7 +108,8 @@ static void scan_activities(struct analysis *a)
 		}
 		if (!known_cust || !known_seller || act->day > a->p.to)
 			continue;
-		if (a->last_contact[act->cust] == DAYS_NONE || act->day > a->last_contact[act->cust])
+		if (a->last_contact[act->cust] == DAYS_NONE ||
+		    act->day > a->last_contact[act->cust])
 			a->last_contact[act->cust] = act->day;
 		if (act->type == ACT_VISIT &&
 		    (a->last_visit[act->cust] == DAYS_NONE || act->day > a->last_visit[act->cust]))
@@ -135,9 +136,11 @@ static void seller_totals(struct analysis *a)
 			a->team.contact_hours += s->contact_hours;
 			a->team.active = true;
 		}
-		s->cat3_flag = s->total.visits > 0 && analysis_visit_share(s, CAT_3) > a->p.cat3_limit;
+		s->cat3_flag =
+		    s->total.visits > 0 && analysis_visit_share(s, CAT_3) > a->p.cat3_limit;
 	}
-	a->team.cat3_flag = a->team.total.visits > 0 && analysis_visit_share(&a->team, CAT_3) > a->p.cat3_limit;
+	a->team.cat3_flag =
+	    a->team.total.visits > 0 && analysis_visit_share(&a->team, CAT_3) > a->p.cat3_limit;
 }
 
 /* ---- pass 2: customers ---------------------------------------------------- */
@@ -185,9 +188,11 @@ static void scan_customers(struct analysis *a)
 		a->potential_total += a->cat[c].potential;
 	}
 	for (int c = 0; c < CAT_COUNT; c++) {
-		a->cat[c].revenue_share = a->revenue_total > 0 ? (double)a->cat[c].revenue / (double)a->revenue_total : 0;
-		a->cat[c].potential_share =
-			a->potential_total > 0 ? (double)a->cat[c].potential / (double)a->potential_total : 0;
+		a->cat[c].revenue_share =
+		    a->revenue_total > 0 ? (double)a->cat[c].revenue / (double)a->revenue_total : 0;
+		a->cat[c].potential_share = a->potential_total > 0 ? (double)a->cat[c].potential /
+		                                                         (double)a->potential_total
+		                                                   : 0;
 	}
 }
 
@@ -212,8 +217,9 @@ static void collect_visit_days(const struct analysis *a, struct visit_days *v)
 	v->off = xcalloc(ds->ncustomers + 1, sizeof(*v->off));
 	for (size_t i = 0; i < ds->nactivities; i++) {
 		const struct activity *act = &ds->activities[i];
-		if (act->type == ACT_VISIT && act->cust >= 0 && (size_t)act->cust < ds->ncustomers &&
-		    act->seller >= 0 && (size_t)act->seller < ds->nsellers && act->day >= a->p.from &&
+		if (act->type == ACT_VISIT && act->cust >= 0 &&
+		    (size_t)act->cust < ds->ncustomers && act->seller >= 0 &&
+		    (size_t)act->seller < ds->nsellers && act->day >= a->p.from &&
 		    act->day <= a->p.to)
 			v->off[act->cust + 1]++;
 	}
@@ -224,15 +230,17 @@ static void collect_visit_days(const struct analysis *a, struct visit_days *v)
 	v->days = xmalloc((v->off[ds->ncustomers] + 1) * sizeof(*v->days));
 	for (size_t i = 0; i < ds->nactivities; i++) {
 		const struct activity *act = &ds->activities[i];
-		if (act->type == ACT_VISIT && act->cust >= 0 && (size_t)act->cust < ds->ncustomers &&
-		    act->seller >= 0 && (size_t)act->seller < ds->nsellers && act->day >= a->p.from &&
+		if (act->type == ACT_VISIT && act->cust >= 0 &&
+		    (size_t)act->cust < ds->ncustomers && act->seller >= 0 &&
+		    (size_t)act->seller < ds->nsellers && act->day >= a->p.from &&
 		    act->day <= a->p.to)
 			v->days[fill[act->cust]++] = act->day;
 	}
 	free(fill);
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		if (v->off[i + 1] - v->off[i] > 1)
-			qsort(v->days + v->off[i], v->off[i + 1] - v->off[i], sizeof(int32_t), cmp_i32);
+			qsort(v->days + v->off[i], v->off[i + 1] - v->off[i], sizeof(int32_t),
+			      cmp_i32);
 }
 
 /* True when some visit day v of the customer has v <= day <= v + window. */
@@ -286,7 +294,8 @@ static void booking_stats(const struct analysis *a, struct an_seller *s)
 	int n = a->nweeks;
 	s->best_week = -1;
 	for (int i = 0; i < n; i++)
-		if (s->weekly[i] > 0 && (s->best_week < 0 || s->weekly[i] >= s->weekly[s->best_week]))
+		if (s->weekly[i] > 0 &&
+		    (s->best_week < 0 || s->weekly[i] >= s->weekly[s->best_week]))
 			s->best_week = i;
 	s->latest2 = n >= 2 ? s->weekly[n - 2] + s->weekly[n - 1] : (n == 1 ? s->weekly[0] : 0);
 	s->best_in_weeks = 0;
@@ -351,12 +360,19 @@ static void skew_findings(const struct analysis *a, struct finding_list *l, int6
 	const struct an_seller *t = &a->team;
 	if (t->total.visits > 0) {
 		double share = analysis_visit_share(t, CAT_3);
-		double excess = (double)t->cat[CAT_3].visits - a->cat[CAT_3].revenue_share * (double)t->total.visits;
+		double excess = (double)t->cat[CAT_3].visits -
+		                a->cat[CAT_3].revenue_share * (double)t->total.visits;
 		if (share > a->cat[CAT_3].revenue_share && excess >= 1.0) {
-			struct an_finding f = {.type = AF_CAT3_SKEW, .seller = -1, .cat = CAT_3,
-					       .n = t->cat[CAT_3].visits, .of = t->total.visits, .share = share,
-					       .ref = a->cat[CAT_3].revenue_share, .excess_visits = excess,
-					       .value_gap = gap, .amount = llround(excess * (double)gap)};
+			struct an_finding f = {.type = AF_CAT3_SKEW,
+			                       .seller = -1,
+			                       .cat = CAT_3,
+			                       .n = t->cat[CAT_3].visits,
+			                       .of = t->total.visits,
+			                       .share = share,
+			                       .ref = a->cat[CAT_3].revenue_share,
+			                       .excess_visits = excess,
+			                       .value_gap = gap,
+			                       .amount = llround(excess * (double)gap)};
 			push(l, &f);
 		}
 	}
@@ -364,23 +380,34 @@ static void skew_findings(const struct analysis *a, struct finding_list *l, int6
 		const struct an_seller *s = &a->sellers[i];
 		if (!s->cat3_flag)
 			continue;
-		double excess = (double)s->cat[CAT_3].visits - a->p.cat3_limit * (double)s->total.visits;
-		struct an_finding f = {.type = AF_SELLER_CAT3, .seller = (int32_t)i, .cat = CAT_3,
-				       .n = s->cat[CAT_3].visits, .of = s->total.visits,
-				       .share = analysis_visit_share(s, CAT_3), .ref = a->p.cat3_limit,
-				       .excess_visits = excess, .value_gap = gap,
-				       .amount = llround(excess * (double)gap)};
+		double excess =
+		    (double)s->cat[CAT_3].visits - a->p.cat3_limit * (double)s->total.visits;
+		struct an_finding f = {.type = AF_SELLER_CAT3,
+		                       .seller = (int32_t)i,
+		                       .cat = CAT_3,
+		                       .n = s->cat[CAT_3].visits,
+		                       .of = s->total.visits,
+		                       .share = analysis_visit_share(s, CAT_3),
+		                       .ref = a->p.cat3_limit,
+		                       .excess_visits = excess,
+		                       .value_gap = gap,
+		                       .amount = llround(excess * (double)gap)};
 		push(l, &f);
 	}
 }
 
-static void unvisited_finding(struct finding_list *l, int32_t seller, int c, const struct an_owner *o)
+static void unvisited_finding(struct finding_list *l, int32_t seller, int c,
+                              const struct an_owner *o)
 {
 	if (o->unvisited <= 0)
 		return;
-	struct an_finding f = {.type = AF_UNVISITED, .seller = seller, .cat = c, .n = o->unvisited,
-			       .of = o->customers, .share = (double)o->unvisited / (double)o->customers,
-			       .amount = o->unvisited_potential};
+	struct an_finding f = {.type = AF_UNVISITED,
+	                       .seller = seller,
+	                       .cat = c,
+	                       .n = o->unvisited,
+	                       .of = o->customers,
+	                       .share = (double)o->unvisited / (double)o->customers,
+	                       .amount = o->unvisited_potential};
 	push(l, &f);
 }
 
@@ -415,7 +442,8 @@ static void pick(struct analysis *a, const struct finding_list *l)
 static void find(struct analysis *a)
 {
 	struct finding_list l = {0};
-	double high = value_per_visit_of(a, CAT_1, CAT_2P), low = value_per_visit_of(a, CAT_3, CAT_3);
+	double high = value_per_visit_of(a, CAT_1, CAT_2P),
+	       low = value_per_visit_of(a, CAT_3, CAT_3);
 	int64_t gap = isnan(high) || isnan(low) || high <= low ? 0 : llround(high - low);
 	skew_findings(a, &l, gap);
 	static const int cats[] = {CAT_1, CAT_2R, CAT_2P};
@@ -432,7 +460,8 @@ static void find(struct analysis *a)
 
 /* ---- the whole ------------------------------------------------------------ */
 
-static int check_params(const struct analysis_input *in, const struct analysis_params *p, char **cause)
+static int check_params(const struct analysis_input *in, const struct analysis_params *p,
+                        char **cause)
 {
 	if (!in || !in->ds || !in->cat) {
 		*cause = xstrdup("the analysis needs a dataset and categories");
@@ -466,7 +495,8 @@ static void copy_inputs(struct analysis *a, const struct analysis_input *in)
 	a->last_contact = xmalloc((n + 1) * sizeof(*a->last_contact));
 	a->last_visit = xmalloc((n + 1) * sizeof(*a->last_visit));
 	for (size_t i = 0; i < n; i++) {
-		a->custcat[i] = (int8_t)(in->cat[i] >= 0 && in->cat[i] < CAT_COUNT ? in->cat[i] : CAT_NONE);
+		a->custcat[i] =
+		    (int8_t)(in->cat[i] >= 0 && in->cat[i] < CAT_COUNT ? in->cat[i] : CAT_NONE);
 		a->revenue[i] = in->revenue ? in->revenue[i] : 0;
 		a->potential[i] = in->potential ? in->potential[i] : -1;
 		a->last_contact[i] = DAYS_NONE;
@@ -475,7 +505,7 @@ static void copy_inputs(struct analysis *a, const struct analysis_input *in)
 }
 
 int analysis_compute(const struct analysis_input *in, const struct analysis_params *p,
-		     struct analysis *a, char **cause)
+                     struct analysis *a, char **cause)
 {
 	memset(a, 0, sizeof(*a));
 	if (check_params(in, p, cause) != 0)
@@ -599,13 +629,15 @@ static void period_words(const struct analysis *a, char *buf, size_t size, enum 
 		int32_t start = days_add_months(a->p.to, -m) + 1;
 		if (start == a->p.from) {
 			snprintf(buf, size, "%d %s", m,
-				 m == 1 ? TR(lang, "month", "månad") : TR(lang, "months", "månader"));
+			         m == 1 ? TR(lang, "month", "månad")
+			                : TR(lang, "months", "månader"));
 			return;
 		}
 		if (start < a->p.from)
 			break;
 	}
-	snprintf(buf, size, "%d %s", (int)a->days, a->days == 1 ? TR(lang, "day", "dag") : TR(lang, "days", "dagar"));
+	snprintf(buf, size, "%d %s", (int)a->days,
+	         a->days == 1 ? TR(lang, "day", "dag") : TR(lang, "days", "dagar"));
 }
 
 char *analysis_finding_text(const struct analysis *a, const struct an_finding *f, enum lang lang)
@@ -617,21 +649,23 @@ char *analysis_finding_text(const struct analysis *a, const struct an_finding *f
 	fmt_int(of, sizeof(of), f->of, lang);
 	switch (f->type) {
 	case AF_CAT3_SKEW:
-		return xasprintf(TR(lang, "%s of the field visits went to %s, which holds %s of revenue",
-				    "%s av fältbesöken gick till %s, som står för %s av omsättningen"),
-				 share, category_label(CAT_3, lang), ref);
+		return xasprintf(
+		    TR(lang, "%s of the field visits went to %s, which holds %s of revenue",
+		       "%s av fältbesöken gick till %s, som står för %s av omsättningen"),
+		    share, category_label(CAT_3, lang), ref);
 	case AF_SELLER_CAT3:
 		return xasprintf(TR(lang, "%s: %s of the visits (%s of %s) went to %s (limit %s)",
-				    "%s: %s av besöken (%s av %s) gick till %s (gräns %s)"),
-				 analysis_seller_name(a, f->seller, lang), share, n, of,
-				 category_label(CAT_3, lang), ref);
+		                    "%s: %s av besöken (%s av %s) gick till %s (gräns %s)"),
+		                 analysis_seller_name(a, f->seller, lang), share, n, of,
+		                 category_label(CAT_3, lang), ref);
 	case AF_UNVISITED:
 		period_words(a, period, sizeof(period), lang);
-		return xasprintf(TR(lang, "%s: %s of the %s customers (%s of %s) had no visit in %s",
-				    "%s: %s av kunderna i %s (%s av %s) hade inget besök på %s"),
-				 f->seller >= 0 ? analysis_seller_name(a, f->seller, lang)
-						: TR(lang, "Customers without an owner", "Kunder utan ansvarig"),
-				 share, category_label((enum category)f->cat, lang), n, of, period);
+		return xasprintf(
+		    TR(lang, "%s: %s of the %s customers (%s of %s) had no visit in %s",
+		       "%s: %s av kunderna i %s (%s av %s) hade inget besök på %s"),
+		    f->seller >= 0 ? analysis_seller_name(a, f->seller, lang)
+		                   : TR(lang, "Customers without an owner", "Kunder utan ansvarig"),
+		    share, category_label((enum category)f->cat, lang), n, of, period);
 	}
 	return xstrdup("");
 }
@@ -662,7 +696,8 @@ int32_t *analysis_uncontacted(const struct analysis *a, int cat, const char *sel
 			continue;
 		if (cat >= 0 && cat_index(a->custcat[i]) != cat)
 			continue;
-		if (seller_id && (!ds->customers[i].seller_id || strcmp(ds->customers[i].seller_id, seller_id)))
+		if (seller_id &&
+		    (!ds->customers[i].seller_id || strcmp(ds->customers[i].seller_id, seller_id)))
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 64;
@@ -681,14 +716,15 @@ int32_t *analysis_uncontacted(const struct analysis *a, int cat, const char *sel
 static const struct {
 	const char *key, *en, *sv;
 } compare_labels[] = {
-	{"visits", "Visits", "Besök"},
-	{"visit_share", "Share of visits", "Andel av besöken"},
-	{"avg_order_value", "Average order value", "Snittorder"},
-	{"value_per_visit", "Order value per visit", "Ordervärde per besök"},
-	{"value_per_visit_hour", "Order value per visit hour", "Ordervärde per besökstimme"},
-	{"contact_share", "Customer-contact share of working time", "Andel av arbetstiden i kundkontakt"},
-	{"bookings_per_week", "Meetings booked per week", "Bokade möten per vecka"},
-	{"customers_contacted", "Customers contacted", "Kontaktade kunder"},
+    {"visits", "Visits", "Besök"},
+    {"visit_share", "Share of visits", "Andel av besöken"},
+    {"avg_order_value", "Average order value", "Snittorder"},
+    {"value_per_visit", "Order value per visit", "Ordervärde per besök"},
+    {"value_per_visit_hour", "Order value per visit hour", "Ordervärde per besökstimme"},
+    {"contact_share", "Customer-contact share of working time",
+     "Andel av arbetstiden i kundkontakt"},
+    {"bookings_per_week", "Meetings booked per week", "Bokade möten per vecka"},
+    {"customers_contacted", "Customers contacted", "Kontaktade kunder"},
 };
 
 const char *analysis_compare_label(const char *key, enum lang lang)
@@ -704,7 +740,8 @@ struct row_list {
 	size_t n, cap;
 };
 
-static void row(struct row_list *l, const char *key, int cat, enum an_kind kind, double before, double after)
+static void row(struct row_list *l, const char *key, int cat, enum an_kind kind, double before,
+                double after)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
@@ -713,13 +750,15 @@ static void row(struct row_list *l, const char *key, int cat, enum an_kind kind,
 	l->v[l->n++] = (struct an_compare_row){key, cat, kind, before, after};
 }
 
-struct an_compare_row *analysis_compare(const struct analysis *b, const struct analysis *f, size_t *n)
+struct an_compare_row *analysis_compare(const struct analysis *b, const struct analysis *f,
+                                        size_t *n)
 {
 	struct row_list l = {0};
 	int ncat = b->cat[AN_NONE].visits || f->cat[AN_NONE].visits ? AN_NCAT : CAT_COUNT;
 	row(&l, "visits", -1, AK_COUNT, (double)b->team.total.visits, (double)f->team.total.visits);
 	for (int c = 0; c < ncat; c++)
-		row(&l, "visits", c, AK_COUNT, (double)b->team.cat[c].visits, (double)f->team.cat[c].visits);
+		row(&l, "visits", c, AK_COUNT, (double)b->team.cat[c].visits,
+		    (double)f->team.cat[c].visits);
 	for (int c = 0; c < ncat; c++)
 		row(&l, "visit_share", c, AK_SHARE, analysis_visit_share(&b->team, c),
 		    analysis_visit_share(&f->team, c));
@@ -728,13 +767,16 @@ struct an_compare_row *analysis_compare(const struct analysis *b, const struct a
 	for (int c = 0; c < CAT_COUNT; c++)
 		row(&l, "avg_order_value", c, AK_MONEY, (double)analysis_avg_order(&b->cat[c]),
 		    (double)analysis_avg_order(&f->cat[c]));
-	row(&l, "value_per_visit", -1, AK_MONEY, analysis_value_per_visit(&b->all), analysis_value_per_visit(&f->all));
+	row(&l, "value_per_visit", -1, AK_MONEY, analysis_value_per_visit(&b->all),
+	    analysis_value_per_visit(&f->all));
 	row(&l, "value_per_visit_hour", -1, AK_MONEY, analysis_value_per_hour(&b->all),
 	    analysis_value_per_hour(&f->all));
-	row(&l, "contact_share", -1, AK_SHARE, analysis_contact_share(&b->team), analysis_contact_share(&f->team));
+	row(&l, "contact_share", -1, AK_SHARE, analysis_contact_share(&b->team),
+	    analysis_contact_share(&f->team));
 	row(&l, "bookings_per_week", -1, AK_NUM, analysis_bookings_per_week(b, &b->team),
 	    analysis_bookings_per_week(f, &f->team));
-	row(&l, "customers_contacted", -1, AK_COUNT, (double)b->all.contacted, (double)f->all.contacted);
+	row(&l, "customers_contacted", -1, AK_COUNT, (double)b->all.contacted,
+	    (double)f->all.contacted);
 	*n = l.n;
 	return l.v;
 }

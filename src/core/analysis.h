@@ -46,9 +46,10 @@ int analysis_default_period(const struct dataset *ds, int32_t *from, int32_t *to
 
 struct analysis_input {
 	const struct dataset *ds;
-	const int8_t *cat;        /* per customer: enum category or CAT_NONE */
-	const int64_t *revenue;   /* per customer, minor units, from the snapshot; NULL: all 0 */
-	const int64_t *potential; /* per customer, minor units, -1 unknown (counts 0); NULL: all unknown */
+	const int8_t *cat;      /* per customer: enum category or CAT_NONE */
+	const int64_t *revenue; /* per customer, minor units, from the snapshot; NULL: all 0 */
+	const int64_t
+	    *potential; /* per customer, minor units, -1 unknown (counts 0); NULL: all unknown */
 };
 
 /* Visits with their time and distance. */
@@ -61,9 +62,9 @@ struct an_cell {
 /* Customers a seller owns (customer.seller), per category. */
 struct an_owner {
 	int64_t customers;
-	int64_t uncontacted;        /* no used activity of any kind in the period */
-	int64_t unvisited;          /* no used visit in the period */
-	int64_t unvisited_revenue;  /* sum of their snapshot revenue (minor units) */
+	int64_t uncontacted;         /* no used activity of any kind in the period */
+	int64_t unvisited;           /* no used visit in the period */
+	int64_t unvisited_revenue;   /* sum of their snapshot revenue (minor units) */
 	int64_t unvisited_potential; /* sum of their known potential (minor units) */
 };
 
@@ -72,17 +73,18 @@ struct an_seller {
 	bool active;    /* at least one used activity in the period */
 	struct an_cell cat[AN_NCAT];
 	struct an_cell total;
-	bool cat3_flag; /* share of visits to category 3 > cat3_limit */
+	bool cat3_flag;       /* share of visits to category 3 > cat3_limit */
 	double contact_hours; /* durations of visits, calls and meetings */
 	double working_hours; /* hours_per_year x days / 365 (team: sum over active sellers) */
 	struct an_owner own[AN_NCAT];
 	/* Booking frequency (meetings booked per ISO week). */
 	int64_t *weekly; /* analysis.nweeks entries */
 	int64_t meetings_booked;
-	int best_week;        /* index of the best week (latest of equals), -1 when none booked */
-	int64_t latest2;      /* meetings booked in the latest 2 weeks */
-	int best_in_weeks;    /* N when the latest 2 weeks beat every other 2-week run in the last N weeks (N >= 3), else 0 */
-	bool best_of_period;  /* ... and that run of weeks is the whole period */
+	int best_week;       /* index of the best week (latest of equals), -1 when none booked */
+	int64_t latest2;     /* meetings booked in the latest 2 weeks */
+	int best_in_weeks;   /* N when the latest 2 weeks beat every other 2-week run in the last N
+	                        weeks (N >= 3), else 0 */
+	bool best_of_period; /* ... and that run of weeks is the whole period */
 };
 
 /* Per category: the snapshot's money, the orders in the period and what
@@ -94,8 +96,9 @@ struct an_category {
 	int64_t orders, order_value;           /* orders dated in the period */
 	int64_t visits;
 	double visit_hours;
-	int64_t attributed_orders, attributed_value; /* orders within attribution_days after a visit */
-	int64_t uncontacted; /* customers with no used activity in the period */
+	int64_t attributed_orders,
+	    attributed_value; /* orders within attribution_days after a visit */
+	int64_t uncontacted;  /* customers with no used activity in the period */
 	int64_t contacted;
 };
 
@@ -107,13 +110,15 @@ enum an_finding_type {
 
 struct an_finding {
 	enum an_finding_type type;
-	int32_t seller;  /* index, -1 for the team or for customers without an owner */
-	int cat;         /* enum category the finding is about */
-	int64_t n, of;   /* AF_UNVISITED: n of `of` customers; others: visits to cat 3 of all visits */
-	double share;    /* n / of */
-	double ref;      /* AF_CAT3_SKEW: category 3's share of revenue; AF_SELLER_CAT3: the limit */
+	int32_t seller; /* index, -1 for the team or for customers without an owner */
+	int cat;        /* enum category the finding is about */
+	int64_t n,
+	    of;       /* AF_UNVISITED: n of `of` customers; others: visits to cat 3 of all visits */
+	double share; /* n / of */
+	double ref;   /* AF_CAT3_SKEW: category 3's share of revenue; AF_SELLER_CAT3: the limit */
 	double excess_visits; /* AF_CAT3_SKEW, AF_SELLER_CAT3 */
-	int64_t value_gap;    /* value per visit of categories 1+2R+2P minus that of 3 (>= 0), minor units */
+	int64_t value_gap;    /* value per visit of categories 1+2R+2P minus that of 3 (>= 0), minor
+	                         units */
 	int64_t amount;       /* money at stake, minor units (see docs/analysis.md) */
 };
 
@@ -126,7 +131,7 @@ struct analysis {
 	struct an_seller team;
 	struct an_owner noowner[AN_NCAT]; /* customers without a (known) owner */
 	struct an_category cat[AN_NCAT];
-	struct an_category all; /* every customer together */
+	struct an_category all;                 /* every customer together */
 	int64_t revenue_total, potential_total; /* categorized customers */
 	/* ISO weeks of the period: week i starts on Monday week0 + 7 i. */
 	int nweeks;
@@ -145,7 +150,7 @@ struct analysis {
  * analysis_free). p->from and p->to must be set, from <= to. Returns 0,
  * or -1 with *cause (caller frees) when the parameters are invalid. */
 int analysis_compute(const struct analysis_input *in, const struct analysis_params *p,
-		     struct analysis *a, char **cause);
+                     struct analysis *a, char **cause);
 /* Frees what analysis_compute allocated. NULL-safe; the struct is zeroed. */
 void analysis_free(struct analysis *a);
 
@@ -198,7 +203,7 @@ struct an_compare_row {
 /* The before/after rows (docs/analysis.md lists them). Returns a fresh
  * array the caller frees, its length in *n. */
 struct an_compare_row *analysis_compare(const struct analysis *before, const struct analysis *after,
-				       size_t *n);
+                                        size_t *n);
 /* People's label of a compare key ("Average order value" / "Snittorder"). */
 const char *analysis_compare_label(const char *key, enum lang lang);
 

@@ -75,7 +75,9 @@ void plan_inputs_free(struct plan_inputs *in)
 		return;
 	dataset_free(&in->ds);
 	free(in->cat);
+	free(in->potential);
 	in->cat = NULL;
+	in->potential = NULL;
 }
 
 void plan_result_free(struct plan_result *r)
@@ -297,9 +299,11 @@ static void place(struct plan_result *r, struct state *st, int32_t c, int32_t s,
 	st->room[s] -= r->assign[c].hours;
 }
 
-static void keep_owners(const struct plan_inputs *in, struct plan_result *r, struct state *st)
+/* Pass 1 over order[from, to): keep with the owner where role and room allow. */
+static void keep_owners(const struct plan_inputs *in, struct plan_result *r, struct state *st,
+                        size_t from, size_t to)
 {
-	for (size_t k = 0; k < in->ds.ncustomers; k++) {
+	for (size_t k = from; k < to; k++) {
 		int32_t c = r->order[k];
 		struct plan_assign *a = &r->assign[c];
 		enum role role = plan_role_of(&in->policy, a->cat);
@@ -322,10 +326,12 @@ static enum plan_reason move_reason(const struct plan_inputs *in, int32_t c,
 	return PR_OWNER_FULL;
 }
 
-static void place_rest(const struct plan_inputs *in, struct plan_result *r, struct state *st)
+/* Pass 2 over order[from, to): everyone not kept. */
+static void place_rest(const struct plan_inputs *in, struct plan_result *r, struct state *st,
+                       size_t from, size_t to)
 {
 	struct plan_assign trial;
-	for (size_t k = 0; k < in->ds.ncustomers; k++) {
+	for (size_t k = from; k < to; k++) {
 		int32_t c = r->order[k];
 		struct plan_assign *a = &r->assign[c];
 		if (a->to >= 0)
@@ -340,8 +346,7 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			cost(in, r, c, -1, a);
 			continue;
 		}
-		int32_t best = -1, least_over = -1;
-		double least_over_left = 0;
+		int32_t best = -1, nearest = -1;
 		for (size_t s = 0; s < in->ds.nsellers; s++) {
 			if (in->ds.sellers[s].role != role)
 				continue;
@@ -350,10 +355,8 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			double left = st->room[s] - trial.hours;
 			if (left >= -EPS && better(in, st, c, (int32_t)s, best))
 				best = (int32_t)s;
-			if (least_over < 0 || left > least_over_left + EPS) {
-				least_over = (int32_t)s;
-				least_over_left = left;
-			}
+			if (better(in, st, c, (int32_t)s, nearest))
+				nearest = (int32_t)s;
 		}
 		if (best >= 0) {
 			cost(in, r, c, best, a);
@@ -361,9 +364,9 @@ static void place_rest(const struct plan_inputs *in, struct plan_result *r, stru
 			continue;
 		}
 		/* Nobody has room: the owner keeps it when the role matches (fewest
-		 * moves), else the person left with the most room. */
+		 * moves), else the nearest person of the role (least travel added). */
 		int32_t s =
-		    a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : least_over;
+		    a->from >= 0 && in->ds.sellers[a->from].role == role ? a->from : nearest;
 		cost(in, r, c, s, a);
 		place(r, st, c, s, PR_OVER_CAPACITY);
 	}
@@ -408,8 +411,16 @@ static void assign_all(const struct plan_inputs *in, struct plan_result *r)
 				r->unlocated++;
 		}
 	}
-	keep_owners(in, r, &st);
-	place_rest(in, r, &st);
+	/* Category by category (the order is sorted by category): both passes for
+	 * category 1 before category 2R gets any room, and so on. */
+	size_t n = ds->ncustomers;
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1;
+		     to < n && r->assign[r->order[to]].cat == r->assign[r->order[from]].cat; to++)
+			;
+		keep_owners(in, r, &st, from, to);
+		place_rest(in, r, &st, from, to);
+	}
 	free(st.room);
 }
 
@@ -498,7 +509,9 @@ static double observed_visit_minutes(const struct plan_inputs *in, const struct 
 	return m;
 }
 
-static void whatif(const struct plan_inputs *in, struct plan_result *r)
+/* Observed visits and order value per customer in the window. */
+static void observe(const struct plan_inputs *in, struct plan_result *r, int *visits,
+                    int64_t *value)
 {
 	struct plan_whatif *w = &r->whatif;
 	const struct dataset *ds = &in->ds;
@@ -510,32 +523,80 @@ static void whatif(const struct plan_inputs *in, struct plan_result *r)
 		if (act->type != ACT_VISIT || act->cust < 0 || in->cat[act->cust] == CAT_NONE)
 			continue;
 		int cat = in->cat[act->cust];
+		visits[act->cust]++;
 		w->cat[cat].visits_today++;
 		w->cat[cat].field_hours_today += observed_visit_minutes(in, r, act, cat) / 60.0;
 	}
 	for (size_t i = 0; i < ds->norders; i++) {
 		const struct order *o = &ds->orders[i];
-		if (o->cust >= 0 && in_window(w, o->day) && in->cat[o->cust] != CAT_NONE)
-			w->cat[in->cat[o->cust]].value_today += o->amount;
+		if (o->cust < 0 || !in_window(w, o->day) || in->cat[o->cust] == CAT_NONE)
+			continue;
+		value[o->cust] += o->amount;
+		w->cat[in->cat[o->cust]].value_today += o->amount;
 	}
+}
+
+/* The value of one more (or one less) visit in a category: how much more a
+ * visited customer bought than one not visited, per visit (docs/plan.md). */
+static void value_per_visit(struct plan_whatif_cat *x)
+{
+	if (x->visits_today <= 0)
+		return;
+	x->has_value_per_visit = true;
+	x->value_per_visit_avg = (double)x->value_today / x->visits_today;
+	if (x->customers_unvisited == 0 || x->customers_visited == 0) {
+		x->value_per_visit = x->value_per_visit_avg; /* no one to compare with */
+		return;
+	}
+	double mean_v = (double)x->value_visited / x->customers_visited;
+	double mean_u = (double)(x->value_today - x->value_visited) / x->customers_unvisited;
+	double per_customer = x->visits_today / x->customers_visited;
+	x->value_per_visit = mean_v > mean_u ? (mean_v - mean_u) / per_customer : 0;
+}
+
+static void whatif(const struct plan_inputs *in, struct plan_result *r)
+{
+	struct plan_whatif *w = &r->whatif;
+	size_t n = r->nassign ? r->nassign : 1;
+	int *visits = xcalloc(n, sizeof(int));
+	int64_t *value = xcalloc(n, sizeof(int64_t));
+	observe(in, r, visits, value);
 	for (size_t c = 0; c < r->nassign; c++) {
 		const struct plan_assign *a = &r->assign[c];
 		if (a->cat == CAT_NONE)
 			continue;
-		w->cat[a->cat].customers++;
+		struct plan_whatif_cat *x = &w->cat[a->cat];
+		x->customers++;
+		if (visits[c]) {
+			x->customers_visited++;
+			x->value_visited += value[c];
+		} else {
+			x->customers_unvisited++;
+		}
+		if (in->potential && in->potential[c] >= 0) {
+			x->has_potential = true;
+			x->potential += in->potential[c];
+		}
 		if (a->to < 0)
 			continue;
 		double v = in->policy.cat[a->cat].per_year[CH_VISIT];
-		w->cat[a->cat].visits_plan += v;
-		w->cat[a->cat].field_hours_plan +=
+		x->visits_plan += v;
+		x->field_hours_plan +=
 		    v * in->policy.cat[a->cat].minutes[CH_VISIT] / 60.0 + a->travel_hours;
 	}
+	free(visits);
+	free(value);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		struct plan_whatif_cat *x = &w->cat[cat];
-		if (x->visits_today > 0) {
-			x->has_value_per_visit = true;
-			x->value_per_visit = (double)x->value_today / x->visits_today;
-			x->value_effect = (x->visits_plan - x->visits_today) * x->value_per_visit;
+		value_per_visit(x);
+		if (x->has_value_per_visit) {
+			x->value_effect_linear =
+			    (x->visits_plan - x->visits_today) * x->value_per_visit;
+			x->value_effect = x->value_effect_linear;
+			if (x->has_potential && x->value_effect > (double)x->potential)
+				x->value_effect = (double)x->potential;
+			if (x->value_effect < -(double)x->value_today)
+				x->value_effect = -(double)x->value_today;
 			w->value_effect_total += x->value_effect;
 		}
 		if (cat != CAT_3)

@@ -18,6 +18,8 @@
 struct plan_inputs {
 	struct dataset ds;    /* customers, sellers, orders, activities */
 	int8_t *cat;          /* per customer: enum category, CAT_NONE when not categorized */
+	int64_t *potential;   /* per customer: potential per year from the snapshot (minor
+	                       * units), -1 unknown; NULL when none is known */
 	struct policy policy; /* the contact policy */
 	int64_t snapshot_id;  /* where cat came from (0: hand-made) */
 };
@@ -83,9 +85,18 @@ struct plan_whatif_cat {
 	double visits_today, visits_plan;           /* per year */
 	double field_hours_today, field_hours_plan; /* visits + travel, per year */
 	int64_t value_today;                        /* order value in the window, minor units */
+	int customers_visited, customers_unvisited; /* with and without a visit in the window */
+	int64_t value_visited;                      /* order value of the visited ones */
 	bool has_value_per_visit;                   /* visits_today > 0 */
-	double value_per_visit;                     /* minor units */
-	double value_effect;                        /* estimate, minor units (0 when unknown) */
+	double value_per_visit_avg;                 /* value_today / visits_today */
+	double value_per_visit;     /* value of a visit: (mean value visited - mean value not
+	                             * visited) / visits per visited customer, >= 0; the
+	                             * average when everyone (or no one) was visited */
+	bool has_potential;         /* some customer's potential is known */
+	int64_t potential;          /* sum of the known potentials, minor units */
+	double value_effect_linear; /* extra visits x value per visit */
+	double value_effect;        /* the estimate: linear, at most the potential, at least
+	                             * -value_today (minor units; 0 when unknown) */
 };
 
 struct plan_whatif {
@@ -126,7 +137,7 @@ void plan_params_default(struct plan_params *p);
  * plan_result_free(); the inputs must outlive it. */
 struct plan_result *plan_compute(const struct plan_inputs *in, const struct plan_params *p);
 void plan_result_free(struct plan_result *r);
-/* Frees what the inputs own (dataset, cat), not the struct. NULL-safe. */
+/* Frees what the inputs own (dataset, cat, potential), not the struct. NULL-safe. */
 void plan_inputs_free(struct plan_inputs *in);
 
 /* "kept", "no_owner", "owner_unknown", "role_mismatch", "owner_full",

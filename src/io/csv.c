@@ -6,7 +6,8 @@
  * allocation per row or field and memory does not depend on the file size.
  * A row cut by the end of the window is parsed again after the window is
  * refilled (the window is read-only, so nothing is lost). Quotes only open
- * a quoted field at the start of a field; elsewhere they are text. */
+ * a quoted field at the start of a field (after spaces, which are then
+ * dropped); elsewhere they are text. */
 #include "io/csv.h"
 #include "io/encoding.h"
 #include "util/xmalloc.h"
@@ -188,6 +189,14 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 			c->f = xreallocarray(c->f, (size_t)c->fcap, sizeof(*c->f));
 		}
 		char *fs = w;
+		if (p < e && *p == ' ' && d != ' ') {
+			/* `a, "b, c"`: spaces before an opening quote are not text */
+			const char *q = p;
+			while (q < e && *q == ' ')
+				q++;
+			if (q < e && *q == '"')
+				p = q;
+		}
 		if (p < e && *p == '"') {
 			const char *q = p + 1;
 			for (;;) {
@@ -327,6 +336,8 @@ static int sample_counts(const char *buf, size_t n, char d, char eol, int comple
 		if (ch == '"' && atstart) {
 			inq = 1;
 			atstart = 0;
+		} else if (ch == ' ' && atstart) {
+			/* spaces before an opening quote */
 		} else if (ch == d) {
 			nf++;
 			atstart = 1;

@@ -397,8 +397,13 @@ int date_parse_time(const char *s, size_t n, int *minutes)
 		return 0;
 	}
 	int m = parse_clock(p, e);
-	if (m < 0)
-		return -1;
+	if (m < 0) {
+		/* a date with a time ("2026-11-26 14:05:00"): its time */
+		struct dparts d;
+		if (split(p, (size_t)(e - p), &d) != 0 || d.minute < 0)
+			return -1;
+		m = d.minute;
+	}
 	*minutes = m;
 	return 0;
 }

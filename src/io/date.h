@@ -42,8 +42,9 @@ int date_format_check(const char *fmt, const char **why);
  * read even when the format has none. Returns as date_parse. */
 int date_parse_format(const char *s, size_t n, const char *fmt, int32_t *day, int16_t *minute);
 
-/* A time of day "08:00", "8.30", "0800", "8", "24:00" -> minutes since
- * midnight (0..1440). 0, 1 when empty, -1 when not a time. */
+/* A time of day "08:00", "8.30", "0800", "8", "24:00", or the time of a
+ * date and time ("2026-11-26 14:05") -> minutes since midnight (0..1440).
+ * 0, 1 when empty, -1 when not a time. */
 int date_parse_time(const char *s, size_t n, int *minutes);
 /* Opening hours "08:00-17:00" (also en dash, "–", " till ") -> two times.
  * 0, 1 when empty, -1 when not that. */

@@ -71,6 +71,7 @@ struct recreader {
 	/* columns with roles beyond storing */
 	int c_customer, c_seller, c_amount, c_quantity, c_price;
 	int amount_computed; /* orders: amount = quantity x unit price */
+	struct rec blank;    /* a record with the kind's defaults, copied for each row */
 };
 
 static const char *const kind_names[REC_KIND_COUNT] = {"customers", "orders", "activities",
@@ -293,7 +294,9 @@ static int cell_count(struct recreader *rr, const struct row *row, const struct 
 	int rc = number_parse(cell->p, cell->n, c->fmt, &v);
 	if (rc == 1)
 		return 1;
-	if (rc == 0 && v.mant >= 0) {
+	if (rc == 0 && (v.mant < 0 || number_double(&v) > 1e12))
+		return bad_value(rr, err, row, c, cell, "is not a number of employees");
+	if (rc == 0) {
 		*out = (int64_t)(number_double(&v) + 0.5);
 		return 0;
 	}
@@ -301,7 +304,7 @@ static int cell_count(struct recreader *rr, const struct row *row, const struct 
 	while (e > p && e[-1] == ' ')
 		e--;
 	if (e > p && e[-1] == '+' && number_parse(p, (size_t)(e - 1 - p), c->fmt, &v) == 0 &&
-	    v.mant >= 0) {
+	    v.mant >= 0 && number_double(&v) <= 1e12) {
 		*out = (int64_t)(number_double(&v) + 0.5);
 		return 0;
 	}
@@ -314,7 +317,7 @@ static int cell_count(struct recreader *rr, const struct row *row, const struct 
 	}
 	if (dash && dash > p && number_parse(p, (size_t)(dash - p), c->fmt, &v) == 0 &&
 	    number_parse(dash + dl, (size_t)(e - dash - dl), c->fmt, &w) == 0 && v.mant >= 0 &&
-	    w.mant >= 0) {
+	    w.mant >= 0 && number_double(&v) <= 1e12 && number_double(&w) <= 1e12) {
 		*out = (int64_t)((number_double(&v) + number_double(&w)) / 2);
 		return 0;
 	}
@@ -348,11 +351,10 @@ static int product_minor(const struct numval *q, const struct numval *p, int64_t
 
 /* ---- one record -------------------------------------------------------- */
 
-static void defaults(struct recreader *rr, struct rec *rec, long line)
+static void defaults(struct recreader *rr, struct rec *rec)
 {
 	memset(rec, 0, sizeof(*rec));
 	rec->kind = rr->kind;
-	rec->line = line;
 	switch (rr->kind) {
 	case REC_CUSTOMERS:
 		rec->u.c.employees = -1;
@@ -469,6 +471,22 @@ static int cell_enum(struct recreader *rr, const struct row *row, const struct c
 	return 0;
 }
 
+/* A time-of-day cell; in a workbook also a plain fraction of a day (a
+ * time cell without a time style: 0.5 is 12:00). As date_parse_time. */
+static int cell_time(const struct recreader *rr, const struct field *cell, int *m)
+{
+	int rc = date_parse_time(cell->p, cell->n, m);
+	struct numval v;
+	if (rc < 0 && rr->is_xlsx && number_parse(cell->p, cell->n, NUMFMT_POINT, &v) == 0) {
+		double x = number_double(&v);
+		if (x >= 0 && x <= 1) {
+			*m = (int)(x * 1440 + 0.5);
+			return 0;
+		}
+	}
+	return rc;
+}
+
 /* Fills one column's value. 0, or 2 with err. */
 static int fill_col(struct recreader *rr, const struct row *row, const struct col *c,
 		    struct rec *rec, struct numval *q, struct numval *p, int *coords, struct ferr *err)
@@ -522,7 +540,7 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 	case COL_DATE:
 		return cell_date(rr, row, c, cell, rec, err);
 	case COL_CLOCK:
-		rc = date_parse_time(cell->p, cell->n, &m);
+		rc = cell_time(rr, cell, &m);
 		if (rc < 0)
 			return bad_value(rr, err, row, c, cell, "is not a time of day");
 		if (rc == 0 && *(int16_t *)((char *)rec + c->f->off) < 0) {
@@ -531,7 +549,7 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 		}
 		return 0;
 	case COL_TIME:
-		rc = date_parse_time(cell->p, cell->n, &m);
+		rc = cell_time(rr, cell, &m);
 		if (rc < 0)
 			return bad_value(rr, err, row, c, cell, "is not a time of day");
 		if (rc == 0) {
@@ -610,16 +628,18 @@ static void make_attrs(struct recreader *rr, const struct row *row)
 
 static int fill(struct recreader *rr, const struct row *row, struct rec *rec, struct ferr *err)
 {
+	/* every cell may be copied once trimmed, an ID once more ("12.0 ") */
 	size_t need = 64;
 	for (int i = 0; i < row->nf; i++)
-		need += row->f[i].n + 1;
+		need += 2 * (row->f[i].n + 1);
 	if (need > rr->scap) {
 		rr->scap = need * 2;
 		free(rr->scratch);
 		rr->scratch = xmalloc(rr->scap);
 	}
 	rr->sused = 0;
-	defaults(rr, rec, row->line);
+	*rec = rr->blank;
+	rec->line = row->line;
 	struct numval q = {0, -1}, p = {0, -1};
 	int coords[2] = {0, 0};
 	for (int i = 0; i < rr->ncols; i++) {
@@ -1045,6 +1065,7 @@ int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *
 	rr->date_format = opts->date_format ? xstrdup(opts->date_format) : NULL;
 	rr->fields = colmap_fields(kind, &rr->nfields);
 	rr->match = xcalloc((size_t)rr->nfields, sizeof(*rr->match));
+	defaults(rr, &rr->blank);
 	struct reader_opts ro = {.sheet = opts->sheet, .delimiter = 0};
 	if (reader_open(path, &ro, &rr->r, err) < 0)
 		goto fail;

@@ -31,8 +31,8 @@ static const char *scalar(char *buf, size_t size, const json_t *v)
 
 static bool is_key(const char *k)
 {
-	return !strcmp(k, "seller_id") || !strcmp(k, "category") || !strcmp(k, "week") || !strcmp(k, "text") ||
-	       !strcmp(k, "name");
+	return !strcmp(k, "seller_id") || !strcmp(k, "category") || !strcmp(k, "week") ||
+	       !strcmp(k, "text") || !strcmp(k, "name");
 }
 
 static const char *field(char *buf, size_t size, const json_t *o, const char *k)
@@ -46,25 +46,28 @@ static void long_rows(FILE *f, const char *section, const json_t *o)
 	char sid[64], cat[16], week[16], text[8], val[64];
 	const char *key;
 	const json_t *v;
-	field(sid, sizeof(sid), o, "seller_id");
+	bool first = true;
 	json_object_foreach((json_t *)o, key, v)
 	{
 		if (is_key(key) || json_is_object(v) || json_is_array(v))
 			continue;
+		/* A finding's sentence once, on its first row. */
 		const char *cells[7] = {section,
-					field(sid, sizeof(sid), o, "seller_id"),
-					field(cat, sizeof(cat), o, "category"),
-					field(week, sizeof(week), o, "week"),
-					key,
-					scalar(val, sizeof(val), v),
-					field(text, sizeof(text), o, "text")};
+		                        field(sid, sizeof(sid), o, "seller_id"),
+		                        field(cat, sizeof(cat), o, "category"),
+		                        field(week, sizeof(week), o, "week"),
+		                        key,
+		                        scalar(val, sizeof(val), v),
+		                        first ? field(text, sizeof(text), o, "text") : ""};
 		csvw_row(f, cells, 7);
+		first = false;
 	}
 }
 
 void analysis_csv_long(FILE *f, const json_t *root)
 {
-	static const char *const head[7] = {"section", "seller_id", "category", "week", "measure", "value", "text"};
+	static const char *const head[7] = {"section", "seller_id", "category", "week",
+	                                    "measure", "value",     "text"};
 	csvw_row(f, head, 7);
 	const char *key;
 	const json_t *v;
@@ -75,12 +78,11 @@ void analysis_csv_long(FILE *f, const json_t *root)
 		} else if (json_is_array(v)) {
 			size_t i;
 			const json_t *e;
-			json_array_foreach(v, i, e)
-				if (json_is_object(e))
-					long_rows(f, key, e);
+			json_array_foreach(v, i, e) if (json_is_object(e)) long_rows(f, key, e);
 		} else {
 			char val[64];
-			const char *cells[7] = {key, "", "", "", key, scalar(val, sizeof(val), v), ""};
+			const char *cells[7] = {key, "", "", "", key, scalar(val, sizeof(val), v),
+			                        ""};
 			csvw_row(f, cells, 7);
 		}
 	}

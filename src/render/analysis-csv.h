@@ -10,7 +10,7 @@
  * section,seller_id,category,week,measure,value,text. Objects (period,
  * params, activities) give one row per field; arrays one row per field of
  * each element, keyed by the element's seller_id, category and week; a
- * finding's sentence goes to `text`. */
+ * finding's sentence goes to `text` of its first row (amount). */
 void analysis_csv_long(FILE *f, const json_t *root);
 
 /* An array of flat JSON objects as a wide table with the given columns

@@ -34,8 +34,9 @@ static json_t *date_json(int32_t d)
 
 static json_t *period_json(const struct analysis *a)
 {
-	return json_pack("{s:o, s:o, s:I, s:I}", "from", date_json(a->p.from), "to", date_json(a->p.to), "days",
-			 (json_int_t)a->days, "weeks", (json_int_t)a->nweeks);
+	return json_pack("{s:o, s:o, s:I, s:I}", "from", date_json(a->p.from), "to",
+	                 date_json(a->p.to), "days", (json_int_t)a->days, "weeks",
+	                 (json_int_t)a->nweeks);
 }
 
 static const char *seller_id(const struct analysis *a, const struct an_seller *s)
@@ -57,12 +58,14 @@ static json_t *categories_json(const struct analysis *a)
 		if (c == AN_NONE && k->customers == 0)
 			continue;
 		json_array_append_new(
-			arr, json_pack("{s:o, s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "category", cat_json(c), "customers",
-				       (json_int_t)k->customers, "revenue", analysis_json_money(k->revenue), "revenue_share",
-				       num(c < CAT_COUNT ? k->revenue_share : 0, 4), "potential",
-				       analysis_json_money(k->potential), "potential_share",
-				       num(c < CAT_COUNT ? k->potential_share : 0, 4), "visits", (json_int_t)k->visits,
-				       "visit_share", num(analysis_visit_share(&a->team, c), 4)));
+		    arr, json_pack("{s:o, s:I, s:o, s:o, s:o, s:o, s:I, s:o}", "category",
+		                   cat_json(c), "customers", (json_int_t)k->customers, "revenue",
+		                   analysis_json_money(k->revenue), "revenue_share",
+		                   num(c < CAT_COUNT ? k->revenue_share : 0, 4), "potential",
+		                   analysis_json_money(k->potential), "potential_share",
+		                   num(c < CAT_COUNT ? k->potential_share : 0, 4), "visits",
+		                   (json_int_t)k->visits, "visit_share",
+		                   num(analysis_visit_share(&a->team, c), 4)));
 	}
 	return arr;
 }
@@ -82,10 +85,11 @@ static json_t *visits_json(const struct analysis *a, enum lang lang)
 		for (int c = 0; c < AN_NCAT; c++) {
 			if (c == AN_NONE && s->cat[c].visits == 0)
 				continue;
-			json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o}", "seller_id", seller_id(a, s),
-					      "category", cat_json(c), "visits", (json_int_t)s->cat[c].visits, "share",
-					      num(analysis_visit_share(s, c), 4), "hours", num(s->cat[c].hours, 2), "km",
-					      num(s->cat[c].km, 1));
+			json_t *o = json_pack("{s:s, s:o, s:I, s:o, s:o, s:o}", "seller_id",
+			                      seller_id(a, s), "category", cat_json(c), "visits",
+			                      (json_int_t)s->cat[c].visits, "share",
+			                      num(analysis_visit_share(s, c), 4), "hours",
+			                      num(s->cat[c].hours, 2), "km", num(s->cat[c].km, 1));
 			add_name(o, a, s, lang);
 			json_array_append_new(arr, o);
 		}
@@ -101,11 +105,12 @@ static json_t *sellers_json(const struct analysis *a, enum lang lang)
 		if (i < a->nsellers && !s->active)
 			continue;
 		const char *name = analysis_seller_name(a, s->seller, lang);
-		json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:o, s:o, s:o, s:b}", "seller_id", seller_id(a, s), "name",
-				      name, "role", i < a->nsellers ? role_code(a->ds->sellers[i].role) : "",
-				      "visits", (json_int_t)s->total.visits, "hours", num(s->total.hours, 2), "km",
-				      num(s->total.km, 1), "cat3_share", num(analysis_visit_share(s, CAT_3), 4),
-				      "cat3_flag", s->cat3_flag);
+		json_t *o = json_pack(
+		    "{s:s, s:s, s:s, s:I, s:o, s:o, s:o, s:b}", "seller_id", seller_id(a, s),
+		    "name", name, "role", i < a->nsellers ? role_code(a->ds->sellers[i].role) : "",
+		    "visits", (json_int_t)s->total.visits, "hours", num(s->total.hours, 2), "km",
+		    num(s->total.km, 1), "cat3_share", num(analysis_visit_share(s, CAT_3), 4),
+		    "cat3_flag", s->cat3_flag);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -118,9 +123,10 @@ static json_t *contact_json(const struct analysis *a, enum lang lang)
 		const struct an_seller *s = seller_at(a, i);
 		if (!s->active)
 			continue;
-		json_t *o = json_pack("{s:s, s:o, s:o, s:o}", "seller_id", seller_id(a, s), "contact_hours",
-				      num(s->contact_hours, 2), "working_hours", num(s->working_hours, 2), "share",
-				      num(analysis_contact_share(s), 4));
+		json_t *o =
+		    json_pack("{s:s, s:o, s:o, s:o}", "seller_id", seller_id(a, s), "contact_hours",
+		              num(s->contact_hours, 2), "working_hours", num(s->working_hours, 2),
+		              "share", num(analysis_contact_share(s), 4));
 		add_name(o, a, s, lang);
 		json_array_append_new(arr, o);
 	}
@@ -129,13 +135,15 @@ static json_t *contact_json(const struct analysis *a, enum lang lang)
 
 static json_t *order_row(const struct an_category *k, json_t *cat)
 {
-	return json_pack("{s:o, s:I, s:o, s:o, s:I, s:o, s:I, s:o, s:o, s:o}", "category", cat, "orders",
-			 (json_int_t)k->orders, "order_value", analysis_json_money(k->order_value), "avg_order_value",
-			 analysis_json_money(analysis_avg_order(k)), "visits", (json_int_t)k->visits, "visit_hours",
-			 num(k->visit_hours, 2), "attributed_orders", (json_int_t)k->attributed_orders,
-			 "attributed_value", analysis_json_money(k->attributed_value), "value_per_visit",
-			 analysis_json_money(llround(analysis_value_per_visit(k))), "value_per_visit_hour",
-			 analysis_json_money(llround(analysis_value_per_hour(k))));
+	return json_pack(
+	    "{s:o, s:I, s:o, s:o, s:I, s:o, s:I, s:o, s:o, s:o}", "category", cat, "orders",
+	    (json_int_t)k->orders, "order_value", analysis_json_money(k->order_value),
+	    "avg_order_value", analysis_json_money(analysis_avg_order(k)), "visits",
+	    (json_int_t)k->visits, "visit_hours", num(k->visit_hours, 2), "attributed_orders",
+	    (json_int_t)k->attributed_orders, "attributed_value",
+	    analysis_json_money(k->attributed_value), "value_per_visit",
+	    analysis_json_money(llround(analysis_value_per_visit(k))), "value_per_visit_hour",
+	    analysis_json_money(llround(analysis_value_per_hour(k))));
 }
 
 static json_t *order_json(const struct analysis *a)
@@ -155,9 +163,9 @@ static json_t *uncontacted_json(const struct analysis *a)
 	for (int c = 0; c < AN_NCAT; c++) {
 		if (c == AN_NONE && a->cat[c].customers == 0)
 			continue;
-		json_array_append_new(arr, json_pack("{s:o, s:I, s:I}", "category", cat_json(c), "customers",
-						     (json_int_t)a->cat[c].uncontacted, "of",
-						     (json_int_t)a->cat[c].customers));
+		json_array_append_new(arr, json_pack("{s:o, s:I, s:I}", "category", cat_json(c),
+		                                     "customers", (json_int_t)a->cat[c].uncontacted,
+		                                     "of", (json_int_t)a->cat[c].customers));
 	}
 	return arr;
 }
@@ -167,10 +175,12 @@ static void owner_rows(json_t *arr, const char *id, const struct an_owner *o)
 	for (int c = 0; c < AN_NCAT; c++) {
 		if (o[c].customers == 0)
 			continue;
-		json_array_append_new(arr, json_pack("{s:s?, s:o, s:I, s:I, s:I, s:o}", "seller_id", id, "category",
-						     cat_json(c), "customers", (json_int_t)o[c].uncontacted, "of",
-						     (json_int_t)o[c].customers, "unvisited", (json_int_t)o[c].unvisited,
-						     "unvisited_potential", analysis_json_money(o[c].unvisited_potential)));
+		json_array_append_new(
+		    arr, json_pack("{s:s?, s:o, s:I, s:I, s:I, s:o}", "seller_id", id, "category",
+		                   cat_json(c), "customers", (json_int_t)o[c].uncontacted, "of",
+		                   (json_int_t)o[c].customers, "unvisited",
+		                   (json_int_t)o[c].unvisited, "unvisited_potential",
+		                   analysis_json_money(o[c].unvisited_potential)));
 	}
 }
 
@@ -187,8 +197,10 @@ static void booking_rows(json_t *arr, const struct analysis *a, const struct an_
 {
 	char w[9];
 	for (int i = 0; i < a->nweeks; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s, s:I}", "seller_id", seller_id(a, s), "week",
-						     analysis_week_label(a, i, w), "meetings", (json_int_t)s->weekly[i]));
+		json_array_append_new(arr,
+		                      json_pack("{s:s, s:s, s:I}", "seller_id", seller_id(a, s),
+		                                "week", analysis_week_label(a, i, w), "meetings",
+		                                (json_int_t)s->weekly[i]));
 }
 
 static json_t *bookings_json(const struct analysis *a)
@@ -211,13 +223,16 @@ static json_t *booking_summary_json(const struct analysis *a, enum lang lang)
 		const struct an_seller *s = seller_at(a, i);
 		if (i < a->nsellers && s->meetings_booked == 0)
 			continue;
-		json_t *o = json_pack("{s:s, s:I, s:o, s:o, s:I, s:I, s:i, s:b}", "seller_id", seller_id(a, s), "meetings",
-				       (json_int_t)s->meetings_booked, "per_week", num(analysis_bookings_per_week(a, s), 2),
-				       "best_week",
-				       s->best_week >= 0 ? json_string(analysis_week_label(a, s->best_week, w)) : json_null(),
-				       "best_week_meetings", (json_int_t)(s->best_week >= 0 ? s->weekly[s->best_week] : 0),
-				       "latest_2_weeks", (json_int_t)s->latest2, "best_in_weeks", s->best_in_weeks,
-				       "best_of_period", s->best_of_period);
+		json_t *o = json_pack(
+		    "{s:s, s:I, s:o, s:o, s:I, s:I, s:i, s:b}", "seller_id", seller_id(a, s),
+		    "meetings", (json_int_t)s->meetings_booked, "per_week",
+		    num(analysis_bookings_per_week(a, s), 2), "best_week",
+		    s->best_week >= 0 ? json_string(analysis_week_label(a, s->best_week, w))
+		                      : json_null(),
+		    "best_week_meetings",
+		    (json_int_t)(s->best_week >= 0 ? s->weekly[s->best_week] : 0), "latest_2_weeks",
+		    (json_int_t)s->latest2, "best_in_weeks", s->best_in_weeks, "best_of_period",
+		    s->best_of_period);
 		add_name(o, a, s, lang);
 		json_array_append_new(arr, o);
 	}
@@ -243,13 +258,16 @@ static json_t *findings_json(const struct analysis *a, enum lang lang)
 	for (int i = 0; i < a->nfindings; i++) {
 		const struct an_finding *f = &a->findings[i];
 		char *text = analysis_finding_text(a, f, lang);
-		json_t *o = json_pack("{s:s, s:o, s:s, s:s?, s:o, s:I, s:I, s:o}", "text", text, "amount",
-				      analysis_json_money(f->amount), "type", finding_type(f->type), "seller_id",
-				      f->seller >= 0 ? a->ds->sellers[f->seller].id : NULL, "category", cat_json(f->cat),
-				      "n", (json_int_t)f->n, "of", (json_int_t)f->of, "share", num(f->share, 4));
+		json_t *o =
+		    json_pack("{s:s, s:o, s:s, s:s?, s:o, s:I, s:I, s:o}", "text", text, "amount",
+		              analysis_json_money(f->amount), "type", finding_type(f->type),
+		              "seller_id", f->seller >= 0 ? a->ds->sellers[f->seller].id : NULL,
+		              "category", cat_json(f->cat), "n", (json_int_t)f->n, "of",
+		              (json_int_t)f->of, "share", num(f->share, 4));
 		if (f->type != AF_UNVISITED) {
 			json_object_set_new(o, "excess_visits", num(f->excess_visits, 2));
-			json_object_set_new(o, "value_gap_per_visit", analysis_json_money(f->value_gap));
+			json_object_set_new(o, "value_gap_per_visit",
+			                    analysis_json_money(f->value_gap));
 		}
 		json_array_append_new(arr, o);
 		free(text);
@@ -261,10 +279,12 @@ json_t *analysis_json(const struct analysis *a, int64_t snapshot, enum lang lang
 {
 	json_t *root = json_object();
 	json_object_set_new(root, "period", period_json(a));
-	json_object_set_new(root, "snapshot_id", snapshot > 0 ? json_integer(snapshot) : json_null());
+	json_object_set_new(root, "snapshot_id",
+	                    snapshot > 0 ? json_integer(snapshot) : json_null());
 	json_object_set_new(root, "params",
-			    json_pack("{s:o, s:i, s:o}", "cat3_limit", num(a->p.cat3_limit, 4), "attribution_days",
-				      a->p.attribution_days, "hours_per_year", num(a->p.hours_per_year, 2)));
+	                    json_pack("{s:o, s:i, s:o}", "cat3_limit", num(a->p.cat3_limit, 4),
+	                              "attribution_days", a->p.attribution_days, "hours_per_year",
+	                              num(a->p.hours_per_year, 2)));
 	json_object_set_new(root, "categories", categories_json(a));
 	json_object_set_new(root, "visits", visits_json(a, lang));
 	json_object_set_new(root, "sellers", sellers_json(a, lang));
@@ -277,30 +297,35 @@ json_t *analysis_json(const struct analysis *a, int64_t snapshot, enum lang lang
 	json_object_set_new(root, "booking_summary", booking_summary_json(a, lang));
 	json_object_set_new(root, "findings", findings_json(a, lang));
 	json_object_set_new(root, "activities",
-			    json_pack("{s:I, s:I, s:I, s:I}", "in_period", (json_int_t)a->act_period, "used",
-				      (json_int_t)a->act_used, "unknown_customer", (json_int_t)a->act_unknown_customer,
-				      "unknown_seller", (json_int_t)a->act_unknown_seller));
+	                    json_pack("{s:I, s:I, s:I, s:I}", "in_period",
+	                              (json_int_t)a->act_period, "used", (json_int_t)a->act_used,
+	                              "unknown_customer", (json_int_t)a->act_unknown_customer,
+	                              "unknown_seller", (json_int_t)a->act_unknown_seller));
 	return root;
 }
 
-json_t *analysis_json_compare(const struct analysis *b, const struct analysis *af, const struct an_compare_row *rows,
-			      size_t n, enum lang lang)
+json_t *analysis_json_compare(const struct analysis *b, const struct analysis *af,
+                              const struct an_compare_row *rows, size_t n, enum lang lang)
 {
 	json_t *arr = json_array();
 	for (size_t i = 0; i < n; i++) {
 		const struct an_compare_row *r = &rows[i];
 		int dec = r->kind == AK_SHARE ? 4 : 2;
 		double scale = r->kind == AK_MONEY ? 100.0 : 1.0;
-		json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:o}", "metric", r->key, "category",
-				      r->cat >= 0 ? cat_json(r->cat) : json_string("*"), "before",
-				      num(r->before / scale, dec), "after", num(r->after / scale, dec), "change",
-				      num((r->after - r->before) / scale, dec));
+		json_t *o =
+		    json_pack("{s:s, s:o, s:o, s:o, s:o}", "metric", r->key, "category",
+		              r->cat >= 0 ? cat_json(r->cat) : json_string("*"), "before",
+		              num(r->before / scale, dec), "after", num(r->after / scale, dec),
+		              "change", num((r->after - r->before) / scale, dec));
 		json_object_set_new(o, "label", json_string(analysis_compare_label(r->key, lang)));
 		json_object_set_new(o, "change_pct",
-				    r->before != 0 ? num((r->after - r->before) / fabs(r->before), 4) : json_null());
+		                    r->before != 0
+		                        ? num((r->after - r->before) / fabs(r->before), 4)
+		                        : json_null());
 		json_array_append_new(arr, o);
 	}
-	return json_pack("{s:o, s:o, s:o}", "before", period_json(b), "after", period_json(af), "rows", arr);
+	return json_pack("{s:o, s:o, s:o}", "before", period_json(b), "after", period_json(af),
+	                 "rows", arr);
 }
 
 json_t *analysis_json_uncontacted(const struct analysis *a, const int32_t *idx, size_t n)
@@ -309,12 +334,14 @@ json_t *analysis_json_uncontacted(const struct analysis *a, const int32_t *idx, 
 	for (size_t i = 0; i < n; i++) {
 		const struct customer *c = &a->ds->customers[idx[i]];
 		int64_t pot = a->potential[idx[i]];
-		json_array_append_new(arr, json_pack("{s:s, s:s?, s:o, s:s?, s:o, s:o, s:o}", "customer_id", c->id,
-						     "name", c->name, "category", cat_json(a->custcat[idx[i]]),
-						     "seller_id", c->seller_id, "revenue",
-						     analysis_json_money(a->revenue[idx[i]]), "potential",
-						     pot >= 0 ? analysis_json_money(pot) : json_null(), "last_contact",
-						     date_json(a->last_contact[idx[i]])));
+		json_array_append_new(
+		    arr,
+		    json_pack("{s:s, s:s?, s:o, s:s?, s:o, s:o, s:o}", "customer_id", c->id, "name",
+		              c->name, "category", cat_json(a->custcat[idx[i]]), "seller_id",
+		              c->seller_id, "revenue", analysis_json_money(a->revenue[idx[i]]),
+		              "potential", pot >= 0 ? analysis_json_money(pot) : json_null(),
+		              "last_contact", date_json(a->last_contact[idx[i]])));
 	}
-	return json_pack("{s:o, s:I, s:o}", "period", period_json(a), "count", (json_int_t)n, "customers", arr);
+	return json_pack("{s:o, s:I, s:o}", "period", period_json(a), "count", (json_int_t)n,
+	                 "customers", arr);
 }

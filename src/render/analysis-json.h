@@ -24,7 +24,7 @@ json_t *analysis_json(const struct analysis *a, int64_t snapshot, enum lang lang
  * shares as fractions, category "*" for all; label in `lang`. New
  * reference. */
 json_t *analysis_json_compare(const struct analysis *before, const struct analysis *after,
-			      const struct an_compare_row *rows, size_t n, enum lang lang);
+                              const struct an_compare_row *rows, size_t n, enum lang lang);
 
 /* {"period", "customers": [{customer_id, name, category, seller_id,
  * revenue, potential, last_contact}]} for customer indexes idx[0..n).

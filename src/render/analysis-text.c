@@ -85,29 +85,41 @@ static void print_header(FILE *f, const struct analysis *a, int64_t snapshot, en
 	char from[11], to[11];
 	days_iso(a->p.from, from);
 	days_iso(a->p.to, to);
-	fprintf(f, "%s %s – %s (%d %s)", TR(lang, "Activity analysis", "Aktivitetsanalys"), from, to, (int)a->days,
-		TR(lang, "days", "dagar"));
+	fprintf(f, "%s %s – %s (%d %s)", TR(lang, "Activity analysis", "Aktivitetsanalys"), from,
+	        to, (int)a->days, TR(lang, "days", "dagar"));
 	if (snapshot > 0)
-		fprintf(f, TR(lang, ", categories from snapshot %lld", ", kategorier från körning %lld"),
-			(long long)snapshot);
+		fprintf(f,
+		        TR(lang, ", categories from snapshot %lld",
+		           ", kategorier från ögonblicksbild %lld"),
+		        (long long)snapshot);
 	fputc('\n', f);
 }
 
-static void print_findings(FILE *f, const struct analysis *a, enum lang lang)
+void analysis_text_findings(FILE *f, const struct analysis *a, enum lang lang)
 {
-	heading(f, TR(lang, "Findings, ranked by money at stake", "Iakttagelser, ordnade efter belopp som står på spel"));
-	if (a->nfindings == 0) {
-		fprintf(f, "  %s\n", TR(lang, "None: no category-3 skew and no unvisited customers of categories 1, 2R or 2P.",
-				       "Inga: ingen slagsida mot kategori 3 och inga obesökta kunder i kategori 1, 2R eller 2P."));
-		return;
-	}
 	for (int i = 0; i < a->nfindings; i++) {
 		char *t = analysis_finding_text(a, &a->findings[i], lang);
 		char m[64];
 		fprintf(f, "  %d. %s — %s %s\n", i + 1, t, TR(lang, "at stake", "på spel"),
-			fmt_money(m, sizeof(m), a->findings[i].amount, lang));
+		        fmt_money(m, sizeof(m), a->findings[i].amount, lang));
 		free(t);
 	}
+}
+
+static void print_findings(FILE *f, const struct analysis *a, enum lang lang)
+{
+	heading(f, TR(lang, "Findings, ranked by money at stake",
+	              "Iakttagelser, ordnade efter belopp som står på spel"));
+	if (a->nfindings == 0) {
+		fprintf(f, "  %s\n",
+		        TR(lang,
+		           "None: no category-3 skew and no unvisited customers of categories 1, "
+		           "2R or 2P.",
+		           "Inga: ingen slagsida mot kategori 3 och inga obesökta kunder i "
+		           "kategori 1, 2R eller 2P."));
+		return;
+	}
+	analysis_text_findings(f, a, lang);
 }
 
 /* 1. Where visits go: the shares per seller, then the team with the money shares. */
@@ -117,7 +129,7 @@ static void print_visit_shares(FILE *f, const struct analysis *a, enum lang lang
 	char limit[32];
 	fmt_pct(limit, sizeof(limit), a->p.cat3_limit, 0, lang);
 	heading(f, TR(lang, "1. Where the visits go (share of each seller's visits)",
-		      "1. Vart besöken går (andel av säljarens besök)"));
+	              "1. Vart besöken går (andel av säljarens besök)"));
 	struct table *t = table_new(ncat + 5, "lrrrrrrrrrr");
 	struct row r;
 	row_start(&r);
@@ -170,7 +182,7 @@ static void print_visit_detail(FILE *f, const struct analysis *a, enum lang lang
 {
 	int ncat = has_uncategorized_visits(a) ? AN_NCAT : CAT_COUNT;
 	heading(f, TR(lang, "Visits, hours (visit + travel) and km per category",
-		      "Besök, timmar (besök + restid) och km per kategori"));
+	              "Besök, timmar (besök + restid) och km per kategori"));
 	struct table *t = table_new(6, "llrrrr");
 	struct row r;
 	row_start(&r);
@@ -203,8 +215,10 @@ static void print_visit_detail(FILE *f, const struct analysis *a, enum lang lang
 /* 2. Customer-contact time. */
 static void print_contact(FILE *f, const struct analysis *a, enum lang lang)
 {
-	heading(f, TR(lang, "2. Customer-contact time (visits, calls and meetings; travel is not contact)",
-		      "2. Tid i kundkontakt (besök, samtal och möten; restid är inte kontakt)"));
+	heading(f,
+	        TR(lang,
+	           "2. Customer-contact time (visits, calls and meetings; travel is not contact)",
+	           "2. Tid i kundkontakt (besök, samtal och möten; restid är inte kontakt)"));
 	struct table *t = table_new(5, "lrrrr");
 	struct row r;
 	row_start(&r);
@@ -231,9 +245,11 @@ static void print_contact(FILE *f, const struct analysis *a, enum lang lang)
 	if (a->team.active) {
 		char n[32];
 		fmt_num(n, sizeof(n), 100.0 * analysis_contact_share(&a->team), 0, lang);
-		fprintf(f, TR(lang, "The team spent %s of every 100 working hours in customer contact.\n",
-			      "Teamet ägnade %s av 100 arbetstimmar åt kundkontakt.\n"),
-			n);
+		fprintf(f,
+		        TR(lang,
+		           "The team spent %s of every 100 working hours in customer contact.\n",
+		           "Teamet ägnade %s av 100 arbetstimmar åt kundkontakt.\n"),
+		        n);
 	}
 }
 
@@ -250,7 +266,8 @@ static void print_order_value(FILE *f, const struct analysis *a, enum lang lang)
 	put(&r, TR(lang, "Avg order", "Snittorder"));
 	put(&r, TR(lang, "Visits", "Besök"));
 	put(&r, TR(lang, "Visit hours", "Besökstimmar"));
-	snprintf(head, sizeof(head), TR(lang, "Orders <= %d d after", "Order <= %d d efter"), a->p.attribution_days);
+	snprintf(head, sizeof(head), TR(lang, "Orders <= %d d after", "Order <= %d d efter"),
+	         a->p.attribution_days);
 	put(&r, head);
 	put(&r, TR(lang, "Their value", "Deras värde"));
 	put(&r, TR(lang, "Per visit", "Per besök"));
@@ -284,14 +301,14 @@ static void put_of(struct row *r, int64_t n, int64_t of, enum lang lang)
 		return;
 	}
 	snprintf(row_next(r), sizeof(r->buf[0]), "%s / %s", fmt_int(x, sizeof(x), n, lang),
-		 fmt_int(y, sizeof(y), of, lang));
+	         fmt_int(y, sizeof(y), of, lang));
 }
 
 /* 4. Coverage gaps. */
 static void print_coverage(FILE *f, const struct analysis *a, enum lang lang)
 {
 	heading(f, TR(lang, "4. Coverage gaps: customers with no contact of any kind in the period",
-		      "4. Täckningsluckor: kunder utan någon kontakt alls under perioden"));
+	              "4. Täckningsluckor: kunder utan någon kontakt alls under perioden"));
 	struct table *t = table_new(4, "lrrr");
 	struct row r;
 	row_start(&r);
@@ -316,7 +333,9 @@ static void print_coverage(FILE *f, const struct analysis *a, enum lang lang)
 
 	bool none = a->cat[AN_NONE].customers > 0;
 	int ncat = none ? AN_NCAT : CAT_COUNT;
-	fprintf(f, "\n%s\n", TR(lang, "Uncontacted of owned customers, per seller", "Utan kontakt av egna kunder, per säljare"));
+	fprintf(f, "\n%s\n",
+	        TR(lang, "Uncontacted of owned customers, per seller",
+	           "Utan kontakt av egna kunder, per säljare"));
 	t = table_new(ncat + 1, "lrrrrr");
 	row_start(&r);
 	put(&r, TR(lang, "Seller", "Säljare"));
@@ -332,14 +351,15 @@ static void print_coverage(FILE *f, const struct analysis *a, enum lang lang)
 			continue;
 		row_start(&r);
 		put(&r, i < a->nsellers ? analysis_seller_name(a, (int32_t)i, lang)
-					: TR(lang, "(no owner)", "(ingen ansvarig)"));
+		                        : TR(lang, "(no owner)", "(ingen ansvarig)"));
 		for (int c = 0; c < ncat; c++)
 			put_of(&r, o[c].uncontacted, o[c].customers, lang);
 		put_row(t, &r);
 	}
 	table_print(t, f, 1);
 	table_free(t);
-	fprintf(f, "%s\n", TR(lang, "'fokus uncontacted' lists them.", "'fokus uncontacted' listar dem."));
+	fprintf(f, "%s\n",
+	        TR(lang, "'fokus uncontacted' lists them.", "'fokus uncontacted' listar dem."));
 }
 
 static void put_record(struct row *r, const struct an_seller *s, enum lang lang)
@@ -349,11 +369,12 @@ static void put_record(struct row *r, const struct an_seller *s, enum lang lang)
 		return;
 	}
 	if (s->best_of_period)
-		snprintf(row_next(r), sizeof(r->buf[0]), TR(lang, "best of the %d weeks", "bäst på alla %d veckor"),
-			 s->best_in_weeks);
+		snprintf(row_next(r), sizeof(r->buf[0]),
+		         TR(lang, "best of the %d weeks", "bäst på alla %d veckor"),
+		         s->best_in_weeks);
 	else
-		snprintf(row_next(r), sizeof(r->buf[0]), TR(lang, "best in %d weeks", "bäst på %d veckor"),
-			 s->best_in_weeks);
+		snprintf(row_next(r), sizeof(r->buf[0]),
+		         TR(lang, "best in %d weeks", "bäst på %d veckor"), s->best_in_weeks);
 }
 
 /* 5. Booking frequency. */
@@ -361,9 +382,11 @@ static void print_bookings(FILE *f, const struct analysis *a, enum lang lang)
 {
 	char w[9], lw[9];
 	heading(f, TR(lang, "5. Booking frequency: meetings booked per ISO week",
-		      "5. Bokningsfrekvens: bokade möten per ISO-vecka"));
+	              "5. Bokningsfrekvens: bokade möten per ISO-vecka"));
 	if (a->team.meetings_booked == 0) {
-		fprintf(f, "  %s\n", TR(lang, "No meetings booked in the period.", "Inga bokade möten under perioden."));
+		fprintf(f, "  %s\n",
+		        TR(lang, "No meetings booked in the period.",
+		           "Inga bokade möten under perioden."));
 		return;
 	}
 	struct table *t = table_new(7, "lrrlrrl");
@@ -374,9 +397,10 @@ static void print_bookings(FILE *f, const struct analysis *a, enum lang lang)
 	put(&r, TR(lang, "Per week", "Per vecka"));
 	put(&r, TR(lang, "Best week", "Bästa vecka"));
 	put(&r, TR(lang, "In it", "Möten då"));
-	snprintf(row_next(&r), sizeof(r.buf[0]), TR(lang, "Latest 2 weeks (%s+%s)", "Senaste 2 veckorna (%s+%s)"),
-		 analysis_week_label(a, a->nweeks >= 2 ? a->nweeks - 2 : 0, w) + 5,
-		 analysis_week_label(a, a->nweeks - 1, lw) + 5);
+	snprintf(row_next(&r), sizeof(r.buf[0]),
+	         TR(lang, "Latest 2 weeks (%s+%s)", "Senaste 2 veckorna (%s+%s)"),
+	         analysis_week_label(a, a->nweeks >= 2 ? a->nweeks - 2 : 0, w) + 5,
+	         analysis_week_label(a, a->nweeks - 1, lw) + 5);
 	put(&r, TR(lang, "Record", "Rekord"));
 	put_row(t, &r);
 	for (size_t i = 0; i <= a->nsellers; i++) {
@@ -404,20 +428,29 @@ static void print_bookings(FILE *f, const struct analysis *a, enum lang lang)
 	fprintf(f, "\n%s\n", TR(lang, "Team, latest weeks", "Teamet, senaste veckorna"));
 	for (int i = from; i < a->nweeks; i++) {
 		int bar = (int)llround(30.0 * (double)a->team.weekly[i] / (double)max);
-		fprintf(f, "  %s %5lld ", analysis_week_label(a, i, w), (long long)a->team.weekly[i]);
+		fprintf(f, "  %s %5lld ", analysis_week_label(a, i, w),
+		        (long long)a->team.weekly[i]);
 		for (int k = 0; k < bar; k++)
 			fputs("█", f);
 		fputc('\n', f);
 	}
 	if (a->team.best_in_weeks > 0) {
 		if (a->team.best_of_period)
-			fprintf(f, TR(lang, "The latest 2 weeks are the team's best booking frequency of the whole period (%d weeks).\n",
-				      "De senaste 2 veckorna är teamets bästa bokningsfrekvens under hela perioden (%d veckor).\n"),
-				a->team.best_in_weeks);
+			fprintf(f,
+			        TR(lang,
+			           "The latest 2 weeks are the team's best booking frequency of "
+			           "the whole period (%d weeks).\n",
+			           "De senaste 2 veckorna är teamets bästa bokningsfrekvens under "
+			           "hela perioden (%d veckor).\n"),
+			        a->team.best_in_weeks);
 		else
-			fprintf(f, TR(lang, "The latest 2 weeks are the team's best booking frequency in %d weeks.\n",
-				      "De senaste 2 veckorna är teamets bästa bokningsfrekvens på %d veckor.\n"),
-				a->team.best_in_weeks);
+			fprintf(f,
+			        TR(lang,
+			           "The latest 2 weeks are the team's best booking frequency in %d "
+			           "weeks.\n",
+			           "De senaste 2 veckorna är teamets bästa bokningsfrekvens på %d "
+			           "veckor.\n"),
+			        a->team.best_in_weeks);
 	}
 }
 
@@ -429,20 +462,32 @@ static void print_honesty(FILE *f, const struct analysis *a, enum lang lang)
 	fmt_int(u, sizeof(u), a->act_used, lang);
 	fmt_int(c, sizeof(c), a->act_unknown_customer, lang);
 	fmt_int(s, sizeof(s), a->act_unknown_seller, lang);
-	fprintf(f, TR(lang, "  %s activities in the period, %s used. Left out of every figure: %s naming an unknown customer, %s naming an unknown seller.\n",
-		      "  %s aktiviteter under perioden, %s används. Utelämnade ur alla siffror: %s med okänd kund, %s med okänd säljare.\n"),
-		n, u, c, s);
+	fprintf(f,
+	        TR(lang,
+	           "  %s activities in the period, %s used. Left out of every figure: %s naming an "
+	           "unknown customer, %s naming an unknown seller.\n",
+	           "  %s aktiviteter under perioden, %s används. Utelämnade ur alla siffror: %s "
+	           "med okänd kund, %s med okänd säljare.\n"),
+	        n, u, c, s);
 	if (a->cat[AN_NONE].customers > 0) {
 		fmt_int(n, sizeof(n), a->cat[AN_NONE].customers, lang);
-		fprintf(f, TR(lang, "  %s customers are not in the snapshot (imported after it); they are shown as \"Not categorized\".\n",
-			      "  %s kunder finns inte i körningen (importerade efter den); de visas som \"Ej kategoriserad\".\n"),
-			n);
+		fprintf(f,
+		        TR(lang,
+		           "  %s customers are not in the snapshot (imported after it); they are "
+		           "shown as \"Not categorized\".\n",
+		           "  %s kunder finns inte i körningen (importerade efter den); de visas "
+		           "som \"Ej kategoriserad\".\n"),
+		        n);
 	}
 	char lim[32];
-	fprintf(f, TR(lang, "  Category-3 limit %s, attribution window %d days, %s working hours a year where a seller has none. Formulas: docs/analysis.md.\n",
-		      "  Gräns för kategori 3 %s, attributionsfönster %d dagar, %s arbetstimmar per år där säljaren saknar uppgift. Formler: docs/analysis.md.\n"),
-		fmt_pct(lim, sizeof(lim), a->p.cat3_limit, 0, lang), a->p.attribution_days,
-		fmt_num(n, sizeof(n), a->p.hours_per_year, 0, lang));
+	fprintf(f,
+	        TR(lang,
+	           "  Category-3 limit %s, attribution window %d days, %s working hours a year "
+	           "where a seller has none. Formulas: docs/analysis.md.\n",
+	           "  Gräns för kategori 3 %s, attributionsfönster %d dagar, %s arbetstimmar per "
+	           "år där säljaren saknar uppgift. Formler: docs/analysis.md.\n"),
+	        fmt_pct(lim, sizeof(lim), a->p.cat3_limit, 0, lang), a->p.attribution_days,
+	        fmt_num(n, sizeof(n), a->p.hours_per_year, 0, lang));
 }
 
 void analysis_text_print(FILE *f, const struct analysis *a, int64_t snapshot, enum lang lang)
@@ -475,8 +520,8 @@ const char *analysis_text_value(char *buf, size_t size, enum an_kind kind, doubl
 	return fmt_num(buf, size, v, 1, lang);
 }
 
-const char *analysis_text_change(char *buf, size_t size, enum an_kind kind, double before, double after,
-				 enum lang lang)
+const char *analysis_text_change(char *buf, size_t size, enum an_kind kind, double before,
+                                 double after, enum lang lang)
 {
 	char n[64];
 	double d = after - before;
@@ -496,17 +541,19 @@ const char *analysis_text_change(char *buf, size_t size, enum an_kind kind, doub
 	if (kind != AK_SHARE && before != 0 && isfinite(before)) {
 		char p[32];
 		size_t len = strlen(buf);
-		snprintf(buf + len, size - len, " (%s%s)", d > 0 ? "+" : "", fmt_pct(p, sizeof(p), d / fabs(before), 0, lang));
+		snprintf(buf + len, size - len, " (%s%s)", d > 0 ? "+" : "",
+		         fmt_pct(p, sizeof(p), d / fabs(before), 0, lang));
 	}
 	return buf;
 }
 
 void analysis_text_compare(FILE *f, const struct analysis *b, const struct analysis *af,
-			   const struct an_compare_row *rows, size_t n, enum lang lang)
+                           const struct an_compare_row *rows, size_t n, enum lang lang)
 {
 	char b1[11], b2[11], a1[11], a2[11], head_b[64], head_a[64];
 	snprintf(head_b, sizeof(head_b), "%s – %s", days_iso(b->p.from, b1), days_iso(b->p.to, b2));
-	snprintf(head_a, sizeof(head_a), "%s – %s", days_iso(af->p.from, a1), days_iso(af->p.to, a2));
+	snprintf(head_a, sizeof(head_a), "%s – %s", days_iso(af->p.from, a1),
+	         days_iso(af->p.to, a2));
 	fprintf(f, "%s\n\n", TR(lang, "Before and after", "Före och efter"));
 	struct table *t = table_new(4, "lrrr");
 	struct row r;
@@ -520,17 +567,22 @@ void analysis_text_compare(FILE *f, const struct analysis *b, const struct analy
 		const struct an_compare_row *x = &rows[i];
 		row_start(&r);
 		if (x->cat >= 0)
-			snprintf(row_next(&r), sizeof(r.buf[0]), "%s, %s", analysis_compare_label(x->key, lang),
-				 analysis_cat_label(x->cat, lang));
+			snprintf(row_next(&r), sizeof(r.buf[0]), "%s, %s",
+			         analysis_compare_label(x->key, lang),
+			         analysis_cat_label(x->cat, lang));
 		else
 			put(&r, analysis_compare_label(x->key, lang));
 		analysis_text_value(row_next(&r), sizeof(r.buf[0]), x->kind, x->before, lang);
 		analysis_text_value(row_next(&r), sizeof(r.buf[0]), x->kind, x->after, lang);
-		analysis_text_change(row_next(&r), sizeof(r.buf[0]), x->kind, x->before, x->after, lang);
+		analysis_text_change(row_next(&r), sizeof(r.buf[0]), x->kind, x->before, x->after,
+		                     lang);
 		put_row(t, &r);
 	}
 	table_print(t, f, 1);
 	table_free(t);
-	fprintf(f, "\n%s\n", TR(lang, "Both periods use the same snapshot's categories. Formulas: docs/analysis.md.",
-				"Båda perioderna använder samma körnings kategorier. Formler: docs/analysis.md."));
+	fprintf(f, "\n%s\n",
+	        TR(lang,
+	           "Both periods use the same snapshot's categories. Formulas: docs/analysis.md.",
+	           "Båda perioderna använder samma ögonblicksbilds kategorier. Formler: "
+	           "docs/analysis.md."));
 }

@@ -18,73 +18,88 @@ static const struct column {
 	enum colfmt fmt;
 	double width;
 } columns[] = {
-	{"seller_id", "Seller ID", "Säljar-ID", F_TEXT, 11},
-	{"name", "Seller", "Säljare", F_TEXT, 22},
-	{"role", "Role", "Roll", F_TEXT, 10},
-	{"category", "Category", "Kategori", F_TEXT, 9},
-	{"customers", "Customers", "Kunder", F_INT, 10},
-	{"of", "Of customers", "Av kunder", F_INT, 11},
-	{"unvisited", "Without a visit", "Utan besök", F_INT, 12},
-	{"unvisited_potential", "Their potential", "Deras potential", F_MONEY, 15},
-	{"revenue", "Revenue", "Omsättning", F_MONEY, 15},
-	{"revenue_share", "Share of revenue", "Andel av omsättningen", F_SHARE, 12},
-	{"potential", "Potential", "Potential", F_MONEY, 15},
-	{"potential_share", "Share of potential", "Andel av potentialen", F_SHARE, 12},
-	{"visits", "Visits", "Besök", F_INT, 9},
-	{"visit_share", "Share of visits", "Andel av besöken", F_SHARE, 12},
-	{"share", "Share", "Andel", F_SHARE, 9},
-	{"hours", "Hours", "Timmar", F_NUM1, 9},
-	{"km", "Km", "Km", F_NUM1, 9},
-	{"cat3_share", "Share to category 3", "Andel till kategori 3", F_SHARE, 12},
-	{"cat3_flag", "Over the limit", "Över gränsen", F_BOOL, 10},
-	{"contact_hours", "Contact hours", "Kontakttimmar", F_NUM1, 12},
-	{"working_hours", "Working hours", "Arbetstimmar", F_NUM1, 12},
-	{"orders", "Orders", "Order", F_INT, 9},
-	{"order_value", "Order value", "Ordervärde", F_MONEY, 15},
-	{"avg_order_value", "Average order", "Snittorder", F_MONEY, 13},
-	{"visit_hours", "Visit hours", "Besökstimmar", F_NUM1, 11},
-	{"attributed_orders", "Orders after a visit", "Order efter besök", F_INT, 12},
-	{"attributed_value", "Their value", "Deras värde", F_MONEY, 15},
-	{"value_per_visit", "Value per visit", "Värde per besök", F_MONEY, 13},
-	{"value_per_visit_hour", "Value per visit hour", "Värde per besökstimme", F_MONEY, 13},
-	{"meetings", "Meetings booked", "Bokade möten", F_INT, 10},
-	{"per_week", "Per week", "Per vecka", F_NUM1, 9},
-	{"best_week", "Best week", "Bästa vecka", F_TEXT, 10},
-	{"best_week_meetings", "Meetings that week", "Möten den veckan", F_INT, 10},
-	{"latest_2_weeks", "Latest 2 weeks", "Senaste 2 veckorna", F_INT, 10},
-	{"best_in_weeks", "Best in N weeks", "Bäst på N veckor", F_INT, 10},
-	{"best_of_period", "Best of the period", "Bäst under perioden", F_BOOL, 10},
-	{"text", "Finding", "Iakttagelse", F_TEXT, 90},
-	{"amount", "At stake", "På spel", F_MONEY, 15},
-	{"metric", "Measure (key)", "Mått (nyckel)", F_TEXT, 20},
-	{"label", "Measure", "Mått", F_TEXT, 36},
-	{"before", "Before", "Före", F_NUM1, 14},
-	{"after", "After", "Efter", F_NUM1, 14},
-	{"change", "Change", "Förändring", F_NUM1, 14},
-	{"change_pct", "Change %", "Förändring %", F_SHARE, 11},
+    {"seller_id", "Seller ID", "Säljar-ID", F_TEXT, 11},
+    {"name", "Seller", "Säljare", F_TEXT, 22},
+    {"role", "Role", "Roll", F_TEXT, 10},
+    {"category", "Category", "Kategori", F_TEXT, 9},
+    {"customers", "Customers", "Kunder", F_INT, 10},
+    {"of", "Of customers", "Av kunder", F_INT, 11},
+    {"unvisited", "Without a visit", "Utan besök", F_INT, 12},
+    {"unvisited_potential", "Their potential", "Deras potential", F_MONEY, 15},
+    {"revenue", "Revenue", "Omsättning", F_MONEY, 15},
+    {"revenue_share", "Share of revenue", "Andel av omsättningen", F_SHARE, 12},
+    {"potential", "Potential", "Potential", F_MONEY, 15},
+    {"potential_share", "Share of potential", "Andel av potentialen", F_SHARE, 12},
+    {"visits", "Visits", "Besök", F_INT, 9},
+    {"visit_share", "Share of visits", "Andel av besöken", F_SHARE, 12},
+    {"share", "Share", "Andel", F_SHARE, 9},
+    {"hours", "Hours", "Timmar", F_NUM1, 9},
+    {"km", "Km", "Km", F_NUM1, 9},
+    {"cat3_share", "Share to category 3", "Andel till kategori 3", F_SHARE, 12},
+    {"cat3_flag", "Over the limit", "Över gränsen", F_BOOL, 10},
+    {"contact_hours", "Contact hours", "Kontakttimmar", F_NUM1, 12},
+    {"working_hours", "Working hours", "Arbetstimmar", F_NUM1, 12},
+    {"orders", "Orders", "Order", F_INT, 9},
+    {"order_value", "Order value", "Ordervärde", F_MONEY, 15},
+    {"avg_order_value", "Average order", "Snittorder", F_MONEY, 13},
+    {"visit_hours", "Visit hours", "Besökstimmar", F_NUM1, 11},
+    {"attributed_orders", "Orders after a visit", "Order efter besök", F_INT, 12},
+    {"attributed_value", "Their value", "Deras värde", F_MONEY, 15},
+    {"value_per_visit", "Value per visit", "Värde per besök", F_MONEY, 13},
+    {"value_per_visit_hour", "Value per visit hour", "Värde per besökstimme", F_MONEY, 13},
+    {"meetings", "Meetings booked", "Bokade möten", F_INT, 10},
+    {"per_week", "Per week", "Per vecka", F_NUM1, 9},
+    {"best_week", "Best week", "Bästa vecka", F_TEXT, 10},
+    {"best_week_meetings", "Meetings that week", "Möten den veckan", F_INT, 10},
+    {"latest_2_weeks", "Latest 2 weeks", "Senaste 2 veckorna", F_INT, 10},
+    {"best_in_weeks", "Best in N weeks", "Bäst på N veckor", F_INT, 10},
+    {"best_of_period", "Best of the period", "Bäst under perioden", F_BOOL, 10},
+    {"text", "Finding", "Iakttagelse", F_TEXT, 90},
+    {"amount", "At stake", "På spel", F_MONEY, 15},
+    {"metric", "Measure (key)", "Mått (nyckel)", F_TEXT, 20},
+    {"label", "Measure", "Mått", F_TEXT, 36},
+    {"before", "Before", "Före", F_NUM1, 14},
+    {"after", "After", "Efter", F_NUM1, 14},
+    {"change", "Change", "Förändring", F_NUM1, 14},
+    {"change_pct", "Change %", "Förändring %", F_SHARE, 11},
 };
 
 static const struct sheet {
 	const char *key, *en, *sv;
 	const char *cols[12];
 } sheets[] = {
-	{"visits", "Visits", "Besök", {"seller_id", "name", "category", "visits", "share", "hours", "km", NULL}},
-	{"sellers", "Sellers", "Säljare",
-	 {"seller_id", "name", "role", "visits", "hours", "km", "cat3_share", "cat3_flag", NULL}},
-	{"contact_time", "Contact time", "Kontakttid",
-	 {"seller_id", "name", "contact_hours", "working_hours", "share", NULL}},
-	{"order_value", "Order value", "Ordervärde",
-	 {"category", "orders", "order_value", "avg_order_value", "visits", "visit_hours", "attributed_orders",
-	  "attributed_value", "value_per_visit", "value_per_visit_hour", NULL}},
-	{"categories", "Categories", "Kategorier",
-	 {"category", "customers", "revenue", "revenue_share", "potential", "potential_share", "visits",
-	  "visit_share", NULL}},
-	{"uncontacted", "Uncontacted", "Utan kontakt", {"category", "customers", "of", NULL}},
-	{"uncontacted_by_seller", "Uncontacted per seller", "Utan kontakt per säljare",
-	 {"seller_id", "category", "customers", "of", "unvisited", "unvisited_potential", NULL}},
-	{"booking_summary", "Booking summary", "Bokningar",
-	 {"seller_id", "name", "meetings", "per_week", "best_week", "best_week_meetings", "latest_2_weeks",
-	  "best_in_weeks", "best_of_period", NULL}},
+    {"visits",
+     "Visits",
+     "Besök",
+     {"seller_id", "name", "category", "visits", "share", "hours", "km", NULL}},
+    {"sellers",
+     "Sellers",
+     "Säljare",
+     {"seller_id", "name", "role", "visits", "hours", "km", "cat3_share", "cat3_flag", NULL}},
+    {"contact_time",
+     "Contact time",
+     "Kontakttid",
+     {"seller_id", "name", "contact_hours", "working_hours", "share", NULL}},
+    {"order_value",
+     "Order value",
+     "Ordervärde",
+     {"category", "orders", "order_value", "avg_order_value", "visits", "visit_hours",
+      "attributed_orders", "attributed_value", "value_per_visit", "value_per_visit_hour", NULL}},
+    {"categories",
+     "Categories",
+     "Kategorier",
+     {"category", "customers", "revenue", "revenue_share", "potential", "potential_share", "visits",
+      "visit_share", NULL}},
+    {"uncontacted", "Uncontacted", "Utan kontakt", {"category", "customers", "of", NULL}},
+    {"uncontacted_by_seller",
+     "Uncontacted per seller",
+     "Utan kontakt per säljare",
+     {"seller_id", "category", "customers", "of", "unvisited", "unvisited_potential", NULL}},
+    {"booking_summary",
+     "Booking summary",
+     "Bokningar",
+     {"seller_id", "name", "meetings", "per_week", "best_week", "best_week_meetings",
+      "latest_2_weeks", "best_in_weeks", "best_of_period", NULL}},
 };
 
 struct book {
@@ -104,8 +119,8 @@ static const struct column *column(const char *key)
 
 static void formats(struct book *b)
 {
-	static const char *const num[] = {[F_INT] = "#,##0", [F_MONEY] = "#,##0", [F_SHARE] = "0.0%",
-					  [F_NUM1] = "#,##0.0"};
+	static const char *const num[] = {
+	    [F_INT] = "#,##0", [F_MONEY] = "#,##0", [F_SHARE] = "0.0%", [F_NUM1] = "#,##0.0"};
 	for (int f = F_TEXT; f <= F_BOOL; f++) {
 		b->fmt[f] = workbook_add_format(b->wb);
 		if (f != F_TEXT && f != F_BOOL)
@@ -120,7 +135,8 @@ static void formats(struct book *b)
 	format_set_font_size(b->title, 14);
 }
 
-static void cell(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const json_t *v, enum colfmt f)
+static void cell(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const json_t *v,
+                 enum colfmt f)
 {
 	if (json_is_string(v))
 		worksheet_write_string(ws, r, c, json_string_value(v), b->fmt[F_TEXT]);
@@ -139,7 +155,8 @@ static void table_sheet(struct book *b, const json_t *root, const struct sheet *
 	lxw_col_t nc = 0;
 	for (; s->cols[nc]; nc++) {
 		const struct column *c = column(s->cols[nc]);
-		worksheet_write_string(ws, 0, nc, c ? TR(b->lang, c->en, c->sv) : s->cols[nc], b->head);
+		worksheet_write_string(ws, 0, nc, c ? TR(b->lang, c->en, c->sv) : s->cols[nc],
+		                       b->head);
 		worksheet_set_column(ws, nc, nc, c ? c->width : 12, NULL);
 	}
 	size_t i;
@@ -148,7 +165,8 @@ static void table_sheet(struct book *b, const json_t *root, const struct sheet *
 	{
 		for (lxw_col_t k = 0; k < nc; k++) {
 			const struct column *c = column(s->cols[k]);
-			cell(b, ws, (lxw_row_t)(i + 1), k, json_object_get(e, s->cols[k]), c ? c->fmt : F_TEXT);
+			cell(b, ws, (lxw_row_t)(i + 1), k, json_object_get(e, s->cols[k]),
+			     c ? c->fmt : F_TEXT);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);
@@ -158,18 +176,21 @@ static void table_sheet(struct book *b, const json_t *root, const struct sheet *
 /* Meetings booked: one row per week, one column per seller (team last). */
 static void bookings_sheet(struct book *b, const json_t *root)
 {
-	const json_t *sum = json_object_get(root, "booking_summary"), *rows = json_object_get(root, "bookings");
+	const json_t *sum = json_object_get(root, "booking_summary"),
+	             *rows = json_object_get(root, "bookings");
 	const json_t *period = json_object_get(root, "period");
 	size_t nweeks = (size_t)json_integer_value(json_object_get(period, "weeks"));
 	if (!json_is_array(sum) || !json_is_array(rows) || json_array_size(sum) == 0 || nweeks == 0)
 		return;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, TR(b->lang, "Bookings per week", "Bokningar per vecka"));
+	lxw_worksheet *ws =
+	    workbook_add_worksheet(b->wb, TR(b->lang, "Bookings per week", "Bokningar per vecka"));
 	worksheet_write_string(ws, 0, 0, TR(b->lang, "Week", "Vecka"), b->head);
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	size_t ns = json_array_size(sum);
 	for (size_t s = 0; s < ns; s++) {
 		const json_t *o = json_array_get(sum, s);
-		worksheet_write_string(ws, 0, (lxw_col_t)(s + 1), json_string_value(json_object_get(o, "name")), b->head);
+		worksheet_write_string(ws, 0, (lxw_col_t)(s + 1),
+		                       json_string_value(json_object_get(o, "name")), b->head);
 	}
 	worksheet_set_column(ws, 1, (lxw_col_t)ns, 12, NULL);
 	/* The bookings array holds nweeks rows per seller, in booking_summary order. */
@@ -179,9 +200,10 @@ static void bookings_sheet(struct book *b, const json_t *root)
 		if (s >= ns)
 			break;
 		if (s == 0)
-			worksheet_write_string(ws, (lxw_row_t)(w + 1), 0, json_string_value(json_object_get(o, "week")),
-					       NULL);
-		cell(b, ws, (lxw_row_t)(w + 1), (lxw_col_t)(s + 1), json_object_get(o, "meetings"), F_INT);
+			worksheet_write_string(ws, (lxw_row_t)(w + 1), 0,
+			                       json_string_value(json_object_get(o, "week")), NULL);
+		cell(b, ws, (lxw_row_t)(w + 1), (lxw_col_t)(s + 1), json_object_get(o, "meetings"),
+		     F_INT);
 	}
 	worksheet_freeze_panes(ws, 1, 1);
 }
@@ -191,8 +213,8 @@ static void summary_sheet(struct book *b, const json_t *root)
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, TR(b->lang, "Summary", "Sammanfattning"));
 	const json_t *period = json_object_get(root, "period");
 	char *title = xasprintf("%s %s – %s", TR(b->lang, "Activity analysis", "Aktivitetsanalys"),
-				json_string_value(json_object_get(period, "from")),
-				json_string_value(json_object_get(period, "to")));
+	                        json_string_value(json_object_get(period, "from")),
+	                        json_string_value(json_object_get(period, "to")));
 	worksheet_write_string(ws, 0, 0, title, b->title);
 	free(title);
 	worksheet_set_column(ws, 0, 0, 6, NULL);
@@ -217,17 +239,18 @@ static void summary_sheet(struct book *b, const json_t *root)
 	static const struct {
 		const char *key, *en, *sv;
 	} counts[] = {
-		{"in_period", "Activities in the period", "Aktiviteter under perioden"},
-		{"used", "Used in the figures", "Använda i siffrorna"},
-		{"unknown_customer", "Left out: unknown customer", "Utelämnade: okänd kund"},
-		{"unknown_seller", "Left out: unknown seller", "Utelämnade: okänd säljare"},
+	    {"in_period", "Activities in the period", "Aktiviteter under perioden"},
+	    {"used", "Used in the figures", "Använda i siffrorna"},
+	    {"unknown_customer", "Left out: unknown customer", "Utelämnade: okänd kund"},
+	    {"unknown_seller", "Left out: unknown seller", "Utelämnade: okänd säljare"},
 	};
 	for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++, r++) {
 		worksheet_write_string(ws, r, 1, TR(b->lang, counts[k].en, counts[k].sv), NULL);
 		cell(b, ws, r, 2, json_object_get(act, counts[k].key), F_INT);
 	}
-	worksheet_write_string(ws, r + 1, 1, TR(b->lang, "Formulas: docs/analysis.md", "Formler: docs/analysis.md"),
-			       NULL);
+	worksheet_write_string(
+	    ws, r + 1, 1, TR(b->lang, "Formulas: docs/analysis.md", "Formler: docs/analysis.md"),
+	    NULL);
 }
 
 static int finish(struct book *b, const char *path, char **cause)
@@ -271,8 +294,11 @@ int analysis_xlsx_write(const char *path, const json_t *root, enum lang lang, ch
 
 int analysis_xlsx_compare(const char *path, const json_t *cmp, enum lang lang, char **cause)
 {
-	static const struct sheet s = {"rows", "Compare", "Jämförelse",
-				       {"label", "category", "before", "after", "change", "change_pct", "metric", NULL}};
+	static const struct sheet s = {
+	    "rows",
+	    "Compare",
+	    "Jämförelse",
+	    {"label", "category", "before", "after", "change", "change_pct", "metric", NULL}};
 	struct book b = {.lang = lang};
 	b.wb = open_book(path, cause);
 	if (!b.wb)

@@ -486,12 +486,13 @@ static struct planview_table *whatif(const struct plan_result *r, enum lang lang
 	    H(machine, lang, "field_hours_plan", "Field h plan", "Fälttid h plan"),
 	    H(machine, lang, "order_value_today", "Order value today", "Ordervärde i dag"),
 	    H(machine, lang, "value_per_visit", "Value per visit", "Värde per besök"),
+	    H(machine, lang, "potential", "Potential", "Potential"),
 	    H(machine, lang, "value_effect_estimate", "Effect (estimate)", "Effekt (uppskattning)"),
 	};
 	struct planview_table *t = planview_table_new(
 	    "whatif",
-	    TR(lang, "What-if: today against the plan", "Vad händer om: i dag mot planen"), 10,
-	    head);
+	    TR(lang, "What-if: today against the plan", "Vad händer om: i dag mot planen"),
+	    (int)(sizeof(head) / sizeof(head[0])), head);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		const struct plan_whatif_cat *x = &r->whatif.cat[cat];
 		planview_row(t);
@@ -503,8 +504,15 @@ static struct planview_table *whatif(const struct plan_result *r, enum lang lang
 		planview_put_num(t, x->field_hours_today, 1);
 		planview_put_num(t, x->field_hours_plan, 1);
 		planview_put_money(t, (double)x->value_today);
-		if (x->has_value_per_visit) {
+		if (x->has_value_per_visit)
 			planview_put_money(t, x->value_per_visit);
+		else
+			planview_put_text(t, NULL);
+		if (x->has_potential)
+			planview_put_money(t, (double)x->potential);
+		else
+			planview_put_text(t, NULL);
+		if (x->has_value_per_visit) {
 			planview_put_money(t, x->value_effect);
 		}
 	}
@@ -788,6 +796,11 @@ static json_t *json_whatif(const struct plan_result *r)
 		json_object_set_new(c, "value_per_visit",
 		                    x->has_value_per_visit ? money(x->value_per_visit)
 		                                           : json_null());
+		json_object_set_new(c, "potential",
+		                    x->has_potential ? money((double)x->potential) : json_null());
+		json_object_set_new(c, "value_effect_linear",
+		                    x->has_value_per_visit ? money(x->value_effect_linear)
+		                                           : json_null());
 		json_object_set_new(c, "value_effect_estimate",
 		                    x->has_value_per_visit ? money(x->value_effect) : json_null());
 		json_array_append_new(cats, c);
@@ -799,8 +812,12 @@ static json_t *json_whatif(const struct plan_result *r)
 	json_object_set_new(o, "estimate", json_true());
 	json_object_set_new(
 	    o, "formula",
-	    json_string("effect = sum over categories of (visits_plan - visits_today) "
-	                "x order_value_today / visits_today"));
+	    json_string("per category: value_per_visit = (mean order value of visited customers - "
+	                "mean of customers not visited) / (visits_today / customers_visited), at "
+	                "least 0; value_effect_linear = (visits_plan - visits_today) x "
+	                "value_per_visit; value_effect_estimate = value_effect_linear, at most the "
+	                "category's potential, at least -order_value_today; the total sums the "
+	                "estimates"));
 	return o;
 }
 
@@ -925,9 +942,12 @@ void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan
 	fprintf(
 	    f, "%s\n",
 	    TR(lang,
-	       "  = Σ per category (visits plan − visits today) × order value today ÷ visits "
-	       "today;\n"
-	       "    an average, not a promise: see docs/plan.md.",
-	       "  = Σ per kategori (besök plan − besök i dag) × ordervärde i dag ÷ besök i dag;\n"
-	       "    ett genomsnitt, inget löfte: se docs/plan.md."));
+	       "  = Σ per category (visits plan − visits today) × value per visit, at most the\n"
+	       "    category's potential; value per visit = what visited customers bought more "
+	       "than\n"
+	       "    the others, per visit. A rough estimate, not a promise: see docs/plan.md.",
+	       "  = Σ per kategori (besök plan − besök i dag) × värde per besök, högst kategorins\n"
+	       "    potential; värde per besök = vad besökta kunder köpte mer än övriga, per "
+	       "besök.\n"
+	       "    En grov uppskattning, inget löfte: se docs/plan.md."));
 }

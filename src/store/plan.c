@@ -34,6 +34,44 @@ static void locate_by_postcode(struct dataset *ds)
 	}
 }
 
+static int by_store_id(const void *key, const void *elem)
+{
+	int64_t k = *(const int64_t *)key, id = ((const struct customer *)elem)->store_id;
+	return k < id ? -1 : k > id;
+}
+
+/* in->potential from the snapshot's rows (customers are in store_id order). */
+static int load_potentials(sqlite3 *db, struct plan_inputs *in, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = in->ds.ncustomers;
+	in->potential = xmalloc((n ? n : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < n; i++)
+		in->potential[i] = -1;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT customer, potential FROM snapshot_customers "
+	                       "WHERE snapshot_id = ?1 AND potential IS NOT NULL",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "reading the snapshot");
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, in->snapshot_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const struct customer *c =
+		    bsearch(&id, in->ds.customers, n, sizeof(*in->ds.customers), by_store_id);
+		if (c)
+			in->potential[c - in->ds.customers] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading the snapshot");
+		return -1;
+	}
+	return 0;
+}
+
 int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, char **cause)
 {
 	memset(in, 0, sizeof(*in));
@@ -65,7 +103,8 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		return -1;
 	locate_by_postcode(&in->ds);
 	in->cat = xmalloc(in->ds.ncustomers ? in->ds.ncustomers : 1);
-	if (store_snapshot_categories(db, snapshot_id, &in->ds, in->cat, cause) != 0) {
+	if (store_snapshot_categories(db, snapshot_id, &in->ds, in->cat, cause) != 0 ||
+	    load_potentials(db, in, cause) != 0) {
 		plan_inputs_free(in);
 		return -1;
 	}

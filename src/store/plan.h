@@ -11,7 +11,7 @@
 struct sqlite3;
 
 /* Loads the whole dataset (customers, sellers, orders, activities), the
- * categories of snapshot `snapshot_id` (0: the newest) and the policy into
+ * categories and potentials of snapshot `snapshot_id` (0: the newest) and the policy into
  * *in (free with plan_inputs_free). Customers and seller homes without
  * coordinates but with a known Swedish postal code are placed at the code. Returns 0, or -1 with
  * *cause (one sentence, caller frees): no snapshot yet ("run fokus categorize first"), no such

@@ -166,7 +166,6 @@ CREATE TABLE sessions(
 );
 
 CREATE INDEX orders_customer_day ON orders(customer, day);
-CREATE INDEX orders_batch ON orders(batch_id);
 CREATE INDEX activities_customer_day ON activities(customer, day);
 CREATE INDEX activities_batch ON activities(batch_id);
 CREATE INDEX customers_seller ON customers(seller_id);

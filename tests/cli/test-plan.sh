@@ -60,7 +60,7 @@ expect_eq "$(col h.csv farmer 6)" "2" "two farmers available"
 expect_eq "$(col wi.csv 1 3),$(col wi.csv 1 4)" "2,10" "category 1 visits today/plan"
 expect_eq "$(col wi.csv 3 3),$(col wi.csv 3 4)" "3,0" "category 3 visits today/plan"
 # 1 000 000 kr of orders over 2 visits: 500 000 a visit, 8 more visits: +4 000 000 (estimate).
-expect_eq "$(col wi.csv 1 9),$(col wi.csv 1 10)" "500000,4000000" "category 1 value per visit, effect"
+expect_eq "$(col wi.csv 1 9),$(col wi.csv 1 10),$(col wi.csv 1 11)" "500000,,4000000" "category 1 value per visit, potential, effect"
 # --as-of moves the window: nothing observed a year before the data.
 "$FOKUS" plan --as-of 2025-01-01 --format csv --table whatif > wi0.csv 2> err.txt || fail "--as-of"
 expect_eq "$(col wi0.csv 1 3)" "0" "no visits before the data"

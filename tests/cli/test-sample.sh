@@ -1,7 +1,7 @@
 # test-sample.sh — `fokus sample`: byte-identical files for the same
 # arguments (and different ones for another seed), counts, headers, column
 # counts, referential integrity, the fixed period, speed, usage errors, and
-# (when `fokus import` exists) that the four files import with the same counts.
+# that the four files import as they are (counts, totals, located customers).
 . "$OLDPWD/tests/cli/lib.sh"
 
 now_ms() { date +%s%3N; }
@@ -103,15 +103,32 @@ expect_grep "customers" err.txt
 expect_rc 1 "$FOKUS" sample --out afile
 "$FOKUS" help sample | grep -q "2026-10-31" || fail "help text"
 
-# The files import as they are (once `fokus import` exists).
-if "$FOKUS" help import >/dev/null 2>&1; then
-	for k in sellers customers orders activities; do
-		"$FOKUS" --db w.db import "$k" "a/$k.csv" >/dev/null 2>imp.err || { cat imp.err >&2; fail "import $k"; }
-	done
-	"$FOKUS" --db w.db status --json >st.json || fail "status"
-	for kv in customers:7000 sellers:12 orders:"$norders" activities:"$nacts"; do
-		k=${kv%%:*} v=${kv#*:}
-		grep -Eq "\"$k\": *$v[,} ]" st.json || fail "status: $k is not $v: $(cat st.json)"
-	done
-fi
+# The files import as they are: every row stored, nothing rejected, the
+# customers without coordinates located from their postal code, amounts,
+# opening hours, potential and wallet kept.
+"$FOKUS" help import >/dev/null 2>&1 || fail "no fokus import"
+for k in sellers customers orders activities; do
+	"$FOKUS" --db w.db import "$k" "a/$k.csv" --json >"imp-$k.json" 2>imp.err ||
+		{ cat imp.err >&2; fail "import $k"; }
+	grep -q '"rows_rejected": 0,' "imp-$k.json" || fail "import $k rejected rows: $(cat "imp-$k.json")"
+	grep -q '"customers_created": 0,' "imp-$k.json" || fail "import $k created customers"
+done
+noloc=$(awk -F, 'NR > 1 { gsub(/"[^"]*"/, "q"); if ($7 == "") n++ } END { print n + 0 }' a/customers.csv)
+[ "$noloc" -gt 0 ] || fail "every customer has coordinates"
+grep -q "\"located\": $noloc," imp-customers.json || fail "located is not $noloc: $(cat imp-customers.json)"
+"$FOKUS" --db w.db status --json >st.json || fail "status"
+for kv in customers:7000 sellers:12 orders:"$norders" activities:"$nacts"; do
+	k=${kv%%:*} v=${kv#*:}
+	grep -Eq "\"$k\": *$v[,} ]" st.json || fail "status: $k is not $v: $(cat st.json)"
+done
+sum=$(awk -F, 'NR > 1 { s += $4 * 100 } END { printf "%.0f", s }' a/orders.csv)
+got=$(sed -n 's/.*"order_amount_total": *\([-0-9.]*\).*/\1/p' st.json | awk '{ printf "%.0f", $1 * 100 }')
+expect_eq "$got" "$sum" "order amount total in öre"
+q() { sqlite3 w.db "$1"; }
+nopen=$(awk -F, 'NR > 1 { gsub(/"[^"]*"/, "q"); if ($16 != "") n++ } END { print n + 0 }' a/customers.csv)
+expect_eq "$(q 'SELECT count(*) FROM customers WHERE open_min IS NOT NULL AND close_min > open_min')" "$nopen" \
+	"customers with opening hours"
+npot=$(awk -F, 'NR > 1 { gsub(/"[^"]*"/, "q"); if ($12 != "") n++ } END { print n + 0 }' a/customers.csv)
+expect_eq "$(q 'SELECT count(*) FROM customers WHERE potential IS NOT NULL')" "$npot" "customers with potential"
+expect_eq "$(q 'SELECT count(*) FROM customers WHERE lat IS NULL')" 0 "customers not located"
 exit 0

@@ -6,10 +6,14 @@
  * compare. Every expected number is worked out by hand in the comments.
  * Also the renderers of the same result: src/render/analysis-json.c (field
  * names of issue 4 §3), analysis-csv.c, analysis-text.c, analysis-html.c
- * (escaping) and analysis-xlsx.c. */
+ * (escaping) and analysis-xlsx.c; and src/cmd-analyze.c's loading of a
+ * workspace (categories, revenue and potential matched by customer) through
+ * cmd_analyze_report, the entry other reports (fokus demo) call. */
 #include "testutil.h"
 
+#include "cmd-analyze.h"
 #include "core/analysis.h"
+#include "store/db.h"
 #include "render/analysis-csv.h"
 #include "render/analysis-html.h"
 #include "render/analysis-json.h"
@@ -20,8 +24,9 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <sqlite3.h>
 
-#define KR(x) ((int64_t)(x) * 100)
+#define KR(x) ((int64_t)(x)*100)
 #define EPS 1e-9
 
 /* The hand-made company. Period 2025-01-01 .. 2025-03-31 (90 days, exactly
@@ -40,12 +45,18 @@ struct fixture {
 
 static int32_t D;
 
-static void add_act(struct fixture *f, int32_t cust, int32_t seller, int day, int type, float dur, float travel,
-		    float km)
+static void add_act(struct fixture *f, int32_t cust, int32_t seller, int day, int type, float dur,
+                    float travel, float km)
 {
 	struct activity *a = &f->ds.activities[f->nact++];
-	*a = (struct activity){.cust = cust, .seller = seller, .day = D + day, .minute = -1, .type = (uint8_t)type,
-			       .duration_min = dur, .travel_min = travel, .km = km};
+	*a = (struct activity){.cust = cust,
+	                       .seller = seller,
+	                       .day = D + day,
+	                       .minute = -1,
+	                       .type = (uint8_t)type,
+	                       .duration_min = dur,
+	                       .travel_min = travel,
+	                       .km = km};
 }
 
 static void add_order(struct fixture *f, int32_t cust, int day, int64_t kr)
@@ -58,9 +69,12 @@ static void make_company(struct fixture *f)
 	memset(f, 0, sizeof(*f));
 	D = days_from_ymd(2025, 1, 1);
 	f->ds.nsellers = 2;
-	f->ds.sellers = xcalloc(3, sizeof(struct seller)); /* room for a third in test_findings_variety */
-	f->ds.sellers[0] = (struct seller){.id = xstrdup("S1"), .name = xstrdup("Anna Berg"), .hours_per_year = 1720};
-	f->ds.sellers[1] = (struct seller){.id = xstrdup("S2"), .name = xstrdup("Bo Ek"), .hours_per_year = 0};
+	f->ds.sellers =
+	    xcalloc(3, sizeof(struct seller)); /* room for a third in test_findings_variety */
+	f->ds.sellers[0] = (struct seller){
+	    .id = xstrdup("S1"), .name = xstrdup("Anna Berg"), .hours_per_year = 1720};
+	f->ds.sellers[1] =
+	    (struct seller){.id = xstrdup("S2"), .name = xstrdup("Bo Ek"), .hours_per_year = 0};
 	f->ds.ncustomers = 6;
 	f->ds.customers = xcalloc(6, sizeof(struct customer));
 	static const int owner[6] = {0, 0, 1, 1, -1, 0};
@@ -70,7 +84,8 @@ static void make_company(struct fixture *f)
 	for (int i = 0; i < 6; i++) {
 		f->ds.customers[i].id = xasprintf("C%d", i);
 		f->ds.customers[i].seller = owner[i];
-		f->ds.customers[i].seller_id = owner[i] >= 0 ? xasprintf("S%d", owner[i] + 1) : NULL;
+		f->ds.customers[i].seller_id =
+		    owner[i] >= 0 ? xasprintf("S%d", owner[i] + 1) : NULL;
 		f->cat[i] = cats[i];
 		f->rev[i] = KR(rev[i]);
 		f->pot[i] = pot[i] < 0 ? -1 : KR(pot[i]);
@@ -114,7 +129,8 @@ static void run(struct fixture *f, struct analysis *a, int32_t from, int32_t to)
 	analysis_params_default(&p);
 	p.from = from;
 	p.to = to;
-	struct analysis_input in = {.ds = &f->ds, .cat = f->cat, .revenue = f->rev, .potential = f->pot};
+	struct analysis_input in = {
+	    .ds = &f->ds, .cat = f->cat, .revenue = f->rev, .potential = f->pot};
 	char *cause = NULL;
 	assert_int_equal(analysis_compute(&in, &p, a, &cause), 0);
 	assert_null(cause);
@@ -183,7 +199,8 @@ static void test_cat3_limit_is_strict(void **state)
 	p.from = D;
 	p.to = days_from_ymd(2025, 3, 31);
 	p.cat3_limit = 0.6;
-	struct analysis_input in = {.ds = &f.ds, .cat = f.cat, .revenue = f.rev, .potential = f.pot};
+	struct analysis_input in = {
+	    .ds = &f.ds, .cat = f.cat, .revenue = f.rev, .potential = f.pot};
 	char *cause = NULL;
 	assert_int_equal(analysis_compute(&in, &p, &a, &cause), 0);
 	assert_false(a.sellers[0].cat3_flag);
@@ -272,7 +289,8 @@ static void test_attribution_window_option(void **state)
 	p.from = D;
 	p.to = days_from_ymd(2025, 3, 31);
 	p.attribution_days = 31; /* now D+41 is inside the window too */
-	struct analysis_input in = {.ds = &f.ds, .cat = f.cat, .revenue = f.rev, .potential = f.pot};
+	struct analysis_input in = {
+	    .ds = &f.ds, .cat = f.cat, .revenue = f.rev, .potential = f.pot};
 	char *cause = NULL;
 	assert_int_equal(analysis_compute(&in, &p, &a, &cause), 0);
 	assert_int_equal(a.cat[CAT_1].attributed_orders, 4);
@@ -380,7 +398,8 @@ static void test_bad_params(void **state)
 
 /* Booking frequency: one seller, meetings booked per week as given, the
  * period starting on Monday `first` for `weeks` weeks. */
-static void run_bookings(struct analysis *a, struct fixture *f, int32_t first, int weeks, const int *per_week)
+static void run_bookings(struct analysis *a, struct fixture *f, int32_t first, int weeks,
+                         const int *per_week)
 {
 	memset(f, 0, sizeof(*f));
 	f->ds.nsellers = 1;
@@ -528,16 +547,20 @@ static void test_findings(void **state)
 	assert_int_equal(a.findings[4].amount, 703125);
 
 	char *t = analysis_finding_text(&a, &a.findings[1], LANG_EN);
-	assert_string_equal(t, "67% of the field visits went to Category 3, which holds 5% of revenue");
+	assert_string_equal(
+	    t, "67% of the field visits went to Category 3, which holds 5% of revenue");
 	free(t);
 	t = analysis_finding_text(&a, &a.findings[1], LANG_SV);
-	assert_string_equal(t, "67 % av fältbesöken gick till Kategori 3, som står för 5 % av omsättningen");
+	assert_string_equal(
+	    t, "67 % av fältbesöken gick till Kategori 3, som står för 5 % av omsättningen");
 	free(t);
 	t = analysis_finding_text(&a, &a.findings[0], LANG_SV);
-	assert_string_equal(t, "Bo Ek: 100 % av kunderna i Kategori 2 potential (1 av 1) hade inget besök på 3 månader");
+	assert_string_equal(t, "Bo Ek: 100 % av kunderna i Kategori 2 potential (1 av 1) hade "
+	                       "inget besök på 3 månader");
 	free(t);
 	t = analysis_finding_text(&a, &a.findings[3], LANG_EN);
-	assert_string_equal(t, "Anna Berg: 60% of the visits (3 of 5) went to Category 3 (limit 25%)");
+	assert_string_equal(t,
+	                    "Anna Berg: 60% of the visits (3 of 5) went to Category 3 (limit 25%)");
 	free(t);
 	analysis_free(&a);
 	dataset_free(&f.ds);
@@ -554,7 +577,8 @@ static void test_findings_variety(void **state)
 	 * Ranked: skew, Cay (10 - 2.5 = 7.5 excess), Anna (1.75), Bo (0.75),
 	 * Bo's 2P (200 kr), Anna's 2R (100 kr). At most two of a kind: Bo's
 	 * over-the-limit finding gives way to Anna's 2R. */
-	f.ds.sellers[2] = (struct seller){.id = xstrdup("S3"), .name = xstrdup("Cay"), .hours_per_year = 1720};
+	f.ds.sellers[2] =
+	    (struct seller){.id = xstrdup("S3"), .name = xstrdup("Cay"), .hours_per_year = 1720};
 	f.ds.nsellers = 3;
 	for (int k = 0; k < 10; k++)
 		add_act(&f, 4, 2, 30 + k, ACT_VISIT, 30, 30, 5);
@@ -592,13 +616,16 @@ static void test_findings_period_in_days(void **state)
 			k = i;
 	assert_true(k >= 0);
 	char *t = analysis_finding_text(&a, &a.findings[k], LANG_EN);
-	assert_string_equal(t, "Bo Ek: 100% of the Category 2 potential customers (1 of 1) had no visit in 45 days");
+	assert_string_equal(
+	    t,
+	    "Bo Ek: 100% of the Category 2 potential customers (1 of 1) had no visit in 45 days");
 	free(t);
 	analysis_free(&a);
 	dataset_free(&f.ds);
 }
 
-static const struct an_compare_row *find_row(const struct an_compare_row *r, size_t n, const char *key, int cat)
+static const struct an_compare_row *find_row(const struct an_compare_row *r, size_t n,
+                                             const char *key, int cat)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!strcmp(r[i].key, key) && r[i].cat == cat)
@@ -618,7 +645,8 @@ static void test_compare(void **state)
 	size_t n = 0;
 	struct an_compare_row *r = analysis_compare(&b, &af, &n);
 	assert_true(n > 10);
-	/* January: Anna's visits D+10 (C0), D+20..22 (C3) = 4; after: D+60 (C0), Bo D+50 (C3) = 2. */
+	/* January: Anna's visits D+10 (C0), D+20..22 (C3) = 4; after: D+60 (C0), Bo D+50 (C3) = 2.
+	 */
 	const struct an_compare_row *x = find_row(r, n, "visits", -1);
 	assert_non_null(x);
 	assert_float_equal(x->before, 4, EPS);
@@ -640,7 +668,8 @@ static void test_compare(void **state)
 	x = find_row(r, n, "customers_contacted", -1);
 	assert_float_equal(x->before, 3, EPS);
 	assert_float_equal(x->after, 2, EPS);
-	assert_string_equal(analysis_compare_label("value_per_visit_hour", LANG_SV), "Ordervärde per besökstimme");
+	assert_string_equal(analysis_compare_label("value_per_visit_hour", LANG_SV),
+	                    "Ordervärde per besökstimme");
 	free(r);
 	analysis_free(&b);
 	analysis_free(&af);
@@ -677,7 +706,8 @@ static void test_uncontacted_list(void **state)
 }
 
 /* The element of array `key` whose fields match (NULL values skip). */
-static json_t *element(json_t *root, const char *key, const char *seller, const char *cat, const char *week)
+static json_t *element(json_t *root, const char *key, const char *seller, const char *cat,
+                       const char *week)
 {
 	size_t i;
 	json_t *e;
@@ -715,12 +745,14 @@ static void test_json_fields(void **state)
 		const char *array;
 		const char *fields[7];
 	} want[] = {
-		{"visits", {"seller_id", "category", "visits", "hours", "km", NULL}},
-		{"contact_time", {"seller_id", "contact_hours", "working_hours", "share", NULL}},
-		{"order_value", {"category", "orders", "avg_order_value", "visits", "attributed_orders", "value_per_visit", NULL}},
-		{"uncontacted", {"category", "customers", NULL}},
-		{"bookings", {"seller_id", "week", "meetings", NULL}},
-		{"findings", {"text", "amount", NULL}},
+	    {"visits", {"seller_id", "category", "visits", "hours", "km", NULL}},
+	    {"contact_time", {"seller_id", "contact_hours", "working_hours", "share", NULL}},
+	    {"order_value",
+	     {"category", "orders", "avg_order_value", "visits", "attributed_orders",
+	      "value_per_visit", NULL}},
+	    {"uncontacted", {"category", "customers", NULL}},
+	    {"bookings", {"seller_id", "week", "meetings", NULL}},
+	    {"findings", {"text", "amount", NULL}},
 	};
 	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
 		json_t *arr = json_object_get(root, want[k].array);
@@ -738,7 +770,8 @@ static void test_json_fields(void **state)
 	assert_float_equal(num_of(e, "visits"), 4, EPS);
 	e = element(root, "contact_time", "*", NULL, NULL);
 	assert_float_equal(num_of(e, "contact_hours"), 5, EPS);
-	assert_float_equal(num_of(e, "share"), round(5.0 / (2 * 1720.0 * 90 / 365) * 1e4) / 1e4, EPS);
+	assert_float_equal(num_of(e, "share"), round(5.0 / (2 * 1720.0 * 90 / 365) * 1e4) / 1e4,
+	                   EPS);
 	e = element(root, "order_value", NULL, "1", NULL);
 	assert_float_equal(num_of(e, "avg_order_value"), 3750, EPS);
 	assert_float_equal(num_of(e, "attributed_orders"), 3, EPS);
@@ -751,8 +784,9 @@ static void test_json_fields(void **state)
 	assert_float_equal(num_of(e, "meetings"), 1, EPS);
 	e = json_array_get(json_object_get(root, "findings"), 1);
 	assert_float_equal(num_of(e, "amount"), 34687.5, EPS);
-	assert_string_equal(json_string_value(json_object_get(e, "text")),
-			    "67% of the field visits went to Category 3, which holds 5% of revenue");
+	assert_string_equal(
+	    json_string_value(json_object_get(e, "text")),
+	    "67% of the field visits went to Category 3, which holds 5% of revenue");
 	json_t *act = json_object_get(root, "activities");
 	assert_float_equal(num_of(act, "unknown_customer"), 2, EPS);
 	assert_float_equal(num_of(act, "unknown_seller"), 2, EPS);
@@ -768,7 +802,8 @@ static void test_json_fields(void **state)
 	assert_non_null(strstr(buf, "\nvisits,S1,3,,hours,3,\n"));
 	assert_non_null(strstr(buf, "\norder_value,,1,,avg_order_value,3750,\n"));
 	assert_non_null(strstr(buf, "\nbookings,S1,,2025-W03,meetings,1,\n"));
-	assert_non_null(strstr(buf, "\nfindings,,3,,amount,34687.5,\"67% of the field visits went to Category 3, which holds 5% of revenue\"\n"));
+	assert_non_null(strstr(buf, "\nfindings,,3,,amount,34687.5,\"67% of the field visits went "
+	                            "to Category 3, which holds 5% of revenue\"\n"));
 	free(buf);
 	json_decref(root);
 	analysis_free(&a);
@@ -807,15 +842,18 @@ static void test_html_escapes(void **state)
 	free(f.ds.sellers[0].name);
 	f.ds.sellers[0].name = xstrdup("<script>alert(1)</script>");
 	run(&f, &a, D, days_from_ymd(2025, 3, 31));
-	struct strbuf sb = STRBUF_INIT;
-	analysis_html_section(&sb, &a, 7, LANG_SV);
-	const char *h = strbuf_cstr(&sb);
-	assert_null(strstr(h, "<script>"));
+	char *h = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&h, &len);
+	analysis_html_page(m, &a, 7, LANG_SV);
+	fclose(m);
+	assert_null(strstr(h, "<script>alert"));
 	assert_non_null(strstr(h, "&lt;script&gt;alert(1)&lt;/script&gt;"));
-	assert_non_null(strstr(h, "<section class=\"fk-an\">"));
+	assert_non_null(strstr(h, "<section id=\"analysis\">"));
 	assert_non_null(strstr(h, "Kategori 2 potential"));
 	assert_non_null(strstr(h, "34 688 kr"));
-	strbuf_free(&sb);
+	assert_non_null(strstr(h, "</html>"));
+	free(h);
 	analysis_free(&a);
 	dataset_free(&f.ds);
 }
@@ -848,31 +886,130 @@ static void test_xlsx_written(void **state)
 	dataset_free(&f.ds);
 }
 
+/* What main.c gives commands, for calling cmd_analyze_report here. */
+struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
+{
+	return ctx->db;
+}
+
+void cmd_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "fokus %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cmd_usage(const struct command *cmd)
+{
+	(void)cmd;
+	return EXIT_USAGE;
+}
+
+FILE *cmd_open_out(const struct command *cmd, const char *path)
+{
+	(void)cmd;
+	(void)path;
+	return stdout;
+}
+
+int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
+{
+	(void)cmd;
+	(void)f;
+	(void)path;
+	return 0;
+}
+
+static void test_report_from_workspace(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/fokus-unit-analysis-db-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	struct cmd_ctx ctx = {.db_path = path, .lang = LANG_EN};
+	char *cause = NULL;
+	assert_int_equal(db_open(path, &ctx.db, &cause), 0);
+	const struct command me = {.name = "test"};
+	/* No snapshot yet: a data error, nothing written. */
+	assert_int_equal(cmd_analyze_report(&ctx, &me, NULL, NULL, LANG_EN), EXIT_DATA);
+	/* Customers 1..3 (store ids 10, 20, 30); the snapshot has C1 (1, potential
+	 * unknown) and C3 (3); C2 came later. Ann visits C1 twice and C3 three
+	 * times in January 2025; her visit to C2 counts as "not categorized". */
+	const char *sql =
+	    "INSERT INTO batches(id, kind, file, created_at) VALUES (1, 'activities', 'a.csv', "
+	    "'x');"
+	    "INSERT INTO sellers(seller_id, name, hours_per_year) VALUES ('S1', 'Ann', 1720);"
+	    "INSERT INTO customers(id, customer_id, name, seller_id) VALUES (10, 'C1', 'One', "
+	    "'S1'),"
+	    " (20, 'C2', 'Two', 'S1'), (30, 'C3', 'Three', NULL);"
+	    "INSERT INTO activities(batch_id, customer, seller_id, day, type, duration_min, "
+	    "travel_min, km) VALUES"
+	    " (1, 10, 'S1', 20100, 'visit', 60, 0, 5), (1, 10, 'S1', 20110, 'visit', 60, 0, 5),"
+	    " (1, 30, 'S1', 20105, 'visit', 30, 30, 7), (1, 30, 'S1', 20107, 'visit', 30, 30, 7),"
+	    " (1, 30, 'S1', 20108, 'visit', 30, 30, 7), (1, 20, 'S1', 20106, 'visit', 30, 0, 1);"
+	    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params)"
+	    " VALUES (1, 'x', 20110, 12, 'amount', 'pareto', '{}');"
+	    "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
+	    "potential,"
+	    " potential_source, revenue_high, potential_high, computed_category, category) VALUES"
+	    " (1, 10, 90000000, 'orders', 0, 'unknown', 1, 1, '1', '1'),"
+	    " (1, 30, 10000000, 'orders', 500000, 'given', 0, 0, '3', '3');";
+	assert_int_equal(sqlite3_exec(ctx.db, sql, NULL, NULL, NULL), SQLITE_OK);
+	char *html = NULL, *lines = NULL;
+	size_t hl = 0, ll = 0;
+	FILE *h = open_memstream(&html, &hl), *l = open_memstream(&lines, &ll);
+	assert_int_equal(cmd_analyze_report(&ctx, &me, h, l, LANG_EN), EXIT_OK);
+	fclose(h);
+	fclose(l);
+	/* Category 3 (C3) holds 100 000 of 1 000 000 kr = 10 % of revenue and gets 3
+	 * of 6 visits: the skew finding (no orders, so nothing at stake). */
+	assert_non_null(strstr(lines, "  1. 50% of the field visits went to Category 3, which "
+	                              "holds 10% of revenue — at stake 0\n"));
+	assert_non_null(strstr(html, "<section id=\"analysis\">"));
+	assert_non_null(strstr(html, "Not categorized"));
+	assert_null(strstr(html, "<html")); /* a section, not a page */
+	free(html);
+	free(lines);
+	db_close(ctx.db);
+	unlink(path);
+	char side[300];
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_visits_hours_km),
-		cmocka_unit_test(test_cat3_limit_is_strict),
-		cmocka_unit_test(test_contact_time),
-		cmocka_unit_test(test_inactive_seller_has_no_working_time),
-		cmocka_unit_test(test_order_value_and_attribution),
-		cmocka_unit_test(test_attribution_window_option),
-		cmocka_unit_test(test_uncontacted),
-		cmocka_unit_test(test_honesty_counts),
-		cmocka_unit_test(test_default_period),
-		cmocka_unit_test(test_bad_params),
-		cmocka_unit_test(test_iso_weeks_across_year),
-		cmocka_unit_test(test_partial_weeks),
-		cmocka_unit_test(test_best_week_detection),
-		cmocka_unit_test(test_findings),
-		cmocka_unit_test(test_findings_variety),
-		cmocka_unit_test(test_findings_period_in_days),
-		cmocka_unit_test(test_compare),
-		cmocka_unit_test(test_uncontacted_list),
-		cmocka_unit_test(test_json_fields),
-		cmocka_unit_test(test_text_swedish),
-		cmocka_unit_test(test_html_escapes),
-		cmocka_unit_test(test_xlsx_written),
+	    cmocka_unit_test(test_visits_hours_km),
+	    cmocka_unit_test(test_cat3_limit_is_strict),
+	    cmocka_unit_test(test_contact_time),
+	    cmocka_unit_test(test_inactive_seller_has_no_working_time),
+	    cmocka_unit_test(test_order_value_and_attribution),
+	    cmocka_unit_test(test_attribution_window_option),
+	    cmocka_unit_test(test_uncontacted),
+	    cmocka_unit_test(test_honesty_counts),
+	    cmocka_unit_test(test_default_period),
+	    cmocka_unit_test(test_bad_params),
+	    cmocka_unit_test(test_iso_weeks_across_year),
+	    cmocka_unit_test(test_partial_weeks),
+	    cmocka_unit_test(test_best_week_detection),
+	    cmocka_unit_test(test_findings),
+	    cmocka_unit_test(test_findings_variety),
+	    cmocka_unit_test(test_findings_period_in_days),
+	    cmocka_unit_test(test_compare),
+	    cmocka_unit_test(test_uncontacted_list),
+	    cmocka_unit_test(test_json_fields),
+	    cmocka_unit_test(test_text_swedish),
+	    cmocka_unit_test(test_html_escapes),
+	    cmocka_unit_test(test_xlsx_written),
+	    cmocka_unit_test(test_report_from_workspace),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

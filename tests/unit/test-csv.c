@@ -109,6 +109,8 @@ static void test_quotes_and_lines(void **state)
 	EXPECT("a,b\r1,2\r3,\"4\r5\"\r6,7", "1|a|b\n2|1|2\n3|3|4\\r5\n5|6|7\n", "csv, ',', utf-8, CR");
 	/* a quote at the very end without a line end; text after a closing quote */
 	EXPECT("a,b\n\"1\"x,\"2\"", "1|a|b\n2|1x|2\n", NULL);
+	/* spaces before an opening quote; spaces elsewhere are kept */
+	EXPECT("a, b, c\n1, \"x, y\",  z \n", "1|a| b| c\n2|1|x, y|  z \n", "csv, ',', utf-8, LF");
 	/* a last line with a CR but no LF */
 	EXPECT("a,b\r\n1,2\r", "1|a|b\n2|1|2\n", NULL);
 }

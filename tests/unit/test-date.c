@@ -155,6 +155,9 @@ static void test_times(void **state)
 	assert_int_equal(m, 1440);
 	assert_int_equal(date_parse_time("16:30:00", 8, &m), 0);
 	assert_int_equal(m, 990);
+	assert_int_equal(date_parse_time("2026-11-26 14:05:00", 19, &m), 0);
+	assert_int_equal(m, 845);
+	assert_int_equal(date_parse_time("2026-11-26", 10, &m), -1); /* a date has no time */
 	assert_int_equal(date_parse_time("", 0, &m), 1);
 	assert_int_equal(date_parse_time("25:00", 5, &m), -1);
 	assert_int_equal(date_parse_time("8:60", 4, &m), -1);

@@ -82,6 +82,15 @@ static void test_formats(void **state)
 	assert_int_equal(rc_of("NA", P), -1);
 	assert_int_equal(rc_of("1,234.56.7", P), -1);
 	assert_int_equal(rc_of("1234567890123456789", P), -2);
+	assert_int_equal(rc_of("1E+25", P), -2);
+	assert_int_equal(minor("1e-30", P), 0);
+	struct numval big;
+	int64_t m;
+	assert_int_equal(number_parse("999999999999999999", 18, P, &big), 0);
+	assert_int_equal(number_minor(&big, &m), -1); /* x100 does not fit */
+	assert_int_equal(number_parse("9999999999999999.99", 19, P, &big), 0);
+	assert_int_equal(number_minor(&big, &m), 0);
+	assert_int_equal(m, 999999999999999999LL);
 }
 
 static void test_rounding(void **state)

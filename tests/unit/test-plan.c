@@ -248,6 +248,50 @@ static void test_capacity(void **state)
 	plan_inputs_free(&f.in);
 }
 
+/* Category 1 gets room before category 2R: a new category-1 customer takes
+ * A's room, and A's own 2R customer moves to B. */
+static void test_category_priority(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	/* A: 30 h x 0.5 = 15 h: room for the category-1 customer (13 h) or the
+	 * 2R one (5 h), not both. */
+	int32_t A = add_seller(&f, "A", ROLE_FARMER, 30, 1, STHLM);
+	int32_t B = add_seller(&f, "B", ROLE_FARMER, 1720, 1, UPPSALA);
+	int32_t r2 = add_customer(&f, "r2", CAT_2R, "A", 1, STHLM, 1000);
+	int32_t k1 = add_customer(&f, "k1", CAT_1, NULL, 1, STHLM, 1);
+	struct plan_result *r = run(&f);
+	assert_int_equal(r->assign[k1].to, A);
+	assert_int_equal(r->assign[k1].reason, PR_NO_OWNER);
+	assert_int_equal(r->assign[r2].to, B);
+	assert_int_equal(r->assign[r2].reason, PR_OWNER_FULL);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
+/* Nobody has room and the owner has another role: the nearest person of
+ * the role takes it, even when someone farther has more room left. */
+static void test_overflow_nearest(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	/* Borås customer: from A (Stockholm, 347 km) 13 + 129 = 142 h > 140 h room;
+	 * from B (Göteborg, 57 km) 13 + 21 = 34 h > 10 h room. */
+	add_seller(&f, "A", ROLE_FARMER, 280, 1, STHLM);
+	int32_t B = add_seller(&f, "B", ROLE_FARMER, 20, 1, GBG);
+	add_seller(&f, "H", ROLE_HUNTER, 1720, 1, BORAS);
+	int32_t k = add_customer(&f, "k", CAT_1, "H", 1, BORAS, 1);
+	struct plan_result *r = run(&f);
+	assert_int_equal(r->assign[k].to, B);
+	assert_int_equal(r->assign[k].reason, PR_OVER_CAPACITY);
+	assert_true(r->person[B].over);
+	close_to(r->assign[k].hours, 13 + travel_h(10, geo_km(GBG, BORAS)), 1e-9);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
 /* A farmer without a home: the distance is the role's average (estimated)
  * and persons with a known distance are preferred. */
 static void test_no_home(void **state)
@@ -362,6 +406,59 @@ static void test_whatif(void **state)
 	assert_false(w->cat[CAT_2R].has_value_per_visit);
 	/* Customer values come from the window's orders. */
 	assert_int_equal(r->assign[k1].value, 400000);
+	plan_result_free(r);
+	plan_inputs_free(&f.in);
+}
+
+/* The value of a visit is what visited customers buy more than the ones not
+ * visited, per visit; the effect stops at the potential and at what the
+ * category buys today. */
+static void test_whatif_uplift(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	int32_t A = add_seller(&f, "A", ROLE_FARMER, 1720, 1, STHLM);
+	int32_t S = add_seller(&f, "S", ROLE_SERVICE, 1720, 1, STHLM);
+	int32_t a = add_customer(&f, "a", CAT_1, "A", 1, STHLM, 0);
+	int32_t b = add_customer(&f, "b", CAT_1, "A", 1, STHLM, 0);
+	int32_t c = add_customer(&f, "c", CAT_1, "A", 1, STHLM, 0);
+	int32_t d = add_customer(&f, "d", CAT_3, "S", 1, STHLM, 0);
+	int32_t e = add_customer(&f, "e", CAT_3, "S", 1, STHLM, 0);
+	int32_t t = days_from_ymd(2026, 6, 30);
+	for (int i = 0; i < 4; i++)
+		add_activity(&f, a, A, t - i, ACT_VISIT, 60, 0);
+	for (int i = 0; i < 2; i++)
+		add_activity(&f, b, A, t - i, ACT_VISIT, 60, 0);
+	for (int i = 0; i < 6; i++)
+		add_activity(&f, d, S, t - i, ACT_VISIT, 60, 0);
+	add_order(&f, a, t, 50000000); /* 500 000 kr */
+	add_order(&f, b, t, 30000000);
+	add_order(&f, c, t, 10000000);
+	add_order(&f, d, t, 5000000);
+	add_order(&f, e, t, 8000000);
+	f.in.potential = xmalloc(5 * sizeof(int64_t));
+	int64_t pot[5] = {100000000, 50000000, -1, 0, 0};
+	memcpy(f.in.potential, pot, sizeof(pot));
+	struct plan_result *r = run(&f);
+	const struct plan_whatif_cat *k1 = &r->whatif.cat[CAT_1], *k3 = &r->whatif.cat[CAT_3];
+	/* Category 1: visited a, b buy 400 000 on average, c 100 000; 3 visits per
+	 * visited customer: 100 000 kr a visit. 30 planned - 6 = 24 more visits:
+	 * 2 400 000 kr, capped at the known potential 1 500 000 kr. */
+	assert_int_equal(k1->customers_visited, 2);
+	assert_int_equal(k1->customers_unvisited, 1);
+	close_to(k1->value_per_visit_avg, 90000000.0 / 6, 1e-6);
+	close_to(k1->value_per_visit, 10000000, 1e-6);
+	close_to(k1->value_effect_linear, 24 * 10000000.0, 1e-6);
+	assert_true(k1->has_potential);
+	assert_int_equal(k1->potential, 150000000);
+	close_to(k1->value_effect, 150000000, 1e-6);
+	/* Category 3: the visited one buys less than the other: a visit is worth 0,
+	 * so dropping its 6 visits costs nothing. */
+	close_to(k3->value_per_visit, 0, 1e-9);
+	close_to(k3->value_effect, 0, 1e-9);
+	close_to(r->whatif.value_effect_total, 150000000, 1e-6);
+	(void)e;
 	plan_result_free(r);
 	plan_inputs_free(&f.in);
 }
@@ -682,11 +779,19 @@ static void test_export_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_policy_helpers), cmocka_unit_test(test_known_assignment),
-	    cmocka_unit_test(test_capacity),       cmocka_unit_test(test_no_home),
-	    cmocka_unit_test(test_unlocated),      cmocka_unit_test(test_missing_role),
-	    cmocka_unit_test(test_whatif),         cmocka_unit_test(test_next_due_and_newsletter),
-	    cmocka_unit_test(test_schedule),       cmocka_unit_test(test_export_files),
+	    cmocka_unit_test(test_policy_helpers),
+	    cmocka_unit_test(test_known_assignment),
+	    cmocka_unit_test(test_capacity),
+	    cmocka_unit_test(test_category_priority),
+	    cmocka_unit_test(test_overflow_nearest),
+	    cmocka_unit_test(test_no_home),
+	    cmocka_unit_test(test_unlocated),
+	    cmocka_unit_test(test_missing_role),
+	    cmocka_unit_test(test_whatif),
+	    cmocka_unit_test(test_whatif_uplift),
+	    cmocka_unit_test(test_next_due_and_newsletter),
+	    cmocka_unit_test(test_schedule),
+	    cmocka_unit_test(test_export_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,7 @@ static void test_customers_swedish(void **state)
 		"16.00;Bra kund;\xc5keri\r\n"
 		"1002;\"Bygg; & Co\";;Malm\xf6;;;;500+;;;;\"tv\xe5\r\nrader\";\r\n"
 		" 1003 ;Caf\xe9 \xd6;;;850;;;1 200;;;;;\r\n"
+		"1005;y;;;;;;1e20;;;;;\r\n"
 		";;;;;;;;;;;;\r\n"
 		"1004.0;x;;;;;;;;;;;\r\n";
 	const char *path;
@@ -132,8 +133,9 @@ static void test_customers_swedish(void **state)
 	assert_int_equal(r.u.c.revenue, 85000000);
 	assert_int_equal(r.u.c.employees, 1200);
 	assert_null(r.u.c.attrs_json);
+	next_bad(rr, path, 6, 8, "column \"Antal anställda\": \"1e20\" is not a number of employees");
 	next_ok(rr, &r); /* the blank ;;; row is skipped */
-	assert_int_equal(r.line, 7);
+	assert_int_equal(r.line, 8);
 	assert_string_equal(r.u.c.customer_id, "1004");
 	next_end(rr);
 	expect_describe(rr, "format: csv, ';', windows-1252, CRLF\n");
@@ -203,7 +205,7 @@ static void test_orders_quantity_price(void **state)
 			    "F5;C3;2026-01-19;;5;\n"
 			    "F6;C4;2026-01-20;2;12,3,4;\n"
 			    "F7;C4;;2;1;\n"
-			    "F8;12621.0;2026-01-21 14:05;1;1;\n";
+			    "F8;12621.0  ;2026-01-21 14:05;1;1;\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	struct rec r;
@@ -700,13 +702,26 @@ static void test_workbook_cells(void **state)
 	worksheet_write_string(ws, 0, 0, "Kundnr", NULL);
 	worksheet_write_string(ws, 0, 1, "Fakturadatum", NULL);
 	worksheet_write_string(ws, 0, 2, "Belopp", NULL);
+	worksheet_write_string(ws, 0, 3, "Öppnar", NULL);
+	worksheet_write_number(ws, 1, 3, 0.3125, NULL); /* 07:30 without a time style */
 	worksheet_write_number(ws, 1, 0, 1001, NULL);
 	worksheet_write_number(ws, 1, 1, 46352.5, NULL);
 	worksheet_write_number(ws, 1, 2, 1.567, NULL);
 	worksheet_write_string(ws, 2, 0, "K2", NULL);
 	worksheet_write_string(ws, 2, 1, "2026-11-27", NULL);
 	worksheet_write_number(ws, 2, 2, -5, NULL);
+	worksheet_write_string(ws, 2, 3, "08:15", NULL);
 	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	/* as customers: the opening time */
+	struct recreader *cr;
+	struct ferr cerr = {0};
+	assert_int_equal(recreader_open(path, REC_CUSTOMERS, NULL, &cr, &cerr), 0);
+	struct rec c;
+	next_ok(cr, &c);
+	assert_int_equal(c.u.c.open_min, 450);
+	next_ok(cr, &c);
+	assert_int_equal(c.u.c.open_min, 495);
+	recreader_close(cr);
 	struct recreader *rr;
 	struct ferr err = {0};
 	assert_int_equal(recreader_open(path, REC_ORDERS, NULL, &rr, &err), 0);
