@@ -209,6 +209,17 @@ static size_t unescape(void *cls, struct MHD_Connection *mc, char *s)
 	return (size_t)(o - s);
 }
 
+/* Bytes of an oversized body read and dropped before answering 413 and
+ * closing the connection instead. */
+#define DISCARD_MAX (64ull * 1024 * 1024)
+
+static enum MHD_Result too_large(struct MHD_Connection *mc, struct conn *c)
+{
+	c->started = 1;
+	return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
+					     : "the request body is too large");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
 				  const char *method, const char *version, const char *upload,
 				  size_t *upload_size, void **con_cls)
@@ -225,9 +236,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
 							      MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
+			/* Answer 413 after reading (and dropping) the body, so that the
+			 * client, still sending, gets the answer rather than a reset. */
 			c->too_big = 1;
-			return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
-							     : "the request body is too large");
+			if (strtoull(cl, NULL, 10) > c->limit + DISCARD_MAX)
+				return too_large(mc, c);
+			return MHD_YES;
 		}
 		if (c->upload) {
 			/* Refuse an upload the user may not make before storing a byte. */
@@ -260,17 +274,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!c->too_big && !c->write_failed && !c->started)
+		if (c->started) {
+			*upload_size = 0;
+			return MHD_YES;
+		}
+		if (!c->too_big && !c->write_failed)
 			body_chunk(c, upload, *upload_size);
+		else if (c->too_big)
+			c->received += *upload_size;
 		*upload_size = 0;
+		/* Dropping a huge body has a limit too: then answer and close. */
+		if (c->too_big && c->received > c->limit + DISCARD_MAX)
+			return too_large(mc, c);
 		return MHD_YES;
 	}
 	if (c->started)
 		return MHD_YES;
-	c->started = 1;
 	if (c->too_big)
-		return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
-						     : "the request body is too large");
+		return too_large(mc, c);
+	c->started = 1;
 	if (c->write_failed)
 		return send_error(mc, 507, "cannot store the upload: the disk may be full");
 
