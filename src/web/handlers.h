@@ -2,7 +2,7 @@
  * to: auth.c (login, logout, me), api.c (summary, customers, overrides,
  * matrix, sellers, exports), catapi.c (history, save a categorization),
  * importapi.c (uploads), anaapi.c (activity diagnosis), planapi.c (plan,
- * exports),
+ * exports), routeapi.c (a seller's week),
  * admin.c (users). Each fills c->rs. */
 #ifndef FOKUS_WEB_HANDLERS_H
 #define FOKUS_WEB_HANDLERS_H
@@ -29,6 +29,7 @@ void importapi_upload(struct web_ctx *c);
 
 void planapi_plan(struct web_ctx *c);
 void planapi_export(struct web_ctx *c);
+void routeapi_week(struct web_ctx *c);
 
 void anaapi_analysis(struct web_ctx *c);
 void anaapi_uncontacted(struct web_ctx *c);

@@ -44,6 +44,8 @@ const TABLE = [
   ['GET', '/api/plan', null, [200, 200, 403, 403]],
   ['GET', '/api/export/newsletter.csv', null, [200, 200, 403, 403]],
   ['GET', '/api/export/evil.sh', null, [404, 404, 403, 403]],
+  ['GET', '/api/route?seller=S1&days=2', null, [200, 200, 200, 403]],
+  ['GET', '/api/route?seller=S2&days=2', null, [200, 200, 404, 403]],
   ['GET', '/api/analysis', null, [200, 200, 200, 403]],
   ['GET', '/api/uncontacted', null, [200, 200, 200, 403]],
   ['GET', '/api/uncontacted?seller=S2&category=3', null, [200, 200, 404, 403]],
@@ -317,6 +319,24 @@ test('plan and exports: the same as fokus plan and fokus export', async () => {
   assert.match(x.headers.get('content-type'), /spreadsheetml/);
   assert.equal((await call(base, '/api/export/calls-NOBODY.csv', { session: ses.manager })).status, 404);
   assert.equal((await call(base, '/api/export/.hidden.csv', { session: ses.manager })).status, 404);
+});
+
+test('a seller\'s coming days, as fokus route plans them', async () => {
+  const r = (await call(base, '/api/route?seller=S1&from=2025-06-02&days=3', { session: ses.manager })).json;
+  assert.equal(r.seller_id, 'S1');
+  assert.equal(r.from, '2025-06-02');
+  assert.deepEqual(r.days.map((d) => d.date), ['2025-06-02', '2025-06-03', '2025-06-04']);
+  assert.deepEqual(r.start, { label: 'home', lat: 59.33, lon: 18.06 });
+  const planned = r.days.reduce((a, d) => a + d.stops.length, 0);
+  assert.equal(planned, r.totals.planned);
+  assert.ok(r.totals.due >= 1, 'S1 has customers due for a visit');
+  for (const d of r.days) for (const s of d.stops) assert.ok(['C01', 'C02', 'C03', 'C04'].includes(s.customer_id), 'only S1\'s customers');
+  const own = await call(base, '/api/route?days=1', { session: ses.seller });
+  assert.equal(own.status, 200);
+  assert.equal(own.json.seller_id, 'S1');
+  assert.equal((await call(base, '/api/route?seller=S3', { session: ses.manager })).status, 409, 'S3 has no home');
+  assert.equal((await call(base, '/api/route?seller=S1&days=99', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/route?seller=NOPE', { session: ses.manager })).status, 404);
 });
 
 test('bodies over the limit answer 413', async () => {

@@ -243,7 +243,13 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   assert.equal(calls.suggestedFilename(), 'calls-S01.csv');
   await calls.saveAs(join(ARTIFACTS, 'calls-S01.csv'));
   assert.match(readFileSync(join(ARTIFACTS, 'calls-S01.csv'), 'utf8'), /^customer_id,customer,category,/);
-  await page.waitForTimeout(200);
+  await page.selectOption('#week-seller', 'S01');
+  await page.click('#week-go');
+  await page.waitForSelector('#week-totals', { timeout: 60000 });
+  assert.match(await page.textContent('#week-totals'), /^\d+ av \d+ förfallna besök planerade/);
+  await page.waitForSelector('#week-map canvas');
+  await page.waitForTimeout(300);
+  await page.locator('#week').screenshot({ path: join(ARTIFACTS, '10d-week-sv.png') });
   await shot(page, '10c-plan-sv');
   await page.click('#nav-overview');
   await page.waitForSelector('#kpi-revenue');

@@ -4,9 +4,9 @@
 // exports to download: call lists (csv, xlsx) and visit calendars (ics) per
 // person, and the newsletter list.
 import { h, mount, table } from '../dom.js';
-import { api } from '../api.js';
-import { makeChart, tip } from '../chart.js';
-import { t, fmtMoney, fmtInt, fmtNum, fmtDate } from '../i18n.js';
+import { api, qs } from '../api.js';
+import { echarts, makeChart, tip } from '../chart.js';
+import { t, lang, fmtMoney, fmtInt, fmtNum, fmtDate } from '../i18n.js';
 
 let movesOnly = true;
 
@@ -64,6 +64,7 @@ export async function render(main, ctx) {
     h('div', { class: 'row' }, h('div', { class: 'col-half card' }, h('h2', null, t('headcount')), hc),
       h('div', { class: 'col-half card' }, h('h2', null, t('downloads')), dl)),
     w ? h('div', { class: 'card' }, h('h2', null, t('whatif')), wi) : null,
+    weekCard(p),
     h('div', { class: 'card' }, h('h2', null, t('moves')), h('label', { class: 'check' }, toggle, ' ', t('moves_only')), movesEl));
   const ch = makeChart(loadEl);
   ch.setOption({
@@ -93,6 +94,84 @@ export async function render(main, ctx) {
   }
   showMoves();
 }
+
+// A field seller's coming days (GET /api/route, as `fokus route`): the days
+// with their stops in order, and each day's route on the offline map.
+function weekCard(p) {
+  const field = p.workload.filter((r) => (r.role === 'farmer' || r.role === 'hunter') && r.has_home);
+  if (!field.length) return null;
+  const sel = h('select', { id: 'week-seller' }, field.map((r) => h('option', { value: r.seller_id }, r.seller_id + (r.name ? ' · ' + r.name : ''))));
+  const out = h('div', { id: 'week' });
+  const msg = h('p', { class: 'muted', id: 'week-msg', role: 'status' });
+  const go = h('button', { type: 'button', class: 'primary', id: 'week-go', onclick: async () => {
+    go.disabled = true;
+    msg.textContent = t('week_planning');
+    try {
+      const [w, mp] = await Promise.all([api('/api/route' + qs({ seller: sel.value, lang })), mapPoints()]);
+      msg.textContent = '';
+      showWeek(out, w, mp);
+    } catch (e) { msg.textContent = t('error', e.message); }
+    go.disabled = false;
+  } }, t('week_plan'));
+  return h('div', { class: 'card' }, h('h2', null, t('week_title')), h('div', { class: 'filters' }, sel, go), msg, out);
+}
+
+let pointsCache = null;
+async function mapPoints() {
+  if (!pointsCache) {
+    const m = await api('/api/map');
+    pointsCache = new Map(m.points.map((x) => [x[3], [x[0], x[1]]]));
+  }
+  return pointsCache;
+}
+
+async function showWeek(out, w, pts) {
+  const tot = w.totals;
+  const days = table([
+    { label: t('date'), value: (d) => fmtDate(d.date) },
+    { label: t('leave'), value: (d) => d.leave || '—' },
+    { label: t('back'), value: (d) => d.back || '—' },
+    { label: t('km'), num: true, value: (d) => fmtNum(d.km, 0) },
+    { label: t('drive'), num: true, value: (d) => fmtNum(d.drive_min, 0) },
+    ...['1', '2R', '2P', '3'].map((c) => ({ label: c, num: true, value: (d) => fmtInt((d.visits_per_category || {})[c] || 0) })),
+    { label: t('stops'), value: (d) => d.stops.map((s) => s.start + ' ' + (s.name || s.customer_id)).join(' → ') },
+  ], w.days, { class: 'week-days' });
+  const mapEl = h('div', { class: 'chart map-week', id: 'week-map' });
+  mount(out, h('p', { id: 'week-totals' }, t('week_totals', fmtInt(tot.planned), fmtInt(tot.due), fmtNum(tot.km, 0))),
+    days, mapEl,
+    (w.unserved || []).length ? [h('h3', null, t('unserved')), h('ul', null, w.unserved.map((u) => h('li', null, (u.name || u.customer_id) + ' — ' + (u.reason_text || u.reason || ''))))] : null);
+  if (!echartsMapReady) {
+    const geo = await (await fetch('/vendor/world-atlas/nordic-50m.geo.json')).json();
+    echarts.registerMap('nordic', geo);
+    echartsMapReady = true;
+  }
+  const home = [w.start.lon, w.start.lat];
+  const colors = ['#2a9d8f', '#457b9d', '#e9a23b', '#9b5de5', '#e76f51', '#264653', '#8ab17d'];
+  const lons = [home[0]], lats = [home[1]];
+  const series = w.days.map((d, i) => {
+    const coords = [home, ...d.stops.map((s) => pts.get(s.customer_id)).filter(Boolean), home];
+    for (const c of coords) { lons.push(c[0]); lats.push(c[1]); }
+    return { name: fmtDate(d.date), type: 'lines', coordinateSystem: 'geo', polyline: true,
+      lineStyle: { color: colors[i % colors.length], width: 2 }, data: [{ coords }] };
+  });
+  const stops = w.days.flatMap((d, i) => d.stops.map((s, k) => ({ value: pts.get(s.customer_id), s, k, i }))).filter((x) => x.value);
+  const pad = 0.3;
+  const ch = makeChart(mapEl);
+  ch.setOption({
+    animation: false,
+    legend: { bottom: 0 },
+    tooltip: { trigger: 'item', formatter: (it) => (it.data && it.data.s ? tip(it.data.s.name || it.data.s.customer_id,
+      [[t('date'), fmtDate(w.days[it.data.i].date)], [t('time'), it.data.s.start], [t('category'), it.data.s.category]]) : '') },
+    geo: { map: 'nordic', roam: true, aspectScale: 0.55, top: 10, bottom: 40,
+      boundingCoords: [[Math.min(...lons) - pad, Math.max(...lats) + pad], [Math.max(...lons) + pad, Math.min(...lats) - pad]],
+      itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa5b1' }, emphasis: { disabled: true }, silent: true },
+    series: [...series,
+      { name: t('stops'), type: 'scatter', coordinateSystem: 'geo', symbolSize: 8, itemStyle: { color: '#1d3557' },
+        data: stops.map((x) => ({ value: x.value, s: x.s, i: x.i })) },
+      { name: t('home'), type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#e63946' }, data: [{ value: home }] }],
+  });
+}
+let echartsMapReady = false;
 
 // The export's file-name form of a seller id (render/export.h).
 function safe(id) { return String(id).replace(/[^A-Za-z0-9._-]/g, '_'); }
