@@ -60,7 +60,8 @@ static int load(struct web_ctx *c, struct ana_input *in)
 		web_error(c, 409, "no categorization yet: categorize first");
 		return -1;
 	}
-	if (r < 0 || store_load_dataset(c->db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
+	if (r < 0 ||
+	    store_load_dataset(c->db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
 		goto fail;
 	size_t n = in->ds.ncustomers + 1;
 	in->cat = xcalloc(n, sizeof(*in->cat));
@@ -81,7 +82,8 @@ static int load(struct web_ctx *c, struct ana_input *in)
 		if (i < 0)
 			continue;
 		in->revenue[i] = s.rows[k].revenue;
-		in->potential[i] = s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
+		in->potential[i] =
+		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
 	}
 	store_snapshot_free(&s);
 	return 0;
@@ -96,7 +98,8 @@ static int period(struct web_ctx *c, struct analysis_params *p)
 {
 	analysis_params_default(p);
 	const char *f = web_arg(c, "from"), *t = web_arg(c, "to");
-	if ((f && *f && days_parse_iso(f, &p->from) != 0) || (t && *t && days_parse_iso(t, &p->to) != 0)) {
+	if ((f && *f && days_parse_iso(f, &p->from) != 0) ||
+	    (t && *t && days_parse_iso(t, &p->to) != 0)) {
 		web_error(c, 400, "from and to are dates as YYYY-MM-DD");
 		return -1;
 	}
@@ -104,7 +107,7 @@ static int period(struct web_ctx *c, struct analysis_params *p)
 }
 
 static int compute(struct web_ctx *c, const struct ana_input *in, struct analysis_params *p,
-		   struct analysis *a)
+                   struct analysis *a)
 {
 	char *cause = NULL;
 	if (analysis_default_period(&in->ds, &p->from, &p->to) != 0) {
@@ -115,8 +118,8 @@ static int compute(struct web_ctx *c, const struct ana_input *in, struct analysi
 		web_error(c, 400, "from is after to");
 		return -1;
 	}
-	struct analysis_input ai = {.ds = &in->ds, .cat = in->cat, .revenue = in->revenue,
-				    .potential = in->potential};
+	struct analysis_input ai = {
+	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
 	if (analysis_compute(&ai, p, a, &cause) != 0) {
 		web_error(c, 400, cause);
 		free(cause);
@@ -163,10 +166,11 @@ void anaapi_analysis(struct web_ctx *c)
 	}
 	json_t *root = analysis_json(&a, in.snapshot, c->lang);
 	if (c->scope.seller_id) {
-		static const char *const mine[] = {"visits", "sellers", "contact_time", "uncontacted_by_seller",
-						   "bookings", "booking_summary"};
-		static const char *const team[] = {"categories", "order_value", "order_value_all",
-						   "uncontacted", "findings", "activities"};
+		static const char *const mine[] = {"visits",       "sellers",
+		                                   "contact_time", "uncontacted_by_seller",
+		                                   "bookings",     "booking_summary"};
+		static const char *const team[] = {"categories",  "order_value", "order_value_all",
+		                                   "uncontacted", "findings",    "activities"};
 		for (size_t i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
 			keep_seller(root, mine[i], c->scope.seller_id);
 		for (size_t i = 0; i < sizeof(team) / sizeof(team[0]); i++)

@@ -125,7 +125,8 @@ static int threshold(json_t *v, int64_t *out)
  * setting the answer. */
 static int new_params(struct web_ctx *c, json_t *j, struct cat_params *p)
 {
-	json_t *jr = json_object_get(j, "revenue_threshold"), *jp = json_object_get(j, "potential_threshold");
+	json_t *jr = json_object_get(j, "revenue_threshold"),
+	       *jp = json_object_get(j, "potential_threshold");
 	char *cause = NULL;
 	if (!jr && !jp) {
 		cat_params_default(p);
@@ -134,7 +135,9 @@ static int new_params(struct web_ctx *c, json_t *j, struct cat_params *p)
 	int64_t rt, pt, latest = 0;
 	struct cat_run prev;
 	if (threshold(jr, &rt) != 0 || threshold(jp, &pt) != 0) {
-		web_error(c, 400, "give revenue_threshold and potential_threshold as numbers ≥ 0 (or neither)");
+		web_error(
+		    c, 400,
+		    "give revenue_threshold and potential_threshold as numbers ≥ 0 (or neither)");
 		return -1;
 	}
 	int r = store_snapshot_latest(c->db, &latest, &cause);
@@ -145,7 +148,9 @@ static int new_params(struct web_ctx *c, json_t *j, struct cat_params *p)
 		return -1;
 	}
 	if (r == 1) {
-		web_error(c, 409, "no categorization yet to start from: categorize with the defaults first");
+		web_error(
+		    c, 409,
+		    "no categorization yet to start from: categorize with the defaults first");
 		return -1;
 	}
 	*p = prev.p;

@@ -39,7 +39,7 @@ static char *display_name(const char *name)
 
 /* Header columns with their fields and the first rows, raw. */
 static void write_preview(struct jsonw *w, const char *path, enum rec_kind kind,
-			  const struct rec_opts *ro)
+                          const struct rec_opts *ro)
 {
 	struct recreader *rr = NULL;
 	struct ferr err;

@@ -59,23 +59,25 @@ static int export_name(const char *name, const char **type)
 	static const struct {
 		const char *prefix, *suffix, *type;
 	} kinds[] = {
-		{"calls-", ".csv", "text/csv; charset=utf-8"},
-		{"calls-", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-		{"visits-", ".ics", "text/calendar; charset=utf-8"},
-		{"newsletter", ".csv", "text/csv; charset=utf-8"},
+	    {"calls-", ".csv", "text/csv; charset=utf-8"},
+	    {"calls-", ".xlsx",
+	     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+	    {"visits-", ".ics", "text/calendar; charset=utf-8"},
+	    {"newsletter", ".csv", "text/csv; charset=utf-8"},
 	};
 	size_t n = strlen(name);
 	if (n == 0 || n > 120)
 		return 0;
 	for (const char *p = name; *p; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		      *p == '.' || *p == '_' || *p == '-'))
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
 			return 0;
 	if (name[0] == '.')
 		return 0;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		size_t a = strlen(kinds[i].prefix), b = strlen(kinds[i].suffix);
-		if (n >= a + b && !strncmp(name, kinds[i].prefix, a) && !strcmp(name + n - b, kinds[i].suffix) &&
+		if (n >= a + b && !strncmp(name, kinds[i].prefix, a) &&
+		    !strcmp(name + n - b, kinds[i].suffix) &&
 		    (strcmp(kinds[i].prefix, "newsletter") != 0 || n == a + b)) {
 			*type = kinds[i].type;
 			return 1;
@@ -123,7 +125,8 @@ void planapi_export(struct web_ctx *c)
 		return;
 	}
 	char tmpl[512];
-	snprintf(tmpl, sizeof(tmpl), "%s/fokus-export-XXXXXX", c->app->tmp_dir ? c->app->tmp_dir : "/tmp");
+	snprintf(tmpl, sizeof(tmpl), "%s/fokus-export-XXXXXX",
+	         c->app->tmp_dir ? c->app->tmp_dir : "/tmp");
 	char *d = mkdtemp(tmpl);
 	if (!d) {
 		web_error(c, 500, "cannot make a temporary folder");

@@ -45,7 +45,8 @@ fail:
 
 void routeapi_week(struct web_ctx *c)
 {
-	const char *seller = web_arg(c, "seller"), *from_s = web_arg(c, "from"), *days_s = web_arg(c, "days");
+	const char *seller = web_arg(c, "seller"), *from_s = web_arg(c, "from"),
+	           *days_s = web_arg(c, "days");
 	if (!seller || !*seller)
 		seller = c->scope.seller_id;
 	if (!seller || !*seller) {
@@ -93,9 +94,14 @@ void routeapi_week(struct web_ctx *c)
 		web_error(c, 409, "this seller has no home address to start from");
 		goto out;
 	}
-	struct route_params prm = {.day_start = 8 * 60, .day_length = 8 * 60, .lunch = 0,
-				   .lunch_from = 11 * 60 + 30, .lunch_to = 13 * 60, .seed = 1,
-				   .time_limit = 2, .iterations = 0};
+	struct route_params prm = {.day_start = 8 * 60,
+	                           .day_length = 8 * 60,
+	                           .lunch = 0,
+	                           .lunch_from = 11 * 60 + 30,
+	                           .lunch_to = 13 * 60,
+	                           .seed = 1,
+	                           .time_limit = 2,
+	                           .iterations = 0};
 	route_plan_days(from, ndays, days);
 	int nv = route_plan_due(&ds, cat, &pol, s, days, ndays, &visits);
 	lat = xmalloc((size_t)(nv + 1) * sizeof(double));
@@ -108,16 +114,26 @@ void routeapi_week(struct web_ctx *c)
 		lon[k + 1] = cu->has_loc ? cu->lon : sel->home_lon;
 	}
 	struct route_geo geo = {lat, lon, 1.3, 70};
-	if (route_plan_solve(&ds, visits, nv, days, ndays, &prm, route_geo_leg, &geo, &plan, &cause) != 0) {
+	if (route_plan_solve(&ds, visits, nv, days, ndays, &prm, route_geo_leg, &geo, &plan,
+	                     &cause) != 0) {
 		web_fail(c, cause);
 		cause = NULL;
 		goto out;
 	}
-	note = xstrdup(TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
-	struct route_doc doc = {.ds = &ds, .seller = sel, .visits = visits, .nvisits = nv, .plan = &plan,
-				.params = &prm, .start_lat = sel->home_lat, .start_lon = sel->home_lon,
-				.start_label = TR(c->lang, "home", "hemma"), .travel_note = note,
-				.lang = c->lang, .now = time(NULL)};
+	note = xstrdup(
+	    TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
+	struct route_doc doc = {.ds = &ds,
+	                        .seller = sel,
+	                        .visits = visits,
+	                        .nvisits = nv,
+	                        .plan = &plan,
+	                        .params = &prm,
+	                        .start_lat = sel->home_lat,
+	                        .start_lon = sel->home_lon,
+	                        .start_label = TR(c->lang, "home", "hemma"),
+	                        .travel_note = note,
+	                        .lang = c->lang,
+	                        .now = time(NULL)};
 	FILE *f = open_memstream(&buf, &len);
 	if (!f) {
 		web_error(c, 500, "out of memory");
