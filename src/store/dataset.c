@@ -197,14 +197,25 @@ static int32_t cidx_get(const struct cidx *x, int64_t id)
 	return x->map[id - x->base];
 }
 
+static int by_day(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/* Orders in table order (a sequential scan, no index), then put in
+ * (customer, day) order in memory: a counting sort by customer, and each
+ * customer's few orders sorted by day. Far faster than reading through the
+ * (customer, day) index, which jumps around the table. */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
 		       int32_t to, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
+	size_t cap = 0, n = 0;
+	struct order *raw = NULL;
 	if (prepare(db,
-		    "SELECT customer, day, amount, margin FROM orders WHERE day >= ?1 AND day <= ?2 "
-		    "ORDER BY customer, day",
+		    "SELECT customer, day, amount, margin FROM orders NOT INDEXED "
+		    "WHERE day >= ?1 AND day <= ?2",
 		    &st, cause) != 0)
 		return -1;
 	sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
@@ -214,11 +225,11 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		int32_t ci = cidx_get(cx, sqlite3_column_int64(st, 0));
 		if (ci < 0)
 			continue;
-		if (ds->norders == cap) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 4096;
-			ds->orders = xreallocarray(ds->orders, cap, sizeof(*ds->orders));
+			raw = xreallocarray(raw, cap, sizeof(*raw));
 		}
-		struct order *o = &ds->orders[ds->norders++];
+		struct order *o = &raw[n++];
 		o->cust = ci;
 		o->day = sqlite3_column_int(st, 1);
 		o->amount = sqlite3_column_int64(st, 2);
@@ -227,9 +238,37 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
+		free(raw);
 		*cause = db_cause(db, "reading orders");
 		return -1;
 	}
+	/* In-place counting sort by customer (American flag sort): no second copy
+	 * of a large order array. */
+	size_t *start = xcalloc(ds->ncustomers + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		start[raw[i].cust + 1]++;
+	for (size_t c = 0; c < ds->ncustomers; c++)
+		start[c + 1] += start[c];
+	size_t *next = xmalloc((ds->ncustomers + 1) * sizeof(size_t));
+	memcpy(next, start, (ds->ncustomers + 1) * sizeof(size_t));
+	for (size_t c = 0; c < ds->ncustomers; c++) {
+		while (next[c] < start[c + 1]) {
+			struct order o = raw[next[c]];
+			while ((size_t)o.cust != c) {
+				struct order t = raw[next[o.cust]];
+				raw[next[o.cust]++] = o;
+				o = t;
+			}
+			raw[next[c]++] = o;
+		}
+	}
+	for (size_t c = 0; c < ds->ncustomers; c++)
+		if (start[c + 1] - start[c] > 1)
+			qsort(raw + start[c], start[c + 1] - start[c], sizeof(struct order), by_day);
+	free(next);
+	free(start);
+	ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
+	ds->norders = n;
 	return 0;
 }
 
