@@ -21,12 +21,12 @@ static int parse_int(const char *s, long lo, long hi, long *out)
 static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"bind", required_argument, NULL, 'b'},
-		{"port", required_argument, NULL, 'p'},
-		{"exit-after", required_argument, NULL, 'x'},
-		{"upload-max-mb", required_argument, NULL, 'u'},
-		{"session-hours", required_argument, NULL, 's'},
-		{NULL, 0, NULL, 0},
+	    {"bind", required_argument, NULL, 'b'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"exit-after", required_argument, NULL, 'x'},
+	    {"upload-max-mb", required_argument, NULL, 'u'},
+	    {"session-hours", required_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct server_opts o;
 	server_defaults(&o);
@@ -82,30 +82,30 @@ static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_serve = {
-	.name = "serve",
-	.usage = "serve [--bind 127.0.0.1] [--port 8080] [--exit-after SECONDS] "
-		 "[--upload-max-mb 100] [--session-hours 8]",
-	.summary = "the dashboard in a browser: matrix, customers, sellers, plan, map",
-	.help = "Serves the dashboard and its JSON API over the workspace. Prints the URL\n"
-		"(http://ADDRESS:PORT/) as the first line of standard output, then serves\n"
-		"until Ctrl-C (SIGINT) or SIGTERM.\n"
-		"\n"
-		"Options:\n"
-		"  --bind ADDR          the IPv4 address to listen on (default 127.0.0.1, this\n"
-		"                       machine only; 0.0.0.0 for the whole network — then put\n"
-		"                       it behind a TLS proxy)\n"
-		"  --port N             the port (default 8080; 0 picks a free one)\n"
-		"  --exit-after SECS    stop by itself after SECS seconds (tests, demos)\n"
-		"  --upload-max-mb N    largest file the Import page accepts (default 100 MB;\n"
-		"                       larger uploads answer 413)\n"
-		"  --session-hours N    how long a login lasts (default 8)\n"
-		"\n"
-		"Log in with a user made by 'fokus user add'. Everything the pages use is\n"
-		"built into the program: it works without internet. See docs/dashboard.md.\n"
-		"\n"
-		"Example:\n"
-		"  fokus user add anna --role manager\n"
-		"  fokus serve --port 8080      # then open http://127.0.0.1:8080/\n",
-	.order = 900,
-	.run = serve_run,
+    .name = "serve",
+    .usage = "serve [--bind 127.0.0.1] [--port 8080] [--exit-after SECONDS] "
+             "[--upload-max-mb 100] [--session-hours 8]",
+    .summary = "the dashboard in a browser: matrix, customers, sellers, plan, map",
+    .help = "Serves the dashboard and its JSON API over the workspace. Prints the URL\n"
+            "(http://ADDRESS:PORT/) as the first line of standard output, then serves\n"
+            "until Ctrl-C (SIGINT) or SIGTERM.\n"
+            "\n"
+            "Options:\n"
+            "  --bind ADDR          the IPv4 address to listen on (default 127.0.0.1, this\n"
+            "                       machine only; 0.0.0.0 for the whole network — then put\n"
+            "                       it behind a TLS proxy)\n"
+            "  --port N             the port (default 8080; 0 picks a free one)\n"
+            "  --exit-after SECS    stop by itself after SECS seconds (tests, demos)\n"
+            "  --upload-max-mb N    largest file the Import page accepts (default 100 MB;\n"
+            "                       larger uploads answer 413)\n"
+            "  --session-hours N    how long a login lasts (default 8)\n"
+            "\n"
+            "Log in with a user made by 'fokus user add'. Everything the pages use is\n"
+            "built into the program: it works without internet. See docs/dashboard.md.\n"
+            "\n"
+            "Example:\n"
+            "  fokus user add anna --role manager\n"
+            "  fokus serve --port 8080      # then open http://127.0.0.1:8080/\n",
+    .order = 900,
+    .run = serve_run,
 };

@@ -68,10 +68,10 @@ static char *get_password(int from_stdin)
 static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"role", required_argument, NULL, 'r'},
-		{"seller-id", required_argument, NULL, 's'},
-		{"password-stdin", no_argument, NULL, 'p'},
-		{NULL, 0, NULL, 0},
+	    {"role", required_argument, NULL, 'r'},
+	    {"seller-id", required_argument, NULL, 's'},
+	    {"password-stdin", no_argument, NULL, 'p'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *role_s = NULL, *seller = NULL;
 	int from_stdin = 0, c;
@@ -94,11 +94,13 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_user);
 	enum user_role role;
 	if (user_role_parse(role_s, &role) != 0) {
-		cmd_error(&cmd_user, "unknown role '%s' (admin, manager, seller or service)", role_s);
+		cmd_error(&cmd_user, "unknown role '%s' (admin, manager, seller or service)",
+		          role_s);
 		return EXIT_USAGE;
 	}
 	if (role == USER_SELLER && !seller) {
-		cmd_error(&cmd_user, "a seller needs --seller-id ID (their ID in the sellers file)");
+		cmd_error(&cmd_user,
+		          "a seller needs --seller-id ID (their ID in the sellers file)");
 		return EXIT_USAGE;
 	}
 	if (role != USER_SELLER && seller) {
@@ -127,7 +129,7 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	fprintf(stderr, "user %s added (%s%s%s)\n", argv[optind], user_role_code(role),
-		seller ? ", seller " : "", seller ? seller : "");
+	        seller ? ", seller " : "", seller ? seller : "");
 	return EXIT_OK;
 }
 
@@ -178,7 +180,8 @@ static int user_list_run(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("name\trole\tseller_id\tcreated_at\n");
 	for (int i = 0; i < n; i++) {
 		printf("%s\t%s\t%s\t%s\n", v[i].name, user_role_code(v[i].role),
-		       v[i].seller_id ? v[i].seller_id : "", v[i].created_at ? v[i].created_at : "");
+		       v[i].seller_id ? v[i].seller_id : "",
+		       v[i].created_at ? v[i].created_at : "");
 		user_free(&v[i]);
 	}
 	free(v);
@@ -228,30 +231,30 @@ static int user_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_user = {
-	.name = "user",
-	.usage = "user add NAME --role admin|manager|seller|service [--seller-id ID] "
-		 "[--password-stdin] | user list | user remove NAME | user passwd NAME "
-		 "[--password-stdin]",
-	.summary = "manage the dashboard's users (fokus serve)",
-	.help = "Users log in to the dashboard (fokus serve). Each has one role:\n"
-		"  admin    everything, and manages users\n"
-		"  manager  every customer, overrides categories, imports, saves categorizations\n"
-		"  seller   only the customers whose owner (seller_id) is their --seller-id;\n"
-		"           others do not exist for them (404)\n"
-		"  service  customer service: only category 3 customers\n"
-		"\n"
-		"  user add NAME --role ROLE [--seller-id ID] [--password-stdin]\n"
-		"      Asks for the password twice on the terminal, or reads one line from\n"
-		"      standard input with --password-stdin. At least 8 characters; stored\n"
-		"      as an argon2id hash (libsodium), never in clear.\n"
-		"  user list               name, role, seller ID, created (tab-separated)\n"
-		"  user remove NAME        removes the user and ends their sessions\n"
-		"  user passwd NAME [--password-stdin]   sets a new password\n"
-		"\n"
-		"Examples:\n"
-		"  fokus user add anna --role manager\n"
-		"  echo 'long secret' | fokus user add erik --role seller --seller-id S03 "
-		"--password-stdin\n",
-	.order = 910,
-	.run = user_run,
+    .name = "user",
+    .usage = "user add NAME --role admin|manager|seller|service [--seller-id ID] "
+             "[--password-stdin] | user list | user remove NAME | user passwd NAME "
+             "[--password-stdin]",
+    .summary = "manage the dashboard's users (fokus serve)",
+    .help = "Users log in to the dashboard (fokus serve). Each has one role:\n"
+            "  admin    everything, and manages users\n"
+            "  manager  every customer, overrides categories, imports, saves categorizations\n"
+            "  seller   only the customers whose owner (seller_id) is their --seller-id;\n"
+            "           others do not exist for them (404)\n"
+            "  service  customer service: only category 3 customers\n"
+            "\n"
+            "  user add NAME --role ROLE [--seller-id ID] [--password-stdin]\n"
+            "      Asks for the password twice on the terminal, or reads one line from\n"
+            "      standard input with --password-stdin. At least 8 characters; stored\n"
+            "      as an argon2id hash (libsodium), never in clear.\n"
+            "  user list               name, role, seller ID, created (tab-separated)\n"
+            "  user remove NAME        removes the user and ends their sessions\n"
+            "  user passwd NAME [--password-stdin]   sets a new password\n"
+            "\n"
+            "Examples:\n"
+            "  fokus user add anna --role manager\n"
+            "  echo 'long secret' | fokus user add erik --role seller --seller-id S03 "
+            "--password-stdin\n",
+    .order = 910,
+    .run = user_run,
 };

@@ -10,12 +10,20 @@ import * as customer from './js/pages/customer.js';
 import * as sellers from './js/pages/sellers.js';
 import * as mapPage from './js/pages/map.js';
 import * as users from './js/pages/users.js';
+import * as history from './js/pages/history.js';
+import * as importPage from './js/pages/import.js';
+import * as activity from './js/pages/activity.js';
+import * as plan from './js/pages/plan.js';
 
 const PAGES = [
   { id: 'overview', mod: overview, roles: null },
   { id: 'customers', mod: customers, roles: null },
   { id: 'sellers', mod: sellers, roles: null },
+  { id: 'activity', mod: activity, roles: ['admin', 'manager', 'seller'] },
+  { id: 'plan', mod: plan, roles: ['admin', 'manager'] },
   { id: 'map', mod: mapPage, roles: null },
+  { id: 'history', mod: history, roles: ['admin', 'manager'] },
+  { id: 'import', mod: importPage, roles: ['admin', 'manager'] },
   { id: 'users', mod: users, roles: ['admin'] },
 ];
 

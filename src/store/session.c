@@ -54,7 +54,8 @@ static int exec_bound(sqlite3 *db, const char *sql, const char *text, int64_t nu
 }
 
 int session_create(sqlite3 *db, int64_t user_id, int64_t now, int64_t ttl,
-		   char token[SESSION_TOKEN_LEN + 1], char csrf[SESSION_TOKEN_LEN + 1], char **cause)
+                   char token[SESSION_TOKEN_LEN + 1], char csrf[SESSION_TOKEN_LEN + 1],
+                   char **cause)
 {
 	char h[65];
 	sqlite3_stmt *st = NULL;
@@ -65,9 +66,9 @@ int session_create(sqlite3 *db, int64_t user_id, int64_t now, int64_t ttl,
 	random_hex(csrf);
 	token_hash(token, h);
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO sessions(token_hash, user_id, csrf, expires_at) "
-			       "VALUES (?, ?, ?, ?)",
-			       -1, &st, NULL) == SQLITE_OK) {
+	                       "INSERT INTO sessions(token_hash, user_id, csrf, expires_at) "
+	                       "VALUES (?, ?, ?, ?)",
+	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, h, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, user_id);
 		sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
@@ -91,10 +92,10 @@ int session_get(sqlite3 *db, const char *token, int64_t now, struct session *out
 		return 1;
 	token_hash(token, h);
 	if (sqlite3_prepare_v2(db,
-			       "SELECT u.id, u.name, u.role, u.seller_id, s.csrf, s.expires_at "
-			       "FROM sessions s JOIN users u ON u.id = s.user_id "
-			       "WHERE s.token_hash = ?1 AND s.expires_at > ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
+	                       "SELECT u.id, u.name, u.role, u.seller_id, s.csrf, s.expires_at "
+	                       "FROM sessions s JOIN users u ON u.id = s.user_id "
+	                       "WHERE s.token_hash = ?1 AND s.expires_at > ?2",
+	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, h, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, now);
 		int s = sqlite3_step(st);

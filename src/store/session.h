@@ -21,13 +21,14 @@ struct session {
  * cookie token into token and the CSRF token into csrf (both hex, NUL
  * terminated). Also deletes expired sessions. Returns 0 or -1 with *cause. */
 int session_create(struct sqlite3 *db, int64_t user_id, int64_t now, int64_t ttl,
-		   char token[SESSION_TOKEN_LEN + 1], char csrf[SESSION_TOKEN_LEN + 1], char **cause);
+                   char token[SESSION_TOKEN_LEN + 1], char csrf[SESSION_TOKEN_LEN + 1],
+                   char **cause);
 
 /* Looks up the session of a cookie token. Returns 0 and fills *out (free
  * out->user with user_free); 1 when the token is unknown, malformed or
  * expired; -1 with *cause on a workspace error. */
 int session_get(struct sqlite3 *db, const char *token, int64_t now, struct session *out,
-		char **cause);
+                char **cause);
 
 /* Ends the session of token (no error when it does not exist). Returns 0 or -1 with *cause. */
 int session_delete(struct sqlite3 *db, const char *token, char **cause);

@@ -59,7 +59,7 @@ static char *now_iso(void)
 static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES], char **cause)
 {
 	if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
 		*cause = xstrdup("not enough memory to hash the password");
 		return -1;
 	}
@@ -77,7 +77,7 @@ static char *dup_or_null(const char *s)
 }
 
 int user_add(sqlite3 *db, const char *name, enum user_role role, const char *seller_id,
-	     const char *password, char **cause)
+             const char *password, char **cause)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	sqlite3_stmt *st = NULL;
@@ -102,9 +102,9 @@ int user_add(sqlite3 *db, const char *name, enum user_role role, const char *sel
 		return -1;
 	char *created = now_iso();
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO users(name, role, seller_id, pw_hash, created_at) "
-			       "VALUES (?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "INSERT INTO users(name, role, seller_id, pw_hash, created_at) "
+	                       "VALUES (?, ?, ?, ?, ?)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, user_role_code(role), -1, SQLITE_STATIC);
@@ -143,10 +143,11 @@ int user_set_password(sqlite3 *db, const char *name, const char *password, char 
 	if (hash_password(password, hash, cause) != 0)
 		return -1;
 	int rc = -1;
-	if (sqlite3_prepare_v2(db,
-			       "UPDATE users SET pw_hash = ?, failed_logins = 0, last_failed_at = NULL "
-			       "WHERE name = ?",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "UPDATE users SET pw_hash = ?, failed_logins = 0, last_failed_at = NULL "
+	        "WHERE name = ?",
+	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_DONE)
@@ -164,9 +165,9 @@ int user_remove(sqlite3 *db, const char *name, char **cause)
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sqlite3_prepare_v2(db,
-			       "DELETE FROM sessions WHERE user_id IN "
-			       "(SELECT id FROM users WHERE name = ?1)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "DELETE FROM sessions WHERE user_id IN "
+	                       "(SELECT id FROM users WHERE name = ?1)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -203,12 +204,12 @@ static void read_row(sqlite3_stmt *st, struct user *u)
 
 /* Reads one user and (when hash is not NULL) the password hash. 0, 1 absent, -1. */
 static int get_user(sqlite3 *db, const char *name, struct user *out, char *hash, size_t hsize,
-		    char **cause)
+                    char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users WHERE name = ?", -1, &st,
-			       NULL) == SQLITE_OK) {
+	                       NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		int s = sqlite3_step(st);
 		if (s == SQLITE_ROW) {
@@ -239,7 +240,7 @@ int user_list(sqlite3 *db, struct user **out, int *n, char **cause)
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users ORDER BY name", -1, &st,
-			       NULL) != SQLITE_OK) {
+	                       NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;
 	}
@@ -275,9 +276,10 @@ int64_t user_login_wait(const struct user *u, int64_t now)
 static int note_login(sqlite3 *db, int64_t id, int ok, int64_t now, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	const char *sql = ok ? "UPDATE users SET failed_logins = 0, last_failed_at = NULL WHERE id = ?1"
-			     : "UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ?2 "
-			       "WHERE id = ?1";
+	const char *sql =
+	    ok ? "UPDATE users SET failed_logins = 0, last_failed_at = NULL WHERE id = ?1"
+	       : "UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ?2 "
+	         "WHERE id = ?1";
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
@@ -304,7 +306,7 @@ static const char *dummy_hash(void)
 		randombytes_buf(r, sizeof(r));
 		sodium_bin2hex(pw, sizeof(pw), r, sizeof(r));
 		if (crypto_pwhash_str(tmp, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				      crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0) {
+		                      crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0) {
 			memcpy(hash, tmp, sizeof(hash));
 			__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
 		}
@@ -313,7 +315,7 @@ static const char *dummy_hash(void)
 }
 
 int user_check(sqlite3 *db, const char *name, const char *password, int64_t now, struct user *out,
-	       int64_t *wait, char **cause)
+               int64_t *wait, char **cause)
 {
 	char hash[crypto_pwhash_STRBYTES + 1];
 	struct user u = {0};

@@ -34,7 +34,7 @@ int user_crypto_init(void);
  * Returns 0; -1 with *cause (caller frees) when the name exists, the
  * arguments are wrong, or the workspace fails. */
 int user_add(struct sqlite3 *db, const char *name, enum user_role role, const char *seller_id,
-	     const char *password, char **cause);
+             const char *password, char **cause);
 
 /* Sets a new password (and clears the failed-login count). Returns 0, 1 when
  * there is no such user, -1 with *cause. */
@@ -64,6 +64,6 @@ enum user_check { USER_CHECK_OK = 0, USER_CHECK_BAD = 1, USER_CHECK_WAIT = 2 };
  * checks nothing and sets *wait. Unknown names cost the same hashing time as
  * known ones. Returns the enum, or -1 with *cause on a workspace error. */
 int user_check(struct sqlite3 *db, const char *name, const char *password, int64_t now,
-	       struct user *out, int64_t *wait, char **cause);
+               struct user *out, int64_t *wait, char **cause);
 
 #endif

@@ -3,6 +3,7 @@
  * table of fixed fragments by name. */
 #include "store/webq.h"
 #include "store/db.h"
+#include "store/override.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -29,15 +30,16 @@ int webq_snapshot_latest(sqlite3 *db, struct webq_snapshot *out, char **cause)
 	sqlite3_stmt *st = NULL;
 	memset(out, 0, sizeof(*out));
 	if (sqlite3_prepare_v2(db,
-			       "SELECT id, created_at, as_of, window_months, axis, method, "
-			       "revenue_threshold, potential_threshold FROM snapshots "
-			       "ORDER BY id DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT id, created_at, as_of, window_months, axis, method, "
+	                       "revenue_threshold, potential_threshold FROM snapshots "
+	                       "ORDER BY id DESC LIMIT 1",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return fail(db, cause);
 	int s = sqlite3_step(st);
 	if (s == SQLITE_ROW) {
 		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->created_at, sizeof(out->created_at), "%s", text(st, 1) ? text(st, 1) : "");
+		snprintf(out->created_at, sizeof(out->created_at), "%s",
+		         text(st, 1) ? text(st, 1) : "");
 		out->as_of = sqlite3_column_int(st, 2);
 		out->window_months = sqlite3_column_int(st, 3);
 		snprintf(out->axis, sizeof(out->axis), "%s", text(st, 4) ? text(st, 4) : "");
@@ -75,17 +77,18 @@ static void bind_scope(sqlite3_stmt *st, const struct webq_scope *scope)
 }
 
 int webq_summary(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		 struct webq_catsum sum[4], char **cause)
+                 struct webq_catsum sum[4], char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	memset(sum, 0, 4 * sizeof(*sum));
 	if (!snapshot_id)
 		return 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT sc.category, count(*), total(sc.revenue), total(sc.potential) "
-			       "FROM snapshot_customers sc JOIN customers c ON c.id = sc.customer "
-			       "WHERE sc.snapshot_id = ?1 AND " SCOPE_SQL "GROUP BY sc.category",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT sc.category, count(*), total(sc.revenue), total(sc.potential) "
+	        "FROM snapshot_customers sc JOIN customers c ON c.id = sc.customer "
+	        "WHERE sc.snapshot_id = ?1 AND " SCOPE_SQL "GROUP BY sc.category",
+	        -1, &st, NULL) != SQLITE_OK)
 		return fail(db, cause);
 	sqlite3_bind_int64(st, 1, snapshot_id);
 	bind_scope(st, scope);
@@ -102,12 +105,12 @@ int webq_summary(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_i
 	return s == SQLITE_DONE ? 0 : fail(db, cause);
 }
 
-#define CUST_COLS                                                                              \
-	"c.customer_id, c.name, c.seller_id, c.city, c.postal_code, c.industry, c.email, "     \
-	"c.phone, sc.category, sc.computed_category, sc.potential_source, sc.override_reason, " \
+#define CUST_COLS                                                                                  \
+	"c.customer_id, c.name, c.seller_id, c.city, c.postal_code, c.industry, c.email, "         \
+	"c.phone, sc.category, sc.computed_category, sc.potential_source, sc.override_reason, "    \
 	"sc.revenue, sc.potential, sc.orders, c.lat, c.lon "
-#define CUST_FROM                                                                 \
-	" FROM customers c LEFT JOIN snapshot_customers sc ON sc.snapshot_id = ?1 " \
+#define CUST_FROM                                                                                  \
+	" FROM customers c LEFT JOIN snapshot_customers sc ON sc.snapshot_id = ?1 "                \
 	"AND sc.customer = c.id "
 
 static void read_customer(sqlite3_stmt *st, struct webq_customer *c)
@@ -130,7 +133,8 @@ static void read_customer(sqlite3_stmt *st, struct webq_customer *c)
 	c->has_potential = sqlite3_column_type(st, 13) != SQLITE_NULL;
 	c->potential = sqlite3_column_int64(st, 13);
 	c->orders = sqlite3_column_int64(st, 14);
-	c->has_loc = sqlite3_column_type(st, 15) != SQLITE_NULL && sqlite3_column_type(st, 16) != SQLITE_NULL;
+	c->has_loc = sqlite3_column_type(st, 15) != SQLITE_NULL &&
+	             sqlite3_column_type(st, 16) != SQLITE_NULL;
 	c->lat = sqlite3_column_double(st, 15);
 	c->lon = sqlite3_column_double(st, 16);
 }
@@ -138,30 +142,30 @@ static void read_customer(sqlite3_stmt *st, struct webq_customer *c)
 static const struct {
 	const char *name, *asc, *desc;
 } sorts[] = {
-	{"revenue", "sc.revenue IS NULL, sc.revenue, c.customer_id",
-	 "sc.revenue IS NULL, sc.revenue DESC, c.customer_id"},
-	{"potential", "sc.potential IS NULL, sc.potential, c.customer_id",
-	 "sc.potential IS NULL, sc.potential DESC, c.customer_id"},
-	{"customer_id", "c.customer_id", "c.customer_id DESC"},
-	{"name", "c.name IS NULL, c.name COLLATE NOCASE, c.customer_id",
-	 "c.name IS NULL, c.name COLLATE NOCASE DESC, c.customer_id"},
-	{"seller_id", "c.seller_id IS NULL, c.seller_id, c.customer_id",
-	 "c.seller_id IS NULL, c.seller_id DESC, c.customer_id"},
-	{"category",
-	 "CASE sc.category WHEN '1' THEN 0 WHEN '2R' THEN 1 WHEN '2P' THEN 2 WHEN '3' THEN 3 "
-	 "ELSE 4 END, sc.revenue DESC, c.customer_id",
-	 "CASE sc.category WHEN '1' THEN 0 WHEN '2R' THEN 1 WHEN '2P' THEN 2 WHEN '3' THEN 3 "
-	 "ELSE -1 END DESC, sc.revenue DESC, c.customer_id"},
+    {"revenue", "sc.revenue IS NULL, sc.revenue, c.customer_id",
+     "sc.revenue IS NULL, sc.revenue DESC, c.customer_id"},
+    {"potential", "sc.potential IS NULL, sc.potential, c.customer_id",
+     "sc.potential IS NULL, sc.potential DESC, c.customer_id"},
+    {"customer_id", "c.customer_id", "c.customer_id DESC"},
+    {"name", "c.name IS NULL, c.name COLLATE NOCASE, c.customer_id",
+     "c.name IS NULL, c.name COLLATE NOCASE DESC, c.customer_id"},
+    {"seller_id", "c.seller_id IS NULL, c.seller_id, c.customer_id",
+     "c.seller_id IS NULL, c.seller_id DESC, c.customer_id"},
+    {"category",
+     "CASE sc.category WHEN '1' THEN 0 WHEN '2R' THEN 1 WHEN '2P' THEN 2 WHEN '3' THEN 3 "
+     "ELSE 4 END, sc.revenue DESC, c.customer_id",
+     "CASE sc.category WHEN '1' THEN 0 WHEN '2R' THEN 1 WHEN '2P' THEN 2 WHEN '3' THEN 3 "
+     "ELSE -1 END DESC, sc.revenue DESC, c.customer_id"},
 };
 
-#define FILTER_SQL                                                                          \
-	" WHERE " SCOPE_SQL "AND (?2 IS NULL OR sc.category = ?2) "                           \
-	"AND (?3 IS NULL OR (?3 = '' AND c.seller_id IS NULL) OR c.seller_id = ?3) "          \
-	"AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 "                             \
+#define FILTER_SQL                                                                                 \
+	" WHERE " SCOPE_SQL "AND (?2 IS NULL OR sc.category = ?2) "                                \
+	"AND (?3 IS NULL OR (?3 = '' AND c.seller_id IS NULL) OR c.seller_id = ?3) "               \
+	"AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 "                                  \
 	"OR instr(lower(c.customer_id), lower(?4)) > 0) "
 
 static void bind_filter(sqlite3_stmt *st, const struct webq_scope *scope, int64_t snap,
-			const struct webq_filter *f)
+                        const struct webq_filter *f)
 {
 	sqlite3_bind_int64(st, 1, snap);
 	bind_scope(st, scope);
@@ -174,8 +178,8 @@ static void bind_filter(sqlite3_stmt *st, const struct webq_scope *scope, int64_
 }
 
 int webq_customers(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		   const struct webq_filter *f, webq_customer_fn fn, void *arg, int64_t *total,
-		   char **cause)
+                   const struct webq_filter *f, webq_customer_fn fn, void *arg, int64_t *total,
+                   char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf sql = STRBUF_INIT;
@@ -185,7 +189,8 @@ int webq_customers(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot
 		if (f->sort && !strcmp(f->sort, sorts[i].name))
 			order = f->desc ? sorts[i].desc : sorts[i].asc;
 	*total = 0;
-	if (sqlite3_prepare_v2(db, "SELECT count(*) " CUST_FROM FILTER_SQL, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT count(*) " CUST_FROM FILTER_SQL, -1, &st, NULL) !=
+	    SQLITE_OK)
 		goto out;
 	bind_filter(st, scope, snapshot_id, f);
 	if (sqlite3_step(st) != SQLITE_ROW)
@@ -193,8 +198,9 @@ int webq_customers(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot
 	*total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	st = NULL;
-	strbuf_printf(&sql, "SELECT " CUST_COLS CUST_FROM FILTER_SQL " ORDER BY %s LIMIT ?5 OFFSET ?6",
-		      order);
+	strbuf_printf(&sql,
+	              "SELECT " CUST_COLS CUST_FROM FILTER_SQL " ORDER BY %s LIMIT ?5 OFFSET ?6",
+	              order);
 	if (sqlite3_prepare_v2(db, strbuf_cstr(&sql), -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	bind_filter(st, scope, snapshot_id, f);
@@ -216,13 +222,13 @@ out:
 }
 
 int webq_customer_one(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		      const char *customer_id, webq_customer_fn fn, void *arg, char **cause)
+                      const char *customer_id, webq_customer_fn fn, void *arg, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT " CUST_COLS CUST_FROM " WHERE c.customer_id = ?2 AND " SCOPE_SQL,
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db, "SELECT " CUST_COLS CUST_FROM " WHERE c.customer_id = ?2 AND " SCOPE_SQL, -1,
+	        &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, snapshot_id);
 		sqlite3_bind_text(st, 2, customer_id, -1, SQLITE_STATIC);
 		bind_scope(st, scope);
@@ -243,28 +249,29 @@ int webq_customer_one(sqlite3 *db, const struct webq_scope *scope, int64_t snaps
 }
 
 int webq_customer_history(sqlite3 *db, const char *customer_id,
-			  void (*fn)(void *arg, const struct webq_hist *h), void *arg, char **cause)
+                          void (*fn)(void *arg, const struct webq_hist *h), void *arg, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int s = SQLITE_ERROR;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT s.id, s.created_at, s.as_of, sc.category, sc.computed_category, "
-			       "sc.override_reason, sc.revenue, sc.potential FROM snapshot_customers sc "
-			       "JOIN snapshots s ON s.id = sc.snapshot_id JOIN customers c ON c.id = "
-			       "sc.customer WHERE c.customer_id = ?1 ORDER BY s.id",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT s.id, s.created_at, s.as_of, sc.category, sc.computed_category, "
+	        "sc.override_reason, sc.revenue, sc.potential FROM snapshot_customers sc "
+	        "JOIN snapshots s ON s.id = sc.snapshot_id JOIN customers c ON c.id = "
+	        "sc.customer WHERE c.customer_id = ?1 ORDER BY s.id",
+	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			struct webq_hist h = {
-				.snapshot_id = sqlite3_column_int64(st, 0),
-				.created_at = text(st, 1),
-				.as_of = sqlite3_column_int(st, 2),
-				.category = text(st, 3),
-				.computed_category = text(st, 4),
-				.override_reason = text(st, 5),
-				.revenue = sqlite3_column_int64(st, 6),
-				.has_potential = sqlite3_column_type(st, 7) != SQLITE_NULL,
-				.potential = sqlite3_column_int64(st, 7),
+			    .snapshot_id = sqlite3_column_int64(st, 0),
+			    .created_at = text(st, 1),
+			    .as_of = sqlite3_column_int(st, 2),
+			    .category = text(st, 3),
+			    .computed_category = text(st, 4),
+			    .override_reason = text(st, 5),
+			    .revenue = sqlite3_column_int64(st, 6),
+			    .has_potential = sqlite3_column_type(st, 7) != SQLITE_NULL,
+			    .potential = sqlite3_column_int64(st, 7),
 			};
 			fn(arg, &h);
 		}
@@ -274,49 +281,50 @@ int webq_customer_history(sqlite3 *db, const char *customer_id,
 }
 
 int webq_customer_monthly(sqlite3 *db, const char *customer_id,
-			  void (*fn)(void *arg, const char *month, int64_t amount, int64_t orders),
-			  void *arg, char **cause)
+                          void (*fn)(void *arg, const char *month, int64_t amount, int64_t orders),
+                          void *arg, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int s = SQLITE_ERROR;
 	/* Group by month in SQL over the day number: strftime on days since 1970. */
 	if (sqlite3_prepare_v2(db,
-			       "SELECT strftime('%Y-%m', o.day * 86400, 'unixepoch') AS m, "
-			       "sum(o.amount), count(*) FROM orders o JOIN customers c ON c.id = "
-			       "o.customer WHERE c.customer_id = ?1 GROUP BY m ORDER BY m",
-			       -1, &st, NULL) == SQLITE_OK) {
+	                       "SELECT strftime('%Y-%m', o.day * 86400, 'unixepoch') AS m, "
+	                       "sum(o.amount), count(*) FROM orders o JOIN customers c ON c.id = "
+	                       "o.customer WHERE c.customer_id = ?1 GROUP BY m ORDER BY m",
+	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW)
-			fn(arg, text(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+			fn(arg, text(st, 0), sqlite3_column_int64(st, 1),
+			   sqlite3_column_int64(st, 2));
 	}
 	sqlite3_finalize(st);
 	return s == SQLITE_DONE ? 0 : fail(db, cause);
 }
 
 int webq_customer_contacts(sqlite3 *db, const char *customer_id, int limit,
-			   void (*fn)(void *arg, const struct webq_contact *c), void *arg,
-			   char **cause)
+                           void (*fn)(void *arg, const struct webq_contact *c), void *arg,
+                           char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int s = SQLITE_ERROR;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT a.day, a.minute, a.type, a.seller_id, a.duration_min FROM "
-			       "activities a JOIN customers c ON c.id = a.customer WHERE "
-			       "c.customer_id = ?1 ORDER BY a.day DESC, a.minute DESC LIMIT ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
+	                       "SELECT a.day, a.minute, a.type, a.seller_id, a.duration_min FROM "
+	                       "activities a JOIN customers c ON c.id = a.customer WHERE "
+	                       "c.customer_id = ?1 ORDER BY a.day DESC, a.minute DESC LIMIT ?2",
+	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, limit);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			struct webq_contact c = {
-				.day = sqlite3_column_int(st, 0),
-				.minute = sqlite3_column_type(st, 1) == SQLITE_NULL
-						  ? -1
-						  : sqlite3_column_int(st, 1),
-				.type = text(st, 2),
-				.seller_id = text(st, 3),
-				.duration_min = sqlite3_column_type(st, 4) == SQLITE_NULL
-							? -1
-							: sqlite3_column_double(st, 4),
+			    .day = sqlite3_column_int(st, 0),
+			    .minute = sqlite3_column_type(st, 1) == SQLITE_NULL
+			                  ? -1
+			                  : sqlite3_column_int(st, 1),
+			    .type = text(st, 2),
+			    .seller_id = text(st, 3),
+			    .duration_min = sqlite3_column_type(st, 4) == SQLITE_NULL
+			                        ? -1
+			                        : sqlite3_column_double(st, 4),
 			};
 			fn(arg, &c);
 		}
@@ -332,87 +340,64 @@ static void count_row(void *arg, const struct webq_customer *c)
 }
 
 int webq_override_set(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		      const char *customer_id, const char *category, const char *reason,
-		      const char *by, char **cause)
+                      const char *customer_id, const char *category, const char *reason,
+                      const char *by, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
-	if (db_begin(db, cause) != 0)
+	enum category k;
+	if (category_parse(category, &k) != 0) {
+		*cause = xasprintf("unknown category %s", category);
 		return -1;
+	}
 	int v = webq_customer_one(db, scope, snapshot_id, customer_id, count_row, &found, cause);
-	if (v != 0) {
-		db_rollback(db);
+	if (v != 0)
 		return v;
-	}
-	char now[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT OR REPLACE INTO overrides(customer, category, reason, until_day, "
-			       "created_at, created_by) SELECT id, ?2, ?3, NULL, ?4, ?5 FROM customers "
-			       "WHERE customer_id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, by, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		goto fail;
+	/* The pin itself, as `fokus override` stores it (its own transaction). */
+	v = store_override_set(db, customer_id, k, reason, DAYS_NONE, by, cause);
+	if (v != 0)
+		return v;
+	if (!snapshot_id)
+		return 0;
+	/* Shown at once in the latest snapshot's row of the customer. */
+	if (sqlite3_prepare_v2(
+	        db,
+	        "UPDATE snapshot_customers SET category = ?3, override_reason = ?4 "
+	        "WHERE snapshot_id = ?1 AND customer = (SELECT id FROM customers WHERE "
+	        "customer_id = ?2)",
+	        -1, &st, NULL) != SQLITE_OK)
+		return fail(db, cause);
+	sqlite3_bind_int64(st, 1, snapshot_id);
+	sqlite3_bind_text(st, 2, customer_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, category_code(k), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
 	sqlite3_finalize(st);
-	st = NULL;
-	if (snapshot_id) {
-		if (sqlite3_prepare_v2(db,
-				       "UPDATE snapshot_customers SET category = ?3, override_reason = "
-				       "?4 WHERE snapshot_id = ?1 AND customer = (SELECT id FROM "
-				       "customers WHERE customer_id = ?2)",
-				       -1, &st, NULL) != SQLITE_OK)
-			goto fail;
-		sqlite3_bind_int64(st, 1, snapshot_id);
-		sqlite3_bind_text(st, 2, customer_id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, category, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			goto fail;
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	if (db_commit(db, cause) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	return 0;
-fail:
-	fail(db, cause);
-	sqlite3_finalize(st);
-	db_rollback(db);
-	return -1;
+	return s == SQLITE_DONE ? 0 : fail(db, cause);
 }
 
 int webq_sellers(sqlite3 *db, const struct webq_scope *scope,
-		 void (*fn)(void *arg, const struct webq_seller *s), void *arg, char **cause)
+                 void (*fn)(void *arg, const struct webq_seller *s), void *arg, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int s = SQLITE_ERROR;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT seller_id, name, role, hours_per_year, home_lat, home_lon FROM "
-			       "sellers WHERE ?1 IS NULL OR seller_id = ?1 ORDER BY seller_id",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT seller_id, name, role, hours_per_year, home_lat, home_lon FROM "
+	        "sellers WHERE ?1 IS NULL OR seller_id = ?1 ORDER BY seller_id",
+	        -1, &st, NULL) == SQLITE_OK) {
 		if (scope && scope->seller_id)
 			sqlite3_bind_text(st, 1, scope->seller_id, -1, SQLITE_STATIC);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			struct webq_seller r = {
-				.seller_id = text(st, 0),
-				.name = text(st, 1),
-				.role = text(st, 2),
-				.hours_per_year = sqlite3_column_double(st, 3),
-				.has_home = sqlite3_column_type(st, 4) != SQLITE_NULL &&
-					    sqlite3_column_type(st, 5) != SQLITE_NULL,
-				.home_lat = sqlite3_column_double(st, 4),
-				.home_lon = sqlite3_column_double(st, 5),
+			    .seller_id = text(st, 0),
+			    .name = text(st, 1),
+			    .role = text(st, 2),
+			    .hours_per_year = sqlite3_column_double(st, 3),
+			    .has_home = sqlite3_column_type(st, 4) != SQLITE_NULL &&
+			                sqlite3_column_type(st, 5) != SQLITE_NULL,
+			    .home_lat = sqlite3_column_double(st, 4),
+			    .home_lon = sqlite3_column_double(st, 5),
 			};
 			fn(arg, &r);
 		}
@@ -422,25 +407,26 @@ int webq_sellers(sqlite3 *db, const struct webq_scope *scope,
 }
 
 int webq_owner_categories(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-			  void (*fn)(void *arg, const char *seller_id, const char *category,
-				     const struct webq_catsum *sum),
-			  void *arg, char **cause)
+                          void (*fn)(void *arg, const char *seller_id, const char *category,
+                                     const struct webq_catsum *sum),
+                          void *arg, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int s = SQLITE_ERROR;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT c.seller_id, sc.category, count(*), total(sc.revenue), "
-			       "total(sc.potential) FROM snapshot_customers sc JOIN customers c ON "
-			       "c.id = sc.customer WHERE sc.snapshot_id = ?1 AND " SCOPE_SQL
-			       "GROUP BY c.seller_id, sc.category ORDER BY c.seller_id, sc.category",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT c.seller_id, sc.category, count(*), total(sc.revenue), "
+	        "total(sc.potential) FROM snapshot_customers sc JOIN customers c ON "
+	        "c.id = sc.customer WHERE sc.snapshot_id = ?1 AND " SCOPE_SQL
+	        "GROUP BY c.seller_id, sc.category ORDER BY c.seller_id, sc.category",
+	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, snapshot_id);
 		bind_scope(st, scope);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 			struct webq_catsum sum = {
-				.customers = sqlite3_column_int64(st, 2),
-				.revenue = (int64_t)sqlite3_column_double(st, 3),
-				.potential = (int64_t)sqlite3_column_double(st, 4),
+			    .customers = sqlite3_column_int64(st, 2),
+			    .revenue = (int64_t)sqlite3_column_double(st, 3),
+			    .potential = (int64_t)sqlite3_column_double(st, 4),
 			};
 			fn(arg, text(st, 0), text(st, 1), &sum);
 		}

@@ -37,7 +37,7 @@ struct webq_catsum {
 /* Per category of the latest snapshot (index = enum category: 1, 2R, 2P, 3)
  * within the scope. With no snapshot all zero. Returns 0 or -1 (*cause). */
 int webq_summary(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		 struct webq_catsum sum[4], char **cause);
+                 struct webq_catsum sum[4], char **cause);
 
 struct webq_customer {
 	const char *customer_id, *name, *seller_id, *city, *postal_code, *industry, *email, *phone;
@@ -53,7 +53,8 @@ struct webq_filter {
 	const char *category; /* code, or NULL */
 	const char *seller;   /* owner seller_id, or NULL; "" = no owner */
 	const char *q;        /* substring of name or customer_id, or NULL */
-	const char *sort;     /* customer_id|name|seller_id|category|revenue|potential (NULL: revenue) */
+	const char
+	    *sort; /* customer_id|name|seller_id|category|revenue|potential (NULL: revenue) */
 	bool desc;
 	int64_t limit; /* < 0: all */
 	int64_t offset;
@@ -65,13 +66,13 @@ typedef void (*webq_customer_fn)(void *arg, const struct webq_customer *c);
  * categories). Calls fn per row in order; *total gets the count of all
  * matches (ignoring limit/offset). Returns 0 or -1 (*cause). */
 int webq_customers(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		   const struct webq_filter *f, webq_customer_fn fn, void *arg, int64_t *total,
-		   char **cause);
+                   const struct webq_filter *f, webq_customer_fn fn, void *arg, int64_t *total,
+                   char **cause);
 
 /* One customer by external id, when visible in the scope. Calls fn once.
  * Returns 0, 1 when absent or not visible, -1 (*cause). */
 int webq_customer_one(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		      const char *customer_id, webq_customer_fn fn, void *arg, char **cause);
+                      const char *customer_id, webq_customer_fn fn, void *arg, char **cause);
 
 struct webq_hist {
 	int64_t snapshot_id;
@@ -83,12 +84,13 @@ struct webq_hist {
 };
 /* The customer's row in every snapshot, oldest first. Returns 0 or -1. */
 int webq_customer_history(struct sqlite3 *db, const char *customer_id,
-			  void (*fn)(void *arg, const struct webq_hist *h), void *arg, char **cause);
+                          void (*fn)(void *arg, const struct webq_hist *h), void *arg,
+                          char **cause);
 
 /* Order value per calendar month ("YYYY-MM", minor units), oldest first. */
 int webq_customer_monthly(struct sqlite3 *db, const char *customer_id,
-			  void (*fn)(void *arg, const char *month, int64_t amount, int64_t orders),
-			  void *arg, char **cause);
+                          void (*fn)(void *arg, const char *month, int64_t amount, int64_t orders),
+                          void *arg, char **cause);
 
 struct webq_contact {
 	int32_t day;
@@ -98,16 +100,16 @@ struct webq_contact {
 };
 /* The newest `limit` activities with the customer, newest first. */
 int webq_customer_contacts(struct sqlite3 *db, const char *customer_id, int limit,
-			   void (*fn)(void *arg, const struct webq_contact *c), void *arg,
-			   char **cause);
+                           void (*fn)(void *arg, const struct webq_contact *c), void *arg,
+                           char **cause);
 
-/* Pins a visible customer's category (overrides table) with a reason, and
- * shows it at once in snapshot_id's row (category, override_reason) when
- * that snapshot holds the customer. One transaction. Returns 0, 1 when the
- * customer is absent or not visible, -1 (*cause). */
+/* Pins a visible customer's category with a reason (store_override_set,
+ * as `fokus override` does), then shows it at once in snapshot_id's row
+ * (category, override_reason) when that snapshot holds the customer.
+ * Returns 0, 1 when the customer is absent or not visible, -1 (*cause). */
 int webq_override_set(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-		      const char *customer_id, const char *category, const char *reason,
-		      const char *by, char **cause);
+                      const char *customer_id, const char *category, const char *reason,
+                      const char *by, char **cause);
 
 struct webq_seller {
 	const char *seller_id, *name, *role;
@@ -117,13 +119,13 @@ struct webq_seller {
 };
 /* Sellers (all, or only scope->seller_id), by seller_id. Returns 0 or -1. */
 int webq_sellers(struct sqlite3 *db, const struct webq_scope *scope,
-		 void (*fn)(void *arg, const struct webq_seller *s), void *arg, char **cause);
+                 void (*fn)(void *arg, const struct webq_seller *s), void *arg, char **cause);
 
 /* Customers, revenue and potential per owner and category of snapshot_id
  * within the scope: fn(arg, seller_id (NULL: no owner), category code, sums). */
 int webq_owner_categories(struct sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,
-			  void (*fn)(void *arg, const char *seller_id, const char *category,
-				     const struct webq_catsum *sum),
-			  void *arg, char **cause);
+                          void (*fn)(void *arg, const char *seller_id, const char *category,
+                                     const struct webq_catsum *sum),
+                          void *arg, char **cause);
 
 #endif

@@ -48,7 +48,8 @@ void admin_user_add(struct web_ctx *c)
 	char *cause = NULL;
 	if (!name || !pw || !role_s || user_role_parse(role_s, &role) != 0) {
 		web_error(c, 400, "give name, password and role (admin, manager, seller, service)");
-	} else if (user_add(c->db, name, role, role == USER_SELLER ? seller : NULL, pw, &cause) != 0) {
+	} else if (user_add(c->db, name, role, role == USER_SELLER ? seller : NULL, pw, &cause) !=
+	           0) {
 		web_error(c, 400, cause);
 		free(cause);
 	} else {

@@ -69,8 +69,8 @@ static struct {
 } sum_cache[2];
 static int64_t override_gen;
 
-static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struct webq_catsum sum[4],
-		      char **cause)
+static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap,
+                      struct webq_catsum sum[4], char **cause)
 {
 	int64_t snapshot = snap->id;
 	if (c->scope.seller_id)
@@ -78,8 +78,8 @@ static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struc
 	int k = c->scope.category3_only ? 1 : 0;
 	pthread_mutex_lock(&sum_lock);
 	int64_t gen = override_gen;
-	int hit = sum_cache[k].valid && sum_cache[k].snapshot == snapshot && sum_cache[k].gen == gen &&
-		  !strcmp(sum_cache[k].created_at, snap->created_at);
+	int hit = sum_cache[k].valid && sum_cache[k].snapshot == snapshot &&
+	          sum_cache[k].gen == gen && !strcmp(sum_cache[k].created_at, snap->created_at);
 	if (hit)
 		memcpy(sum, sum_cache[k].sum, sizeof(sum_cache[k].sum));
 	pthread_mutex_unlock(&sum_lock);
@@ -92,14 +92,15 @@ static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap, struc
 		sum_cache[k].valid = 1;
 		sum_cache[k].snapshot = snapshot;
 		sum_cache[k].gen = gen;
-		snprintf(sum_cache[k].created_at, sizeof(sum_cache[k].created_at), "%s", snap->created_at);
+		snprintf(sum_cache[k].created_at, sizeof(sum_cache[k].created_at), "%s",
+		         snap->created_at);
 		memcpy(sum_cache[k].sum, sum, sizeof(sum_cache[k].sum));
 	}
 	pthread_mutex_unlock(&sum_lock);
 	return 0;
 }
 
-static void summary_changed(void)
+void web_summary_changed(void)
 {
 	pthread_mutex_lock(&sum_lock);
 	override_gen++;
@@ -197,7 +198,7 @@ static int read_filter(struct web_ctx *c, struct webq_filter *f)
 	memset(f, 0, sizeof(*f));
 	f->limit = -1;
 	const char *cat = web_arg(c, "category"), *lim = web_arg(c, "limit"),
-		   *off = web_arg(c, "offset"), *order = web_arg(c, "order");
+	           *off = web_arg(c, "offset"), *order = web_arg(c, "order");
 	if (cat && *cat) {
 		enum category k;
 		if (category_parse(cat, &k) != 0) {
@@ -370,9 +371,9 @@ void api_override(struct web_ctx *c)
 	if (web_snapshot(c, &snap) != 0)
 		goto out;
 	int r = webq_override_set(c->db, &c->scope, snap.id, id, category_code(k), reason,
-				  c->ses->user.name, &cause);
+	                          c->ses->user.name, &cause);
 	if (r == 0)
-		summary_changed();
+		web_summary_changed();
 	if (r < 0) {
 		web_fail(c, cause);
 		goto out;
@@ -445,15 +446,15 @@ void api_matrix(struct web_ctx *c)
 	jsonw_bool(&w, m.step > 1);
 	jsonw_key(&w, "fields");
 	jsonw_arr(&w);
-	static const char *const fields[] = {"revenue", "potential", "category", "customer_id",
-					     "name", "computed_category"};
+	static const char *const fields[] = {"revenue",     "potential", "category",
+	                                     "customer_id", "name",      "computed_category"};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		jsonw_str(&w, fields[i]);
 	jsonw_end_arr(&w);
 	jsonw_key(&w, "points");
 	jsonw_arr(&w);
-	if (snap.id && webq_customers(c->db, &c->scope, snap.id, &f, matrix_row, &m, &total,
-				      &cause) != 0) {
+	if (snap.id &&
+	    webq_customers(c->db, &c->scope, snap.id, &f, matrix_row, &m, &total, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -501,7 +502,8 @@ void api_map(struct web_ctx *c)
 		web_fail(c, cause);
 		return;
 	}
-	struct map_acc m = {&w, total > MATRIX_MAX ? (total + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0, 0};
+	struct map_acc m = {&w, total > MATRIX_MAX ? (total + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0,
+	                    0};
 	jsonw_obj(&w);
 	jsonw_kint(&w, "total", total);
 	jsonw_key(&w, "sampled");
@@ -550,7 +552,7 @@ static void seller_row(void *arg, const struct webq_seller *s)
 }
 
 static void owner_row(void *arg, const char *seller_id, const char *category,
-		      const struct webq_catsum *sum)
+                      const struct webq_catsum *sum)
 {
 	struct jsonw *w = arg;
 	jsonw_obj(w);
@@ -580,7 +582,8 @@ void api_sellers(struct web_ctx *c)
 	jsonw_end_arr(&w);
 	jsonw_key(&w, "portfolio");
 	jsonw_arr(&w);
-	if (snap.id && webq_owner_categories(c->db, &c->scope, snap.id, owner_row, &w, &cause) != 0) {
+	if (snap.id &&
+	    webq_owner_categories(c->db, &c->scope, snap.id, owner_row, &w, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -653,8 +656,8 @@ void api_calllist(struct web_ctx *c)
 		web_error(c, 500, "out of memory");
 		return;
 	}
-	static const char *const head[] = {"customer_id", "name", "category", "phone", "email",
-					   "postal_code", "city", "revenue", "potential"};
+	static const char *const head[] = {"customer_id", "name", "category", "phone",    "email",
+	                                   "postal_code", "city", "revenue",  "potential"};
 	csvw_row(f, head, 9);
 	struct webq_filter flt = {.seller = seller, .sort = "category", .desc = false, .limit = -1};
 	int64_t total;
@@ -674,9 +677,9 @@ void api_calllist(struct web_ctx *c)
 	size_t o = 0;
 	for (const char *p = seller; *p && o + 1 < sizeof(safe); p++)
 		safe[o++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-			     (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
-				    ? *p
-				    : '_';
+		             (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
+		                ? *p
+		                : '_';
 	safe[o] = '\0';
 	c->rs->disposition = xasprintf("attachment; filename=\"calllist-%s.csv\"", safe);
 }

@@ -55,13 +55,15 @@ void auth_login(struct web_ctx *c)
 		return;
 	}
 	char token[SESSION_TOKEN_LEN + 1], csrf[SESSION_TOKEN_LEN + 1];
-	if (session_create(c->db, u.id, c->rq->now, c->app->session_ttl, token, csrf, &cause) != 0) {
+	if (session_create(c->db, u.id, c->rq->now, c->app->session_ttl, token, csrf, &cause) !=
+	    0) {
 		user_free(&u);
 		web_fail(c, cause);
 		return;
 	}
-	c->rs->set_cookie = xasprintf(WEB_COOKIE "=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%lld",
-				      token, (long long)c->app->session_ttl);
+	c->rs->set_cookie =
+	    xasprintf(WEB_COOKIE "=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%lld", token,
+	              (long long)c->app->session_ttl);
 	struct jsonw w;
 	web_json_begin(c, &w);
 	write_user(&w, &u, csrf, c->rq->now + c->app->session_ttl);

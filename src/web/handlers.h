@@ -1,6 +1,9 @@
 /* web/handlers.h — the route handlers that web.c's route table dispatches
  * to: auth.c (login, logout, me), api.c (summary, customers, overrides,
- * matrix, sellers, exports), admin.c (users). Each fills c->rs. */
+ * matrix, sellers, exports), catapi.c (history, save a categorization),
+ * importapi.c (uploads), anaapi.c (activity diagnosis), planapi.c (plan,
+ * exports), routeapi.c (a seller's week),
+ * admin.c (users). Each fills c->rs. */
 #ifndef FOKUS_WEB_HANDLERS_H
 #define FOKUS_WEB_HANDLERS_H
 
@@ -18,6 +21,18 @@ void api_matrix(struct web_ctx *c);
 void api_sellers(struct web_ctx *c);
 void api_map(struct web_ctx *c);
 void api_calllist(struct web_ctx *c);
+
+void catapi_history(struct web_ctx *c);
+void catapi_categorize(struct web_ctx *c);
+
+void importapi_upload(struct web_ctx *c);
+
+void planapi_plan(struct web_ctx *c);
+void planapi_export(struct web_ctx *c);
+void routeapi_week(struct web_ctx *c);
+
+void anaapi_analysis(struct web_ctx *c);
+void anaapi_uncontacted(struct web_ctx *c);
 
 void admin_users(struct web_ctx *c);
 void admin_user_add(struct web_ctx *c);

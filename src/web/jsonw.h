@@ -19,15 +19,15 @@ struct jsonw {
 };
 
 void jsonw_init(struct jsonw *w, struct strbuf *sb);
-void jsonw_obj(struct jsonw *w);   /* { */
+void jsonw_obj(struct jsonw *w); /* { */
 void jsonw_end_obj(struct jsonw *w);
-void jsonw_arr(struct jsonw *w);   /* [ */
+void jsonw_arr(struct jsonw *w); /* [ */
 void jsonw_end_arr(struct jsonw *w);
 void jsonw_key(struct jsonw *w, const char *k);
 void jsonw_str(struct jsonw *w, const char *s); /* NULL writes null */
 void jsonw_int(struct jsonw *w, int64_t v);
 void jsonw_num(struct jsonw *w, double v, int decimals); /* non-finite writes null */
-void jsonw_money(struct jsonw *w, int64_t minor);       /* 123456 -> 1234.56 */
+void jsonw_money(struct jsonw *w, int64_t minor);        /* 123456 -> 1234.56 */
 void jsonw_bool(struct jsonw *w, int v);
 void jsonw_null(struct jsonw *w);
 /* Appends an escaped JSON string literal (with quotes) of s to sb. */

@@ -67,7 +67,7 @@ static sqlite3 *thread_db(const struct web_app *app, char **cause)
 
 struct conn {
 	int started;
-	int upload;            /* body goes to a file */
+	int upload; /* body goes to a file */
 	uint64_t limit, received;
 	int too_big;
 	struct strbuf body;
@@ -82,7 +82,7 @@ struct arg_vec {
 };
 
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-				   const char *value)
+                                   const char *value)
 {
 	(void)kind;
 	struct arg_vec *a = cls;
@@ -100,10 +100,10 @@ static enum MHD_Result respond(struct MHD_Connection *mc, struct web_resp *rs, i
 	struct MHD_Response *r;
 	if (rs->data)
 		r = MHD_create_response_from_buffer(rs->data_len, (void *)rs->data,
-						    MHD_RESPMEM_PERSISTENT);
+		                                    MHD_RESPMEM_PERSISTENT);
 	else
 		r = MHD_create_response_from_buffer(rs->body.len, (void *)strbuf_cstr(&rs->body),
-						    MHD_RESPMEM_MUST_COPY);
+		                                    MHD_RESPMEM_MUST_COPY);
 	if (!r)
 		return MHD_NO;
 	for (int i = 0; web_security_headers[i]; i += 2)
@@ -111,7 +111,7 @@ static enum MHD_Result respond(struct MHD_Connection *mc, struct web_resp *rs, i
 	if (rs->content_type)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
-				is_api || !rs->cacheable ? "no-store" : "no-cache");
+	                        is_api || !rs->cacheable ? "no-store" : "no-cache");
 	if (rs->set_cookie)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, rs->set_cookie);
 	if (rs->disposition)
@@ -209,9 +209,21 @@ static size_t unescape(void *cls, struct MHD_Connection *mc, char *s)
 	return (size_t)(o - s);
 }
 
+/* Bytes of an oversized body read and dropped before answering 413 and
+ * closing the connection instead. */
+#define DISCARD_MAX (64ull * 1024 * 1024)
+
+static enum MHD_Result too_large(struct MHD_Connection *mc, struct conn *c)
+{
+	c->started = 1;
+	return send_error(mc, 413,
+	                  c->upload ? "the file is larger than the upload limit"
+	                            : "the request body is too large");
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const char *url,
-				  const char *method, const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
 {
 	(void)version;
 	const struct web_app *app = cls;
@@ -223,59 +235,102 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 		c->upload = web_is_upload(method, url);
 		c->limit = c->upload ? app->upload_max : WEB_JSON_MAX;
 		const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
-							      MHD_HTTP_HEADER_CONTENT_LENGTH);
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
+			/* Answer 413 after reading (and dropping) the body, so that the
+			 * client, still sending, gets the answer rather than a reset. */
 			c->too_big = 1;
-			return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
-							     : "the request body is too large");
+			if (strtoull(cl, NULL, 10) > c->limit + DISCARD_MAX)
+				return too_large(mc, c);
+			return MHD_YES;
 		}
-		if (c->upload && open_spool(app, c) != 0)
-			return send_error(mc, 500, "cannot store the upload (is the temporary folder writable?)");
+		if (c->upload) {
+			/* Refuse an upload the user may not make before storing a byte. */
+			char *cause = NULL;
+			sqlite3 *db = thread_db(app, &cause);
+			if (!db) {
+				enum MHD_Result ok = send_error(
+				    mc, 500, cause ? cause : "cannot open the workspace");
+				free(cause);
+				return ok;
+			}
+			struct web_req rq = {
+			    .method = method,
+			    .path = url,
+			    .session_token =
+			        MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, WEB_COOKIE),
+			    .csrf =
+			        MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token"),
+			    .now = (int64_t)time(NULL),
+			};
+			struct web_resp rs = {0};
+			if (web_precheck(app, db, &rq, &rs) != 0) {
+				c->too_big = 0;
+				c->started = 1;
+				enum MHD_Result ok = respond(mc, &rs, 1);
+				web_resp_free(&rs);
+				return ok;
+			}
+			web_resp_free(&rs);
+			if (open_spool(app, c) != 0)
+				return send_error(
+				    mc, 500,
+				    "cannot store the upload (is the temporary folder writable?)");
+		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
+		if (c->started) {
+			*upload_size = 0;
+			return MHD_YES;
+		}
 		if (!c->too_big && !c->write_failed)
 			body_chunk(c, upload, *upload_size);
+		else if (c->too_big)
+			c->received += *upload_size;
 		*upload_size = 0;
+		/* Dropping a huge body has a limit too: then answer and close. */
+		if (c->too_big && c->received > c->limit + DISCARD_MAX)
+			return too_large(mc, c);
 		return MHD_YES;
 	}
 	if (c->started)
 		return MHD_YES;
-	c->started = 1;
 	if (c->too_big)
-		return send_error(mc, 413, c->upload ? "the file is larger than the upload limit"
-						     : "the request body is too large");
+		return too_large(mc, c);
+	c->started = 1;
 	if (c->write_failed)
 		return send_error(mc, 507, "cannot store the upload: the disk may be full");
 
 	char *cause = NULL;
 	sqlite3 *db = thread_db(app, &cause);
 	if (!db) {
-		enum MHD_Result ok = send_error(mc, 500, cause ? cause : "cannot open the workspace");
+		enum MHD_Result ok =
+		    send_error(mc, 500, cause ? cause : "cannot open the workspace");
 		free(cause);
 		return ok;
 	}
 	struct arg_vec args = {NULL, 0};
 	MHD_get_connection_values(mc, MHD_GET_ARGUMENT_KIND, collect_arg, &args);
 	struct web_req rq = {
-		.method = method,
-		.path = url,
-		.args = args.v,
-		.nargs = args.n,
-		.session_token = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, WEB_COOKIE),
-		.csrf = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token"),
-		.content_type = MHD_lookup_connection_value(mc, MHD_HEADER_KIND,
-							    MHD_HTTP_HEADER_CONTENT_TYPE),
-		.body = c->body.len ? strbuf_cstr(&c->body) : NULL,
-		.body_len = c->body.len,
-		.upload_file = c->upload_path,
-		.now = (int64_t)time(NULL),
+	    .method = method,
+	    .path = url,
+	    .args = args.v,
+	    .nargs = args.n,
+	    .session_token = MHD_lookup_connection_value(mc, MHD_COOKIE_KIND, WEB_COOKIE),
+	    .csrf = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "X-CSRF-Token"),
+	    .content_type =
+	        MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+	    .body = c->body.len ? strbuf_cstr(&c->body) : NULL,
+	    .body_len = c->body.len,
+	    .upload_file = c->upload_path,
+	    .now = (int64_t)time(NULL),
 	};
 	struct web_resp rs = {0};
 	web_handle(app, db, &rq, &rs);
 	if (rs.status >= 500)
 		fprintf(stderr, "fokus serve: %s %s -> %d %s\n", method, url, rs.status,
-			strbuf_cstr(&rs.body));
+		        strbuf_cstr(&rs.body));
 	enum MHD_Result ok = respond(mc, &rs, strncmp(url, "/api/", 5) == 0);
 	web_resp_free(&rs);
 	free(args.v);
@@ -283,7 +338,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 }
 
 static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	(void)cls;
 	(void)mc;
@@ -305,10 +360,10 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 int server_run(const struct server_opts *o, char **cause)
 {
 	struct web_app app = {
-		.db_path = o->db_path,
-		.session_ttl = o->session_ttl > 0 ? o->session_ttl : 8 * 3600,
-		.upload_max = o->upload_max,
-		.tmp_dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
+	    .db_path = o->db_path,
+	    .session_ttl = o->session_ttl > 0 ? o->session_ttl : 8 * 3600,
+	    .upload_max = o->upload_max,
+	    .tmp_dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp",
 	};
 	sqlite3 *db = NULL;
 	if (user_crypto_init() != 0) {
@@ -336,14 +391,15 @@ int server_run(const struct server_opts *o, char **cause)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct MHD_Daemon *d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL,
-		(uint16_t)o->port, NULL, NULL, on_request, &app, MHD_OPTION_SOCK_ADDR, &addr,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape,
-		NULL, MHD_OPTION_CONNECTION_TIMEOUT,
-		(unsigned)60, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512, MHD_OPTION_END);
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL,
+	    (uint16_t)o->port, NULL, NULL, on_request, &app, MHD_OPTION_SOCK_ADDR, &addr,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape,
+	    NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)512, MHD_OPTION_END);
 	if (!d) {
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
-		*cause = xasprintf("cannot listen on %s:%d (is the port in use?)", o->bind, o->port);
+		*cause =
+		    xasprintf("cannot listen on %s:%d (is the port in use?)", o->bind, o->port);
 		return -1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);

@@ -7,14 +7,14 @@
 #include <stdio.h>
 
 struct server_opts {
-	const char *db_path;   /* the workspace (must exist or is created) */
-	const char *bind;      /* IPv4 address, default "127.0.0.1" */
-	int port;              /* 0: any free port */
-	int exit_after;        /* seconds until the server stops by itself; 0 never */
-	uint64_t upload_max;   /* bytes, default 100 MB */
-	int64_t session_ttl;   /* seconds, default 8 hours */
-	FILE *announce;        /* where the URL line goes (stdout when NULL) */
-	const char *banner;    /* extra text printed after the URL line (demo login), or NULL */
+	const char *db_path; /* the workspace (must exist or is created) */
+	const char *bind;    /* IPv4 address, default "127.0.0.1" */
+	int port;            /* 0: any free port */
+	int exit_after;      /* seconds until the server stops by itself; 0 never */
+	uint64_t upload_max; /* bytes, default 100 MB */
+	int64_t session_ttl; /* seconds, default 8 hours */
+	FILE *announce;      /* where the URL line goes (stdout when NULL) */
+	const char *banner;  /* extra text printed after the URL line (demo login), or NULL */
 };
 
 /* Fills *o with the defaults. */

@@ -31,34 +31,48 @@ struct route {
 };
 
 static const struct route routes[] = {
-	{"POST", "/api/login", R_NONE, 0, auth_login},
-	{"POST", "/api/logout", R_ALL, 0, auth_logout},
-	{"GET", "/api/me", R_ALL, 0, auth_me},
-	{"GET", "/api/summary", R_ALL, 0, api_summary},
-	{"GET", "/api/customers", R_ALL, 0, api_customers},
-	{"GET", "/api/customers/", R_ALL, 0, api_customer},
-	{"POST", "/api/overrides", R_STAFF, 0, api_override},
-	{"GET", "/api/matrix", R_ALL, 0, api_matrix},
-	{"GET", "/api/sellers", R_ALL, 0, api_sellers},
-	{"GET", "/api/map", R_ALL, 0, api_map},
-	{"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
-	{"GET", "/api/users", R_ADMIN, 0, admin_users},
-	{"POST", "/api/users", R_ADMIN, 0, admin_user_add},
-	{"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
+    {"POST", "/api/login", R_NONE, 0, auth_login},
+    {"POST", "/api/logout", R_ALL, 0, auth_logout},
+    {"GET", "/api/me", R_ALL, 0, auth_me},
+    {"GET", "/api/summary", R_ALL, 0, api_summary},
+    {"GET", "/api/customers", R_ALL, 0, api_customers},
+    {"GET", "/api/customers/", R_ALL, 0, api_customer},
+    {"POST", "/api/overrides", R_STAFF, 0, api_override},
+    {"GET", "/api/matrix", R_ALL, 0, api_matrix},
+    {"GET", "/api/sellers", R_ALL, 0, api_sellers},
+    {"GET", "/api/map", R_ALL, 0, api_map},
+    {"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
+    {"GET", "/api/export/", R_STAFF, 0, planapi_export},
+    {"GET", "/api/plan", R_STAFF, 0, planapi_plan},
+    {"GET", "/api/route", R_STAFF | R_SELLER, 0, routeapi_week},
+    {"GET", "/api/history", R_STAFF, 0, catapi_history},
+    {"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
+    {"POST", "/api/import", R_STAFF, 1, importapi_upload},
+    {"GET", "/api/analysis", R_STAFF | R_SELLER, 0, anaapi_analysis},
+    {"GET", "/api/uncontacted", R_STAFF | R_SELLER, 0, anaapi_uncontacted},
+    {"GET", "/api/users", R_ADMIN, 0, admin_users},
+    {"POST", "/api/users", R_ADMIN, 0, admin_user_add},
+    {"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
 };
 
-#define CSP                                                                                  \
-	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "    \
+#define CSP                                                                                        \
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "          \
 	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 
 const char *const web_security_headers[] = {
-	"X-Content-Type-Options", "nosniff",
-	"Content-Security-Policy", CSP,
-	"X-Frame-Options", "DENY",
-	"Referrer-Policy", "no-referrer",
-	"Cross-Origin-Opener-Policy", "same-origin",
-	"Cross-Origin-Resource-Policy", "same-origin",
-	NULL,
+    "X-Content-Type-Options",
+    "nosniff",
+    "Content-Security-Policy",
+    CSP,
+    "X-Frame-Options",
+    "DENY",
+    "Referrer-Policy",
+    "no-referrer",
+    "Cross-Origin-Opener-Policy",
+    "same-origin",
+    "Cross-Origin-Resource-Policy",
+    "same-origin",
+    NULL,
 };
 
 void web_resp_free(struct web_resp *rs)
@@ -137,7 +151,7 @@ int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap)
 
 /* The route for method+path; *path_exists = 1 when the path exists with another method. */
 static const struct route *match(const char *method, const char *path, const char **tail,
-				 int *path_exists)
+                                 int *path_exists)
 {
 	*path_exists = 0;
 	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
@@ -147,12 +161,13 @@ static const struct route *match(const char *method, const char *path, const cha
 		if (!strcmp(path, r->path))
 			t = "";
 		else if (r->path[n - 1] == '/' && !strncmp(path, r->path, n) && path[n] &&
-			 !strchr(path + n, '/'))
+		         !strchr(path + n, '/'))
 			t = path + n;
 		if (!t)
 			continue;
 		*path_exists = 1;
-		if (!strcmp(method, r->method) || (!strcmp(method, "HEAD") && !strcmp(r->method, "GET"))) {
+		if (!strcmp(method, r->method) ||
+		    (!strcmp(method, "HEAD") && !strcmp(r->method, "GET"))) {
 			*tail = t;
 			return r;
 		}
@@ -205,8 +220,65 @@ static void scope_of(struct web_ctx *c)
 	}
 }
 
+/* The checks in front of every API handler. Returns 0 (go on; *have_ses
+ * says whether ses was filled, the caller frees ses->user) or -1 after
+ * setting the answer. */
+static int gate(struct web_ctx *c, const struct route *r, int exists, struct session *ses,
+                int *have_ses)
+{
+	const struct web_req *rq = c->rq;
+	*have_ses = 0;
+	if (!(r && r->roles == R_NONE)) {
+		char *cause = NULL;
+		int g = rq->session_token
+		            ? session_get(c->db, rq->session_token, rq->now, ses, &cause)
+		            : 1;
+		if (g < 0) {
+			web_fail(c, cause);
+			return -1;
+		}
+		if (g != 0) {
+			web_error(c, 401, "log in first");
+			return -1;
+		}
+		*have_ses = 1;
+		c->ses = ses;
+	}
+	if (!r) {
+		web_error(c, exists ? 405 : 404,
+		          exists ? "method not allowed" : "no such API route");
+		return -1;
+	}
+	if (*have_ses && !(r->roles & (1 << ses->user.role))) {
+		web_error(c, 403, "your role may not do this");
+		return -1;
+	}
+	if (*have_ses && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD") &&
+	    !session_token_equal(rq->csrf, ses->csrf)) {
+		web_error(c, 403, "missing or wrong CSRF token (X-CSRF-Token)");
+		return -1;
+	}
+	return 0;
+}
+
+int web_precheck(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
+                 struct web_resp *rs)
+{
+	struct session ses;
+	struct web_ctx c = {.app = app, .db = db, .rq = rq, .rs = rs, .lang = LANG_EN};
+	const char *tail = NULL;
+	int exists = 0, have = 0;
+	if (strncmp(rq->path, "/api/", 5) != 0)
+		return 0;
+	const struct route *r = match(rq->method, rq->path, &tail, &exists);
+	int ok = gate(&c, r, exists, &ses, &have);
+	if (have)
+		user_free(&ses.user);
+	return ok;
+}
+
 void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
-		struct web_resp *rs)
+                struct web_resp *rs)
 {
 	struct session ses;
 	struct web_ctx c = {.app = app, .db = db, .rq = rq, .rs = rs, .lang = LANG_EN};
@@ -225,37 +297,11 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	const char *tail = NULL;
 	int exists = 0;
 	const struct route *r = match(rq->method, rq->path, &tail, &exists);
-	if (!(r && r->roles == R_NONE)) {
-		char *cause = NULL;
-		int g = rq->session_token ? session_get(db, rq->session_token, rq->now, &ses, &cause) : 1;
-		if (g < 0) {
-			web_fail(&c, cause);
-			return;
-		}
-		if (g != 0) {
-			web_error(&c, 401, "log in first");
-			return;
-		}
-		have_ses = 1;
-		c.ses = &ses;
+	if (gate(&c, r, exists, &ses, &have_ses) == 0) {
+		c.tail = tail;
+		scope_of(&c);
+		r->fn(&c);
 	}
-	if (!r) {
-		web_error(&c, exists ? 405 : 404, exists ? "method not allowed" : "no such API route");
-		goto out;
-	}
-	if (have_ses && !(r->roles & (1 << ses.user.role))) {
-		web_error(&c, 403, "your role may not do this");
-		goto out;
-	}
-	if (have_ses && strcmp(rq->method, "GET") && strcmp(rq->method, "HEAD") &&
-	    !session_token_equal(rq->csrf, ses.csrf)) {
-		web_error(&c, 403, "missing or wrong CSRF token (X-CSRF-Token)");
-		goto out;
-	}
-	c.tail = tail;
-	scope_of(&c);
-	r->fn(&c);
-out:
 	if (have_ses)
 		user_free(&ses.user);
 }

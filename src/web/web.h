@@ -22,9 +22,9 @@ struct sqlite3;
 
 struct web_app {
 	const char *db_path;
-	int64_t session_ttl;  /* seconds a login lasts */
-	uint64_t upload_max;  /* bytes; larger uploads answer 413 */
-	const char *tmp_dir;  /* where uploads are spooled */
+	int64_t session_ttl; /* seconds a login lasts */
+	uint64_t upload_max; /* bytes; larger uploads answer 413 */
+	const char *tmp_dir; /* where uploads are spooled */
 };
 
 struct web_arg {
@@ -32,8 +32,8 @@ struct web_arg {
 };
 
 struct web_req {
-	const char *method; /* "GET" "POST" "DELETE" ... */
-	const char *path;   /* decoded path without the query, "/api/customers/C1" */
+	const char *method;         /* "GET" "POST" "DELETE" ... */
+	const char *path;           /* decoded path without the query, "/api/customers/C1" */
 	const struct web_arg *args; /* decoded query arguments */
 	size_t nargs;
 	const char *session_token; /* value of the WEB_COOKIE cookie, or NULL */
@@ -47,21 +47,28 @@ struct web_req {
 
 struct web_resp {
 	int status;
-	const char *content_type;    /* static string */
-	struct strbuf body;          /* the body, unless data is set */
-	const unsigned char *data;   /* static bytes (embedded assets) */
+	const char *content_type;  /* static string */
+	struct strbuf body;        /* the body, unless data is set */
+	const unsigned char *data; /* static bytes (embedded assets) */
 	size_t data_len;
-	char *set_cookie;            /* Set-Cookie value, owned */
-	char *disposition;           /* Content-Disposition value, owned */
-	int64_t retry_after;         /* seconds for a Retry-After header, 0 none */
-	int cacheable;               /* 1: static asset, may be cached briefly */
+	char *set_cookie;    /* Set-Cookie value, owned */
+	char *disposition;   /* Content-Disposition value, owned */
+	int64_t retry_after; /* seconds for a Retry-After header, 0 none */
+	int cacheable;       /* 1: static asset, may be cached briefly */
 };
 
 /* Handles one request with the workspace db (opened by the caller for this
  * thread). Fills *rs (zeroed by the caller); free with web_resp_free. Never fails. */
 void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
-		struct web_resp *rs);
+                struct web_resp *rs);
 void web_resp_free(struct web_resp *rs);
+
+/* The session, route, role and CSRF checks of web_handle alone, for a
+ * request whose body has not been read yet (uploads are refused before a
+ * byte is stored). Returns 0 when the request may go on; -1 after filling
+ * *rs with the refusal (401, 403, 404, 405). */
+int web_precheck(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
+                 struct web_resp *rs);
 
 /* Whether a request to path needs a session and what it may upload:
  * returns 1 when the route streams its body to a file (uploads), else 0. */
@@ -78,10 +85,10 @@ struct web_ctx {
 	struct sqlite3 *db;
 	const struct web_req *rq;
 	struct web_resp *rs;
-	struct session *ses;      /* NULL on routes without login */
-	struct webq_scope scope;  /* from the session's role */
-	const char *tail;         /* the part of the path after a route's prefix ending in '/' */
-	enum lang lang;           /* ?lang=sv|en, default English */
+	struct session *ses;     /* NULL on routes without login */
+	struct webq_scope scope; /* from the session's role */
+	const char *tail;        /* the part of the path after a route's prefix ending in '/' */
+	enum lang lang;          /* ?lang=sv|en, default English */
 };
 
 /* Query argument by name, or NULL. */
@@ -96,5 +103,8 @@ void web_fail(struct web_ctx *c, char *cause);
 struct json_t *web_json_body(struct web_ctx *c);
 /* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
 int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
+
+/* Tells the summary cache (api.c) that categories changed. */
+void web_summary_changed(void);
 
 #endif

@@ -60,7 +60,9 @@ static void test_add_check_remove(void **state)
 
 	/* The hash is argon2id, never the password. */
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT pw_hash FROM users WHERE name='anna'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db, "SELECT pw_hash FROM users WHERE name='anna'", -1, &st, NULL),
+	    SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	const char *h = (const char *)sqlite3_column_text(st, 0);
 	assert_non_null(strstr(h, "$argon2id$"));
@@ -69,7 +71,8 @@ static void test_add_check_remove(void **state)
 
 	struct user u;
 	int64_t wait;
-	assert_int_equal(user_check(db, "anna", "correct horse", 1000, &u, &wait, &cause), USER_CHECK_OK);
+	assert_int_equal(user_check(db, "anna", "correct horse", 1000, &u, &wait, &cause),
+	                 USER_CHECK_OK);
 	assert_string_equal(u.name, "anna");
 	assert_int_equal(u.role, USER_MANAGER);
 	user_free(&u);
@@ -89,8 +92,10 @@ static void test_add_check_remove(void **state)
 	free(v);
 
 	assert_int_equal(user_set_password(db, "anna", "new password", &cause), 0);
-	assert_int_equal(user_check(db, "anna", "correct horse", 1000, &u, &wait, &cause), USER_CHECK_BAD);
-	assert_int_equal(user_check(db, "anna", "new password", 1000, &u, &wait, &cause), USER_CHECK_OK);
+	assert_int_equal(user_check(db, "anna", "correct horse", 1000, &u, &wait, &cause),
+	                 USER_CHECK_BAD);
+	assert_int_equal(user_check(db, "anna", "new password", 1000, &u, &wait, &cause),
+	                 USER_CHECK_OK);
 	user_free(&u);
 	assert_int_equal(user_remove(db, "anna", &cause), 0);
 	assert_int_equal(user_remove(db, "anna", &cause), 1);
@@ -117,15 +122,19 @@ static void test_slowdown(void **state)
 	struct user out;
 	int64_t wait = 0;
 	for (int i = 0; i < 3; i++)
-		assert_int_equal(user_check(db, "bo", "wrong", 5000, &out, &wait, &cause), USER_CHECK_BAD);
+		assert_int_equal(user_check(db, "bo", "wrong", 5000, &out, &wait, &cause),
+		                 USER_CHECK_BAD);
 	/* Now even the right password must wait; nothing is checked meanwhile. */
-	assert_int_equal(user_check(db, "bo", "right password", 5000, &out, &wait, &cause), USER_CHECK_WAIT);
+	assert_int_equal(user_check(db, "bo", "right password", 5000, &out, &wait, &cause),
+	                 USER_CHECK_WAIT);
 	assert_int_equal(wait, 1);
-	assert_int_equal(user_check(db, "bo", "right password", 5001, &out, &wait, &cause), USER_CHECK_OK);
+	assert_int_equal(user_check(db, "bo", "right password", 5001, &out, &wait, &cause),
+	                 USER_CHECK_OK);
 	user_free(&out);
 	/* A success resets the count. */
 	assert_int_equal(user_check(db, "bo", "wrong", 5002, &out, &wait, &cause), USER_CHECK_BAD);
-	assert_int_equal(user_check(db, "bo", "right password", 5002, &out, &wait, &cause), USER_CHECK_OK);
+	assert_int_equal(user_check(db, "bo", "right password", 5002, &out, &wait, &cause),
+	                 USER_CHECK_OK);
 	user_free(&out);
 	close_tmp(db, path);
 }
@@ -139,7 +148,7 @@ static void test_sessions(void **state)
 	struct user u;
 	assert_int_equal(user_get(db, "cia", &u, &cause), 0);
 	char tok[SESSION_TOKEN_LEN + 1], csrf[SESSION_TOKEN_LEN + 1], tok2[SESSION_TOKEN_LEN + 1],
-		csrf2[SESSION_TOKEN_LEN + 1];
+	    csrf2[SESSION_TOKEN_LEN + 1];
 	assert_int_equal(session_create(db, u.id, 1000, 60, tok, csrf, &cause), 0);
 	assert_int_equal(session_create(db, u.id, 1000, 60, tok2, csrf2, &cause), 0);
 	assert_int_equal((int)strlen(tok), SESSION_TOKEN_LEN);
@@ -156,7 +165,10 @@ static void test_sessions(void **state)
 	assert_int_equal(session_get(db, NULL, 1000, &s, &cause), 1);
 	/* The table holds a hash, not the token. */
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sessions WHERE token_hash = ?", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT count(*) FROM sessions WHERE token_hash = ?",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
 	sqlite3_bind_text(st, 1, tok2, -1, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(st, 0), 0);
@@ -181,10 +193,10 @@ int main(void)
 {
 	assert_int_equal(user_crypto_init(), 0);
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_roles),
-		cmocka_unit_test(test_add_check_remove),
-		cmocka_unit_test(test_slowdown),
-		cmocka_unit_test(test_sessions),
+	    cmocka_unit_test(test_roles),
+	    cmocka_unit_test(test_add_check_remove),
+	    cmocka_unit_test(test_slowdown),
+	    cmocka_unit_test(test_sessions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

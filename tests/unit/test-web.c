@@ -37,9 +37,10 @@ static void test_jsonw(void **state)
 	jsonw_obj(&w);
 	jsonw_end_obj(&w);
 	jsonw_end_obj(&w);
-	assert_string_equal(strbuf_cstr(&sb),
-			    "{\"name\":\"\\u003cscript\\u003ealert(\\\"1\\\")\\u003c/script\\u003e\\n\\u0026\\u0001\","
-			    "\"a\":1234.56,\"b\":-0.05,\"c\":1,\"d\":2.5,\"e\":[1,null,true,null],\"f\":0,\"g\":{}}");
+	assert_string_equal(strbuf_cstr(&sb), "{\"name\":\"\\u003cscript\\u003ealert(\\\"1\\\")"
+	                                      "\\u003c/script\\u003e\\n\\u0026\\u0001\","
+	                                      "\"a\":1234.56,\"b\":-0.05,\"c\":1,\"d\":2.5,\"e\":["
+	                                      "1,null,true,null],\"f\":0,\"g\":{}}");
 	strbuf_free(&sb);
 }
 
@@ -77,10 +78,10 @@ static int setup(void **state)
 	assert_int_equal(user_add(f->db, "mia", USER_MANAGER, NULL, "manager pass", &cause), 0);
 	assert_int_equal(user_add(f->db, "sam", USER_SELLER, "S1", "seller pass", &cause), 0);
 	assert_int_equal(db_exec(f->db,
-				 "INSERT INTO customers(customer_id, name, seller_id) VALUES "
-				 "('C1', 'Ett AB', 'S1'), ('C2', 'Två AB', 'S2')",
-				 &cause),
-			 0);
+	                         "INSERT INTO customers(customer_id, name, seller_id) VALUES "
+	                         "('C1', 'Ett AB', 'S1'), ('C2', 'Två AB', 'S2')",
+	                         &cause),
+	                 0);
 	f->app.db_path = f->path;
 	f->app.session_ttl = 3600;
 	f->app.upload_max = 1000;
@@ -103,17 +104,17 @@ static int teardown(void **state)
 }
 
 static int run(struct fx *f, const char *method, const char *path, const char *token,
-	       const char *csrf, const char *body, struct web_resp *rs)
+               const char *csrf, const char *body, struct web_resp *rs)
 {
 	struct web_req rq = {
-		.method = method,
-		.path = path,
-		.session_token = token,
-		.csrf = csrf,
-		.content_type = body ? "application/json" : NULL,
-		.body = body,
-		.body_len = body ? strlen(body) : 0,
-		.now = 1000000,
+	    .method = method,
+	    .path = path,
+	    .session_token = token,
+	    .csrf = csrf,
+	    .content_type = body ? "application/json" : NULL,
+	    .body = body,
+	    .body_len = body ? strlen(body) : 0,
+	    .now = 1000000,
 	};
 	memset(rs, 0, sizeof(*rs));
 	web_handle(&f->app, f->db, &rq, rs);
@@ -146,7 +147,9 @@ static void test_dispatch(void **state)
 	web_resp_free(&rs);
 	assert_int_equal(run(f, "GET", "/api/nothing", NULL, NULL, NULL, &rs), 401);
 	web_resp_free(&rs);
-	assert_int_equal(run(f, "POST", "/api/login", NULL, NULL, "{\"user\":\"mia\",\"password\":\"no\"}", &rs), 401);
+	assert_int_equal(
+	    run(f, "POST", "/api/login", NULL, NULL, "{\"user\":\"mia\",\"password\":\"no\"}", &rs),
+	    401);
 	assert_null(rs.set_cookie);
 	web_resp_free(&rs);
 	do_login(f, "mia", "manager pass", tok, csrf);
@@ -201,7 +204,8 @@ static void test_headers(void **state)
 		if (!strcmp(web_security_headers[i], "Content-Security-Policy")) {
 			csp = 1;
 			assert_non_null(strstr(web_security_headers[i + 1], "script-src 'self';"));
-			assert_non_null(strstr(web_security_headers[i + 1], "frame-ancestors 'none'"));
+			assert_non_null(
+			    strstr(web_security_headers[i + 1], "frame-ancestors 'none'"));
 			assert_null(strstr(web_security_headers[i + 1], "unsafe-inline"));
 		}
 		if (!strcmp(web_security_headers[i], "X-Content-Type-Options"))
@@ -216,10 +220,10 @@ int main(void)
 {
 	assert_int_equal(user_crypto_init(), 0);
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jsonw),
-		cmocka_unit_test(test_assets),
-		cmocka_unit_test_setup_teardown(test_dispatch, setup, teardown),
-		cmocka_unit_test(test_headers),
+	    cmocka_unit_test(test_jsonw),
+	    cmocka_unit_test(test_assets),
+	    cmocka_unit_test_setup_teardown(test_dispatch, setup, teardown),
+	    cmocka_unit_test(test_headers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { USERS, makeWorkspace, startServer, call, login, addUser } from './lib.mjs';
+import { USERS, FOKUS, makeWorkspace, startServer, call, login, addUser } from './lib.mjs';
 
 let ws, srv, base;
 const ses = {};
@@ -38,6 +38,17 @@ const TABLE = [
   ['GET', '/api/map', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S1', null, [200, 200, 200, 200]],
   ['GET', '/api/export/calllist?seller=S2', null, [200, 200, 404, 200]],
+  ['GET', '/api/history', null, [200, 200, 403, 403]],
+  ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
+  ['POST', '/api/import?kind=nonsense', null, [400, 400, 403, 403]],
+  ['GET', '/api/plan', null, [200, 200, 403, 403]],
+  ['GET', '/api/export/newsletter.csv', null, [200, 200, 403, 403]],
+  ['GET', '/api/export/evil.sh', null, [404, 404, 403, 403]],
+  ['GET', '/api/route?seller=S1&days=2', null, [200, 200, 200, 403]],
+  ['GET', '/api/route?seller=S2&days=2', null, [200, 200, 404, 403]],
+  ['GET', '/api/analysis', null, [200, 200, 200, 403]],
+  ['GET', '/api/uncontacted', null, [200, 200, 200, 403]],
+  ['GET', '/api/uncontacted?seller=S2&category=3', null, [200, 200, 404, 403]],
   ['GET', '/api/users', null, [200, 403, 403, 403]],
   ['POST', '/api/users', { name: 'tmp-user', role: 'manager', password: 'tmp-pass-123' }, [201, 403, 403, 403]],
   ['DELETE', '/api/users/tmp-user', null, [200, 403, 403, 403]],
@@ -105,11 +116,20 @@ test('login: cookie attributes, wrong password 401, bad bodies 400/415', async (
 
 test('repeated failed logins for a user are slowed down', async () => {
   addUser(ws.db, { name: 'slow', role: 'manager', password: 'slow-pass-123' });
-  for (let i = 0; i < 3; i++) {
-    const r = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'wrong' + i } });
+  // Five wrong passwords (waiting out the slowdown in between when asked to).
+  let wrong = 0, waited = 0;
+  while (wrong < 5) {
+    const r = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'wrong' + wrong } });
+    if (r.status === 429) {
+      assert.ok(wrong >= 3, '429 only after 3 failures');
+      waited++;
+      await new Promise((res) => setTimeout(res, 1000 * Number(r.headers.get('retry-after'))));
+      continue;
+    }
     assert.equal(r.status, 401);
+    wrong++;
   }
-  // Even the right password waits now.
+  // Now the next attempt must wait 4 s: even the right password is refused meanwhile.
   const r = await call(base, '/api/login', { method: 'POST', body: { user: 'slow', password: 'slow-pass-123' } });
   assert.equal(r.status, 429);
   assert.ok(Number(r.headers.get('retry-after')) >= 1);
@@ -256,6 +276,69 @@ test('matrix and sellers', async () => {
   assert.ok(own.portfolio.every((p) => p.seller_id === 'S1'));
 });
 
+test('activity diagnosis: the same numbers as fokus analyze; a seller gets only their rows', async () => {
+  const m = (await call(base, '/api/analysis', { session: ses.manager })).json;
+  let hasAnalyze = true;
+  try { execFileSync(FOKUS, ['help', 'analyze'], { stdio: 'ignore' }); } catch { hasAnalyze = false; }
+  if (hasAnalyze) { // `fokus analyze` is another part of fokus; compare when this build has it
+    const cli = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'analyze', '--format', 'json', '--lang', 'en'], { encoding: 'utf8' }));
+    assert.deepEqual(m, cli, 'the API answers what fokus analyze --format json prints');
+  }
+  assert.ok(m.visits.length > 0 && m.sellers.length > 0 && m.bookings.length > 0);
+  const s = (await call(base, '/api/analysis', { session: ses.seller })).json;
+  for (const k of ['visits', 'sellers', 'contact_time', 'bookings', 'booking_summary', 'uncontacted_by_seller'])
+    assert.ok(s[k].every((x) => x.seller_id === 'S1'), k);
+  for (const k of ['categories', 'findings', 'uncontacted', 'order_value']) assert.ok(!(k in s), k);
+  const u = (await call(base, '/api/uncontacted', { session: ses.manager })).json;
+  assert.ok(u.count >= 1);
+  assert.ok(u.customers.some((c) => c.customer_id === 'C12'), 'C12 was never contacted');
+  const us = (await call(base, '/api/uncontacted', { session: ses.seller })).json;
+  assert.ok(us.customers.every((c) => c.seller_id === 'S1'));
+  assert.equal((await call(base, '/api/analysis?from=2025-13-01', { session: ses.manager })).status, 400);
+});
+
+test('plan and exports: the same as fokus plan and fokus export', async () => {
+  const p = (await call(base, '/api/plan', { session: ses.manager })).json;
+  const cli = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'plan', '--format', 'json'], { encoding: 'utf8' }));
+  assert.deepEqual(p, cli, 'the API answers what fokus plan --format json prints');
+  assert.ok(p.workload.length === 3 && p.assignments.length > 0);
+  const dir = ws.dir + '/exports';
+  execFileSync(FOKUS, ['--db', ws.db, 'export', '--out', dir, '--lang', 'en'], { stdio: 'ignore' });
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const files = readdirSync(dir);
+  assert.ok(files.includes('newsletter.csv'));
+  for (const f of files.filter((x) => x.endsWith('.csv') || x.endsWith('.ics'))) {
+    const r = await call(base, '/api/export/' + f, { session: ses.manager });
+    assert.equal(r.status, 200, f);
+    assert.match(r.headers.get('content-disposition'), new RegExp('filename="' + f.replace('.', '\\.') + '"'));
+    const want = readFileSync(dir + '/' + f, 'utf8');
+    if (f.endsWith('.ics')) assert.equal(r.text.replace(/DTSTAMP:\S+/g, ''), want.replace(/DTSTAMP:\S+/g, ''), f);
+    else assert.equal(r.text, want, f);
+  }
+  const x = await call(base, '/api/export/' + files.find((f) => f.endsWith('.xlsx')), { session: ses.manager });
+  assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  assert.equal((await call(base, '/api/export/calls-NOBODY.csv', { session: ses.manager })).status, 404);
+  assert.equal((await call(base, '/api/export/.hidden.csv', { session: ses.manager })).status, 404);
+});
+
+test('a seller\'s coming days, as fokus route plans them', async () => {
+  const r = (await call(base, '/api/route?seller=S1&from=2025-06-02&days=3', { session: ses.manager })).json;
+  assert.equal(r.seller_id, 'S1');
+  assert.equal(r.from, '2025-06-02');
+  assert.deepEqual(r.days.map((d) => d.date), ['2025-06-02', '2025-06-03', '2025-06-04']);
+  assert.deepEqual(r.start, { label: 'home', lat: 59.33, lon: 18.06 });
+  const planned = r.days.reduce((a, d) => a + d.stops.length, 0);
+  assert.equal(planned, r.totals.planned);
+  assert.ok(r.totals.due >= 1, 'S1 has customers due for a visit');
+  for (const d of r.days) for (const s of d.stops) assert.ok(['C01', 'C02', 'C03', 'C04'].includes(s.customer_id), 'only S1\'s customers');
+  const own = await call(base, '/api/route?days=1', { session: ses.seller });
+  assert.equal(own.status, 200);
+  assert.equal(own.json.seller_id, 'S1');
+  assert.equal((await call(base, '/api/route?seller=S3', { session: ses.manager })).status, 409, 'S3 has no home');
+  assert.equal((await call(base, '/api/route?seller=S1&days=99', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/route?seller=NOPE', { session: ses.manager })).status, 404);
+});
+
 test('bodies over the limit answer 413', async () => {
   const big = '{"user":"' + 'x'.repeat(1100 * 1024) + '"}';
   const r = await call(base, '/api/login', { method: 'POST', raw: big, headers: { 'content-type': 'application/json' } });
@@ -279,13 +362,52 @@ test('static files: index, no path leaves the asset set', async () => {
   }
 });
 
+test('save as new categorization: computed by the core with the given thresholds', async () => {
+  const before = (await call(base, '/api/summary', { session: ses.manager })).json.snapshot.id;
+  const r = await call(base, '/api/categorize', { method: 'POST', session: ses.manager,
+    body: { revenue_threshold: 70000, potential_threshold: 40000 } });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.snapshot_id, before + 1);
+  assert.equal(r.json.revenue_threshold, 70000);
+  const s = (await call(base, '/api/summary', { session: ses.manager })).json;
+  assert.equal(s.snapshot.id, before + 1);
+  assert.equal(s.snapshot.method, 'absolute');
+  assert.equal(s.snapshot.revenue_threshold, 70000);
+  const cat = async (id) => (await call(base, '/api/customers/' + id, { session: ses.manager })).json.customer;
+  // Revenue in the 12 months to 2025-06-01 from the orders: C01 99 500, C02 80 000, C05 70 000 (= the threshold: high).
+  // Potential as given in the customer file; high when ≥ 40 000.
+  assert.equal((await cat('C01')).revenue, 99500);
+  assert.equal((await cat('C01')).category, '1');
+  assert.equal((await cat('C05')).category, '2R');
+  assert.equal((await cat('C03')).category, '2P'); // 60 000 < 70 000; potential 50 000
+  assert.equal((await cat('C06')).category, '2P');
+  assert.equal((await cat('C09')).category, '3');
+  const c04 = await cat('C04'); // pinned earlier
+  assert.equal(c04.category, '2P');
+  assert.equal(c04.computed_category, '3');
+  const h = (await call(base, '/api/history', { session: ses.manager })).json;
+  assert.equal(h.snapshots.at(-1).snapshot, before + 1);
+  assert.equal(h.snapshots.at(-1).customers, 12);
+  assert.equal(h.migration.from, before);
+  assert.equal(h.migration.to, before + 1);
+  const moved = Object.values(h.migration.moves).reduce((a, row) => a + Object.values(row).reduce((x, y) => x + y, 0), 0);
+  assert.equal(moved, 12);
+  assert.equal(h.migration.moves['1']['1'], 1, 'C01 stayed in 1');
+  assert.equal(h.migration.moves['1']['2P'], 1, 'C03 went from 1 to 2P');
+  const h1 = (await call(base, '/api/history?from=1&to=' + (before + 1), { session: ses.manager })).json;
+  assert.equal(h1.migration.new['3'] + h1.migration.new['2P'] + h1.migration.new['2R'] + h1.migration.new['1'], 9);
+  assert.equal((await call(base, '/api/history?from=99', { session: ses.manager })).status, 404);
+  assert.equal((await call(base, '/api/history?from=x', { session: ses.manager })).status, 400);
+  assert.equal((await call(base, '/api/categorize', { method: 'POST', session: ses.manager, body: { revenue_threshold: -1, potential_threshold: 5 } })).status, 400);
+});
+
 test('readers keep working while another process writes a large transaction', async () => {
   const { spawn } = await import('node:child_process');
   // A writer in another process: ~300k inserted rows in one transaction, then a new snapshot.
   const sql = "BEGIN IMMEDIATE; INSERT INTO batches(kind, file, rows, created_at) VALUES ('orders', 'load', 0, 'now'); " +
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) " +
     "INSERT INTO orders(batch_id, customer, day, amount) SELECT (SELECT max(id) FROM batches), 1 + i % 12, 20000 + i % 300, i FROM n; " +
-    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (3, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
+    "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (99, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
   const writer = spawn('sqlite3', [ws.db, sql], { stdio: 'ignore' });
   const done = new Promise((res) => writer.on('exit', res));
   let calls = 0, writerDone = false;
@@ -305,5 +427,79 @@ test('readers keep working while another process writes a large transaction', as
   // A login writes (a session row): it waits for the writer rather than failing.
   await login(base, USERS.manager);
   const s = (await call(base, '/api/summary', { session: ses.manager })).json;
-  assert.equal(s.snapshot.id, 3, 'the new snapshot is seen after the commit');
+  assert.equal(s.snapshot.id, 99, 'the new snapshot is seen after the commit');
+});
+
+// Uploads: raw body, ?kind=&name=; dry_run checks only.
+async function upload(session, query, body, headers = {}) {
+  return call(base, '/api/import?' + query, { method: 'POST', session, raw: body,
+    headers: { 'content-type': 'application/octet-stream', ...headers } });
+}
+
+test('import: check with preview, rejected rows with line numbers, then import', async () => {
+  const csv = 'Kundnr;Namn;Postnr;Ort;Säljare;Bransch\nN1;Norra AB;111 22;Stockholm;S2;C\nN2;Södra AB;211 11;Malmö;S2;C\n';
+  const dry = await upload(ses.manager, 'kind=customers&name=kunder.csv&dry_run=1', csv);
+  assert.equal(dry.status, 200, dry.text);
+  assert.equal(dry.json.ok, true);
+  assert.equal(dry.json.dry_run, true);
+  assert.equal(dry.json.rows_read, 2);
+  assert.deepEqual(dry.json.columns.map((c) => c.field), ['customer_id', 'name', 'postal_code', 'city', 'seller_id', 'industry']);
+  assert.deepEqual(dry.json.preview[0].cells, ['N1', 'Norra AB', '111 22', 'Stockholm', 'S2', 'C']);
+  assert.equal(dry.json.preview[0].line, 2);
+  assert.equal((await call(base, '/api/customers/N1', { session: ses.manager })).status, 404, 'a dry run stores nothing');
+  const real = await upload(ses.manager, 'kind=customers&name=kunder.csv', csv);
+  assert.equal(real.status, 200, real.text);
+  assert.equal(real.json.summary.rows_stored, 2);
+  assert.equal((await call(base, '/api/customers/N1', { session: ses.manager })).json.customer.name, 'Norra AB');
+  const again = await upload(ses.manager, 'kind=customers&name=kunder.csv', csv);
+  assert.equal(again.json.ok, true, 'customers are upserted');
+
+  const bad = 'order_id,customer_id,date,amount\nA1,N1,2025-03-01,100\nA2,N2,2025-03-02,"12,3,4"\nA3,N2,not a date,5\n';
+  const b = await upload(ses.manager, 'kind=orders&name=orders.csv&dry_run=1', bad);
+  assert.equal(b.status, 422);
+  assert.equal(b.json.ok, false);
+  assert.equal(b.json.rows_rejected, 2);
+  assert.deepEqual(b.json.errors.map((e) => e.line), [3, 4]);
+  assert.match(b.json.errors[0].text, /^orders\.csv:3: column "amount": "12,3,4" is not a number$/);
+  assert.ok(!b.text.includes('fokus-upload'), 'messages do not show the server\'s temporary file');
+  const b2 = await upload(ses.manager, 'kind=orders&name=orders.csv', bad);
+  assert.equal(b2.status, 422, 'all-or-nothing');
+  const skip = await upload(ses.manager, 'kind=orders&name=orders.csv&skip_bad=1', bad);
+  assert.equal(skip.status, 200, skip.text);
+  assert.equal(skip.json.summary.rows_stored, 1);
+  const dup = await upload(ses.manager, 'kind=orders&name=orders2.csv&skip_bad=1', bad);
+  assert.equal(dup.status, 422);
+  assert.ok(dup.json.duplicate_of > 0, 'the same content is refused as a duplicate');
+
+  const bin = await upload(ses.manager, 'kind=customers&name=picture.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 0, 0, 0xff]));
+  assert.equal(bin.status, 422);
+  assert.ok(bin.json.error.length > 10, 'one clear sentence');
+  assert.ok(!bin.text.includes('fokus-upload'), bin.json.error);
+  assert.equal((await upload(ses.manager, 'kind=invoices&name=x.csv', 'a,b\n')).status, 400);
+});
+
+test('import: refused before storing for other roles, without session or CSRF', async () => {
+  const csv = 'customer_id,name\nZ1,Z AB\n';
+  assert.equal((await upload(null, 'kind=customers&name=z.csv', csv)).status, 401);
+  assert.equal((await upload(ses.seller, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await upload(ses.service, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await upload({ cookie: ses.manager.cookie }, 'kind=customers&name=z.csv', csv)).status, 403);
+  assert.equal((await call(base, '/api/customers/Z1', { session: ses.manager })).status, 404);
+});
+
+test('uploads over the limit answer 413', async () => {
+  const small = await startServer(ws.db, ['--upload-max-mb', '1']);
+  try {
+    const s = await login(small.url, USERS.manager);
+    const big = 'customer_id,name\n' + 'X,Y\n'.repeat(300000); // 1.2 MB
+    const r = await call(small.url, '/api/import?kind=customers&name=big.csv', { method: 'POST', session: s, raw: big,
+      headers: { 'content-type': 'text/csv' } });
+    assert.equal(r.status, 413);
+    assert.match(r.json.error, /larger than the upload limit/);
+    const ok = await call(small.url, '/api/import?kind=customers&name=ok.csv&dry_run=1', { method: 'POST', session: s,
+      raw: 'customer_id,name\nX,Y\n', headers: { 'content-type': 'text/csv' } });
+    assert.equal(ok.status, 200);
+  } finally {
+    await small.stop();
+  }
 });

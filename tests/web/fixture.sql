@@ -10,19 +10,19 @@ INSERT INTO sellers(seller_id, name, role, hours_per_year, home_postal_code, hom
  ('S1', 'Anna Farmer', 'farmer', 1720, '11122', 59.33, 18.06),
  ('S2', 'Bo Hunter', 'hunter', 1720, '41101', 57.70, 11.97),
  ('S3', 'Cecilia Service', 'service', 1720, NULL, NULL, NULL);
-INSERT INTO customers(id, customer_id, name, postal_code, city, lat, lon, industry, seller_id, phone, email, created_by, batch_id) VALUES
- (1, 'C01', 'Alfa AB', '11122', 'Stockholm', 59.33, 18.06, 'C', 'S1', '08-111', 'a@alfa.se', 'file', 1),
- (2, 'C02', 'Beta AB', '41101', 'Göteborg', 57.70, 11.97, 'C', 'S1', '031-222', NULL, 'file', 1),
- (3, 'C03', '<script>alert(1)</script>', '21111', 'Malmö', 55.60, 13.00, 'G', 'S1', '=1+1', NULL, 'file', 1),
- (4, 'C04', 'Delta HB', '75320', 'Uppsala', 59.86, 17.64, 'G', 'S1', NULL, NULL, 'file', 1),
- (5, 'C05', 'Epsilon KB', '58222', 'Linköping', 58.41, 15.62, 'F', 'S2', NULL, NULL, 'file', 1),
- (6, 'C06', 'Zeta AB', '70210', 'Örebro', 59.27, 15.21, 'F', 'S2', NULL, NULL, 'file', 1),
- (7, 'C07', 'Eta AB', '90325', 'Umeå', 63.83, 20.26, 'F', 'S2', NULL, NULL, 'file', 1),
- (8, 'C08', 'Theta AB', '85230', 'Sundsvall', 62.39, 17.31, 'C', 'S2', NULL, NULL, 'file', 1),
- (9, 'C09', 'Iota AB', '97231', 'Luleå', 65.58, 22.15, 'C', 'S3', NULL, NULL, 'file', 1),
- (10, 'C10', 'Kappa AB', '35230', 'Växjö', 56.88, 14.81, 'C', 'S3', NULL, NULL, 'file', 1),
- (11, 'C11', 'Lambda AB', '65224', 'Karlstad', 59.38, 13.50, 'C', 'S3', NULL, NULL, 'file', 1),
- (12, 'C12', 'Åsa Ödmans Ägg', '30240', 'Halmstad', 56.67, 12.86, 'A', NULL, NULL, NULL, 'file', 1);
+INSERT INTO customers(id, customer_id, name, postal_code, city, lat, lon, industry, seller_id, phone, email, created_by, batch_id, potential) VALUES
+ (1, 'C01', 'Alfa AB', '11122', 'Stockholm', 59.33, 18.06, 'C', 'S1', '08-111', 'a@alfa.se', 'file', 1, 9000000),
+ (2, 'C02', 'Beta AB', '41101', 'Göteborg', 57.70, 11.97, 'C', 'S1', '031-222', NULL, 'file', 1, 1000000),
+ (3, 'C03', '<script>alert(1)</script>', '21111', 'Malmö', 55.60, 13.00, 'G', 'S1', '=1+1', NULL, 'file', 1, 5000000),
+ (4, 'C04', 'Delta HB', '75320', 'Uppsala', 59.86, 17.64, 'G', 'S1', NULL, NULL, 'file', 1, 100000),
+ (5, 'C05', 'Epsilon KB', '58222', 'Linköping', 58.41, 15.62, 'F', 'S2', NULL, NULL, 'file', 1, 500000),
+ (6, 'C06', 'Zeta AB', '70210', 'Örebro', 59.27, 15.21, 'F', 'S2', NULL, NULL, 'file', 1, 8000000),
+ (7, 'C07', 'Eta AB', '90325', 'Umeå', 63.83, 20.26, 'F', 'S2', NULL, NULL, 'file', 1, 6000000),
+ (8, 'C08', 'Theta AB', '85230', 'Sundsvall', 62.39, 17.31, 'C', 'S2', NULL, NULL, 'file', 1, NULL),
+ (9, 'C09', 'Iota AB', '97231', 'Luleå', 65.58, 22.15, 'C', 'S3', NULL, NULL, 'file', 1, 50000),
+ (10, 'C10', 'Kappa AB', '35230', 'Växjö', 56.88, 14.81, 'C', 'S3', NULL, NULL, 'file', 1, 60000),
+ (11, 'C11', 'Lambda AB', '65224', 'Karlstad', 59.38, 13.50, 'C', 'S3', NULL, NULL, 'file', 1, 4500000),
+ (12, 'C12', 'Åsa Ödmans Ägg', '30240', 'Halmstad', 56.67, 12.86, 'A', NULL, NULL, NULL, 'file', 1, NULL);
 INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params, revenue_threshold, potential_threshold) VALUES
  (1, '2025-01-01T08:00:00Z', 20089, 12, 'amount', 'pareto', '{}', 5000000, 4000000),
  (2, '2025-06-01T08:00:00Z', 20240, 12, 'amount', 'pareto', '{}', 5000000, 4000000);

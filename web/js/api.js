@@ -9,10 +9,11 @@ export function setCsrf(token) { csrf = token; }
 export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 
 export class ApiError extends Error {
-  constructor(status, message, retryAfter) {
+  constructor(status, message, retryAfter, data) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.data = data;
   }
 }
 
@@ -34,7 +35,7 @@ export async function api(path, { method = 'GET', body, raw, contentType } = {})
   if (!res.ok) {
     const msg = (data && data.error) || res.statusText;
     if (res.status === 401 && path !== '/api/login') onUnauthorized();
-    throw new ApiError(res.status, msg, Number(res.headers.get('Retry-After')) || 0);
+    throw new ApiError(res.status, msg, Number(res.headers.get('Retry-After')) || 0, data);
   }
   return data;
 }

@@ -9,6 +9,7 @@ import { makeChart, tip } from '../chart.js';
 import { t, catLabel, fmtMoney, fmtInt, fmtPct, fmtDate, CATEGORY_CODES, CATEGORY_COLORS } from '../i18n.js';
 
 const GRID = { left: 90, right: 30, top: 30, bottom: 60 };
+let savedNote = ''; // shown under the thresholds after a save, until the next drag
 
 // The rule of docs/categorization.md: high on an axis when value ≥ threshold.
 export function categoryOf(rev, pot, tr, tp) {
@@ -45,7 +46,8 @@ export async function render(main, ctx) {
   const [summary, matrix] = await Promise.all([api('/api/summary'), api('/api/matrix')]);
   const snap = summary.snapshot;
   if (!snap) {
-    mount(main, h('h1', null, t('overview')), kpis(summary), h('p', { class: 'muted', id: 'no-snapshot' }, t('no_snapshot')));
+    mount(main, h('h1', null, t('overview')), kpis(summary), h('p', { class: 'muted', id: 'no-snapshot' }, t('no_snapshot')),
+      categorizeButton(main, ctx, 'categorize_now'));
     return;
   }
   const head = h('p', { class: 'muted' }, t('snapshot') + ' ' + snap.id + ' · ' + t('as_of') + ' ' + fmtDate(snap.as_of) +
@@ -55,7 +57,7 @@ export async function render(main, ctx) {
   mount(main, h('h1', null, t('overview')), head, kpis(summary),
     h('div', { class: 'row' }, h('div', { class: 'col-main card' }, chartEl, h('p', { class: 'hint' }, t('drag_hint'))),
       h('div', { class: 'col-side card' }, live)),
-    h('div', { class: 'card' }, h('h2', null, t('snapshot')), categoryTable(summary)));
+    h('div', { class: 'card' }, h('h2', null, t('snapshot')), categoryTable(summary), categorizeButton(main, ctx, 'categorize_again')));
   matrixChart(chartEl, live, matrix, summary, ctx);
 }
 
@@ -160,7 +162,8 @@ function matrixChart(el, liveEl, matrix, summary, ctx) {
       onchange: (e) => { const v = Number(e.target.value); if (v > 0) { state.tr = v; state.dragged = true; refresh(); } } });
     const inP = h('input', { id: 'thr-potential', type: 'number', min: 0, step: 'any', value: Math.round(state.tp),
       onchange: (e) => { const v = Number(e.target.value); if (v > 0) { state.tp = v; state.dragged = true; refresh(); } } });
-    const note = h('p', { class: 'muted', id: 'save-note' });
+    if (state.dragged) savedNote = '';
+    const note = h('p', { class: 'muted', id: 'save-note', role: 'status' }, savedNote);
     mount(liveEl, h('h2', null, t('thresholds')),
       h('label', { for: 'thr-revenue' }, t('revenue_threshold') + ' (' + fmtMoney(state.tr) + ')'), inR,
       h('label', { for: 'thr-potential' }, t('potential_threshold') + ' (' + fmtMoney(state.tp) + ')'), inP,
@@ -177,15 +180,29 @@ function matrixChart(el, liveEl, matrix, summary, ctx) {
   refresh();
 }
 
+// A categorization with the default options of `fokus categorize` (staff only).
+function categorizeButton(main, ctx, label) {
+  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role)) return null;
+  const msg = h('p', { class: 'muted', id: 'categorize-msg', role: 'status' });
+  return h('div', { class: 'buttons' }, h('button', { type: 'button', id: 'categorize', onclick: async (e) => {
+    e.target.disabled = true;
+    try {
+      const r = await api('/api/categorize', { method: 'POST', body: {} });
+      savedNote = t('saved', r.snapshot_id);
+      await render(main, ctx);
+    } catch (err) { msg.textContent = t('error', err.message); e.target.disabled = false; }
+  } }, t(label)), msg);
+}
+
 // "Save as new categorization": the server computes and stores it with the
 // categorization core (POST /api/categorize); managers and admins only.
 function saveButton(ctx, state, note) {
-  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role) || !ctx.canCategorize) return null;
+  if (!ctx.me || !['admin', 'manager'].includes(ctx.me.role)) return null;
   return h('button', { type: 'button', class: 'primary', id: 'thr-save', disabled: !state.dragged, onclick: async () => {
     try {
       const r = await api('/api/categorize', { method: 'POST', body: { revenue_threshold: state.tr, potential_threshold: state.tp } });
-      note.textContent = t('saved', r.snapshot_id);
-      setTimeout(() => { location.hash = '#/overview'; window.dispatchEvent(new HashChangeEvent('hashchange')); }, 300);
+      savedNote = t('saved', r.snapshot_id);
+      await render(document.getElementById('main'), ctx);
     } catch (e) { note.textContent = t('error', e.message); }
   } }, t('save_categorization'));
 }

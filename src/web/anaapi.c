@@ -1,0 +1,219 @@
+/* anaapi.c — the activity diagnosis for the Sellers and Activity pages:
+ * GET /api/analysis (visits by category per seller, contact-time share,
+ * workload against capacity, booking frequency per week, findings) and GET
+ * /api/uncontacted (customers with no contact in the period). Computed by
+ * core/analysis.c over the latest snapshot and rendered by
+ * render/analysis-json.c — the same numbers as `fokus analyze`. A seller
+ * gets only their own rows: the team's and other sellers' figures are left
+ * out. */
+#include "core/analysis.h"
+#include "core/category.h"
+#include "render/analysis-json.h"
+#include "store/dataset.h"
+#include "store/snapshot.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+#include "web/handlers.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ana_input {
+	struct dataset ds;
+	int64_t snapshot;
+	int8_t *cat;
+	int64_t *revenue, *potential;
+};
+
+static void ana_free(struct ana_input *in)
+{
+	dataset_free(&in->ds);
+	free(in->cat);
+	free(in->revenue);
+	free(in->potential);
+	memset(in, 0, sizeof(*in));
+}
+
+static int32_t by_store_id(const struct dataset *ds, int64_t id)
+{
+	size_t lo = 0, hi = ds->ncustomers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->customers[mid].store_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ds->ncustomers && ds->customers[lo].store_id == id ? (int32_t)lo : -1;
+}
+
+/* The workspace and the latest snapshot's categories, revenue and potential
+ * per customer. 0, or -1 after setting the answer (409 without a snapshot). */
+static int load(struct web_ctx *c, struct ana_input *in)
+{
+	char *cause = NULL;
+	struct snapshot s;
+	memset(in, 0, sizeof(*in));
+	int r = store_snapshot_latest(c->db, &in->snapshot, &cause);
+	if (r == 1) {
+		web_error(c, 409, "no categorization yet: categorize first");
+		return -1;
+	}
+	if (r < 0 ||
+	    store_load_dataset(c->db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
+		goto fail;
+	size_t n = in->ds.ncustomers + 1;
+	in->cat = xcalloc(n, sizeof(*in->cat));
+	in->revenue = xcalloc(n, sizeof(*in->revenue));
+	in->potential = xcalloc(n, sizeof(*in->potential));
+	if (store_snapshot_categories(c->db, in->snapshot, &in->ds, in->cat, &cause) != 0)
+		goto fail;
+	for (size_t i = 0; i < in->ds.ncustomers; i++)
+		in->potential[i] = -1;
+	r = store_snapshot_load(c->db, in->snapshot, &s, &cause);
+	if (r != 0) {
+		if (r > 0)
+			cause = xstrdup("the latest snapshot disappeared; try again");
+		goto fail;
+	}
+	for (size_t k = 0; k < s.n; k++) {
+		int32_t i = by_store_id(&in->ds, s.store_id[k]);
+		if (i < 0)
+			continue;
+		in->revenue[i] = s.rows[k].revenue;
+		in->potential[i] =
+		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
+	}
+	store_snapshot_free(&s);
+	return 0;
+fail:
+	ana_free(in);
+	web_fail(c, cause);
+	return -1;
+}
+
+/* Reads ?from=&to= (ISO dates) into the parameters; 0, or -1 after a 400. */
+static int period(struct web_ctx *c, struct analysis_params *p)
+{
+	analysis_params_default(p);
+	const char *f = web_arg(c, "from"), *t = web_arg(c, "to");
+	if ((f && *f && days_parse_iso(f, &p->from) != 0) ||
+	    (t && *t && days_parse_iso(t, &p->to) != 0)) {
+		web_error(c, 400, "from and to are dates as YYYY-MM-DD");
+		return -1;
+	}
+	return 0;
+}
+
+static int compute(struct web_ctx *c, const struct ana_input *in, struct analysis_params *p,
+                   struct analysis *a)
+{
+	char *cause = NULL;
+	if (analysis_default_period(&in->ds, &p->from, &p->to) != 0) {
+		web_error(c, 409, "no activities in the workspace: import some first");
+		return -1;
+	}
+	if (p->from > p->to) {
+		web_error(c, 400, "from is after to");
+		return -1;
+	}
+	struct analysis_input ai = {
+	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
+	if (analysis_compute(&ai, p, a, &cause) != 0) {
+		web_error(c, 400, cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static void send_json(struct web_ctx *c, json_t *root)
+{
+	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	strbuf_reset(&c->rs->body);
+	strbuf_puts(&c->rs->body, s ? s : "null");
+	free(s);
+	c->rs->status = 200;
+	c->rs->content_type = "application/json";
+}
+
+/* Keeps only the array entries whose seller_id is `mine`. */
+static void keep_seller(json_t *root, const char *key, const char *mine)
+{
+	json_t *arr = json_object_get(root, key), *out = json_array();
+	size_t i;
+	json_t *v;
+	json_array_foreach(arr, i, v)
+	{
+		const char *id = json_string_value(json_object_get(v, "seller_id"));
+		if (id && !strcmp(id, mine))
+			json_array_append(out, v);
+	}
+	json_object_set_new(root, key, out);
+}
+
+void anaapi_analysis(struct web_ctx *c)
+{
+	struct ana_input in;
+	struct analysis_params p;
+	struct analysis a;
+	if (period(c, &p) != 0 || load(c, &in) != 0)
+		return;
+	if (compute(c, &in, &p, &a) != 0) {
+		ana_free(&in);
+		return;
+	}
+	json_t *root = analysis_json(&a, in.snapshot, c->lang);
+	if (c->scope.seller_id) {
+		static const char *const mine[] = {"visits",       "sellers",
+		                                   "contact_time", "uncontacted_by_seller",
+		                                   "bookings",     "booking_summary"};
+		static const char *const team[] = {"categories",  "order_value", "order_value_all",
+		                                   "uncontacted", "findings",    "activities"};
+		for (size_t i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
+			keep_seller(root, mine[i], c->scope.seller_id);
+		for (size_t i = 0; i < sizeof(team) / sizeof(team[0]); i++)
+			json_object_del(root, team[i]);
+	}
+	send_json(c, root);
+	json_decref(root);
+	analysis_free(&a);
+	ana_free(&in);
+}
+
+void anaapi_uncontacted(struct web_ctx *c)
+{
+	struct ana_input in;
+	struct analysis_params p;
+	struct analysis a;
+	const char *cat_s = web_arg(c, "category"), *seller = web_arg(c, "seller");
+	enum category k = CAT_NONE;
+	if (cat_s && *cat_s && category_parse(cat_s, &k) != 0) {
+		web_error(c, 400, "category must be 1, 2R, 2P or 3");
+		return;
+	}
+	if (seller && !*seller)
+		seller = NULL;
+	if (c->scope.seller_id) {
+		if (seller && strcmp(seller, c->scope.seller_id) != 0) {
+			web_error(c, 404, "no such seller");
+			return;
+		}
+		seller = c->scope.seller_id;
+	}
+	if (period(c, &p) != 0 || load(c, &in) != 0)
+		return;
+	if (compute(c, &in, &p, &a) != 0) {
+		ana_free(&in);
+		return;
+	}
+	size_t n = 0;
+	int32_t *idx = analysis_uncontacted(&a, cat_s && *cat_s ? (int)k : -1, seller, &n);
+	json_t *root = analysis_json_uncontacted(&a, idx, n);
+	send_json(c, root);
+	json_decref(root);
+	free(idx);
+	analysis_free(&a);
+	ana_free(&in);
+}

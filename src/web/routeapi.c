@@ -1,0 +1,158 @@
+/* routeapi.c — a field seller's coming days for the Plan page: GET
+ * /api/route?seller=ID[&from=YYYY-MM-DD][&days=5] plans the due visits with
+ * core/route-plan.c (great-circle distances x 1.3 at 70 km/h, days 08:00 +
+ * 8 h, as `fokus route` does by default) and answers
+ * render/route-render.c's JSON. A seller may plan only their own days. */
+#include "core/policy.h"
+#include "core/route-plan.h"
+#include "render/route-render.h"
+#include "store/dataset.h"
+#include "store/policy.h"
+#include "store/snapshot.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+#include "web/handlers.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* The inputs of a plan: activities (last visits), categories, policy. 0, or -1 after an answer. */
+static int load(struct web_ctx *c, struct dataset *ds, int8_t **cat, struct policy *pol)
+{
+	char *cause = NULL;
+	int64_t snap = 0;
+	if (store_load_dataset(c->db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, ds, &cause) != 0)
+		goto fail;
+	int r = store_snapshot_latest(c->db, &snap, &cause);
+	if (r < 0)
+		goto fail;
+	if (r == 1) {
+		web_error(c, 409, "no categorization yet: categorize first");
+		return -1;
+	}
+	*cat = xmalloc(ds->ncustomers + 1);
+	if (store_snapshot_categories(c->db, snap, ds, *cat, &cause) != 0 ||
+	    store_policy_load(c->db, pol, &cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	web_fail(c, cause);
+	return -1;
+}
+
+void routeapi_week(struct web_ctx *c)
+{
+	const char *seller = web_arg(c, "seller"), *from_s = web_arg(c, "from"),
+	           *days_s = web_arg(c, "days");
+	if (!seller || !*seller)
+		seller = c->scope.seller_id;
+	if (!seller || !*seller) {
+		web_error(c, 400, "give ?seller=ID");
+		return;
+	}
+	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
+		web_error(c, 404, "no such seller");
+		return;
+	}
+	int32_t from = days_today() + 1;
+	if (from_s && *from_s && days_parse_iso(from_s, &from) != 0) {
+		web_error(c, 400, "from is a date as YYYY-MM-DD");
+		return;
+	}
+	int ndays = 5;
+	if (days_s && *days_s) {
+		char *end;
+		errno = 0;
+		long v = strtol(days_s, &end, 10);
+		if (errno || *end || v < 1 || v > 20) {
+			web_error(c, 400, "days must be 1..20");
+			return;
+		}
+		ndays = (int)v;
+	}
+	struct dataset ds = {0};
+	struct policy pol;
+	int8_t *cat = NULL;
+	struct route_visit *visits = NULL;
+	struct route_plan plan = {0};
+	double *lat = NULL, *lon = NULL;
+	int32_t days[20];
+	char *cause = NULL, *note = NULL, *buf = NULL;
+	size_t len = 0;
+	if (load(c, &ds, &cat, &pol) != 0)
+		goto out;
+	int32_t s = dataset_seller_index(&ds, seller);
+	if (s < 0) {
+		web_error(c, 404, "no such seller");
+		goto out;
+	}
+	const struct seller *sel = &ds.sellers[s];
+	if (!sel->has_home) {
+		web_error(c, 409, "this seller has no home address to start from");
+		goto out;
+	}
+	struct route_params prm = {.day_start = 8 * 60,
+	                           .day_length = 8 * 60,
+	                           .lunch = 0,
+	                           .lunch_from = 11 * 60 + 30,
+	                           .lunch_to = 13 * 60,
+	                           .seed = 1,
+	                           .time_limit = 2,
+	                           .iterations = 0};
+	route_plan_days(from, ndays, days);
+	int nv = route_plan_due(&ds, cat, &pol, s, days, ndays, &visits);
+	lat = xmalloc((size_t)(nv + 1) * sizeof(double));
+	lon = xmalloc((size_t)(nv + 1) * sizeof(double));
+	lat[0] = sel->home_lat;
+	lon[0] = sel->home_lon;
+	for (int k = 0; k < nv; k++) {
+		const struct customer *cu = &ds.customers[visits[k].cust];
+		lat[k + 1] = cu->has_loc ? cu->lat : sel->home_lat;
+		lon[k + 1] = cu->has_loc ? cu->lon : sel->home_lon;
+	}
+	struct route_geo geo = {lat, lon, 1.3, 70};
+	if (route_plan_solve(&ds, visits, nv, days, ndays, &prm, route_geo_leg, &geo, &plan,
+	                     &cause) != 0) {
+		web_fail(c, cause);
+		cause = NULL;
+		goto out;
+	}
+	note = xstrdup(
+	    TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
+	struct route_doc doc = {.ds = &ds,
+	                        .seller = sel,
+	                        .visits = visits,
+	                        .nvisits = nv,
+	                        .plan = &plan,
+	                        .params = &prm,
+	                        .start_lat = sel->home_lat,
+	                        .start_lon = sel->home_lon,
+	                        .start_label = TR(c->lang, "home", "hemma"),
+	                        .travel_note = note,
+	                        .lang = c->lang,
+	                        .now = time(NULL)};
+	FILE *f = open_memstream(&buf, &len);
+	if (!f) {
+		web_error(c, 500, "out of memory");
+		goto out;
+	}
+	route_render_json(f, &doc);
+	fclose(f);
+	strbuf_reset(&c->rs->body);
+	strbuf_append(&c->rs->body, buf, len);
+	c->rs->status = 200;
+	c->rs->content_type = "application/json";
+out:
+	free(buf);
+	free(note);
+	free(cause);
+	route_plan_free(&plan);
+	free(visits);
+	free(lat);
+	free(lon);
+	free(cat);
+	dataset_free(&ds);
+}
