@@ -3,7 +3,7 @@
 #   make check      install what is missing, build, run every test
 #   make demo       install what is missing, build, run the demo on the sample company
 #   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each (60)
-#   make fuzz-quick the same for 20 s each (part of make check)
+#   make fuzz-quick the same for 10 s each (part of make check)
 #   make bench      the side-by-side benchmarks (see bench/)
 #   make format     clang-format every source file
 
@@ -43,7 +43,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
 UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit unit-san cli web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
+.PHONY: all check unit unit-san cli cli-san web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus
 
 deps:
@@ -136,16 +136,28 @@ unit-san: $(UNIT_SAN)
 cli: $(B)/fokus
 	@tests/cli/run
 
+# The CLI tests once more with fokus built with AddressSanitizer (with
+# LeakSanitizer) and UBSan: any leak or undefined behaviour fails the test.
+$(B)/fokus-san: $(B)/san/main.o $(B)/libfokus-san.a
+	$(SAY) "  LINK    $@"
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+cli-san: $(B)/fokus-san
+	@FOKUS_BIN=$(B)/fokus-san ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/cli/run
+
 web-test: $(B)/fokus
 	@if [ -x tests/web/run ]; then tests/web/run; fi
 
 check:
-	@scripts/install-deps --npm
+	@scripts/install-deps --npm --fuzz
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-san
 	@$(MAKE) --no-print-directory cli
+	@$(MAKE) --no-print-directory cli-san
 	@$(MAKE) --no-print-directory web-test
+	@$(MAKE) --no-print-directory fuzz-quick
 
 demo:
 	@scripts/install-deps
@@ -166,11 +178,13 @@ FUZZ_BIN     := $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRC))
 
 $(B)/fuzz/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+	$(SAY) "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(B)/fuzz/obj/gen/%.o: $(B)/gen/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+	$(SAY) "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
 
 $(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
 	@rm -f $@
@@ -178,17 +192,18 @@ $(B)/libfokus-fuzz.a: $(OBJ_FUZZ)
 
 $(B)/fuzz/fuzz-%: tests/fuzz/fuzz-%.c $(B)/libfokus-fuzz.a $(wildcard tests/fuzz/*.h)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
+	$(SAY) "  FUZZ    $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< $(B)/libfokus-fuzz.a $(LDLIBS_ALL)
 
 fuzz-build: $(FUZZ_BIN)
 
 fuzz:
 	@scripts/install-deps --fuzz
-	@$(MAKE) --no-print-directory fuzz-build
+	@$(MAKE) --no-print-directory all fuzz-build
 	@tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 fuzz-quick:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=20
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=10
 
 bench: $(B)/fokus
 	@scripts/install-deps --bench

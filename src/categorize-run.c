@@ -16,7 +16,7 @@
 #include <string.h>
 
 int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat_run *run,
-		   struct cat_summary *summary, size_t *no_margin, char **cause)
+                   struct cat_summary *summary, size_t *no_margin, char **cause)
 {
 	struct cat_params p = *p_in;
 	struct dataset ds = {0};
@@ -33,9 +33,16 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 			p.as_of = p.today;
 	}
 	int32_t from = category_window_from(p.as_of, p.window_months);
-	if (store_load_dataset(db, LOAD_CUSTOMERS | LOAD_ORDERS | LOAD_ORDERS_UNSORTED, from + 1, p.as_of, &ds, cause) != 0)
+	/* only summed: storage order will do */
+	if (store_load_dataset(db, LOAD_CUSTOMERS | LOAD_ORDERS | LOAD_ORDERS_UNSORTED, from + 1,
+	                       p.as_of, &ds, cause) != 0)
 		return -1;
 	size_t n = ds.ncustomers;
+	if (n == 0) {
+		*cause = xstrdup("the workspace has no customers yet: import orders or customers "
+		                 "first ('fokus import')");
+		goto out;
+	}
 	int64_t prev = 0;
 	int r = store_snapshot_latest(db, &prev, cause);
 	if (r < 0)
@@ -50,15 +57,16 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 	if (store_override_load(db, &ds, ov, cause) != 0)
 		goto out;
 	rows = xreallocarray(NULL, n ? n : 1, sizeof(*rows));
-	struct cat_input in = {.ds = &ds, .prev_revenue_high = prh, .prev_potential_high = pph,
-			       .overrides = ov};
+	struct cat_input in = {
+	    .ds = &ds, .prev_revenue_high = prh, .prev_potential_high = pph, .overrides = ov};
 	if (category_compute(&in, &p, run, rows, cause) != 0)
 		goto out;
 	if (no_margin) {
 		*no_margin = 0;
 		if (p.axis == AXIS_MARGIN)
 			for (size_t k = 0; k < ds.norders; k++)
-				if (!ds.orders[k].has_margin && ds.orders[k].day > run->window_from &&
+				if (!ds.orders[k].has_margin &&
+				    ds.orders[k].day > run->window_from &&
 				    ds.orders[k].day <= run->p.as_of)
 					(*no_margin)++;
 	}
@@ -79,7 +87,7 @@ out:
 }
 
 int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, struct catview *v,
-			char **cause)
+                        char **cause)
 {
 	if (id == 0) {
 		int r = store_snapshot_latest(db, &id, cause);
@@ -99,7 +107,7 @@ int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, stru
 }
 
 int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum lang lang,
-				char **cause)
+                                char **cause)
 {
 	struct snapshot s;
 	struct catview v;
@@ -112,7 +120,7 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
 }
 
 int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
-			int64_t *snapshot, char **cause)
+                        int64_t *snapshot, char **cause)
 {
 	struct cat_params p;
 	struct cat_run run;
@@ -188,8 +196,9 @@ static void idmap_grow(struct idmap *m, const struct dataset *ds)
 			continue;
 		size_t len;
 		/* a short ID is all in the slot; a long one is read from its customer */
-		uint64_t hv = memchr(o->key, 0, IDMAP_KEY) ? str_hash(o->key, &len)
-							    : str_hash(ds->customers[o->idx].id, &len);
+		uint64_t hv = memchr(o->key, 0, IDMAP_KEY)
+		                  ? str_hash(o->key, &len)
+		                  : str_hash(ds->customers[o->idx].id, &len);
 		size_t h = (size_t)hv & (cap - 1);
 		while (slot[h].idx >= 0)
 			h = (h + 1) & (cap - 1);
@@ -202,7 +211,7 @@ static void idmap_grow(struct idmap *m, const struct dataset *ds)
 
 /* The index of customer `id`, adding a bare customer when new (*added set). */
 static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
-			 int *added)
+                         int *added)
 {
 	if ((ds->ncustomers + 1) * 2 > m->cap)
 		idmap_grow(m, ds);
@@ -250,7 +259,7 @@ static void note_reject(size_t *rejected, char **first, const struct ferr *err)
 }
 
 static int read_customers(const char *path, struct dataset *ds, struct idmap *m, size_t *cap,
-			  size_t *rejected, char **first, char **cause)
+                          size_t *rejected, char **first, char **cause)
 {
 	struct recreader *rr = NULL;
 	struct ferr err = {0};
@@ -267,7 +276,8 @@ static int read_customers(const char *path, struct dataset *ds, struct idmap *m,
 		}
 		const struct rec_customer *rc = &rec.u.c;
 		int added;
-		int32_t ci = idmap_get(m, ds, cap, rc->customer_id, &added); /* may move customers */
+		int32_t ci =
+		    idmap_get(m, ds, cap, rc->customer_id, &added); /* may move customers */
 		struct customer *c = &ds->customers[ci];
 		if (!added)
 			continue; /* the first row of a customer wins */
@@ -309,8 +319,8 @@ struct line {
 };
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-			 struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
-			 char **cause)
+                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
+                         char **cause)
 {
 	struct idmap m = {NULL, 0};
 	size_t cap = 0, nl = 0, lcap = 0;
@@ -330,8 +340,8 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	/* Lines on or before `cut` can never fall in the window, which ends at
 	 * the given as-of or at the latest date (that only grows while reading):
 	 * they are not kept, which halves the memory on a two-year file. */
-	int32_t cut = p->as_of != DAYS_NONE ? category_window_from(p->as_of, p->window_months)
-					    : DAYS_NONE;
+	int32_t cut =
+	    p->as_of != DAYS_NONE ? category_window_from(p->as_of, p->window_months) : DAYS_NONE;
 	struct rec rec;
 	int r;
 	while ((r = recreader_next(rr, &rec, &err)) != 0) {
@@ -349,7 +359,8 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 			if (p->as_of == DAYS_NONE)
 				cut = category_window_from(last, p->window_months);
 		}
-		if ((cut != DAYS_NONE && o->day <= cut) || (p->as_of != DAYS_NONE && o->day > p->as_of))
+		if ((cut != DAYS_NONE && o->day <= cut) ||
+		    (p->as_of != DAYS_NONE && o->day > p->as_of))
 			continue;
 		if (nl == lcap) {
 			size_t old = lcap;

@@ -26,25 +26,25 @@ struct sqlite3;
  * without a margin, margin axis). Returns 0, or -1 with *cause (caller
  * frees; nothing saved). */
 int categorize_run(struct sqlite3 *db, const struct cat_params *p, struct cat_run *run,
-		   struct cat_summary *summary, size_t *no_margin, char **cause);
+                   struct cat_summary *summary, size_t *no_margin, char **cause);
 
 /* Loads snapshot id (0: the latest) into *s and points *v at it. Returns 0,
  * 1 when there is no such snapshot (or none at all), -1 on error (*cause).
  * Free with store_snapshot_free(s). */
 int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, struct catview *v,
-			char **cause);
+                        char **cause);
 
 /* Writes the categorization section of snapshot id (0: the latest) into an
  * html report being composed (between html_begin and html_end). Returns 0,
  * 1 when there is no snapshot, -1 on error (*cause). */
 int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum lang lang,
-				char **cause);
+                                char **cause);
 
 /* For `fokus demo`: categorizes with the default options (a new snapshot)
  * and writes the whole self-contained html report to html_path. *snapshot
  * (may be NULL) gets the snapshot id. Returns 0, or -1 with *cause. */
 int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
-			int64_t *snapshot, char **cause);
+                        int64_t *snapshot, char **cause);
 
 /* For `fokus categorize --orders FILE [--customers FILE]`: builds a dataset
  * straight from the files, without a workspace. Customers come from the
@@ -56,7 +56,7 @@ int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lan
  * (caller frees; NULL when none). Returns 0, or -1 with *cause (caller
  * frees). Free ds with dataset_free. */
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-			 struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
-			 char **cause);
+                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
+                         char **cause);
 
 #endif

@@ -88,24 +88,24 @@ static int parse_double(const char *s, double *out)
 enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
 
 static const struct option opts[] = {
-	{"as-of", required_argument, NULL, 'a'},
-	{"window-months", required_argument, NULL, 'w'},
-	{"axis", required_argument, NULL, 'x'},
-	{"method", required_argument, NULL, 'm'},
-	{"revenue-share", required_argument, NULL, 'R'},
-	{"potential-share", required_argument, NULL, 'P'},
-	{"revenue-min", required_argument, NULL, 'r'},
-	{"potential-min", required_argument, NULL, 'p'},
-	{"revenue-top", required_argument, NULL, 'T'},
-	{"potential-top", required_argument, NULL, 'U'},
-	{"wallet-quantile", required_argument, NULL, 'q'},
-	{"margin", required_argument, NULL, 'g'},
-	{"format", required_argument, NULL, 'f'},
-	{"lang", required_argument, NULL, 'l'},
-	{"out", required_argument, NULL, 'o'},
-	{"orders", required_argument, NULL, 'O'},
-	{"customers", required_argument, NULL, 'C'},
-	{NULL, 0, NULL, 0},
+    {"as-of", required_argument, NULL, 'a'},
+    {"window-months", required_argument, NULL, 'w'},
+    {"axis", required_argument, NULL, 'x'},
+    {"method", required_argument, NULL, 'm'},
+    {"revenue-share", required_argument, NULL, 'R'},
+    {"potential-share", required_argument, NULL, 'P'},
+    {"revenue-min", required_argument, NULL, 'r'},
+    {"potential-min", required_argument, NULL, 'p'},
+    {"revenue-top", required_argument, NULL, 'T'},
+    {"potential-top", required_argument, NULL, 'U'},
+    {"wallet-quantile", required_argument, NULL, 'q'},
+    {"margin", required_argument, NULL, 'g'},
+    {"format", required_argument, NULL, 'f'},
+    {"lang", required_argument, NULL, 'l'},
+    {"out", required_argument, NULL, 'o'},
+    {"orders", required_argument, NULL, 'O'},
+    {"customers", required_argument, NULL, 'C'},
+    {NULL, 0, NULL, 0},
 };
 
 /* Reads one option into p. Returns 0, or -1 after printing why. */
@@ -115,14 +115,15 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 	switch (c) {
 	case 'a':
 		if (days_parse_iso(arg, &p->as_of) != 0) {
-			cmd_error(&cmd_categorize, "--as-of wants a date YYYY-MM-DD, not '%s'", arg);
+			cmd_error(&cmd_categorize, "--as-of wants a date YYYY-MM-DD, not '%s'",
+			          arg);
 			return -1;
 		}
 		return 0;
 	case 'w':
 		if (parse_double(arg, &d) != 0 || d < 1 || d > 240 || d != (int)d) {
-			cmd_error(&cmd_categorize, "--window-months wants whole months 1..240, not '%s'",
-				  arg);
+			cmd_error(&cmd_categorize,
+			          "--window-months wants whole months 1..240, not '%s'", arg);
 			return -1;
 		}
 		p->window_months = (int)d;
@@ -135,17 +136,18 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		return 0;
 	case 'm':
 		if (cat_method_parse(arg, &p->method) != 0) {
-			cmd_error(&cmd_categorize, "--method is pareto, absolute, top or abc, not '%s'",
-				  arg);
+			cmd_error(&cmd_categorize,
+			          "--method is pareto, absolute, top or abc, not '%s'", arg);
 			return -1;
 		}
 		return 0;
 	case 'R':
 	case 'P':
 		if (parse_double(arg, &d) != 0 || !(d > 0 && d <= 1)) {
-			cmd_error(&cmd_categorize, "--%s-share wants a share above 0 and at most 1 "
-						   "(e.g. 0.8), not '%s'",
-				  c == 'R' ? "revenue" : "potential", arg);
+			cmd_error(&cmd_categorize,
+			          "--%s-share wants a share above 0 and at most 1 "
+			          "(e.g. 0.8), not '%s'",
+			          c == 'R' ? "revenue" : "potential", arg);
 			return -1;
 		}
 		*(c == 'R' ? &p->revenue_share : &p->potential_share) = d;
@@ -153,9 +155,10 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 	case 'r':
 	case 'p':
 		if (parse_money(arg, c == 'r' ? &p->revenue_min : &p->potential_min) != 0) {
-			cmd_error(&cmd_categorize, "--%s-min wants an amount in currency units "
-						   "(e.g. 480000), not '%s'",
-				  c == 'r' ? "revenue" : "potential", arg);
+			cmd_error(&cmd_categorize,
+			          "--%s-min wants an amount in currency units "
+			          "(e.g. 480000), not '%s'",
+			          c == 'r' ? "revenue" : "potential", arg);
 			return -1;
 		}
 		*(c == 'r' ? &p->has_revenue_min : &p->has_potential_min) = true;
@@ -164,25 +167,27 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 	case 'U':
 		if (parse_double(arg, &d) != 0 || d < 0 || d > 100) {
 			cmd_error(&cmd_categorize, "--%s-top wants a percent 0..100, not '%s'",
-				  c == 'T' ? "revenue" : "potential", arg);
+			          c == 'T' ? "revenue" : "potential", arg);
 			return -1;
 		}
 		*(c == 'T' ? &p->revenue_top : &p->potential_top) = d;
 		return 0;
 	case 'q':
 		if (parse_double(arg, &d) != 0 || !(d > 0 && d < 1)) {
-			cmd_error(&cmd_categorize, "--wallet-quantile wants a number between 0 and 1 "
-						   "(e.g. 0.8), not '%s'",
-				  arg);
+			cmd_error(&cmd_categorize,
+			          "--wallet-quantile wants a number between 0 and 1 "
+			          "(e.g. 0.8), not '%s'",
+			          arg);
 			return -1;
 		}
 		p->wallet_quantile = d;
 		return 0;
 	case 'g':
 		if (parse_double(arg, &d) != 0 || d < 0 || d >= 1) {
-			cmd_error(&cmd_categorize, "--margin wants a share 0 (off) up to below 1 "
-						   "(e.g. 0.1), not '%s'",
-				  arg);
+			cmd_error(&cmd_categorize,
+			          "--margin wants a share 0 (off) up to below 1 "
+			          "(e.g. 0.1), not '%s'",
+			          arg);
 			return -1;
 		}
 		p->margin = d;
@@ -191,10 +196,9 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 	return -1;
 }
 
-
 /* `categorize --orders FILE [--customers FILE]`: no workspace at all. */
 static int from_files(struct cmd_ctx *ctx, const char *orders, const char *customers,
-		      struct cat_params *p, const char *out_path, enum fmt fmt)
+                      struct cat_params *p, const char *out_path, enum fmt fmt)
 {
 	struct dataset ds;
 	int32_t as_of;
@@ -202,16 +206,17 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 	char *first = NULL, *cause = NULL;
 	if (p->today == DAYS_NONE)
 		p->today = days_today();
-	if (categorize_run_files(orders, customers, p, &ds, &as_of, &rejected, &first, &cause) != 0) {
+	if (categorize_run_files(orders, customers, p, &ds, &as_of, &rejected, &first, &cause) !=
+	    0) {
 		cmd_error(&cmd_categorize, "%s", cause);
 		free(cause);
 		return EXIT_DATA;
 	}
 	if (rejected)
 		fprintf(stderr,
-			TR(ctx->lang, "fokus categorize: %zu rows skipped; the first: %s\n",
-			   "fokus categorize: %zu rader hoppades över; den första: %s\n"),
-			rejected, first);
+		        TR(ctx->lang, "fokus categorize: %zu rows skipped; the first: %s\n",
+		           "fokus categorize: %zu rader hoppades över; den första: %s\n"),
+		        rejected, first);
 	free(first);
 	struct cat_params q = *p;
 	q.as_of = as_of;
@@ -276,8 +281,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			else if (!strcmp(optarg, "json"))
 				fmt = FMT_JSON;
 			else {
-				cmd_error(&cmd_categorize, "--format is text, csv or json, not '%s'",
-					  optarg);
+				cmd_error(&cmd_categorize,
+				          "--format is text, csv or json, not '%s'", optarg);
 				return cmd_usage(&cmd_categorize);
 			}
 			break;
@@ -308,18 +313,21 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_categorize);
 	}
 	if (p.method == METHOD_ABSOLUTE && (!p.has_revenue_min || !p.has_potential_min)) {
-		cmd_error(&cmd_categorize, "--method absolute needs --revenue-min and --potential-min");
+		cmd_error(&cmd_categorize,
+		          "--method absolute needs --revenue-min and --potential-min");
 		return cmd_usage(&cmd_categorize);
 	}
 	if (customers && !orders) {
-		cmd_error(&cmd_categorize, "--customers goes with --orders (categorize from files)");
+		cmd_error(&cmd_categorize,
+		          "--customers goes with --orders (categorize from files)");
 		return cmd_usage(&cmd_categorize);
 	}
 	if (orders)
 		return from_files(ctx, orders, customers, &p, out_path, fmt_given ? fmt : FMT_CSV);
 	if (fmt == FMT_CSV) {
-		cmd_error(&cmd_categorize, "the summary is text or json; for csv rows use 'fokus "
-					   "customers --format csv' or 'fokus report --format csv'");
+		cmd_error(&cmd_categorize,
+		          "the summary is text or json; for csv rows use 'fokus "
+		          "customers --format csv' or 'fokus report --format csv'");
 		return cmd_usage(&cmd_categorize);
 	}
 	struct sqlite3 *db = cmd_db(ctx);
@@ -341,72 +349,77 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		catout_summary_json(f, &r, &s, ctx->lang);
 	} else {
 		catout_summary_text(f, &r, &s, ctx->lang);
-		fprintf(f, TR(ctx->lang, "\nSaved as snapshot %lld ('fokus report', 'fokus customers').\n",
-			      "\nSparad som ögonblicksbild %lld ('fokus report', 'fokus customers').\n"),
-			(long long)r.id);
+		fprintf(
+		    f,
+		    TR(ctx->lang, "\nSaved as snapshot %lld ('fokus report', 'fokus customers').\n",
+		       "\nSparad som ögonblicksbild %lld ('fokus report', 'fokus customers').\n"),
+		    (long long)r.id);
 	}
 	if (no_margin)
-		fprintf(stderr,
-			TR(ctx->lang, "fokus categorize: %zu orders in the window have no margin and count as 0\n",
-			   "fokus categorize: %zu order i perioden saknar täckningsbidrag och räknas som 0\n"),
-			no_margin);
+		fprintf(
+		    stderr,
+		    TR(ctx->lang,
+		       "fokus categorize: %zu orders in the window have no margin and count as 0\n",
+		       "fokus categorize: %zu order i perioden saknar täckningsbidrag och räknas "
+		       "som 0\n"),
+		    no_margin);
 	return cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
 }
 
 const struct command cmd_categorize = {
-	.name = "categorize",
-	.usage = "categorize [--as-of DATE] [--window-months N] [--axis amount|margin] "
-		 "[--method pareto|absolute|top|abc] [options]",
-	.summary = "place every customer in category 1, 2R, 2P or 3 and save a snapshot",
-	.help =
-		"Computes each customer's revenue and potential, compares them with a threshold\n"
-		"on each axis, and places the customer in a category:\n"
-		"  1  high revenue, high potential     2R  high revenue, low potential\n"
-		"  2P low revenue, high potential      3   low revenue, low potential\n"
-		"A customer is high on an axis when its value is >= the threshold. Every run is\n"
-		"saved as a snapshot ('fokus history'); the summary is printed.\n"
-		"\n"
-		"Revenue:\n"
-		"  --as-of DATE          end of the window (default: the latest order date)\n"
-		"  --window-months N     the window: as-of - N months < date <= as-of (default 12)\n"
-		"  --axis amount|margin  sum the order amounts (default) or the margin column\n"
-		"                        (täckningsbidrag). Customers without orders in the window\n"
-		"                        use their revenue column when the customer file had one.\n"
-		"Potential (further business per year): the potential column; else the wallet\n"
-		"column minus revenue; else estimated from similar customers (same industry and\n"
-		"size): the --wallet-quantile (default 0.8) of their revenue per employee x\n"
-		"employees; else unknown, which counts as low.\n"
-		"  --wallet-quantile Q   the peer quantile, 0 < Q < 1\n"
-		"Thresholds:\n"
-		"  --method pareto       (default) the value at which the running sum of the\n"
-		"                        largest values reaches --revenue-share / --potential-share\n"
-		"                        (default 0.80) of the positive total\n"
-		"  --method absolute     --revenue-min X and --potential-min Y (currency units)\n"
-		"  --method top          the top --revenue-top / --potential-top percent (default 20)\n"
-		"  --method abc          computed ABC analysis (Ultsch & Lötsch 2015): the A limit\n"
-		"  --revenue-min X, --potential-min Y with another method make that axis absolute.\n"
-		"Stability:\n"
-		"  --margin M            (default 0.10) a customer keeps its side of a threshold from\n"
-		"                        the previous snapshot unless its value is more than M past\n"
-		"                        it; --margin 0 turns this off\n"
-		"Output:\n"
-		"  --format text|json    the summary (default text)\n"
-		"  --lang sv|en          language (default from LANG)\n"
-		"  --out FILE            write to FILE instead of the terminal\n"
-		"\n"
-		"Overrides ('fokus override') pin a customer's category; reports show both the\n"
-		"computed and the final category, and a reason line for every customer.\n"
-		"\n"
-		"From files, without a workspace (for a quick look or a pipeline):\n"
-		"  fokus categorize --orders FILE [--customers FILE] [--format csv|json] [--out FILE|-]\n"
-		"  prints the 'fokus customers' columns, with every option above.\n"
-		"\n"
-		"Examples:\n"
-		"  fokus categorize\n"
-		"  fokus categorize --as-of 2024-12-31 --method abc --margin 0\n"
-		"  fokus categorize --revenue-min 480000          (pareto on potential)\n"
-		"  fokus categorize --orders orders.csv --customers customers.csv > categories.csv\n"
-		"Method and formulas: docs/categorization.md\n",
-	.order = 20,
-	.run = run,
+    .name = "categorize",
+    .usage = "categorize [--as-of DATE] [--window-months N] [--axis amount|margin] "
+             "[--method pareto|absolute|top|abc] [options]",
+    .summary = "place every customer in category 1, 2R, 2P or 3 and save a snapshot",
+    .help =
+        "Computes each customer's revenue and potential, compares them with a threshold\n"
+        "on each axis, and places the customer in a category:\n"
+        "  1  high revenue, high potential     2R  high revenue, low potential\n"
+        "  2P low revenue, high potential      3   low revenue, low potential\n"
+        "A customer is high on an axis when its value is >= the threshold. Every run is\n"
+        "saved as a snapshot ('fokus history'); the summary is printed.\n"
+        "\n"
+        "Revenue:\n"
+        "  --as-of DATE          end of the window (default: the latest order date)\n"
+        "  --window-months N     the window: as-of - N months < date <= as-of (default 12)\n"
+        "  --axis amount|margin  sum the order amounts (default) or the margin column\n"
+        "                        (täckningsbidrag). Customers without orders in the window\n"
+        "                        use their revenue column when the customer file had one.\n"
+        "Potential (further business per year): the potential column; else the wallet\n"
+        "column minus revenue; else estimated from similar customers (same industry and\n"
+        "size): the --wallet-quantile (default 0.8) of their revenue per employee x\n"
+        "employees; else unknown, which counts as low.\n"
+        "  --wallet-quantile Q   the peer quantile, 0 < Q < 1\n"
+        "Thresholds:\n"
+        "  --method pareto       (default) the value at which the running sum of the\n"
+        "                        largest values reaches --revenue-share / --potential-share\n"
+        "                        (default 0.80) of the positive total\n"
+        "  --method absolute     --revenue-min X and --potential-min Y (currency units)\n"
+        "  --method top          the top --revenue-top / --potential-top percent (default 20)\n"
+        "  --method abc          computed ABC analysis (Ultsch & Lötsch 2015): the A limit\n"
+        "  --revenue-min X, --potential-min Y with another method make that axis absolute.\n"
+        "Stability:\n"
+        "  --margin M            (default 0.10) a customer keeps its side of a threshold from\n"
+        "                        the previous snapshot unless its value is more than M past\n"
+        "                        it; --margin 0 turns this off\n"
+        "Output:\n"
+        "  --format text|json    the summary (default text)\n"
+        "  --lang sv|en          language (default from LANG)\n"
+        "  --out FILE            write to FILE instead of the terminal\n"
+        "\n"
+        "Overrides ('fokus override') pin a customer's category; reports show both the\n"
+        "computed and the final category, and a reason line for every customer.\n"
+        "\n"
+        "From files, without a workspace (for a quick look or a pipeline):\n"
+        "  fokus categorize --orders FILE [--customers FILE] [--format csv|json] [--out FILE|-]\n"
+        "  prints the 'fokus customers' columns, with every option above.\n"
+        "\n"
+        "Examples:\n"
+        "  fokus categorize\n"
+        "  fokus categorize --as-of 2024-12-31 --method abc --margin 0\n"
+        "  fokus categorize --revenue-min 480000          (pareto on potential)\n"
+        "  fokus categorize --orders orders.csv --customers customers.csv > categories.csv\n"
+        "Method and formulas: docs/categorization.md\n",
+    .order = 20,
+    .run = run,
 };

@@ -15,13 +15,13 @@ extern const struct command cmd_customers;
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"snapshot", required_argument, NULL, 's'},
-		{"category", required_argument, NULL, 'c'},
-		{"seller", required_argument, NULL, 'S'},
-		{"format", required_argument, NULL, 'f'},
-		{"out", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
+	    {"snapshot", required_argument, NULL, 's'},
+	    {"category", required_argument, NULL, 'c'},
+	    {"seller", required_argument, NULL, 'S'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	int64_t id = 0;
 	struct catfilter filt = {CAT_NONE, NULL};
@@ -33,8 +33,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			char *end;
 			long long v = strtoll(optarg, &end, 10);
 			if (end == optarg || *end || v <= 0) {
-				cmd_error(&cmd_customers, "--snapshot wants a snapshot id, not '%s'",
-					  optarg);
+				cmd_error(&cmd_customers,
+				          "--snapshot wants a snapshot id, not '%s'", optarg);
 				return cmd_usage(&cmd_customers);
 			}
 			id = v;
@@ -43,7 +43,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'c': {
 			enum category cat;
 			if (category_parse(optarg, &cat) != 0) {
-				cmd_error(&cmd_customers, "--category is 1, 2R, 2P or 3, not '%s'", optarg);
+				cmd_error(&cmd_customers, "--category is 1, 2R, 2P or 3, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_customers);
 			}
 			filt.category = cat;
@@ -53,8 +54,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			filt.seller = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json")) {
-				cmd_error(&cmd_customers, "--format is text, csv or json, not '%s'", optarg);
+			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "json")) {
+				cmd_error(&cmd_customers, "--format is text, csv or json, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_customers);
 			}
 			fmt = optarg;
@@ -85,10 +88,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	int r = categorize_run_view(db, id, &s, &v, &cause);
 	if (r != 0) {
 		if (r > 0 && id)
-			cmd_error(&cmd_customers, "there is no snapshot %lld ('fokus history' lists them)",
-				  (long long)id);
+			cmd_error(&cmd_customers,
+			          "there is no snapshot %lld ('fokus history' lists them)",
+			          (long long)id);
 		else if (r > 0)
-			cmd_error(&cmd_customers, "no categorization yet: run 'fokus categorize' first");
+			cmd_error(&cmd_customers,
+			          "no categorization yet: run 'fokus categorize' first");
 		else
 			cmd_error(&cmd_customers, "%s", cause);
 		free(cause);
@@ -113,28 +118,28 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_customers = {
-	.name = "customers",
-	.usage = "customers [--snapshot ID] [--category 1|2R|2P|3] [--seller ID] "
-		 "[--format text|csv|json] [--out FILE] [--lang sv|en]",
-	.summary = "every customer's category, numbers and reason",
-	.help = "Lists the customers of a categorization snapshot (default: the latest), by\n"
-		"category (1, 2R, 2P, 3) and then largest revenue first.\n"
-		"\n"
-		"  --snapshot ID         which snapshot ('fokus history' lists them)\n"
-		"  --category C          only category 1, 2R, 2P or 3 (the final category)\n"
-		"  --seller ID           only customers whose owner is that seller_id\n"
-		"  --format text|csv|json\n"
-		"  --out FILE            write to FILE (default: standard output)\n"
-		"  --lang sv|en          language of the reason line (default from LANG)\n"
-		"\n"
-		"Columns (csv and json): customer_id, name, seller_id, revenue, potential (empty /\n"
-		"null when unknown), potential_source (given|wallet|estimated|unknown),\n"
-		"computed_category, category (after an override), reason, revenue_source\n"
-		"(orders|file|none), orders, override_reason; json adds revenue_high and\n"
-		"potential_high. Amounts are currency units with '.'.\n"
-		"\n"
-		"Example:\n"
-		"  fokus customers --category 2P --format csv --out hunters.csv\n",
-	.order = 22,
-	.run = run,
+    .name = "customers",
+    .usage = "customers [--snapshot ID] [--category 1|2R|2P|3] [--seller ID] "
+             "[--format text|csv|json] [--out FILE] [--lang sv|en]",
+    .summary = "every customer's category, numbers and reason",
+    .help = "Lists the customers of a categorization snapshot (default: the latest), by\n"
+            "category (1, 2R, 2P, 3) and then largest revenue first.\n"
+            "\n"
+            "  --snapshot ID         which snapshot ('fokus history' lists them)\n"
+            "  --category C          only category 1, 2R, 2P or 3 (the final category)\n"
+            "  --seller ID           only customers whose owner is that seller_id\n"
+            "  --format text|csv|json\n"
+            "  --out FILE            write to FILE (default: standard output)\n"
+            "  --lang sv|en          language of the reason line (default from LANG)\n"
+            "\n"
+            "Columns (csv and json): customer_id, name, seller_id, revenue, potential (empty /\n"
+            "null when unknown), potential_source (given|wallet|estimated|unknown),\n"
+            "computed_category, category (after an override), reason, revenue_source\n"
+            "(orders|file|none), orders, override_reason; json adds revenue_high and\n"
+            "potential_high. Amounts are currency units with '.'.\n"
+            "\n"
+            "Example:\n"
+            "  fokus customers --category 2P --format csv --out hunters.csv\n",
+    .order = 22,
+    .run = run,
 };

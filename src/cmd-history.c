@@ -13,17 +13,19 @@ extern const struct command cmd_history;
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *fmt = "text";
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json")) {
-				cmd_error(&cmd_history, "--format is text, csv or json, not '%s'", optarg);
+			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "json")) {
+				cmd_error(&cmd_history, "--format is text, csv or json, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_history);
 			}
 			fmt = optarg;
@@ -59,7 +61,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		catout_history_json(stdout, items, n);
 	else if (n == 0)
 		printf("%s\n", TR(ctx->lang, "No snapshots yet: run 'fokus categorize'.",
-				  "Inga ögonblicksbilder än: kör 'fokus categorize'."));
+		                  "Inga ögonblicksbilder än: kör 'fokus categorize'."));
 	else
 		catout_history_text(stdout, items, n, ctx->lang);
 	free(items);
@@ -67,17 +69,17 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_history = {
-	.name = "history",
-	.usage = "history [--format text|csv|json] [--lang sv|en]",
-	.summary = "the categorization snapshots, oldest first",
-	.help = "Lists every snapshot that 'fokus categorize' saved: id, when it was made (UTC),\n"
-		"as-of date, window in months, axis, method, the two thresholds, the number of\n"
-		"customers and how many are in each category.\n"
-		"\n"
-		"  --format text|csv|json   (csv/json thresholds in currency units, '.' decimals)\n"
-		"  --lang sv|en\n"
-		"\n"
-		"See also 'fokus migration' (movements between two snapshots).\n",
-	.order = 23,
-	.run = run,
+    .name = "history",
+    .usage = "history [--format text|csv|json] [--lang sv|en]",
+    .summary = "the categorization snapshots, oldest first",
+    .help = "Lists every snapshot that 'fokus categorize' saved: id, when it was made (UTC),\n"
+            "as-of date, window in months, axis, method, the two thresholds, the number of\n"
+            "customers and how many are in each category.\n"
+            "\n"
+            "  --format text|csv|json   (csv/json thresholds in currency units, '.' decimals)\n"
+            "  --lang sv|en\n"
+            "\n"
+            "See also 'fokus migration' (movements between two snapshots).\n",
+    .order = 23,
+    .run = run,
 };

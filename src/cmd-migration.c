@@ -49,11 +49,11 @@ static int default_ids(struct sqlite3 *db, int64_t *from, int64_t *to, char **ca
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"from", required_argument, NULL, 'F'},
-		{"to", required_argument, NULL, 'T'},
-		{"format", required_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
+	    {"from", required_argument, NULL, 'F'},
+	    {"to", required_argument, NULL, 'T'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	int64_t from = 0, to = 0;
 	const char *fmt = "text";
@@ -64,13 +64,15 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'T':
 			if (parse_id(optarg, c == 'F' ? &from : &to) != 0) {
 				cmd_error(&cmd_migration, "--%s wants a snapshot id, not '%s'",
-					  c == 'F' ? "from" : "to", optarg);
+				          c == 'F' ? "from" : "to", optarg);
 				return cmd_usage(&cmd_migration);
 			}
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json")) {
-				cmd_error(&cmd_migration, "--format is text, csv or json, not '%s'", optarg);
+			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "json")) {
+				cmd_error(&cmd_migration, "--format is text, csv or json, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_migration);
 			}
 			fmt = optarg;
@@ -101,7 +103,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (r > 0) {
 		cmd_error(&cmd_migration, "needs two snapshots to compare; run 'fokus categorize' "
-					  "again later, or give --from and --to ('fokus history')");
+		                          "again later, or give --from and --to ('fokus history')");
 		return EXIT_DATA;
 	}
 	struct snapshot a, b;
@@ -138,18 +140,18 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_migration = {
-	.name = "migration",
-	.usage = "migration [--from ID] [--to ID] [--format text|csv|json] [--lang sv|en]",
-	.summary = "how customers moved between categories from one snapshot to another",
-	.help = "Prints the 4x4 table of customers by category in snapshot --from (rows) and\n"
-		"--to (columns), by final category (after overrides); plus the customers that\n"
-		"are new in --to and those gone from it. Default: the last two snapshots\n"
-		"(--to alone: --from is the snapshot before it).\n"
-		"\n"
-		"  --from ID, --to ID        snapshot ids ('fokus history')\n"
-		"  --format text|csv|json    csv: from_snapshot,to_snapshot,from,to,customers with\n"
-		"                            from 'new' and to 'gone' for the extra rows\n"
-		"  --lang sv|en\n",
-	.order = 24,
-	.run = run,
+    .name = "migration",
+    .usage = "migration [--from ID] [--to ID] [--format text|csv|json] [--lang sv|en]",
+    .summary = "how customers moved between categories from one snapshot to another",
+    .help = "Prints the 4x4 table of customers by category in snapshot --from (rows) and\n"
+            "--to (columns), by final category (after overrides); plus the customers that\n"
+            "are new in --to and those gone from it. Default: the last two snapshots\n"
+            "(--to alone: --from is the snapshot before it).\n"
+            "\n"
+            "  --from ID, --to ID        snapshot ids ('fokus history')\n"
+            "  --format text|csv|json    csv: from_snapshot,to_snapshot,from,to,customers with\n"
+            "                            from 'new' and to 'gone' for the extra rows\n"
+            "  --lang sv|en\n",
+    .order = 24,
+    .run = run,
 };

@@ -19,11 +19,11 @@ extern const struct command cmd_overrides;
 static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"reason", required_argument, NULL, 'r'},
-		{"until", required_argument, NULL, 'u'},
-		{"remove", no_argument, NULL, 'x'},
-		{"by", required_argument, NULL, 'b'},
-		{NULL, 0, NULL, 0},
+	    {"reason", required_argument, NULL, 'r'},
+	    {"until", required_argument, NULL, 'u'},
+	    {"remove", no_argument, NULL, 'x'},
+	    {"by", required_argument, NULL, 'b'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *reason = NULL, *by = NULL, *until_arg = NULL;
 	int32_t until = DAYS_NONE;
@@ -36,7 +36,8 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'u':
 			until_arg = optarg;
 			if (days_parse_iso(optarg, &until) != 0) {
-				cmd_error(&cmd_override, "--until wants a date YYYY-MM-DD, not '%s'", optarg);
+				cmd_error(&cmd_override,
+				          "--until wants a date YYYY-MM-DD, not '%s'", optarg);
 				return cmd_usage(&cmd_override);
 			}
 			break;
@@ -70,10 +71,11 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_error(&cmd_override, "customer %s has no override", argv[optind]);
 			return EXIT_DATA;
 		}
-		printf(TR(ctx->lang, "Override of %s removed; the newest snapshot shows its computed "
-				     "category again.\n",
-			  "Låsningen av %s är borttagen; den senaste ögonblicksbilden visar den "
-			  "beräknade kategorin igen.\n"),
+		printf(TR(ctx->lang,
+		          "Override of %s removed; the newest snapshot shows its computed "
+		          "category again.\n",
+		          "Låsningen av %s är borttagen; den senaste ögonblicksbilden visar den "
+		          "beräknade kategorin igen.\n"),
 		       argv[optind]);
 		return EXIT_OK;
 	}
@@ -87,7 +89,8 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_override);
 	}
 	if (!reason || !*reason) {
-		cmd_error(&cmd_override, "--reason TEXT is required: say why the category is set by hand");
+		cmd_error(&cmd_override,
+		          "--reason TEXT is required: say why the category is set by hand");
 		return cmd_usage(&cmd_override);
 	}
 	if (until != DAYS_NONE && until < days_today()) {
@@ -113,24 +116,26 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 	if (until != DAYS_NONE)
 		printf(TR(ctx->lang, " until %s", " till och med %s"), days_iso(until, d));
 	printf(TR(ctx->lang, " (in the newest snapshot now, and in every run while it holds).\n",
-		  " (i den senaste ögonblicksbilden nu, och i varje körning medan det gäller).\n"));
+	          " (i den senaste ögonblicksbilden nu, och i varje körning medan det gäller).\n"));
 	return EXIT_OK;
 }
 
 static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
+	    {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *fmt = "text";
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") && strcmp(optarg, "json")) {
-				cmd_error(&cmd_overrides, "--format is text, csv or json, not '%s'", optarg);
+			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "json")) {
+				cmd_error(&cmd_overrides, "--format is text, csv or json, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_overrides);
 			}
 			fmt = optarg;
@@ -160,17 +165,22 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	int32_t today = days_today();
 	if (!strcmp(fmt, "csv")) {
-		static const char *const hdr[] = {"customer_id", "name", "category", "reason",
-						  "until", "active", "created_at", "created_by"};
+		static const char *const hdr[] = {"customer_id", "name",      "category",
+		                                  "reason",      "until",     "active",
+		                                  "created_at",  "created_by"};
 		csvw_row(stdout, hdr, 8);
 		for (size_t i = 0; i < n; i++) {
 			char d[11];
 			struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
-			const char *cells[8] = {it[i].customer_id, it[i].name,
-						category_code(it[i].category), it[i].reason,
-						it[i].until == DAYS_NONE ? "" : days_iso(it[i].until, d),
-						category_override_active(&o, today) ? "1" : "0",
-						it[i].created_at, it[i].created_by};
+			const char *cells[8] = {it[i].customer_id,
+			                        it[i].name,
+			                        category_code(it[i].category),
+			                        it[i].reason,
+			                        it[i].until == DAYS_NONE ? ""
+			                                                 : days_iso(it[i].until, d),
+			                        category_override_active(&o, today) ? "1" : "0",
+			                        it[i].created_at,
+			                        it[i].created_by};
 			csvw_row(stdout, cells, 8);
 		}
 	} else if (!strcmp(fmt, "json")) {
@@ -206,10 +216,10 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 	} else if (n == 0) {
 		printf("%s\n", TR(ctx->lang, "No overrides.", "Inga låsta kategorier."));
 	} else {
-		const char *hdr[] = {TR(ctx->lang, "Customer", "Kund"), TR(ctx->lang, "Name", "Namn"),
-				     TR(ctx->lang, "Category", "Kategori"),
-				     TR(ctx->lang, "Until", "Till och med"),
-				     TR(ctx->lang, "Reason", "Skäl")};
+		const char *hdr[] = {
+		    TR(ctx->lang, "Customer", "Kund"), TR(ctx->lang, "Name", "Namn"),
+		    TR(ctx->lang, "Category", "Kategori"), TR(ctx->lang, "Until", "Till och med"),
+		    TR(ctx->lang, "Reason", "Skäl")};
 		struct table *t = table_new(5, "lllll");
 		table_row(t, hdr);
 		for (size_t i = 0; i < n; i++) {
@@ -219,12 +229,12 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 				snprintf(until, sizeof(until), "–");
 			else
 				snprintf(until, sizeof(until), "%s%s", days_iso(it[i].until, d),
-					 category_override_active(&o, today)
-						 ? ""
-						 : TR(ctx->lang, " (expired)", " (utgången)"));
+				         category_override_active(&o, today)
+				             ? ""
+				             : TR(ctx->lang, " (expired)", " (utgången)"));
 			const char *cells[5] = {it[i].customer_id, it[i].name,
-						category_label(it[i].category, ctx->lang), until,
-						it[i].reason};
+			                        category_label(it[i].category, ctx->lang), until,
+			                        it[i].reason};
 			table_row(t, cells);
 		}
 		table_print(t, stdout, 1);
@@ -235,39 +245,39 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_override = {
-	.name = "override",
-	.usage = "override CUSTOMER CATEGORY --reason TEXT [--until DATE] | override --remove CUSTOMER",
-	.summary = "pin a customer's category by hand (or remove the pin)",
-	.help = "Pins CUSTOMER (its customer_id) to CATEGORY (1, 2R, 2P or 3). The customer keeps\n"
-		"that category whatever its numbers say: at once in the newest snapshot, and in\n"
-		"every 'fokus categorize' run while the pin holds. Reports show both the\n"
-		"computed and the final category and the reason. Removing the pin puts the\n"
-		"newest snapshot's computed category back.\n"
-		"\n"
-		"  --reason TEXT   why (required), e.g. \"framework agreement signed\"\n"
-		"  --until DATE    the last day the pin holds (YYYY-MM-DD); runs after that date\n"
-		"                  (by the calendar, not --as-of) compute the category again\n"
-		"  --by NAME       who set it (optional)\n"
-		"  --remove        remove the pin of CUSTOMER\n"
-		"\n"
-		"A new pin replaces the customer's earlier one. 'fokus overrides' lists them.\n"
-		"\n"
-		"Examples:\n"
-		"  fokus override 12621 1 --reason \"strategic partner\" --until 2025-12-31\n"
-		"  fokus override --remove 12621\n",
-	.order = 25,
-	.run = run_override,
+    .name = "override",
+    .usage = "override CUSTOMER CATEGORY --reason TEXT [--until DATE] | override --remove CUSTOMER",
+    .summary = "pin a customer's category by hand (or remove the pin)",
+    .help = "Pins CUSTOMER (its customer_id) to CATEGORY (1, 2R, 2P or 3). The customer keeps\n"
+            "that category whatever its numbers say: at once in the newest snapshot, and in\n"
+            "every 'fokus categorize' run while the pin holds. Reports show both the\n"
+            "computed and the final category and the reason. Removing the pin puts the\n"
+            "newest snapshot's computed category back.\n"
+            "\n"
+            "  --reason TEXT   why (required), e.g. \"framework agreement signed\"\n"
+            "  --until DATE    the last day the pin holds (YYYY-MM-DD); runs after that date\n"
+            "                  (by the calendar, not --as-of) compute the category again\n"
+            "  --by NAME       who set it (optional)\n"
+            "  --remove        remove the pin of CUSTOMER\n"
+            "\n"
+            "A new pin replaces the customer's earlier one. 'fokus overrides' lists them.\n"
+            "\n"
+            "Examples:\n"
+            "  fokus override 12621 1 --reason \"strategic partner\" --until 2025-12-31\n"
+            "  fokus override --remove 12621\n",
+    .order = 25,
+    .run = run_override,
 };
 
 const struct command cmd_overrides = {
-	.name = "overrides",
-	.usage = "overrides [--format text|csv|json] [--lang sv|en]",
-	.summary = "list the categories pinned by hand",
-	.help = "Lists every override: customer, category, until (and whether it has expired),\n"
-		"reason, when and by whom it was set.\n"
-		"\n"
-		"  --format text|csv|json   csv/json add 'active' (1/true while it holds)\n"
-		"  --lang sv|en\n",
-	.order = 26,
-	.run = run_overrides,
+    .name = "overrides",
+    .usage = "overrides [--format text|csv|json] [--lang sv|en]",
+    .summary = "list the categories pinned by hand",
+    .help = "Lists every override: customer, category, until (and whether it has expired),\n"
+            "reason, when and by whom it was set.\n"
+            "\n"
+            "  --format text|csv|json   csv/json add 'active' (1/true while it holds)\n"
+            "  --lang sv|en\n",
+    .order = 26,
+    .run = run_overrides,
 };

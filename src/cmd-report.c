@@ -61,11 +61,11 @@ static int xlsx_to_stream(FILE *f, const struct catview *v, enum lang lang, char
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"snapshot", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'},
-		{"out", required_argument, NULL, 'o'},
-		{"lang", required_argument, NULL, 'l'},
-		{NULL, 0, NULL, 0},
+	    {"snapshot", required_argument, NULL, 's'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	int64_t id = 0;
 	int fmt = F_TEXT, c;
@@ -74,7 +74,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 's':
 			if (parse_id(optarg, &id) != 0) {
-				cmd_error(&cmd_report, "--snapshot wants a snapshot id, not '%s'", optarg);
+				cmd_error(&cmd_report, "--snapshot wants a snapshot id, not '%s'",
+				          optarg);
 				return cmd_usage(&cmd_report);
 			}
 			break;
@@ -84,8 +85,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 				if (!strcmp(optarg, fmt_names[k]))
 					fmt = k;
 			if (fmt < 0) {
-				cmd_error(&cmd_report, "--format is text, csv, json, xlsx, svg or html, not '%s'",
-					  optarg);
+				cmd_error(
+				    &cmd_report,
+				    "--format is text, csv, json, xlsx, svg or html, not '%s'",
+				    optarg);
 				return cmd_usage(&cmd_report);
 			}
 			break;
@@ -115,10 +118,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	int r = categorize_run_view(db, id, &s, &v, &cause);
 	if (r != 0) {
 		if (r > 0 && id)
-			cmd_error(&cmd_report, "there is no snapshot %lld ('fokus history' lists them)",
-				  (long long)id);
+			cmd_error(&cmd_report,
+			          "there is no snapshot %lld ('fokus history' lists them)",
+			          (long long)id);
 		else if (r > 0)
-			cmd_error(&cmd_report, "no categorization yet: run 'fokus categorize' first");
+			cmd_error(&cmd_report,
+			          "no categorization yet: run 'fokus categorize' first");
 		else
 			cmd_error(&cmd_report, "%s", cause);
 		free(cause);
@@ -171,33 +176,34 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_report = {
-	.name = "report",
-	.usage = "report [--snapshot ID] [--format text|csv|json|xlsx|svg|html] [--out FILE] "
-		 "[--lang sv|en]",
-	.summary = "the categorization per category, the matrix picture, an html report",
-	.help = "Reports a categorization snapshot (default: the latest): per category the\n"
-		"customers, % of customers, revenue, % of revenue, potential, % of potential,\n"
-		"orders and average order value, with the method, thresholds, window and the\n"
-		"sources of the potential.\n"
-		"\n"
-		"  --snapshot ID   which snapshot ('fokus history' lists them)\n"
-		"  --format F      text (default), csv, json, xlsx (sheets Summary and Customers),\n"
-		"                  svg (the matrix: revenue x potential, log scales), or html\n"
-		"                  (one self-contained file: matrix, summary, customer table)\n"
-		"  --out FILE      write to FILE (default: standard output)\n"
-		"  --lang sv|en    language of labels and numbers (default from LANG)\n"
-		"\n"
-		"csv and json: category codes 1, 2R, 2P, 3; amounts in currency units with '.';\n"
-		"shares as fractions (0.25). The html table lists at most 5 000 customers (the\n"
-		"largest by revenue in each category); 'fokus customers' lists all.\n"
-		"The svg draws customers with 0, negative or unknown values in a hatched strip\n"
-		"at the edge of the axis; above 20 000 customers one point stands for all\n"
-		"customers of a category in the same 3x3 pixel cell.\n"
-		"\n"
-		"Examples:\n"
-		"  fokus report\n"
-		"  fokus report --format html --out report.html\n"
-		"  fokus report --format xlsx --out kategorier.xlsx --lang sv\n",
-	.order = 21,
-	.run = run,
+    .name = "report",
+    .usage = "report [--snapshot ID] [--format text|csv|json|xlsx|svg|html] [--out FILE] "
+             "[--lang sv|en]",
+    .summary = "the categorization per category, the matrix picture, an html report",
+    .help = "Reports a categorization snapshot (default: the latest): per category the\n"
+            "customers, % of customers, revenue, % of revenue, potential, % of potential,\n"
+            "orders and average order value, with the method, thresholds, window and the\n"
+            "sources of the potential.\n"
+            "\n"
+            "  --snapshot ID   which snapshot ('fokus history' lists them)\n"
+            "  --format F      text (default), csv, json, xlsx (sheets Summary and Customers;\n"
+		"                  Sammanfattning and Kunder with --lang sv),\n"
+            "                  svg (the matrix: revenue x potential, log scales), or html\n"
+            "                  (one self-contained file: matrix, summary, customer table)\n"
+            "  --out FILE      write to FILE (default: standard output)\n"
+            "  --lang sv|en    language of labels and numbers (default from LANG)\n"
+            "\n"
+            "csv and json: category codes 1, 2R, 2P, 3; amounts in currency units with '.';\n"
+            "shares as fractions (0.25). The html table lists at most 5 000 customers (the\n"
+            "largest by revenue in each category); 'fokus customers' lists all.\n"
+            "The svg draws customers with 0, negative or unknown values in a hatched strip\n"
+            "at the edge of the axis; above 20 000 customers one point stands for all\n"
+            "customers of a category in the same 3x3 pixel cell.\n"
+            "\n"
+            "Examples:\n"
+            "  fokus report\n"
+            "  fokus report --format html --out report.html\n"
+            "  fokus report --format xlsx --out kategorier.xlsx --lang sv\n",
+    .order = 21,
+    .run = run,
 };

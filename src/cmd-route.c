@@ -20,8 +20,12 @@
 #include "util/days.h"
 #include "util/geo.h"
 #include "util/xmalloc.h"
+#include "web/handlers.h"
 
 extern const struct command cmd_route;
+
+/* Country outlines vendored for the dashboard's map (web/vendor/world-atlas). */
+#define OUTLINE_ASSET "/vendor/world-atlas/nordic-50m.geo.json"
 
 enum format { F_TEXT, F_CSV, F_JSON, F_ICS, F_HTML };
 
@@ -399,6 +403,12 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 				.plan = &plan, .params = &a.prm, .start_lat = slat, .start_lon = slon,
 				.start_label = start_label, .travel_note = note, .lang = ctx->lang,
 				.now = time(NULL)};
+	const char *type;
+	const struct embedded_asset *outline = assets_find(OUTLINE_ASSET, &type);
+	if (outline) {
+		doc.outline = (const char *)outline->data;
+		doc.outline_len = outline->size;
+	}
 	FILE *f = cmd_open_out(&cmd_route, a.out);
 	if (!f)
 		goto out;

@@ -120,6 +120,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	char sha[65] = "";
 	int rc = -1;
 	memset(res, 0, sizeof(*res));
+	res->dry_run = opts->dry_run;
 	res->dry_date_min = res->dry_date_max = DAYS_NONE;
 
 	if (check_file(path, &res->fatal) != 0)
@@ -243,7 +244,7 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string(rec_kind_name(kind)));
 	json_object_set_new(o, "file", json_string(path));
-	json_object_set_new(o, "stored", json_boolean(res->ok));
+	json_object_set_new(o, "stored", json_boolean(res->ok && !res->dry_run));
 	if (res->describe)
 		json_object_set_new(o, "format", json_string(res->describe));
 	json_object_set_new(o, "rows_read", json_integer(res->rows_read));

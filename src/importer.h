@@ -27,6 +27,7 @@ struct importer_opts {
 
 struct importer_result {
 	int ok;                   /* 1 when stored (or, dry_run, when it would be) */
+	int dry_run;              /* the run stored nothing on purpose */
 	struct ferr fatal;        /* when !ok and not because of bad rows: the one sentence */
 	long long rows_read;      /* data rows (not the header) */
 	long long rows_rejected;

@@ -19,19 +19,19 @@ static const char *const axis_codes[] = {"amount", "margin"};
 static const struct {
 	const char *code, *en, *sv;
 } methods[METHOD_COUNT] = {
-	{"pareto", "pareto", "pareto"},
-	{"absolute", "absolute", "absolut"},
-	{"top", "top percent", "toppandel"},
-	{"abc", "computed ABC", "beräknad ABC"},
+    {"pareto", "pareto", "pareto"},
+    {"absolute", "absolute", "absolut"},
+    {"top", "top percent", "toppandel"},
+    {"abc", "computed ABC", "beräknad ABC"},
 };
 static const char *const revsrc_codes[REVSRC_COUNT] = {"orders", "file", "none"};
 static const struct {
 	const char *code, *en, *sv;
 } potsrc[POTSRC_COUNT] = {
-	{"given", "given", "angiven"},
-	{"wallet", "wallet", "köpkraft"},
-	{"estimated", "estimated", "uppskattad"},
-	{"unknown", "unknown", "okänd"},
+    {"given", "given", "angiven"},
+    {"wallet", "wallet", "köpkraft"},
+    {"estimated", "estimated", "uppskattad"},
+    {"unknown", "unknown", "okänd"},
 };
 
 static int find_code(const char *s, const char *const *codes, int n)
@@ -159,7 +159,7 @@ int32_t category_window_from(int32_t as_of, int months)
 /* --- revenue ------------------------------------------------------------------ */
 
 int category_revenue(const struct dataset *ds, const struct cat_params *p, int32_t today,
-		     int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause)
+                     int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause)
 {
 	if (*as_of == DAYS_NONE) {
 		int32_t last = DAYS_NONE;
@@ -196,8 +196,8 @@ int category_revenue(const struct dataset *ds, const struct cat_params *p, int32
 	}
 	if (p->axis == AXIS_MARGIN && in_window > 0 && with_margin == 0) {
 		*cause = xstrdup("--axis margin: no order in the window has a margin "
-				 "(täckningsbidrag); import orders with a margin column or use "
-				 "--axis amount");
+		                 "(täckningsbidrag); import orders with a margin column or use "
+		                 "--axis amount");
 		return -1;
 	}
 	for (size_t i = 0; i < ds->ncustomers; i++) {
@@ -355,8 +355,7 @@ bool category_override_active(const struct cat_override *o, int32_t today)
 
 /* The threshold of one axis over the rows whose value is known. */
 static struct cat_threshold axis_threshold(const struct cat_row *rows, size_t n, bool potential,
-					   enum cat_method m, double share, double top,
-					   int64_t min)
+                                           enum cat_method m, double share, double top, int64_t min)
 {
 	struct cat_threshold t = {false, 0};
 	if (m == METHOD_ABSOLUTE) {
@@ -382,7 +381,7 @@ static struct cat_threshold axis_threshold(const struct cat_row *rows, size_t n,
 }
 
 int category_compute(const struct cat_input *in, const struct cat_params *p, struct cat_run *run,
-		     struct cat_row *rows, char **cause)
+                     struct cat_row *rows, char **cause)
 {
 	const struct dataset *ds = in->ds;
 	size_t n = ds->ncustomers, no_margin = 0;
@@ -402,7 +401,7 @@ int category_compute(const struct cat_input *in, const struct cat_params *p, str
 			annual[i] = rows[i].revenue;
 		else
 			annual[i] = (int64_t)llround((double)rows[i].revenue * 12.0 /
-						     (double)p->window_months);
+			                             (double)p->window_months);
 	}
 	potential_compute(ds->customers, n, annual, p->wallet_quantile, pot, src, NULL);
 	for (size_t i = 0; i < n; i++) {
@@ -414,16 +413,17 @@ int category_compute(const struct cat_input *in, const struct cat_params *p, str
 	free(src);
 
 	run->revenue_t = axis_threshold(rows, n, false, cat_revenue_method(p), p->revenue_share,
-					p->revenue_top, p->revenue_min);
+	                                p->revenue_top, p->revenue_min);
 	run->potential_t = axis_threshold(rows, n, true, cat_potential_method(p),
-					  p->potential_share, p->potential_top, p->potential_min);
+	                                  p->potential_share, p->potential_top, p->potential_min);
 	for (size_t i = 0; i < n; i++) {
 		struct cat_row *r = &rows[i];
 		int prh = in->prev_revenue_high ? in->prev_revenue_high[i] : -1;
 		int pph = in->prev_potential_high ? in->prev_potential_high[i] : -1;
 		r->revenue_high = category_is_high(r->revenue, run->revenue_t, p->margin, prh);
-		r->potential_high = r->potential_source != POTSRC_UNKNOWN &&
-				    category_is_high(r->potential, run->potential_t, p->margin, pph);
+		r->potential_high =
+		    r->potential_source != POTSRC_UNKNOWN &&
+		    category_is_high(r->potential, run->potential_t, p->margin, pph);
 		r->computed = (int8_t)category_of(r->revenue_high, r->potential_high);
 		r->category = r->computed;
 		r->override_reason = NULL;
@@ -469,8 +469,8 @@ void category_summarize(const struct cat_row *rows, size_t n, struct cat_summary
 }
 
 void category_migration(const int64_t *from_id, const struct cat_row *from, size_t nf,
-			const int64_t *to_id, const struct cat_row *to, size_t nt,
-			struct cat_migration *m)
+                        const int64_t *to_id, const struct cat_row *to, size_t nt,
+                        struct cat_migration *m)
 {
 	memset(m, 0, sizeof(*m));
 	size_t i = 0, j = 0;
@@ -503,14 +503,14 @@ static void money(struct strbuf *sb, int64_t v, enum lang lang)
 
 /* "omsättning 1 200 000 kr ≥ gräns 480 000 kr" and its variants. */
 static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool high,
-			struct cat_threshold t, double margin, enum lang lang)
+                        struct cat_threshold t, double margin, enum lang lang)
 {
 	char pct[32];
 	strbuf_printf(sb, "%s ", name);
 	money(sb, v, lang);
 	if (!t.has) {
 		strbuf_puts(sb, TR(lang, " (no threshold: no customer above 0)",
-				   " (ingen gräns: ingen kund över 0)"));
+		                   " (ingen gräns: ingen kund över 0)"));
 		return;
 	}
 	fmt_pct(pct, sizeof(pct), margin, 0, lang);
@@ -519,17 +519,19 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
 		money(sb, category_band_low(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));
 		money(sb, t.value, lang);
-		strbuf_printf(sb, TR(lang, " − %s stability margin, high last run)",
-				     " − %s stabilitetsmarginal, hög förra körningen)"),
-			      pct);
+		strbuf_printf(sb,
+		              TR(lang, " − %s stability margin, high last run)",
+		                 " − %s stabilitetsmarginal, hög förra körningen)"),
+		              pct);
 	} else if (!high && v >= t.value) {
 		strbuf_puts(sb, " < ");
 		money(sb, category_band_high(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));
 		money(sb, t.value, lang);
-		strbuf_printf(sb, TR(lang, " + %s stability margin, low last run)",
-				     " + %s stabilitetsmarginal, låg förra körningen)"),
-			      pct);
+		strbuf_printf(sb,
+		              TR(lang, " + %s stability margin, low last run)",
+		                 " + %s stabilitetsmarginal, låg förra körningen)"),
+		              pct);
 	} else {
 		strbuf_puts(sb, high ? " ≥ " : " < ");
 		strbuf_puts(sb, TR(lang, "threshold ", "gräns "));
@@ -538,10 +540,10 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
 }
 
 void category_reason(struct strbuf *sb, const struct cat_row *r, const struct cat_run *run,
-		     enum lang lang)
+                     enum lang lang)
 {
 	const char *rname = run->p.axis == AXIS_MARGIN ? TR(lang, "margin", "täckningsbidrag")
-						       : TR(lang, "revenue", "omsättning");
+	                                               : TR(lang, "revenue", "omsättning");
 	axis_reason(sb, rname, r->revenue, r->revenue_high, run->revenue_t, run->p.margin, lang);
 	if (r->revenue_source == REVSRC_FILE)
 		strbuf_puts(sb, TR(lang, " (from the customer file)", " (från kundfilen)"));
@@ -549,20 +551,20 @@ void category_reason(struct strbuf *sb, const struct cat_row *r, const struct ca
 	switch (r->potential_source) {
 	case POTSRC_UNKNOWN:
 		strbuf_puts(sb, TR(lang, "potential unknown (counted as low)",
-				   "potential okänd (räknas som låg)"));
+		                   "potential okänd (räknas som låg)"));
 		break;
 	case POTSRC_WALLET:
 	case POTSRC_ESTIMATED:
 		axis_reason(sb, "potential", r->potential, r->potential_high, run->potential_t,
-			    run->p.margin, lang);
+		            run->p.margin, lang);
 		strbuf_puts(sb, r->potential_source == POTSRC_WALLET
-					? TR(lang, " (wallet − revenue)", " (köpkraft − omsättning)")
-					: TR(lang, " (estimated from similar customers)",
-					     " (uppskattad från liknande kunder)"));
+		                    ? TR(lang, " (wallet − revenue)", " (köpkraft − omsättning)")
+		                    : TR(lang, " (estimated from similar customers)",
+		                         " (uppskattad från liknande kunder)"));
 		break;
 	default:
 		axis_reason(sb, "potential", r->potential, r->potential_high, run->potential_t,
-			    run->p.margin, lang);
+		            run->p.margin, lang);
 	}
 	strbuf_puts(sb, " → ");
 	strbuf_puts(sb, category_label((enum category)r->computed, lang));

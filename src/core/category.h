@@ -40,21 +40,21 @@ const char *cat_method_label(enum cat_method m, enum lang lang);
 
 /* Every option of a categorization run. */
 struct cat_params {
-	int32_t as_of;           /* DAYS_NONE: the latest order day (today without orders) */
-	int window_months;       /* >= 1; the window is as_of - months < day <= as_of */
-	enum cat_axis axis;      /* amount, or margin (täckningsbidrag) */
-	enum cat_method method;  /* for both axes, unless an axis has a *_min */
-	double revenue_share;    /* pareto: share of the positive sum, 0 < s <= 1 */
+	int32_t as_of;          /* DAYS_NONE: the latest order day (today without orders) */
+	int window_months;      /* >= 1; the window is as_of - months < day <= as_of */
+	enum cat_axis axis;     /* amount, or margin (täckningsbidrag) */
+	enum cat_method method; /* for both axes, unless an axis has a *_min */
+	double revenue_share;   /* pareto: share of the positive sum, 0 < s <= 1 */
 	double potential_share;
-	double revenue_top;      /* top: percent of customers, 0..100 */
+	double revenue_top; /* top: percent of customers, 0..100 */
 	double potential_top;
-	bool has_revenue_min;    /* absolute threshold on that axis (any method) */
+	bool has_revenue_min; /* absolute threshold on that axis (any method) */
 	bool has_potential_min;
-	int64_t revenue_min;     /* minor units */
+	int64_t revenue_min; /* minor units */
 	int64_t potential_min;
-	double wallet_quantile;  /* the peer quantile q, 0 < q < 1 */
-	double margin;           /* stability margin, 0 <= m < 1 */
-	int32_t today;           /* overrides with until < today have expired */
+	double wallet_quantile; /* the peer quantile q, 0 < q < 1 */
+	double margin;          /* stability margin, 0 <= m < 1 */
+	int32_t today;          /* overrides with until < today have expired */
 };
 
 /* The defaults: 12 months, amount, pareto 0.80/0.80, top 20/20, q 0.8,
@@ -73,23 +73,23 @@ struct cat_threshold {
 
 /* One customer's result: what a snapshot stores per customer. */
 struct cat_row {
-	int64_t revenue;    /* minor units in the window (axis amount or margin) */
-	int64_t potential;  /* minor units per year; 0 when the source is unknown */
-	int32_t orders;     /* order rows in the window */
-	uint8_t revenue_source;   /* enum rev_source */
-	uint8_t potential_source; /* enum pot_source */
+	int64_t revenue;                   /* minor units in the window (axis amount or margin) */
+	int64_t potential;                 /* minor units per year; 0 when the source is unknown */
+	int32_t orders;                    /* order rows in the window */
+	uint8_t revenue_source;            /* enum rev_source */
+	uint8_t potential_source;          /* enum pot_source */
 	bool revenue_high, potential_high; /* after the stability margin */
-	int8_t computed;    /* enum category from the two sides */
-	int8_t category;    /* after an override */
-	const char *override_reason; /* non-NULL when an override set category; not owned */
+	int8_t computed;                   /* enum category from the two sides */
+	int8_t category;                   /* after an override */
+	const char *override_reason;       /* non-NULL when an override set category; not owned */
 };
 
 /* A run: its parameters (as_of resolved), window and thresholds. */
 struct cat_run {
-	int64_t id;            /* snapshot id; 0 until saved */
-	char created_at[24];   /* "YYYY-MM-DDTHH:MM:SSZ" once saved */
+	int64_t id;          /* snapshot id; 0 until saved */
+	char created_at[24]; /* "YYYY-MM-DDTHH:MM:SSZ" once saved */
 	struct cat_params p;
-	int32_t window_from;   /* exclusive: window_from < day <= p.as_of */
+	int32_t window_from; /* exclusive: window_from < day <= p.as_of */
 	struct cat_threshold revenue_t, potential_t;
 };
 
@@ -131,7 +131,7 @@ int32_t category_window_from(int32_t as_of, int months);
  * margin. Returns 0, or -1 with *cause (caller frees) when the margin axis
  * finds orders but no margin at all. */
 int category_revenue(const struct dataset *ds, const struct cat_params *p, int32_t today,
-		     int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause);
+                     int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause);
 
 /* Thresholds on plain value arrays (minor units). Each sorts `v` in place
  * (descending) and returns the threshold. pareto: the value of the customer
@@ -158,7 +158,7 @@ bool category_override_active(const struct cat_override *o, int32_t today);
  * (caller allocates in->ds->ncustomers entries). Returns 0, or -1 with
  * *cause (caller frees). */
 int category_compute(const struct cat_input *in, const struct cat_params *p, struct cat_run *run,
-		     struct cat_row *rows, char **cause);
+                     struct cat_row *rows, char **cause);
 
 /* Totals per category (indexed by enum category) and overall. */
 struct cat_total {
@@ -171,10 +171,10 @@ struct cat_total {
 struct cat_summary {
 	struct cat_total cat[CAT_COUNT]; /* by final category */
 	struct cat_total all;
-	size_t computed[CAT_COUNT];      /* customers by computed category */
+	size_t computed[CAT_COUNT]; /* customers by computed category */
 	size_t potsrc[POTSRC_COUNT];
 	size_t revsrc[REVSRC_COUNT];
-	size_t overridden;               /* rows whose category differs or is pinned */
+	size_t overridden; /* rows whose category differs or is pinned */
 };
 void category_summarize(const struct cat_row *rows, size_t n, struct cat_summary *s);
 
@@ -186,13 +186,13 @@ struct cat_migration {
 };
 /* Compares two runs' rows matched by customer id; each id list ascending. */
 void category_migration(const int64_t *from_id, const struct cat_row *from, size_t nf,
-			const int64_t *to_id, const struct cat_row *to, size_t nt,
-			struct cat_migration *m);
+                        const int64_t *to_id, const struct cat_row *to, size_t nt,
+                        struct cat_migration *m);
 
 /* Appends the reason line of a row to sb, rendered from its stored numbers
  * in lang, e.g. "omsättning 1 200 000 kr ≥ gräns 480 000 kr; potential
  * 50 000 kr < gräns 200 000 kr → Kategori 2 omsättning". */
 void category_reason(struct strbuf *sb, const struct cat_row *r, const struct cat_run *run,
-		     enum lang lang);
+                     enum lang lang);
 
 #endif

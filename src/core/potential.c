@@ -226,8 +226,8 @@ static int64_t level_key(int level, int32_t ind, int band)
 
 /* Builds the groups of one mode and level over the peers. */
 static struct groups build_level(const struct customer *cs, size_t n, const int64_t *annual,
-				 const int32_t *ind, const int8_t *band, int mode, int level,
-				 double q, struct kv *scratch)
+                                 const int32_t *ind, const int8_t *band, int mode, int level,
+                                 double q, struct kv *scratch)
 {
 	size_t m = 0;
 	for (size_t j = 0; j < n; j++) {
@@ -240,14 +240,14 @@ static struct groups build_level(const struct customer *cs, size_t n, const int6
 			continue;
 		scratch[m].key = key;
 		scratch[m].v = mode == MODE_EMP ? (double)annual[j] / (double)cs[j].employees
-						: (double)annual[j];
+		                                : (double)annual[j];
 		m++;
 	}
 	return groups_build(scratch, m, q);
 }
 
 void potential_compute(const struct customer *cs, size_t n, const int64_t *annual, double q,
-		       int64_t *potential, uint8_t *source, uint8_t *level)
+                       int64_t *potential, uint8_t *source, uint8_t *level)
 {
 	int32_t *ind = xreallocarray(NULL, n ? n : 1, sizeof(*ind));
 	int8_t *band = xreallocarray(NULL, n ? n : 1, sizeof(*band));
@@ -279,10 +279,11 @@ void potential_compute(const struct customer *cs, size_t n, const int64_t *annua
 		memset(gs, 0, sizeof(gs));
 		struct kv *scratch = xreallocarray(NULL, n, sizeof(*scratch));
 		for (int l = PEER_INDUSTRY_SIZE; l < PEER_LEVEL_COUNT; l++) {
-			gs[MODE_EMP][l] = build_level(cs, n, annual, ind, band, MODE_EMP, l, q, scratch);
+			gs[MODE_EMP][l] =
+			    build_level(cs, n, annual, ind, band, MODE_EMP, l, q, scratch);
 			if (l == PEER_INDUSTRY || l == PEER_ALL)
 				gs[MODE_REV][l] =
-					build_level(cs, n, annual, ind, band, MODE_REV, l, q, scratch);
+				    build_level(cs, n, annual, ind, band, MODE_REV, l, q, scratch);
 		}
 		free(scratch);
 		for (size_t i = 0; i < n; i++) {
@@ -296,7 +297,8 @@ void potential_compute(const struct customer *cs, size_t n, const int64_t *annua
 				const struct group *g = groups_find(&gs[mode][l], key);
 				if (!g || g->count < POTENTIAL_MIN_PEERS)
 					continue;
-				double wallet = mode == MODE_EMP ? g->q * (double)cs[i].employees : g->q;
+				double wallet =
+				    mode == MODE_EMP ? g->q * (double)cs[i].employees : g->q;
 				int64_t w = (int64_t)llround(wallet);
 				potential[i] = w > annual[i] ? w - annual[i] : 0;
 				source[i] = POTSRC_ESTIMATED;

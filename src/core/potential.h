@@ -40,6 +40,6 @@ double potential_quantile(const double *sorted, size_t n, double q);
  * per year (the axis value scaled to 12 months); peers are the customers
  * with annual revenue > 0. q is the wallet quantile. */
 void potential_compute(const struct customer *cs, size_t n, const int64_t *annual, double q,
-		       int64_t *potential, uint8_t *source, uint8_t *level);
+                       int64_t *potential, uint8_t *source, uint8_t *level);
 
 #endif

@@ -11,7 +11,7 @@
  * nodes mandatory, cost = travel time = Euclidean distance, and as many
  * identical vehicles as the instance allows.
  *
- * The method (docs/routes.md): regret-free greedy construction, then ruin and
+ * The method (docs/routes.md): greedy cheapest insertion, then ruin and
  * recreate with slack induction by string removals (Christiaens & Vanden
  * Berghe 2020) under simulated-annealing acceptance, with local search on new
  * best solutions. Deterministic for a given seed when only an iteration limit

@@ -37,6 +37,11 @@
 #define CHUNK (64 * 1024)
 #define MAX_COLS 16384 /* column XFD */
 #define MAX_ROW 1048576L
+/* Excel holds at most 32 767 characters in a cell; far larger texts mean a
+ * damaged or hostile file, refused before they exhaust memory. */
+#define MAX_TEXT (16u << 20)     /* one cell or shared string */
+#define MAX_ROW_TEXT (64u << 20) /* one row, as the csv reader */
+#define MAX_SST_TEXT (1u << 30)  /* all shared strings */
 
 enum { XF_GENERAL = 0, XF_DATE = 1, XF_TIME = 2 }; /* XF_DATE|XF_TIME = date and time */
 
@@ -197,7 +202,13 @@ static void put_xstring(struct strbuf *sb, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
-		if (s[i] == '_' && i + 7 <= n && s[i + 1] == 'x' && s[i + 6] == '_' &&
+		const char *u = memchr(s + i, '_', n - i);
+		size_t run = u ? (size_t)(u - (s + i)) : n - i;
+		strbuf_append(sb, s + i, run); /* the text up to the next '_' */
+		i += run;
+		if (i == n)
+			break;
+		if (i + 7 <= n && s[i + 1] == 'x' && s[i + 6] == '_' &&
 		    isxdigit((unsigned char)s[i + 2]) && isxdigit((unsigned char)s[i + 3]) &&
 		    isxdigit((unsigned char)s[i + 4]) && isxdigit((unsigned char)s[i + 5])) {
 			unsigned cp = (unsigned)strtoul(
@@ -712,10 +723,16 @@ static void XMLCALL text_chars(void *ud, const XML_Char *s, int len)
 	struct xlsx *x = ud;
 	if (x->herr.len || len <= 0)
 		return;
-	if ((x->in_si || x->in_is) && x->in_t && !x->in_rph)
-		strbuf_append(&x->text, s, (size_t)len);
-	else if (x->in_v)
-		strbuf_append(&x->text, s, (size_t)len);
+	if (!(((x->in_si || x->in_is) && x->in_t && !x->in_rph) || x->in_v))
+		return;
+	if (x->text.len + (size_t)len > MAX_TEXT) {
+		if (x->in_si)
+			fail(x, "a shared string holds more than 16 MB of text");
+		else
+			fail(x, "a cell in row %ld holds more than 16 MB of text", x->row_num);
+		return;
+	}
+	strbuf_append(&x->text, s, (size_t)len);
 }
 
 static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -750,6 +767,8 @@ static void XMLCALL sst_end(void *ud, const XML_Char *name)
 		x->sst_off[x->nsst++] = x->sst.len;
 		put_xstring(&x->sst, x->text.buf ? x->text.buf : "", x->text.len);
 		strbuf_putc(&x->sst, '\0');
+		if (x->sst.len > MAX_SST_TEXT)
+			fail(x, "its shared strings hold more than 1 GB of text");
 	}
 }
 
@@ -894,6 +913,10 @@ static void cell_end(struct xlsx *x)
 	}
 	size_t len = x->rowtext.len - off;
 	strbuf_putc(&x->rowtext, '\0');
+	if (x->rowtext.len > MAX_ROW_TEXT) {
+		fail(x, "row %ld holds more than 64 MB of text", x->row_num);
+		return;
+	}
 	if (len == 0)
 		return;
 	if (x->ncells == x->capcells) {
@@ -1032,7 +1055,8 @@ int xlsx_next(struct xlsx *x, struct row *row, struct ferr *err)
 	if (x->eof)
 		return 0;
 	if (!x->p) {
-		ferr_setpos(err, x->path, 0, 0, "the workbook cannot be read further after an error.");
+		ferr_setpos(err, x->path, 0, 0,
+		            "the workbook cannot be read further after an error.");
 		return -1;
 	}
 	x->row_ready = false;

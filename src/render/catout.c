@@ -86,24 +86,24 @@ size_t catout_select(const struct catview *v, const struct catfilter *f, size_t 
 /* --- words ----------------------------------------------------------------- */
 
 static void axis_method(struct strbuf *sb, enum cat_method m, double share, double top,
-			enum lang lang)
+                        enum lang lang)
 {
 	char b[32];
 	switch (m) {
 	case METHOD_PARETO:
 		strbuf_printf(sb, TR(lang, "pareto (%s of the total)", "pareto (%s av summan)"),
-			      fmt_pct(b, sizeof(b), share, 0, lang));
+		              fmt_pct(b, sizeof(b), share, 0, lang));
 		break;
 	case METHOD_ABSOLUTE:
 		strbuf_puts(sb, TR(lang, "absolute threshold", "absolut gräns"));
 		break;
 	case METHOD_TOP:
 		strbuf_printf(sb, TR(lang, "top %s of customers", "topp %s av kunderna"),
-			      fmt_pct(b, sizeof(b), top / 100.0, 0, lang));
+		              fmt_pct(b, sizeof(b), top / 100.0, 0, lang));
 		break;
 	default:
 		strbuf_puts(sb, TR(lang, "computed ABC analysis (A limit)",
-				   "beräknad ABC-analys (A-gräns)"));
+		                   "beräknad ABC-analys (A-gräns)"));
 	}
 }
 
@@ -112,20 +112,20 @@ void catout_method_line(struct strbuf *sb, const struct cat_run *run, enum lang 
 	const struct cat_params *p = &run->p;
 	char b[32];
 	strbuf_puts(sb, p->axis == AXIS_MARGIN ? TR(lang, "margin: ", "täckningsbidrag: ")
-					       : TR(lang, "revenue: ", "omsättning: "));
+	                                       : TR(lang, "revenue: ", "omsättning: "));
 	axis_method(sb, cat_revenue_method(p), p->revenue_share, p->revenue_top, lang);
 	strbuf_puts(sb, "; potential: ");
 	axis_method(sb, cat_potential_method(p), p->potential_share, p->potential_top, lang);
 	strbuf_printf(sb, TR(lang, "; stability margin %s", "; stabilitetsmarginal %s"),
-		      fmt_pct(b, sizeof(b), p->margin, 0, lang));
+	              fmt_pct(b, sizeof(b), p->margin, 0, lang));
 }
 
 static void window_line(struct strbuf *sb, const struct cat_run *run, enum lang lang)
 {
 	char a[11], b[11];
 	strbuf_printf(sb, TR(lang, "%d months, %s – %s", "%d månader, %s – %s"),
-		      run->p.window_months, days_iso(run->window_from + 1, a),
-		      days_iso(run->p.as_of, b));
+	              run->p.window_months, days_iso(run->window_from + 1, a),
+	              days_iso(run->p.as_of, b));
 }
 
 static void threshold_text(struct strbuf *sb, struct cat_threshold t, enum lang lang)
@@ -134,7 +134,8 @@ static void threshold_text(struct strbuf *sb, struct cat_threshold t, enum lang 
 	if (t.has) {
 		strbuf_printf(sb, "≥ %s", fmt_money(m, sizeof(m), t.value, lang));
 	} else {
-		strbuf_puts(sb, TR(lang, "none (no customer above 0)", "ingen (ingen kund över 0)"));
+		strbuf_puts(sb,
+		            TR(lang, "none (no customer above 0)", "ingen (ingen kund över 0)"));
 	}
 }
 
@@ -146,6 +147,16 @@ static double share(int64_t part, int64_t whole)
 static double sharez(size_t part, size_t whole)
 {
 	return whole > 0 ? (double)part / (double)whole : NAN;
+}
+
+/* A share for people; "–" when there is no whole to share. */
+static const char *pct(char *b, size_t size, double x, enum lang lang)
+{
+	if (isnan(x)) {
+		snprintf(b, size, "–");
+		return b;
+	}
+	return fmt_pct(b, size, x, 1, lang);
 }
 
 static int64_t avg_order(const struct cat_total *t)
@@ -164,15 +175,16 @@ static void label(FILE *f, const char *s)
 }
 
 void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
-			 enum lang lang)
+                         enum lang lang)
 {
 	const struct cat_summary s = *sum;
 	struct strbuf sb = STRBUF_INIT;
 	char d[11];
 	fprintf(f, "%s %s", TR(lang, "Categorization", "Kategorisering"),
-		days_iso(run->p.as_of, d));
+	        days_iso(run->p.as_of, d));
 	if (run->id)
-		fprintf(f, " (%s %lld)", TR(lang, "snapshot", "ögonblicksbild"), (long long)run->id);
+		fprintf(f, " (%s %lld)", TR(lang, "snapshot", "ögonblicksbild"),
+		        (long long)run->id);
 	fputc('\n', f);
 	window_line(&sb, run, lang);
 	label(f, TR(lang, "Window:", "Period:"));
@@ -183,7 +195,7 @@ void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_su
 	fprintf(f, "%s\n", strbuf_cstr(&sb));
 	strbuf_reset(&sb);
 	strbuf_puts(&sb, run->p.axis == AXIS_MARGIN ? TR(lang, "margin ", "täckningsbidrag ")
-						    : TR(lang, "revenue ", "omsättning "));
+	                                            : TR(lang, "revenue ", "omsättning "));
 	threshold_text(&sb, run->revenue_t, lang);
 	strbuf_puts(&sb, ", potential ");
 	threshold_text(&sb, run->potential_t, lang);
@@ -192,29 +204,29 @@ void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_su
 	strbuf_free(&sb);
 
 	const char *hdr[] = {TR(lang, "Category", "Kategori"),
-			     TR(lang, "Customers", "Kunder"),
-			     "%",
-			     run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							: TR(lang, "Revenue", "Omsättning"),
-			     "%",
-			     "Potential",
-			     "%",
-			     TR(lang, "Orders", "Order"),
-			     TR(lang, "Avg order", "Snittorder")};
+	                     TR(lang, "Customers", "Kunder"),
+	                     "%",
+	                     run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                : TR(lang, "Revenue", "Omsättning"),
+	                     "%",
+	                     "Potential",
+	                     "%",
+	                     TR(lang, "Orders", "Order"),
+	                     TR(lang, "Avg order", "Snittorder")};
 	struct table *t = table_new(9, "lrrrrrrrr");
 	table_row(t, hdr);
 	for (int c = 0; c <= CAT_COUNT; c++) {
 		const struct cat_total *x = c < CAT_COUNT ? &s.cat[c] : &s.all;
 		char b[9][64];
 		snprintf(b[0], 64, "%s",
-			 c < CAT_COUNT ? category_label((enum category)c, lang)
-				       : TR(lang, "Total", "Totalt"));
+		         c < CAT_COUNT ? category_label((enum category)c, lang)
+		                       : TR(lang, "Total", "Totalt"));
 		fmt_int(b[1], 64, (int64_t)x->customers, lang);
-		fmt_pct(b[2], 64, sharez(x->customers, s.all.customers), 1, lang);
+		pct(b[2], 64, sharez(x->customers, s.all.customers), lang);
 		fmt_money(b[3], 64, x->revenue, lang);
-		fmt_pct(b[4], 64, share(x->revenue, s.all.revenue), 1, lang);
+		pct(b[4], 64, share(x->revenue, s.all.revenue), lang);
 		fmt_money(b[5], 64, x->potential, lang);
-		fmt_pct(b[6], 64, share(x->potential, s.all.potential), 1, lang);
+		pct(b[6], 64, share(x->potential, s.all.potential), lang);
 		fmt_int(b[7], 64, x->orders, lang);
 		if (x->orders > 0)
 			fmt_money(b[8], 64, avg_order(x), lang);
@@ -232,20 +244,20 @@ void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_su
 	for (int k = 0; k < POTSRC_COUNT; k++)
 		fmt_int(n[k], 32, (int64_t)s.potsrc[k], lang);
 	fprintf(f, "\n%s %s %s, %s %s, %s %s, %s %s %s\n",
-		TR(lang, "Potential sources:", "Potentialens källor:"),
-		pot_source_label(POTSRC_GIVEN, lang), n[0], pot_source_label(POTSRC_WALLET, lang),
-		n[1], pot_source_label(POTSRC_ESTIMATED, lang), n[2],
-		pot_source_label(POTSRC_UNKNOWN, lang), n[3],
-		TR(lang, "(counted as low)", "(räknas som låg)"));
+	        TR(lang, "Potential sources:", "Potentialens källor:"),
+	        pot_source_label(POTSRC_GIVEN, lang), n[0], pot_source_label(POTSRC_WALLET, lang),
+	        n[1], pot_source_label(POTSRC_ESTIMATED, lang), n[2],
+	        pot_source_label(POTSRC_UNKNOWN, lang), n[3],
+	        TR(lang, "(counted as low)", "(räknas som låg)"));
 	for (int k = 0; k < REVSRC_COUNT; k++)
 		fmt_int(n[k], 32, (int64_t)s.revsrc[k], lang);
 	fprintf(f, "%s %s %s, %s %s, %s %s\n",
-		TR(lang, "Revenue sources:", "Omsättningens källor:"),
-		TR(lang, "orders", "order"), n[0], TR(lang, "customer file", "kundfilen"), n[1],
-		TR(lang, "none (0)", "ingen (0)"), n[2]);
+	        TR(lang, "Revenue sources:", "Omsättningens källor:"), TR(lang, "orders", "order"),
+	        n[0], TR(lang, "customer file", "kundfilen"), n[1],
+	        TR(lang, "none (0)", "ingen (0)"), n[2]);
 	fmt_int(n[0], 32, (int64_t)s.overridden, lang);
 	fprintf(f, "%s %s\n", TR(lang, "Set by hand (overrides):", "Manuellt satta (override):"),
-		n[0]);
+	        n[0]);
 }
 
 /* --- report: csv ----------------------------------------------------------- */
@@ -274,14 +286,26 @@ static const char *thr_plain(char *b, size_t size, struct cat_threshold t)
 }
 
 void catout_summary_csv(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
-			 enum lang lang)
+                        enum lang lang)
 {
 	const struct cat_summary s = *sum;
-	static const char *const hdr[] = {
-		"snapshot", "as_of", "window_months", "axis", "method", "revenue_threshold",
-		"potential_threshold", "category", "label", "customers", "customers_share",
-		"revenue", "revenue_share", "potential", "potential_share", "orders",
-		"average_order_value"};
+	static const char *const hdr[] = {"snapshot",
+	                                  "as_of",
+	                                  "window_months",
+	                                  "axis",
+	                                  "method",
+	                                  "revenue_threshold",
+	                                  "potential_threshold",
+	                                  "category",
+	                                  "label",
+	                                  "customers",
+	                                  "customers_share",
+	                                  "revenue",
+	                                  "revenue_share",
+	                                  "potential",
+	                                  "potential_share",
+	                                  "orders",
+	                                  "average_order_value"};
 	csvw_row(f, hdr, 17);
 	char id[32], asof[11], win[16], rt[32], pt[32];
 	snprintf(id, sizeof(id), "%lld", (long long)run->id);
@@ -303,12 +327,24 @@ void catout_summary_csv(FILE *f, const struct cat_run *run, const struct cat_sum
 			plain(b[7], 40, avg_order(x));
 		else
 			b[7][0] = '\0';
-		const char *cells[17] = {
-			id, asof, win, cat_axis_code(run->p.axis), cat_method_code(run->p.method), rt,
-			pt, c < CAT_COUNT ? category_code((enum category)c) : "total",
-			c < CAT_COUNT ? category_label((enum category)c, lang)
-				      : TR(lang, "Total", "Totalt"),
-			b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]};
+		const char *cells[17] = {id,
+		                         asof,
+		                         win,
+		                         cat_axis_code(run->p.axis),
+		                         cat_method_code(run->p.method),
+		                         rt,
+		                         pt,
+		                         c < CAT_COUNT ? category_code((enum category)c) : "total",
+		                         c < CAT_COUNT ? category_label((enum category)c, lang)
+		                                       : TR(lang, "Total", "Totalt"),
+		                         b[0],
+		                         b[1],
+		                         b[2],
+		                         b[3],
+		                         b[4],
+		                         b[5],
+		                         b[6],
+		                         b[7]};
 		csvw_row(f, cells, 17);
 	}
 }
@@ -366,7 +402,7 @@ static void jtotal(FILE *f, const struct cat_total *x, const struct cat_summary 
 }
 
 void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_summary *sum,
-			 enum lang lang)
+                         enum lang lang)
 {
 	const struct cat_params *p = &run->p;
 	const struct cat_summary s = *sum;
@@ -381,13 +417,14 @@ void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_su
 	jday(f, run->window_from + 1);
 	fputs(",\"to\":", f);
 	jday(f, p->as_of);
-	fprintf(f, "},\"axis\":\"%s\",\"method\":\"%s\",\"revenue_method\":\"%s\","
-		   "\"potential_method\":\"%s\",\"params\":{\"revenue_share\":%.6g,"
-		   "\"potential_share\":%.6g,\"revenue_top\":%.6g,\"potential_top\":%.6g,"
-		   "\"revenue_min\":",
-		cat_axis_code(p->axis), cat_method_code(p->method),
-		cat_method_code(cat_revenue_method(p)), cat_method_code(cat_potential_method(p)),
-		p->revenue_share, p->potential_share, p->revenue_top, p->potential_top);
+	fprintf(f,
+	        "},\"axis\":\"%s\",\"method\":\"%s\",\"revenue_method\":\"%s\","
+	        "\"potential_method\":\"%s\",\"params\":{\"revenue_share\":%.6g,"
+	        "\"potential_share\":%.6g,\"revenue_top\":%.6g,\"potential_top\":%.6g,"
+	        "\"revenue_min\":",
+	        cat_axis_code(p->axis), cat_method_code(p->method),
+	        cat_method_code(cat_revenue_method(p)), cat_method_code(cat_potential_method(p)),
+	        p->revenue_share, p->potential_share, p->revenue_top, p->potential_top);
 	if (p->has_revenue_min)
 		jmoney(f, p->revenue_min);
 	else
@@ -398,14 +435,14 @@ void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_su
 	else
 		fputs("null", f);
 	fprintf(f, ",\"wallet_quantile\":%.6g,\"margin\":%.6g},\"thresholds\":{\"revenue\":",
-		p->wallet_quantile, p->margin);
+	        p->wallet_quantile, p->margin);
 	jthr(f, run->revenue_t);
 	fputs(",\"potential\":", f);
 	jthr(f, run->potential_t);
 	fputs("},\"categories\":[", f);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		fprintf(f, "%s{\"category\":\"%s\",\"label\":", c ? "," : "",
-			category_code((enum category)c));
+		        category_code((enum category)c));
 		catout_json_str(f, category_label((enum category)c, lang));
 		fputc(',', f);
 		jtotal(f, &s.cat[c], &s);
@@ -416,29 +453,29 @@ void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_su
 	fputs("},\"potential_sources\":{", f);
 	for (int k = 0; k < POTSRC_COUNT; k++)
 		fprintf(f, "%s\"%s\":%zu", k ? "," : "", pot_source_code((enum pot_source)k),
-			s.potsrc[k]);
+		        s.potsrc[k]);
 	fputs("},\"revenue_sources\":{", f);
 	for (int k = 0; k < REVSRC_COUNT; k++)
 		fprintf(f, "%s\"%s\":%zu", k ? "," : "", rev_source_code((enum rev_source)k),
-			s.revsrc[k]);
+		        s.revsrc[k]);
 	fprintf(f, "},\"overridden\":%zu}\n", s.overridden);
 }
 
 /* --- customers ------------------------------------------------------------- */
 
 void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			   enum lang lang)
+                           enum lang lang)
 {
 	const char *hdr[] = {TR(lang, "Customer", "Kund"),
-			     TR(lang, "Name", "Namn"),
-			     TR(lang, "Seller", "Säljare"),
-			     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							   : TR(lang, "Revenue", "Omsättning"),
-			     "Potential",
-			     TR(lang, "Source", "Källa"),
-			     TR(lang, "Computed", "Beräknad"),
-			     TR(lang, "Category", "Kategori"),
-			     TR(lang, "Reason", "Skäl")};
+	                     TR(lang, "Name", "Namn"),
+	                     TR(lang, "Seller", "Säljare"),
+	                     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                   : TR(lang, "Revenue", "Omsättning"),
+	                     "Potential",
+	                     TR(lang, "Source", "Källa"),
+	                     TR(lang, "Computed", "Beräknad"),
+	                     TR(lang, "Category", "Kategori"),
+	                     TR(lang, "Reason", "Skäl")};
 	struct table *t = table_new(9, "lllrrlll");
 	table_row(t, hdr);
 	struct strbuf sb = STRBUF_INIT;
@@ -453,15 +490,16 @@ void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, 
 			fmt_money(pot, sizeof(pot), r->potential, lang);
 		strbuf_reset(&sb);
 		category_reason(&sb, r, v->run, lang);
-		const char *cells[9] = {vstr(v->customer_id, i),
-					vstr(v->name, i),
-					vstr(v->seller_id, i),
-					rev,
-					pot,
-					pot_source_label((enum pot_source)r->potential_source, lang),
-					category_code((enum category)r->computed),
-					category_code((enum category)r->category),
-					strbuf_cstr(&sb)};
+		const char *cells[9] = {
+		    vstr(v->customer_id, i),
+		    vstr(v->name, i),
+		    vstr(v->seller_id, i),
+		    rev,
+		    pot,
+		    pot_source_label((enum pot_source)r->potential_source, lang),
+		    category_code((enum category)r->computed),
+		    category_code((enum category)r->category),
+		    strbuf_cstr(&sb)};
 		table_row(t, cells);
 	}
 	table_print(t, f, 1);
@@ -470,12 +508,12 @@ void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, 
 }
 
 void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			  enum lang lang)
+                          enum lang lang)
 {
-	static const char *const hdr[] = {
-		"customer_id",       "name",     "seller_id",      "revenue",
-		"potential",         "potential_source", "computed_category", "category",
-		"reason",            "revenue_source",   "orders",         "override_reason"};
+	static const char *const hdr[] = {"customer_id",       "name",      "seller_id",
+	                                  "revenue",           "potential", "potential_source",
+	                                  "computed_category", "category",  "reason",
+	                                  "revenue_source",    "orders",    "override_reason"};
 	csvw_row(f, hdr, 12);
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t k = 0; k < n; k++) {
@@ -491,17 +529,17 @@ void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, s
 		strbuf_reset(&sb);
 		category_reason(&sb, r, v->run, lang);
 		const char *cells[12] = {vstr(v->customer_id, i),
-					 vstr(v->name, i),
-					 vstr(v->seller_id, i),
-					 rev,
-					 pot,
-					 pot_source_code((enum pot_source)r->potential_source),
-					 category_code((enum category)r->computed),
-					 category_code((enum category)r->category),
-					 strbuf_cstr(&sb),
-					 rev_source_code((enum rev_source)r->revenue_source),
-					 ord,
-					 r->override_reason ? r->override_reason : ""};
+		                         vstr(v->name, i),
+		                         vstr(v->seller_id, i),
+		                         rev,
+		                         pot,
+		                         pot_source_code((enum pot_source)r->potential_source),
+		                         category_code((enum category)r->computed),
+		                         category_code((enum category)r->category),
+		                         strbuf_cstr(&sb),
+		                         rev_source_code((enum rev_source)r->revenue_source),
+		                         ord,
+		                         r->override_reason ? r->override_reason : ""};
 		csvw_row(f, cells, 12);
 	}
 	strbuf_free(&sb);
@@ -516,7 +554,7 @@ static void jstr_or_null(FILE *f, char *const *arr, size_t i)
 }
 
 void catout_customers_json(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			   enum lang lang)
+                           enum lang lang)
 {
 	struct strbuf sb = STRBUF_INIT;
 	fputs("[", f);
@@ -536,18 +574,20 @@ void catout_customers_json(FILE *f, const struct catview *v, const size_t *idx, 
 			fputs("null", f);
 		else
 			jmoney(f, r->potential);
-		fprintf(f, ",\"potential_source\":\"%s\",\"computed_category\":\"%s\","
-			   "\"category\":\"%s\",\"reason\":",
-			pot_source_code((enum pot_source)r->potential_source),
-			category_code((enum category)r->computed),
-			category_code((enum category)r->category));
+		fprintf(f,
+		        ",\"potential_source\":\"%s\",\"computed_category\":\"%s\","
+		        "\"category\":\"%s\",\"reason\":",
+		        pot_source_code((enum pot_source)r->potential_source),
+		        category_code((enum category)r->computed),
+		        category_code((enum category)r->category));
 		strbuf_reset(&sb);
 		category_reason(&sb, r, v->run, lang);
 		catout_json_str(f, strbuf_cstr(&sb));
-		fprintf(f, ",\"revenue_source\":\"%s\",\"orders\":%d,\"revenue_high\":%s,"
-			   "\"potential_high\":%s,\"override_reason\":",
-			rev_source_code((enum rev_source)r->revenue_source), r->orders,
-			r->revenue_high ? "true" : "false", r->potential_high ? "true" : "false");
+		fprintf(f,
+		        ",\"revenue_source\":\"%s\",\"orders\":%d,\"revenue_high\":%s,"
+		        "\"potential_high\":%s,\"override_reason\":",
+		        rev_source_code((enum rev_source)r->revenue_source), r->orders,
+		        r->revenue_high ? "true" : "false", r->potential_high ? "true" : "false");
 		if (r->override_reason)
 			catout_json_str(f, r->override_reason);
 		else
@@ -560,14 +600,16 @@ void catout_customers_json(FILE *f, const struct catview *v, const size_t *idx, 
 
 /* --- migration ------------------------------------------------------------- */
 
-void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_id,
-			   int64_t to_id, enum lang lang)
+void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id,
+                           enum lang lang)
 {
-	fprintf(f, TR(lang, "Movements from snapshot %lld to %lld (rows: before, columns: now)\n\n",
-		      "Förflyttningar från ögonblicksbild %lld till %lld (rader: före, kolumner: nu)\n\n"),
-		(long long)from_id, (long long)to_id);
-	const char *hdr[] = {"", "1", "2R", "2P", "3", TR(lang, "gone", "borta"),
-			     TR(lang, "total", "totalt")};
+	fprintf(
+	    f,
+	    TR(lang, "Movements from snapshot %lld to %lld (rows: before, columns: now)\n\n",
+	       "Förflyttningar från ögonblicksbild %lld till %lld (rader: före, kolumner: nu)\n\n"),
+	    (long long)from_id, (long long)to_id);
+	const char *hdr[] = {
+	    "", "1", "2R", "2P", "3", TR(lang, "gone", "borta"), TR(lang, "total", "totalt")};
 	struct table *t = table_new(7, "lrrrrrr");
 	table_row(t, hdr);
 	size_t coltot[CAT_COUNT + 2] = {0};
@@ -576,8 +618,8 @@ void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_
 		const char *cells[7];
 		size_t tot = 0;
 		snprintf(b[0], 64, "%s",
-			 r < CAT_COUNT ? category_label((enum category)r, lang)
-				       : TR(lang, "New", "Nya"));
+		         r < CAT_COUNT ? category_label((enum category)r, lang)
+		                       : TR(lang, "New", "Nya"));
 		for (int c = 0; c < CAT_COUNT; c++) {
 			size_t x = r < CAT_COUNT ? m->moves[r][c] : m->added[c];
 			fmt_int(b[c + 1], 64, (int64_t)x, lang);
@@ -614,16 +656,16 @@ void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_
 		for (int c = 0; c < CAT_COUNT; c++)
 			*(r == c ? &same : &moved) += m->moves[r][c];
 	}
-	fprintf(f, TR(lang, "\nUnchanged %zu, moved %zu, new %zu, gone %zu\n",
-		      "\nOförändrade %zu, flyttade %zu, nya %zu, borta %zu\n"),
-		same, moved, added, gone);
+	fprintf(f,
+	        TR(lang, "\nUnchanged %zu, moved %zu, new %zu, gone %zu\n",
+	           "\nOförändrade %zu, flyttade %zu, nya %zu, borta %zu\n"),
+	        same, moved, added, gone);
 }
 
-void catout_migration_csv(FILE *f, const struct cat_migration *m, int64_t from_id,
-			  int64_t to_id)
+void catout_migration_csv(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id)
 {
 	static const char *const hdr[] = {"from_snapshot", "to_snapshot", "from", "to",
-					  "customers"};
+	                                  "customers"};
 	csvw_row(f, hdr, 5);
 	char a[24], b[24], n[24];
 	snprintf(a, sizeof(a), "%lld", (long long)from_id);
@@ -641,32 +683,31 @@ void catout_migration_csv(FILE *f, const struct cat_migration *m, int64_t from_i
 				continue;
 			snprintf(n, sizeof(n), "%zu", x);
 			const char *cells[5] = {
-				a, b, r < CAT_COUNT ? category_code((enum category)r) : "new",
-				c < CAT_COUNT ? category_code((enum category)c) : "gone", n};
+			    a, b, r < CAT_COUNT ? category_code((enum category)r) : "new",
+			    c < CAT_COUNT ? category_code((enum category)c) : "gone", n};
 			csvw_row(f, cells, 5);
 		}
 	}
 }
 
-void catout_migration_json(FILE *f, const struct cat_migration *m, int64_t from_id,
-			   int64_t to_id)
+void catout_migration_json(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id)
 {
 	fprintf(f, "{\"from\":%lld,\"to\":%lld,\"moves\":{", (long long)from_id, (long long)to_id);
 	for (int r = 0; r < CAT_COUNT; r++) {
 		fprintf(f, "%s\"%s\":{", r ? "," : "", category_code((enum category)r));
 		for (int c = 0; c < CAT_COUNT; c++)
 			fprintf(f, "%s\"%s\":%zu", c ? "," : "", category_code((enum category)c),
-				m->moves[r][c]);
+			        m->moves[r][c]);
 		fputc('}', f);
 	}
 	fputs("},\"new\":{", f);
 	for (int c = 0; c < CAT_COUNT; c++)
 		fprintf(f, "%s\"%s\":%zu", c ? "," : "", category_code((enum category)c),
-			m->added[c]);
+		        m->added[c]);
 	fputs("},\"gone\":{", f);
 	for (int c = 0; c < CAT_COUNT; c++)
 		fprintf(f, "%s\"%s\":%zu", c ? "," : "", category_code((enum category)c),
-			m->gone[c]);
+		        m->gone[c]);
 	fputs("}}\n", f);
 }
 
@@ -675,18 +716,18 @@ void catout_migration_json(FILE *f, const struct cat_migration *m, int64_t from_
 void catout_history_text(FILE *f, const struct cat_runinfo *items, size_t n, enum lang lang)
 {
 	const char *hdr[] = {"ID",
-			     TR(lang, "Created (UTC)", "Skapad (UTC)"),
-			     TR(lang, "As of", "Per"),
-			     TR(lang, "Months", "Mån"),
-			     TR(lang, "Axis", "Axel"),
-			     TR(lang, "Method", "Metod"),
-			     TR(lang, "Revenue ≥", "Omsättning ≥"),
-			     "Potential ≥",
-			     TR(lang, "Customers", "Kunder"),
-			     "1",
-			     "2R",
-			     "2P",
-			     "3"};
+	                     TR(lang, "Created (UTC)", "Skapad (UTC)"),
+	                     TR(lang, "As of", "Per"),
+	                     TR(lang, "Months", "Mån"),
+	                     TR(lang, "Axis", "Axel"),
+	                     TR(lang, "Method", "Metod"),
+	                     TR(lang, "Revenue ≥", "Omsättning ≥"),
+	                     "Potential ≥",
+	                     TR(lang, "Customers", "Kunder"),
+	                     "1",
+	                     "2R",
+	                     "2P",
+	                     "3"};
 	struct table *t = table_new(13, "rllrllrrrrrrr");
 	table_row(t, hdr);
 	for (size_t i = 0; i < n; i++) {
@@ -720,10 +761,19 @@ void catout_history_text(FILE *f, const struct cat_runinfo *items, size_t n, enu
 
 void catout_history_csv(FILE *f, const struct cat_runinfo *items, size_t n)
 {
-	static const char *const hdr[] = {
-		"snapshot", "created_at", "as_of", "window_months", "axis", "method",
-		"revenue_threshold", "potential_threshold", "customers", "cat_1", "cat_2R", "cat_2P",
-		"cat_3"};
+	static const char *const hdr[] = {"snapshot",
+	                                  "created_at",
+	                                  "as_of",
+	                                  "window_months",
+	                                  "axis",
+	                                  "method",
+	                                  "revenue_threshold",
+	                                  "potential_threshold",
+	                                  "customers",
+	                                  "cat_1",
+	                                  "cat_2R",
+	                                  "cat_2P",
+	                                  "cat_3"};
 	csvw_row(f, hdr, 13);
 	for (size_t i = 0; i < n; i++) {
 		const struct cat_runinfo *it = &items[i];
@@ -752,21 +802,22 @@ void catout_history_json(FILE *f, const struct cat_runinfo *items, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const struct cat_runinfo *it = &items[i];
 		fprintf(f, "%s\n{\"snapshot\":%lld,\"created_at\":", i ? "," : "",
-			(long long)it->run.id);
+		        (long long)it->run.id);
 		catout_json_str(f, it->run.created_at);
 		fputs(",\"as_of\":", f);
 		jday(f, it->run.p.as_of);
-		fprintf(f, ",\"window_months\":%d,\"axis\":\"%s\",\"method\":\"%s\","
-			   "\"thresholds\":{\"revenue\":",
-			it->run.p.window_months, cat_axis_code(it->run.p.axis),
-			cat_method_code(it->run.p.method));
+		fprintf(f,
+		        ",\"window_months\":%d,\"axis\":\"%s\",\"method\":\"%s\","
+		        "\"thresholds\":{\"revenue\":",
+		        it->run.p.window_months, cat_axis_code(it->run.p.axis),
+		        cat_method_code(it->run.p.method));
 		jthr(f, it->run.revenue_t);
 		fputs(",\"potential\":", f);
 		jthr(f, it->run.potential_t);
 		fprintf(f, "},\"customers\":%zu,\"categories\":{", it->customers);
 		for (int c = 0; c < CAT_COUNT; c++)
 			fprintf(f, "%s\"%s\":%zu", c ? "," : "", category_code((enum category)c),
-				it->cat[c]);
+			        it->cat[c]);
 		fputs("}}", f);
 	}
 	fputs(n ? "\n]\n" : "]\n", f);
@@ -775,18 +826,18 @@ void catout_history_json(FILE *f, const struct cat_runinfo *items, size_t n)
 /* --- html ------------------------------------------------------------------ */
 
 static void html_summary_table(FILE *f, const struct catview *v, const struct cat_summary *s,
-			       enum lang lang)
+                               enum lang lang)
 {
 	const char *hdr[] = {TR(lang, "Category", "Kategori"),
-			     TR(lang, "Customers", "Kunder"),
-			     TR(lang, "% of customers", "% av kunderna"),
-			     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							   : TR(lang, "Revenue", "Omsättning"),
-			     TR(lang, "% of revenue", "% av omsättningen"),
-			     "Potential",
-			     TR(lang, "% of potential", "% av potentialen"),
-			     TR(lang, "Orders", "Order"),
-			     TR(lang, "Average order", "Snittorder")};
+	                     TR(lang, "Customers", "Kunder"),
+	                     TR(lang, "% of customers", "% av kunderna"),
+	                     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                   : TR(lang, "Revenue", "Omsättning"),
+	                     TR(lang, "% of revenue", "% av omsättningen"),
+	                     "Potential",
+	                     TR(lang, "% of potential", "% av potentialen"),
+	                     TR(lang, "Orders", "Order"),
+	                     TR(lang, "Average order", "Snittorder")};
 	html_table_begin(f, "fk-cat-summary", hdr, 9, "lrrrrrrrr", NULL);
 	for (int c = 0; c <= CAT_COUNT; c++) {
 		const struct cat_total *x = c < CAT_COUNT ? &s->cat[c] : &s->all;
@@ -799,18 +850,20 @@ static void html_summary_table(FILE *f, const struct catview *v, const struct ca
 		else
 			html_esc(f, TR(lang, "Total", "Totalt"));
 		fputs("</td>", f);
-		html_td_num(f, (double)x->customers, fmt_int(b, sizeof(b), (int64_t)x->customers, lang));
+		html_td_num(f, (double)x->customers,
+		            fmt_int(b, sizeof(b), (int64_t)x->customers, lang));
 		double sh = sharez(x->customers, s->all.customers);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->revenue, fmt_money(b, sizeof(b), x->revenue, lang));
 		sh = share(x->revenue, s->all.revenue);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->potential, fmt_money(b, sizeof(b), x->potential, lang));
 		sh = share(x->potential, s->all.potential);
-		html_td_num(f, isnan(sh) ? 0 : sh, fmt_pct(b, sizeof(b), sh, 1, lang));
+		html_td_num(f, isnan(sh) ? 0 : sh, pct(b, sizeof(b), sh, lang));
 		html_td_num(f, (double)x->orders, fmt_int(b, sizeof(b), x->orders, lang));
 		if (x->orders > 0)
-			html_td_num(f, (double)avg_order(x), fmt_money(b, sizeof(b), avg_order(x), lang));
+			html_td_num(f, (double)avg_order(x),
+			            fmt_money(b, sizeof(b), avg_order(x), lang));
 		else
 			html_td_num(f, 0, "–");
 		fputs("</tr>\n", f);
@@ -818,32 +871,30 @@ static void html_summary_table(FILE *f, const struct catview *v, const struct ca
 	html_table_end(f, 1);
 }
 
-static void html_customer_table(FILE *f, const struct catview *v, size_t max_rows,
-				enum lang lang)
+static void html_customer_table(FILE *f, const struct catview *v, size_t max_rows, enum lang lang)
 {
 	size_t *idx = NULL;
 	size_t n = catout_select(v, NULL, &idx);
 	size_t shown = n;
 	if (max_rows && n > max_rows) {
-		/* keep the largest revenue overall, then show them in category order */
-		size_t *by_rev = xreallocarray(NULL, n, sizeof(*by_rev));
-		memcpy(by_rev, idx, n * sizeof(*idx));
-		/* idx is sorted by category then revenue: take a share of each category
-		 * proportional to its size, at least its first rows */
+		/* idx runs by category, largest revenue first: keep the head of each
+		 * category, ceil(its size × max_rows / n) rows, up to max_rows */
+		size_t *all = xreallocarray(NULL, n, sizeof(*all));
+		memcpy(all, idx, n * sizeof(*idx));
 		size_t k = 0, start = 0;
-		for (int c = 0; c < CAT_COUNT; c++) {
+		while (start < n) {
 			size_t end = start;
-			while (end < n && v->rows[by_rev[end]].category == c)
+			while (end < n &&
+			       v->rows[all[end]].category == v->rows[all[start]].category)
 				end++;
-			size_t take = (size_t)ceil((double)(end - start) * (double)max_rows / (double)n);
-			if (take > end - start)
-				take = end - start;
-			for (size_t j = start; j < start + take && k < max_rows; j++)
-				idx[k++] = by_rev[j];
+			size_t take =
+			    (size_t)ceil((double)(end - start) * (double)max_rows / (double)n);
+			for (size_t j = start; j < start + take && j < end && k < max_rows; j++)
+				idx[k++] = all[j];
 			start = end;
 		}
 		shown = k;
-		free(by_rev);
+		free(all);
 	}
 	char a[32], b[32];
 	fmt_int(a, sizeof(a), (int64_t)shown, lang);
@@ -853,27 +904,29 @@ static void html_customer_table(FILE *f, const struct catview *v, size_t max_row
 	fputs("</h3>\n", f);
 	if (shown < n) {
 		fprintf(f, "<p class=\"fk-note\">");
-		fprintf(f, TR(lang, "Showing %s of %s customers: the largest by revenue in each "
-				    "category, in proportion to its size. The full list: "
-				    "<code>fokus customers --format csv</code>.",
-			      "Visar %s av %s kunder: de största efter omsättning i varje kategori, "
-			      "i proportion till dess storlek. Hela listan: "
-			      "<code>fokus customers --format csv</code>."),
-			a, b);
+		fprintf(f,
+		        TR(lang,
+		           "Showing %s of %s customers: the largest by revenue in each "
+		           "category, in proportion to its size. The full list: "
+		           "<code>fokus customers --format csv</code>.",
+		           "Visar %s av %s kunder: de största efter omsättning i varje kategori, "
+		           "i proportion till dess storlek. Hela listan: "
+		           "<code>fokus customers --format csv</code>."),
+		        a, b);
 		fputs("</p>\n", f);
 	}
 	const char *hdr[] = {TR(lang, "Customer", "Kund"),
-			     TR(lang, "Name", "Namn"),
-			     TR(lang, "Seller", "Säljare"),
-			     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							   : TR(lang, "Revenue", "Omsättning"),
-			     "Potential",
-			     TR(lang, "Source", "Källa"),
-			     TR(lang, "Category", "Kategori"),
-			     TR(lang, "Reason", "Skäl")};
+	                     TR(lang, "Name", "Namn"),
+	                     TR(lang, "Seller", "Säljare"),
+	                     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                   : TR(lang, "Revenue", "Omsättning"),
+	                     "Potential",
+	                     TR(lang, "Source", "Källa"),
+	                     TR(lang, "Category", "Kategori"),
+	                     TR(lang, "Reason", "Skäl")};
 	html_table_begin(f, "fk-customers", hdr, 8, "lllrrlll",
-			 TR(lang, "Filter customers (id, name, seller, category…)",
-			    "Filtrera kunder (nummer, namn, säljare, kategori…)"));
+	                 TR(lang, "Filter customers (id, name, seller, category…)",
+	                    "Filtrera kunder (nummer, namn, säljare, kategori…)"));
 	struct strbuf sb = STRBUF_INIT;
 	for (size_t k = 0; k < shown; k++) {
 		size_t i = idx[k];
@@ -887,7 +940,8 @@ static void html_customer_table(FILE *f, const struct catview *v, size_t max_row
 		if (r->potential_source == POTSRC_UNKNOWN)
 			html_td_num(f, -1, "–");
 		else
-			html_td_num(f, (double)r->potential, fmt_money(m, sizeof(m), r->potential, lang));
+			html_td_num(f, (double)r->potential,
+			            fmt_money(m, sizeof(m), r->potential, lang));
 		html_td(f, pot_source_label((enum pot_source)r->potential_source, lang), 'l');
 		fprintf(f, "<td data-v=\"%d\">", r->category);
 		html_badge(f, r->category, category_code((enum category)r->category));
@@ -920,40 +974,40 @@ void catout_html_section(FILE *f, const struct catview *v, size_t max_rows, enum
 	window_line(&sb, run, lang);
 	if (run->id)
 		strbuf_printf(&sb, " · %s %lld", TR(lang, "snapshot", "ögonblicksbild"),
-			      (long long)run->id);
+		              (long long)run->id);
 	html_section_begin(f, "categorization",
-			   TR(lang, "Customer categorization", "Kundkategorisering"),
-			   strbuf_cstr(&sb));
+	                   TR(lang, "Customer categorization", "Kundkategorisering"),
+	                   strbuf_cstr(&sb));
 	strbuf_reset(&sb);
 
 	html_cards_begin(f);
 	html_card(f, TR(lang, "Customers", "Kunder"),
-		  fmt_int(b, sizeof(b), (int64_t)s.all.customers, lang), NULL, NULL);
+	          fmt_int(b, sizeof(b), (int64_t)s.all.customers, lang), NULL, NULL);
 	html_card(f,
-		  run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-					     : TR(lang, "Revenue", "Omsättning"),
-		  fmt_money(b, sizeof(b), s.all.revenue, lang), NULL, NULL);
+	          run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                     : TR(lang, "Revenue", "Omsättning"),
+	          fmt_money(b, sizeof(b), s.all.revenue, lang), NULL, NULL);
 	html_card(f, TR(lang, "Potential per year", "Potential per år"),
-		  fmt_money(b, sizeof(b), s.all.potential, lang), NULL, NULL);
+	          fmt_money(b, sizeof(b), s.all.potential, lang), NULL, NULL);
 	html_card(f,
-		  run->p.axis == AXIS_MARGIN ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
-					     : TR(lang, "Revenue threshold", "Gräns omsättning"),
-		  run->revenue_t.has ? fmt_money(b, sizeof(b), run->revenue_t.value, lang) : "–",
-		  cat_method_label(cat_revenue_method(&run->p), lang), NULL);
+	          run->p.axis == AXIS_MARGIN ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
+	                                     : TR(lang, "Revenue threshold", "Gräns omsättning"),
+	          run->revenue_t.has ? fmt_money(b, sizeof(b), run->revenue_t.value, lang) : "–",
+	          cat_method_label(cat_revenue_method(&run->p), lang), NULL);
 	html_card(f, TR(lang, "Potential threshold", "Gräns potential"),
-		  run->potential_t.has ? fmt_money(b, sizeof(b), run->potential_t.value, lang) : "–",
-		  cat_method_label(cat_potential_method(&run->p), lang), NULL);
+	          run->potential_t.has ? fmt_money(b, sizeof(b), run->potential_t.value, lang)
+	                               : "–",
+	          cat_method_label(cat_potential_method(&run->p), lang), NULL);
 	html_cards_end(f);
 	html_cards_begin(f);
 	for (int c = 0; c < CAT_COUNT; c++) {
-		char pct[32];
-		snprintf(note, sizeof(note), "%s %s", fmt_pct(pct, sizeof(pct),
-							       share(s.cat[c].revenue, s.all.revenue), 0,
-							       lang),
-			 TR(lang, "of revenue", "av omsättningen"));
+		char ps[32];
+		snprintf(note, sizeof(note), "%s %s",
+		         pct(ps, sizeof(ps), share(s.cat[c].revenue, s.all.revenue), lang),
+		         TR(lang, "of revenue", "av omsättningen"));
 		html_card(f, category_label((enum category)c, lang),
-			  fmt_int(b, sizeof(b), (int64_t)s.cat[c].customers, lang), note,
-			  svg_category_color(c));
+		          fmt_int(b, sizeof(b), (int64_t)s.cat[c].customers, lang), note,
+		          svg_category_color(c));
 	}
 	html_cards_end(f);
 
@@ -978,11 +1032,12 @@ void catout_html_section(FILE *f, const struct catview *v, size_t max_rows, enum
 	strbuf_puts(&sb, TR(lang, ". Potential sources: ", ". Potentialens källor: "));
 	for (int k = 0; k < POTSRC_COUNT; k++)
 		strbuf_printf(&sb, "%s%s %s", k ? ", " : "",
-			      pot_source_label((enum pot_source)k, lang),
-			      fmt_int(b, sizeof(b), (int64_t)s.potsrc[k], lang));
-	strbuf_printf(&sb, TR(lang, " (unknown counts as low). Set by hand: %zu.",
-			      " (okänd räknas som låg). Manuellt satta: %zu."),
-		      s.overridden);
+		              pot_source_label((enum pot_source)k, lang),
+		              fmt_int(b, sizeof(b), (int64_t)s.potsrc[k], lang));
+	strbuf_printf(&sb,
+	              TR(lang, " (unknown counts as low). Set by hand: %zu.",
+	                 " (okänd räknas som låg). Manuellt satta: %zu."),
+	              s.overridden);
 	html_esc(f, strbuf_cstr(&sb));
 	fputs("</p>\n", f);
 	strbuf_free(&sb);

@@ -38,30 +38,28 @@ size_t catout_select(const struct catview *v, const struct catfilter *f, size_t 
 /* --- report: the summary per category ------------------------------------ */
 /* s is category_summarize() of the run's rows. */
 void catout_summary_text(FILE *f, const struct cat_run *run, const struct cat_summary *s,
-			 enum lang lang);
+                         enum lang lang);
 void catout_summary_csv(FILE *f, const struct cat_run *run, const struct cat_summary *s,
-			enum lang lang);
+                        enum lang lang);
 void catout_summary_json(FILE *f, const struct cat_run *run, const struct cat_summary *s,
-			 enum lang lang);
+                         enum lang lang);
 /* The run's parameters in one line for people, e.g. "pareto (80 % of
  * revenue, 80 % of potential), stability margin 10 %". Appended to sb. */
 void catout_method_line(struct strbuf *sb, const struct cat_run *run, enum lang lang);
 
 /* --- customers: one row each ----------------------------------------------- */
 void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			   enum lang lang);
+                           enum lang lang);
 void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			  enum lang lang);
+                          enum lang lang);
 void catout_customers_json(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-			   enum lang lang);
+                           enum lang lang);
 
 /* --- migration between two runs ------------------------------------------- */
-void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_id,
-			   int64_t to_id, enum lang lang);
-void catout_migration_csv(FILE *f, const struct cat_migration *m, int64_t from_id,
-			  int64_t to_id);
-void catout_migration_json(FILE *f, const struct cat_migration *m, int64_t from_id,
-			   int64_t to_id);
+void catout_migration_text(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id,
+                           enum lang lang);
+void catout_migration_csv(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id);
+void catout_migration_json(FILE *f, const struct cat_migration *m, int64_t from_id, int64_t to_id);
 
 /* --- history: the list of runs -------------------------------------------- */
 void catout_history_text(FILE *f, const struct cat_runinfo *items, size_t n, enum lang lang);

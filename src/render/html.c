@@ -14,83 +14,83 @@
 #endif
 
 static const char css[] =
-	":root{--ink:#1d232b;--muted:#5d6773;--line:#dfe3e8;--bg:#f5f7fa;--card:#fff;"
-	"--accent:#1f4e79}\n"
-	"*{box-sizing:border-box}\n"
-	"html{-webkit-text-size-adjust:100%}\n"
-	"body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 'Segoe UI',"
-	"-apple-system,Helvetica,Arial,sans-serif}\n"
-	"header.fk-top{background:var(--accent);color:#fff;padding:18px 32px;display:flex;"
-	"align-items:baseline;justify-content:space-between;flex-wrap:wrap;gap:8px}\n"
-	"header.fk-top h1{margin:0;font-size:22px;font-weight:650;letter-spacing:.2px}\n"
-	"header.fk-top .fk-date{opacity:.85;font-size:14px}\n"
-	"main{max-width:1200px;margin:0 auto;padding:24px 32px 40px}\n"
-	"section{background:var(--card);border:1px solid var(--line);border-radius:10px;"
-	"padding:22px 26px;margin:0 0 24px;box-shadow:0 1px 2px rgba(20,30,40,.04)}\n"
-	"section h2{margin:0 0 4px;font-size:19px}\n"
-	"section h3{margin:22px 0 8px;font-size:16px}\n"
-	".fk-sub{color:var(--muted);margin:0 0 16px;font-size:14px}\n"
-	".fk-cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0 18px}\n"
-	".fk-card{flex:1 1 160px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;"
-	"border-top:4px solid var(--accent);background:#fff}\n"
-	".fk-card .l{color:var(--muted);font-size:12.5px;text-transform:uppercase;"
-	"letter-spacing:.4px}\n"
-	".fk-card .v{font-size:21px;font-weight:650;font-variant-numeric:tabular-nums}\n"
-	".fk-card .n{color:var(--muted);font-size:12.5px}\n"
-	".fk-figure{margin:8px 0 4px;text-align:center}\n"
-	".fk-figure svg{max-width:100%;height:auto}\n"
-	"table.fk{border-collapse:collapse;width:100%;font-size:14px;"
-	"font-variant-numeric:tabular-nums}\n"
-	"table.fk th{background:#eef1f5;text-align:left;font-weight:600;padding:7px 10px;"
-	"border-bottom:2px solid var(--line);cursor:pointer;position:sticky;top:0;"
-	"vertical-align:bottom}\n"
-	"table.fk th.r,table.fk td.r{text-align:right}\n"
-	"table.fk td.r{white-space:nowrap}\n"
-	"table.fk th:after{content:'';margin-left:4px;color:var(--muted)}\n"
-	"table.fk th.asc:after{content:'\\25B2'}table.fk th.desc:after{content:'\\25BC'}\n"
-	"table.fk td{padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}\n"
-	"table.fk tbody tr:nth-child(even){background:#fafbfc}\n"
-	"table.fk tbody tr:hover{background:#f0f5fb}\n"
-	"table.fk tfoot td{font-weight:650;border-top:2px solid var(--line);"
-	"background:#f6f8fa}\n"
-	".fk-wrap{overflow-x:auto}\n"
-	".fk-scroll{max-height:620px;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
-	".fk-filter{margin:6px 0 10px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}\n"
-	".fk-filter input{font:inherit;padding:6px 10px;border:1px solid #c4cbd3;"
-	"border-radius:6px;min-width:260px}\n"
-	".fk-filter .fk-count{color:var(--muted);font-size:13px}\n"
-	".fk-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;"
-	"font-weight:600;white-space:nowrap;border:1px solid transparent}\n"
-	".fk-note{color:var(--muted);font-size:13px}\n"
-	".fk-reason{color:#39424d;font-size:13px}\n"
-	"footer{color:var(--muted);font-size:12.5px;text-align:center;padding:0 0 30px}\n"
-	"@media print{body{background:#fff}header.fk-top{background:#fff;color:var(--ink);"
-	"border-bottom:2px solid var(--ink)}section{box-shadow:none;break-inside:avoid}"
-	".fk-scroll{max-height:none;overflow:visible}.fk-filter{display:none}}\n";
+    ":root{--ink:#1d232b;--muted:#5d6773;--line:#dfe3e8;--bg:#f5f7fa;--card:#fff;"
+    "--accent:#1f4e79}\n"
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-text-size-adjust:100%}\n"
+    "body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 'Segoe UI',"
+    "-apple-system,Helvetica,Arial,sans-serif}\n"
+    "header.fk-top{background:var(--accent);color:#fff;padding:18px 32px;display:flex;"
+    "align-items:baseline;justify-content:space-between;flex-wrap:wrap;gap:8px}\n"
+    "header.fk-top h1{margin:0;font-size:22px;font-weight:650;letter-spacing:.2px}\n"
+    "header.fk-top .fk-date{opacity:.85;font-size:14px}\n"
+    "main{max-width:1200px;margin:0 auto;padding:24px 32px 40px}\n"
+    "section{background:var(--card);border:1px solid var(--line);border-radius:10px;"
+    "padding:22px 26px;margin:0 0 24px;box-shadow:0 1px 2px rgba(20,30,40,.04)}\n"
+    "section h2{margin:0 0 4px;font-size:19px}\n"
+    "section h3{margin:22px 0 8px;font-size:16px}\n"
+    ".fk-sub{color:var(--muted);margin:0 0 16px;font-size:14px}\n"
+    ".fk-cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0 18px}\n"
+    ".fk-card{flex:1 1 160px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;"
+    "border-top:4px solid var(--accent);background:#fff}\n"
+    ".fk-card .l{color:var(--muted);font-size:12.5px;text-transform:uppercase;"
+    "letter-spacing:.4px}\n"
+    ".fk-card .v{font-size:21px;font-weight:650;font-variant-numeric:tabular-nums}\n"
+    ".fk-card .n{color:var(--muted);font-size:12.5px}\n"
+    ".fk-figure{margin:8px 0 4px;text-align:center}\n"
+    ".fk-figure svg{max-width:100%;height:auto}\n"
+    "table.fk{border-collapse:collapse;width:100%;font-size:14px;"
+    "font-variant-numeric:tabular-nums}\n"
+    "table.fk th{background:#eef1f5;text-align:left;font-weight:600;padding:7px 10px;"
+    "border-bottom:2px solid var(--line);cursor:pointer;position:sticky;top:0;"
+    "vertical-align:bottom}\n"
+    "table.fk th.r,table.fk td.r{text-align:right}\n"
+    "table.fk td.r{white-space:nowrap}\n"
+    "table.fk th:after{content:'';margin-left:4px;color:var(--muted)}\n"
+    "table.fk th.asc:after{content:'\\25B2'}table.fk th.desc:after{content:'\\25BC'}\n"
+    "table.fk td{padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}\n"
+    "table.fk tbody tr:nth-child(even){background:#fafbfc}\n"
+    "table.fk tbody tr:hover{background:#f0f5fb}\n"
+    "table.fk tfoot td{font-weight:650;border-top:2px solid var(--line);"
+    "background:#f6f8fa}\n"
+    ".fk-wrap{overflow-x:auto}\n"
+    ".fk-scroll{max-height:620px;overflow:auto;border:1px solid var(--line);border-radius:8px}\n"
+    ".fk-filter{margin:6px 0 10px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}\n"
+    ".fk-filter input{font:inherit;padding:6px 10px;border:1px solid #c4cbd3;"
+    "border-radius:6px;min-width:260px}\n"
+    ".fk-filter .fk-count{color:var(--muted);font-size:13px}\n"
+    ".fk-badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;"
+    "font-weight:600;white-space:nowrap;border:1px solid transparent}\n"
+    ".fk-note{color:var(--muted);font-size:13px}\n"
+    ".fk-reason{color:#39424d;font-size:13px}\n"
+    "footer{color:var(--muted);font-size:12.5px;text-align:center;padding:0 0 30px}\n"
+    "@media print{body{background:#fff}header.fk-top{background:#fff;color:var(--ink);"
+    "border-bottom:2px solid var(--ink)}section{box-shadow:none;break-inside:avoid}"
+    ".fk-scroll{max-height:none;overflow:visible}.fk-filter{display:none}}\n";
 
 static const char script[] =
-	"(function(){\n"
-	"function key(td){var v=td.getAttribute('data-v');"
-	"return v!==null?parseFloat(v):td.textContent.trim().toLowerCase();}\n"
-	"document.querySelectorAll('table.fk').forEach(function(t){\n"
-	" var ths=t.tHead?t.tHead.rows[0].cells:[];\n"
-	" Array.prototype.forEach.call(ths,function(th,i){th.addEventListener('click',function(){\n"
-	"  var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);\n"
-	"  var asc=!th.classList.contains('asc');\n"
-	"  Array.prototype.forEach.call(ths,function(h){h.classList.remove('asc','desc');});\n"
-	"  th.classList.add(asc?'asc':'desc');\n"
-	"  rows.sort(function(x,y){var a=key(x.cells[i]),c=key(y.cells[i]);"
-	"if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;});\n"
-	"  rows.forEach(function(r){b.appendChild(r);});});});});\n"
-	"document.querySelectorAll('input[data-filter]').forEach(function(inp){\n"
-	" var t=document.getElementById(inp.getAttribute('data-filter'));\n"
-	" var out=inp.parentNode.querySelector('.fk-count');\n"
-	" inp.addEventListener('input',function(){var q=inp.value.trim().toLowerCase(),n=0;\n"
-	"  Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
-	"var show=!q||r.textContent.toLowerCase().indexOf(q)>=0;r.style.display=show?'':'none';"
-	"if(show)n++;});\n"
-	"  if(out)out.textContent=n+' / '+t.tBodies[0].rows.length;});});\n"
-	"})();\n";
+    "(function(){\n"
+    "function key(td){var v=td.getAttribute('data-v');"
+    "return v!==null?parseFloat(v):td.textContent.trim().toLowerCase();}\n"
+    "document.querySelectorAll('table.fk').forEach(function(t){\n"
+    " var ths=t.tHead?t.tHead.rows[0].cells:[];\n"
+    " Array.prototype.forEach.call(ths,function(th,i){th.addEventListener('click',function(){\n"
+    "  var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows);\n"
+    "  var asc=!th.classList.contains('asc');\n"
+    "  Array.prototype.forEach.call(ths,function(h){h.classList.remove('asc','desc');});\n"
+    "  th.classList.add(asc?'asc':'desc');\n"
+    "  rows.sort(function(x,y){var a=key(x.cells[i]),c=key(y.cells[i]);"
+    "if(a<c)return asc?-1:1;if(a>c)return asc?1:-1;return 0;});\n"
+    "  rows.forEach(function(r){b.appendChild(r);});});});});\n"
+    "document.querySelectorAll('input[data-filter]').forEach(function(inp){\n"
+    " var t=document.getElementById(inp.getAttribute('data-filter'));\n"
+    " var out=inp.parentNode.querySelector('.fk-count');\n"
+    " inp.addEventListener('input',function(){var q=inp.value.trim().toLowerCase(),n=0;\n"
+    "  Array.prototype.forEach.call(t.tBodies[0].rows,function(r){"
+    "var show=!q||r.textContent.toLowerCase().indexOf(q)>=0;r.style.display=show?'':'none';"
+    "if(show)n++;});\n"
+    "  if(out)out.textContent=n+' / '+t.tBodies[0].rows.length;});});\n"
+    "})();\n";
 
 const char *html_css(void)
 {
@@ -127,27 +127,29 @@ void html_esc(FILE *f, const char *s)
 void html_begin(FILE *f, const char *title, enum lang lang)
 {
 	char d[11];
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-		   "<meta name=\"generator\" content=\"fokus %s\">\n<title>",
-		lang == LANG_SV ? "sv" : "en", FOKUS_VERSION);
+	fprintf(f,
+	        "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
+	        "<meta name=\"generator\" content=\"fokus %s\">\n<title>",
+	        lang == LANG_SV ? "sv" : "en", FOKUS_VERSION);
 	html_esc(f, title);
 	fputs("</title>\n<style>\n", f);
 	fputs(css, f);
 	for (int c = 0; c < CAT_COUNT; c++)
 		fprintf(f, ".fk-cat-%s{background:%s;color:%s;border-color:%s}\n",
-			category_code((enum category)c), svg_category_shade(c),
-			svg_category_color(c), svg_category_color(c));
+		        category_code((enum category)c), svg_category_shade(c),
+		        svg_category_color(c), svg_category_color(c));
 	fputs("</style>\n</head>\n<body>\n<header class=\"fk-top\"><h1>", f);
 	html_esc(f, title);
 	fprintf(f, "</h1><span class=\"fk-date\">%s %s</span></header>\n<main>\n",
-		TR(lang, "Created", "Skapad"), days_iso(days_today(), d));
+	        TR(lang, "Created", "Skapad"), days_iso(days_today(), d));
 }
 
 void html_end(FILE *f, enum lang lang)
 {
-	fprintf(f, "</main>\n<footer>%s fokus %s</footer>\n<script>\n%s</script>\n</body>\n</html>\n",
-		TR(lang, "Made with", "Gjord med"), FOKUS_VERSION, script);
+	fprintf(f,
+	        "</main>\n<footer>%s fokus %s</footer>\n<script>\n%s</script>\n</body>\n</html>\n",
+	        TR(lang, "Made with", "Gjord med"), FOKUS_VERSION, script);
 }
 
 void html_section_begin(FILE *f, const char *id, const char *title, const char *subtitle)
@@ -178,8 +180,7 @@ void html_cards_begin(FILE *f)
 	fputs("<div class=\"fk-cards\">\n", f);
 }
 
-void html_card(FILE *f, const char *label, const char *value, const char *note,
-	       const char *accent)
+void html_card(FILE *f, const char *label, const char *value, const char *note, const char *accent)
 {
 	fputs("<div class=\"fk-card\"", f);
 	if (accent) {
@@ -206,7 +207,7 @@ void html_cards_end(FILE *f)
 }
 
 void html_table_begin(FILE *f, const char *id, const char *const *headers, int ncols,
-		      const char *align, const char *filter_label)
+                      const char *align, const char *filter_label)
 {
 	if (filter_label && id) {
 		fprintf(f, "<div class=\"fk-filter\"><input type=\"search\" data-filter=\"");

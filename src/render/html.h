@@ -34,15 +34,14 @@ void html_section_end(FILE *f);
 /* A row of key-figure cards: html_cards_begin, html_card..., html_cards_end.
  * note may be NULL; accent is a CSS colour or NULL. */
 void html_cards_begin(FILE *f);
-void html_card(FILE *f, const char *label, const char *value, const char *note,
-	       const char *accent);
+void html_card(FILE *f, const char *label, const char *value, const char *note, const char *accent);
 void html_cards_end(FILE *f);
 
 /* A table: align is a string of 'l'/'r' per column. With filter_label,
  * a search box above filters the rows by text. Sortable by header clicks;
  * cells written with html_td_num sort by their numeric value. */
 void html_table_begin(FILE *f, const char *id, const char *const *headers, int ncols,
-		      const char *align, const char *filter_label);
+                      const char *align, const char *filter_label);
 /* Ends the body rows and starts the footer rows (totals; not sorted). */
 void html_table_foot(FILE *f);
 /* Closes the table; has_foot says whether html_table_foot was called. */

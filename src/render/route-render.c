@@ -508,15 +508,74 @@ static int by_place_count(const void *a, const void *b)
 	return x->n != y->n ? y->n - x->n : strcmp(x->name, y->name);
 }
 
-/* The background: one dot per grid cell holding a postal code, the names of
- * the places with the most postal codes in the frame, and a scale bar. */
-static void html_background(FILE *f, const struct frame *fr)
+/* Writes one polygon ring as a path, or nothing when it lies outside the frame. */
+static void ring_path(FILE *f, const struct frame *fr, json_t *ring, struct strbuf *sb)
+{
+	size_t n = json_array_size(ring);
+	double la0 = 90, la1 = -90, lo0 = 180, lo1 = -180;
+	strbuf_reset(sb);
+	for (size_t i = 0; i < n; i++) {
+		json_t *pt = json_array_get(ring, i);
+		double lon = json_number_value(json_array_get(pt, 0));
+		double lat = json_number_value(json_array_get(pt, 1));
+		la0 = fmin(la0, lat);
+		la1 = fmax(la1, lat);
+		lo0 = fmin(lo0, lon);
+		lo1 = fmax(lo1, lon);
+		strbuf_printf(sb, "%c%.1f,%.1f", i ? 'L' : 'M', fx(fr, lon), fy(fr, lat));
+	}
+	if (n < 3 || la1 < fr->lat0 || la0 > fr->lat1 || lo1 < fr->lon0 || lo0 > fr->lon1)
+		return;
+	fputs(strbuf_cstr(sb), f);
+	fputc('Z', f);
+}
+
+/* Land: the countries of the outline collection that reach into the frame. */
+static void html_outline(FILE *f, const struct frame *fr, const char *geojson, size_t len)
+{
+	json_t *root = json_loadb(geojson, len, 0, NULL);
+	json_t *features = json_object_get(root, "features");
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < json_array_size(features); i++) {
+		json_t *ft = json_array_get(features, i);
+		json_t *geom = json_object_get(ft, "geometry");
+		const char *type = json_string_value(json_object_get(geom, "type"));
+		const char *name = json_string_value(json_object_get(json_object_get(ft, "properties"), "name"));
+		json_t *coords = json_object_get(geom, "coordinates");
+		if (!type || !coords)
+			continue;
+		int sweden = name && !strcmp(name, "Sweden");
+		fprintf(f, "<path fill=\"%s\" stroke=\"#9aa5b1\" stroke-width=\"0.8\" d=\"",
+			sweden ? "#ffffff" : "#eceef0");
+		if (!strcmp(type, "Polygon")) {
+			for (size_t r = 0; r < json_array_size(coords); r++)
+				ring_path(f, fr, json_array_get(coords, r), &sb);
+		} else if (!strcmp(type, "MultiPolygon")) {
+			for (size_t k = 0; k < json_array_size(coords); k++) {
+				json_t *poly = json_array_get(coords, k);
+				for (size_t r = 0; r < json_array_size(poly); r++)
+					ring_path(f, fr, json_array_get(poly, r), &sb);
+			}
+		}
+		fputs("\" fill-rule=\"evenodd\"/>\n", f);
+	}
+	strbuf_free(&sb);
+	json_decref(root);
+}
+
+/* The background: land (when an outline is given), one dot per grid cell
+ * holding a postal code, the names of the places with the most postal codes
+ * in the frame, and a scale bar. */
+static void html_background(FILE *f, const struct frame *fr, const struct route_doc *d)
 {
 	int gw = 160, gh = (int)(160 * fr->h / fr->w) + 1;
 	unsigned char *cell = xcalloc((size_t)gw * gh, 1);
 	int n = geo_postcode_count(), np = 0;
 	struct place_count *pl = xmalloc(((size_t)n + 1) * sizeof(*pl));
-	fputs("<defs><g id=\"bg\"><g fill=\"#b8c1cc\">", f);
+	fputs("<defs><g id=\"bg\">", f);
+	if (d->outline)
+		html_outline(f, fr, d->outline, d->outline_len);
+	fputs("<g fill=\"#b8c1cc\">", f);
 	for (int i = 0; i < n; i++) {
 		char code[6];
 		double lat, lon;
@@ -591,9 +650,10 @@ static void html_map(FILE *f, const struct route_doc *d, const struct frame *fr,
 	fprintf(f, "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
 		   "xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n",
 		fr->w, fr->h, fr->w, fr->h);
-	fprintf(f, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"#f4f6f8\"/>\n", fr->w, fr->h);
+	fprintf(f, "<rect width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>\n", fr->w, fr->h,
+		d->outline ? "#dbe7f1" : "#f4f6f8");
 	if (with_bg_defs)
-		html_background(f, fr);
+		html_background(f, fr, d);
 	fputs("<use href=\"#bg\"/>\n", f);
 	if (only < 0) {
 		/* the due visits left out, as hollow grey rings */
@@ -759,6 +819,8 @@ void route_render_html(FILE *f, const struct route_doc *d)
 		fputs("</table>\n", f);
 	}
 	fprintf(f, "<p><small>%s</small></p>\n</body></html>\n",
-		TR(L, "Map background: Swedish postal-code places, GeoNames (geonames.org), CC BY 4.0.",
-		   "Kartbakgrund: svenska postnummerorter, GeoNames (geonames.org), CC BY 4.0."));
+		d->outline ? TR(L, "Map: country outlines from Natural Earth (public domain); places from GeoNames (geonames.org), CC BY 4.0.",
+				"Karta: landkonturer från Natural Earth (public domain); orter från GeoNames (geonames.org), CC BY 4.0.")
+			   : TR(L, "Map background: Swedish postal-code places, GeoNames (geonames.org), CC BY 4.0.",
+				"Kartbakgrund: svenska postnummerorter, GeoNames (geonames.org), CC BY 4.0."));
 }

@@ -22,6 +22,11 @@ struct route_doc {
 	const char *travel_note;     /* how travel was estimated, one line */
 	enum lang lang;
 	time_t now; /* for the calendar's DTSTAMP */
+	/* Country outlines for the html map: a GeoJSON FeatureCollection of
+	 * (Multi)Polygons with properties.name (Natural Earth via world-atlas,
+	 * public domain, embedded from web/vendor); NULL: postal-code places only. */
+	const char *outline;
+	size_t outline_len;
 };
 
 /* Each writes the whole document to f; errors show in ferror(f). */

@@ -30,13 +30,13 @@ const char *svg_category_shade(int c)
 
 /* Geometry of the drawing. */
 enum {
-	W = 980,
+	W = 1040,
 	H = 700,
-	PX0 = 100,       /* plot left (the edge strip starts here) */
-	PX1 = 740,       /* plot right */
-	PY0 = 70,        /* plot top */
-	PY1 = 610,       /* plot bottom (the edge strip ends here) */
-	STRIP = 22,      /* width of the edge strips for values <= 0 */
+	PX0 = 100,  /* plot left (the edge strip starts here) */
+	PX1 = 740,  /* plot right */
+	PY0 = 70,   /* plot top */
+	PY1 = 610,  /* plot bottom (the edge strip ends here) */
+	STRIP = 22, /* width of the edge strips for values <= 0 */
 	LEGEND_X = 768,
 };
 
@@ -69,7 +69,7 @@ static void esc(FILE *f, const char *s)
 
 /* Decade range over the positive values (minor units) and threshold. */
 static void scale_fit(struct scale *s, const struct cat_row *rows, size_t n, int pot,
-		      struct cat_threshold t)
+                      struct cat_threshold t)
 {
 	double lo = INFINITY, hi = -INFINITY;
 	for (size_t i = 0; i < n; i++) {
@@ -146,14 +146,17 @@ static void draw_axes(FILE *f, const struct scale *sx, const struct scale *sy, e
 			double l = d + log10(k);
 			if (l > sx->lmax + 1e-9)
 				break;
-			double x = sx->a0 + (l - sx->lmin) / (sx->lmax - sx->lmin) * (sx->a1 - sx->a0);
-			fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"%s\"/>\n", x,
-				PY0, x, PY1, k == 1 ? "fk-major" : "fk-minor");
+			double x =
+			    sx->a0 + (l - sx->lmin) / (sx->lmax - sx->lmin) * (sx->a1 - sx->a0);
+			fprintf(
+			    f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"%s\"/>\n",
+			    x, PY0, x, PY1, k == 1 ? "fk-major" : "fk-minor");
 			if (k == 1) {
 				tick_label(b, sizeof(b), d, lang);
-				fprintf(f, "<text x=\"%.1f\" y=\"%d\" class=\"fk-tick\" "
-					   "text-anchor=\"middle\">%s</text>\n",
-					x, PY1 + 18, b);
+				fprintf(f,
+				        "<text x=\"%.1f\" y=\"%d\" class=\"fk-tick\" "
+				        "text-anchor=\"middle\">%s</text>\n",
+				        x, PY1 + 18, b);
 			}
 		}
 	}
@@ -162,29 +165,32 @@ static void draw_axes(FILE *f, const struct scale *sx, const struct scale *sy, e
 			double l = d + log10(k);
 			if (l > sy->lmax + 1e-9)
 				break;
-			double y = sy->a0 + (l - sy->lmin) / (sy->lmax - sy->lmin) * (sy->a1 - sy->a0);
-			fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"%s\"/>\n", PX0,
-				y, PX1, y, k == 1 ? "fk-major" : "fk-minor");
+			double y =
+			    sy->a0 + (l - sy->lmin) / (sy->lmax - sy->lmin) * (sy->a1 - sy->a0);
+			fprintf(
+			    f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"%s\"/>\n",
+			    PX0, y, PX1, y, k == 1 ? "fk-major" : "fk-minor");
 			if (k == 1) {
 				tick_label(b, sizeof(b), d, lang);
-				fprintf(f, "<text x=\"%d\" y=\"%.1f\" class=\"fk-tick\" "
-					   "text-anchor=\"end\">%s</text>\n",
-					PX0 - 8, y + 4, b);
+				fprintf(f,
+				        "<text x=\"%d\" y=\"%.1f\" class=\"fk-tick\" "
+				        "text-anchor=\"end\">%s</text>\n",
+				        PX0 - 8, y + 4, b);
 			}
 		}
 	}
 	fputs("</g>\n", f);
 	/* the edge strips */
 	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"url(#fk-hatch)\"/>\n",
-		PX0, PY0, STRIP, PY1 - PY0);
+	        PX0, PY0, STRIP, PY1 - PY0);
 	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"url(#fk-hatch)\"/>\n",
-		PX0, PY1 - STRIP, PX1 - PX0, STRIP);
+	        PX0, PY1 - STRIP, PX1 - PX0, STRIP);
 	fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-tick\" text-anchor=\"middle\">≤ 0</text>\n",
-		PX0 + STRIP / 2, PY1 + 18);
+	        PX0 + STRIP / 2, PY1 + 18);
 	fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-tick\" text-anchor=\"end\">≤ 0 / ?</text>\n",
-		PX0 - 8, PY1 - STRIP / 2 + 4);
+	        PX0 - 8, PY1 - STRIP / 2 + 4);
 	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"fk-frame\"/>\n", PX0,
-		PY0, PX1 - PX0, PY1 - PY0);
+	        PY0, PX1 - PX0, PY1 - PY0);
 }
 
 struct pt {
@@ -234,7 +240,7 @@ static void style(FILE *f)
 	      f);
 	for (int c = 0; c < CAT_COUNT; c++)
 		fprintf(f, ".%s{fill:%s;fill-opacity:.78;stroke:#fff;stroke-width:.5}\n", cls[c],
-			strong[c]);
+		        strong[c]);
 	fputs(".fk-unk{fill:#fff!important;fill-opacity:1!important;stroke-width:1.3!important}\n"
 	      ".fk-ovr{stroke:#111!important;stroke-width:1.4!important}\n",
 	      f);
@@ -269,17 +275,18 @@ static void quadrants(FILE *f, double tx, double ty, const size_t *count, enum l
 		double x0, y0, x1, y1;
 		int right, top;
 	} q[4] = {
-		{CAT_1, tx, PY0, PX1, ty, 1, 1},
-		{CAT_2R, tx, ty, PX1, PY1, 1, 0},
-		{CAT_2P, PX0, PY0, tx, ty, 0, 1},
-		{CAT_3, PX0, ty, tx, PY1, 0, 0},
+	    {CAT_1, tx, PY0, PX1, ty, 1, 1},
+	    {CAT_2R, tx, ty, PX1, PY1, 1, 0},
+	    {CAT_2P, PX0, PY0, tx, ty, 0, 1},
+	    {CAT_3, PX0, ty, tx, PY1, 0, 0},
 	};
 	for (int i = 0; i < 4; i++)
 		if (q[i].x1 - q[i].x0 > 0.5 && q[i].y1 - q[i].y0 > 0.5)
-			fprintf(f, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-				   "fill=\"%s\"/>\n",
-				q[i].x0, q[i].y0, q[i].x1 - q[i].x0, q[i].y1 - q[i].y0,
-				shade[q[i].cat]);
+			fprintf(f,
+			        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			        "fill=\"%s\"/>\n",
+			        q[i].x0, q[i].y0, q[i].x1 - q[i].x0, q[i].y1 - q[i].y0,
+			        shade[q[i].cat]);
 	fputs("<g class=\"fk-quadlabels\">\n", f);
 	for (int i = 0; i < 4; i++) {
 		if (q[i].x1 - q[i].x0 < 90 || q[i].y1 - q[i].y0 < 44)
@@ -289,107 +296,118 @@ static void quadrants(FILE *f, double tx, double ty, const size_t *count, enum l
 		const char *anchor = q[i].right ? "end" : "start";
 		char n[32];
 		fmt_int(n, sizeof(n), (int64_t)count[q[i].cat], lang);
-		fprintf(f, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"fk-qlabel fk-halo\" "
-			   "style=\"fill:%s\">",
-			x, y, anchor, strong[q[i].cat]);
+		fprintf(
+		    f,
+		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"fk-qlabel fk-halo\" "
+		    "style=\"fill:%s\">",
+		    x, y, anchor, strong[q[i].cat]);
 		esc(f, category_label((enum category)q[i].cat, lang));
-		fprintf(f, "</text>\n<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
-			   "class=\"fk-qcount fk-halo\" style=\"fill:%s\">%s %s</text>\n",
-			x, y + 17, anchor, strong[q[i].cat], n, TR(lang, "customers", "kunder"));
+		fprintf(f,
+		        "</text>\n<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
+		        "class=\"fk-qcount fk-halo\" style=\"fill:%s\">%s %s</text>\n",
+		        x, y + 17, anchor, strong[q[i].cat], n, TR(lang, "customers", "kunder"));
 	}
 	fputs("</g>\n", f);
 }
 
 static void threshold_lines(FILE *f, const struct cat_run *run, double tx, double ty,
-			    enum lang lang)
+                            enum lang lang)
 {
 	char m[64], lab[128];
 	if (run->revenue_t.has) {
-		fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"fk-thr\"/>\n", tx,
-			PY0, tx, PY1);
+		fprintf(f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"fk-thr\"/>\n",
+		        tx, PY0, tx, PY1);
 		money_label(m, sizeof(m), run->revenue_t.value, lang);
 		snprintf(lab, sizeof(lab), "%s %s", TR(lang, "threshold", "gräns"), m);
-		fprintf(f, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" class=\"fk-thrlabel fk-halo\">%s</text>\n",
-			tx + (tx > PX1 - 120 ? -6 : 6), PY0 - 8, tx > PX1 - 120 ? "end" : "start", lab);
+		fprintf(f,
+		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" class=\"fk-thrlabel "
+		        "fk-halo\">%s</text>\n",
+		        tx + (tx > PX1 - 120 ? -6 : 6), PY0 - 8, tx > PX1 - 120 ? "end" : "start",
+		        lab);
 	}
 	if (run->potential_t.has) {
-		fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"fk-thr\"/>\n", PX0,
-			ty, PX1, ty);
+		fprintf(f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"fk-thr\"/>\n",
+		        PX0, ty, PX1, ty);
 		money_label(m, sizeof(m), run->potential_t.value, lang);
 		snprintf(lab, sizeof(lab), "%s %s", TR(lang, "threshold", "gräns"), m);
-		fprintf(f, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"fk-thrlabel fk-halo\">%s</text>\n",
-			PX1 - 6, ty - 6, lab);
+		fprintf(f,
+		        "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"fk-thrlabel "
+		        "fk-halo\">%s</text>\n",
+		        PX1 - 6, ty - 6, lab);
 	}
 }
 
-static void legend(FILE *f, const size_t *count, size_t unknown, size_t overridden,
-		   size_t drawn, size_t n, enum lang lang)
+static void legend(FILE *f, const size_t *count, size_t unknown, size_t overridden, size_t drawn,
+                   size_t n, enum lang lang)
 {
 	int y = PY0 + 6;
-	fprintf(f, "<g class=\"fk-legend\"><text x=\"%d\" y=\"%d\" style=\"font-weight:700\">%s</text>\n",
-		LEGEND_X, y, TR(lang, "Category", "Kategori"));
+	fprintf(
+	    f,
+	    "<g class=\"fk-legend\"><text x=\"%d\" y=\"%d\" style=\"font-weight:700\">%s</text>\n",
+	    LEGEND_X, y, TR(lang, "Category", "Kategori"));
 	for (int c = 0; c < CAT_COUNT; c++) {
 		y += 24;
 		char num[32];
 		fmt_int(num, sizeof(num), (int64_t)count[c], lang);
-		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" class=\"%s\"/>", LEGEND_X + 6, y - 4,
-			cls[c]);
+		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" class=\"%s\"/>", LEGEND_X + 6,
+		        y - 4, cls[c]);
 		fprintf(f, "<text x=\"%d\" y=\"%d\">", LEGEND_X + 18, y);
 		esc(f, category_label((enum category)c, lang));
 		fprintf(f, " (%s)</text>\n", num);
 	}
 	y += 28;
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"fk-thr\"/>", LEGEND_X,
-		y - 4, LEGEND_X + 14, y - 4);
+	        y - 4, LEGEND_X + 14, y - 4);
 	fprintf(f, "<text x=\"%d\" y=\"%d\">%s</text>\n", LEGEND_X + 18, y,
-		TR(lang, "threshold (≥ is high)", "gräns (≥ är hög)"));
+	        TR(lang, "threshold (≥ is high)", "gräns (≥ är hög)"));
 	if (unknown) {
 		y += 24;
-		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" class=\"fk-c3 fk-unk\"/>", LEGEND_X + 6,
-			y - 4);
+		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" class=\"fk-c3 fk-unk\"/>",
+		        LEGEND_X + 6, y - 4);
 		fprintf(f, "<text x=\"%d\" y=\"%d\">%s</text>\n", LEGEND_X + 18, y,
-			TR(lang, "potential unknown", "potential okänd"));
+		        TR(lang, "potential unknown", "potential okänd"));
 	}
 	if (overridden) {
 		y += 24;
 		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"5\" class=\"fk-c1 fk-ovr\"/>",
-			LEGEND_X + 6, y - 4);
+		        LEGEND_X + 6, y - 4);
 		fprintf(f, "<text x=\"%d\" y=\"%d\">%s</text>\n", LEGEND_X + 18, y,
-			TR(lang, "category set by hand", "kategori satt manuellt"));
+		        TR(lang, "category set by hand", "kategori satt manuellt"));
 	}
 	y += 30;
-	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"url(#fk-hatch)\" "
-		   "stroke=\"#aaa\"/>",
-		LEGEND_X, y - 12);
+	fprintf(f,
+	        "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"url(#fk-hatch)\" "
+	        "stroke=\"#aaa\"/>",
+	        LEGEND_X, y - 12);
 	static const char *const en[] = {"0, negative or unknown:", "drawn in the hatched strip",
-					 "at the edge of the axis", NULL};
+	                                 "at the edge of the axis", NULL};
 	static const char *const sv[] = {"0, negativt eller okänt:", "ritas i det streckade",
-					 "fältet vid axelns kant", NULL};
+	                                 "fältet vid axelns kant", NULL};
 	const char *const *lines = lang == LANG_SV ? sv : en;
 	for (int k = 0; lines[k]; k++) {
 		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n",
-			LEGEND_X + (k == 0 ? 20 : 0), y + k * 16, lines[k]);
+		        LEGEND_X + (k == 0 ? 20 : 0), y + k * 16, lines[k]);
 	}
 	y += 3 * 16 + 10;
 	fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n", LEGEND_X, y,
-		TR(lang, "Both axes: log scale.", "Båda axlarna: log-skala."));
+	        TR(lang, "Both axes: log scale.", "Båda axlarna: log-skala."));
 	if (drawn < n) {
 		char a[32], b[32];
 		fmt_int(a, sizeof(a), (int64_t)drawn, lang);
 		fmt_int(b, sizeof(b), (int64_t)n, lang);
 		y += 22;
-		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s %s %s</text>\n", LEGEND_X, y,
-			a, TR(lang, "points for", "punkter för"), b);
-		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n", LEGEND_X, y + 16,
-			TR(lang, "customers: one point per", "kunder: en punkt per"));
-		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n", LEGEND_X, y + 32,
-			TR(lang, "3×3 px cell and category", "3×3 px-ruta och kategori"));
+		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s %s %s</text>\n", LEGEND_X,
+		        y, a, TR(lang, "points for", "punkter för"), b);
+		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n", LEGEND_X,
+		        y + 16, TR(lang, "customers: one point per", "kunder: en punkt per"));
+		fprintf(f, "<text x=\"%d\" y=\"%d\" class=\"fk-note\">%s</text>\n", LEGEND_X,
+		        y + 32, TR(lang, "3×3 px cell and category", "3×3 px-ruta och kategori"));
 	}
 	fputs("</g>\n", f);
 }
 
 size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows, size_t n,
-		  const char *title, int standalone, enum lang lang)
+                  const char *title, int standalone, enum lang lang)
 {
 	struct scale sx, sy;
 	scale_fit(&sx, rows, n, 0, run->revenue_t);
@@ -410,10 +428,10 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 		p->cat = (int8_t)cat;
 		p->flags = 0;
 		p->x = (float)(r->revenue > 0 ? scale_px(&sx, r->revenue)
-					      : PX0 + STRIP / 2.0 + jitter(i));
+		                              : PX0 + STRIP / 2.0 + jitter(i));
 		int unk = r->potential_source == POTSRC_UNKNOWN;
 		p->y = (float)(!unk && r->potential > 0 ? scale_px(&sy, r->potential)
-							 : PY1 - STRIP / 2.0 + jitter(i * 7 + 3));
+		                                        : PY1 - STRIP / 2.0 + jitter(i * 7 + 3));
 		if (unk) {
 			p->flags |= 1;
 			unknown++;
@@ -435,22 +453,24 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 
 	if (standalone)
 		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
-	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fk-svg\" viewBox=\"0 0 %d %d\" "
-		   "width=\"%d\" height=\"%d\" role=\"img\" "
-		   "style=\"max-width:100%%;height:auto;background:#fff\">\n",
-		W, H, W, H);
+	fprintf(f,
+	        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fk-svg\" viewBox=\"0 0 %d %d\" "
+	        "width=\"%d\" height=\"%d\" role=\"img\" "
+	        "style=\"max-width:100%%;height:auto;background:#fff\">\n",
+	        W, H, W, H);
 	char d[11];
 	struct strbuf tb = STRBUF_INIT;
 	if (title)
 		strbuf_puts(&tb, title);
 	else
 		strbuf_printf(&tb, "%s %s", TR(lang, "Customer matrix", "Kundmatris"),
-			      days_iso(run->p.as_of, d));
+		              days_iso(run->p.as_of, d));
 	fputs("<title>", f);
 	esc(f, strbuf_cstr(&tb));
 	fputs("</title>\n", f);
 	style(f);
-	fputs("<defs><pattern id=\"fk-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+	fputs("<defs><pattern id=\"fk-hatch\" width=\"6\" height=\"6\" "
+	      "patternUnits=\"userSpaceOnUse\" "
 	      "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f7f7f7\"/>"
 	      "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#dadada\" stroke-width=\"2\"/>"
 	      "</pattern></defs>\n",
@@ -468,22 +488,24 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 	fputs("<g class=\"fk-points\">\n", f);
 	for (size_t i = 0; i < drawn; i++) {
 		const struct pt *p = &pts[i];
-		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.2\" class=\"%s%s%s\"/>\n", p->x, p->y,
-			cls[p->cat], p->flags & 1 ? " fk-unk" : "", p->flags & 2 ? " fk-ovr" : "");
+		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.2\" class=\"%s%s%s\"/>\n", p->x,
+		        p->y, cls[p->cat], p->flags & 1 ? " fk-unk" : "",
+		        p->flags & 2 ? " fk-ovr" : "");
 	}
 	fputs("</g>\n", f);
 
 	const char *xl = run->p.axis == AXIS_MARGIN
-				 ? TR(lang, "Margin in the window (log scale)",
-				      "Täckningsbidrag i perioden, kr (log-skala)")
-				 : TR(lang, "Revenue in the window (log scale)",
-				      "Omsättning i perioden, kr (log-skala)");
+	                     ? TR(lang, "Margin in the window (log scale)",
+	                          "Täckningsbidrag i perioden, kr (log-skala)")
+	                     : TR(lang, "Revenue in the window (log scale)",
+	                          "Omsättning i perioden, kr (log-skala)");
 	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" class=\"fk-axis\">%s</text>\n",
-		(PX0 + PX1) / 2, PY1 + 46, xl);
-	fprintf(f, "<text transform=\"translate(%d %d) rotate(-90)\" text-anchor=\"middle\" "
-		   "class=\"fk-axis\">%s</text>\n",
-		28, (PY0 + PY1) / 2,
-		TR(lang, "Potential per year (log scale)", "Potential per år, kr (log-skala)"));
+	        (PX0 + PX1) / 2, PY1 + 46, xl);
+	fprintf(f,
+	        "<text transform=\"translate(%d %d) rotate(-90)\" text-anchor=\"middle\" "
+	        "class=\"fk-axis\">%s</text>\n",
+	        28, (PY0 + PY1) / 2,
+	        TR(lang, "Potential per year (log scale)", "Potential per år, kr (log-skala)"));
 	legend(f, count, unknown, overridden, drawn, n, lang);
 	fputs("</svg>\n", f);
 	free(pts);

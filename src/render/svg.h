@@ -25,6 +25,6 @@ const char *svg_category_shade(int category);
  * run. title may be NULL (a default title is used). Returns the number of
  * points drawn. */
 size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows, size_t n,
-		  const char *title, int standalone, enum lang lang);
+                  const char *title, int standalone, enum lang lang);
 
 #endif

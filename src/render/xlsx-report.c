@@ -52,7 +52,7 @@ static double ratio(double part, double whole)
 }
 
 static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct catview *v,
-			  enum lang lang)
+                          enum lang lang)
 {
 	const struct cat_run *run = v->run;
 	struct cat_summary s;
@@ -64,13 +64,14 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	struct strbuf sb = STRBUF_INIT;
 	lxw_row_t r = 0;
 	worksheet_write_string(ws, r++, 0,
-			       TR(lang, "Customer categorization", "Kundkategorisering"), x->title);
+	                       TR(lang, "Customer categorization", "Kundkategorisering"), x->title);
 	worksheet_write_string(ws, r, 0, TR(lang, "Snapshot", "Ögonblicksbild"), x->bold);
 	worksheet_write_number(ws, r++, 1, (double)run->id, NULL);
 	worksheet_write_string(ws, r, 0, TR(lang, "As of", "Per"), x->bold);
 	worksheet_write_string(ws, r++, 1, days_iso(run->p.as_of, d1), NULL);
 	snprintf(b, sizeof(b), TR(lang, "%d months, %s – %s", "%d månader, %s – %s"),
-		 run->p.window_months, days_iso(run->window_from + 1, d1), days_iso(run->p.as_of, d2));
+	         run->p.window_months, days_iso(run->window_from + 1, d1),
+	         days_iso(run->p.as_of, d2));
 	worksheet_write_string(ws, r, 0, TR(lang, "Window", "Period"), x->bold);
 	worksheet_write_string(ws, r++, 1, b, NULL);
 	catout_method_line(&sb, run, lang);
@@ -78,31 +79,31 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	worksheet_write_string(ws, r++, 1, strbuf_cstr(&sb), NULL);
 	strbuf_free(&sb);
 	worksheet_write_string(ws, r, 0,
-			       run->p.axis == AXIS_MARGIN
-				       ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
-				       : TR(lang, "Revenue threshold", "Gräns omsättning"),
-			       x->bold);
+	                       run->p.axis == AXIS_MARGIN
+	                           ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
+	                           : TR(lang, "Revenue threshold", "Gräns omsättning"),
+	                       x->bold);
 	if (run->revenue_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->revenue_t.value), x->money);
 	else
 		worksheet_write_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
 	worksheet_write_string(ws, r, 0, TR(lang, "Potential threshold", "Gräns potential"),
-			       x->bold);
+	                       x->bold);
 	if (run->potential_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->potential_t.value), x->money);
 	else
 		worksheet_write_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
 	r++;
 	const char *hdr[] = {TR(lang, "Category", "Kategori"),
-			     TR(lang, "Customers", "Kunder"),
-			     TR(lang, "% of customers", "% av kunderna"),
-			     run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							: TR(lang, "Revenue", "Omsättning"),
-			     TR(lang, "% of revenue", "% av omsättningen"),
-			     "Potential",
-			     TR(lang, "% of potential", "% av potentialen"),
-			     TR(lang, "Orders", "Order"),
-			     TR(lang, "Average order", "Snittorder")};
+	                     TR(lang, "Customers", "Kunder"),
+	                     TR(lang, "% of customers", "% av kunderna"),
+	                     run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                : TR(lang, "Revenue", "Omsättning"),
+	                     TR(lang, "% of revenue", "% av omsättningen"),
+	                     "Potential",
+	                     TR(lang, "% of potential", "% av potentialen"),
+	                     TR(lang, "Orders", "Order"),
+	                     TR(lang, "Average order", "Snittorder")};
 	for (int c = 0; c < 9; c++)
 		worksheet_write_string(ws, r, (lxw_col_t)c, hdr[c], x->head);
 	r++;
@@ -110,54 +111,54 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 		const struct cat_total *t = c < CAT_COUNT ? &s.cat[c] : &s.all;
 		lxw_format *lab = c < CAT_COUNT ? NULL : x->bold;
 		worksheet_write_string(ws, r, 0,
-				       c < CAT_COUNT ? category_label((enum category)c, lang)
-						     : TR(lang, "Total", "Totalt"),
-				       lab);
+		                       c < CAT_COUNT ? category_label((enum category)c, lang)
+		                                     : TR(lang, "Total", "Totalt"),
+		                       lab);
 		worksheet_write_number(ws, r, 1, (double)t->customers, x->intf);
-		worksheet_write_number(ws, r, 2, ratio((double)t->customers, (double)s.all.customers),
-				       x->pct);
+		worksheet_write_number(
+		    ws, r, 2, ratio((double)t->customers, (double)s.all.customers), x->pct);
 		worksheet_write_number(ws, r, 3, units(t->revenue), x->money);
 		worksheet_write_number(ws, r, 4, ratio((double)t->revenue, (double)s.all.revenue),
-				       x->pct);
+		                       x->pct);
 		worksheet_write_number(ws, r, 5, units(t->potential), x->money);
-		worksheet_write_number(ws, r, 6, ratio((double)t->potential, (double)s.all.potential),
-				       x->pct);
+		worksheet_write_number(
+		    ws, r, 6, ratio((double)t->potential, (double)s.all.potential), x->pct);
 		worksheet_write_number(ws, r, 7, (double)t->orders, x->intf);
 		if (t->orders > 0)
-			worksheet_write_number(ws, r, 8,
-					       units(t->order_revenue) / (double)t->orders, x->money);
+			worksheet_write_number(
+			    ws, r, 8, units(t->order_revenue) / (double)t->orders, x->money);
 		r++;
 	}
 	r++;
 	worksheet_write_string(ws, r++, 0, TR(lang, "Potential sources", "Potentialens källor"),
-			       x->bold);
+	                       x->bold);
 	for (int k = 0; k < POTSRC_COUNT; k++) {
 		worksheet_write_string(ws, r, 0, pot_source_label((enum pot_source)k, lang), NULL);
 		worksheet_write_number(ws, r++, 1, (double)s.potsrc[k], x->intf);
 	}
-	worksheet_write_string(ws, r++, 0,
-			       TR(lang, "Unknown potential counts as low.",
-				  "Okänd potential räknas som låg."),
-			       x->note);
+	worksheet_write_string(
+	    ws, r++, 0,
+	    TR(lang, "Unknown potential counts as low.", "Okänd potential räknas som låg."),
+	    x->note);
 	worksheet_write_string(ws, r, 0, TR(lang, "Set by hand", "Manuellt satta"), x->bold);
 	worksheet_write_number(ws, r++, 1, (double)s.overridden, x->intf);
 }
 
 static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct catview *v,
-			    enum lang lang)
+                            enum lang lang)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(wb, TR(lang, "Customers", "Kunder"));
 	const char *hdr[] = {"customer_id",
-			     TR(lang, "Name", "Namn"),
-			     "seller_id",
-			     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
-							   : TR(lang, "Revenue", "Omsättning"),
-			     "Potential",
-			     TR(lang, "Potential source", "Potentialkälla"),
-			     TR(lang, "Orders", "Order"),
-			     TR(lang, "Computed category", "Beräknad kategori"),
-			     TR(lang, "Category", "Kategori"),
-			     TR(lang, "Reason", "Skäl")};
+	                     TR(lang, "Name", "Namn"),
+	                     "seller_id",
+	                     v->run->p.axis == AXIS_MARGIN ? TR(lang, "Margin", "Täckningsbidrag")
+	                                                   : TR(lang, "Revenue", "Omsättning"),
+	                     "Potential",
+	                     TR(lang, "Potential source", "Potentialkälla"),
+	                     TR(lang, "Orders", "Order"),
+	                     TR(lang, "Computed category", "Beräknad kategori"),
+	                     TR(lang, "Category", "Kategori"),
+	                     TR(lang, "Reason", "Skäl")};
 	enum { NC = 10 };
 	static const double widths[NC] = {14, 30, 12, 15, 15, 14, 9, 12, 10, 110};
 	for (int c = 0; c < NC; c++)
@@ -175,7 +176,8 @@ static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct
 		size_t i = idx[k];
 		const struct cat_row *r = &v->rows[i];
 		lxw_row_t row = (lxw_row_t)(k + 1);
-		worksheet_write_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "", NULL);
+		worksheet_write_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "",
+		                       NULL);
 		if (v->name && v->name[i])
 			worksheet_write_string(ws, row, 1, v->name[i], NULL);
 		if (v->seller_id && v->seller_id[i])
@@ -183,9 +185,8 @@ static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct
 		worksheet_write_number(ws, row, 3, units(r->revenue), x->money);
 		if (r->potential_source != POTSRC_UNKNOWN)
 			worksheet_write_number(ws, row, 4, units(r->potential), x->money);
-		worksheet_write_string(ws, row, 5,
-				       pot_source_label((enum pot_source)r->potential_source, lang),
-				       NULL);
+		worksheet_write_string(
+		    ws, row, 5, pot_source_label((enum pot_source)r->potential_source, lang), NULL);
 		worksheet_write_number(ws, row, 6, r->orders, x->intf);
 		worksheet_write_string(ws, row, 7, category_code((enum category)r->computed), NULL);
 		worksheet_write_string(ws, row, 8, category_code((enum category)r->category), NULL);

@@ -7,7 +7,6 @@
 #include "util/days.h"
 #include "util/xmalloc.h"
 
-#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,65 +199,27 @@ static int32_t cidx_get(const struct cidx *x, int64_t id)
 
 static int by_day(const void *a, const void *b)
 {
-	int32_t x = ((const struct order *)a)->day, y = ((const struct order *)b)->day;
-	return (x > y) - (x < y);
+	const struct order *x = a, *y = b;
+	return (x->day > y->day) - (x->day < y->day);
 }
 
-/* Sorts o[0..n) by (cust, day) in place: an in-place bucket sort on the
- * customer (count[c] = orders of customer c, every cust in 0..nc), then each
- * customer's orders by day. O(n) but for the per-customer sorts, which are
- * short. */
-static void sort_orders(struct order *o, size_t n, const size_t *count, size_t nc)
-{
-	size_t *next = xreallocarray(NULL, nc + 1, sizeof(*next));
-	size_t *end = xreallocarray(NULL, nc + 1, sizeof(*end));
-	size_t at = 0;
-	for (size_t c = 0; c < nc; c++) {
-		next[c] = at;
-		at += count[c];
-		end[c] = at;
-	}
-	assert(at == n);
-	for (size_t c = 0; c < nc; c++) {
-		while (next[c] < end[c]) {
-			struct order x = o[next[c]];
-			size_t d = (size_t)x.cust;
-			if (d == c) {
-				next[c]++;
-				continue;
-			}
-			o[next[c]] = o[next[d]]; /* x goes to its bucket, that one's item comes here */
-			o[next[d]++] = x;
-		}
-	}
-	at = 0;
-	for (size_t c = 0; c < nc; c++) {
-		if (count[c] > 1)
-			qsort(o + at, count[c], sizeof(*o), by_day);
-		at += count[c];
-	}
-	free(next);
-	free(end);
-}
-
-/* The orders with from <= day <= to, sorted by (customer, day) when asked
- * for, else in storage order. The table is
- * read in storage order (one sequential pass; following the (customer, day)
- * index instead would visit the table's pages at random, which on millions
- * of orders costs many times more) and sorted here. */
+/* Orders in table order (a sequential scan, no index), then put in
+ * (customer, day) order in memory: a counting sort by customer, and each
+ * customer's few orders sorted by day. Far faster than reading through the
+ * (customer, day) index, which jumps around the table. Unless `sorted` is 0:
+ * then they stay in table order (the sort moves every order to a random
+ * place: a second on ten million orders). */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
 		       int32_t to, int sorted, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
-	size_t *count = xcalloc(ds->ncustomers + 1, sizeof(*count));
+	size_t cap = 0, n = 0;
+	struct order *raw = NULL;
 	if (prepare(db,
 		    "SELECT customer, day, amount, margin FROM orders NOT INDEXED "
 		    "WHERE day >= ?1 AND day <= ?2",
-		    &st, cause) != 0) {
-		free(count);
+		    &st, cause) != 0)
 		return -1;
-	}
 	sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
 	sqlite3_bind_int(st, 2, to == DAYS_NONE ? INT32_MAX : to);
 	int rc;
@@ -266,27 +227,55 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		int32_t ci = cidx_get(cx, sqlite3_column_int64(st, 0));
 		if (ci < 0)
 			continue;
-		if (ds->norders == cap) {
+		if (n == cap) {
 			cap = cap ? cap * 2 : 4096;
-			ds->orders = xreallocarray(ds->orders, cap, sizeof(*ds->orders));
+			raw = xreallocarray(raw, cap, sizeof(*raw));
 		}
-		struct order *o = &ds->orders[ds->norders++];
+		struct order *o = &raw[n++];
 		o->cust = ci;
 		o->day = sqlite3_column_int(st, 1);
 		o->amount = sqlite3_column_int64(st, 2);
 		o->has_margin = sqlite3_column_type(st, 3) != SQLITE_NULL;
 		o->margin = o->has_margin ? sqlite3_column_int64(st, 3) : 0;
-		count[ci]++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		free(count);
+		free(raw);
 		*cause = db_cause(db, "reading orders");
 		return -1;
 	}
-	if (sorted)
-		sort_orders(ds->orders, ds->norders, count, ds->ncustomers);
-	free(count);
+	if (!sorted) {
+		ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
+		ds->norders = n;
+		return 0;
+	}
+	/* In-place counting sort by customer (American flag sort): no second copy
+	 * of a large order array. */
+	size_t *start = xcalloc(ds->ncustomers + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		start[raw[i].cust + 1]++;
+	for (size_t c = 0; c < ds->ncustomers; c++)
+		start[c + 1] += start[c];
+	size_t *next = xmalloc((ds->ncustomers + 1) * sizeof(size_t));
+	memcpy(next, start, (ds->ncustomers + 1) * sizeof(size_t));
+	for (size_t c = 0; c < ds->ncustomers; c++) {
+		while (next[c] < start[c + 1]) {
+			struct order o = raw[next[c]];
+			while ((size_t)o.cust != c) {
+				struct order t = raw[next[o.cust]];
+				raw[next[o.cust]++] = o;
+				o = t;
+			}
+			raw[next[c]++] = o;
+		}
+	}
+	for (size_t c = 0; c < ds->ncustomers; c++)
+		if (start[c + 1] - start[c] > 1)
+			qsort(raw + start[c], start[c + 1] - start[c], sizeof(struct order), by_day);
+	free(next);
+	free(start);
+	ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
+	ds->norders = n;
 	return 0;
 }
 

@@ -21,7 +21,7 @@ static int customer_rowid(sqlite3 *db, const char *customer_id, int64_t *id)
 	sqlite3_stmt *st = NULL;
 	int ret = -1;
 	if (sqlite3_prepare_v2(db, "SELECT id FROM customers WHERE customer_id = ?", -1, &st,
-			       NULL) != SQLITE_OK)
+	                       NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
@@ -41,16 +41,17 @@ static int apply_latest(sqlite3 *db, int64_t id, int cat, const char *reason)
 {
 	sqlite3_stmt *st = NULL;
 	const char *sql =
-		cat >= 0 ? "UPDATE snapshot_customers SET category = ?2, override_reason = ?3 "
-			   "WHERE snapshot_id = (SELECT max(id) FROM snapshots) AND customer = ?1"
-			 : "UPDATE snapshot_customers SET category = computed_category, "
-			   "override_reason = NULL WHERE snapshot_id = (SELECT max(id) FROM "
-			   "snapshots) AND customer = ?1";
+	    cat >= 0 ? "UPDATE snapshot_customers SET category = ?2, override_reason = ?3 "
+	               "WHERE snapshot_id = (SELECT max(id) FROM snapshots) AND customer = ?1"
+	             : "UPDATE snapshot_customers SET category = computed_category, "
+	               "override_reason = NULL WHERE snapshot_id = (SELECT max(id) FROM "
+	               "snapshots) AND customer = ?1";
 	int ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_int64(st, 1, id);
 		if (cat >= 0) {
-			sqlite3_bind_text(st, 2, category_code((enum category)cat), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, category_code((enum category)cat), -1,
+			                  SQLITE_STATIC);
 			sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
 		}
 		ok = sqlite3_step(st) == SQLITE_DONE;
@@ -59,8 +60,8 @@ static int apply_latest(sqlite3 *db, int64_t id, int cat, const char *reason)
 	return ok ? 0 : -1;
 }
 
-int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
-		       const char *reason, int32_t until, const char *by, char **cause)
+int store_override_set(sqlite3 *db, const char *customer_id, enum category cat, const char *reason,
+                       int32_t until, const char *by, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int64_t id = 0;
@@ -80,9 +81,9 @@ int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
 	strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	int ret = -1;
 	if (sqlite3_prepare_v2(db,
-			       "INSERT OR REPLACE INTO overrides(customer, category, reason, "
-			       "until_day, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) == SQLITE_OK) {
+	                       "INSERT OR REPLACE INTO overrides(customer, category, reason, "
+	                       "until_day, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_text(st, 2, category_code(cat), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
@@ -95,8 +96,7 @@ int store_override_set(sqlite3 *db, const char *customer_id, enum category cat,
 			sqlite3_bind_text(st, 6, by, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(st, 6);
-		if (sqlite3_step(st) == SQLITE_DONE &&
-		    apply_latest(db, id, (int)cat, reason) == 0)
+		if (sqlite3_step(st) == SQLITE_DONE && apply_latest(db, id, (int)cat, reason) == 0)
 			ret = 0;
 	}
 	if (ret < 0)
@@ -119,7 +119,7 @@ int store_override_remove(sqlite3 *db, const char *customer_id, char **cause)
 	if (ret == 0) {
 		ret = -1;
 		if (sqlite3_prepare_v2(db, "DELETE FROM overrides WHERE customer = ?", -1, &st,
-				       NULL) == SQLITE_OK) {
+		                       NULL) == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, id);
 			if (sqlite3_step(st) == SQLITE_DONE)
 				ret = sqlite3_changes(db) > 0 ? 0 : 1;
@@ -150,11 +150,12 @@ int store_override_list(sqlite3 *db, struct override_item **items, size_t *n, ch
 	int ret = -1, rc;
 	*items = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT c.customer_id, c.name, o.category, o.reason, o.until_day, "
-			       "o.created_at, o.created_by FROM overrides o JOIN customers c ON c.id "
-			       "= o.customer ORDER BY c.customer_id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT c.customer_id, c.name, o.category, o.reason, o.until_day, "
+	        "o.created_at, o.created_by FROM overrides o JOIN customers c ON c.id "
+	        "= o.customer ORDER BY c.customer_id",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
@@ -171,7 +172,7 @@ int store_override_list(sqlite3 *db, struct override_item **items, size_t *n, ch
 		it->category = c;
 		it->reason = col_dup(st, 3);
 		it->until = sqlite3_column_type(st, 4) == SQLITE_NULL ? DAYS_NONE
-								     : sqlite3_column_int(st, 4);
+		                                                      : sqlite3_column_int(st, 4);
 		it->created_at = col_dup(st, 5);
 		it->created_by = col_dup(st, 6);
 	}
@@ -221,7 +222,7 @@ static int32_t find_customer(const struct dataset *ds, int64_t id)
 }
 
 int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_override *ov,
-			char **cause)
+                        char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int ret = -1, rc;
@@ -231,7 +232,7 @@ int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_overri
 		ov[i].reason = NULL;
 	}
 	if (sqlite3_prepare_v2(db, "SELECT customer, category, reason, until_day FROM overrides",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int32_t i = find_customer(ds, sqlite3_column_int64(st, 0));
@@ -244,7 +245,7 @@ int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_overri
 		if (!ov[i].reason)
 			ov[i].reason = xstrdup("");
 		ov[i].until = sqlite3_column_type(st, 3) == SQLITE_NULL ? DAYS_NONE
-								       : sqlite3_column_int(st, 3);
+		                                                        : sqlite3_column_int(st, 3);
 	}
 	if (rc == SQLITE_DONE)
 		ret = 0;

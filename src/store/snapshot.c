@@ -1,5 +1,5 @@
 /* snapshot.c — categorization snapshots in the workspace: saving a run
- * (one transaction, one prepared statement reused for every customer),
+ * (one transaction; prepared multi-row inserts, reused),
  * reading a run back (its parameters from the params JSON, its rows joined
  * with the customers), listing runs, the newest run, and the categories or
  * sides of each customer in a run. Customers are matched to the in-memory
@@ -7,6 +7,7 @@
 #include "store/snapshot.h"
 #include "store/db.h"
 #include "util/days.h"
+#include "util/strbuf.h"
 #include "util/xmalloc.h"
 
 #include <jansson.h>
@@ -112,7 +113,7 @@ static int32_t id_lookup(const struct idpair *ix, size_t n, int64_t store_id)
 }
 
 int store_snapshot_categories(sqlite3 *db, int64_t id, const struct dataset *ds, int8_t *cat,
-			      char **cause)
+                              char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	struct idpair *ix = id_index(ds);
@@ -120,9 +121,9 @@ int store_snapshot_categories(sqlite3 *db, int64_t id, const struct dataset *ds,
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		cat[i] = CAT_NONE;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT customer, category FROM snapshot_customers "
-			       "WHERE snapshot_id = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT customer, category FROM snapshot_customers "
+	                       "WHERE snapshot_id = ?",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -143,17 +144,18 @@ out:
 }
 
 int store_snapshot_sides(sqlite3 *db, int64_t id, const struct dataset *ds, int8_t *revenue_high,
-			 int8_t *potential_high, char **cause)
+                         int8_t *potential_high, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	struct idpair *ix = id_index(ds);
 	int ret = -1, rc;
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		revenue_high[i] = potential_high[i] = -1;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT customer, revenue_high, potential_high FROM snapshot_customers "
-			       "WHERE snapshot_id = ?",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT customer, revenue_high, potential_high FROM snapshot_customers "
+	        "WHERE snapshot_id = ?",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -198,17 +200,18 @@ static char *params_json(const struct cat_run *run)
 	json_object_set_new(o, "window_from", day_json(run->window_from));
 	json_object_set_new(o, "axis", json_string(cat_axis_code(p->axis)));
 	json_object_set_new(o, "method", json_string(cat_method_code(p->method)));
-	json_object_set_new(o, "revenue_method", json_string(cat_method_code(cat_revenue_method(p))));
+	json_object_set_new(o, "revenue_method",
+	                    json_string(cat_method_code(cat_revenue_method(p))));
 	json_object_set_new(o, "potential_method",
-			    json_string(cat_method_code(cat_potential_method(p))));
+	                    json_string(cat_method_code(cat_potential_method(p))));
 	json_object_set_new(o, "revenue_share", json_real(p->revenue_share));
 	json_object_set_new(o, "potential_share", json_real(p->potential_share));
 	json_object_set_new(o, "revenue_top", json_real(p->revenue_top));
 	json_object_set_new(o, "potential_top", json_real(p->potential_top));
 	json_object_set_new(o, "revenue_min_minor",
-			    p->has_revenue_min ? json_integer(p->revenue_min) : json_null());
+	                    p->has_revenue_min ? json_integer(p->revenue_min) : json_null());
 	json_object_set_new(o, "potential_min_minor",
-			    p->has_potential_min ? json_integer(p->potential_min) : json_null());
+	                    p->has_potential_min ? json_integer(p->potential_min) : json_null());
 	json_object_set_new(o, "wallet_quantile", json_real(p->wallet_quantile));
 	json_object_set_new(o, "margin", json_real(p->margin));
 	json_object_set_new(o, "today", day_json(p->today));
@@ -270,7 +273,7 @@ static char *summary_json(const struct cat_row *rows, size_t n)
 	json_object_set_new(o, "categories", cats);
 	for (int k = 0; k < POTSRC_COUNT; k++)
 		json_object_set_new(src, pot_source_code((enum pot_source)k),
-				    json_integer((json_int_t)s.potsrc[k]));
+		                    json_integer((json_int_t)s.potsrc[k]));
 	json_object_set_new(o, "potential_sources", src);
 	json_object_set_new(o, "overridden", json_integer((json_int_t)s.overridden));
 	char *txt = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
@@ -296,8 +299,49 @@ static void bind_threshold(sqlite3_stmt *st, int i, struct cat_threshold t)
 		sqlite3_bind_null(st, i);
 }
 
+enum { ROW_PARAMS = 12, ROWS_PER_INSERT = 64 };
+
+/* "INSERT INTO snapshot_customers(...) VALUES (?,...),(...)" for k rows. */
+static char *insert_sql(size_t k)
+{
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, "
+	                 "revenue_source, potential, potential_source, revenue_high, "
+	                 "potential_high, computed_category, category, override_reason, orders) "
+	                 "VALUES ");
+	for (size_t j = 0; j < k; j++)
+		strbuf_puts(&sb, j ? ",(?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?)");
+	return strbuf_detach(&sb);
+}
+
+/* Binds one row's 12 values at parameter offset o (0-based). */
+static void bind_row(sqlite3_stmt *st, int o, int64_t snapshot, int64_t customer,
+                     const struct cat_row *r)
+{
+	sqlite3_bind_int64(st, o + 1, snapshot);
+	sqlite3_bind_int64(st, o + 2, customer);
+	sqlite3_bind_int64(st, o + 3, r->revenue);
+	sqlite3_bind_text(st, o + 4, rev_source_code((enum rev_source)r->revenue_source), -1,
+	                  SQLITE_STATIC);
+	if (r->potential_source == POTSRC_UNKNOWN)
+		sqlite3_bind_null(st, o + 5);
+	else
+		sqlite3_bind_int64(st, o + 5, r->potential);
+	sqlite3_bind_text(st, o + 6, pot_source_code((enum pot_source)r->potential_source), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_int(st, o + 7, r->revenue_high);
+	sqlite3_bind_int(st, o + 8, r->potential_high);
+	sqlite3_bind_text(st, o + 9, category_code((enum category)r->computed), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, o + 10, category_code((enum category)r->category), -1, SQLITE_STATIC);
+	if (r->override_reason)
+		sqlite3_bind_text(st, o + 11, r->override_reason, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, o + 11);
+	sqlite3_bind_int(st, o + 12, r->orders);
+}
+
 int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *ds,
-			const struct cat_row *rows, char **cause)
+                        const struct cat_row *rows, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	char *params = NULL, *summary = NULL;
@@ -308,11 +352,12 @@ int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *
 		return -1;
 	params = params_json(run);
 	summary = summary_json(rows, ds->ncustomers);
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO snapshots(created_at, as_of, window_months, axis, method, "
-			       "params, revenue_threshold, potential_threshold, summary) "
-			       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "INSERT INTO snapshots(created_at, as_of, window_months, axis, method, "
+	        "params, revenue_threshold, potential_threshold, summary) "
+	        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, created, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, run->p.as_of);
@@ -328,40 +373,27 @@ int store_snapshot_save(sqlite3 *db, struct cat_run *run, const struct dataset *
 	int64_t id = sqlite3_last_insert_rowid(db);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, "
-			       "revenue_source, potential, potential_source, revenue_high, "
-			       "potential_high, computed_category, category, override_reason, orders) "
-			       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			       -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	for (size_t i = 0; i < ds->ncustomers; i++) {
-		const struct cat_row *r = &rows[i];
-		sqlite3_bind_int64(st, 2, ds->customers[i].store_id);
-		sqlite3_bind_int64(st, 3, r->revenue);
-		sqlite3_bind_text(st, 4, rev_source_code((enum rev_source)r->revenue_source), -1,
-				  SQLITE_STATIC);
-		if (r->potential_source == POTSRC_UNKNOWN)
-			sqlite3_bind_null(st, 5);
-		else
-			sqlite3_bind_int64(st, 5, r->potential);
-		sqlite3_bind_text(st, 6, pot_source_code((enum pot_source)r->potential_source), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_int(st, 7, r->revenue_high);
-		sqlite3_bind_int(st, 8, r->potential_high);
-		sqlite3_bind_text(st, 9, category_code((enum category)r->computed), -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(st, 10, category_code((enum category)r->category), -1,
-				  SQLITE_STATIC);
-		if (r->override_reason)
-			sqlite3_bind_text(st, 11, r->override_reason, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 11);
-		sqlite3_bind_int(st, 12, r->orders);
+	/* rows go in statements of ROWS_PER_INSERT rows (fewer VM round trips),
+	 * the last partial batch through a statement of its own size */
+	size_t n = ds->ncustomers, done = 0;
+	while (done < n) {
+		size_t k = n - done >= ROWS_PER_INSERT ? ROWS_PER_INSERT : n - done;
+		if (!st || k != ROWS_PER_INSERT) {
+			sqlite3_finalize(st);
+			st = NULL;
+			char *sql = insert_sql(k);
+			int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+			free(sql);
+			if (rc != SQLITE_OK)
+				goto out;
+		}
+		for (size_t j = 0; j < k; j++)
+			bind_row(st, (int)(j * ROW_PARAMS), id, ds->customers[done + j].store_id,
+			         &rows[done + j]);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(st);
+		done += k;
 	}
 	sqlite3_finalize(st);
 	st = NULL;
@@ -385,7 +417,7 @@ fail:
 /* --- reading ------------------------------------------------------------------ */
 
 static const char run_cols[] = "id, created_at, as_of, window_months, axis, method, params, "
-			       "revenue_threshold, potential_threshold";
+                               "revenue_threshold, potential_threshold";
 
 /* Fills run from a row of run_cols starting at column 0. */
 static void run_from_row(sqlite3_stmt *st, struct cat_run *run)
@@ -460,13 +492,14 @@ int store_snapshot_load(sqlite3 *db, int64_t id, struct snapshot *out, char **ca
 		return r;
 	int ret = -1, rc;
 	size_t cap = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT s.customer, c.customer_id, c.name, c.seller_id, s.revenue, "
-			       "s.revenue_source, s.potential, s.potential_source, s.revenue_high, "
-			       "s.potential_high, s.computed_category, s.category, s.override_reason, "
-			       "s.orders FROM snapshot_customers s JOIN customers c ON c.id = "
-			       "s.customer WHERE s.snapshot_id = ? ORDER BY s.customer",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT s.customer, c.customer_id, c.name, c.seller_id, s.revenue, "
+	        "s.revenue_source, s.potential, s.potential_source, s.revenue_high, "
+	        "s.potential_high, s.computed_category, s.category, s.override_reason, "
+	        "s.orders FROM snapshot_customers s JOIN customers c ON c.id = "
+	        "s.customer WHERE s.snapshot_id = ? ORDER BY s.customer",
+	        -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -565,9 +598,9 @@ int store_snapshot_list(sqlite3 *db, struct cat_runinfo **items, size_t *n, char
 	st = NULL;
 	/* counts from the rows themselves: overrides change them after the run */
 	if (sqlite3_prepare_v2(db,
-			       "SELECT snapshot_id, category, count(*) FROM snapshot_customers "
-			       "GROUP BY snapshot_id, category",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "SELECT snapshot_id, category, count(*) FROM snapshot_customers "
+	                       "GROUP BY snapshot_id, category",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	size_t k = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

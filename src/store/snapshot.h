@@ -24,19 +24,19 @@ int store_snapshot_exists(struct sqlite3 *db, int64_t id, char **cause);
 /* Fills cat[i] (i indexes ds->customers, so cat has ds->ncustomers entries)
  * with the final category of each customer in snapshot `id`; customers not
  * in the snapshot (imported later) get CAT_NONE. Returns 0 or -1 (*cause). */
-int store_snapshot_categories(struct sqlite3 *db, int64_t id, const struct dataset *ds,
-			      int8_t *cat, char **cause);
+int store_snapshot_categories(struct sqlite3 *db, int64_t id, const struct dataset *ds, int8_t *cat,
+                              char **cause);
 
 /* Like store_snapshot_categories for the two sides of snapshot `id`
  * (-1 not in it, 0 low, 1 high): what the stability margin compares with. */
 int store_snapshot_sides(struct sqlite3 *db, int64_t id, const struct dataset *ds,
-			 int8_t *revenue_high, int8_t *potential_high, char **cause);
+                         int8_t *revenue_high, int8_t *potential_high, char **cause);
 
 /* Saves a run and its rows (rows[i] belongs to ds->customers[i]) as a new
  * snapshot in one transaction; sets run->id and run->created_at. Returns 0,
  * or -1 with *cause (nothing saved). */
 int store_snapshot_save(struct sqlite3 *db, struct cat_run *run, const struct dataset *ds,
-			const struct cat_row *rows, char **cause);
+                        const struct cat_row *rows, char **cause);
 
 /* A stored run with its customers, ordered by customers.id. rows[i] is
  * customer i; the strings are owned here (override_reason of the rows
@@ -45,11 +45,11 @@ struct snapshot {
 	struct cat_run run;
 	size_t n;
 	struct cat_row *rows;
-	int64_t *store_id;   /* customers.id */
-	char **customer_id;  /* external id */
-	char **name;         /* NULL when unknown */
-	char **seller_id;    /* current owner, NULL when none */
-	char **reasons;      /* override reasons, NULL when none */
+	int64_t *store_id;  /* customers.id */
+	char **customer_id; /* external id */
+	char **name;        /* NULL when unknown */
+	char **seller_id;   /* current owner, NULL when none */
+	char **reasons;     /* override reasons, NULL when none */
 };
 
 /* Reads snapshot `id` (run and rows). Returns 0, 1 when there is no such
@@ -61,7 +61,6 @@ void store_snapshot_free(struct snapshot *s);
 
 /* Every snapshot, oldest first, into *items (*n of them; caller frees
  * *items). Returns 0 or -1 (*cause). */
-int store_snapshot_list(struct sqlite3 *db, struct cat_runinfo **items, size_t *n,
-			char **cause);
+int store_snapshot_list(struct sqlite3 *db, struct cat_runinfo **items, size_t *n, char **cause);
 
 #endif

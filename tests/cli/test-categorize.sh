@@ -8,6 +8,7 @@
 export FOKUS_DB="$T/w.db"
 
 # --- the real file --------------------------------------------------------------
+expect_rc 1 "$FOKUS" categorize      # no customers yet
 "$FOKUS" import orders "$DATA/online_retail_sample20k.csv" --skip-bad > /dev/null 2>&1 \
 	|| fail "import the retail orders"
 expect_rc 2 "$FOKUS" migration --format xml
@@ -113,6 +114,15 @@ expect_grep "Omega AB" r.html
 ! grep -q 'src="http\|href="http' r.html || fail "html refers to the network"
 "$FOKUS" report --format xlsx --out r.xlsx || fail "xlsx"
 expect_eq "$(head -c 2 r.xlsx)" "PK" "xlsx is a zip"
+# the workbook reads back: 15 customers on the Customers sheet, frozen header, autofilter
+expect_eq "$(FOKUS_DB="$T/x.db" "$FOKUS" import customers r.xlsx --sheet Customers --dry-run --json | jq .rows_read)" 15 \
+	"xlsx customers read back"
+if command -v unzip > /dev/null; then
+	unzip -p r.xlsx xl/worksheets/sheet2.xml > s2.xml
+	expect_grep 'state="frozen"' s2.xml
+	expect_grep '<autoFilter ref="A1:J16"' s2.xml
+	unzip -p r.xlsx xl/workbook.xml | grep -q 'name="Summary"' || fail "Summary sheet"
+fi
 "$FOKUS" report --format xlsx > r2.xlsx || fail "xlsx to stdout"
 expect_eq "$(head -c 2 r2.xlsx)" "PK" "xlsx on stdout"
 expect_rc 2 "$FOKUS" report --format pdf

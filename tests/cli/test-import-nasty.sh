@@ -66,6 +66,13 @@ expect_eq "$(q 'SELECT count(*) FROM orders')" "$before" "nothing stored"
 expect_eq "$(q 'SELECT count(*) FROM orders')" "$((before + 2))" "good rows stored with --skip-bad"
 expect_grep '12,3,4' bad.csv.rejected.csv
 
+# --dry-run checks and stores nothing.
+before=$(q 'SELECT count(*) FROM orders')
+printf 'Nr,Kund,Dag,Fakturerat netto\nD1,1001,2026-09-02,10\n' > dry.csv
+"$FOKUS" import orders dry.csv --dry-run --json --map order_id=Nr --map customer_id=Kund --map date=Dag --map "amount=Fakturerat netto" > dry.json 2>/dev/null || fail "dry run"
+grep -q '"stored": false' dry.json || fail "dry run says stored: $(cat dry.json)"
+expect_eq "$(q 'SELECT count(*) FROM orders')" "$before" "dry run stores nothing"
+
 # Ambiguous day/month: stop and ask for --date-format.
 printf 'order_id,customer_id,date,amount\nB1,1001,01/02/2026,10\nB2,1001,03/04/2026,20\n' > amb.csv
 "$FOKUS" import orders amb.csv 2>err.txt; rc=$?

@@ -1,8 +1,10 @@
-# test-route.sh — covers src/cmd-route.c end to end on a hand-made workspace
-# (sqlite3): the due rule, a week where every due visit fits, a short day
-# where category 1 goes first, opening hours, lunch, the five formats (ics
-# checked for CRLF, folding, UID, DTSTAMP; html self-contained), --start,
-# --matrix, determinism with --iterations, and the error paths.
+# test-route.sh — covers src/cmd-route.c end to end: first on a hand-made
+# workspace (sqlite3): the due rule, a week where every due visit fits, a
+# short day where category 1 goes first, opening hours, lunch, the five
+# formats (ics checked for CRLF, folding, UID, DTSTAMP; html self-contained),
+# --start, --matrix, determinism with --iterations, the error paths; then a
+# week plan on the sample company (fokus sample, import, categorize) where
+# every due category-1 customer is visited when time allows.
 . "$OLDPWD/tests/cli/lib.sh"
 D=20794 # 2026-12-07, a Monday
 "$FOKUS" status >/dev/null || fail "workspace"
@@ -113,4 +115,35 @@ sqlite3 fokus.db "DELETE FROM snapshot_customers; DELETE FROM snapshots;"
 "$FOKUS" route --seller S1 --iterations 10 2>err.txt && fail "no snapshot must fail"
 expect_grep 'fokus categorize' err.txt
 "$FOKUS" help route | grep -q -- '--matrix' || fail "help route"
+
+# ---- the sample company ------------------------------------------------------------
+mkdir sample && cd sample || fail "mkdir"
+"$FOKUS" sample --out s --customers 2000 --sellers 4 >/dev/null || fail "fokus sample"
+for k in sellers customers orders activities; do
+	"$FOKUS" import $k s/$k.csv >/dev/null 2>&1 || fail "import $k"
+done
+"$FOKUS" categorize >/dev/null || fail "fokus categorize"
+seller=$(awk -F, '$3 == "farmer" { print $1; exit }' s/sellers.csv)
+[ -n "$seller" ] || fail "no farmer in the sample"
+# Opening hours of the sample's customers, to check the plan against.
+awk -F, 'NR > 1 && $(NF - 1) != "" { print $1, $(NF - 1), $NF }' s/customers.csv >hours.txt
+check_week() { # FILE: category 1 first, opening hours kept
+	awk -F, '$13 == "unserved" && $5 == "1" && $14 == "no_time" { left++ }
+		 $13 == "planned" && $5 != "1" { other++ }
+		 END { if (left > 0 && other > 0) { print left " category-1 visits left out, " other " others planned"; exit 1 } }' "$1" \
+		|| fail "category 1 did not come first in $1"
+	awk -F, 'FNR == NR { o[$1] = $2; c[$1] = $3; next }
+		 $13 == "planned" && ($3 in o) && ($9 < o[$3] || $10 > c[$3]) { print $3 " " $9 "-" $10 " outside " o[$3] "-" c[$3]; bad = 1 }
+		 END { exit bad }' FS=' ' hours.txt FS=, "$1" || fail "opening hours in $1"
+}
+"$FOKUS" route --seller "$seller" --from 2026-11-02 --iterations 4000 --format csv >week.csv || fail "sample week"
+check_week week.csv
+[ "$(grep -c ',planned,' week.csv)" -ge 15 ] || fail "a thin sample week"
+# With time enough (four weeks), every due category-1 customer that has a place is visited.
+"$FOKUS" route --seller "$seller" --from 2026-11-02 --days 20 --iterations 4000 --format csv >month.csv || fail "sample month"
+check_week month.csv
+due1=$(awk -F, '$5 == "1" && ($13 == "planned" || $13 == "unserved")' month.csv | wc -l)
+[ "$due1" -gt 0 ] || fail "no category-1 visits due in the sample"
+awk -F, '$13 == "unserved" && $5 == "1" && $14 == "no_time" { print "left out: " $3; bad = 1 } END { exit bad }' month.csv \
+	|| fail "a due category-1 customer was left out although the month has room"
 exit 0

@@ -12,7 +12,7 @@
 
 /* Adds part name[0..nlen) with content to z. */
 static void add_part(zip_t *z, const uint8_t *name, size_t nlen, const uint8_t *content,
-		     size_t clen)
+                     size_t clen)
 {
 	char n[256];
 	if (nlen == 0 || nlen >= sizeof(n) || memchr(name, 0, nlen))

@@ -10,7 +10,7 @@
 #include "core/potential.h"
 #include "util/days.h"
 
-#define KR(x) ((int64_t)(x) * 100)
+#define KR(x) ((int64_t)(x)*100)
 
 static struct cat_threshold thr(int64_t v)
 {
@@ -310,8 +310,8 @@ static void test_compute_pareto(void **state)
 	assert_int_equal(rows[3].potential_source, POTSRC_UNKNOWN);
 	assert_int_equal(rows[9].computed, CAT_1);
 	assert_int_equal(rows[5].computed, CAT_1);
-	assert_int_equal(rows[4].computed, CAT_2R);  /* 50 kr = threshold */
-	assert_int_equal(rows[3].computed, CAT_3);   /* 40 kr, unknown potential */
+	assert_int_equal(rows[4].computed, CAT_2R); /* 50 kr = threshold */
+	assert_int_equal(rows[3].computed, CAT_3);  /* 40 kr, unknown potential */
 	assert_int_equal(rows[0].computed, CAT_2P);
 	assert_int_equal(rows[1].computed, CAT_3);
 	struct cat_summary s;
@@ -431,8 +431,8 @@ static void test_hysteresis_overrides(void **state)
 	ov[2].category = CAT_2P;
 	ov[2].until = day("2024-07-01"); /* last day */
 	ov[2].reason = "new buyer";
-	struct cat_input in = {.ds = &f.ds, .prev_revenue_high = prh, .prev_potential_high = pph,
-			       .overrides = ov};
+	struct cat_input in = {
+	    .ds = &f.ds, .prev_revenue_high = prh, .prev_potential_high = pph, .overrides = ov};
 	struct cat_run run;
 	struct cat_row rows[10];
 	char *cause = NULL;
@@ -449,19 +449,19 @@ static void test_hysteresis_overrides(void **state)
 	struct strbuf sb = STRBUF_INIT;
 	category_reason(&sb, &rows[3], &run, LANG_SV);
 	assert_string_equal(strbuf_cstr(&sb),
-			    "omsättning 45 kr ≥ 45 kr (gräns 50 kr − 10 % stabilitetsmarginal, hög "
-			    "förra körningen); potential okänd (räknas som låg) → Kategori 2 "
-			    "omsättning");
+	                    "omsättning 45 kr ≥ 45 kr (gräns 50 kr − 10 % stabilitetsmarginal, hög "
+	                    "förra körningen); potential okänd (räknas som låg) → Kategori 2 "
+	                    "omsättning");
 	strbuf_reset(&sb);
 	assert_int_equal(rows[3].computed, CAT_2R);
 	category_reason(&sb, &rows[4], &run, LANG_EN);
 	assert_string_equal(strbuf_cstr(&sb),
-			    "revenue 50 < 55 (threshold 50 + 10% stability margin, low last run); "
-			    "potential unknown (counted as low) → Category 3");
+	                    "revenue 50 < 55 (threshold 50 + 10% stability margin, low last run); "
+	                    "potential unknown (counted as low) → Category 3");
 	strbuf_reset(&sb);
 	category_reason(&sb, &rows[0], &run, LANG_SV);
 	assert_non_null(strstr(strbuf_cstr(&sb), "→ Kategori 3; manuellt satt till Kategori 1: "
-						 "strategic"));
+	                                         "strategic"));
 	strbuf_free(&sb);
 }
 
@@ -473,19 +473,23 @@ static void test_reason_example(void **state)
 	cat_params_default(&run.p);
 	run.revenue_t = thr(KR(480000));
 	run.potential_t = thr(KR(200000));
-	struct cat_row r = {.revenue = KR(1200000), .potential = KR(50000),
-			    .revenue_source = REVSRC_ORDERS, .potential_source = POTSRC_GIVEN,
-			    .revenue_high = true, .potential_high = false, .computed = CAT_2R,
-			    .category = CAT_2R};
+	struct cat_row r = {.revenue = KR(1200000),
+	                    .potential = KR(50000),
+	                    .revenue_source = REVSRC_ORDERS,
+	                    .potential_source = POTSRC_GIVEN,
+	                    .revenue_high = true,
+	                    .potential_high = false,
+	                    .computed = CAT_2R,
+	                    .category = CAT_2R};
 	struct strbuf sb = STRBUF_INIT;
 	category_reason(&sb, &r, &run, LANG_SV);
 	assert_string_equal(strbuf_cstr(&sb), "omsättning 1 200 000 kr ≥ gräns 480 000 kr; "
-					      "potential 50 000 kr < gräns 200 000 kr → "
-					      "Kategori 2 omsättning");
+	                                      "potential 50 000 kr < gräns 200 000 kr → "
+	                                      "Kategori 2 omsättning");
 	strbuf_reset(&sb);
 	category_reason(&sb, &r, &run, LANG_EN);
 	assert_string_equal(strbuf_cstr(&sb), "revenue 1,200,000 ≥ threshold 480,000; potential "
-					      "50,000 < threshold 200,000 → Category 2 revenue");
+	                                      "50,000 < threshold 200,000 → Category 2 revenue");
 	strbuf_reset(&sb);
 	r.potential_source = POTSRC_ESTIMATED;
 	run.p.axis = AXIS_MARGIN;
@@ -495,9 +499,9 @@ static void test_reason_example(void **state)
 	r.computed = r.category = CAT_3;
 	category_reason(&sb, &r, &run, LANG_SV);
 	assert_string_equal(strbuf_cstr(&sb),
-			    "täckningsbidrag 0 kr (ingen gräns: ingen kund över 0); potential "
-			    "50 000 kr < gräns 200 000 kr (uppskattad från liknande kunder) → "
-			    "Kategori 3");
+	                    "täckningsbidrag 0 kr (ingen gräns: ingen kund över 0); potential "
+	                    "50 000 kr < gräns 200 000 kr (uppskattad från liknande kunder) → "
+	                    "Kategori 3");
 	strbuf_free(&sb);
 }
 
@@ -547,7 +551,7 @@ static void test_prop_partition_monotone(void **state)
 		for (int i = 0; i < N; i++) {
 			assert_true(r1[i].category >= 0 && r1[i].category < CAT_COUNT);
 			assert_int_equal(r1[i].category,
-					 category_of(r1[i].revenue_high, r1[i].potential_high));
+			                 category_of(r1[i].revenue_high, r1[i].potential_high));
 		}
 		/* raise the revenue threshold above the computed one */
 		struct cat_params q = p;
@@ -558,7 +562,7 @@ static void test_prop_partition_monotone(void **state)
 		for (int i = 0; i < N; i++)
 			if (r2[i].revenue_high)
 				assert_true(r1[i].revenue_high || !run.revenue_t.has ||
-					    run.revenue_t.value > q.revenue_min);
+				            run.revenue_t.value > q.revenue_min);
 		/* and between two absolute thresholds directly */
 		struct cat_params a = q, b = q;
 		a.revenue_min = 50000;
@@ -605,20 +609,20 @@ static void test_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pareto),
-		cmocka_unit_test(test_top),
-		cmocka_unit_test(test_abc),
-		cmocka_unit_test(test_margin),
-		cmocka_unit_test(test_prop_raise_threshold),
-		cmocka_unit_test(test_window_edges),
-		cmocka_unit_test(test_margin_axis),
-		cmocka_unit_test(test_compute_pareto),
-		cmocka_unit_test(test_compute_absolute_and_mixed),
-		cmocka_unit_test(test_compute_top_abc),
-		cmocka_unit_test(test_hysteresis_overrides),
-		cmocka_unit_test(test_reason_example),
-		cmocka_unit_test(test_prop_partition_monotone),
-		cmocka_unit_test(test_codes),
+	    cmocka_unit_test(test_pareto),
+	    cmocka_unit_test(test_top),
+	    cmocka_unit_test(test_abc),
+	    cmocka_unit_test(test_margin),
+	    cmocka_unit_test(test_prop_raise_threshold),
+	    cmocka_unit_test(test_window_edges),
+	    cmocka_unit_test(test_margin_axis),
+	    cmocka_unit_test(test_compute_pareto),
+	    cmocka_unit_test(test_compute_absolute_and_mixed),
+	    cmocka_unit_test(test_compute_top_abc),
+	    cmocka_unit_test(test_hysteresis_overrides),
+	    cmocka_unit_test(test_reason_example),
+	    cmocka_unit_test(test_prop_partition_monotone),
+	    cmocka_unit_test(test_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,7 +27,8 @@ static char *capture(void (*fn)(FILE *, const void *), const void *ctx)
 static struct cat_run run;
 static struct cat_row rows[5];
 static char *ids[5] = {(char *)"K1", (char *)"K2", (char *)"K3", (char *)"K4", (char *)"K5"};
-static char *names[5] = {(char *)"Alfa, \"AB\"", NULL, (char *)"Ceta", (char *)"Delta", (char *)"Eta <b>"};
+static char *names[5] = {(char *)"Alfa, \"AB\"", NULL, (char *)"Ceta", (char *)"Delta",
+                         (char *)"Eta <b>"};
 static char *sellers[5] = {(char *)"S1", (char *)"S2", NULL, (char *)"S1", (char *)"S2"};
 static struct catview view;
 
@@ -42,16 +43,16 @@ static int setup(void **state)
 	run.revenue_t = (struct cat_threshold){true, 10000000};
 	run.potential_t = (struct cat_threshold){true, 5000000};
 	memset(rows, 0, sizeof(rows));
-	rows[0] = (struct cat_row){20000000, 6000000, 4, REVSRC_ORDERS, POTSRC_GIVEN, true, true,
-				   CAT_1, CAT_1, NULL};
-	rows[1] = (struct cat_row){15000050, 0, 2, REVSRC_ORDERS, POTSRC_UNKNOWN, true, false,
-				   CAT_2R, CAT_2R, NULL};
-	rows[2] = (struct cat_row){100000, 9000000, 1, REVSRC_ORDERS, POTSRC_ESTIMATED, false,
-				   true, CAT_2P, CAT_2P, NULL};
-	rows[3] = (struct cat_row){0, 100, 0, REVSRC_NONE, POTSRC_WALLET, false, false, CAT_3,
-				   CAT_3, NULL};
-	rows[4] = (struct cat_row){-5000, 0, 1, REVSRC_ORDERS, POTSRC_GIVEN, false, false, CAT_3,
-				   CAT_1, "strategic"};
+	rows[0] = (struct cat_row){20000000, 6000000, 4,     REVSRC_ORDERS, POTSRC_GIVEN,
+	                           true,     true,    CAT_1, CAT_1,         NULL};
+	rows[1] = (struct cat_row){15000050, 0,     2,      REVSRC_ORDERS, POTSRC_UNKNOWN,
+	                           true,     false, CAT_2R, CAT_2R,        NULL};
+	rows[2] = (struct cat_row){100000, 9000000, 1,      REVSRC_ORDERS, POTSRC_ESTIMATED,
+	                           false,  true,    CAT_2P, CAT_2P,        NULL};
+	rows[3] = (struct cat_row){0,     100,   0,     REVSRC_NONE, POTSRC_WALLET,
+	                           false, false, CAT_3, CAT_3,       NULL};
+	rows[4] = (struct cat_row){-5000, 0,     1,     REVSRC_ORDERS, POTSRC_GIVEN,
+	                           false, false, CAT_3, CAT_1,         "strategic"};
 	view = (struct catview){&run, 5, rows, ids, names, sellers};
 	return 0;
 }
@@ -79,9 +80,10 @@ static void test_summary(void **state)
 	/* category 1: K1 and the pinned K5; revenue 200 000 − 50 = 199 950 of
 	 * 350 950.50; potential 60 000 of 150 001; orders 5, order revenue
 	 * 199 950 -> average 39 990 */
-	assert_non_null(strstr(csv, "7,2024-01-01,12,amount,pareto,100000,50000,1,"
-				    "Category 1 (key account),2,0.4000,199950,0.5697,60000,0.4000,5,"
-				    "39990\n"));
+	assert_non_null(strstr(csv,
+	                       "7,2024-01-01,12,amount,pareto,100000,50000,1,"
+	                       "Category 1 (key account),2,0.4000,199950,0.5697,60000,0.4000,5,"
+	                       "39990\n"));
 	assert_non_null(strstr(csv, ",total,Total,5,1.0000,350950.50,1.0000,150001,1.0000,8,"));
 	free(csv);
 	char *js = capture(do_summary_json, NULL);
@@ -99,7 +101,7 @@ static void test_summary(void **state)
 	json_t *c2r = json_array_get(cats, 1);
 	assert_string_equal(json_string_value(json_object_get(c2r, "category")), "2R");
 	assert_string_equal(json_string_value(json_object_get(c2r, "label")),
-			    "Kategori 2 omsättning");
+	                    "Kategori 2 omsättning");
 	assert_true(json_number_value(json_object_get(c2r, "revenue")) == 150000.5);
 	json_t *src = json_object_get(o, "potential_sources");
 	assert_int_equal(json_integer_value(json_object_get(src, "unknown")), 1);
@@ -132,17 +134,19 @@ static void test_customers(void **state)
 	(void)state;
 	struct catfilter all = {CAT_NONE, NULL};
 	char *csv = capture(do_customers_csv, &all);
-	assert_ptr_equal(strstr(csv, "customer_id,name,seller_id,revenue,potential,potential_source,"
-				     "computed_category,category,reason,"),
-			 csv);
+	assert_ptr_equal(strstr(csv,
+	                        "customer_id,name,seller_id,revenue,potential,potential_source,"
+	                        "computed_category,category,reason,"),
+	                 csv);
 	/* ordered by final category, then revenue descending: K1, K5 (both 1) */
 	char *k1 = strstr(csv, "\nK1,"), *k5 = strstr(csv, "\nK5,"), *k2 = strstr(csv, "\nK2,");
 	assert_true(k1 && k5 && k2 && k1 < k5 && k5 < k2);
 	assert_non_null(strstr(csv, "\nK1,\"Alfa, \"\"AB\"\"\",S1,200000,60000,given,1,1,"));
 	assert_non_null(strstr(csv, "\nK2,,S2,150000.50,,unknown,2R,2R,"));
-	assert_non_null(strstr(csv, "\nK5,Eta <b>,S2,-50,0,given,3,1,\"revenue -50 < threshold "
-				    "100,000; potential 0 < threshold 50,000 → Category 3; set by "
-				    "hand to Category 1 (key account): strategic\",orders,1,strategic\n"));
+	assert_non_null(
+	    strstr(csv, "\nK5,Eta <b>,S2,-50,0,given,3,1,\"revenue -50 < threshold "
+	                "100,000; potential 0 < threshold 50,000 → Category 3; set by "
+	                "hand to Category 1 (key account): strategic\",orders,1,strategic\n"));
 	free(csv);
 	struct catfilter s1 = {CAT_NONE, "S1"};
 	csv = capture(do_customers_csv, &s1);
@@ -162,9 +166,10 @@ static void test_customers(void **state)
 	assert_true(json_number_value(json_object_get(r, "revenue")) == 1000);
 	assert_true(json_is_null(json_object_get(r, "seller_id")));
 	assert_true(json_is_true(json_object_get(r, "potential_high")));
-	assert_non_null(strstr(json_string_value(json_object_get(r, "reason")),
-			       "omsättning 1 000 kr < gräns 100 000 kr; potential 90 000 kr ≥ gräns "
-			       "50 000 kr (uppskattad från liknande kunder) → Kategori 2 potential"));
+	assert_non_null(
+	    strstr(json_string_value(json_object_get(r, "reason")),
+	           "omsättning 1 000 kr < gräns 100 000 kr; potential 90 000 kr ≥ gräns "
+	           "50 000 kr (uppskattad från liknande kunder) → Kategori 2 potential"));
 	json_decref(a);
 	free(js);
 }
@@ -209,7 +214,8 @@ static void test_migration(void **state)
 	assert_non_null(strstr(s, "3,4,2R,1,1\n"));
 	assert_non_null(strstr(s, "3,4,new,2P,1\n"));
 	assert_non_null(strstr(s, "3,4,1,gone,1\n"));
-	assert_non_null(strstr(s, "\"moves\":{\"1\":{\"1\":0,\"2R\":0,\"2P\":0,\"3\":0},\"2R\":{\"1\":1"));
+	assert_non_null(
+	    strstr(s, "\"moves\":{\"1\":{\"1\":0,\"2R\":0,\"2P\":0,\"3\":0},\"2R\":{\"1\":1"));
 	assert_non_null(strstr(s, "Oförändrade 1, flyttade 2, nya 1, borta 1"));
 	free(s);
 }
@@ -254,10 +260,10 @@ static void test_html(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(test_summary, setup),
-		cmocka_unit_test_setup(test_customers, setup),
-		cmocka_unit_test(test_migration),
-		cmocka_unit_test_setup(test_html, setup),
+	    cmocka_unit_test_setup(test_summary, setup),
+	    cmocka_unit_test_setup(test_customers, setup),
+	    cmocka_unit_test(test_migration),
+	    cmocka_unit_test_setup(test_html, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

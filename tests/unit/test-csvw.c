@@ -40,7 +40,7 @@ static void test_field(void **state)
 	expect_field(" lead", "\" lead\"");
 	expect_field("trail ", "\"trail \"");
 	expect_field("revenue 1,200 ≥ threshold 800 → Kategori 1",
-		     "\"revenue 1,200 ≥ threshold 800 → Kategori 1\"");
+	             "\"revenue 1,200 ≥ threshold 800 → Kategori 1\"");
 }
 
 static void test_row(void **state)
@@ -60,8 +60,8 @@ static void test_row(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_field),
-		cmocka_unit_test(test_row),
+	    cmocka_unit_test(test_field),
+	    cmocka_unit_test(test_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,9 +142,9 @@ static void test_too_few_peers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_quantile_bands),
-		cmocka_unit_test(test_sources),
-		cmocka_unit_test(test_too_few_peers),
+	    cmocka_unit_test(test_quantile_bands),
+	    cmocka_unit_test(test_sources),
+	    cmocka_unit_test(test_too_few_peers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

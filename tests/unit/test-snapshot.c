@@ -40,14 +40,16 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(store_snapshot_exists(db, 1, &cause), 1);
 
 	exec(db, "INSERT INTO customers(id, customer_id) VALUES (10, 'A'), (20, 'B'), (30, 'C')");
-	exec(db, "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) "
-		 "VALUES (1, 'x', 0, 12, 'amount', 'pareto', '{}'), (2, 'y', 0, 12, 'amount', "
-		 "'pareto', '{}')");
-	exec(db, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
-		 "potential_source, revenue_high, potential_high, computed_category, category) VALUES "
-		 "(1, 10, 5, 'orders', 'unknown', 0, 0, '3', '3'),"
-		 "(2, 10, 5, 'orders', 'unknown', 1, 0, '2R', '1'),"
-		 "(2, 30, 5, 'orders', 'unknown', 0, 1, '2P', '2P')");
+	exec(db,
+	     "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) "
+	     "VALUES (1, 'x', 0, 12, 'amount', 'pareto', '{}'), (2, 'y', 0, 12, 'amount', "
+	     "'pareto', '{}')");
+	exec(db,
+	     "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
+	     "potential_source, revenue_high, potential_high, computed_category, category) VALUES "
+	     "(1, 10, 5, 'orders', 'unknown', 0, 0, '3', '3'),"
+	     "(2, 10, 5, 'orders', 'unknown', 1, 0, '2R', '1'),"
+	     "(2, 30, 5, 'orders', 'unknown', 0, 1, '2P', '2P')");
 	assert_int_equal(store_snapshot_latest(db, &id, &cause), 0);
 	assert_int_equal(id, 2);
 	assert_int_equal(store_snapshot_exists(db, 1, &cause), 0);
@@ -71,7 +73,7 @@ static void test_latest_exists_categories(void **state)
 static void three(sqlite3 *db, struct dataset *ds, struct customer *cs, struct order *os)
 {
 	exec(db, "INSERT INTO customers(id, customer_id, name, seller_id) VALUES "
-		 "(1, 'A', 'Alfa AB', 'S1'), (2, 'B', NULL, NULL), (3, 'C', 'Ceta \"x\"', 'S2')");
+	         "(1, 'A', 'Alfa AB', 'S1'), (2, 'B', NULL, NULL), (3, 'C', 'Ceta \"x\"', 'S2')");
 	memset(cs, 0, 3 * sizeof(*cs));
 	for (int i = 0; i < 3; i++) {
 		cs[i].store_id = i + 1;
@@ -110,8 +112,8 @@ static void test_save_load(void **state)
 	p.potential_min = 250000;
 	p.margin = 0.25;
 	struct cat_override ov[3] = {{CAT_NONE, DAYS_NONE, NULL},
-				     {CAT_2P, DAYS_NONE, "fresh budget"},
-				     {CAT_NONE, DAYS_NONE, NULL}};
+	                             {CAT_2P, DAYS_NONE, "fresh budget"},
+	                             {CAT_NONE, DAYS_NONE, NULL}};
 	struct cat_input in = {.ds = &ds, .overrides = ov};
 	struct cat_run run;
 	struct cat_row rows[3];
@@ -147,12 +149,13 @@ static void test_save_load(void **state)
 	assert_string_equal(s.name[2], "Ceta \"x\"");
 	assert_null(s.name[1]);
 	assert_null(s.seller_id[1]);
-	assert_int_equal(s.rows[0].computed, CAT_2R); /* 150 000: the top 33 % = 1 of 3; potential 100 000 */
+	assert_int_equal(s.rows[0].computed,
+	                 CAT_2R); /* 150 000: the top 33 % = 1 of 3; potential 100 000 */
 	assert_int_equal(s.rows[1].potential_source, POTSRC_UNKNOWN);
 	assert_int_equal(s.rows[1].category, CAT_2P);
 	assert_string_equal(s.rows[1].override_reason, "fresh budget");
 	assert_null(s.rows[2].override_reason);
-	assert_int_equal(s.rows[2].computed, CAT_2P);  /* 50 000 low, 300 000 >= 250 000 */
+	assert_int_equal(s.rows[2].computed, CAT_2P); /* 50 000 low, 300 000 >= 250 000 */
 	store_snapshot_free(&s);
 
 	/* the sides come back for the stability margin */
@@ -195,9 +198,10 @@ static void test_overrides(void **state)
 	assert_int_equal(store_override_set(db, "nobody", CAT_1, "x", DAYS_NONE, NULL, &cause), 1);
 	assert_int_equal(store_override_set(db, "C", CAT_1, "first", DAYS_NONE, NULL, &cause), 0);
 	assert_int_equal(store_override_set(db, "C", CAT_2R, "second", days_from_ymd(2030, 1, 2),
-					    "anna", &cause), 0);
-	assert_int_equal(store_override_set(db, "A", CAT_3, "closing down", DAYS_NONE, NULL, &cause),
-			 0);
+	                                    "anna", &cause),
+	                 0);
+	assert_int_equal(
+	    store_override_set(db, "A", CAT_3, "closing down", DAYS_NONE, NULL, &cause), 0);
 	struct override_item *it = NULL;
 	size_t n = 0;
 	assert_int_equal(store_override_list(db, &it, &n, &cause), 0);
@@ -218,13 +222,15 @@ static void test_overrides(void **state)
 	assert_false(category_override_active(&ov[2], days_from_ymd(2030, 1, 3)));
 	store_override_release(ov, 3);
 	/* with a snapshot, a pin shows in its newest rows at once, and goes */
-	exec(db, "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) "
-		 "VALUES (1, 'x', 0, 12, 'amount', 'pareto', '{}'), (2, 'y', 0, 12, 'amount', "
-		 "'pareto', '{}')");
-	exec(db, "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
-		 "potential_source, revenue_high, potential_high, computed_category, category) VALUES "
-		 "(1, 3, 5, 'orders', 'unknown', 0, 0, '3', '3'),"
-		 "(2, 3, 5, 'orders', 'unknown', 1, 0, '2R', '2R')");
+	exec(db,
+	     "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) "
+	     "VALUES (1, 'x', 0, 12, 'amount', 'pareto', '{}'), (2, 'y', 0, 12, 'amount', "
+	     "'pareto', '{}')");
+	exec(db,
+	     "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, "
+	     "potential_source, revenue_high, potential_high, computed_category, category) VALUES "
+	     "(1, 3, 5, 'orders', 'unknown', 0, 0, '3', '3'),"
+	     "(2, 3, 5, 'orders', 'unknown', 1, 0, '2R', '2R')");
 	assert_int_equal(store_override_set(db, "C", CAT_2P, "third", DAYS_NONE, NULL, &cause), 0);
 	struct snapshot s;
 	assert_int_equal(store_snapshot_load(db, 2, &s, &cause), 0);
@@ -252,9 +258,9 @@ static void test_overrides(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_latest_exists_categories),
-		cmocka_unit_test(test_save_load),
-		cmocka_unit_test(test_overrides),
+	    cmocka_unit_test(test_latest_exists_categories),
+	    cmocka_unit_test(test_save_load),
+	    cmocka_unit_test(test_overrides),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,8 +8,8 @@
 
 #include <math.h>
 
-static char *render(const struct cat_run *run, const struct cat_row *rows, size_t n,
-		    enum lang lang, size_t *drawn)
+static char *render(const struct cat_run *run, const struct cat_row *rows, size_t n, enum lang lang,
+                    size_t *drawn)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -90,18 +90,31 @@ static void test_edges_thresholds_legend(void **state)
 	run.potential_t.value = 20000000;
 	struct cat_row rows[4];
 	memset(rows, 0, sizeof(rows));
-	rows[0] = (struct cat_row){.revenue = 120000000, .potential = 5000000,
-				   .potential_source = POTSRC_GIVEN, .revenue_high = true,
-				   .computed = CAT_2R, .category = CAT_2R};
-	rows[1] = (struct cat_row){.revenue = 0, .potential = 30000000,
-				   .potential_source = POTSRC_ESTIMATED, .potential_high = true,
-				   .computed = CAT_2P, .category = CAT_2P};
-	rows[2] = (struct cat_row){.revenue = -500, .potential = 0,
-				   .potential_source = POTSRC_UNKNOWN, .computed = CAT_3,
-				   .category = CAT_1, .override_reason = "pinned"};
-	rows[3] = (struct cat_row){.revenue = 90000000, .potential = 90000000,
-				   .potential_source = POTSRC_WALLET, .revenue_high = true,
-				   .potential_high = true, .computed = CAT_1, .category = CAT_1};
+	rows[0] = (struct cat_row){.revenue = 120000000,
+	                           .potential = 5000000,
+	                           .potential_source = POTSRC_GIVEN,
+	                           .revenue_high = true,
+	                           .computed = CAT_2R,
+	                           .category = CAT_2R};
+	rows[1] = (struct cat_row){.revenue = 0,
+	                           .potential = 30000000,
+	                           .potential_source = POTSRC_ESTIMATED,
+	                           .potential_high = true,
+	                           .computed = CAT_2P,
+	                           .category = CAT_2P};
+	rows[2] = (struct cat_row){.revenue = -500,
+	                           .potential = 0,
+	                           .potential_source = POTSRC_UNKNOWN,
+	                           .computed = CAT_3,
+	                           .category = CAT_1,
+	                           .override_reason = "pinned"};
+	rows[3] = (struct cat_row){.revenue = 90000000,
+	                           .potential = 90000000,
+	                           .potential_source = POTSRC_WALLET,
+	                           .revenue_high = true,
+	                           .potential_high = true,
+	                           .computed = CAT_1,
+	                           .category = CAT_1};
 	size_t drawn;
 	char *svg = render(&run, rows, 4, LANG_EN, &drawn);
 	assert_int_equal(drawn, 4);
@@ -167,9 +180,9 @@ static void test_thinning(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_log_positions),
-		cmocka_unit_test(test_edges_thresholds_legend),
-		cmocka_unit_test(test_thinning),
+	    cmocka_unit_test(test_log_positions),
+	    cmocka_unit_test(test_edges_thresholds_legend),
+	    cmocka_unit_test(test_thinning),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

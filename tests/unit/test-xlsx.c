@@ -251,7 +251,9 @@ static char *zip_parts(const struct part *parts, size_t n, const char *suffix)
 	for (size_t i = 0; i < n; i++) {
 		zip_source_t *src = zip_source_buffer(z, parts[i].xml, strlen(parts[i].xml), 0);
 		assert_non_null(src);
-		assert_true(zip_file_add(z, parts[i].name, src, ZIP_FL_ENC_UTF_8) >= 0);
+		zip_int64_t idx = zip_file_add(z, parts[i].name, src, ZIP_FL_ENC_UTF_8);
+		assert_true(idx >= 0);
+		zip_set_file_compression(z, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1); /* fast */
 	}
 	assert_int_equal(zip_close(z), 0);
 	return path;
@@ -318,7 +320,8 @@ static void test_strings(void **state)
 	            "<c r=\"D2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c>"
 	            "<c r=\"E2\" t=\"e\"><v>#N/A</v></c>"
 	            "<c r=\"F2\" t=\"b\"><v>0</v></c><c r=\"G2\" t=\"b\"><v>1</v></c></row>"
-		    "<rPh/><row r=\"3\"><t>stray</t><c r=\"A3\" t=\"inlineStr\"><is><t>ok</t></is></c></row>",
+	            "<rPh/><row r=\"3\"><t>stray</t><c r=\"A3\" "
+	            "t=\"inlineStr\"><is><t>ok</t></is></c></row>",
 	            "",
 	            "1:plain|rich text|東京|line\r\nbreak _x0041_ & <ok>\n"
 	            "2:in|rich|cached|#DIV/0!|#N/A|FALSE|TRUE\n3:ok\n");
@@ -478,6 +481,43 @@ static void test_errors(void **state)
 	expect_error(path, NULL, "DTD");
 	unlink(path);
 	free(path);
+}
+
+/* Texts no Excel can write (a cell over 16 MB, a row over 64 MB) are
+ * refused with a sentence instead of filling memory. */
+static void test_limits(void **state)
+{
+	(void)state;
+	size_t big = (16u << 20) + 10;
+	char *text = malloc(big + 1);
+	memset(text, 'a', big);
+	text[big] = '\0';
+	char *rows = NULL;
+	assert_true(asprintf(&rows, "<row r=\"7\"><c t=\"inlineStr\"><is><t>%s</t></is></c></row>",
+	                     text) > 0);
+	char *s = sheet_xml(rows);
+	char *path = hand_book(s, "", 0);
+	expect_error(path, NULL, "a cell in row 7 holds more than 16 MB of text");
+	unlink(path);
+	free(path);
+	free(s);
+	free(rows);
+
+	/* five cells of 15 MB: each is fine, the row is not */
+	text[15u << 20] = '\0';
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "<row r=\"3\">");
+	for (int i = 0; i < 5; i++)
+		strbuf_printf(&sb, "<c t=\"inlineStr\"><is><t>%s</t></is></c>", text);
+	strbuf_puts(&sb, "</row>");
+	s = sheet_xml(sb.buf);
+	path = hand_book(s, "", 0);
+	expect_error(path, NULL, "row 3 holds more than 64 MB of text");
+	unlink(path);
+	free(path);
+	free(s);
+	strbuf_free(&sb);
+	free(text);
 }
 
 /* ---- the real workbook ------------------------------------------------ */
@@ -641,6 +681,7 @@ int main(void)
 	    cmocka_unit_test(test_layout),
 	    cmocka_unit_test(test_sheets),
 	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_limits),
 	    cmocka_unit_test(test_superstore),
 	    cmocka_unit_test(test_superstore_equals_csv),
 	    cmocka_unit_test(test_superstore_first_sheet_default),
