@@ -4,7 +4,7 @@
 #   make demo       install what is missing, build, run the demo on the sample company
 #   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each (60)
 #   make fuzz-quick the same for 10 s each (part of make check)
-#   make bench      the side-by-side benchmarks (see bench/)
+#   make bench      the side-by-side benchmarks (see bench/run; BENCH_ARGS=1000000 for a quick one)
 #   make format     clang-format every source file
 
 VERSION   := 0.1.0
@@ -207,7 +207,7 @@ fuzz-quick:
 
 bench: $(B)/fokus
 	@scripts/install-deps --bench
-	@bench/run
+	@bench/run $(BENCH_ARGS)
 
 format:
 	clang-format -i $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC)

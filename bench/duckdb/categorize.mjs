@@ -1,8 +1,12 @@
 // categorize.mjs FILE OUT — the DuckDB side of the "categorize from file"
 // benchmark: the same job as `fokus categorize --orders FILE --out OUT`
 // (revenue per customer in the 12 months ending at the latest order date,
-// Pareto threshold at 80 % of the positive revenue, category 2R or 3 — an
+// as-of - 12 months < date <= as-of; Pareto threshold at 80 % of the positive
+// revenue: the revenue of the customer at which the running sum, largest
+// first, reaches 80 %; high when revenue >= threshold; category 2R or 3 — an
 // orders-only file has no potential, so nobody is high on potential), in SQL.
+// Like fokus it writes every customer of the file, also those without orders
+// in the window (revenue 0, category 3). bench/run compares the two outputs.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const [file, out] = process.argv.slice(2);
@@ -17,9 +21,9 @@ COPY (
   ),
   lastday AS (SELECT max(date) AS d FROM o),
   rev AS (
-    SELECT customer_id, sum(amount) AS revenue
+    SELECT customer_id,
+      coalesce(sum(amount) FILTER (WHERE date > d - INTERVAL 12 MONTH AND date <= d), 0) AS revenue
     FROM o, lastday
-    WHERE date > d - INTERVAL 12 MONTH AND date <= d
     GROUP BY customer_id
   ),
   ranked AS (

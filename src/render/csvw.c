@@ -13,12 +13,13 @@ void csvw_field(FILE *f, const char *s)
 		fputs(s, f);
 		return;
 	}
+	/* runs up to and including each '"', which is then doubled */
 	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+		fwrite(s, 1, (size_t)(q - s) + 1, f);
+		fputc('"', f);
 	}
+	fputs(s, f);
 	fputc('"', f);
 }
 

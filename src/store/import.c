@@ -290,10 +290,13 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	im->counts.date_min = im->counts.date_max = DAYS_NONE;
 	*out = NULL;
 	/* Referential integrity is ours to keep here (every row names a customer
-	 * created or found by this code); a big page cache keeps the B-trees in
-	 * memory. Both are put back by store_import_abort. */
+	 * created or found by this code). A 16 MB page cache holds the B-tree
+	 * pages being filled: 64 MB was measured no faster, and it was most of
+	 * the peak memory (the CREATE INDEX at commit takes its sorter memory
+	 * from the same setting, see store_import_commit). Both are put back by
+	 * store_import_abort. */
 	db_exec(db, "PRAGMA foreign_keys = OFF", NULL);
-	db_exec(db, "PRAGMA cache_size = -65536", NULL);
+	db_exec(db, "PRAGMA cache_size = -16384", NULL);
 	db_exec(db, "PRAGMA threads = 2", NULL); /* CREATE INDEX sorts on two cores */
 	if (db_begin(db, cause) != 0) {
 		db_exec(db, "PRAGMA foreign_keys = ON", NULL);
@@ -627,8 +630,12 @@ int store_import_commit(struct store_import *im, const char *info_json,
 		goto fail_db;
 	sqlite3_finalize(st);
 	st = NULL;
+	/* The sorter keeps up to cache_size of keys in memory per thread before
+	 * it writes a sorted run to a temporary file: 8 MB keeps the peak of a
+	 * 10-million-line import under 100 MB at no measurable cost in time. */
 	if (im->rebuild_index &&
-	    db_exec(im->db, "CREATE INDEX orders_customer_day ON orders(customer, day)", cause) != 0)
+	    (db_exec(im->db, "PRAGMA cache_size = -8192", cause) != 0 ||
+	     db_exec(im->db, "CREATE INDEX orders_customer_day ON orders(customer, day)", cause) != 0))
 		goto fail;
 	if (db_commit(im->db, cause) != 0)
 		goto fail;

@@ -1,6 +1,8 @@
 /* test-store.c — covers src/store: db.c (create, migrate, refuse newer),
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
- * duplicate detection), dataset.c (loading back), status.c. */
+ * duplicate detection), dataset.c (loading back; orders sorted by (customer,
+ * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
+ * range), status.c. */
 #include "testutil.h"
 
 #include "store/dataset.h"
@@ -191,6 +193,67 @@ static void test_customer_upsert_and_load(void **state)
 	db_close(db);
 }
 
+/* Orders stored in shuffled order come back sorted by (customer, day) by
+ * default, and all of them (as a multiset) in storage order when unsorted;
+ * the day range applies to both. */
+static void test_load_orders_order(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	char *cause = NULL;
+	struct store_import *im;
+	/* customers are created in first-seen order: C (id 1), A (2), B (3) */
+	static const struct {
+		const char *cust;
+		int d;
+		int64_t amount;
+	} o[] = {{"C", 9, 1}, {"A", 5, 2}, {"C", 2, 4}, {"B", 7, 8}, {"A", 1, 16},
+		 {"B", 3, 32}, {"C", 5, 64}, {"A", 30, 128}, {"A", 3, 256}};
+	size_t n = sizeof(o) / sizeof(o[0]);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, &im, &cause), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct rec r = order(o[i].cust, 2024, 3, o[i].d, o[i].amount);
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	struct import_counts c;
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+
+	struct dataset ds;
+	int32_t to = days_from_ymd(2024, 3, 29); /* leaves out A's order of the 30th */
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, to, &ds, &cause), 0);
+	assert_int_equal(ds.ncustomers, 3);
+	assert_string_equal(ds.customers[0].id, "C");
+	assert_int_equal(ds.norders, n - 1);
+	int64_t sum = 0;
+	for (size_t k = 0; k < ds.norders; k++) {
+		sum += ds.orders[k].amount;
+		if (k == 0)
+			continue;
+		const struct order *a = &ds.orders[k - 1], *b = &ds.orders[k];
+		assert_true(a->cust < b->cust || (a->cust == b->cust && a->day <= b->day));
+	}
+	assert_int_equal(sum, 511 - 128);
+	/* C's orders first (customer index 0), by day: 2, 5, 9 */
+	assert_int_equal(ds.orders[0].amount, 4);
+	assert_int_equal(ds.orders[1].amount, 64);
+	assert_int_equal(ds.orders[2].amount, 1);
+	dataset_free(&ds);
+
+	int32_t from = days_from_ymd(2024, 3, 3);
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS | LOAD_ORDERS_UNSORTED, from, DAYS_NONE,
+					    &ds, &cause),
+			 0);
+	assert_int_equal(ds.norders, 7); /* days 1 and 2 left out */
+	sum = 0;
+	for (size_t k = 0; k < ds.norders; k++) {
+		assert_true(ds.orders[k].day >= from);
+		sum += ds.orders[k].amount;
+	}
+	assert_int_equal(sum, 511 - 16 - 4);
+	dataset_free(&ds);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_newer_schema_refused),
 		cmocka_unit_test(test_orders_create_customers),
 		cmocka_unit_test(test_customer_upsert_and_load),
+		cmocka_unit_test(test_load_orders_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,67 @@
+/* test-csvw.c — covers src/render/csvw.c: fields quoted only when needed
+ * (comma, quote, CR/LF, leading or trailing space), quotes doubled, rows. */
+#include "testutil.h"
+
+#include "render/csvw.h"
+
+#include <stdlib.h>
+
+/* What csvw_field writes for s. */
+static char *field(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	csvw_field(f, s);
+	fclose(f);
+	return buf;
+}
+
+static void expect_field(const char *in, const char *want)
+{
+	char *got = field(in);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void test_field(void **state)
+{
+	(void)state;
+	expect_field(NULL, "");
+	expect_field("", "");
+	expect_field("plain", "plain");
+	expect_field("a,b", "\"a,b\"");
+	expect_field("say \"hi\"", "\"say \"\"hi\"\"\"");
+	expect_field("\"", "\"\"\"\"");
+	expect_field("\"\"x\"", "\"\"\"\"\"x\"\"\"");
+	expect_field("two\nlines", "\"two\nlines\"");
+	expect_field("cr\r", "\"cr\r\"");
+	expect_field(" lead", "\" lead\"");
+	expect_field("trail ", "\"trail \"");
+	expect_field("revenue 1,200 ≥ threshold 800 → Kategori 1",
+	             "\"revenue 1,200 ≥ threshold 800 → Kategori 1\"");
+}
+
+static void test_row(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	const char *cells[] = {"C1", NULL, "x,\"y\"", "3"};
+	csvw_row(f, cells, 4);
+	fclose(f);
+	assert_string_equal(buf, "C1,,\"x,\"\"y\"\"\",3\n");
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_field),
+	    cmocka_unit_test(test_row),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
