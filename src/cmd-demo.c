@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "importer.h"
 #include "render/html.h"
+#include "web/server.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -151,10 +152,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		{"dir", required_argument, NULL, 'd'},       {"customers", required_argument, NULL, 'c'},
 		{"seed", required_argument, NULL, 's'},      {"no-serve", no_argument, NULL, 'n'},
 		{"port", required_argument, NULL, 'p'},      {"lang", required_argument, NULL, 'l'},
+		{"exit-after", required_argument, NULL, 'x'},
 		{NULL, 0, NULL, 0},
 	};
 	struct demo d = {ctx, "fokus-demo", "7000", "1", ctx->lang};
-	int serve = 1, c;
+	int serve = 1, exit_after = 0, c;
 	const char *port = "8080";
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -173,6 +175,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'p':
 			port = optarg;
 			break;
+		case 'x':
+			exit_after = atoi(optarg);
+			break;
 		case 'l':
 			if (lang_parse(optarg, &d.lang) != 0)
 				return cmd_usage(&cmd_demo);
@@ -184,8 +189,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_demo);
-	(void)serve;
-	(void)port;
+	char *end = NULL;
+	long portn = strtol(port, &end, 10);
+	if (!end || *end || portn < 0 || portn > 65535) {
+		cmd_error(&cmd_demo, "--port wants a number from 0 to 65535, not '%s'", port);
+		return cmd_usage(&cmd_demo);
+	}
 	char *data = xasprintf("%s/data", d.dir);
 	char *dbp = xasprintf("%s/fokus.db", d.dir);
 	char *html = xasprintf("%s/report.html", d.dir);
@@ -214,6 +223,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("%s %s\n", TR(d.lang, "Coverage plan:", "Täckningsplan:"), plan);
 	printf("%s %s\n", TR(d.lang, "Workspace:", "Arbetsyta:"), dbp);
 	rc = EXIT_OK;
+	if (serve) {
+		char *cause = NULL;
+		printf("\n%s\n", TR(d.lang, "The dashboard:", "Instrumentpanelen:"));
+		fflush(stdout);
+		if (server_demo(dbp, (int)portn, exit_after, &cause) != 0) {
+			cmd_error(&cmd_demo, "%s", cause ? cause : "the dashboard could not start");
+			free(cause);
+			rc = EXIT_DATA;
+		}
+	}
 out:
 	free(data);
 	free(dbp);
@@ -225,7 +244,7 @@ out:
 
 const struct command cmd_demo = {
 	.name = "demo",
-	.usage = "demo [--dir DIR] [--customers N] [--seed N] [--no-serve] [--port N] [--lang sv|en]",
+	.usage = "demo [--dir DIR] [--customers N] [--seed N] [--no-serve] [--port N] [--exit-after S] [--lang sv|en]",
 	.summary = "the whole job on the built-in sample company, then the dashboard",
 	.help = "Writes the sample company (see 'fokus help sample') into DIR/data, imports it into\n"
 		"a fresh workspace DIR/fokus.db, categorizes every customer, writes the html report\n"
@@ -236,7 +255,8 @@ const struct command cmd_demo = {
 		"  --customers N    size of the sample company (default 7000)\n"
 		"  --seed N         another sample company of the same shape\n"
 		"  --no-serve       stop after the report and the exports\n"
-		"  --port N         the dashboard's port (default 8080, on 127.0.0.1)\n"
+		"  --port N         the dashboard's port (default 8080, on 127.0.0.1; 0: a free one)\n"
+		"  --exit-after S   stop serving after S seconds (for scripts)\n"
 		"  --lang sv|en     language of the report and the messages\n",
 	.order = 2,
 	.run = run,

@@ -18,4 +18,16 @@ grep -q "https\?://" demo/report.html && grep -Eo "(src|href)=\"https?://[^\"]*"
 # Again: the workspace is made anew, not added to.
 "$FOKUS" demo --no-serve --dir demo --customers 1500 > /dev/null 2>&1 || fail "second demo"
 "$FOKUS" --db demo/fokus.db status --json | grep -q '"snapshots": 1' || fail "fresh workspace on a second run"
+# Serving: the printed URL answers and the printed demo login works.
+"$FOKUS" demo --dir demo2 --customers 800 --port 0 --exit-after 20 > serve.txt 2>&1 &
+pid=$!
+i=0; while [ $i -lt 150 ] && ! grep -q "Log in as" serve.txt; do sleep 0.1; i=$((i + 1)); done
+url=$(grep -o 'http://127.0.0.1:[0-9]*/' serve.txt | head -1)
+pw=$(sed -n 's/.*Log in as demo \/ \([^ ]*\) .*/\1/p' serve.txt)
+[ -n "$url" ] && [ -n "$pw" ] || { kill $pid; cat serve.txt; fail "demo printed no URL and login"; }
+curl -s -c jar -H 'Content-Type: application/json' -d "{\"user\":\"demo\",\"password\":\"$pw\"}" "${url}api/login" > login.json
+grep -q csrf login.json || { kill $pid; fail "demo login: $(cat login.json)"; }
+curl -s -b jar "${url}api/summary" > sum.json
+kill $pid 2>/dev/null; wait $pid 2>/dev/null
+grep -q '"categories"' sum.json || fail "summary after demo login: $(cat sum.json)"
 exit 0
