@@ -3,6 +3,7 @@
  * computed and final category and the reason, filtered by category or
  * seller. */
 #include "categorize-run.h"
+#include "cmd-report.h"
 #include "cmd.h"
 #include "render/catout.h"
 
@@ -84,21 +85,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	struct snapshot s;
 	struct catview v;
-	char *cause = NULL;
-	int r = categorize_run_view(db, id, &s, &v, &cause);
-	if (r != 0) {
-		if (r > 0 && id)
-			cmd_error(&cmd_customers,
-			          "there is no snapshot %lld ('fokus history' lists them)",
-			          (long long)id);
-		else if (r > 0)
-			cmd_error(&cmd_customers,
-			          "no categorization yet: run 'fokus categorize' first");
-		else
-			cmd_error(&cmd_customers, "%s", cause);
-		free(cause);
+	if (categorize_run_view_cmd(&cmd_customers, db, id, &s, &v) != 0)
 		return EXIT_DATA;
-	}
 	FILE *f = cmd_open_out(&cmd_customers, out);
 	if (!f) {
 		store_snapshot_free(&s);

@@ -2,6 +2,7 @@
  * `fokus plan` does) and writes each person's call list (csv + xlsx), the
  * newsletter list and the field sellers' visit calendars (.ics) into DIR.
  * The files are laid out by render/export.c. */
+#include "cmd-plan.h"
 #include "cmd.h"
 #include "core/plan.h"
 #include "render/export.h"
@@ -89,21 +90,11 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 				return bad("--tz is stockholm or floating", optarg);
 			break;
 		case 'F':
-			if (parse_num(optarg, 0.01, 1, &o->pp.field_share) != 0)
-				return bad("--field-share wants a share between 0.01 and 1",
-				           optarg);
-			break;
 		case 'R':
-			if (parse_num(optarg, 1, 3, &o->pp.road_factor) != 0)
-				return bad("--road-factor wants a number from 1 to 3", optarg);
-			break;
 		case 'S':
-			if (parse_num(optarg, 1, 200, &o->pp.speed_kmh) != 0)
-				return bad("--speed wants km/h from 1 to 200", optarg);
-			break;
 		case 'H':
-			if (parse_num(optarg, 1, 8784, &o->pp.default_hours) != 0)
-				return bad("--hours wants hours per year from 1 to 8784", optarg);
+			if (cmd_plan_param(&cmd_export, c, optarg, &o->pp) != 1)
+				return EXIT_USAGE;
 			break;
 		case 'l':
 			if (lang_parse(optarg, &ctx->lang) != 0)

@@ -3,6 +3,7 @@
  * formats, and with --apply stores the assignment as the current owners
  * (undone with --undo). The work is in core/plan.c, store/plan.c and
  * render/planview.c. */
+#include "cmd-plan.h"
 #include "cmd.h"
 #include "core/plan.h"
 #include "render/planview.h"
@@ -61,6 +62,32 @@ static int parse_table(const char *s, int *t)
 	return -1;
 }
 
+int cmd_plan_param(const struct command *cmd, int c, const char *arg, struct plan_params *pp)
+{
+	static const struct {
+		int c;
+		double lo, hi;
+		const char *complaint;
+	} opts[] = {
+		{'F', 0.01, 1, "--field-share wants a share between 0.01 and 1"},
+		{'R', 1, 3, "--road-factor wants a number from 1 to 3"},
+		{'S', 1, 200, "--speed wants km/h from 1 to 200"},
+		{'H', 1, 8784, "--hours wants hours per year from 1 to 8784"},
+	};
+	double *field[] = {&pp->field_share, &pp->road_factor, &pp->speed_kmh, &pp->default_hours};
+	for (size_t i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+		if (opts[i].c != c)
+			continue;
+		if (parse_num(arg, opts[i].lo, opts[i].hi, field[i]) != 0) {
+			cmd_error(cmd, "%s: '%s'", opts[i].complaint, arg);
+			cmd_usage(cmd);
+			return -1;
+		}
+		return 1;
+	}
+	return 0;
+}
+
 static int bad(const char *what, const char *val)
 {
 	cmd_error(&cmd_plan, "%s: '%s'", what, val);
@@ -106,21 +133,11 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 			o->out = optarg;
 			break;
 		case 'F':
-			if (parse_num(optarg, 0.01, 1, &o->pp.field_share) != 0)
-				return bad("--field-share wants a share between 0.01 and 1",
-				           optarg);
-			break;
 		case 'R':
-			if (parse_num(optarg, 1, 3, &o->pp.road_factor) != 0)
-				return bad("--road-factor wants a number from 1 to 3", optarg);
-			break;
 		case 'S':
-			if (parse_num(optarg, 1, 200, &o->pp.speed_kmh) != 0)
-				return bad("--speed wants km/h from 1 to 200", optarg);
-			break;
 		case 'H':
-			if (parse_num(optarg, 1, 8784, &o->pp.default_hours) != 0)
-				return bad("--hours wants hours per year from 1 to 8784", optarg);
+			if (cmd_plan_param(&cmd_plan, c, optarg, &o->pp) != 1)
+				return EXIT_USAGE;
 			break;
 		case 'A':
 			if (days_parse_iso(optarg, &o->pp.as_of) != 0)

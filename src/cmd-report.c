@@ -2,6 +2,7 @@
  * per category, as text, csv, json, xlsx, svg (the matrix) or html (a
  * self-contained page with the matrix, the summary and the customers). */
 #include "categorize-run.h"
+#include "cmd-report.h"
 #include "cmd.h"
 #include "render/catout.h"
 #include "render/svg.h"
@@ -114,21 +115,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	struct snapshot s;
 	struct catview v;
-	char *cause = NULL;
-	int r = categorize_run_view(db, id, &s, &v, &cause);
-	if (r != 0) {
-		if (r > 0 && id)
-			cmd_error(&cmd_report,
-			          "there is no snapshot %lld ('fokus history' lists them)",
-			          (long long)id);
-		else if (r > 0)
-			cmd_error(&cmd_report,
-			          "no categorization yet: run 'fokus categorize' first");
-		else
-			cmd_error(&cmd_report, "%s", cause);
-		free(cause);
+	if (categorize_run_view_cmd(&cmd_report, db, id, &s, &v) != 0)
 		return EXIT_DATA;
-	}
+	char *cause = NULL;
 	int rc = EXIT_OK;
 	FILE *f = cmd_open_out(&cmd_report, out);
 	if (!f) {
@@ -207,3 +196,20 @@ const struct command cmd_report = {
     .order = 21,
     .run = run,
 };
+
+int categorize_run_view_cmd(const struct command *cmd, struct sqlite3 *db, int64_t id,
+			    struct snapshot *s, struct catview *v)
+{
+	char *cause = NULL;
+	int r = categorize_run_view(db, id, s, v, &cause);
+	if (r == 0)
+		return 0;
+	if (r > 0 && id)
+		cmd_error(cmd, "there is no snapshot %lld ('fokus history' lists them)", (long long)id);
+	else if (r > 0)
+		cmd_error(cmd, "no categorization yet: run 'fokus categorize' first");
+	else
+		cmd_error(cmd, "%s", cause);
+	free(cause);
+	return EXIT_DATA;
+}
