@@ -12,8 +12,10 @@
 #include "util/xmalloc.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat_run *run,
                    struct cat_summary *summary, size_t *no_margin, char **cause)
@@ -163,7 +165,17 @@ struct idslot {
 struct idmap {
 	struct idslot *slot;
 	size_t cap;
+	/* ds NULL (the second part of a split orders file): the IDs alone, in
+	 * order of addition, without customer records */
+	char **ids;
+	size_t nids, idcap;
 };
+
+/* The ID of entry idx. */
+static const char *idmap_id(const struct idmap *m, const struct dataset *ds, int32_t idx)
+{
+	return ds ? ds->customers[idx].id : m->ids[idx];
+}
 
 /* FNV-1a of s; *len gets strlen(s). */
 static uint64_t str_hash(const char *s, size_t *len)
@@ -198,7 +210,7 @@ static void idmap_grow(struct idmap *m, const struct dataset *ds)
 		/* a short ID is all in the slot; a long one is read from its customer */
 		uint64_t hv = memchr(o->key, 0, IDMAP_KEY)
 		                  ? str_hash(o->key, &len)
-		                  : str_hash(ds->customers[o->idx].id, &len);
+		                  : str_hash(idmap_id(m, ds, o->idx), &len);
 		size_t h = (size_t)hv & (cap - 1);
 		while (slot[h].idx >= 0)
 			h = (h + 1) & (cap - 1);
@@ -209,11 +221,13 @@ static void idmap_grow(struct idmap *m, const struct dataset *ds)
 	m->cap = cap;
 }
 
-/* The index of customer `id`, adding a bare customer when new (*added set). */
+/* The index of customer `id`, adding a bare customer when new (*added
+ * set); with ds NULL, adding the ID to m->ids only. */
 static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
                          int *added)
 {
-	if ((ds->ncustomers + 1) * 2 > m->cap)
+	size_t n = ds ? ds->ncustomers : m->nids;
+	if ((n + 1) * 2 > m->cap)
 		idmap_grow(m, ds);
 	size_t len;
 	size_t h = (size_t)str_hash(id, &len) & (m->cap - 1);
@@ -223,11 +237,22 @@ static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const
 		const struct idslot *s = &m->slot[h];
 		if (!memcmp(s->key, key, IDMAP_KEY) &&
 		    (len < IDMAP_KEY ||
-		     !strcmp(ds->customers[s->idx].id + IDMAP_KEY, id + IDMAP_KEY))) {
+		     !strcmp(idmap_id(m, ds, s->idx) + IDMAP_KEY, id + IDMAP_KEY))) {
 			*added = 0;
 			return s->idx;
 		}
 		h = (h + 1) & (m->cap - 1);
+	}
+	*added = 1;
+	m->slot[h].idx = (int32_t)n;
+	memcpy(m->slot[h].key, key, IDMAP_KEY);
+	if (!ds) {
+		if (m->nids == m->idcap) {
+			m->idcap = m->idcap ? m->idcap * 2 : 1024;
+			m->ids = xreallocarray(m->ids, m->idcap, sizeof(*m->ids));
+		}
+		m->ids[m->nids] = xstrdup(id);
+		return (int32_t)m->nids++;
 	}
 	if (ds->ncustomers == *cap) {
 		*cap = *cap ? *cap * 2 : 1024;
@@ -239,9 +264,6 @@ static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const
 	c->seller = -1;
 	c->employees = -1;
 	c->open_min = c->close_min = -1;
-	m->slot[h].idx = (int32_t)ds->ncustomers;
-	memcpy(m->slot[h].key, key, IDMAP_KEY);
-	*added = 1;
 	return (int32_t)ds->ncustomers++;
 }
 
@@ -318,98 +340,225 @@ struct line {
 	int64_t value; /* amount, or margin on the margin axis */
 };
 
-int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
-                         char **cause)
+/* One part of the orders file, read by one thread: its customers go into
+ * ds/m (the shared dataset for the first part; a part-local one for the
+ * second, merged after), its kept lines into lines[]. */
+struct part {
+	struct recreader *rr;
+	const struct cat_params *p;
+	struct dataset *ds;
+	struct idmap *m;
+	size_t *cap;
+	struct line *lines;
+	uint8_t *nomargin; /* bit per line: margin missing (margin axis) */
+	size_t nl, lcap;
+	int32_t last; /* latest order day seen */
+	size_t rejected;
+	struct ferr first; /* the first rejected row, when rejected > 0 */
+	int failed;
+	struct ferr err; /* when failed */
+};
+
+static int read_part(struct part *pt)
 {
-	struct idmap m = {NULL, 0};
-	size_t cap = 0, nl = 0, lcap = 0;
-	struct line *lines = NULL;
-	uint8_t *nomargin = NULL; /* bit per line: margin missing (margin axis) */
-	struct recreader *rr = NULL;
-	struct ferr err = {0};
-	int ret = -1;
-	memset(ds, 0, sizeof(*ds));
-	*rejected = 0;
-	*first = NULL;
-	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
-		goto out;
-	if (recreader_open(orders, REC_ORDERS, NULL, &rr, &err) != 0)
-		goto bad;
-	int32_t last = DAYS_NONE;
+	const struct cat_params *p = pt->p;
 	/* Lines on or before `cut` can never fall in the window, which ends at
 	 * the given as-of or at the latest date (that only grows while reading):
-	 * they are not kept, which halves the memory on a two-year file. */
+	 * they are not kept, which halves the memory on a two-year file. Each
+	 * part cuts by its own latest date, so it keeps a superset of what the
+	 * window needs; the final filter uses the latest date of both. */
 	int32_t cut =
 	    p->as_of != DAYS_NONE ? category_window_from(p->as_of, p->window_months) : DAYS_NONE;
 	struct rec rec;
+	struct ferr err = {0};
 	int r;
-	while ((r = recreader_next(rr, &rec, &err)) != 0) {
-		if (r < 0)
-			goto bad;
+	while ((r = recreader_next(pt->rr, &rec, &err)) != 0) {
+		if (r < 0) {
+			pt->err = err;
+			pt->failed = 1;
+			return -1;
+		}
 		if (r == 2) {
-			note_reject(rejected, first, &err);
+			if (pt->rejected++ == 0)
+				pt->first = err;
 			continue;
 		}
 		const struct rec_order *o = &rec.u.o;
 		int added;
-		int32_t ci = idmap_get(&m, ds, &cap, o->customer_id, &added);
-		if (last == DAYS_NONE || o->day > last) {
-			last = o->day;
+		int32_t ci = idmap_get(pt->m, pt->ds, pt->cap, o->customer_id, &added);
+		if (pt->last == DAYS_NONE || o->day > pt->last) {
+			pt->last = o->day;
 			if (p->as_of == DAYS_NONE)
-				cut = category_window_from(last, p->window_months);
+				cut = category_window_from(pt->last, p->window_months);
 		}
 		if ((cut != DAYS_NONE && o->day <= cut) ||
 		    (p->as_of != DAYS_NONE && o->day > p->as_of))
 			continue;
-		if (nl == lcap) {
-			size_t old = lcap;
-			lcap = lcap ? lcap * 2 : 65536;
-			lines = xreallocarray(lines, lcap, sizeof(*lines));
+		if (pt->nl == pt->lcap) {
+			size_t old = pt->lcap;
+			pt->lcap = pt->lcap ? pt->lcap * 2 : 65536;
+			pt->lines = xreallocarray(pt->lines, pt->lcap, sizeof(*pt->lines));
 			if (p->axis == AXIS_MARGIN) {
-				nomargin = xrealloc(nomargin, lcap / 8);
-				memset(nomargin + old / 8, 0, (lcap - old) / 8);
+				pt->nomargin = xrealloc(pt->nomargin, pt->lcap / 8);
+				memset(pt->nomargin + old / 8, 0, (pt->lcap - old) / 8);
 			}
 		}
-		lines[nl].cust = ci;
-		lines[nl].day = o->day;
+		struct line *l = &pt->lines[pt->nl];
+		l->cust = ci;
+		l->day = o->day;
 		if (p->axis == AXIS_MARGIN) {
-			lines[nl].value = o->has_margin ? o->margin : 0;
+			l->value = o->has_margin ? o->margin : 0;
 			if (!o->has_margin)
-				nomargin[nl / 8] |= (uint8_t)(1u << (nl % 8));
+				pt->nomargin[pt->nl / 8] |= (uint8_t)(1u << (pt->nl % 8));
 		} else {
-			lines[nl].value = o->amount;
+			l->value = o->amount;
 		}
-		nl++;
+		pt->nl++;
 	}
+	return 0;
+}
+
+static void *read_part_thread(void *arg)
+{
+	read_part(arg);
+	return NULL;
+}
+
+/* How many threads read the orders file: FOKUS_THREADS (1 or 2) when set,
+ * else 2 when the machine has more than one core. */
+static int order_threads(void)
+{
+	const char *e = getenv("FOKUS_THREADS");
+	if (e && *e)
+		return atoi(e) >= 2 ? 2 : 1;
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+}
+
+/* Appends the orders of part pt that fall in (from, as_of] to ds->orders,
+ * its customer indices mapped through map (NULL: as they are). */
+static void keep_orders(struct dataset *ds, const struct part *pt, const int32_t *map,
+                        int32_t from, int32_t as_of, enum cat_axis axis)
+{
+	for (size_t k = 0; k < pt->nl; k++) {
+		const struct line *l = &pt->lines[k];
+		if (l->day <= from || l->day > as_of)
+			continue;
+		struct order *o = &ds->orders[ds->norders++];
+		o->cust = map ? map[l->cust] : l->cust;
+		o->day = l->day;
+		int missing = pt->nomargin && (pt->nomargin[k / 8] >> (k % 8) & 1);
+		o->amount = axis == AXIS_MARGIN ? 0 : l->value;
+		o->has_margin = axis == AXIS_MARGIN && !missing;
+		o->margin = axis == AXIS_MARGIN ? l->value : 0;
+	}
+}
+
+static size_t count_kept(const struct part *pt, int32_t from, int32_t as_of)
+{
+	size_t keep = 0;
+	for (size_t k = 0; k < pt->nl; k++)
+		if (pt->lines[k].day > from && pt->lines[k].day <= as_of)
+			keep++;
+	return keep;
+}
+
+int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
+                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
+                         char **cause)
+{
+	struct idmap m = {0}, m2 = {0}; /* m2: the second part's customers */
+	size_t cap = 0;
+	struct part pt[2];
+	int nparts = 1;
+	int32_t *map = NULL;
+	struct ferr err = {0};
+	int ret = -1;
+	char b[1024];
+	memset(ds, 0, sizeof(*ds));
+	memset(pt, 0, sizeof(pt));
+	*rejected = 0;
+	*first = NULL;
+	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
+		goto out;
+	if (recreader_open(orders, REC_ORDERS, NULL, &pt[0].rr, &err) != 0)
+		goto bad;
+	if (order_threads() > 1) {
+		int r = recreader_split(pt[0].rr, &pt[1].rr, &err);
+		if (r < 0)
+			goto bad;
+		nparts = r == 1 ? 2 : 1;
+	}
+	for (int k = 0; k < nparts; k++) {
+		pt[k].p = p;
+		pt[k].last = DAYS_NONE;
+		pt[k].ds = k == 0 ? ds : NULL;
+		pt[k].m = k == 0 ? &m : &m2;
+		pt[k].cap = &cap; /* unused by the second part */
+	}
+	if (nparts == 2) {
+		pthread_t th;
+		if (pthread_create(&th, NULL, read_part_thread, &pt[1]) != 0) {
+			*cause = xstrdup("cannot start a thread to read the orders");
+			goto out;
+		}
+		read_part(&pt[0]);
+		pthread_join(th, NULL);
+		/* the second part's lines count from its first line */
+		long base = recreader_line(pt[0].rr) - 1;
+		pt[1].first.line += pt[1].first.line ? base : 0;
+		pt[1].err.line += pt[1].err.line ? base : 0;
+	} else {
+		read_part(&pt[0]);
+	}
+	for (int k = 0; k < nparts; k++)
+		if (pt[k].failed) {
+			err = pt[k].err;
+			goto bad;
+		}
+	for (int k = 0; k < nparts; k++)
+		if (pt[k].rejected) {
+			if (*rejected == 0 && !*first)
+				*first = xstrdup(ferr_str(&pt[k].first, b, sizeof(b)));
+			*rejected += pt[k].rejected;
+		}
+	if (nparts == 2) {
+		/* the second part's new customers join in their order of first
+		 * appearance, as when one thread reads the whole file */
+		map = xreallocarray(NULL, m2.nids ? m2.nids : 1, sizeof(*map));
+		for (size_t i = 0; i < m2.nids; i++) {
+			int added;
+			map[i] = idmap_get(&m, ds, &cap, m2.ids[i], &added);
+			free(m2.ids[i]);
+			m2.ids[i] = NULL;
+		}
+	}
+	int32_t last = pt[0].last;
+	if (nparts == 2 && pt[1].last != DAYS_NONE && (last == DAYS_NONE || pt[1].last > last))
+		last = pt[1].last;
 	*as_of = p->as_of != DAYS_NONE ? p->as_of : last != DAYS_NONE ? last : p->today;
 	int32_t from = category_window_from(*as_of, p->window_months);
 	size_t keep = 0;
-	for (size_t k = 0; k < nl; k++)
-		if (lines[k].day > from && lines[k].day <= *as_of)
-			keep++;
+	for (int k = 0; k < nparts; k++)
+		keep += count_kept(&pt[k], from, *as_of);
 	ds->orders = xreallocarray(NULL, keep ? keep : 1, sizeof(*ds->orders));
-	for (size_t k = 0; k < nl; k++) {
-		if (lines[k].day <= from || lines[k].day > *as_of)
-			continue;
-		struct order *o = &ds->orders[ds->norders++];
-		o->cust = lines[k].cust;
-		o->day = lines[k].day;
-		int missing = nomargin && (nomargin[k / 8] >> (k % 8) & 1);
-		o->amount = p->axis == AXIS_MARGIN ? 0 : lines[k].value;
-		o->has_margin = p->axis == AXIS_MARGIN && !missing;
-		o->margin = p->axis == AXIS_MARGIN ? lines[k].value : 0;
-	}
+	for (int k = 0; k < nparts; k++)
+		keep_orders(ds, &pt[k], k == 0 ? NULL : map, from, *as_of, p->axis);
 	ret = 0;
 	goto out;
-bad:;
-	char b[1024];
+bad:
 	*cause = xstrdup(ferr_str(&err, b, sizeof(b)));
 out:
-	recreader_close(rr);
-	free(lines);
-	free(nomargin);
+	for (int k = 1; k >= 0; k--) { /* the second part borrows from the first */
+		recreader_close(pt[k].rr);
+		free(pt[k].lines);
+		free(pt[k].nomargin);
+	}
+	free(map);
 	free(m.slot);
+	free(m2.slot);
+	for (size_t i = 0; i < m2.nids; i++)
+		free(m2.ids[i]);
+	free(m2.ids);
 	if (ret != 0) {
 		dataset_free(ds);
 		free(*first);

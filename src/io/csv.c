@@ -38,6 +38,9 @@ struct csv {
 	size_t rawcap, rawpos, rawlen;
 	int eof; /* read() said end of file */
 	long long nread, size;
+	long long end;   /* stop reading at this file offset; 0 = the end of the file */
+	int multiline;   /* a quoted field held a line end (kept across rewinds) */
+	int scanned_all; /* the whole file was parsed once (kept across rewinds) */
 	/* UTF-8 window: buf[pos..len) not yet parsed */
 	char *buf;
 	size_t bufcap, pos, len;
@@ -103,7 +106,9 @@ static int fill(struct csv *c, struct ferr *err)
 			size_t want = c->rawcap - c->rawlen;
 			if (want > c->block)
 				want = c->block;
-			long long k = read_some(c, c->raw + c->rawlen, want);
+			if (c->end > 0 && (long long)want > c->end - c->nread)
+				want = (size_t)(c->end - c->nread);
+			long long k = want ? read_some(c, c->raw + c->rawlen, want) : 0;
 			if (k < 0)
 				return read_error(c, err);
 			if (k == 0)
@@ -210,6 +215,8 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 					return P_ERR;
 				}
 				nl += count_char(q, r, eol);
+				if (nl)
+					c->multiline = 1;
 				memcpy(w, q, (size_t)(r - q));
 				w += r - q;
 				if (r + 1 >= e && !end)
@@ -289,8 +296,11 @@ int csv_next(struct csv *c, struct row *row, struct ferr *err)
 		int r = parse_row(c, row, at_end(c), err);
 		if (r == P_ROW)
 			return 1;
-		if (r == P_END)
+		if (r == P_END) {
+			if (c->end == 0)
+				c->scanned_all = 1;
 			return 0;
+		}
 		if (r == P_ERR)
 			return -1;
 		if (c->len - c->pos > MAX_ROW) {
@@ -564,6 +574,7 @@ fail:
 
 int csv_rewind(struct csv *c, struct ferr *err)
 {
+	c->end = 0;
 	if (lseek(c->fd, 0, SEEK_SET) < 0) {
 		ferr_setpos(err, c->path, 0, 0,
 			    "cannot read the file a second time (%s); save it to a regular file first.",
@@ -573,6 +584,64 @@ int csv_rewind(struct csv *c, struct ferr *err)
 	c->enc.fallback = 0;
 	c->enc.nul = 0;
 	return start(c, err);
+}
+
+/* The offset just after the first line end at or after `at`, or -1. */
+static long long next_line_start(int fd, long long at, char eol)
+{
+	char b[65536];
+	for (;;) {
+		ssize_t k = pread(fd, b, sizeof(b), (off_t)at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		const char *p = memchr(b, eol, (size_t)k);
+		if (p)
+			return at + (p - b) + 1;
+		at += k;
+	}
+}
+
+int csv_split(struct csv *c, struct csv **second, struct ferr *err)
+{
+	*second = NULL;
+	if (!c->scanned_all || c->multiline || c->end != 0 || c->size <= 0 ||
+	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
+		return 0;
+	long long at = next_line_start(c->fd, c->size / 2, c->eol);
+	/* the first part must not have read past the cut already */
+	if (at < 0 || at >= c->size || at <= c->nread)
+		return 0;
+	struct csv *d = xcalloc(1, sizeof(*d));
+	d->path = xstrdup(c->path);
+	d->fd = open(c->path, O_RDONLY | O_CLOEXEC);
+	if (d->fd < 0 || lseek(d->fd, (off_t)at, SEEK_SET) < 0) {
+		ferr_setpos(err, c->path, 0, 0, "cannot open the file: %s.", strerror(errno));
+		csv_close(d);
+		return -1;
+	}
+	d->size = c->size;
+	d->block = c->block;
+	d->rawcap = c->rawcap;
+	d->raw = xmalloc(d->rawcap);
+	encoding_init(&d->enc, c->enc.enc, c->block < 65536 ? c->block : 65536);
+	d->delim = c->delim;
+	d->eol = c->eol;
+	d->eolname = c->eolname;
+	d->nread = at;
+	d->line = 1;
+	d->multiline = 0;
+	d->scanned_all = 1;
+	update_desc(d);
+	c->end = at;
+	*second = d;
+	return 1;
+}
+
+long csv_line(const struct csv *c)
+{
+	return c->line;
 }
 
 const char *csv_describe(const struct csv *c)

@@ -26,6 +26,19 @@ int csv_open(const char *path, const struct csv_opts *opts, struct csv **out, st
 int csv_next(struct csv *c, struct row *row, struct ferr *err);
 /* Back to the first row; the detected encoding and delimiter stay. 0 or -1. */
 int csv_rewind(struct csv *c, struct ferr *err);
+/* Splits what is left of the file in two at a line start near its middle,
+ * for parsing in two threads: c then stops at the cut, and *second (freed
+ * with csv_close) reads from the cut to the end with c's encoding,
+ * delimiter and line ends; its row->line counts from 1 at the cut (add
+ * csv_line(c) - 1 once c is read to its end). Only done when c has been
+ * read to the end once without a quoted field holding a line end (so every
+ * line end ends a row), the file is UTF-8, Windows-1252 or ASCII, and the
+ * cut lies past what c has read. Returns 1 when split, 0 when not (nothing
+ * changed), -1 with err when the file cannot be opened again. A rewind
+ * removes the cut from c. */
+int csv_split(struct csv *c, struct csv **second, struct ferr *err);
+/* The physical line where the next row starts (1-based). */
+long csv_line(const struct csv *c);
 /* "csv, ';', windows-1252, CRLF" (static to c). */
 const char *csv_describe(const struct csv *c);
 /* The delimiter in use (',' ';' '\t' or the forced one). */

@@ -84,6 +84,25 @@ int reader_rewind(struct reader *r, struct ferr *err)
 	return r->xlsx ? xlsx_rewind(r->xlsx, err) : csv_rewind(r->csv, err);
 }
 
+int reader_split(struct reader *r, struct reader **second, struct ferr *err)
+{
+	*second = NULL;
+	if (r->xlsx)
+		return 0;
+	struct csv *c2;
+	int rc = csv_split(r->csv, &c2, err);
+	if (rc != 1)
+		return rc;
+	*second = xcalloc(1, sizeof(**second));
+	(*second)->csv = c2;
+	return 1;
+}
+
+long reader_line(const struct reader *r)
+{
+	return r->xlsx ? 0 : csv_line(r->csv);
+}
+
 const char *reader_describe(const struct reader *r)
 {
 	return r->xlsx ? r->desc : csv_describe(r->csv);

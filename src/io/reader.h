@@ -36,6 +36,11 @@ int reader_open(const char *path, const struct reader_opts *opts, struct reader 
 int reader_next(struct reader *r, struct row *row, struct ferr *err);
 /* Starts again at the first row (for a second pass). 0 or -1. */
 int reader_rewind(struct reader *r, struct ferr *err);
+/* csv_split (csv.h) for a csv reader: 1 with *second (reader_close), 0
+ * when not split (xlsx, or see csv_split), -1 with err. */
+int reader_split(struct reader *r, struct reader **second, struct ferr *err);
+/* csv_line for a csv reader; 0 for xlsx. */
+long reader_line(const struct reader *r);
 /* A short description of what was detected, e.g. "csv, ';', windows-1252, CRLF"
  * or "xlsx, sheet Orders". */
 const char *reader_describe(const struct reader *r);

@@ -72,6 +72,7 @@ struct recreader {
 	int c_customer, c_seller, c_amount, c_quantity, c_price;
 	int amount_computed; /* orders: amount = quantity x unit price */
 	struct rec blank;    /* a record with the kind's defaults, copied for each row */
+	int borrowed;        /* from recreader_split: owns only r and the per-row buffers */
 };
 
 static const char *const kind_names[REC_KIND_COUNT] = {"customers", "orders", "activities",
@@ -1177,11 +1178,43 @@ void recreader_progress(const struct recreader *rr, long long *done, long long *
 	reader_progress(rr->r, done, total);
 }
 
+int recreader_split(struct recreader *rr, struct recreader **second, struct ferr *err)
+{
+	*second = NULL;
+	if (rr->borrowed || rr->is_xlsx)
+		return 0;
+	struct reader *r2;
+	int rc = reader_split(rr->r, &r2, err);
+	if (rc != 1)
+		return rc;
+	struct recreader *s = xmalloc(sizeof(*s));
+	*s = *rr;
+	s->borrowed = 1;
+	s->r = r2;
+	s->scratch = NULL;
+	s->scap = s->sused = 0;
+	s->attrs = NULL;
+	memset(&s->raw, 0, sizeof(s->raw));
+	*second = s;
+	return 1;
+}
+
+long recreader_line(const struct recreader *rr)
+{
+	return reader_line(rr->r);
+}
+
 void recreader_close(struct recreader *rr)
 {
 	if (!rr)
 		return;
 	reader_close(rr->r);
+	if (rr->borrowed) {
+		free(rr->scratch);
+		free(rr->attrs);
+		free(rr);
+		return;
+	}
 	free(rr->path);
 	free(rr->date_format);
 	free(rr->match);

@@ -105,6 +105,18 @@ const struct row *recreader_header(const struct recreader *rr);
 char *recreader_describe(const struct recreader *rr);
 /* Field name mapped for header column i, or NULL when it is unmapped. */
 const char *recreader_column_field(const struct recreader *rr, int i);
+/* For reading what is left of a csv file in two threads, after
+ * recreader_open: rr then stops at a line start near the middle of the
+ * file and *second reads the rest with rr's column mapping and formats
+ * (rr must outlive it; close it with recreader_close). Line numbers of
+ * *second's records and errors count from 1 at the cut: add
+ * recreader_line(rr) - 1 once rr is read to its end. Returns 1 when split;
+ * 0 when the file cannot be split safely (xlsx, a quoted field holding a
+ * line end, UTF-16, a small file, not fresh from recreader_open), -1 with
+ * err. See csv_split (csv.h). */
+int recreader_split(struct recreader *rr, struct recreader **second, struct ferr *err);
+/* The physical line where rr's next row starts (csv), 0 for xlsx. */
+long recreader_line(const struct recreader *rr);
 void recreader_progress(const struct recreader *rr, long long *done, long long *total);
 void recreader_close(struct recreader *rr);
 
