@@ -223,14 +223,13 @@ static void idmap_grow(struct idmap *m, const struct dataset *ds)
 
 /* The index of customer `id`, adding a bare customer when new (*added
  * set); with ds NULL, adding the ID to m->ids only. */
-static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
-                         int *added)
+static int32_t idmap_get_hashed(struct idmap *m, struct dataset *ds, size_t *cap,
+                                const char *id, size_t len, uint64_t hv, int *added)
 {
 	size_t n = ds ? ds->ncustomers : m->nids;
 	if ((n + 1) * 2 > m->cap)
 		idmap_grow(m, ds);
-	size_t len;
-	size_t h = (size_t)str_hash(id, &len) & (m->cap - 1);
+	size_t h = (size_t)hv & (m->cap - 1);
 	char key[IDMAP_KEY];
 	idmap_key(key, id, len);
 	while (m->slot[h].idx >= 0) {
@@ -265,6 +264,15 @@ static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const
 	c->employees = -1;
 	c->open_min = c->close_min = -1;
 	return (int32_t)ds->ncustomers++;
+}
+
+/* idmap_get_hashed with the hash computed here. */
+static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
+                         int *added)
+{
+	size_t len;
+	uint64_t hv = str_hash(id, &len);
+	return idmap_get_hashed(m, ds, cap, id, len, hv, added);
 }
 
 static char *dup_or_null(const char *s)
@@ -359,40 +367,35 @@ struct part {
 	struct ferr err; /* when failed */
 };
 
-static int read_part(struct part *pt)
+/* An order line read but not yet looked up: the lines of a batch have
+ * their hash slots prefetched first, so that the cache misses of the
+ * customer-ID table overlap instead of coming one after the other. */
+#define BATCH 16
+struct pending {
+	uint64_t hv;
+	size_t len, off; /* the ID: arena[off..off+len) */
+	int32_t day;
+	int missing; /* margin axis: no margin */
+	int64_t value;
+};
+
+/* Looks up the customers of the batch and keeps its lines, in file order. */
+static void flush_batch(struct part *pt, const struct pending *pb, int np, const char *arena,
+                        int32_t *cut)
 {
 	const struct cat_params *p = pt->p;
-	/* Lines on or before `cut` can never fall in the window, which ends at
-	 * the given as-of or at the latest date (that only grows while reading):
-	 * they are not kept, which halves the memory on a two-year file. Each
-	 * part cuts by its own latest date, so it keeps a superset of what the
-	 * window needs; the final filter uses the latest date of both. */
-	int32_t cut =
-	    p->as_of != DAYS_NONE ? category_window_from(p->as_of, p->window_months) : DAYS_NONE;
-	struct rec rec;
-	struct ferr err = {0};
-	int r;
-	while ((r = recreader_next(pt->rr, &rec, &err)) != 0) {
-		if (r < 0) {
-			pt->err = err;
-			pt->failed = 1;
-			return -1;
-		}
-		if (r == 2) {
-			if (pt->rejected++ == 0)
-				pt->first = err;
-			continue;
-		}
-		const struct rec_order *o = &rec.u.o;
+	for (int i = 0; i < np; i++) {
+		const struct pending *b = &pb[i];
 		int added;
-		int32_t ci = idmap_get(pt->m, pt->ds, pt->cap, o->customer_id, &added);
-		if (pt->last == DAYS_NONE || o->day > pt->last) {
-			pt->last = o->day;
+		int32_t ci = idmap_get_hashed(pt->m, pt->ds, pt->cap, arena + b->off, b->len, b->hv,
+		                              &added);
+		if (pt->last == DAYS_NONE || b->day > pt->last) {
+			pt->last = b->day;
 			if (p->as_of == DAYS_NONE)
-				cut = category_window_from(pt->last, p->window_months);
+				*cut = category_window_from(pt->last, p->window_months);
 		}
-		if ((cut != DAYS_NONE && o->day <= cut) ||
-		    (p->as_of != DAYS_NONE && o->day > p->as_of))
+		if ((*cut != DAYS_NONE && b->day <= *cut) ||
+		    (p->as_of != DAYS_NONE && b->day > p->as_of))
 			continue;
 		if (pt->nl == pt->lcap) {
 			size_t old = pt->lcap;
@@ -405,16 +408,66 @@ static int read_part(struct part *pt)
 		}
 		struct line *l = &pt->lines[pt->nl];
 		l->cust = ci;
-		l->day = o->day;
-		if (p->axis == AXIS_MARGIN) {
-			l->value = o->has_margin ? o->margin : 0;
-			if (!o->has_margin)
-				pt->nomargin[pt->nl / 8] |= (uint8_t)(1u << (pt->nl % 8));
-		} else {
-			l->value = o->amount;
-		}
+		l->day = b->day;
+		l->value = b->value;
+		if (b->missing)
+			pt->nomargin[pt->nl / 8] |= (uint8_t)(1u << (pt->nl % 8));
 		pt->nl++;
 	}
+}
+
+static int read_part(struct part *pt)
+{
+	const struct cat_params *p = pt->p;
+	/* Lines on or before `cut` can never fall in the window, which ends at
+	 * the given as-of or at the latest date (that only grows while reading):
+	 * they are not kept, which halves the memory on a two-year file. Each
+	 * part cuts by its own latest date, so it keeps a superset of what the
+	 * window needs; the final filter uses the latest date of both. */
+	int32_t cut =
+	    p->as_of != DAYS_NONE ? category_window_from(p->as_of, p->window_months) : DAYS_NONE;
+	struct pending pb[BATCH];
+	int np = 0;
+	char *arena = NULL;
+	size_t acap = 0, aused = 0;
+	struct rec rec;
+	struct ferr err = {0};
+	int r;
+	while ((r = recreader_next(pt->rr, &rec, &err)) != 0) {
+		if (r < 0) {
+			pt->err = err;
+			pt->failed = 1;
+			free(arena);
+			return -1;
+		}
+		if (r == 2) {
+			if (pt->rejected++ == 0)
+				pt->first = err;
+			continue;
+		}
+		const struct rec_order *o = &rec.u.o;
+		struct pending *b = &pb[np];
+		b->hv = str_hash(o->customer_id, &b->len);
+		if (aused + b->len + 1 > acap) {
+			acap = (aused + b->len + 1) * 2;
+			arena = xrealloc(arena, acap);
+		}
+		memcpy(arena + aused, o->customer_id, b->len + 1);
+		b->off = aused;
+		aused += b->len + 1;
+		b->day = o->day;
+		b->missing = p->axis == AXIS_MARGIN && !o->has_margin;
+		b->value = p->axis == AXIS_MARGIN ? (o->has_margin ? o->margin : 0) : o->amount;
+		if (pt->m->cap)
+			__builtin_prefetch(&pt->m->slot[(size_t)b->hv & (pt->m->cap - 1)]);
+		if (++np == BATCH) {
+			flush_batch(pt, pb, np, arena, &cut);
+			np = 0;
+			aused = 0;
+		}
+	}
+	flush_batch(pt, pb, np, arena, &cut);
+	free(arena);
 	return 0;
 }
 
