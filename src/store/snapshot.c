@@ -91,11 +91,16 @@ static int by_store_id(const void *a, const void *b)
 static struct idpair *id_index(const struct dataset *ds)
 {
 	struct idpair *ix = xreallocarray(NULL, ds->ncustomers ? ds->ncustomers : 1, sizeof(*ix));
+	int sorted = 1;
 	for (size_t i = 0; i < ds->ncustomers; i++) {
 		ix[i].store_id = ds->customers[i].store_id;
 		ix[i].idx = (int32_t)i;
+		if (i && ix[i].store_id < ix[i - 1].store_id)
+			sorted = 0;
 	}
-	qsort(ix, ds->ncustomers, sizeof(*ix), by_store_id);
+	/* a loaded dataset is in id order already: no sort of a million pairs */
+	if (!sorted)
+		qsort(ix, ds->ncustomers, sizeof(*ix), by_store_id);
 	return ix;
 }
 
