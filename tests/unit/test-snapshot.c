@@ -2,8 +2,8 @@
  * latest/exists/categories on hand-inserted rows; a computed run saved and
  * read back field by field (params, thresholds, rows, summary counts in the
  * list), sides for the stability margin; the save's check that the
- * customers did not change (it runs without per-row foreign-key checks); overrides set, replaced, listed,
- * loaded per customer and removed. */
+ * customers did not change (it runs without per-row foreign-key checks);
+ * overrides set, replaced, listed, loaded per customer and removed. */
 #include "testutil.h"
 
 #include "core/category.h"
