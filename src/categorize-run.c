@@ -26,9 +26,11 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 	int ret = -1;
 	if (p.today == DAYS_NONE)
 		p.today = days_today();
-	/* orders only summed: storage order will do; of the customers only the
-	 * columns the computation reads */
+	/* orders only summed: storage order will do; margins only for the margin
+	 * axis; of the customers only the columns the computation reads */
 	int what = LOAD_CUSTOMERS | LOAD_CUSTOMERS_LIGHT | LOAD_ORDERS | LOAD_ORDERS_UNSORTED;
+	if (p.axis != AXIS_MARGIN)
+		what |= LOAD_ORDERS_NO_MARGIN;
 	if (p.as_of == DAYS_NONE && p.window_months >= 0 && p.window_months <= 12 * 1000) {
 		/* as of the latest order: found in the same pass that loads the
 		 * orders (a separate max(day) is a second full scan). A window of

@@ -8,6 +8,7 @@
 #include "util/xmalloc.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,18 +266,18 @@ static size_t keep_from(struct order *raw, size_t n, int32_t from)
  * while reading, so orders before it are dropped whenever the array is full:
  * memory stays near that of the orders kept. */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
-		       int32_t to, int sorted, int32_t span, int32_t *latest, char **cause)
+		       int32_t to, int what, int32_t span, int32_t *latest, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, n = 0;
 	struct order *raw = NULL;
-	int recent = span >= 0;
+	int recent = span >= 0, sorted = !(what & LOAD_ORDERS_UNSORTED);
 	int32_t last = DAYS_NONE, keep = INT32_MIN;
-	if (prepare(db,
-		    recent ? "SELECT customer, day, amount, margin FROM orders NOT INDEXED"
-			   : "SELECT customer, day, amount, margin FROM orders NOT INDEXED "
-			     "WHERE day >= ?1 AND day <= ?2",
-		    &st, cause) != 0)
+	char sql[160];
+	snprintf(sql, sizeof(sql), "SELECT customer, day, amount, %s FROM orders NOT INDEXED%s",
+		 (what & LOAD_ORDERS_NO_MARGIN) ? "NULL" : "margin",
+		 recent ? "" : " WHERE day >= ?1 AND day <= ?2");
+	if (prepare(db, sql, &st, cause) != 0)
 		return -1;
 	if (!recent) {
 		sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
@@ -416,8 +417,7 @@ static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int
 		goto out;
 	cidx_build(&cx, ds);
 	if ((what & LOAD_ORDERS) &&
-	    load_orders(db, ds, &cx, order_from, order_to, !(what & LOAD_ORDERS_UNSORTED), span,
-			latest, cause) != 0)
+	    load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause) != 0)
 		goto out;
 	if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
 		goto out;

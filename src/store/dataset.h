@@ -20,7 +20,10 @@ enum {
 	/* instead of all customer columns: only those categorization reads
 	 * (store_id, industry, employees, revenue, potential, wallet); the other
 	 * strings stay NULL, seller -1 */
-	LOAD_CUSTOMERS_LIGHT = 32
+	LOAD_CUSTOMERS_LIGHT = 32,
+	/* with LOAD_ORDERS: the margins are not read (has_margin false), for
+	 * callers that sum the amounts only */
+	LOAD_ORDERS_NO_MARGIN = 64
 };
 
 /* Loads the parts named by `what` (customers and sellers always) into *ds,

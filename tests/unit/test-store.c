@@ -258,7 +258,8 @@ static void test_load_orders_order(void **state)
 /* store_load_dataset_recent: the latest day comes from the same pass, and
  * only the orders of the span up to it are kept — also when the array is
  * compacted while reading (ascending days, then shuffled ones). With
- * LOAD_CUSTOMERS_LIGHT the numbers are there, the texts are not. */
+ * LOAD_CUSTOMERS_LIGHT the numbers are there, the texts are not; with
+ * LOAD_ORDERS_NO_MARGIN the margins are not read. */
 static void test_load_recent(void **state)
 {
 	(void)state;
@@ -286,6 +287,8 @@ static void test_load_recent(void **state)
 			day = base + 1999 - i / 997; /* a few late ones in the ascending half */
 		struct rec r = order(ids[i % 3], 2022, 1, 1, i + 1);
 		r.u.o.day = day;
+		r.u.o.has_margin = true;
+		r.u.o.margin = 1;
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
 	}
 	struct import_counts c;
@@ -315,6 +318,7 @@ static void test_load_recent(void **state)
 	assert_int_equal(ds.norders, nwant);
 	int64_t sum = 0;
 	for (size_t k = 0; k < ds.norders; k++) {
+		assert_true(ds.orders[k].has_margin);
 		assert_true(ds.orders[k].day >= latest - SPAN && ds.orders[k].day <= latest);
 		assert_true(ds.orders[k].cust >= 0 && ds.orders[k].cust < 3);
 		sum += ds.orders[k].amount;
@@ -324,6 +328,15 @@ static void test_load_recent(void **state)
 	assert_null(ds.customers[0].id);
 	assert_false(ds.customers[0].has_potential);
 	assert_int_equal(ds.customers[0].employees, -1);
+	dataset_free(&ds);
+
+	/* the same without the margins */
+	assert_int_equal(store_load_dataset_recent(db, LOAD_ORDERS_NO_MARGIN, SPAN, &latest, &ds,
+						   &cause),
+			 0);
+	assert_int_equal(ds.norders, nwant);
+	for (size_t k = 0; k < ds.norders; k++)
+		assert_false(ds.orders[k].has_margin);
 	dataset_free(&ds);
 	db_close(db);
 }
