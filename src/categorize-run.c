@@ -28,17 +28,32 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 	int ret = -1;
 	if (p.today == DAYS_NONE)
 		p.today = days_today();
-	if (p.as_of == DAYS_NONE) {
-		if (store_snapshot_default_as_of(db, &p.as_of, cause) != 0)
+	/* orders only summed: storage order will do; margins only for the margin
+	 * axis; of the customers only the columns the computation reads */
+	int what = LOAD_CUSTOMERS | LOAD_CUSTOMERS_LIGHT | LOAD_ORDERS | LOAD_ORDERS_UNSORTED;
+	if (p.axis != AXIS_MARGIN)
+		what |= LOAD_ORDERS_NO_MARGIN;
+	if (p.as_of == DAYS_NONE && p.window_months >= 0 && p.window_months <= 12 * 1000) {
+		/* as of the latest order: found in the same pass that loads the
+		 * orders (a separate max(day) is a second full scan). A window of
+		 * m months never spans more than 31 m days; category_compute keeps
+		 * the exact window. */
+		int32_t latest;
+		if (store_load_dataset_recent(db, what, 31 * p.window_months + 1, &latest, &ds,
+		                              cause) != 0)
 			return -1;
-		if (p.as_of == DAYS_NONE)
-			p.as_of = p.today;
+		p.as_of = latest != DAYS_NONE ? latest : p.today;
+	} else {
+		if (p.as_of == DAYS_NONE) {
+			if (store_snapshot_default_as_of(db, &p.as_of, cause) != 0)
+				return -1;
+			if (p.as_of == DAYS_NONE)
+				p.as_of = p.today;
+		}
+		int32_t from = category_window_from(p.as_of, p.window_months);
+		if (store_load_dataset(db, what, from + 1, p.as_of, &ds, cause) != 0)
+			return -1;
 	}
-	int32_t from = category_window_from(p.as_of, p.window_months);
-	/* only summed: storage order will do */
-	if (store_load_dataset(db, LOAD_CUSTOMERS | LOAD_ORDERS | LOAD_ORDERS_UNSORTED, from + 1,
-	                       p.as_of, &ds, cause) != 0)
-		return -1;
 	size_t n = ds.ncustomers;
 	if (n == 0) {
 		*cause = xstrdup("the workspace has no customers yet: import orders or customers "

@@ -8,6 +8,7 @@
 #include "util/xmalloc.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,6 +118,46 @@ static void sidx_free(struct sidx *x)
 	free(x->vals);
 }
 
+/* Only the columns categorization reads, straight into the structs: no
+ * string copies but the industry (NULL in most workspaces). */
+static int load_customers_light(sqlite3 *db, struct dataset *ds, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	if (prepare(db,
+		    "SELECT id, industry, employees, revenue, potential, wallet FROM customers "
+		    "ORDER BY id",
+		    &st, cause) != 0)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (ds->ncustomers == cap) {
+			cap = cap ? cap * 2 : 1024;
+			ds->customers = xreallocarray(ds->customers, cap, sizeof(*ds->customers));
+		}
+		struct customer *c = &ds->customers[ds->ncustomers++];
+		memset(c, 0, sizeof(*c));
+		c->store_id = sqlite3_column_int64(st, 0);
+		c->industry = col_str(st, 1);
+		c->employees = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
+		c->seller = -1;
+		if ((c->has_revenue = sqlite3_column_type(st, 3) != SQLITE_NULL))
+			c->revenue = sqlite3_column_int64(st, 3);
+		if ((c->has_potential = sqlite3_column_type(st, 4) != SQLITE_NULL))
+			c->potential = sqlite3_column_int64(st, 4);
+		if ((c->has_wallet = sqlite3_column_type(st, 5) != SQLITE_NULL))
+			c->wallet = sqlite3_column_int64(st, 5);
+		c->open_min = -1;
+		c->close_min = -1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading customers");
+		return -1;
+	}
+	return 0;
+}
+
 static int load_customers(sqlite3 *db, struct dataset *ds, const struct sidx *sx, char **cause)
 {
 	sqlite3_stmt *st = NULL;
@@ -209,31 +250,64 @@ static int by_day(const void *a, const void *b)
  * (customer, day) index, which jumps around the table. Unless `sorted` is 0:
  * then they stay in table order (the sort moves every order to a random
  * place: a second on ten million orders). */
+/* Drops the orders of raw[0..n) before day `from`; returns how many remain. */
+static size_t keep_from(struct order *raw, size_t n, int32_t from)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (raw[i].day >= from)
+			raw[m++] = raw[i];
+	return m;
+}
+
+/* With span >= 0 (`recent`): all orders are read, the latest day goes to
+ * *latest (DAYS_NONE without orders) and only those of the `span` days up to
+ * it are kept; from and to are not used. The window can only move forward
+ * while reading, so orders before it are dropped whenever the array is full:
+ * memory stays near that of the orders kept. */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
-		       int32_t to, int sorted, char **cause)
+		       int32_t to, int what, int32_t span, int32_t *latest, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, n = 0;
 	struct order *raw = NULL;
-	if (prepare(db,
-		    "SELECT customer, day, amount, margin FROM orders NOT INDEXED "
-		    "WHERE day >= ?1 AND day <= ?2",
-		    &st, cause) != 0)
+	int recent = span >= 0, sorted = !(what & LOAD_ORDERS_UNSORTED);
+	int32_t last = DAYS_NONE, keep = INT32_MIN;
+	char sql[160];
+	snprintf(sql, sizeof(sql), "SELECT customer, day, amount, %s FROM orders NOT INDEXED%s",
+		 (what & LOAD_ORDERS_NO_MARGIN) ? "NULL" : "margin",
+		 recent ? "" : " WHERE day >= ?1 AND day <= ?2");
+	if (prepare(db, sql, &st, cause) != 0)
 		return -1;
-	sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
-	sqlite3_bind_int(st, 2, to == DAYS_NONE ? INT32_MAX : to);
+	if (!recent) {
+		sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
+		sqlite3_bind_int(st, 2, to == DAYS_NONE ? INT32_MAX : to);
+	}
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int32_t day = sqlite3_column_int(st, 1);
+		if (recent) {
+			if (last == DAYS_NONE || day > last) {
+				last = day;
+				keep = (int32_t)((int64_t)day - span > INT32_MIN ? day - span : INT32_MIN);
+			}
+			if (day < keep)
+				continue;
+		}
 		int32_t ci = cidx_get(cx, sqlite3_column_int64(st, 0));
 		if (ci < 0)
 			continue;
 		if (n == cap) {
-			cap = cap ? cap * 2 : 4096;
-			raw = xreallocarray(raw, cap, sizeof(*raw));
+			if (recent)
+				n = keep_from(raw, n, keep);
+			if (n > cap / 2 || cap == 0) {
+				cap = cap ? cap * 2 : 4096;
+				raw = xreallocarray(raw, cap, sizeof(*raw));
+			}
 		}
 		struct order *o = &raw[n++];
 		o->cust = ci;
-		o->day = sqlite3_column_int(st, 1);
+		o->day = day;
 		o->amount = sqlite3_column_int64(st, 2);
 		o->has_margin = sqlite3_column_type(st, 3) != SQLITE_NULL;
 		o->margin = o->has_margin ? sqlite3_column_int64(st, 3) : 0;
@@ -243,6 +317,10 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		free(raw);
 		*cause = db_cause(db, "reading orders");
 		return -1;
+	}
+	if (recent) {
+		n = keep_from(raw, n, keep);
+		*latest = last;
 	}
 	if (!sorted) {
 		ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
@@ -321,8 +399,8 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 	return 0;
 }
 
-int store_load_dataset(sqlite3 *db, int what, int32_t order_from, int32_t order_to,
-		       struct dataset *ds, char **cause)
+static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int32_t span,
+		int32_t *latest, struct dataset *ds, char **cause)
 {
 	struct sidx sx = {0};
 	struct cidx cx = {0};
@@ -334,11 +412,12 @@ int store_load_dataset(sqlite3 *db, int what, int32_t order_from, int32_t order_
 	if (load_sellers(db, ds, cause) != 0)
 		goto out;
 	sidx_build(&sx, ds);
-	if (load_customers(db, ds, &sx, cause) != 0)
+	if ((what & LOAD_CUSTOMERS_LIGHT) ? load_customers_light(db, ds, cause) != 0
+					  : load_customers(db, ds, &sx, cause) != 0)
 		goto out;
 	cidx_build(&cx, ds);
-	if ((what & LOAD_ORDERS) && load_orders(db, ds, &cx, order_from, order_to,
-					       !(what & LOAD_ORDERS_UNSORTED), cause) != 0)
+	if ((what & LOAD_ORDERS) &&
+	    load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause) != 0)
 		goto out;
 	if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
 		goto out;
@@ -350,4 +429,18 @@ out:
 	if (rc != 0)
 		dataset_free(ds);
 	return rc;
+}
+
+int store_load_dataset(sqlite3 *db, int what, int32_t order_from, int32_t order_to,
+		       struct dataset *ds, char **cause)
+{
+	return load(db, what, order_from, order_to, -1, NULL, ds, cause);
+}
+
+int store_load_dataset_recent(sqlite3 *db, int what, int32_t span, int32_t *latest,
+			      struct dataset *ds, char **cause)
+{
+	*latest = DAYS_NONE;
+	return load(db, what | LOAD_ORDERS, DAYS_NONE, DAYS_NONE, span < 0 ? 0 : span, latest, ds,
+		    cause);
 }

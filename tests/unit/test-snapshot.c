@@ -1,8 +1,9 @@
 /* test-snapshot.c — covers src/store/snapshot.c and src/store/override.c:
  * latest/exists/categories on hand-inserted rows; a computed run saved and
  * read back field by field (params, thresholds, rows, summary counts in the
- * list), sides for the stability margin; overrides set, replaced, listed,
- * loaded per customer and removed. */
+ * list), sides for the stability margin; the save's check that the
+ * customers did not change (it runs without per-row foreign-key checks);
+ * overrides set, replaced, listed, loaded per customer and removed. */
 #include "testutil.h"
 
 #include "core/category.h"
@@ -95,6 +96,16 @@ static void three(sqlite3 *db, struct dataset *ds, struct customer *cs, struct o
 	ds->norders = 3;
 }
 
+static long long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 static void test_save_load(void **state)
 {
 	(void)state;
@@ -179,6 +190,18 @@ static void test_save_load(void **state)
 	assert_int_equal(items[0].cat[CAT_2P], 2);
 	assert_int_equal(items[0].cat[CAT_1], 0);
 	free(items);
+	/* the save runs without the per-row foreign-key checks and turns them
+	 * back on; instead it refuses when the customers changed meanwhile */
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	exec(db, "PRAGMA foreign_keys = OFF");
+	exec(db, "DELETE FROM customers WHERE id = 2");
+	exec(db, "PRAGMA foreign_keys = ON");
+	cause = NULL;
+	assert_int_equal(store_snapshot_save(db, &run, &ds, rows, &cause), -1);
+	assert_non_null(strstr(cause, "customers changed"));
+	free(cause);
+	assert_int_equal(count(db, "SELECT count(*) FROM snapshots"), 2);
+	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
 	int32_t d;
 	assert_int_equal(store_snapshot_default_as_of(db, &d, &cause), 0);
 	assert_int_equal(d, DAYS_NONE); /* the orders table of this workspace is empty */

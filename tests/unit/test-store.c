@@ -2,7 +2,8 @@
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
  * duplicate detection), dataset.c (loading back; orders sorted by (customer,
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
- * range), status.c. */
+ * range; or the span up to the latest day, found in the same pass, with
+ * only the customer columns categorization reads), status.c. */
 #include "testutil.h"
 
 #include "store/dataset.h"
@@ -254,6 +255,92 @@ static void test_load_orders_order(void **state)
 	db_close(db);
 }
 
+/* store_load_dataset_recent: the latest day comes from the same pass, and
+ * only the orders of the span up to it are kept — also when the array is
+ * compacted while reading (ascending days, then shuffled ones). With
+ * LOAD_CUSTOMERS_LIGHT the numbers are there, the texts are not; with
+ * LOAD_ORDERS_NO_MARGIN the margins are not read. */
+static void test_load_recent(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	char *cause = NULL;
+	struct store_import *im;
+	struct dataset ds;
+	int32_t latest = 0;
+	assert_int_equal(store_load_dataset_recent(db, LOAD_CUSTOMERS_LIGHT, 100, &latest, &ds, &cause),
+			 0);
+	assert_int_equal(latest, DAYS_NONE);
+	assert_int_equal(ds.norders, 0);
+	dataset_free(&ds);
+
+	static const char *const ids[] = {"C", "A", "B"};
+	int32_t base = days_from_ymd(2022, 1, 1);
+	enum { N = 20000, SPAN = 100 };
+	int64_t want = 0;
+	size_t nwant = 0;
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, &im, &cause), 0);
+	for (int i = 0; i < N; i++) {
+		/* first half ascending (days 0..999), second half shuffled over 0..1999 */
+		int32_t day = i < N / 2 ? base + i / 10 : base + (int32_t)((i * 7919L) % 1000) + 1000;
+		if (i > N / 4 && i < N / 2 && i % 997 == 0)
+			day = base + 1999 - i / 997; /* a few late ones in the ascending half */
+		struct rec r = order(ids[i % 3], 2022, 1, 1, i + 1);
+		r.u.o.day = day;
+		r.u.o.has_margin = true;
+		r.u.o.margin = 1;
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	struct import_counts c;
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	/* recompute what must be kept, from the same formula */
+	int32_t last = DAYS_NONE;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < N; i++) {
+			int32_t day = i < N / 2 ? base + i / 10
+						: base + (int32_t)((i * 7919L) % 1000) + 1000;
+			if (i > N / 4 && i < N / 2 && i % 997 == 0)
+				day = base + 1999 - i / 997;
+			if (pass == 0) {
+				if (last == DAYS_NONE || day > last)
+					last = day;
+			} else if (day >= last - SPAN) {
+				want += i + 1;
+				nwant++;
+			}
+		}
+	assert_int_equal(store_load_dataset_recent(db, LOAD_CUSTOMERS_LIGHT | LOAD_ORDERS_UNSORTED,
+						   SPAN, &latest, &ds, &cause),
+			 0);
+	assert_int_equal(latest, last);
+	assert_int_equal(latest, base + 1999);
+	assert_true(nwant > 1000 && nwant < 1200);
+	assert_int_equal(ds.norders, nwant);
+	int64_t sum = 0;
+	for (size_t k = 0; k < ds.norders; k++) {
+		assert_true(ds.orders[k].has_margin);
+		assert_true(ds.orders[k].day >= latest - SPAN && ds.orders[k].day <= latest);
+		assert_true(ds.orders[k].cust >= 0 && ds.orders[k].cust < 3);
+		sum += ds.orders[k].amount;
+	}
+	assert_int_equal(sum, want);
+	assert_int_equal(ds.ncustomers, 3);
+	assert_null(ds.customers[0].id);
+	assert_false(ds.customers[0].has_potential);
+	assert_int_equal(ds.customers[0].employees, -1);
+	dataset_free(&ds);
+
+	/* the same without the margins */
+	assert_int_equal(store_load_dataset_recent(db, LOAD_ORDERS_NO_MARGIN, SPAN, &latest, &ds,
+						   &cause),
+			 0);
+	assert_int_equal(ds.norders, nwant);
+	for (size_t k = 0; k < ds.norders; k++)
+		assert_false(ds.orders[k].has_margin);
+	dataset_free(&ds);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -262,6 +349,7 @@ int main(void)
 		cmocka_unit_test(test_orders_create_customers),
 		cmocka_unit_test(test_customer_upsert_and_load),
 		cmocka_unit_test(test_load_orders_order),
+		cmocka_unit_test(test_load_recent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
