@@ -368,10 +368,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_analyze, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_analyze, optarg, &ctx->lang) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'o':
 			out = optarg;

@@ -86,6 +86,8 @@ static int parse_double(const char *s, double *out)
 }
 
 enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+/* The --format names, in the order of the enum above. */
+static const char *const formats[] = {"text", "csv", "json", NULL};
 
 static const struct option opts[] = {
     {"as-of", required_argument, NULL, 'a'},
@@ -274,23 +276,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			fmt_given = 1;
-			if (!strcmp(optarg, "text"))
-				fmt = FMT_TEXT;
-			else if (!strcmp(optarg, "csv"))
-				fmt = FMT_CSV;
-			else if (!strcmp(optarg, "json"))
-				fmt = FMT_JSON;
-			else {
-				cmd_error(&cmd_categorize,
-				          "--format is text, csv or json, not '%s'", optarg);
+			if ((c = cmd_format(&cmd_categorize, optarg, formats)) < 0)
 				return cmd_usage(&cmd_categorize);
-			}
+			fmt = (enum fmt)c;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_categorize, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_categorize, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_categorize);
-			}
 			break;
 		case 'o':
 			out_path = optarg;

@@ -16,6 +16,8 @@
 extern const struct command cmd_compare;
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX };
+/* The --format names, in the order of the enum above. */
+static const char *const formats[] = {"text", "csv", "json", "xlsx", NULL};
 
 static int render(const struct analysis *b, const struct analysis *af, enum format fmt,
                   const char *out, enum lang lang)
@@ -117,25 +119,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			pa.attribution_days = pb.attribution_days;
 			break;
 		case 'F':
-			if (!strcmp(optarg, "text"))
-				fmt = FMT_TEXT;
-			else if (!strcmp(optarg, "csv"))
-				fmt = FMT_CSV;
-			else if (!strcmp(optarg, "json"))
-				fmt = FMT_JSON;
-			else if (!strcmp(optarg, "xlsx"))
-				fmt = FMT_XLSX;
-			else {
-				cmd_error(&cmd_compare,
-				          "--format is text, csv, json or xlsx, not '%s'", optarg);
+			if ((c = cmd_format(&cmd_compare, optarg, formats)) < 0)
 				return EXIT_USAGE;
-			}
+			fmt = (enum format)c;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_compare, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_compare, optarg, &ctx->lang) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'o':
 			out = optarg;

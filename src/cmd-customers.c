@@ -67,10 +67,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			out = optarg;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_customers, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_customers, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_customers);
-			}
 			break;
 		default:
 			return cmd_usage(&cmd_customers);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *const formats[] = {"text", "csv", "json", NULL};
+
 extern const struct command cmd_history;
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -22,19 +24,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "json")) {
-				cmd_error(&cmd_history, "--format is text, csv or json, not '%s'",
-				          optarg);
+			if (cmd_format(&cmd_history, optarg, formats) < 0)
 				return cmd_usage(&cmd_history);
-			}
 			fmt = optarg;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_history, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_history, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_history);
-			}
 			break;
 		default:
 			return cmd_usage(&cmd_history);

@@ -78,10 +78,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			fmt = optarg;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_migration, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_migration, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_migration);
-			}
 			break;
 		default:
 			return cmd_usage(&cmd_migration);

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char *const formats[] = {"text", "csv", "json", NULL};
+
 extern const struct command cmd_override;
 extern const struct command cmd_overrides;
 
@@ -132,19 +134,13 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "json")) {
-				cmd_error(&cmd_overrides, "--format is text, csv or json, not '%s'",
-				          optarg);
+			if (cmd_format(&cmd_overrides, optarg, formats) < 0)
 				return cmd_usage(&cmd_overrides);
-			}
 			fmt = optarg;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_overrides, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_overrides, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_overrides);
-			}
 			break;
 		default:
 			return cmd_usage(&cmd_overrides);

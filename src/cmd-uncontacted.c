@@ -14,6 +14,8 @@
 extern const struct command cmd_uncontacted;
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON };
+/* The --format names, in the order of the enum above. */
+static const char *const formats[] = {"text", "csv", "json", NULL};
 
 static void print_text(FILE *f, const struct analysis *a, const int32_t *idx, size_t n,
                        enum lang lang)
@@ -128,23 +130,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case 'F':
-			if (!strcmp(optarg, "text"))
-				fmt = FMT_TEXT;
-			else if (!strcmp(optarg, "csv"))
-				fmt = FMT_CSV;
-			else if (!strcmp(optarg, "json"))
-				fmt = FMT_JSON;
-			else {
-				cmd_error(&cmd_uncontacted,
-				          "--format is text, csv or json, not '%s'", optarg);
+			if ((c = cmd_format(&cmd_uncontacted, optarg, formats)) < 0)
 				return EXIT_USAGE;
-			}
+			fmt = (enum format)c;
 			break;
 		case 'l':
-			if (lang_parse(optarg, &ctx->lang) != 0) {
-				cmd_error(&cmd_uncontacted, "--lang is sv or en, not '%s'", optarg);
+			if (cmd_lang(&cmd_uncontacted, optarg, &ctx->lang) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'o':
 			out = optarg;

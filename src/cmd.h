@@ -44,6 +44,13 @@ void cmd_error(const struct command *cmd, const char *fmt, ...) __attribute__((f
 /* Prints the usage line and "try 'fokus help NAME'" to stderr; returns EXIT_USAGE. */
 int cmd_usage(const struct command *cmd);
 
+/* --lang for a command: sets *out, or prints "--lang is sv or en, not 'X'"
+ * as cmd's error and returns -1. */
+int cmd_lang(const struct command *cmd, const char *arg, enum lang *out);
+/* --format for a command: the index of arg in the NULL-terminated names, or
+ * -1 after printing "--format is text, csv or json, not 'X'" as cmd's error. */
+int cmd_format(const struct command *cmd, const char *arg, const char *const *names);
+
 /* All commands (generated at build time), and their count. */
 extern const struct command *const cmd_table[];
 extern const unsigned cmd_count;

@@ -80,61 +80,6 @@ const struct command cmd_help = {
 	.run = cmd_help_run,
 };
 
-struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
-{
-	if (ctx->db)
-		return ctx->db;
-	char *cause = NULL;
-	if (db_open(ctx->db_path, &ctx->db, &cause) != 0) {
-		fprintf(stderr, "fokus: %s\n", cause ? cause : "cannot open the workspace");
-		free(cause);
-		ctx->db = NULL;
-	}
-	return ctx->db;
-}
-
-void cmd_error(const struct command *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "fokus %s: ", cmd->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cmd_usage(const struct command *cmd)
-{
-	fprintf(stderr, "usage: fokus %s\ntry 'fokus help %s'\n", cmd->usage, cmd->name);
-	return EXIT_USAGE;
-}
-
-FILE *cmd_open_out(const struct command *cmd, const char *path)
-{
-	if (!path || !strcmp(path, "-"))
-		return stdout;
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		cmd_error(cmd, "cannot write %s: %s", path, strerror(errno));
-	return f;
-}
-
-int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
-{
-	int bad = ferror(f);
-	if (f == stdout) {
-		if (fflush(f) != 0)
-			bad = 1;
-	} else if (fclose(f) != 0) {
-		bad = 1;
-	}
-	if (bad) {
-		cmd_error(cmd, "writing %s failed", path && strcmp(path, "-") ? path : "the output");
-		return -1;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = {0};

@@ -886,42 +886,6 @@ static void test_xlsx_written(void **state)
 	dataset_free(&f.ds);
 }
 
-/* What main.c gives commands, for calling cmd_analyze_report here. */
-struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
-{
-	return ctx->db;
-}
-
-void cmd_error(const struct command *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fprintf(stderr, "fokus %s: ", cmd->name);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cmd_usage(const struct command *cmd)
-{
-	(void)cmd;
-	return EXIT_USAGE;
-}
-
-FILE *cmd_open_out(const struct command *cmd, const char *path)
-{
-	(void)cmd;
-	(void)path;
-	return stdout;
-}
-
-int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
-{
-	(void)cmd;
-	(void)f;
-	(void)path;
-	return 0;
-}
 
 static void test_report_from_workspace(void **state)
 {

@@ -1,0 +1,92 @@
+/* cmd.c — what every command shares (declared in cmd.h): the workspace on
+ * first use, error and usage messages, --lang and --format parsing, and the
+ * --out file. Kept out of main.c so unit tests can call commands' code. */
+#include "cmd.h"
+#include "store/db.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
+{
+	if (ctx->db)
+		return ctx->db;
+	char *cause = NULL;
+	if (db_open(ctx->db_path, &ctx->db, &cause) != 0) {
+		fprintf(stderr, "fokus: %s\n", cause ? cause : "cannot open the workspace");
+		free(cause);
+		ctx->db = NULL;
+	}
+	return ctx->db;
+}
+
+void cmd_error(const struct command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "fokus %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cmd_lang(const struct command *cmd, const char *arg, enum lang *out)
+{
+	if (lang_parse(arg, out) == 0)
+		return 0;
+	cmd_error(cmd, "--lang is sv or en, not '%s'", arg);
+	return -1;
+}
+
+int cmd_format(const struct command *cmd, const char *arg, const char *const *names)
+{
+	int n = 0;
+	while (names[n])
+		n++;
+	for (int i = 0; i < n; i++)
+		if (!strcmp(arg, names[i]))
+			return i;
+	char list[256] = "";
+	for (int i = 0; i < n; i++) {
+		size_t l = strlen(list);
+		snprintf(list + l, sizeof(list) - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
+			 names[i]);
+	}
+	cmd_error(cmd, "--format is %s, not '%s'", list, arg);
+	return -1;
+}
+
+int cmd_usage(const struct command *cmd)
+{
+	fprintf(stderr, "usage: fokus %s\ntry 'fokus help %s'\n", cmd->usage, cmd->name);
+	return EXIT_USAGE;
+}
+
+FILE *cmd_open_out(const struct command *cmd, const char *path)
+{
+	if (!path || !strcmp(path, "-"))
+		return stdout;
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		cmd_error(cmd, "cannot write %s: %s", path, strerror(errno));
+	return f;
+}
+
+int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
+{
+	int bad = ferror(f);
+	if (f == stdout) {
+		if (fflush(f) != 0)
+			bad = 1;
+	} else if (fclose(f) != 0) {
+		bad = 1;
+	}
+	if (bad) {
+		cmd_error(cmd, "writing %s failed", path && strcmp(path, "-") ? path : "the output");
+		return -1;
+	}
+	return 0;
+}
