@@ -30,7 +30,7 @@ const char *svg_category_shade(int c)
 
 /* Geometry of the drawing. */
 enum {
-	W = 1040,
+	W = 1100,
 	H = 700,
 	PX0 = 100,  /* plot left (the edge strip starts here) */
 	PX1 = 740,  /* plot right */
