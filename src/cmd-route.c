@@ -124,10 +124,7 @@ static int parse_format(const char *s, enum format *f)
 /* The first working day after today (FOKUS_TODAY honoured). */
 static int32_t next_working_day(void)
 {
-	int32_t d = days_today() + 1;
-	while (days_weekday(d) >= 5)
-		d++;
-	return d;
+	return days_next_workday_se(days_today() + 1);
 }
 
 static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_args *a)
@@ -434,9 +431,10 @@ const struct command cmd_route = {
 	.usage = "route --seller ID [--from DATE] [--days 5] [--format text|csv|json|ics|html] [options]",
 	.summary = "plan a field seller's visit routes for the coming days",
 	.help =
-		"Plans the seller's coming working days (Monday to Friday): which visits are\n"
-		"due, in which order and when, serving the most valuable customers first and\n"
-		"driving as little as possible. Needs a categorization ('fokus categorize').\n\n"
+		"Plans the seller's coming working days (Monday to Friday, not Swedish public\n"
+		"holidays): which visits are due, in which order and when, serving the most\n"
+		"valuable customers first and driving as little as possible. Needs a\n"
+		"categorization ('fokus categorize').\n\n"
 		"Due visits: a customer of the seller is due when its last visit plus\n"
 		"365 / (visits per year in the policy for its category) days is on or before\n"
 		"the day; customers never visited are due at once. A visit takes the policy's\n"

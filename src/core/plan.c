@@ -675,10 +675,7 @@ int plan_newsletter_dates(double per_year, int32_t today, int32_t *out, int max)
 	int count = 0;
 	for (long k = 0; k < n && count < max; k++, mi += step) {
 		int yy = mi / 12, mm = mi % 12 + 1;
-		int32_t day = days_from_ymd(yy, mm, mm == 1 ? 2 : 1);
-		while (days_weekday(day) >= 5)
-			day++;
-		out[count++] = day;
+		out[count++] = days_next_workday_se(days_from_ymd(yy, mm, 1));
 	}
 	return count;
 }
@@ -717,13 +714,6 @@ static int by_overdue(const void *x, const void *y)
 		return a->last < b->last ? -1 : 1;
 	}
 	return a->pos < b->pos ? -1 : a->pos > b->pos;
-}
-
-static int32_t next_weekday(int32_t day)
-{
-	while (days_weekday(day) >= 5)
-		day++;
-	return day;
 }
 
 /* Collects the due visits of one seller before the horizon. */
@@ -784,17 +774,19 @@ static bool has_room(const double *used, int32_t start, int32_t day, double need
 	return u <= 0 || u + need <= limit + EPS;
 }
 
-/* The first weekday on or after the due day (not before start) with room;
- * when the horizon ends first, the latest earlier weekday with room. */
+/* The first working day on or after the due day (not before start) with
+ * room; when the horizon ends first, the latest earlier working day with
+ * room. Working days: Monday-Friday except Swedish public holidays. */
 static int32_t find_day(const double *used, int32_t start, int32_t end, int32_t due, double need,
                         double limit)
 {
 	int32_t from = due < start ? start : due;
-	for (int32_t day = next_weekday(from); day < end; day = next_weekday(day + 1))
+	for (int32_t day = days_next_workday_se(from); day < end;
+	     day = days_next_workday_se(day + 1))
 		if (has_room(used, start, day, need, limit))
 			return day;
 	for (int32_t day = (from < end ? from : end) - 1; day >= start; day--)
-		if (days_weekday(day) < 5 && has_room(used, start, day, need, limit))
+		if (days_workday_se(day) && has_room(used, start, day, need, limit))
 			return day;
 	return DAYS_NONE;
 }
@@ -812,7 +804,7 @@ struct plan_visit *plan_schedule_visits(const struct plan_inputs *in, const stru
                                         const struct plan_schedule_opts *o, size_t *n,
                                         size_t *not_fitted)
 {
-	int32_t start = next_weekday(o->start);
+	int32_t start = days_next_workday_se(o->start);
 	int32_t end = o->start + 7 * (o->weeks > 0 ? o->weeks : 1);
 	size_t nd = 0, nv = 0;
 	*not_fitted = 0;

@@ -166,8 +166,9 @@ void plan_last_contacts(const struct dataset *ds, int32_t *last_contact, int32_t
 int32_t plan_next_due(const struct policy *pol, int cat, int32_t last_contact, int32_t today);
 
 /* The newsletter send dates of the coming year: n = round(per_year) dates
- * (at most 12), spaced 12/n whole months, each the first weekday (Mon-Fri,
- * not 1 January) on or after the first day of its month; the first month
+ * (at most 12), spaced 12/n whole months, each the first working day
+ * (days_workday_se: Mon-Fri, not a Swedish public holiday) on or after the
+ * first day of its month; the first month
  * is the next month after `today` whose number - 1 is a multiple of 12/n
  * (with n = 4: the next quarter). Writes up to max dates to out; returns
  * how many. */
@@ -175,7 +176,7 @@ int plan_newsletter_dates(double per_year, int32_t today, int32_t *out, int max)
 
 struct plan_visit {
 	int32_t cust;
-	int32_t day;      /* a weekday */
+	int32_t day;      /* a working day (days_workday_se) */
 	int start_min;    /* minutes after midnight */
 	int duration_min; /* the policy's visit minutes */
 	int travel_min;   /* one way, as modelled */
@@ -183,7 +184,7 @@ struct plan_visit {
 };
 
 struct plan_schedule_opts {
-	int32_t start;      /* first day that may hold a visit (skips to a weekday) */
+	int32_t start;      /* first day that may hold a visit (skips to a working day) */
 	int weeks;          /* horizon: visits due before start + 7 x weeks */
 	int day_start_min;  /* first departure, default 8:00 = 480 */
 	double day_minutes; /* field minutes per working day: 8 h x field_share by default */

@@ -76,7 +76,7 @@ void route_plan_days(int32_t from, int n, int32_t *out)
 {
 	int32_t d = from;
 	for (int k = 0; k < n; d++) {
-		if (days_weekday(d) < 5)
+		if (days_workday_se(d))
 			out[k++] = d;
 	}
 }

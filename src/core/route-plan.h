@@ -109,7 +109,8 @@ struct route_plan {
 	double seconds;
 };
 
-/* The working days (Monday to Friday) from `from` on (from itself when it
+/* The working days (Monday to Friday, not Swedish public holidays:
+ * days_workday_se) from `from` on (from itself when it
  * is one): fills out[0..n-1]. */
 void route_plan_days(int32_t from, int n, int32_t *out);
 

@@ -137,35 +137,6 @@ int32_t sample_first_day(int months)
 }
 
 /* Easter Sunday (the anonymous Gregorian algorithm). */
-static int32_t easter(int y)
-{
-	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
-	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
-	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-	int m = (a + 11 * h + 22 * l) / 451;
-	int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-	return days_from_ymd(y, month, day);
-}
-
-/* Swedish public holidays on weekdays, and the eves offices close. */
-static int holiday(int32_t d)
-{
-	int y, m, dd;
-	days_to_ymd(d, &y, &m, &dd);
-	static const int fixed[][2] = {{1, 1},   {1, 6},   {5, 1},   {6, 6},
-	                               {12, 24}, {12, 25}, {12, 26}, {12, 31}};
-	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		if (m == fixed[i][0] && dd == fixed[i][1])
-			return 1;
-	int32_t e = easter(y);
-	if (d == e - 2 || d == e + 1 || d == e + 39)
-		return 1;
-	/* Midsummer Eve: the Friday between 19 and 25 June. */
-	if (m == 6 && dd >= 19 && dd <= 25 && days_weekday(d) == 4)
-		return 1;
-	return 0;
-}
-
 static void calendar(struct gen *g)
 {
 	/* Orders per working day relative to the year: slow July, calm December. */
@@ -177,7 +148,7 @@ static void calendar(struct gen *g)
 		int32_t d = g->first + i;
 		int y, m, dd;
 		days_to_ymd(d, &y, &m, &dd);
-		g->workday[i] = days_weekday(d) < 5 && !holiday(d);
+		g->workday[i] = days_workday_se(d);
 		g->cum[i + 1] = g->cum[i] + (g->workday[i] ? month_factor[m - 1] : 0.0);
 	}
 	g->year_weight = g->cum[g->ndays] / ((double)g->ndays / 365.2425);

@@ -67,6 +67,48 @@ int days_weekday(int32_t days)
 	return w < 0 ? w + 7 : w;
 }
 
+/* Easter Sunday of year y (the Gregorian computus, Meeus/Jones/Butcher). */
+static int32_t easter_sunday(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+	return days_from_ymd(y, month, day);
+}
+
+int days_holiday_se(int32_t days)
+{
+	static const unsigned char fixed[][2] = {{1, 1},   {1, 6},   {5, 1},   {6, 6},
+	                                         {12, 24}, {12, 25}, {12, 26}, {12, 31}};
+	int y, m, d;
+	days_to_ymd(days, &y, &m, &d);
+	for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (m == fixed[i][0] && d == fixed[i][1])
+			return 1;
+	/* midsommarafton: the Friday between 19 and 25 June */
+	if (m == 6 && d >= 19 && d <= 25 && days_weekday(days) == 4)
+		return 1;
+	if (m < 3 || m > 6)
+		return 0;
+	int32_t e = easter_sunday(y);
+	/* långfredagen, annandag påsk, Kristi himmelsfärd */
+	return days == e - 2 || days == e + 1 || days == e + 39;
+}
+
+int days_workday_se(int32_t days)
+{
+	return days_weekday(days) < 5 && !days_holiday_se(days);
+}
+
+int32_t days_next_workday_se(int32_t days)
+{
+	while (!days_workday_se(days))
+		days++;
+	return days;
+}
+
 int days_iso_week(int32_t days, int *iso_year)
 {
 	/* The week belongs to the year of its Thursday. */

@@ -14,6 +14,16 @@ int days_valid_ymd(int y, int m, int d);
 const char *days_iso(int32_t days, char buf[11]);
 /* 0 = Monday ... 6 = Sunday. */
 int days_weekday(int32_t days);
+/* 1 when the day is a Swedish public holiday or an eve offices close
+ * (nyårsdagen, trettondedag jul, långfredagen, annandag påsk, första maj,
+ * Kristi himmelsfärd, nationaldagen, midsommarafton, julafton, juldagen,
+ * annandag jul, nyårsafton), whatever the weekday. The others (påskdagen,
+ * pingstdagen, midsommardagen, alla helgons dag) always fall on a weekend. */
+int days_holiday_se(int32_t days);
+/* 1 when the day is Monday-Friday and not days_holiday_se. */
+int days_workday_se(int32_t days);
+/* The first working day (days_workday_se) on or after `days`. */
+int32_t days_next_workday_se(int32_t days);
 /* ISO 8601 week number (1..53); *iso_year gets the week-numbering year. */
 int days_iso_week(int32_t days, int *iso_year);
 /* Writes "YYYY-Www" (9 bytes with NUL); returns buf. */

@@ -51,6 +51,11 @@ awk -F, '$3 == "C05" && ($9 < "13:00" || $10 > "15:00") { exit 1 }' week.csv || 
 # every day leaves at or after 08:00 and is back by 16:00
 awk -F, '$13 == "leave" && $10 < "08:00" { exit 1 } $13 == "back" && $8 > "16:00" { exit 1 }' week.csv || fail "day length"
 
+# Swedish public holidays are no working days: Christmas week 2026.
+$R --from 2026-12-21 --days 6 --format json >xmas.json || fail "route over Christmas"
+expect_eq "$(grep -o '"date": *"[0-9-]*"' xmas.json | grep -o '20[0-9-]*' | tr '\n' ' ')" \
+	"2026-12-21 2026-12-22 2026-12-23 2026-12-28 2026-12-29 2026-12-30 " "working days over Christmas"
+
 # One short day: the category-1 visits come first.
 $R --days 1 --day-length 5h --format csv >short.csv || fail "short day"
 n1=$(awk -F, '$13 == "planned" && $5 == "1"' short.csv | wc -l)
