@@ -47,6 +47,51 @@ static void test_add_months(void **state)
 	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 11, 30), 3), b), "2025-02-28");
 }
 
+/* Swedish public holidays: every one of 2026 and 2027 by its date, and the
+ * days around them that are not. */
+static void test_holidays_se(void **state)
+{
+	(void)state;
+	static const char *const hol[] = {
+	    "2026-01-01", "2026-01-06", "2026-04-03", "2026-04-06", "2026-05-01", "2026-05-14",
+	    "2026-06-06", "2026-06-19", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31",
+	    "2027-01-01", "2027-01-06", "2027-03-26", "2027-03-29", "2027-05-01", "2027-05-06",
+	    "2027-06-06", "2027-06-25", "2027-12-24", "2027-12-25", "2027-12-26", "2027-12-31",
+	    "2024-03-29", "2024-04-01", "2024-05-09", "2024-06-21", "2025-04-18", "2025-04-21",
+	    "2025-05-29", "2025-06-20", "2038-04-23", "2038-04-26", "2038-06-03"};
+	static const char *const not_hol[] = {
+	    "2026-01-02", "2026-04-02", "2026-04-05", "2026-04-07", "2026-05-13",
+	    "2026-06-05", "2026-06-18", "2026-06-20", "2026-12-23", "2026-12-27",
+	    "2026-12-30", "2027-06-24", "2027-06-18", "2026-11-01", "2026-10-31"};
+	int32_t d;
+	for (size_t i = 0; i < sizeof(hol) / sizeof(hol[0]); i++) {
+		assert_int_equal(days_parse_iso(hol[i], &d), 0);
+		if (!days_holiday_se(d))
+			fail_msg("%s should be a holiday", hol[i]);
+		assert_false(days_workday_se(d));
+	}
+	for (size_t i = 0; i < sizeof(not_hol) / sizeof(not_hol[0]); i++) {
+		assert_int_equal(days_parse_iso(not_hol[i], &d), 0);
+		if (days_holiday_se(d))
+			fail_msg("%s should not be a holiday", not_hol[i]);
+	}
+	/* the example in docs/plan.md: from Monday 2026-12-21 */
+	static const char *const work[] = {"2026-12-21", "2026-12-22", "2026-12-23",
+	                                   "2026-12-28", "2026-12-29", "2026-12-30",
+	                                   "2027-01-04", "2027-01-05", "2027-01-07"};
+	char b[11];
+	assert_int_equal(days_parse_iso("2026-12-21", &d), 0);
+	for (size_t i = 0; i < sizeof(work) / sizeof(work[0]); i++) {
+		d = days_next_workday_se(d);
+		assert_string_equal(days_iso(d, b), work[i]);
+		d++;
+	}
+	/* a Saturday is no working day, though no holiday */
+	assert_int_equal(days_parse_iso("2026-11-28", &d), 0);
+	assert_false(days_holiday_se(d));
+	assert_false(days_workday_se(d));
+}
+
 static void test_formats(void **state)
 {
 	(void)state;
@@ -94,6 +139,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_add_months),     cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_holidays_se),
 		cmocka_unit_test(test_strbuf_and_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
