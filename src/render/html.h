@@ -24,7 +24,8 @@ void html_end(FILE *f, enum lang lang);
 /* The stylesheet html_begin embeds (for pages that build their own head). */
 const char *html_css(void);
 
-/* Writes s with & < > " ' escaped. NULL writes nothing. */
+/* Writes s with & < > " ' escaped, for html and svg/xml text and attributes.
+ * NULL writes nothing. */
 void html_esc(FILE *f, const char *s);
 
 /* <section id="id"><h2>title</h2> ... </section>. subtitle may be NULL. */

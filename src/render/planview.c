@@ -4,6 +4,7 @@
  * ISO dates); formats for people go through util/i18n. */
 #include "render/planview.h"
 #include "render/csvw.h"
+#include "render/html.h"
 #include "render/table.h"
 #include "util/days.h"
 #include "util/strbuf.h"
@@ -189,34 +190,12 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	write_text_rows(f, t, lang, t->nrows);
 }
 
-static void html_escape(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
-
 void planview_write_html(FILE *f, const char *title, struct planview_table *const *t, int n,
                          const char *const *notes, int nnotes, enum lang lang)
 {
 	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
 	        lang == LANG_SV ? "sv" : "en");
-	html_escape(f, title);
+	html_esc(f, title);
 	fputs("</title>\n<style>\n"
 	      "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
 	      "table{border-collapse:collapse;margin:0 0 2em}\n"
@@ -226,14 +205,14 @@ void planview_write_html(FILE *f, const char *title, struct planview_table *cons
 	      ".notes li{margin:.3em 0}\n"
 	      "</style>\n</head>\n<body>\n<h1>",
 	      f);
-	html_escape(f, title);
+	html_esc(f, title);
 	fputs("</h1>\n", f);
 	if (nnotes) {
 		fprintf(f, "<h2>%s</h2>\n<ul class=\"notes\">\n",
 		        TR(lang, "Notes", "Att observera"));
 		for (int i = 0; i < nnotes; i++) {
 			fputs("<li>", f);
-			html_escape(f, notes[i]);
+			html_esc(f, notes[i]);
 			fputs("</li>\n", f);
 		}
 		fputs("</ul>\n", f);
@@ -241,11 +220,11 @@ void planview_write_html(FILE *f, const char *title, struct planview_table *cons
 	char buf[64];
 	for (int k = 0; k < n; k++) {
 		fputs("<h2>", f);
-		html_escape(f, t[k]->title);
+		html_esc(f, t[k]->title);
 		fputs("</h2>\n<table>\n<thead><tr>", f);
 		for (int c = 0; c < t[k]->ncols; c++) {
 			fputs("<th>", f);
-			html_escape(f, t[k]->head[c]);
+			html_esc(f, t[k]->head[c]);
 			fputs("</th>", f);
 		}
 		fputs("</tr></thead>\n<tbody>\n", f);
@@ -256,7 +235,7 @@ void planview_write_html(FILE *f, const char *title, struct planview_table *cons
 				fputs(x->kind == PV_NUM || x->kind == PV_MONEY ? "<td class=\"n\">"
 				                                               : "<td>",
 				      f);
-				html_escape(f, human(x, buf, sizeof(buf), lang));
+				html_esc(f, human(x, buf, sizeof(buf), lang));
 				fputs("</td>", f);
 			}
 			fputs("</tr>\n", f);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "render/csvw.h"
+#include "render/html.h"
 #include "render/ics.h"
 #include "render/table.h"
 #include "util/days.h"
@@ -419,28 +420,6 @@ void route_render_ics(FILE *f, const struct route_doc *d)
 }
 
 /* ---- html -------------------------------------------------------------------------------- */
-
-static void html_esc(FILE *f, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
 
 static const char *const day_colors[] = {"#1b6ca8", "#d1495b", "#2e933c", "#edae49",
 					 "#7b4b94", "#00798c", "#9c6644"};

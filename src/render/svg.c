@@ -6,6 +6,7 @@
  * carry their values. Large runs are thinned to one point per 3×3 px cell
  * and category (SVG_EXACT_POINTS). */
 #include "render/svg.h"
+#include "render/html.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -44,28 +45,6 @@ struct scale {
 	double lmin, lmax; /* decades (log10 of currency units) */
 	double a0, a1;     /* pixel range for lmin..lmax */
 };
-
-static void esc(FILE *f, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			fputc(*s, f);
-		}
-	}
-}
 
 /* Decade range over the positive values (minor units) and threshold. */
 static void scale_fit(struct scale *s, const struct cat_row *rows, size_t n, int pot,
@@ -301,7 +280,7 @@ static void quadrants(FILE *f, double tx, double ty, const size_t *count, enum l
 		    "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"fk-qlabel fk-halo\" "
 		    "style=\"fill:%s\">",
 		    x, y, anchor, strong[q[i].cat]);
-		esc(f, category_label((enum category)q[i].cat, lang));
+		html_esc(f, category_label((enum category)q[i].cat, lang));
 		fprintf(f,
 		        "</text>\n<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" "
 		        "class=\"fk-qcount fk-halo\" style=\"fill:%s\">%s %s</text>\n",
@@ -352,7 +331,7 @@ static void legend(FILE *f, const size_t *count, size_t unknown, size_t overridd
 		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" class=\"%s\"/>", LEGEND_X + 6,
 		        y - 4, cls[c]);
 		fprintf(f, "<text x=\"%d\" y=\"%d\">", LEGEND_X + 18, y);
-		esc(f, category_label((enum category)c, lang));
+		html_esc(f, category_label((enum category)c, lang));
 		fprintf(f, " (%s)</text>\n", num);
 	}
 	y += 28;
@@ -466,7 +445,7 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 		strbuf_printf(&tb, "%s %s", TR(lang, "Customer matrix", "Kundmatris"),
 		              days_iso(run->p.as_of, d));
 	fputs("<title>", f);
-	esc(f, strbuf_cstr(&tb));
+	html_esc(f, strbuf_cstr(&tb));
 	fputs("</title>\n", f);
 	style(f);
 	fputs("<defs><pattern id=\"fk-hatch\" width=\"6\" height=\"6\" "
@@ -477,7 +456,7 @@ size_t svg_matrix(FILE *f, const struct cat_run *run, const struct cat_row *rows
 	      f);
 	fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n", W, H);
 	fprintf(f, "<text x=\"%d\" y=\"34\" class=\"fk-title\">", PX0);
-	esc(f, strbuf_cstr(&tb));
+	html_esc(f, strbuf_cstr(&tb));
 	fputs("</text>\n", f);
 	strbuf_free(&tb);
 
