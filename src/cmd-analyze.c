@@ -24,19 +24,6 @@ extern const struct command cmd_analyze;
 
 /* ---- shared with compare and uncontacted ---------------------------------- */
 
-static int32_t by_store_id(const struct dataset *ds, int64_t id)
-{
-	size_t lo = 0, hi = ds->ncustomers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->customers[mid].store_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ds->ncustomers && ds->customers[lo].store_id == id ? (int32_t)lo : -1;
-}
-
 /* Revenue and potential per customer from the snapshot's rows. */
 static int load_money(struct sqlite3 *db, struct cmd_analyze_input *in, char **cause)
 {
@@ -52,7 +39,7 @@ static int load_money(struct sqlite3 *db, struct cmd_analyze_input *in, char **c
 		in->potential[i] = -1;
 	}
 	for (size_t k = 0; k < s.n; k++) {
-		int32_t i = by_store_id(&in->ds, s.store_id[k]);
+		int32_t i = dataset_customer_by_store_id(&in->ds, s.store_id[k]);
 		if (i < 0)
 			continue;
 		in->revenue[i] = s.rows[k].revenue;

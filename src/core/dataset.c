@@ -151,3 +151,21 @@ int32_t dataset_seller_index(const struct dataset *ds, const char *id)
 			return (int32_t)i;
 	return -1;
 }
+
+int32_t dataset_customer_by_store_id(const struct dataset *ds, int64_t id)
+{
+	size_t lo = 0, hi = ds->ncustomers;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->customers[mid].store_id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ds->ncustomers && ds->customers[lo].store_id == id)
+		return (int32_t)lo;
+	for (size_t i = 0; i < ds->ncustomers; i++)
+		if (ds->customers[i].store_id == id)
+			return (int32_t)i;
+	return -1;
+}

@@ -94,5 +94,9 @@ struct dataset {
 void dataset_free(struct dataset *ds);
 /* Index of the seller with that external id, or -1. Linear; callers cache. */
 int32_t dataset_seller_index(const struct dataset *ds, const char *id);
+/* Index of the customer whose store_id (customers.id in the workspace) is
+ * id, or -1: a binary search, as the loader gives the customers in
+ * store_id order; a linear scan when they are not (hand-made datasets). */
+int32_t dataset_customer_by_store_id(const struct dataset *ds, int64_t id);
 
 #endif

@@ -201,26 +201,6 @@ void store_override_items_free(struct override_item *items, size_t n)
 	free(items);
 }
 
-/* Index of the customer with customers.id `id` in ds (sorted by store_id
- * when loaded from the workspace; falls back to a scan otherwise). */
-static int32_t find_customer(const struct dataset *ds, int64_t id)
-{
-	size_t lo = 0, hi = ds->ncustomers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->customers[mid].store_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < ds->ncustomers && ds->customers[lo].store_id == id)
-		return (int32_t)lo;
-	for (size_t i = 0; i < ds->ncustomers; i++)
-		if (ds->customers[i].store_id == id)
-			return (int32_t)i;
-	return -1;
-}
-
 int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_override *ov,
                         char **cause)
 {
@@ -235,7 +215,7 @@ int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_overri
 	                       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int32_t i = find_customer(ds, sqlite3_column_int64(st, 0));
+		int32_t i = dataset_customer_by_store_id(ds, sqlite3_column_int64(st, 0));
 		enum category c;
 		const char *code = (const char *)sqlite3_column_text(st, 1);
 		if (i < 0 || !code || category_parse(code, &c) != 0)

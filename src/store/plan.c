@@ -34,12 +34,6 @@ static void locate_by_postcode(struct dataset *ds)
 	}
 }
 
-static int by_store_id(const void *key, const void *elem)
-{
-	int64_t k = *(const int64_t *)key, id = ((const struct customer *)elem)->store_id;
-	return k < id ? -1 : k > id;
-}
-
 /* in->potential from the snapshot's rows (customers are in store_id order). */
 static int load_potentials(sqlite3 *db, struct plan_inputs *in, char **cause)
 {
@@ -59,10 +53,9 @@ static int load_potentials(sqlite3 *db, struct plan_inputs *in, char **cause)
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		const struct customer *c =
-		    bsearch(&id, in->ds.customers, n, sizeof(*in->ds.customers), by_store_id);
-		if (c)
-			in->potential[c - in->ds.customers] = sqlite3_column_int64(st, 1);
+		int32_t c = dataset_customer_by_store_id(&in->ds, id);
+		if (c >= 0)
+			in->potential[c] = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

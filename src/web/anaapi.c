@@ -35,19 +35,6 @@ static void ana_free(struct ana_input *in)
 	memset(in, 0, sizeof(*in));
 }
 
-static int32_t by_store_id(const struct dataset *ds, int64_t id)
-{
-	size_t lo = 0, hi = ds->ncustomers;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->customers[mid].store_id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < ds->ncustomers && ds->customers[lo].store_id == id ? (int32_t)lo : -1;
-}
-
 /* The workspace and the latest snapshot's categories, revenue and potential
  * per customer. 0, or -1 after setting the answer (409 without a snapshot). */
 static int load(struct web_ctx *c, struct ana_input *in)
@@ -78,7 +65,7 @@ static int load(struct web_ctx *c, struct ana_input *in)
 		goto fail;
 	}
 	for (size_t k = 0; k < s.n; k++) {
-		int32_t i = by_store_id(&in->ds, s.store_id[k]);
+		int32_t i = dataset_customer_by_store_id(&in->ds, s.store_id[k]);
 		if (i < 0)
 			continue;
 		in->revenue[i] = s.rows[k].revenue;

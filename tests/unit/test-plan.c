@@ -113,6 +113,27 @@ static double travel_h(double v, double km)
 	return v * 2 * km * 1.3 / 70.0;
 }
 
+/* dataset_customer_by_store_id: the binary search on a loaded dataset (in
+ * store_id order) and the scan on a hand-made one. */
+static void test_customer_by_store_id(void **state)
+{
+	(void)state;
+	struct customer c[5] = {{.store_id = 2}, {.store_id = 5}, {.store_id = 9},
+	                        {.store_id = 10}, {.store_id = 40}};
+	struct dataset ds = {.customers = c, .ncustomers = 5};
+	assert_int_equal(dataset_customer_by_store_id(&ds, 2), 0);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 10), 3);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 40), 4);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 1), -1);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 11), -1);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 41), -1);
+	c[0].store_id = 50; /* no longer in order: found by the scan */
+	assert_int_equal(dataset_customer_by_store_id(&ds, 50), 0);
+	assert_int_equal(dataset_customer_by_store_id(&ds, 9), 2);
+	ds.ncustomers = 0;
+	assert_int_equal(dataset_customer_by_store_id(&ds, 9), -1);
+}
+
 static void test_policy_helpers(void **state)
 {
 	(void)state;
@@ -779,6 +800,7 @@ static void test_export_files(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_customer_by_store_id),
 	    cmocka_unit_test(test_policy_helpers),
 	    cmocka_unit_test(test_known_assignment),
 	    cmocka_unit_test(test_capacity),
