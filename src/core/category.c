@@ -495,10 +495,28 @@ void category_migration(const int64_t *from_id, const struct cat_row *from, size
 
 /* --- reasons ------------------------------------------------------------------ */
 
+/* Appends fmt_money(v, lang) — whole units, grouped by ',' (en) or ' ' (sv),
+ * " kr" in Swedish — without printf: it runs twice per customer row. */
 static void money(struct strbuf *sb, int64_t v, enum lang lang)
 {
-	char b[64];
-	strbuf_puts(sb, fmt_money(b, sizeof(b), v, lang));
+	int64_t units = v >= 0 ? (v + 50) / 100 : -((-v + 50) / 100);
+	unsigned long long mag =
+	    units < 0 ? (unsigned long long)(-(units + 1)) + 1 : (unsigned long long)units;
+	char b[48], *e = b + sizeof(b), *p = e;
+	char sep = lang == LANG_SV ? ' ' : ',';
+	int nd = 0;
+	do {
+		if (nd > 0 && nd % 3 == 0)
+			*--p = sep;
+		*--p = (char)('0' + mag % 10);
+		mag /= 10;
+		nd++;
+	} while (mag);
+	if (units < 0)
+		*--p = '-';
+	strbuf_append(sb, p, (size_t)(e - p));
+	if (lang == LANG_SV)
+		strbuf_append(sb, " kr", 3);
 }
 
 /* "omsättning 1 200 000 kr ≥ gräns 480 000 kr" and its variants. */
@@ -506,15 +524,16 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
                         struct cat_threshold t, double margin, enum lang lang)
 {
 	char pct[32];
-	strbuf_printf(sb, "%s ", name);
+	strbuf_puts(sb, name);
+	strbuf_putc(sb, ' ');
 	money(sb, v, lang);
 	if (!t.has) {
 		strbuf_puts(sb, TR(lang, " (no threshold: no customer above 0)",
 		                   " (ingen gräns: ingen kund över 0)"));
 		return;
 	}
-	fmt_pct(pct, sizeof(pct), margin, 0, lang);
 	if (high && v < t.value) {
+		fmt_pct(pct, sizeof(pct), margin, 0, lang);
 		strbuf_puts(sb, " ≥ ");
 		money(sb, category_band_low(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));
@@ -524,6 +543,7 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
 		                 " − %s stabilitetsmarginal, hög förra körningen)"),
 		              pct);
 	} else if (!high && v >= t.value) {
+		fmt_pct(pct, sizeof(pct), margin, 0, lang);
 		strbuf_puts(sb, " < ");
 		money(sb, category_band_high(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));

@@ -465,6 +465,43 @@ static void test_hysteresis_overrides(void **state)
 	strbuf_free(&sb);
 }
 
+/* The reason's amounts are written without printf: they must read exactly
+ * as fmt_money does, for every sign, rounding edge and number of digits. */
+static void test_reason_money_like_fmt_money(void **state)
+{
+	(void)state;
+	struct cat_run run;
+	memset(&run, 0, sizeof(run));
+	cat_params_default(&run.p);
+	run.revenue_t.has = false;
+	run.potential_t.has = false;
+	struct cat_row r = {.revenue_source = REVSRC_ORDERS,
+	                    .potential_source = POTSRC_UNKNOWN,
+	                    .computed = CAT_3,
+	                    .category = CAT_3};
+	const int64_t vals[] = {0,         1,          49,         50,         99,
+	                        100,       149,        150,        -1,         -49,
+	                        -50,       -51,        -150,       99949,      99950,
+	                        100000,    -99950,     123456789,  -123456789, 100000049,
+	                        99999950,  INT64_MAX / 2, -(INT64_MAX / 2)};
+	struct strbuf sb = STRBUF_INIT;
+	for (int lang = 0; lang < 2; lang++)
+		for (size_t k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			enum lang l = lang ? LANG_SV : LANG_EN;
+			char m[64], want[256];
+			r.revenue = vals[k];
+			strbuf_reset(&sb);
+			category_reason(&sb, &r, &run, l);
+			snprintf(want, sizeof(want), "%s %s%s", l == LANG_SV ? "omsättning" : "revenue",
+			         fmt_money(m, sizeof(m), vals[k], l),
+			         l == LANG_SV ? " (ingen gräns: ingen kund över 0)"
+			                      : " (no threshold: no customer above 0)");
+			assert_memory_equal(strbuf_cstr(&sb), want, strlen(want));
+			assert_int_equal(strbuf_cstr(&sb)[strlen(want)], ';');
+		}
+	strbuf_free(&sb);
+}
+
 static void test_reason_example(void **state)
 {
 	(void)state;
@@ -621,6 +658,7 @@ int main(void)
 	    cmocka_unit_test(test_compute_top_abc),
 	    cmocka_unit_test(test_hysteresis_overrides),
 	    cmocka_unit_test(test_reason_example),
+	    cmocka_unit_test(test_reason_money_like_fmt_money),
 	    cmocka_unit_test(test_prop_partition_monotone),
 	    cmocka_unit_test(test_codes),
 	};
