@@ -548,7 +548,8 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	*first = NULL;
 	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
 		goto out;
-	if (recreader_open(orders, REC_ORDERS, NULL, &pt[0].rr, &err) != 0)
+	struct rec_opts ro = {.split_first_pass = order_threads() > 1};
+	if (recreader_open(orders, REC_ORDERS, &ro, &pt[0].rr, &err) != 0)
 		goto bad;
 	if (order_threads() > 1) {
 		int r = recreader_split(pt[0].rr, &pt[1].rr, &err);
