@@ -502,37 +502,34 @@ static int order_threads(void)
 	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 }
 
-/* Appends the orders of part pt that fall in (from, as_of] to ds->orders,
- * its customer indices mapped through map (NULL: as they are). */
-static void keep_orders(struct dataset *ds, const struct part *pt, const int32_t *map,
-                        int32_t from, int32_t as_of, enum cat_axis axis)
+/* Adds the lines of part pt that fall in (from, as_of] to the sums of
+ * their customers, indices mapped through map (NULL: as they are). */
+static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *map,
+                      int32_t from, int32_t as_of)
 {
 	for (size_t k = 0; k < pt->nl; k++) {
 		const struct line *l = &pt->lines[k];
 		if (l->day <= from || l->day > as_of)
 			continue;
-		struct order *o = &ds->orders[ds->norders++];
-		o->cust = map ? map[l->cust] : l->cust;
-		o->day = l->day;
-		int missing = pt->nomargin && (pt->nomargin[k / 8] >> (k % 8) & 1);
-		o->amount = axis == AXIS_MARGIN ? 0 : l->value;
-		o->has_margin = axis == AXIS_MARGIN && !missing;
-		o->margin = axis == AXIS_MARGIN ? l->value : 0;
+		int32_t c = map ? map[l->cust] : l->cust;
+		s->value[c] += l->value;
+		s->orders[c]++;
+		s->in_window++;
+		if (!pt->nomargin || !(pt->nomargin[k / 8] >> (k % 8) & 1))
+			s->with_margin++;
 	}
 }
 
-static size_t count_kept(const struct part *pt, int32_t from, int32_t as_of)
+void categorize_sums_free(struct cat_sums *sums)
 {
-	size_t keep = 0;
-	for (size_t k = 0; k < pt->nl; k++)
-		if (pt->lines[k].day > from && pt->lines[k].day <= as_of)
-			keep++;
-	return keep;
+	free(sums->value);
+	free(sums->orders);
+	memset(sums, 0, sizeof(*sums));
 }
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
-                         char **cause)
+                         struct dataset *ds, struct cat_sums *sums, int32_t *as_of,
+                         size_t *rejected, char **first, char **cause)
 {
 	struct idmap m = {0}, m2 = {0}; /* m2: the second part's customers */
 	size_t cap = 0;
@@ -543,6 +540,7 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	int ret = -1;
 	char b[1024];
 	memset(ds, 0, sizeof(*ds));
+	memset(sums, 0, sizeof(*sums));
 	memset(pt, 0, sizeof(pt));
 	*rejected = 0;
 	*first = NULL;
@@ -606,12 +604,11 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 		last = pt[1].last;
 	*as_of = p->as_of != DAYS_NONE ? p->as_of : last != DAYS_NONE ? last : p->today;
 	int32_t from = category_window_from(*as_of, p->window_months);
-	size_t keep = 0;
+	size_t n = ds->ncustomers ? ds->ncustomers : 1;
+	sums->value = xcalloc(n, sizeof(*sums->value));
+	sums->orders = xcalloc(n, sizeof(*sums->orders));
 	for (int k = 0; k < nparts; k++)
-		keep += count_kept(&pt[k], from, *as_of);
-	ds->orders = xreallocarray(NULL, keep ? keep : 1, sizeof(*ds->orders));
-	for (int k = 0; k < nparts; k++)
-		keep_orders(ds, &pt[k], k == 0 ? NULL : map, from, *as_of, p->axis);
+		sum_lines(sums, &pt[k], k == 0 ? NULL : map, from, *as_of);
 	ret = 0;
 	goto out;
 bad:
@@ -630,6 +627,7 @@ out:
 	free(m2.ids);
 	if (ret != 0) {
 		dataset_free(ds);
+		categorize_sums_free(sums);
 		free(*first);
 		*first = NULL;
 	}

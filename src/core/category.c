@@ -8,6 +8,7 @@
 #include "util/days.h"
 #include "util/xmalloc.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,32 @@ int32_t category_window_from(int32_t as_of, int months)
 
 /* --- revenue ------------------------------------------------------------------ */
 
+/* After the sums: the margin axis needs a margin somewhere; customers
+ * without orders take their revenue column. 0, or -1 with *cause. */
+static int revenue_finish(const struct dataset *ds, const struct cat_params *p, size_t in_window,
+                          size_t with_margin, struct cat_row *rows, char **cause)
+{
+	if (p->axis == AXIS_MARGIN && in_window > 0 && with_margin == 0) {
+		*cause = xstrdup("--axis margin: no order in the window has a margin "
+		                 "(täckningsbidrag); import orders with a margin column or use "
+		                 "--axis amount");
+		return -1;
+	}
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		struct cat_row *r = &rows[i];
+		const struct customer *c = &ds->customers[i];
+		if (r->orders > 0) {
+			r->revenue_source = REVSRC_ORDERS;
+		} else if (p->axis == AXIS_AMOUNT && c->has_revenue) {
+			r->revenue = c->revenue;
+			r->revenue_source = REVSRC_FILE;
+		} else {
+			r->revenue_source = REVSRC_NONE;
+		}
+	}
+	return 0;
+}
+
 int category_revenue(const struct dataset *ds, const struct cat_params *p, int32_t today,
                      int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause)
 {
@@ -194,25 +221,17 @@ int category_revenue(const struct dataset *ds, const struct cat_params *p, int32
 			r->revenue += o->amount;
 		}
 	}
-	if (p->axis == AXIS_MARGIN && in_window > 0 && with_margin == 0) {
-		*cause = xstrdup("--axis margin: no order in the window has a margin "
-		                 "(täckningsbidrag); import orders with a margin column or use "
-		                 "--axis amount");
-		return -1;
-	}
+	return revenue_finish(ds, p, in_window, with_margin, rows, cause);
+}
+
+int category_revenue_presum(const struct dataset *ds, const struct cat_params *p,
+                            const struct cat_presum *sum, struct cat_row *rows, char **cause)
+{
 	for (size_t i = 0; i < ds->ncustomers; i++) {
-		struct cat_row *r = &rows[i];
-		const struct customer *c = &ds->customers[i];
-		if (r->orders > 0) {
-			r->revenue_source = REVSRC_ORDERS;
-		} else if (p->axis == AXIS_AMOUNT && c->has_revenue) {
-			r->revenue = c->revenue;
-			r->revenue_source = REVSRC_FILE;
-		} else {
-			r->revenue_source = REVSRC_NONE;
-		}
+		rows[i].revenue = sum->value[i];
+		rows[i].orders = sum->orders[i];
 	}
-	return 0;
+	return revenue_finish(ds, p, sum->in_window, sum->with_margin, rows, cause);
 }
 
 /* --- thresholds --------------------------------------------------------------- */
@@ -388,8 +407,13 @@ int category_compute(const struct cat_input *in, const struct cat_params *p, str
 	memset(run, 0, sizeof(*run));
 	run->p = *p;
 	memset(rows, 0, n * sizeof(*rows));
-	if (category_revenue(ds, p, p->today, &run->p.as_of, rows, &no_margin, cause) != 0)
+	if (in->presum) {
+		assert(p->as_of != DAYS_NONE);
+		if (category_revenue_presum(ds, p, in->presum, rows, cause) != 0)
+			return -1;
+	} else if (category_revenue(ds, p, p->today, &run->p.as_of, rows, &no_margin, cause) != 0) {
 		return -1;
+	}
 	run->window_from = category_window_from(run->p.as_of, p->window_months);
 
 	/* potential, on revenue per year */

@@ -467,6 +467,76 @@ static void test_hysteresis_overrides(void **state)
 
 /* The reason's amounts are written without printf: they must read exactly
  * as fmt_money does, for every sign, rounding edge and number of digits. */
+/* Sums made by the caller (cat_input.presum, as categorize --orders makes
+ * them while reading) give exactly the rows of summing ds->orders, on both
+ * axes; the margin axis without any margin fails the same way. */
+static void test_compute_presum(void **state)
+{
+	(void)state;
+	struct fixture f = {0};
+	for (int i = 0; i < 6; i++)
+		add_c(&f, "X");
+	f.c[4].has_revenue = true; /* no orders in the window: the file's revenue */
+	f.c[4].revenue = KR(70);
+	f.c[2].has_potential = true;
+	f.c[2].potential = KR(300);
+	add_o(&f, 0, "2024-03-31", KR(100));
+	add_o(&f, 0, "2024-01-02", KR(50));
+	add_o(&f, 1, "2023-12-01", KR(20));
+	add_o(&f, 2, "2023-06-01", -KR(5));
+	add_o(&f, 3, "2024-02-01", KR(300));
+	add_o(&f, 4, "2022-01-01", KR(999)); /* outside the window */
+	for (size_t k = 0; k < f.no; k += 2) {
+		f.o[k].has_margin = true;
+		f.o[k].margin = f.o[k].amount / 4;
+	}
+	fixture_done(&f);
+	for (int axis = 0; axis < 3; axis++) {
+		struct cat_params p;
+		cat_params_default(&p);
+		p.as_of = day("2024-03-31");
+		p.axis = axis ? AXIS_MARGIN : AXIS_AMOUNT;
+		if (axis == 2) /* no order in the window has a margin */
+			for (size_t k = 0; k < f.no; k++)
+				f.o[k].has_margin = false;
+		int64_t value[6] = {0};
+		int32_t orders[6] = {0};
+		struct cat_presum sum = {value, orders, 0, 0};
+		int32_t from = category_window_from(p.as_of, p.window_months);
+		for (size_t k = 0; k < f.no; k++) {
+			const struct order *o = &f.o[k];
+			if (o->day <= from || o->day > p.as_of)
+				continue;
+			orders[o->cust]++;
+			sum.in_window++;
+			if (!axis)
+				value[o->cust] += o->amount;
+			else if (o->has_margin)
+				value[o->cust] += o->margin, sum.with_margin++;
+		}
+		struct cat_input a = {.ds = &f.ds}, b = {.ds = &f.ds, .presum = &sum};
+		struct cat_run ra, rb;
+		struct cat_row xa[6], xb[6];
+		char *ca = NULL, *cb = NULL;
+		int rc = category_compute(&a, &p, &ra, xa, &ca);
+		assert_int_equal(category_compute(&b, &p, &rb, xb, &cb), rc);
+		if (axis == 2) {
+			assert_int_equal(rc, -1);
+			assert_string_equal(ca, cb);
+			free(ca);
+			free(cb);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_memory_equal(&ra, &rb, sizeof(ra));
+		assert_memory_equal(xa, xb, sizeof(xa));
+		assert_int_equal(xb[0].orders, 2);
+		assert_int_equal(xb[4].revenue_source, axis ? REVSRC_NONE : REVSRC_FILE);
+		assert_int_equal(xb[5].revenue_source, REVSRC_NONE);
+		assert_int_equal(xb[0].revenue, axis ? KR(25) : KR(150));
+	}
+}
+
 static void test_reason_money_like_fmt_money(void **state)
 {
 	(void)state;
@@ -659,6 +729,7 @@ int main(void)
 	    cmocka_unit_test(test_hysteresis_overrides),
 	    cmocka_unit_test(test_reason_example),
 	    cmocka_unit_test(test_reason_money_like_fmt_money),
+	    cmocka_unit_test(test_compute_presum),
 	    cmocka_unit_test(test_prop_partition_monotone),
 	    cmocka_unit_test(test_codes),
 	};
