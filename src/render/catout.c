@@ -54,6 +54,7 @@ static const char *vstr(char *const *arr, size_t i)
 /* --- selection and order -------------------------------------------------- */
 
 static const struct catview *sort_view; /* qsort has no context argument */
+/* (catout_select is thus not for two threads at once.) */
 
 static int by_cat_revenue(const void *a, const void *b)
 {
@@ -66,6 +67,90 @@ static int by_cat_revenue(const void *a, const void *b)
 	return strcmp(vstr(sort_view->customer_id, i), vstr(sort_view->customer_id, j));
 }
 
+/* The order of by_cat_revenue as one unsigned key (category in the top two
+ * bits, then the revenue descending), when every row fits: category 0..3
+ * and |revenue| < 2^61. 1 with keys[k] filled, else 0. */
+struct skey {
+	uint64_t key;
+	size_t i;
+};
+
+static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct skey *keys)
+{
+	const int64_t lim = (int64_t)1 << 61;
+	for (size_t j = 0; j < k; j++) {
+		const struct cat_row *r = &v->rows[ix[j]];
+		if (r->category < 0 || r->category > 3 || r->revenue >= lim || r->revenue < -lim)
+			return 0;
+		uint64_t up = (uint64_t)(r->revenue + lim); /* 0 .. 2^62 - 1 */
+		keys[j].key = (uint64_t)r->category << 62 | (((uint64_t)1 << 62) - 1 - up);
+		keys[j].i = ix[j];
+	}
+	return 1;
+}
+
+/* Sorts keys[0..k) by key, stably (least significant byte first), with
+ * tmp as scratch; bytes that are the same in every key are skipped. */
+static void radix_sort(struct skey *keys, struct skey *tmp, size_t k)
+{
+	uint64_t all_or = 0, all_and = ~(uint64_t)0;
+	for (size_t j = 0; j < k; j++) {
+		all_or |= keys[j].key;
+		all_and &= keys[j].key;
+	}
+	for (int shift = 0; shift < 64; shift += 8) {
+		if ((((all_or ^ all_and) >> shift) & 0xff) == 0)
+			continue;
+		size_t count[256] = {0};
+		for (size_t j = 0; j < k; j++)
+			count[(keys[j].key >> shift) & 0xff]++;
+		size_t sum = 0;
+		for (int b = 0; b < 256; b++) {
+			size_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t j = 0; j < k; j++)
+			tmp[count[(keys[j].key >> shift) & 0xff]++] = keys[j];
+		memcpy(keys, tmp, k * sizeof(*keys));
+	}
+}
+
+/* Equal category and revenue: by customer id, then (as a stable sort of
+ * the indexes would leave them) by index. */
+static int by_id_index(const void *a, const void *b)
+{
+	const struct skey *x = a, *y = b;
+	int c = strcmp(vstr(sort_view->customer_id, x->i), vstr(sort_view->customer_id, y->i));
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* ix[0..k) in the order of by_cat_revenue (then by index), through keys.
+ * 0 when the rows do not fit the keys (nothing changed). */
+static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
+{
+	struct skey *keys = xreallocarray(NULL, k ? k : 1, sizeof(*keys));
+	if (!make_keys(v, ix, k, keys)) {
+		free(keys);
+		return 0;
+	}
+	struct skey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
+	radix_sort(keys, tmp, k);
+	free(tmp);
+	sort_view = v;
+	for (size_t a = 0, b; a < k; a = b) {
+		for (b = a + 1; b < k && keys[b].key == keys[a].key; b++)
+			;
+		if (b - a > 1)
+			qsort(keys + a, b - a, sizeof(*keys), by_id_index);
+	}
+	sort_view = NULL;
+	for (size_t j = 0; j < k; j++)
+		ix[j] = keys[j].i;
+	free(keys);
+	return 1;
+}
+
 size_t catout_select(const struct catview *v, const struct catfilter *f, size_t **idx)
 {
 	size_t *ix = xreallocarray(NULL, v->n ? v->n : 1, sizeof(*ix)), k = 0;
@@ -76,9 +161,11 @@ size_t catout_select(const struct catview *v, const struct catfilter *f, size_t 
 			continue;
 		ix[k++] = i;
 	}
-	sort_view = v;
-	qsort(ix, k, sizeof(*ix), by_cat_revenue);
-	sort_view = NULL;
+	if (!sort_by_keys(v, ix, k)) {
+		sort_view = v;
+		qsort(ix, k, sizeof(*ix), by_cat_revenue);
+		sort_view = NULL;
+	}
 	*idx = ix;
 	return k;
 }

@@ -174,6 +174,69 @@ static void test_customers(void **state)
 	free(js);
 }
 
+/* The order catout_select promises, checked pair by pair. */
+static int in_order(const struct catview *v, size_t i, size_t j)
+{
+	const struct cat_row *x = &v->rows[i], *y = &v->rows[j];
+	if (x->category != y->category)
+		return x->category < y->category;
+	if (x->revenue != y->revenue)
+		return x->revenue > y->revenue;
+	int c = strcmp(v->customer_id[i], v->customer_id[j]);
+	return c ? c < 0 : i < j;
+}
+
+/* Many rows with ties in category and revenue, negative and huge revenues:
+ * the selection comes out in order, every row once; with a revenue beyond
+ * what the sort keys hold (2^61) as well. */
+static void test_select_order(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	static struct cat_row r[N];
+	static char *id[N];
+	static char buf[N][16];
+	unsigned seed = 12345;
+	for (int big = 0; big < 2; big++) {
+		for (int i = 0; i < N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			memset(&r[i], 0, sizeof(r[i]));
+			r[i].category = (int8_t)(seed >> 8 & 3);
+			r[i].revenue = (int64_t)(seed >> 12 & 63) * 1000 - 20000;
+			if (i % 97 == 0)
+				r[i].revenue = INT64_MAX / 4 - i;
+			if (i % 89 == 0)
+				r[i].revenue = -(INT64_MAX / 4) + i;
+			/* a few ids repeat: then the index decides */
+			snprintf(buf[i], sizeof(buf[i]), "C%d", (int)(seed >> 16) % (N / 2));
+			id[i] = buf[i];
+		}
+		if (big)
+			r[N / 2].revenue = INT64_MAX - 5;
+		struct catview v = {&run, N, r, id, NULL, NULL};
+		size_t *idx;
+		size_t n = catout_select(&v, NULL, &idx);
+		assert_int_equal(n, N);
+		char seen[N] = {0};
+		for (size_t k = 0; k < n; k++) {
+			assert_true(idx[k] < N && !seen[idx[k]]);
+			seen[idx[k]] = 1;
+			if (k)
+				assert_true(in_order(&v, idx[k - 1], idx[k]));
+		}
+		free(idx);
+		struct catfilter f = {CAT_2P, NULL};
+		n = catout_select(&v, &f, &idx);
+		assert_true(n > N / 8 && n < N / 2);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(r[idx[k]].category, CAT_2P);
+			if (k)
+				assert_true(in_order(&v, idx[k - 1], idx[k]));
+		}
+		free(idx);
+	}
+}
+
 static void test_migration(void **state)
 {
 	(void)state;
@@ -263,6 +326,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_summary, setup),
 	    cmocka_unit_test_setup(test_customers, setup),
 	    cmocka_unit_test(test_migration),
+	    cmocka_unit_test_setup(test_select_order, setup),
 	    cmocka_unit_test_setup(test_html, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
