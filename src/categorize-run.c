@@ -492,9 +492,7 @@ static void *read_part_thread(void *arg)
 	return NULL;
 }
 
-/* How many threads read the orders file: FOKUS_THREADS (1 or 2) when set,
- * else 2 when the machine has more than one core. */
-static int order_threads(void)
+int categorize_run_threads(void)
 {
 	const char *e = getenv("FOKUS_THREADS");
 	if (e && *e)
@@ -546,10 +544,10 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	*first = NULL;
 	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
 		goto out;
-	struct rec_opts ro = {.split_first_pass = order_threads() > 1};
+	struct rec_opts ro = {.split_first_pass = categorize_run_threads() > 1};
 	if (recreader_open(orders, REC_ORDERS, &ro, &pt[0].rr, &err) != 0)
 		goto bad;
-	if (order_threads() > 1) {
+	if (categorize_run_threads() > 1) {
 		int r = recreader_split(pt[0].rr, &pt[1].rr, &err);
 		if (r < 0)
 			goto bad;

@@ -253,7 +253,8 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 		else if (fmt == FMT_TEXT)
 			catout_customers_text(f, &v, idx, k, ctx->lang);
 		else
-			catout_customers_csv(f, &v, idx, k, ctx->lang);
+			catout_customers_csv_threads(f, &v, idx, k, ctx->lang,
+			                             categorize_run_threads());
 		rc = cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	free(idx);

@@ -13,6 +13,7 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -621,11 +622,103 @@ static const char *plain_fast(char *b, size_t size, int64_t minor)
 	return b;
 }
 
-/* Rows are formatted into one buffer and written a block at a time. */
+/* Rows are formatted into a buffer and written a block at a time; with
+ * two threads, blocks of CSV_CHUNK rows are formatted by turns and written
+ * in order. */
 #define CSV_BLOCK (1u << 20)
+#define CSV_CHUNK 16384
 
-void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-                          enum lang lang)
+static void csv_customer(struct strbuf *out, struct strbuf *sb, const struct catview *v,
+                         size_t i, enum lang lang)
+{
+	const struct cat_row *r = &v->rows[i];
+	char rev[40], pot[40], ord[24];
+	plain_fast(rev, sizeof(rev), r->revenue);
+	if (r->potential_source == POTSRC_UNKNOWN)
+		pot[0] = '\0';
+	else
+		plain_fast(pot, sizeof(pot), r->potential);
+	plain_fast(ord, sizeof(ord), (int64_t)r->orders * 100);
+	strbuf_reset(sb);
+	category_reason(sb, r, v->run, lang);
+	const char *cells[12] = {vstr(v->customer_id, i),
+	                         vstr(v->name, i),
+	                         vstr(v->seller_id, i),
+	                         rev,
+	                         pot,
+	                         pot_source_code((enum pot_source)r->potential_source),
+	                         category_code((enum category)r->computed),
+	                         category_code((enum category)r->category),
+	                         strbuf_cstr(sb),
+	                         rev_source_code((enum rev_source)r->revenue_source),
+	                         ord,
+	                         r->override_reason ? r->override_reason : ""};
+	csvw_row_sb(out, cells, 12);
+}
+
+/* Rows idx[from..to) formatted into out, for one thread. */
+struct csv_job {
+	const struct catview *v;
+	const size_t *idx;
+	size_t from, to;
+	enum lang lang;
+	struct strbuf out, sb;
+};
+
+static void *csv_job_run(void *arg)
+{
+	struct csv_job *j = arg;
+	for (size_t k = j->from; k < j->to; k++)
+		csv_customer(&j->out, &j->sb, j->v, j->idx[k], j->lang);
+	return NULL;
+}
+
+static void csv_job_write(FILE *f, struct csv_job *j)
+{
+	if (j->out.len)
+		fwrite(j->out.buf, 1, j->out.len, f);
+	strbuf_reset(&j->out);
+}
+
+/* Two threads: in each round this one formats a chunk while a second
+ * thread formats the next one; this one also writes the previous round's
+ * two chunks while the other thread works. */
+static void csv_customers_two(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                              enum lang lang)
+{
+	struct csv_job job[2][2];
+	memset(job, 0, sizeof(job));
+	for (size_t r = 0, a = 0; a < n; r++, a += 2 * CSV_CHUNK) {
+		struct csv_job *mine = &job[r % 2][0], *other = &job[r % 2][1];
+		*mine = (struct csv_job){v, idx, a, a + CSV_CHUNK < n ? a + CSV_CHUNK : n,
+		                         lang, mine->out, mine->sb};
+		*other = (struct csv_job){v, idx, mine->to,
+		                          mine->to + CSV_CHUNK < n ? mine->to + CSV_CHUNK : n,
+		                          lang, other->out, other->sb};
+		pthread_t th;
+		int started = other->from < other->to &&
+		              pthread_create(&th, NULL, csv_job_run, other) == 0;
+		csv_job_write(f, &job[(r + 1) % 2][0]);
+		csv_job_write(f, &job[(r + 1) % 2][1]);
+		csv_job_run(mine);
+		if (started)
+			pthread_join(th, NULL);
+		else
+			csv_job_run(other);
+		if (mine->to == n || other->to == n) {
+			csv_job_write(f, mine);
+			csv_job_write(f, other);
+		}
+	}
+	for (int r = 0; r < 2; r++)
+		for (int t = 0; t < 2; t++) {
+			strbuf_free(&job[r][t].out);
+			strbuf_free(&job[r][t].sb);
+		}
+}
+
+void catout_customers_csv_threads(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                                  enum lang lang, int threads)
 {
 	static const char *const hdr[] = {"customer_id",       "name",      "seller_id",
 	                                  "revenue",           "potential", "potential_source",
@@ -633,31 +726,14 @@ void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, s
 	                                  "revenue_source",    "orders",    "override_reason"};
 	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
 	csvw_row_sb(&out, hdr, 12);
+	if (threads >= 2 && n >= 2 * CSV_CHUNK) {
+		fwrite(out.buf, 1, out.len, f);
+		strbuf_free(&out);
+		csv_customers_two(f, v, idx, n, lang);
+		return;
+	}
 	for (size_t k = 0; k < n; k++) {
-		size_t i = idx[k];
-		const struct cat_row *r = &v->rows[i];
-		char rev[40], pot[40], ord[24];
-		plain_fast(rev, sizeof(rev), r->revenue);
-		if (r->potential_source == POTSRC_UNKNOWN)
-			pot[0] = '\0';
-		else
-			plain_fast(pot, sizeof(pot), r->potential);
-		plain_fast(ord, sizeof(ord), (int64_t)r->orders * 100);
-		strbuf_reset(&sb);
-		category_reason(&sb, r, v->run, lang);
-		const char *cells[12] = {vstr(v->customer_id, i),
-		                         vstr(v->name, i),
-		                         vstr(v->seller_id, i),
-		                         rev,
-		                         pot,
-		                         pot_source_code((enum pot_source)r->potential_source),
-		                         category_code((enum category)r->computed),
-		                         category_code((enum category)r->category),
-		                         strbuf_cstr(&sb),
-		                         rev_source_code((enum rev_source)r->revenue_source),
-		                         ord,
-		                         r->override_reason ? r->override_reason : ""};
-		csvw_row_sb(&out, cells, 12);
+		csv_customer(&out, &sb, v, idx[k], lang);
 		if (out.len >= CSV_BLOCK) {
 			fwrite(out.buf, 1, out.len, f);
 			strbuf_reset(&out);
@@ -667,6 +743,12 @@ void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, s
 		fwrite(out.buf, 1, out.len, f);
 	strbuf_free(&out);
 	strbuf_free(&sb);
+}
+
+void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                          enum lang lang)
+{
+	catout_customers_csv_threads(f, v, idx, n, lang, 1);
 }
 
 static void jstr_or_null(FILE *f, char *const *arr, size_t i)

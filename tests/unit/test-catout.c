@@ -237,6 +237,69 @@ static void test_select_order(void **state)
 	}
 }
 
+static char *csv_with_threads(const struct catview *v, const size_t *idx, size_t n, int threads)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	catout_customers_csv_threads(f, v, idx, n, LANG_SV, threads);
+	fclose(f);
+	return buf;
+}
+
+/* Written by two threads in chunks, the csv is byte for byte the one
+ * thread's, for row counts around the chunk edges; and the one-thread csv
+ * holds each row as catout_customers_csv writes it. */
+static void test_customers_csv_two_threads(void **state)
+{
+	(void)state;
+	enum { N = 100003 };
+	struct cat_row *r = calloc(N, sizeof(*r));
+	char **id = calloc(N, sizeof(*id)), **name = calloc(N, sizeof(*name));
+	size_t *idx = calloc(N, sizeof(*idx));
+	assert_true(r && id && name && idx);
+	for (size_t i = 0; i < N; i++) {
+		r[i] = rows[i % 5];
+		r[i].revenue += (int64_t)i * 37;
+		r[i].orders = (int32_t)i;
+		id[i] = malloc(16);
+		snprintf(id[i], 16, "K%zu", i);
+		name[i] = names[i % 5];
+		idx[i] = N - 1 - i;
+	}
+	struct catview v = {&run, N, r, id, name, NULL};
+	const size_t counts[] = {0, 1, 32767, 32768, 32769, 65536, 70000, N};
+	for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		char *one = csv_with_threads(&v, idx, counts[c], 1);
+		char *two = csv_with_threads(&v, idx, counts[c], 2);
+		assert_string_equal(one, two);
+		size_t lines = 0;
+		for (const char *p = one; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, counts[c] + 1);
+		free(one);
+		free(two);
+	}
+	/* the first rows as catout_customers_csv writes them */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	catout_customers_csv(f, &v, idx, 3, LANG_SV);
+	fclose(f);
+	char *two = csv_with_threads(&v, idx, N, 2);
+	assert_memory_equal(two, buf, len);
+	assert_non_null(strstr(two, "\nK100002,"));
+	free(buf);
+	free(two);
+	for (size_t i = 0; i < N; i++)
+		free(id[i]);
+	free(r);
+	free(id);
+	free(name);
+	free(idx);
+}
+
 static void test_migration(void **state)
 {
 	(void)state;
@@ -327,6 +390,7 @@ int main(void)
 	    cmocka_unit_test_setup(test_customers, setup),
 	    cmocka_unit_test(test_migration),
 	    cmocka_unit_test_setup(test_select_order, setup),
+	    cmocka_unit_test_setup(test_customers_csv_two_threads, setup),
 	    cmocka_unit_test_setup(test_html, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
