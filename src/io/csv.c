@@ -24,6 +24,7 @@
 #define MAX_ROW (64u << 20)
 #define SNIFF_BYTES 65536
 #define SNIFF_ROWS 100
+#define SHORT_FIELD 24
 
 enum { P_ERR = -1, P_MORE = 0, P_ROW = 1, P_END = 2 };
 
@@ -267,12 +268,23 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 				le = e;
 			}
 		}
-		const char *r = memchr(p, d, (size_t)(le - p));
-		const char *fe = r ? r : le;
-		if (!r && eol == '\n' && fe > p && fe[-1] == '\r')
-			fe--;
-		memcpy(w, p, (size_t)(fe - p));
-		w += fe - p;
+		/* the first bytes one by one, copied as they are scanned: most
+		 * fields are short, and two library calls cost more than that */
+		const char *q = p, *stop = le - p > SHORT_FIELD ? p + SHORT_FIELD : le, *r;
+		while (q < stop && *q != d)
+			*w++ = *q++;
+		if (q < stop) {
+			r = q;
+		} else if (stop == le) {
+			r = NULL;
+		} else {
+			r = memchr(q, d, (size_t)(le - q));
+			const char *e2 = r ? r : le;
+			memcpy(w, q, (size_t)(e2 - q));
+			w += e2 - q;
+		}
+		if (!r && eol == '\n' && le > p && le[-1] == '\r')
+			w--; /* the CR of a CRLF line end */
 		*w = '\0';
 		c->f[nf].p = fs;
 		c->f[nf].n = (size_t)(w - fs);
