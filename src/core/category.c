@@ -242,6 +242,48 @@ static int desc_i64(const void *a, const void *b)
 	return x > y ? -1 : x < y;
 }
 
+#define RADIX_BITS 11
+#define RADIX_MIN 4096 /* below this many values qsort is as quick */
+
+/* Sorts v[0..n) descending: a radix sort of max - v (unsigned, so no
+ * overflow), 11 bits a pass, only as many passes as max - min needs. */
+static void sort_desc(int64_t *v, size_t n)
+{
+	if (n < RADIX_MIN) {
+		qsort(v, n, sizeof(*v), desc_i64);
+		return;
+	}
+	int64_t lo = v[0], hi = v[0];
+	for (size_t i = 1; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
+	}
+	uint64_t range = (uint64_t)hi - (uint64_t)lo;
+	uint64_t *k = xreallocarray(NULL, n, sizeof(*k)), *tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	for (size_t i = 0; i < n; i++)
+		k[i] = (uint64_t)hi - (uint64_t)v[i];
+	for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += RADIX_BITS) {
+		size_t count[1 << RADIX_BITS] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++;
+		size_t sum = 0;
+		for (size_t b = 0; b < (1 << RADIX_BITS); b++) {
+			size_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++] = k[i];
+		uint64_t *t = k;
+		k = tmp;
+		tmp = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int64_t)((uint64_t)hi - k[i]);
+	free(k);
+	free(tmp);
+}
+
 static int64_t share_ppm(double share)
 {
 	if (share <= 0)
@@ -254,7 +296,7 @@ static int64_t share_ppm(double share)
 struct cat_threshold category_threshold_pareto(int64_t *v, size_t n, double share)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	__int128 sum = 0;
 	for (size_t i = 0; i < n && v[i] > 0; i++)
 		sum += v[i];
@@ -276,7 +318,7 @@ struct cat_threshold category_threshold_pareto(int64_t *v, size_t n, double shar
 struct cat_threshold category_threshold_top(int64_t *v, size_t n, double pct)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	if (n == 0 || pct <= 0 || v[0] <= 0)
 		return t;
 	double kd = ceil((double)n * pct / 100.0 - 1e-9);
@@ -299,7 +341,7 @@ struct cat_threshold category_threshold_top(int64_t *v, size_t n, double pct)
 struct cat_threshold category_threshold_abc(int64_t *v, size_t n)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	__int128 sum = 0;
 	size_t npos = 0;
 	for (size_t i = 0; i < n && v[i] > 0; i++) {

@@ -52,6 +52,50 @@ static void test_pareto(void **state)
 	assert_int_equal(t.value, 1);
 }
 
+static int desc_ref(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x > y ? -1 : x < y;
+}
+
+/* The thresholds sort their values descending in place: large arrays take
+ * a radix sort, which must give qsort's array, for any spread of values
+ * (a narrow one, ties, negatives, the int64 extremes). */
+static void test_sort_large(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	int64_t *a = malloc(N * sizeof(*a)), *b = malloc(N * sizeof(*b));
+	assert_true(a && b);
+	uint64_t seed = 7;
+	for (int spread = 0; spread < 4; spread++) {
+		for (int i = 0; i < N; i++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			int64_t x = (int64_t)(seed >> 11);
+			a[i] = spread == 0   ? x % 7                     /* ties */
+			       : spread == 1 ? x % 5000000 - 1000000     /* money, credits */
+			       : spread == 2 ? (int64_t)(seed)           /* everything */
+			                     : (i % 3 ? INT64_MIN + i : INT64_MAX - i);
+		}
+		for (int f = 0; f < 3; f++) {
+			memcpy(b, a, N * sizeof(*a));
+			qsort(b, N, sizeof(*b), desc_ref);
+			int64_t *c = malloc(N * sizeof(*c));
+			memcpy(c, a, N * sizeof(*a));
+			if (f == 0)
+				category_threshold_pareto(c, N, 0.8);
+			else if (f == 1)
+				category_threshold_top(c, N, 20);
+			else
+				category_threshold_abc(c, N);
+			assert_memory_equal(c, b, N * sizeof(*b));
+			free(c);
+		}
+	}
+	free(a);
+	free(b);
+}
+
 static void test_top(void **state)
 {
 	(void)state;
@@ -718,6 +762,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pareto),
 	    cmocka_unit_test(test_top),
+	    cmocka_unit_test(test_sort_large),
 	    cmocka_unit_test(test_abc),
 	    cmocka_unit_test(test_margin),
 	    cmocka_unit_test(test_prop_raise_threshold),
