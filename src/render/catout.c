@@ -68,9 +68,9 @@ static int by_cat_revenue(const void *a, const void *b)
 	return strcmp(vstr(sort_view->customer_id, i), vstr(sort_view->customer_id, j));
 }
 
-/* The order of by_cat_revenue as one unsigned key (category in the top two
- * bits, then the revenue descending), when every row fits: category 0..3
- * and |revenue| < 2^61. 1 with keys[k] filled, else 0. */
+/* The order of by_cat_revenue as one unsigned key: the category above
+ * max - revenue, when every row fits (category 0..3, max - min < 2^61).
+ * 1 with keys[k] filled, else 0. */
 struct skey {
 	uint64_t key;
 	size_t i;
@@ -78,41 +78,54 @@ struct skey {
 
 static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct skey *keys)
 {
-	const int64_t lim = (int64_t)1 << 61;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	for (size_t j = 0; j < k; j++) {
 		const struct cat_row *r = &v->rows[ix[j]];
-		if (r->category < 0 || r->category > 3 || r->revenue >= lim || r->revenue < -lim)
+		if (r->category < 0 || r->category > 3)
 			return 0;
-		uint64_t up = (uint64_t)(r->revenue + lim); /* 0 .. 2^62 - 1 */
-		keys[j].key = (uint64_t)r->category << 62 | (((uint64_t)1 << 62) - 1 - up);
+		lo = r->revenue < lo ? r->revenue : lo;
+		hi = r->revenue > hi ? r->revenue : hi;
+	}
+	uint64_t range = k ? (uint64_t)hi - (uint64_t)lo : 0;
+	int bits = 0;
+	while (bits < 64 && (range >> bits) != 0)
+		bits++;
+	if (bits > 61)
+		return 0;
+	for (size_t j = 0; j < k; j++) {
+		const struct cat_row *r = &v->rows[ix[j]];
+		keys[j].key = (uint64_t)r->category << bits | ((uint64_t)hi - (uint64_t)r->revenue);
 		keys[j].i = ix[j];
 	}
 	return 1;
 }
 
-/* Sorts keys[0..k) by key, stably (least significant byte first), with
- * tmp as scratch; bytes that are the same in every key are skipped. */
+#define RADIX_BITS 11
+
+/* Sorts keys[0..k) by key, stably (least significant digit first), with
+ * tmp as scratch; digits that are the same in every key are skipped. */
 static void radix_sort(struct skey *keys, struct skey *tmp, size_t k)
 {
+	const uint64_t mask = (1u << RADIX_BITS) - 1;
 	uint64_t all_or = 0, all_and = ~(uint64_t)0;
 	for (size_t j = 0; j < k; j++) {
 		all_or |= keys[j].key;
 		all_and &= keys[j].key;
 	}
-	for (int shift = 0; shift < 64; shift += 8) {
-		if ((((all_or ^ all_and) >> shift) & 0xff) == 0)
+	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+		if ((((all_or ^ all_and) >> shift) & mask) == 0)
 			continue;
-		size_t count[256] = {0};
+		size_t count[1u << RADIX_BITS] = {0};
 		for (size_t j = 0; j < k; j++)
-			count[(keys[j].key >> shift) & 0xff]++;
+			count[(keys[j].key >> shift) & mask]++;
 		size_t sum = 0;
-		for (int b = 0; b < 256; b++) {
+		for (size_t b = 0; b <= mask; b++) {
 			size_t c = count[b];
 			count[b] = sum;
 			sum += c;
 		}
 		for (size_t j = 0; j < k; j++)
-			tmp[count[(keys[j].key >> shift) & 0xff]++] = keys[j];
+			tmp[count[(keys[j].key >> shift) & mask]++] = keys[j];
 		memcpy(keys, tmp, k * sizeof(*keys));
 	}
 }
@@ -126,6 +139,37 @@ static int by_id_index(const void *a, const void *b)
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/* The first 8 bytes of s, NUL-padded, as a big-endian number: its order
+ * is strcmp's over those bytes. */
+static uint64_t prefix8(const char *s)
+{
+	uint64_t x = 0;
+	int i = 0;
+	for (; i < 8 && s[i]; i++)
+		x = x << 8 | (unsigned char)s[i];
+	return x << (8 * (8 - i));
+}
+
+/* g[0..n), rows of equal category and revenue in index order, put in
+ * by_id_index order: a stable radix sort on the ids' first 8 bytes, then
+ * strcmp among the ids that share 8 bytes and go on. */
+static void sort_ties(struct skey *g, struct skey *tmp, size_t n)
+{
+	if (n < 64) {
+		qsort(g, n, sizeof(*g), by_id_index);
+		return;
+	}
+	for (size_t j = 0; j < n; j++)
+		g[j].key = prefix8(vstr(sort_view->customer_id, g[j].i));
+	radix_sort(g, tmp, n);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && g[b].key == g[a].key; b++)
+			;
+		if (b - a > 1 && (g[a].key & 0xff)) /* 8 bytes and no end yet */
+			qsort(g + a, b - a, sizeof(*g), by_id_index);
+	}
+}
+
 /* ix[0..k) in the order of by_cat_revenue (then by index), through keys.
  * 0 when the rows do not fit the keys (nothing changed). */
 static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
@@ -137,15 +181,15 @@ static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
 	}
 	struct skey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
 	radix_sort(keys, tmp, k);
-	free(tmp);
 	sort_view = v;
 	for (size_t a = 0, b; a < k; a = b) {
 		for (b = a + 1; b < k && keys[b].key == keys[a].key; b++)
 			;
 		if (b - a > 1)
-			qsort(keys + a, b - a, sizeof(*keys), by_id_index);
+			sort_ties(keys + a, tmp, b - a);
 	}
 	sort_view = NULL;
+	free(tmp);
 	for (size_t j = 0; j < k; j++)
 		ix[j] = keys[j].i;
 	free(keys);

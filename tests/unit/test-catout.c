@@ -195,7 +195,7 @@ static void test_select_order(void **state)
 	enum { N = 5000 };
 	static struct cat_row r[N];
 	static char *id[N];
-	static char buf[N][16];
+	static char buf[N][24];
 	unsigned seed = 12345;
 	for (int big = 0; big < 2; big++) {
 		for (int i = 0; i < N; i++) {
@@ -204,12 +204,23 @@ static void test_select_order(void **state)
 			r[i].category = (int8_t)(seed >> 8 & 3);
 			r[i].revenue = (int64_t)(seed >> 12 & 63) * 1000 - 20000;
 			if (i % 97 == 0)
-				r[i].revenue = INT64_MAX / 4 - i;
+				r[i].revenue = ((int64_t)1 << 58) - i;
 			if (i % 89 == 0)
-				r[i].revenue = -(INT64_MAX / 4) + i;
-			/* a few ids repeat: then the index decides */
-			snprintf(buf[i], sizeof(buf[i]), "C%d", (int)(seed >> 16) % (N / 2));
+				r[i].revenue = -((int64_t)1 << 58) + i;
+			/* a few ids repeat: then the index decides; a third share
+			 * their first 8 bytes or more; many rows tie at 0 */
+			int x = (int)(seed >> 16) % (N / 2);
+			if (i % 3 == 0)
+				snprintf(buf[i], sizeof(buf[i]), "CUSTOMER%d", x % 300);
+			else if (i % 3 == 1)
+				snprintf(buf[i], sizeof(buf[i]), "C%d", x);
+			else
+				snprintf(buf[i], sizeof(buf[i]), "CUSTOMER");
 			id[i] = buf[i];
+			if (i % 4 == 0) {
+				r[i].category = CAT_3;
+				r[i].revenue = 0;
+			}
 		}
 		if (big)
 			r[N / 2].revenue = INT64_MAX - 5;
