@@ -518,6 +518,47 @@ static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *
 	}
 }
 
+/* sum_lines in a thread (for part 0, while the main thread merges the
+ * second part's customers). */
+struct sum_job {
+	struct cat_sums *s;
+	const struct part *pt;
+	int32_t from, as_of;
+};
+
+static void *sum_thread(void *arg)
+{
+	struct sum_job *j = arg;
+	sum_lines(j->s, j->pt, NULL, j->from, j->as_of);
+	return NULL;
+}
+
+/* The second part's customers (m2) join m and ds in their order of first
+ * appearance, as when one thread reads the whole file; map[i] gets the
+ * index of m2's customer i. A batch of IDs is hashed and its slots
+ * prefetched before they are looked up, as in read_part. */
+static void merge_ids(struct idmap *m, struct dataset *ds, size_t *cap, struct idmap *m2,
+                      int32_t *map)
+{
+	uint64_t hv[BATCH];
+	size_t len[BATCH];
+	for (size_t a = 0; a < m2->nids; a += BATCH) {
+		size_t nb = m2->nids - a < BATCH ? m2->nids - a : BATCH;
+		for (size_t k = 0; k < nb; k++) {
+			hv[k] = str_hash(m2->ids[a + k], &len[k]);
+			if (m->cap)
+				__builtin_prefetch(&m->slot[(size_t)hv[k] & (m->cap - 1)]);
+		}
+		for (size_t k = 0; k < nb; k++) {
+			int added;
+			map[a + k] =
+			    idmap_get_hashed(m, ds, cap, m2->ids[a + k], len[k], hv[k], &added);
+			free(m2->ids[a + k]);
+			m2->ids[a + k] = NULL;
+		}
+	}
+}
+
 void categorize_sums_free(struct cat_sums *sums)
 {
 	free(sums->value);
@@ -586,27 +627,30 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 				*first = xstrdup(ferr_str(&pt[k].first, b, sizeof(b)));
 			*rejected += pt[k].rejected;
 		}
-	if (nparts == 2) {
-		/* the second part's new customers join in their order of first
-		 * appearance, as when one thread reads the whole file */
-		map = xreallocarray(NULL, m2.nids ? m2.nids : 1, sizeof(*map));
-		for (size_t i = 0; i < m2.nids; i++) {
-			int added;
-			map[i] = idmap_get(&m, ds, &cap, m2.ids[i], &added);
-			free(m2.ids[i]);
-			m2.ids[i] = NULL;
-		}
-	}
 	int32_t last = pt[0].last;
 	if (nparts == 2 && pt[1].last != DAYS_NONE && (last == DAYS_NONE || pt[1].last > last))
 		last = pt[1].last;
 	*as_of = p->as_of != DAYS_NONE ? p->as_of : last != DAYS_NONE ? last : p->today;
 	int32_t from = category_window_from(*as_of, p->window_months);
-	size_t n = ds->ncustomers ? ds->ncustomers : 1;
-	sums->value = xcalloc(n, sizeof(*sums->value));
-	sums->orders = xcalloc(n, sizeof(*sums->orders));
-	for (int k = 0; k < nparts; k++)
-		sum_lines(sums, &pt[k], k == 0 ? NULL : map, from, *as_of);
+	/* room for every customer the merge may add */
+	size_t n = ds->ncustomers + (nparts == 2 ? m2.nids : 0);
+	sums->value = xcalloc(n ? n : 1, sizeof(*sums->value));
+	sums->orders = xcalloc(n ? n : 1, sizeof(*sums->orders));
+	if (nparts == 2) {
+		/* part 0 is summed meanwhile: its customers keep their indices */
+		map = xreallocarray(NULL, m2.nids ? m2.nids : 1, sizeof(*map));
+		struct sum_job j = {sums, &pt[0], from, *as_of};
+		pthread_t th;
+		int started = pthread_create(&th, NULL, sum_thread, &j) == 0;
+		merge_ids(&m, ds, &cap, &m2, map);
+		if (started)
+			pthread_join(th, NULL);
+		else
+			sum_lines(sums, &pt[0], NULL, from, *as_of);
+		sum_lines(sums, &pt[1], map, from, *as_of);
+	} else {
+		sum_lines(sums, &pt[0], NULL, from, *as_of);
+	}
 	ret = 0;
 	goto out;
 bad:
