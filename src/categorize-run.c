@@ -492,9 +492,7 @@ static void *read_part_thread(void *arg)
 	return NULL;
 }
 
-/* How many threads read the orders file: FOKUS_THREADS (1 or 2) when set,
- * else 2 when the machine has more than one core. */
-static int order_threads(void)
+int categorize_run_threads(void)
 {
 	const char *e = getenv("FOKUS_THREADS");
 	if (e && *e)
@@ -502,37 +500,75 @@ static int order_threads(void)
 	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 }
 
-/* Appends the orders of part pt that fall in (from, as_of] to ds->orders,
- * its customer indices mapped through map (NULL: as they are). */
-static void keep_orders(struct dataset *ds, const struct part *pt, const int32_t *map,
-                        int32_t from, int32_t as_of, enum cat_axis axis)
+/* Adds the lines of part pt that fall in (from, as_of] to the sums of
+ * their customers, indices mapped through map (NULL: as they are). */
+static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *map,
+                      int32_t from, int32_t as_of)
 {
 	for (size_t k = 0; k < pt->nl; k++) {
 		const struct line *l = &pt->lines[k];
 		if (l->day <= from || l->day > as_of)
 			continue;
-		struct order *o = &ds->orders[ds->norders++];
-		o->cust = map ? map[l->cust] : l->cust;
-		o->day = l->day;
-		int missing = pt->nomargin && (pt->nomargin[k / 8] >> (k % 8) & 1);
-		o->amount = axis == AXIS_MARGIN ? 0 : l->value;
-		o->has_margin = axis == AXIS_MARGIN && !missing;
-		o->margin = axis == AXIS_MARGIN ? l->value : 0;
+		int32_t c = map ? map[l->cust] : l->cust;
+		s->value[c] += l->value;
+		s->orders[c]++;
+		s->in_window++;
+		if (!pt->nomargin || !(pt->nomargin[k / 8] >> (k % 8) & 1))
+			s->with_margin++;
 	}
 }
 
-static size_t count_kept(const struct part *pt, int32_t from, int32_t as_of)
+/* sum_lines in a thread (for part 0, while the main thread merges the
+ * second part's customers). */
+struct sum_job {
+	struct cat_sums *s;
+	const struct part *pt;
+	int32_t from, as_of;
+};
+
+static void *sum_thread(void *arg)
 {
-	size_t keep = 0;
-	for (size_t k = 0; k < pt->nl; k++)
-		if (pt->lines[k].day > from && pt->lines[k].day <= as_of)
-			keep++;
-	return keep;
+	struct sum_job *j = arg;
+	sum_lines(j->s, j->pt, NULL, j->from, j->as_of);
+	return NULL;
+}
+
+/* The second part's customers (m2) join m and ds in their order of first
+ * appearance, as when one thread reads the whole file; map[i] gets the
+ * index of m2's customer i. A batch of IDs is hashed and its slots
+ * prefetched before they are looked up, as in read_part. */
+static void merge_ids(struct idmap *m, struct dataset *ds, size_t *cap, struct idmap *m2,
+                      int32_t *map)
+{
+	uint64_t hv[BATCH];
+	size_t len[BATCH];
+	for (size_t a = 0; a < m2->nids; a += BATCH) {
+		size_t nb = m2->nids - a < BATCH ? m2->nids - a : BATCH;
+		for (size_t k = 0; k < nb; k++) {
+			hv[k] = str_hash(m2->ids[a + k], &len[k]);
+			if (m->cap)
+				__builtin_prefetch(&m->slot[(size_t)hv[k] & (m->cap - 1)]);
+		}
+		for (size_t k = 0; k < nb; k++) {
+			int added;
+			map[a + k] =
+			    idmap_get_hashed(m, ds, cap, m2->ids[a + k], len[k], hv[k], &added);
+			free(m2->ids[a + k]);
+			m2->ids[a + k] = NULL;
+		}
+	}
+}
+
+void categorize_sums_free(struct cat_sums *sums)
+{
+	free(sums->value);
+	free(sums->orders);
+	memset(sums, 0, sizeof(*sums));
 }
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-                         struct dataset *ds, int32_t *as_of, size_t *rejected, char **first,
-                         char **cause)
+                         struct dataset *ds, struct cat_sums *sums, int32_t *as_of,
+                         size_t *rejected, char **first, char **cause)
 {
 	struct idmap m = {0}, m2 = {0}; /* m2: the second part's customers */
 	size_t cap = 0;
@@ -543,14 +579,16 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	int ret = -1;
 	char b[1024];
 	memset(ds, 0, sizeof(*ds));
+	memset(sums, 0, sizeof(*sums));
 	memset(pt, 0, sizeof(pt));
 	*rejected = 0;
 	*first = NULL;
 	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
 		goto out;
-	if (recreader_open(orders, REC_ORDERS, NULL, &pt[0].rr, &err) != 0)
+	struct rec_opts ro = {.split_first_pass = categorize_run_threads() > 1};
+	if (recreader_open(orders, REC_ORDERS, &ro, &pt[0].rr, &err) != 0)
 		goto bad;
-	if (order_threads() > 1) {
+	if (categorize_run_threads() > 1) {
 		int r = recreader_split(pt[0].rr, &pt[1].rr, &err);
 		if (r < 0)
 			goto bad;
@@ -589,28 +627,30 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 				*first = xstrdup(ferr_str(&pt[k].first, b, sizeof(b)));
 			*rejected += pt[k].rejected;
 		}
-	if (nparts == 2) {
-		/* the second part's new customers join in their order of first
-		 * appearance, as when one thread reads the whole file */
-		map = xreallocarray(NULL, m2.nids ? m2.nids : 1, sizeof(*map));
-		for (size_t i = 0; i < m2.nids; i++) {
-			int added;
-			map[i] = idmap_get(&m, ds, &cap, m2.ids[i], &added);
-			free(m2.ids[i]);
-			m2.ids[i] = NULL;
-		}
-	}
 	int32_t last = pt[0].last;
 	if (nparts == 2 && pt[1].last != DAYS_NONE && (last == DAYS_NONE || pt[1].last > last))
 		last = pt[1].last;
 	*as_of = p->as_of != DAYS_NONE ? p->as_of : last != DAYS_NONE ? last : p->today;
 	int32_t from = category_window_from(*as_of, p->window_months);
-	size_t keep = 0;
-	for (int k = 0; k < nparts; k++)
-		keep += count_kept(&pt[k], from, *as_of);
-	ds->orders = xreallocarray(NULL, keep ? keep : 1, sizeof(*ds->orders));
-	for (int k = 0; k < nparts; k++)
-		keep_orders(ds, &pt[k], k == 0 ? NULL : map, from, *as_of, p->axis);
+	/* room for every customer the merge may add */
+	size_t n = ds->ncustomers + (nparts == 2 ? m2.nids : 0);
+	sums->value = xcalloc(n ? n : 1, sizeof(*sums->value));
+	sums->orders = xcalloc(n ? n : 1, sizeof(*sums->orders));
+	if (nparts == 2) {
+		/* part 0 is summed meanwhile: its customers keep their indices */
+		map = xreallocarray(NULL, m2.nids ? m2.nids : 1, sizeof(*map));
+		struct sum_job j = {sums, &pt[0], from, *as_of};
+		pthread_t th;
+		int started = pthread_create(&th, NULL, sum_thread, &j) == 0;
+		merge_ids(&m, ds, &cap, &m2, map);
+		if (started)
+			pthread_join(th, NULL);
+		else
+			sum_lines(sums, &pt[0], NULL, from, *as_of);
+		sum_lines(sums, &pt[1], map, from, *as_of);
+	} else {
+		sum_lines(sums, &pt[0], NULL, from, *as_of);
+	}
 	ret = 0;
 	goto out;
 bad:
@@ -629,6 +669,7 @@ out:
 	free(m2.ids);
 	if (ret != 0) {
 		dataset_free(ds);
+		categorize_sums_free(sums);
 		free(*first);
 		*first = NULL;
 	}

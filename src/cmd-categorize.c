@@ -203,13 +203,14 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
                       struct cat_params *p, const char *out_path, enum fmt fmt)
 {
 	struct dataset ds;
+	struct cat_sums sums;
 	int32_t as_of;
 	size_t rejected = 0;
 	char *first = NULL, *cause = NULL;
 	if (p->today == DAYS_NONE)
 		p->today = days_today();
-	if (categorize_run_files(orders, customers, p, &ds, &as_of, &rejected, &first, &cause) !=
-	    0) {
+	if (categorize_run_files(orders, customers, p, &ds, &sums, &as_of, &rejected, &first,
+	                         &cause) != 0) {
 		cmd_error(&cmd_categorize, "%s", cause);
 		free(cause);
 		return EXIT_DATA;
@@ -227,7 +228,8 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 	char **ids = xreallocarray(NULL, n ? n : 1, sizeof(char *));
 	char **names = xreallocarray(NULL, n ? n : 1, sizeof(char *));
 	char **sellers = xreallocarray(NULL, n ? n : 1, sizeof(char *));
-	struct cat_input in = {.ds = &ds};
+	struct cat_presum presum = {sums.value, sums.orders, sums.in_window, sums.with_margin};
+	struct cat_input in = {.ds = &ds, .presum = &presum};
 	struct cat_run r;
 	int rc = EXIT_DATA;
 	FILE *f = NULL;
@@ -251,7 +253,8 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 		else if (fmt == FMT_TEXT)
 			catout_customers_text(f, &v, idx, k, ctx->lang);
 		else
-			catout_customers_csv(f, &v, idx, k, ctx->lang);
+			catout_customers_csv_threads(f, &v, idx, k, ctx->lang,
+			                             categorize_run_threads());
 		rc = cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	free(idx);
@@ -260,6 +263,7 @@ out:
 	free(ids);
 	free(names);
 	free(sellers);
+	categorize_sums_free(&sums);
 	dataset_free(&ds);
 	return rc;
 }

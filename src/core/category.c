@@ -8,6 +8,7 @@
 #include "util/days.h"
 #include "util/xmalloc.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,32 @@ int32_t category_window_from(int32_t as_of, int months)
 
 /* --- revenue ------------------------------------------------------------------ */
 
+/* After the sums: the margin axis needs a margin somewhere; customers
+ * without orders take their revenue column. 0, or -1 with *cause. */
+static int revenue_finish(const struct dataset *ds, const struct cat_params *p, size_t in_window,
+                          size_t with_margin, struct cat_row *rows, char **cause)
+{
+	if (p->axis == AXIS_MARGIN && in_window > 0 && with_margin == 0) {
+		*cause = xstrdup("--axis margin: no order in the window has a margin "
+		                 "(täckningsbidrag); import orders with a margin column or use "
+		                 "--axis amount");
+		return -1;
+	}
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		struct cat_row *r = &rows[i];
+		const struct customer *c = &ds->customers[i];
+		if (r->orders > 0) {
+			r->revenue_source = REVSRC_ORDERS;
+		} else if (p->axis == AXIS_AMOUNT && c->has_revenue) {
+			r->revenue = c->revenue;
+			r->revenue_source = REVSRC_FILE;
+		} else {
+			r->revenue_source = REVSRC_NONE;
+		}
+	}
+	return 0;
+}
+
 int category_revenue(const struct dataset *ds, const struct cat_params *p, int32_t today,
                      int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause)
 {
@@ -194,25 +221,17 @@ int category_revenue(const struct dataset *ds, const struct cat_params *p, int32
 			r->revenue += o->amount;
 		}
 	}
-	if (p->axis == AXIS_MARGIN && in_window > 0 && with_margin == 0) {
-		*cause = xstrdup("--axis margin: no order in the window has a margin "
-		                 "(täckningsbidrag); import orders with a margin column or use "
-		                 "--axis amount");
-		return -1;
-	}
+	return revenue_finish(ds, p, in_window, with_margin, rows, cause);
+}
+
+int category_revenue_presum(const struct dataset *ds, const struct cat_params *p,
+                            const struct cat_presum *sum, struct cat_row *rows, char **cause)
+{
 	for (size_t i = 0; i < ds->ncustomers; i++) {
-		struct cat_row *r = &rows[i];
-		const struct customer *c = &ds->customers[i];
-		if (r->orders > 0) {
-			r->revenue_source = REVSRC_ORDERS;
-		} else if (p->axis == AXIS_AMOUNT && c->has_revenue) {
-			r->revenue = c->revenue;
-			r->revenue_source = REVSRC_FILE;
-		} else {
-			r->revenue_source = REVSRC_NONE;
-		}
+		rows[i].revenue = sum->value[i];
+		rows[i].orders = sum->orders[i];
 	}
-	return 0;
+	return revenue_finish(ds, p, sum->in_window, sum->with_margin, rows, cause);
 }
 
 /* --- thresholds --------------------------------------------------------------- */
@@ -221,6 +240,48 @@ static int desc_i64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
 	return x > y ? -1 : x < y;
+}
+
+#define RADIX_BITS 11
+#define RADIX_MIN 4096 /* below this many values qsort is as quick */
+
+/* Sorts v[0..n) descending: a radix sort of max - v (unsigned, so no
+ * overflow), 11 bits a pass, only as many passes as max - min needs. */
+static void sort_desc(int64_t *v, size_t n)
+{
+	if (n < RADIX_MIN) {
+		qsort(v, n, sizeof(*v), desc_i64);
+		return;
+	}
+	int64_t lo = v[0], hi = v[0];
+	for (size_t i = 1; i < n; i++) {
+		lo = v[i] < lo ? v[i] : lo;
+		hi = v[i] > hi ? v[i] : hi;
+	}
+	uint64_t range = (uint64_t)hi - (uint64_t)lo;
+	uint64_t *k = xreallocarray(NULL, n, sizeof(*k)), *tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	for (size_t i = 0; i < n; i++)
+		k[i] = (uint64_t)hi - (uint64_t)v[i];
+	for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += RADIX_BITS) {
+		size_t count[1 << RADIX_BITS] = {0};
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++;
+		size_t sum = 0;
+		for (size_t b = 0; b < (1 << RADIX_BITS); b++) {
+			size_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++] = k[i];
+		uint64_t *t = k;
+		k = tmp;
+		tmp = t;
+	}
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int64_t)((uint64_t)hi - k[i]);
+	free(k);
+	free(tmp);
 }
 
 static int64_t share_ppm(double share)
@@ -235,7 +296,7 @@ static int64_t share_ppm(double share)
 struct cat_threshold category_threshold_pareto(int64_t *v, size_t n, double share)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	__int128 sum = 0;
 	for (size_t i = 0; i < n && v[i] > 0; i++)
 		sum += v[i];
@@ -257,7 +318,7 @@ struct cat_threshold category_threshold_pareto(int64_t *v, size_t n, double shar
 struct cat_threshold category_threshold_top(int64_t *v, size_t n, double pct)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	if (n == 0 || pct <= 0 || v[0] <= 0)
 		return t;
 	double kd = ceil((double)n * pct / 100.0 - 1e-9);
@@ -280,7 +341,7 @@ struct cat_threshold category_threshold_top(int64_t *v, size_t n, double pct)
 struct cat_threshold category_threshold_abc(int64_t *v, size_t n)
 {
 	struct cat_threshold t = {false, 0};
-	qsort(v, n, sizeof(*v), desc_i64);
+	sort_desc(v, n);
 	__int128 sum = 0;
 	size_t npos = 0;
 	for (size_t i = 0; i < n && v[i] > 0; i++) {
@@ -388,8 +449,13 @@ int category_compute(const struct cat_input *in, const struct cat_params *p, str
 	memset(run, 0, sizeof(*run));
 	run->p = *p;
 	memset(rows, 0, n * sizeof(*rows));
-	if (category_revenue(ds, p, p->today, &run->p.as_of, rows, &no_margin, cause) != 0)
+	if (in->presum) {
+		assert(p->as_of != DAYS_NONE);
+		if (category_revenue_presum(ds, p, in->presum, rows, cause) != 0)
+			return -1;
+	} else if (category_revenue(ds, p, p->today, &run->p.as_of, rows, &no_margin, cause) != 0) {
 		return -1;
+	}
 	run->window_from = category_window_from(run->p.as_of, p->window_months);
 
 	/* potential, on revenue per year */
@@ -495,10 +561,28 @@ void category_migration(const int64_t *from_id, const struct cat_row *from, size
 
 /* --- reasons ------------------------------------------------------------------ */
 
+/* Appends fmt_money(v, lang) — whole units, grouped by ',' (en) or ' ' (sv),
+ * " kr" in Swedish — without printf: it runs twice per customer row. */
 static void money(struct strbuf *sb, int64_t v, enum lang lang)
 {
-	char b[64];
-	strbuf_puts(sb, fmt_money(b, sizeof(b), v, lang));
+	int64_t units = v >= 0 ? (v + 50) / 100 : -((-v + 50) / 100);
+	unsigned long long mag =
+	    units < 0 ? (unsigned long long)(-(units + 1)) + 1 : (unsigned long long)units;
+	char b[48], *e = b + sizeof(b), *p = e;
+	char sep = lang == LANG_SV ? ' ' : ',';
+	int nd = 0;
+	do {
+		if (nd > 0 && nd % 3 == 0)
+			*--p = sep;
+		*--p = (char)('0' + mag % 10);
+		mag /= 10;
+		nd++;
+	} while (mag);
+	if (units < 0)
+		*--p = '-';
+	strbuf_append(sb, p, (size_t)(e - p));
+	if (lang == LANG_SV)
+		strbuf_append(sb, " kr", 3);
 }
 
 /* "omsättning 1 200 000 kr ≥ gräns 480 000 kr" and its variants. */
@@ -506,15 +590,16 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
                         struct cat_threshold t, double margin, enum lang lang)
 {
 	char pct[32];
-	strbuf_printf(sb, "%s ", name);
+	strbuf_puts(sb, name);
+	strbuf_putc(sb, ' ');
 	money(sb, v, lang);
 	if (!t.has) {
 		strbuf_puts(sb, TR(lang, " (no threshold: no customer above 0)",
 		                   " (ingen gräns: ingen kund över 0)"));
 		return;
 	}
-	fmt_pct(pct, sizeof(pct), margin, 0, lang);
 	if (high && v < t.value) {
+		fmt_pct(pct, sizeof(pct), margin, 0, lang);
 		strbuf_puts(sb, " ≥ ");
 		money(sb, category_band_low(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));
@@ -524,6 +609,7 @@ static void axis_reason(struct strbuf *sb, const char *name, int64_t v, bool hig
 		                 " − %s stabilitetsmarginal, hög förra körningen)"),
 		              pct);
 	} else if (!high && v >= t.value) {
+		fmt_pct(pct, sizeof(pct), margin, 0, lang);
 		strbuf_puts(sb, " < ");
 		money(sb, category_band_high(t.value, margin), lang);
 		strbuf_printf(sb, TR(lang, " (threshold ", " (gräns "));

@@ -110,8 +110,21 @@ struct cat_override {
 /* What category_compute needs beyond the dataset. Each array has one entry
  * per customer, or is NULL. prev_*_high: the side of the previous snapshot
  * (-1 not in it, 0 low, 1 high). */
+/* Each customer's orders in the window already summed (e.g. while reading
+ * an orders file): value[i] the sum of amounts (of margins on the margin
+ * axis, orders without a margin counting 0), orders[i] how many orders;
+ * in_window and with_margin over all customers. */
+struct cat_presum {
+	const int64_t *value;
+	const int32_t *orders;
+	size_t in_window, with_margin;
+};
+
 struct cat_input {
 	const struct dataset *ds;
+	/* NULL: sum ds->orders. Else the sums (ds->orders unused) and
+	 * p->as_of must be a day, not DAYS_NONE. */
+	const struct cat_presum *presum;
 	const int8_t *prev_revenue_high;
 	const int8_t *prev_potential_high;
 	const struct cat_override *overrides;
@@ -132,6 +145,10 @@ int32_t category_window_from(int32_t as_of, int months);
  * finds orders but no margin at all. */
 int category_revenue(const struct dataset *ds, const struct cat_params *p, int32_t today,
                      int32_t *as_of, struct cat_row *rows, size_t *no_margin, char **cause);
+/* The same from sums made elsewhere (ds->orders unused). Returns as
+ * category_revenue. */
+int category_revenue_presum(const struct dataset *ds, const struct cat_params *p,
+                            const struct cat_presum *sum, struct cat_row *rows, char **cause);
 
 /* Thresholds on plain value arrays (minor units). Each sorts `v` in place
  * (descending) and returns the threshold. pareto: the value of the customer

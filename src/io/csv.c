@@ -24,6 +24,7 @@
 #define MAX_ROW (64u << 20)
 #define SNIFF_BYTES 65536
 #define SNIFF_ROWS 100
+#define SHORT_FIELD 24
 
 enum { P_ERR = -1, P_MORE = 0, P_ROW = 1, P_END = 2 };
 
@@ -41,6 +42,9 @@ struct csv {
 	long long end;   /* stop reading at this file offset; 0 = the end of the file */
 	int multiline;   /* a quoted field held a line end (kept across rewinds) */
 	int scanned_all; /* the whole file was parsed once (kept across rewinds) */
+	/* csv_split_ahead: the encoding when the cut was made; c read to the cut */
+	enum encoding ahead_enc;
+	int scanned_ahead;
 	/* UTF-8 window: buf[pos..len) not yet parsed */
 	char *buf;
 	size_t bufcap, pos, len;
@@ -264,12 +268,23 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 				le = e;
 			}
 		}
-		const char *r = memchr(p, d, (size_t)(le - p));
-		const char *fe = r ? r : le;
-		if (!r && eol == '\n' && fe > p && fe[-1] == '\r')
-			fe--;
-		memcpy(w, p, (size_t)(fe - p));
-		w += fe - p;
+		/* the first bytes one by one, copied as they are scanned: most
+		 * fields are short, and two library calls cost more than that */
+		const char *q = p, *stop = le - p > SHORT_FIELD ? p + SHORT_FIELD : le, *r;
+		while (q < stop && *q != d)
+			*w++ = *q++;
+		if (q < stop) {
+			r = q;
+		} else if (stop == le) {
+			r = NULL;
+		} else {
+			r = memchr(q, d, (size_t)(le - q));
+			const char *e2 = r ? r : le;
+			memcpy(w, q, (size_t)(e2 - q));
+			w += e2 - q;
+		}
+		if (!r && eol == '\n' && le > p && le[-1] == '\r')
+			w--; /* the CR of a CRLF line end */
 		*w = '\0';
 		c->f[nf].p = fs;
 		c->f[nf].n = (size_t)(w - fs);
@@ -299,6 +314,8 @@ int csv_next(struct csv *c, struct row *row, struct ferr *err)
 		if (r == P_END) {
 			if (c->end == 0)
 				c->scanned_all = 1;
+			else
+				c->scanned_ahead = 1;
 			return 0;
 		}
 		if (r == P_ERR)
@@ -603,12 +620,10 @@ static long long next_line_start(int fd, long long at, char eol)
 	}
 }
 
-int csv_split(struct csv *c, struct csv **second, struct ferr *err)
+/* Cuts c at the first line start after the middle of the file: c stops
+ * there and *second reads on from it (see csv_split). */
+static int cut(struct csv *c, struct csv **second, struct ferr *err)
 {
-	*second = NULL;
-	if (!c->scanned_all || c->multiline || c->end != 0 || c->size <= 0 ||
-	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
-		return 0;
 	long long at = next_line_start(c->fd, c->size / 2, c->eol);
 	/* the first part must not have read past the cut already */
 	if (at < 0 || at >= c->size || at <= c->nread)
@@ -637,6 +652,48 @@ int csv_split(struct csv *c, struct csv **second, struct ferr *err)
 	c->end = at;
 	*second = d;
 	return 1;
+}
+
+int csv_split(struct csv *c, struct csv **second, struct ferr *err)
+{
+	*second = NULL;
+	if (!c->scanned_all || c->multiline || c->end != 0 || c->size <= 0 ||
+	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
+		return 0;
+	return cut(c, second, err);
+}
+
+int csv_split_ahead(struct csv *c, struct csv **second, struct ferr *err)
+{
+	*second = NULL;
+	if (c->scanned_all || c->end != 0 || c->size <= 0 ||
+	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
+		return 0;
+	int rc = cut(c, second, err);
+	if (rc == 1) {
+		(*second)->scanned_all = 0;
+		(*second)->ahead_enc = c->enc.enc;
+		c->ahead_enc = c->enc.enc;
+	}
+	return rc;
+}
+
+int csv_join_ahead(struct csv *c, struct csv *second)
+{
+	/* c stopped at the cut on a line end outside quotes (else its last
+	 * quoted field would have had no end); neither part saw a quoted line
+	 * end; and both converted bytes as one reader would: the encoding was
+	 * decided before the cut was made, or neither part met a non-ASCII byte
+	 * (ENC_AUTO decides from a look-ahead that the cut would shorten). */
+	int ok = c->end != 0 && c->scanned_ahead && second->scanned_all && !c->multiline &&
+	         !second->multiline &&
+	         (c->ahead_enc != ENC_AUTO ||
+	          (c->enc.enc == ENC_AUTO && second->enc.enc == ENC_AUTO));
+	c->end = 0;
+	c->scanned_ahead = 0;
+	if (ok)
+		c->scanned_all = 1;
+	return ok;
 }
 
 long csv_line(const struct csv *c)

@@ -37,6 +37,21 @@ int csv_rewind(struct csv *c, struct ferr *err);
  * changed), -1 with err when the file cannot be opened again. A rewind
  * removes the cut from c. */
 int csv_split(struct csv *c, struct csv **second, struct ferr *err);
+/* The same cut made before c has been read through, for a first pass in
+ * two threads that may turn out not to be one: call csv_join_ahead once
+ * both parts are read to their ends (or given up), then rewind c. Made only
+ * when c is fresh (not yet read to its end, not cut), the file is a regular
+ * one of UTF-8, Windows-1252 or ASCII, and the cut lies past what c has
+ * read. Returns 1 when cut, 0 when not (nothing changed), -1 with err. */
+int csv_split_ahead(struct csv *c, struct csv **second, struct ferr *err);
+/* Ends a csv_split_ahead: removes the cut from c. Returns 1 when the two
+ * parts, both read to their ends without error, read exactly the rows one
+ * reader would have read (the cut fell between rows, no quoted field held
+ * a line end, the encoding was the same on both sides); c then counts as
+ * read through, so csv_split works after a rewind. Returns 0 otherwise:
+ * whatever the parts read must be read again by one reader. second is
+ * still closed by the caller. */
+int csv_join_ahead(struct csv *c, struct csv *second);
 /* The physical line where the next row starts (1-based). */
 long csv_line(const struct csv *c);
 /* "csv, ';', windows-1252, CRLF" (static to c). */

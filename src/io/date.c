@@ -444,3 +444,16 @@ int date_from_serial(double serial, int32_t *day, int16_t *minute)
 	*minute = frac > 0 ? (int16_t)mins : -1;
 	return 0;
 }
+
+void date_merge(struct datestat *into, const struct datestat *more)
+{
+	if (!into->either)
+		memcpy(into->example, more->example, sizeof(into->example));
+	into->ymd += more->ymd;
+	into->day_first += more->day_first;
+	into->month_first += more->month_first;
+	into->either += more->either;
+	into->same += more->same;
+	into->bad += more->bad;
+	into->empty += more->empty;
+}

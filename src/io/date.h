@@ -24,6 +24,10 @@ struct datestat {
 };
 
 void date_observe(struct datestat *st, const char *s, size_t n);
+/* Adds the evidence of `more` (cells observed after those of `into`) to
+ * `into`, as if one date_observe had seen them all: the example stays the
+ * first "either" cell of the two. */
+void date_merge(struct datestat *into, const struct datestat *more);
 /* Decides the column's order: 0 with *out (the majority of the telling
  * cells; DATE_DMY when no cell needs an order), -1 when some cells need an
  * order and none tells (then the caller asks for --date-format). */

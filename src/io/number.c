@@ -417,3 +417,14 @@ int number_decide(const struct numstat *st, enum numfmt *out)
 	*out = st->point3 > st->comma3 ? NUMFMT_COMMA : NUMFMT_POINT;
 	return 0;
 }
+
+void number_merge(struct numstat *into, const struct numstat *more)
+{
+	into->point_only += more->point_only;
+	into->comma_only += more->comma_only;
+	into->comma3 += more->comma3;
+	into->point3 += more->point3;
+	into->neutral += more->neutral;
+	into->bad += more->bad;
+	into->empty += more->empty;
+}

@@ -43,6 +43,10 @@ struct numstat {
 
 /* Adds one cell to the column's evidence. */
 void number_observe(struct numstat *st, const char *s, size_t n);
+/* Adds the evidence of `more` (cells observed after those of `into`, e.g.
+ * by a second thread on the rest of the file) to `into`, as if one
+ * number_observe had seen them all. */
+void number_merge(struct numstat *into, const struct numstat *more);
 /* The column's format when its own cells tell (more cells valid only in
  * one format than only in the other): returns 1 with *out. Returns 0 when
  * they cannot tell (no such cells, or as many of each); then *out is the

@@ -98,6 +98,25 @@ int reader_split(struct reader *r, struct reader **second, struct ferr *err)
 	return 1;
 }
 
+int reader_split_ahead(struct reader *r, struct reader **second, struct ferr *err)
+{
+	*second = NULL;
+	if (r->xlsx)
+		return 0;
+	struct csv *c2;
+	int rc = csv_split_ahead(r->csv, &c2, err);
+	if (rc != 1)
+		return rc;
+	*second = xcalloc(1, sizeof(**second));
+	(*second)->csv = c2;
+	return 1;
+}
+
+int reader_join_ahead(struct reader *r, struct reader *second)
+{
+	return r->xlsx ? 0 : csv_join_ahead(r->csv, second->csv);
+}
+
 long reader_line(const struct reader *r)
 {
 	return r->xlsx ? 0 : csv_line(r->csv);

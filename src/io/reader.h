@@ -39,6 +39,10 @@ int reader_rewind(struct reader *r, struct ferr *err);
 /* csv_split (csv.h) for a csv reader: 1 with *second (reader_close), 0
  * when not split (xlsx, or see csv_split), -1 with err. */
 int reader_split(struct reader *r, struct reader **second, struct ferr *err);
+/* csv_split_ahead and csv_join_ahead (csv.h) for a csv reader; for xlsx
+ * reader_split_ahead returns 0. */
+int reader_split_ahead(struct reader *r, struct reader **second, struct ferr *err);
+int reader_join_ahead(struct reader *r, struct reader *second);
 /* csv_line for a csv reader; 0 for xlsx. */
 long reader_line(const struct reader *r);
 /* A short description of what was detected, e.g. "csv, ';', windows-1252, CRLF"

@@ -17,6 +17,7 @@
 #include "util/xmalloc.h"
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -952,6 +953,110 @@ static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
 	snprintf(mdy, cap, "%%m%c%%d%c%s", sep, sep, y);
 }
 
+/* Evidence from every row r has left, into cols[idx[k]] (number and date
+ * columns). Returns 0 at the end of the file, -1 with err on a read error. */
+static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
+                   const struct rec_opts *opts, struct ferr *err)
+{
+	struct row row;
+	long rows = 0;
+	int rc;
+	while ((rc = reader_next(r, &row, err)) == 1) {
+		for (int k = 0; k < nidx; k++) {
+			struct col *c = &cols[idx[k]];
+			if (c->col >= row.nf)
+				continue;
+			const struct field *f = &row.f[c->col];
+			if (c->numeric)
+				number_observe(&c->ns, f->p, f->n);
+			else
+				date_observe(&c->ds, f->p, f->n);
+		}
+		if (opts && opts->progress && ++rows % PROGRESS_ROWS == 0) {
+			long long done, total;
+			reader_progress(r, &done, &total);
+			opts->progress(opts->progress_ctx, done, total);
+		}
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Back to the first row after the header. 0, or -1 with err. */
+static int restart(struct recreader *rr, struct ferr *err)
+{
+	struct row row;
+	if (reader_rewind(rr->r, err) < 0)
+		return -1;
+	for (long k = 0; k < rr->skip; k++)
+		if (reader_next(rr->r, &row, err) != 1)
+			return -1;
+	return 0;
+}
+
+/* The second half of observe_in_two, in its own thread. */
+struct half {
+	struct reader *r;
+	struct col *cols;
+	const int *idx;
+	int nidx, rc;
+	struct ferr err;
+};
+
+static void *observe_half(void *arg)
+{
+	struct half *h = arg;
+	h->rc = observe(h->r, h->cols, h->idx, h->nidx, NULL, &h->err);
+	return NULL;
+}
+
+static void clear_evidence(struct col *cols, int n)
+{
+	for (int i = 0; i < n; i++) {
+		memset(&cols[i].ns, 0, sizeof(cols[i].ns));
+		memset(&cols[i].ds, 0, sizeof(cols[i].ds));
+	}
+}
+
+/* observe() in two threads, each on one half of a csv file cut at a line
+ * start near the middle, the second half's evidence then added to the
+ * first's. Whether the cut fell between rows is only known once both are
+ * read (reader_join_ahead): when it did not, or anything else went wrong
+ * (an unreadable or unusual row, an encoding decided differently), the
+ * evidence is dropped and the reader is back after the header for one
+ * thread to read it all again, with the errors it reports. Returns 1 when
+ * done, 0 when the caller must observe in one thread, -1 with err. */
+static int observe_in_two(struct recreader *rr, const int *idx, int nidx, struct ferr *err)
+{
+	struct reader *r2 = NULL;
+	struct ferr e = {0};
+	if (reader_split_ahead(rr->r, &r2, &e) != 1)
+		return 0;
+	struct half h = {.r = r2, .idx = idx, .nidx = nidx};
+	h.cols = xreallocarray(NULL, (size_t)rr->ncols, sizeof(*h.cols));
+	memcpy(h.cols, rr->cols, (size_t)rr->ncols * sizeof(*h.cols));
+	clear_evidence(h.cols, rr->ncols);
+	pthread_t th;
+	int started = pthread_create(&th, NULL, observe_half, &h) == 0;
+	int rc = -1;
+	if (started) {
+		rc = observe(rr->r, rr->cols, idx, nidx, NULL, &e);
+		pthread_join(th, NULL);
+	}
+	int ok = reader_join_ahead(rr->r, r2) && started && rc == 0 && h.rc == 0;
+	reader_close(r2);
+	if (ok)
+		for (int k = 0; k < nidx; k++) {
+			struct col *c = &rr->cols[idx[k]];
+			number_merge(&c->ns, &h.cols[idx[k]].ns);
+			date_merge(&c->ds, &h.cols[idx[k]].ds);
+		}
+	free(h.cols);
+	if (ok)
+		return 1;
+	clear_evidence(rr->cols, rr->ncols);
+	return restart(rr, err) < 0 ? -1 : 0;
+}
+
 /* The first pass: evidence from every cell of the number and date columns,
  * then the decisions. 0, or -1 with err (ambiguous dates, read errors). */
 static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr *err)
@@ -966,26 +1071,10 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 	for (int i = 0; i < rr->ncols; i++)
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
-	struct row row;
-	long rows = 0;
-	int rc;
-	while ((rc = reader_next(rr->r, &row, err)) == 1) {
-		for (int k = 0; k < nidx; k++) {
-			struct col *c = &rr->cols[idx[k]];
-			if (c->col >= row.nf)
-				continue;
-			const struct field *f = &row.f[c->col];
-			if (c->numeric)
-				number_observe(&c->ns, f->p, f->n);
-			else
-				date_observe(&c->ds, f->p, f->n);
-		}
-		if (opts->progress && ++rows % PROGRESS_ROWS == 0) {
-			long long done, total;
-			reader_progress(rr->r, &done, &total);
-			opts->progress(opts->progress_ctx, done, total);
-		}
-	}
+	int rc = 0;
+	if (!opts->split_first_pass || opts->progress || rr->is_xlsx ||
+	    (rc = observe_in_two(rr, idx, nidx, err)) == 0)
+		rc = observe(rr->r, rr->cols, idx, nidx, opts, err);
 	free(idx);
 	if (rc < 0)
 		return -1;
@@ -1040,12 +1129,7 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 			return -1;
 		}
 	}
-	if (reader_rewind(rr->r, err) < 0)
-		return -1;
-	for (long k = 0; k < rr->skip; k++)
-		if (reader_next(rr->r, &row, err) != 1)
-			return -1;
-	return 0;
+	return restart(rr, err);
 }
 
 int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *opts,

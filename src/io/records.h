@@ -25,6 +25,10 @@ struct rec_opts {
 	 * recreader_open makes over the whole file; may be NULL. */
 	void (*progress)(void *ctx, long long done, long long total);
 	void *progress_ctx;
+	/* Make the inference pass in two threads, one per half of a csv file,
+	 * when that gives exactly what one pass would (see observe_in_two in
+	 * records.c); never with a progress callback. */
+	bool split_first_pass;
 };
 
 /* Strings are NUL-terminated UTF-8 and NULL when the column is absent or the

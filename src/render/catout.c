@@ -13,6 +13,7 @@
 #include "util/xmalloc.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,7 @@ static const char *vstr(char *const *arr, size_t i)
 /* --- selection and order -------------------------------------------------- */
 
 static const struct catview *sort_view; /* qsort has no context argument */
+/* (catout_select is thus not for two threads at once.) */
 
 static int by_cat_revenue(const void *a, const void *b)
 {
@@ -66,6 +68,134 @@ static int by_cat_revenue(const void *a, const void *b)
 	return strcmp(vstr(sort_view->customer_id, i), vstr(sort_view->customer_id, j));
 }
 
+/* The order of by_cat_revenue as one unsigned key: the category above
+ * max - revenue, when every row fits (category 0..3, max - min < 2^61).
+ * 1 with keys[k] filled, else 0. */
+struct skey {
+	uint64_t key;
+	size_t i;
+};
+
+static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct skey *keys)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	for (size_t j = 0; j < k; j++) {
+		const struct cat_row *r = &v->rows[ix[j]];
+		if (r->category < 0 || r->category > 3)
+			return 0;
+		lo = r->revenue < lo ? r->revenue : lo;
+		hi = r->revenue > hi ? r->revenue : hi;
+	}
+	uint64_t range = k ? (uint64_t)hi - (uint64_t)lo : 0;
+	int bits = 0;
+	while (bits < 64 && (range >> bits) != 0)
+		bits++;
+	if (bits > 61)
+		return 0;
+	for (size_t j = 0; j < k; j++) {
+		const struct cat_row *r = &v->rows[ix[j]];
+		keys[j].key = (uint64_t)r->category << bits | ((uint64_t)hi - (uint64_t)r->revenue);
+		keys[j].i = ix[j];
+	}
+	return 1;
+}
+
+#define RADIX_BITS 11
+
+/* Sorts keys[0..k) by key, stably (least significant digit first), with
+ * tmp as scratch; digits that are the same in every key are skipped. */
+static void radix_sort(struct skey *keys, struct skey *tmp, size_t k)
+{
+	const uint64_t mask = (1u << RADIX_BITS) - 1;
+	uint64_t all_or = 0, all_and = ~(uint64_t)0;
+	for (size_t j = 0; j < k; j++) {
+		all_or |= keys[j].key;
+		all_and &= keys[j].key;
+	}
+	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+		if ((((all_or ^ all_and) >> shift) & mask) == 0)
+			continue;
+		size_t count[1u << RADIX_BITS] = {0};
+		for (size_t j = 0; j < k; j++)
+			count[(keys[j].key >> shift) & mask]++;
+		size_t sum = 0;
+		for (size_t b = 0; b <= mask; b++) {
+			size_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t j = 0; j < k; j++)
+			tmp[count[(keys[j].key >> shift) & mask]++] = keys[j];
+		memcpy(keys, tmp, k * sizeof(*keys));
+	}
+}
+
+/* Equal category and revenue: by customer id, then (as a stable sort of
+ * the indexes would leave them) by index. */
+static int by_id_index(const void *a, const void *b)
+{
+	const struct skey *x = a, *y = b;
+	int c = strcmp(vstr(sort_view->customer_id, x->i), vstr(sort_view->customer_id, y->i));
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* The first 8 bytes of s, NUL-padded, as a big-endian number: its order
+ * is strcmp's over those bytes. */
+static uint64_t prefix8(const char *s)
+{
+	uint64_t x = 0;
+	int i = 0;
+	for (; i < 8 && s[i]; i++)
+		x = x << 8 | (unsigned char)s[i];
+	return x << (8 * (8 - i));
+}
+
+/* g[0..n), rows of equal category and revenue in index order, put in
+ * by_id_index order: a stable radix sort on the ids' first 8 bytes, then
+ * strcmp among the ids that share 8 bytes and go on. */
+static void sort_ties(struct skey *g, struct skey *tmp, size_t n)
+{
+	if (n < 64) {
+		qsort(g, n, sizeof(*g), by_id_index);
+		return;
+	}
+	for (size_t j = 0; j < n; j++)
+		g[j].key = prefix8(vstr(sort_view->customer_id, g[j].i));
+	radix_sort(g, tmp, n);
+	for (size_t a = 0, b; a < n; a = b) {
+		for (b = a + 1; b < n && g[b].key == g[a].key; b++)
+			;
+		if (b - a > 1 && (g[a].key & 0xff)) /* 8 bytes and no end yet */
+			qsort(g + a, b - a, sizeof(*g), by_id_index);
+	}
+}
+
+/* ix[0..k) in the order of by_cat_revenue (then by index), through keys.
+ * 0 when the rows do not fit the keys (nothing changed). */
+static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
+{
+	struct skey *keys = xreallocarray(NULL, k ? k : 1, sizeof(*keys));
+	if (!make_keys(v, ix, k, keys)) {
+		free(keys);
+		return 0;
+	}
+	struct skey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
+	radix_sort(keys, tmp, k);
+	sort_view = v;
+	for (size_t a = 0, b; a < k; a = b) {
+		for (b = a + 1; b < k && keys[b].key == keys[a].key; b++)
+			;
+		if (b - a > 1)
+			sort_ties(keys + a, tmp, b - a);
+	}
+	sort_view = NULL;
+	free(tmp);
+	for (size_t j = 0; j < k; j++)
+		ix[j] = keys[j].i;
+	free(keys);
+	return 1;
+}
+
 size_t catout_select(const struct catview *v, const struct catfilter *f, size_t **idx)
 {
 	size_t *ix = xreallocarray(NULL, v->n ? v->n : 1, sizeof(*ix)), k = 0;
@@ -76,9 +206,11 @@ size_t catout_select(const struct catview *v, const struct catfilter *f, size_t 
 			continue;
 		ix[k++] = i;
 	}
-	sort_view = v;
-	qsort(ix, k, sizeof(*ix), by_cat_revenue);
-	sort_view = NULL;
+	if (!sort_by_keys(v, ix, k)) {
+		sort_view = v;
+		qsort(ix, k, sizeof(*ix), by_cat_revenue);
+		sort_view = NULL;
+	}
 	*idx = ix;
 	return k;
 }
@@ -507,42 +639,184 @@ void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, 
 	strbuf_free(&sb);
 }
 
-void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
-                          enum lang lang)
+/* fmt_minor_plain without printf ("-12.50" -> "-12.50", whole amounts
+ * without decimals): the csv writes two per customer. */
+static const char *plain_fast(char *b, size_t size, int64_t minor)
+{
+	unsigned long long mag =
+	    minor < 0 ? (unsigned long long)(-(minor + 1)) + 1 : (unsigned long long)minor;
+	char t[32], *e = t + sizeof(t), *p = e;
+	unsigned long long units = mag / 100, cents = mag % 100;
+	if (cents) {
+		*--p = (char)('0' + cents % 10);
+		*--p = (char)('0' + cents / 10);
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + units % 10);
+		units /= 10;
+	} while (units);
+	if (minor < 0)
+		*--p = '-';
+	size_t n = (size_t)(e - p);
+	if (n >= size)
+		n = size - 1;
+	memcpy(b, p, n);
+	b[n] = '\0';
+	return b;
+}
+
+/* Rows are formatted into a buffer and written CSV_CHUNK rows at a time;
+ * with two threads, the chunks are formatted by turns and written in
+ * order. */
+#define CSV_CHUNK 16384
+
+/* One customer's row, as gathered for formatting. */
+struct csv_in {
+	struct cat_row r;
+	const char *id, *name, *seller;
+};
+
+static void csv_customer(struct strbuf *out, struct strbuf *sb, const struct cat_run *run,
+                         const struct csv_in *c, enum lang lang)
+{
+	const struct cat_row *r = &c->r;
+	char rev[40], pot[40], ord[24];
+	plain_fast(rev, sizeof(rev), r->revenue);
+	if (r->potential_source == POTSRC_UNKNOWN)
+		pot[0] = '\0';
+	else
+		plain_fast(pot, sizeof(pot), r->potential);
+	plain_fast(ord, sizeof(ord), (int64_t)r->orders * 100);
+	strbuf_reset(sb);
+	category_reason(sb, r, run, lang);
+	const char *cells[12] = {c->id,
+	                         c->name,
+	                         c->seller,
+	                         rev,
+	                         pot,
+	                         pot_source_code((enum pot_source)r->potential_source),
+	                         category_code((enum category)r->computed),
+	                         category_code((enum category)r->category),
+	                         strbuf_cstr(sb),
+	                         rev_source_code((enum rev_source)r->revenue_source),
+	                         ord,
+	                         r->override_reason ? r->override_reason : ""};
+	csvw_row_sb(out, cells, 12);
+}
+
+/* Rows idx[from..to) formatted into out, for one thread. */
+struct csv_job {
+	const struct catview *v;
+	const size_t *idx;
+	size_t from, to;
+	enum lang lang;
+	struct strbuf out, sb;
+};
+
+/* Rows come in category order, at random places in memory: a few hundred
+ * at a time are first copied together in a loop whose loads do not wait
+ * for each other (and their ids fetched), then formatted. */
+#define GATHER 512
+
+static void *csv_job_run(void *arg)
+{
+	struct csv_job *j = arg;
+	const struct catview *v = j->v;
+	struct csv_in *g = xreallocarray(NULL, GATHER, sizeof(*g));
+	for (size_t a = j->from; a < j->to; a += GATHER) {
+		size_t m = j->to - a < GATHER ? j->to - a : GATHER;
+		for (size_t k = 0; k < m; k++) {
+			size_t i = j->idx[a + k];
+			g[k].r = v->rows[i];
+			g[k].id = vstr(v->customer_id, i);
+			g[k].name = vstr(v->name, i);
+			g[k].seller = vstr(v->seller_id, i);
+			__builtin_prefetch(g[k].id);
+		}
+		for (size_t k = 0; k < m; k++)
+			csv_customer(&j->out, &j->sb, v->run, &g[k], j->lang);
+	}
+	free(g);
+	return NULL;
+}
+
+static void csv_job_write(FILE *f, struct csv_job *j)
+{
+	if (j->out.len)
+		fwrite(j->out.buf, 1, j->out.len, f);
+	strbuf_reset(&j->out);
+}
+
+/* Two threads: in each round this one formats a chunk while a second
+ * thread formats the next one; this one also writes the previous round's
+ * two chunks while the other thread works. */
+static void csv_customers_two(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                              enum lang lang)
+{
+	struct csv_job job[2][2];
+	memset(job, 0, sizeof(job));
+	for (size_t r = 0, a = 0; a < n; r++, a += 2 * CSV_CHUNK) {
+		struct csv_job *mine = &job[r % 2][0], *other = &job[r % 2][1];
+		*mine = (struct csv_job){v, idx, a, a + CSV_CHUNK < n ? a + CSV_CHUNK : n,
+		                         lang, mine->out, mine->sb};
+		*other = (struct csv_job){v, idx, mine->to,
+		                          mine->to + CSV_CHUNK < n ? mine->to + CSV_CHUNK : n,
+		                          lang, other->out, other->sb};
+		pthread_t th;
+		int started = other->from < other->to &&
+		              pthread_create(&th, NULL, csv_job_run, other) == 0;
+		csv_job_write(f, &job[(r + 1) % 2][0]);
+		csv_job_write(f, &job[(r + 1) % 2][1]);
+		csv_job_run(mine);
+		if (started)
+			pthread_join(th, NULL);
+		else
+			csv_job_run(other);
+		if (mine->to == n || other->to == n) {
+			csv_job_write(f, mine);
+			csv_job_write(f, other);
+		}
+	}
+	for (int r = 0; r < 2; r++)
+		for (int t = 0; t < 2; t++) {
+			strbuf_free(&job[r][t].out);
+			strbuf_free(&job[r][t].sb);
+		}
+}
+
+void catout_customers_csv_threads(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                                  enum lang lang, int threads)
 {
 	static const char *const hdr[] = {"customer_id",       "name",      "seller_id",
 	                                  "revenue",           "potential", "potential_source",
 	                                  "computed_category", "category",  "reason",
 	                                  "revenue_source",    "orders",    "override_reason"};
-	csvw_row(f, hdr, 12);
-	struct strbuf sb = STRBUF_INIT;
-	for (size_t k = 0; k < n; k++) {
-		size_t i = idx[k];
-		const struct cat_row *r = &v->rows[i];
-		char rev[40], pot[40], ord[24];
-		plain(rev, sizeof(rev), r->revenue);
-		if (r->potential_source == POTSRC_UNKNOWN)
-			pot[0] = '\0';
-		else
-			plain(pot, sizeof(pot), r->potential);
-		snprintf(ord, sizeof(ord), "%d", r->orders);
-		strbuf_reset(&sb);
-		category_reason(&sb, r, v->run, lang);
-		const char *cells[12] = {vstr(v->customer_id, i),
-		                         vstr(v->name, i),
-		                         vstr(v->seller_id, i),
-		                         rev,
-		                         pot,
-		                         pot_source_code((enum pot_source)r->potential_source),
-		                         category_code((enum category)r->computed),
-		                         category_code((enum category)r->category),
-		                         strbuf_cstr(&sb),
-		                         rev_source_code((enum rev_source)r->revenue_source),
-		                         ord,
-		                         r->override_reason ? r->override_reason : ""};
-		csvw_row(f, cells, 12);
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
+	csvw_row_sb(&out, hdr, 12);
+	if (threads >= 2 && n >= 2 * CSV_CHUNK) {
+		fwrite(out.buf, 1, out.len, f);
+		strbuf_free(&out);
+		csv_customers_two(f, v, idx, n, lang);
+		return;
 	}
-	strbuf_free(&sb);
+	struct csv_job j = {v, idx, 0, 0, lang, out, sb};
+	for (size_t a = 0; a < n; a += CSV_CHUNK) {
+		j.from = a;
+		j.to = a + CSV_CHUNK < n ? a + CSV_CHUNK : n;
+		csv_job_run(&j);
+		csv_job_write(f, &j);
+	}
+	if (n == 0)
+		csv_job_write(f, &j);
+	strbuf_free(&j.out);
+	strbuf_free(&j.sb);
+}
+
+void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                          enum lang lang)
+{
+	catout_customers_csv_threads(f, v, idx, n, lang, 1);
 }
 
 static void jstr_or_null(FILE *f, char *const *arr, size_t i)

@@ -52,6 +52,10 @@ void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, 
                            enum lang lang);
 void catout_customers_csv(FILE *f, const struct catview *v, const size_t *idx, size_t n,
                           enum lang lang);
+/* The same, the rows formatted by `threads` threads (1 or 2; two only for
+ * many rows) in chunks written in order: the same bytes either way. */
+void catout_customers_csv_threads(FILE *f, const struct catview *v, const size_t *idx, size_t n,
+                                  enum lang lang, int threads);
 void catout_customers_json(FILE *f, const struct catview *v, const size_t *idx, size_t n,
                            enum lang lang);
 

@@ -1,5 +1,6 @@
 /* csvw.c — CSV output for every command's --format csv. */
 #include "render/csvw.h"
+#include "util/strbuf.h"
 
 #include <string.h>
 
@@ -31,4 +32,43 @@ void csvw_row(FILE *f, const char *const *cells, int n)
 		csvw_field(f, cells[i]);
 	}
 	fputc('\n', f);
+}
+
+void csvw_field_sb(struct strbuf *sb, const char *s)
+{
+	if (!s)
+		return;
+	/* one pass: the length, and whether a character forces quotes */
+	size_t n = 0;
+	int quote = 0, quotes = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++, n++)
+		if (*p <= '"' || *p == ',') {
+			quote |= *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
+			quotes |= *p == '"';
+		}
+	quote |= n && (s[0] == ' ' || s[n - 1] == ' ');
+	if (!quote) {
+		strbuf_append(sb, s, n);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	if (quotes) {
+		for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
+			strbuf_append(sb, s, (size_t)(q - s) + 1);
+			strbuf_putc(sb, '"');
+		}
+		n = strlen(s);
+	}
+	strbuf_append(sb, s, n);
+	strbuf_putc(sb, '"');
+}
+
+void csvw_row_sb(struct strbuf *sb, const char *const *cells, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strbuf_putc(sb, ',');
+		csvw_field_sb(sb, cells[i]);
+	}
+	strbuf_putc(sb, '\n');
 }

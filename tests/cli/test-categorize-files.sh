@@ -3,7 +3,8 @@
 # revenue per customer as an independent awk sum of Quantity × UnitPrice in
 # the window; a hand-made pair of files gives hand-computed categories,
 # thresholds, potential sources and reasons (pareto, absolute, ties, window
-# edges, credits); usage errors exit 2; no workspace file is created.
+# edges, credits) and margins on the margin axis; usage errors exit 2; no
+# workspace file is created.
 . "$OLDPWD/tests/cli/lib.sh"
 
 # --- the real file ------------------------------------------------------------
@@ -129,6 +130,28 @@ row K par.csv | grep -q 'revenue 70,000 ≥ threshold 70,000; potential 12,000 <
 expect_eq "$(field A 4 m1.csv)" -50000 "one-month window holds only the credit"
 expect_eq "$(field N 4 m1.csv)" 0 "N outside a one-month window"
 expect_eq "$(awk -F, 'NR > 1 && $8 != "3"' m1.csv | wc -l)" 0 "nobody positive, nobody high"
+
+# The margin axis sums margins, orders without one counting 0 (but counted
+# as orders); without any margin in the window it is an error.
+cat > margin.csv <<'EOF2'
+order_id,customer_id,date,amount,margin
+1,A,2024-01-10,300000,90000
+2,A,2024-06-30,-50000,
+3,B,2024-02-01,150000,-2000
+4,B,2022-02-01,150000,70000
+5,C,2024-03-01,10000,
+EOF2
+"$FOKUS" categorize --orders margin.csv --as-of 2024-06-30 --axis margin > mg.csv ||
+	fail "margin axis"
+expect_eq "$(field A 4 mg.csv)" 90000 "A: the margin of the order that has one"
+expect_eq "$(row A mg.csv | awk -F, '{ print $(NF-1) }')" 2 "A: both orders count"
+expect_eq "$(field B 4 mg.csv)" -2000 "B: the order before the window is out"
+expect_eq "$(field C 4 mg.csv)" 0 "C: no margin"
+expect_eq "$(row C mg.csv | awk -F, '{ print $(NF-2) }')" orders "C: revenue from orders"
+grep -q '^A,.*"margin 90,000 ≥ threshold 90,000;' mg.csv || fail "A margin reason: $(row A mg.csv)"
+expect_rc 1 "$FOKUS" categorize --orders margin.csv --as-of 2024-06-30 --axis margin \
+	--window-months 3
+expect_rc 0 "$FOKUS" categorize --orders margin.csv --as-of 2024-06-30 --window-months 3
 
 # usage errors exit 2, bad files exit 1
 expect_rc 2 "$FOKUS" categorize --orders orders.csv --method absolute --revenue-min 5

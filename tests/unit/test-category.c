@@ -52,6 +52,50 @@ static void test_pareto(void **state)
 	assert_int_equal(t.value, 1);
 }
 
+static int desc_ref(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x > y ? -1 : x < y;
+}
+
+/* The thresholds sort their values descending in place: large arrays take
+ * a radix sort, which must give qsort's array, for any spread of values
+ * (a narrow one, ties, negatives, the int64 extremes). */
+static void test_sort_large(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	int64_t *a = malloc(N * sizeof(*a)), *b = malloc(N * sizeof(*b));
+	assert_true(a && b);
+	uint64_t seed = 7;
+	for (int spread = 0; spread < 4; spread++) {
+		for (int i = 0; i < N; i++) {
+			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+			int64_t x = (int64_t)(seed >> 11);
+			a[i] = spread == 0   ? x % 7                     /* ties */
+			       : spread == 1 ? x % 5000000 - 1000000     /* money, credits */
+			       : spread == 2 ? (int64_t)(seed)           /* everything */
+			                     : (i % 3 ? INT64_MIN + i : INT64_MAX - i);
+		}
+		for (int f = 0; f < 3; f++) {
+			memcpy(b, a, N * sizeof(*a));
+			qsort(b, N, sizeof(*b), desc_ref);
+			int64_t *c = malloc(N * sizeof(*c));
+			memcpy(c, a, N * sizeof(*a));
+			if (f == 0)
+				category_threshold_pareto(c, N, 0.8);
+			else if (f == 1)
+				category_threshold_top(c, N, 20);
+			else
+				category_threshold_abc(c, N);
+			assert_memory_equal(c, b, N * sizeof(*b));
+			free(c);
+		}
+	}
+	free(a);
+	free(b);
+}
+
 static void test_top(void **state)
 {
 	(void)state;
@@ -465,6 +509,113 @@ static void test_hysteresis_overrides(void **state)
 	strbuf_free(&sb);
 }
 
+/* The reason's amounts are written without printf: they must read exactly
+ * as fmt_money does, for every sign, rounding edge and number of digits. */
+/* Sums made by the caller (cat_input.presum, as categorize --orders makes
+ * them while reading) give exactly the rows of summing ds->orders, on both
+ * axes; the margin axis without any margin fails the same way. */
+static void test_compute_presum(void **state)
+{
+	(void)state;
+	struct fixture f = {0};
+	for (int i = 0; i < 6; i++)
+		add_c(&f, "X");
+	f.c[4].has_revenue = true; /* no orders in the window: the file's revenue */
+	f.c[4].revenue = KR(70);
+	f.c[2].has_potential = true;
+	f.c[2].potential = KR(300);
+	add_o(&f, 0, "2024-03-31", KR(100));
+	add_o(&f, 0, "2024-01-02", KR(50));
+	add_o(&f, 1, "2023-12-01", KR(20));
+	add_o(&f, 2, "2023-06-01", -KR(5));
+	add_o(&f, 3, "2024-02-01", KR(300));
+	add_o(&f, 4, "2022-01-01", KR(999)); /* outside the window */
+	for (size_t k = 0; k < f.no; k += 2) {
+		f.o[k].has_margin = true;
+		f.o[k].margin = f.o[k].amount / 4;
+	}
+	fixture_done(&f);
+	for (int axis = 0; axis < 3; axis++) {
+		struct cat_params p;
+		cat_params_default(&p);
+		p.as_of = day("2024-03-31");
+		p.axis = axis ? AXIS_MARGIN : AXIS_AMOUNT;
+		if (axis == 2) /* no order in the window has a margin */
+			for (size_t k = 0; k < f.no; k++)
+				f.o[k].has_margin = false;
+		int64_t value[6] = {0};
+		int32_t orders[6] = {0};
+		struct cat_presum sum = {value, orders, 0, 0};
+		int32_t from = category_window_from(p.as_of, p.window_months);
+		for (size_t k = 0; k < f.no; k++) {
+			const struct order *o = &f.o[k];
+			if (o->day <= from || o->day > p.as_of)
+				continue;
+			orders[o->cust]++;
+			sum.in_window++;
+			if (!axis)
+				value[o->cust] += o->amount;
+			else if (o->has_margin)
+				value[o->cust] += o->margin, sum.with_margin++;
+		}
+		struct cat_input a = {.ds = &f.ds}, b = {.ds = &f.ds, .presum = &sum};
+		struct cat_run ra, rb;
+		struct cat_row xa[6], xb[6];
+		char *ca = NULL, *cb = NULL;
+		int rc = category_compute(&a, &p, &ra, xa, &ca);
+		assert_int_equal(category_compute(&b, &p, &rb, xb, &cb), rc);
+		if (axis == 2) {
+			assert_int_equal(rc, -1);
+			assert_string_equal(ca, cb);
+			free(ca);
+			free(cb);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_memory_equal(&ra, &rb, sizeof(ra));
+		assert_memory_equal(xa, xb, sizeof(xa));
+		assert_int_equal(xb[0].orders, 2);
+		assert_int_equal(xb[4].revenue_source, axis ? REVSRC_NONE : REVSRC_FILE);
+		assert_int_equal(xb[5].revenue_source, REVSRC_NONE);
+		assert_int_equal(xb[0].revenue, axis ? KR(25) : KR(150));
+	}
+}
+
+static void test_reason_money_like_fmt_money(void **state)
+{
+	(void)state;
+	struct cat_run run;
+	memset(&run, 0, sizeof(run));
+	cat_params_default(&run.p);
+	run.revenue_t.has = false;
+	run.potential_t.has = false;
+	struct cat_row r = {.revenue_source = REVSRC_ORDERS,
+	                    .potential_source = POTSRC_UNKNOWN,
+	                    .computed = CAT_3,
+	                    .category = CAT_3};
+	const int64_t vals[] = {0,         1,          49,         50,         99,
+	                        100,       149,        150,        -1,         -49,
+	                        -50,       -51,        -150,       99949,      99950,
+	                        100000,    -99950,     123456789,  -123456789, 100000049,
+	                        99999950,  INT64_MAX / 2, -(INT64_MAX / 2)};
+	struct strbuf sb = STRBUF_INIT;
+	for (int lang = 0; lang < 2; lang++)
+		for (size_t k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
+			enum lang l = lang ? LANG_SV : LANG_EN;
+			char m[64], want[256];
+			r.revenue = vals[k];
+			strbuf_reset(&sb);
+			category_reason(&sb, &r, &run, l);
+			snprintf(want, sizeof(want), "%s %s%s", l == LANG_SV ? "omsättning" : "revenue",
+			         fmt_money(m, sizeof(m), vals[k], l),
+			         l == LANG_SV ? " (ingen gräns: ingen kund över 0)"
+			                      : " (no threshold: no customer above 0)");
+			assert_memory_equal(strbuf_cstr(&sb), want, strlen(want));
+			assert_int_equal(strbuf_cstr(&sb)[strlen(want)], ';');
+		}
+	strbuf_free(&sb);
+}
+
 static void test_reason_example(void **state)
 {
 	(void)state;
@@ -611,6 +762,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_pareto),
 	    cmocka_unit_test(test_top),
+	    cmocka_unit_test(test_sort_large),
 	    cmocka_unit_test(test_abc),
 	    cmocka_unit_test(test_margin),
 	    cmocka_unit_test(test_prop_raise_threshold),
@@ -621,6 +773,8 @@ int main(void)
 	    cmocka_unit_test(test_compute_top_abc),
 	    cmocka_unit_test(test_hysteresis_overrides),
 	    cmocka_unit_test(test_reason_example),
+	    cmocka_unit_test(test_reason_money_like_fmt_money),
+	    cmocka_unit_test(test_compute_presum),
 	    cmocka_unit_test(test_prop_partition_monotone),
 	    cmocka_unit_test(test_codes),
 	};

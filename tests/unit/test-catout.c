@@ -174,6 +174,143 @@ static void test_customers(void **state)
 	free(js);
 }
 
+/* The order catout_select promises, checked pair by pair. */
+static int in_order(const struct catview *v, size_t i, size_t j)
+{
+	const struct cat_row *x = &v->rows[i], *y = &v->rows[j];
+	if (x->category != y->category)
+		return x->category < y->category;
+	if (x->revenue != y->revenue)
+		return x->revenue > y->revenue;
+	int c = strcmp(v->customer_id[i], v->customer_id[j]);
+	return c ? c < 0 : i < j;
+}
+
+/* Many rows with ties in category and revenue, negative and huge revenues:
+ * the selection comes out in order, every row once; with a revenue beyond
+ * what the sort keys hold (2^61) as well. */
+static void test_select_order(void **state)
+{
+	(void)state;
+	enum { N = 5000 };
+	static struct cat_row r[N];
+	static char *id[N];
+	static char buf[N][24];
+	unsigned seed = 12345;
+	for (int big = 0; big < 2; big++) {
+		for (int i = 0; i < N; i++) {
+			seed = seed * 1103515245u + 12345u;
+			memset(&r[i], 0, sizeof(r[i]));
+			r[i].category = (int8_t)(seed >> 8 & 3);
+			r[i].revenue = (int64_t)(seed >> 12 & 63) * 1000 - 20000;
+			if (i % 97 == 0)
+				r[i].revenue = ((int64_t)1 << 58) - i;
+			if (i % 89 == 0)
+				r[i].revenue = -((int64_t)1 << 58) + i;
+			/* a few ids repeat: then the index decides; a third share
+			 * their first 8 bytes or more; many rows tie at 0 */
+			int x = (int)(seed >> 16) % (N / 2);
+			if (i % 3 == 0)
+				snprintf(buf[i], sizeof(buf[i]), "CUSTOMER%d", x % 300);
+			else if (i % 3 == 1)
+				snprintf(buf[i], sizeof(buf[i]), "C%d", x);
+			else
+				snprintf(buf[i], sizeof(buf[i]), "CUSTOMER");
+			id[i] = buf[i];
+			if (i % 4 == 0) {
+				r[i].category = CAT_3;
+				r[i].revenue = 0;
+			}
+		}
+		if (big)
+			r[N / 2].revenue = INT64_MAX - 5;
+		struct catview v = {&run, N, r, id, NULL, NULL};
+		size_t *idx;
+		size_t n = catout_select(&v, NULL, &idx);
+		assert_int_equal(n, N);
+		char seen[N] = {0};
+		for (size_t k = 0; k < n; k++) {
+			assert_true(idx[k] < N && !seen[idx[k]]);
+			seen[idx[k]] = 1;
+			if (k)
+				assert_true(in_order(&v, idx[k - 1], idx[k]));
+		}
+		free(idx);
+		struct catfilter f = {CAT_2P, NULL};
+		n = catout_select(&v, &f, &idx);
+		assert_true(n > N / 8 && n < N / 2);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal(r[idx[k]].category, CAT_2P);
+			if (k)
+				assert_true(in_order(&v, idx[k - 1], idx[k]));
+		}
+		free(idx);
+	}
+}
+
+static char *csv_with_threads(const struct catview *v, const size_t *idx, size_t n, int threads)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_non_null(f);
+	catout_customers_csv_threads(f, v, idx, n, LANG_SV, threads);
+	fclose(f);
+	return buf;
+}
+
+/* Written by two threads in chunks, the csv is byte for byte the one
+ * thread's, for row counts around the chunk edges; and the one-thread csv
+ * holds each row as catout_customers_csv writes it. */
+static void test_customers_csv_two_threads(void **state)
+{
+	(void)state;
+	enum { N = 100003 };
+	struct cat_row *r = calloc(N, sizeof(*r));
+	char **id = calloc(N, sizeof(*id)), **name = calloc(N, sizeof(*name));
+	size_t *idx = calloc(N, sizeof(*idx));
+	assert_true(r && id && name && idx);
+	for (size_t i = 0; i < N; i++) {
+		r[i] = rows[i % 5];
+		r[i].revenue += (int64_t)i * 37;
+		r[i].orders = (int32_t)i;
+		id[i] = malloc(16);
+		snprintf(id[i], 16, "K%zu", i);
+		name[i] = names[i % 5];
+		idx[i] = N - 1 - i;
+	}
+	struct catview v = {&run, N, r, id, name, NULL};
+	const size_t counts[] = {0, 1, 32767, 32768, 32769, 65536, 70000, N};
+	for (size_t c = 0; c < sizeof(counts) / sizeof(counts[0]); c++) {
+		char *one = csv_with_threads(&v, idx, counts[c], 1);
+		char *two = csv_with_threads(&v, idx, counts[c], 2);
+		assert_string_equal(one, two);
+		size_t lines = 0;
+		for (const char *p = one; *p; p++)
+			lines += *p == '\n';
+		assert_int_equal(lines, counts[c] + 1);
+		free(one);
+		free(two);
+	}
+	/* the first rows as catout_customers_csv writes them */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	catout_customers_csv(f, &v, idx, 3, LANG_SV);
+	fclose(f);
+	char *two = csv_with_threads(&v, idx, N, 2);
+	assert_memory_equal(two, buf, len);
+	assert_non_null(strstr(two, "\nK100002,"));
+	free(buf);
+	free(two);
+	for (size_t i = 0; i < N; i++)
+		free(id[i]);
+	free(r);
+	free(id);
+	free(name);
+	free(idx);
+}
+
 static void test_migration(void **state)
 {
 	(void)state;
@@ -263,6 +400,8 @@ int main(void)
 	    cmocka_unit_test_setup(test_summary, setup),
 	    cmocka_unit_test_setup(test_customers, setup),
 	    cmocka_unit_test(test_migration),
+	    cmocka_unit_test_setup(test_select_order, setup),
+	    cmocka_unit_test_setup(test_customers_csv_two_threads, setup),
 	    cmocka_unit_test_setup(test_html, setup),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include "render/csvw.h"
+#include "util/strbuf.h"
 
 #include <stdlib.h>
 
@@ -23,6 +24,12 @@ static void expect_field(const char *in, const char *want)
 	char *got = field(in);
 	assert_string_equal(got, want);
 	free(got);
+	/* the strbuf writer appends exactly the same bytes */
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "x");
+	csvw_field_sb(&sb, in);
+	assert_string_equal(strbuf_cstr(&sb) + 1, want);
+	strbuf_free(&sb);
 }
 
 static void test_field(void **state)
@@ -39,6 +46,9 @@ static void test_field(void **state)
 	expect_field("cr\r", "\"cr\r\"");
 	expect_field(" lead", "\" lead\"");
 	expect_field("trail ", "\"trail \"");
+	expect_field(" ", "\" \"");
+	expect_field("tab\tand!#", "tab\tand!#");
+	expect_field("end\"", "\"end\"\"\"");
 	expect_field("revenue 1,200 ≥ threshold 800 → Kategori 1",
 	             "\"revenue 1,200 ≥ threshold 800 → Kategori 1\"");
 }
@@ -55,6 +65,11 @@ static void test_row(void **state)
 	fclose(f);
 	assert_string_equal(buf, "C1,,\"x,\"\"y\"\"\",3\n");
 	free(buf);
+	struct strbuf sb = STRBUF_INIT;
+	csvw_row_sb(&sb, cells, 4);
+	csvw_row_sb(&sb, cells, 1);
+	assert_string_equal(strbuf_cstr(&sb), "C1,,\"x,\"\"y\"\"\",3\nC1\n");
+	strbuf_free(&sb);
 }
 
 int main(void)

@@ -106,6 +106,33 @@ static void test_column_order(void **state)
 	assert_int_equal(decide(tie, &o, &st), -1);
 }
 
+/* Evidence observed in two parts and merged equals one pass over all the
+ * cells, the example included (the first "either" cell, wherever the cut). */
+static void test_merge(void **state)
+{
+	(void)state;
+	const char *const cells[] = {"2021-03-04", "", "13/1/2021", "bad", "3/4/2021",
+	                             "1/13/2021", "5/5/2021",  "6/7/2021", "20210305", NULL};
+	int n = 0;
+	while (cells[n])
+		n++;
+	struct datestat all;
+	memset(&all, 0, sizeof(all));
+	for (int i = 0; i < n; i++)
+		date_observe(&all, cells[i], strlen(cells[i]));
+	for (int cut = 0; cut <= n; cut++) {
+		struct datestat a, b;
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		for (int i = 0; i < n; i++)
+			date_observe(i < cut ? &a : &b, cells[i], strlen(cells[i]));
+		date_merge(&a, &b);
+		assert_memory_equal(&a, &all, sizeof(all));
+		assert_string_equal(a.example, "3/4/2021");
+	}
+	assert_int_equal(all.either, 2);
+}
+
 static void test_date_format(void **state)
 {
 	(void)state;
@@ -197,6 +224,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_column_order),
+		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_date_format),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_serial),

@@ -175,12 +175,37 @@ static void test_column_inference(void **state)
 	assert_int_equal(st.point3, 1);
 }
 
+/* Evidence of a column observed in two parts and merged equals the
+ * evidence of one pass over all its cells, at every place of the cut. */
+static void test_merge(void **state)
+{
+	(void)state;
+	const char *const cells[] = {"1,5", "", "12,3,4", "1,500", "1.500", "3 500,50",
+	                             "3,500.50", "7", "-", "x", "1.234,00", NULL};
+	int n = 0;
+	while (cells[n])
+		n++;
+	struct numstat all = {0};
+	for (int i = 0; i < n; i++)
+		number_observe(&all, cells[i], strlen(cells[i]));
+	for (int cut = 0; cut <= n; cut++) {
+		struct numstat a = {0}, b = {0};
+		for (int i = 0; i < n; i++)
+			number_observe(i < cut ? &a : &b, cells[i], strlen(cells[i]));
+		number_merge(&a, &b);
+		assert_memory_equal(&a, &all, sizeof(all));
+	}
+	assert_true(all.bad > 0 && all.empty > 0 && all.comma3 > 0 && all.point3 > 0);
+	assert_true(all.comma_only > 0 && all.point_only > 0 && all.neutral > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_column_inference),
+		cmocka_unit_test(test_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,10 @@
  * the two parts of a split file give exactly the rows and line numbers of
  * the whole file, the cut is near the middle at a line start, and files
  * that cannot be split safely (a quoted line end, UTF-16, not read to the
- * end, small) are not split. */
+ * end, small) are not split. Also csv_split_ahead/csv_join_ahead and the
+ * inference pass in two threads (rec_opts.split_first_pass): the same
+ * decisions and records as one pass, or one pass when the halves cannot
+ * tell. */
 #include "testutil.h"
 
 #include "io/csv.h"
@@ -218,6 +221,197 @@ static void test_recreader_split(void **state)
 	strbuf_free(&sb);
 }
 
+/* csv_split_ahead on a fresh reader (past its header), both parts read,
+ * csv_join_ahead: returns what the join says. Whatever it says, a rewind
+ * reads the whole file; when it says yes, csv_split works after that. */
+static int ahead(const char *data, size_t len)
+{
+	struct ferr err = {0};
+	struct csv_opts o = {.block = 4096};
+	struct csv *c, *d = NULL;
+	const char *path = tu_tmpfile(".csv", data, len);
+	assert_int_equal(csv_open(path, &o, &c, &err), 0);
+	struct row row;
+	assert_int_equal(csv_next(c, &row, &err), 1);
+	assert_int_equal(csv_split_ahead(c, &d, &err), 1);
+	struct csv *d2 = NULL;
+	assert_int_equal(csv_split_ahead(c, &d2, &err), 0); /* not twice */
+	assert_int_equal(csv_split(c, &d2, &err), 0);
+	int r;
+	while ((r = csv_next(c, &row, &err)) == 1)
+		;
+	int r1 = r;
+	while ((r = csv_next(d, &row, &err)) == 1)
+		;
+	int ok = csv_join_ahead(c, d);
+	if (ok)
+		assert_true(r1 == 0 && r == 0);
+	csv_close(d);
+	d = NULL;
+	/* whatever the join said, the reader reads the whole file again */
+	assert_int_equal(csv_rewind(c, &err), 0);
+	while ((r = csv_next(c, &row, &err)) == 1)
+		;
+	assert_int_equal(csv_rewind(c, &err), 0);
+	assert_int_equal(csv_next(c, &row, &err), 1);
+	if (ok) {
+		assert_int_equal(csv_split(c, &d, &err), 1);
+		csv_close(d);
+	}
+	csv_close(c);
+	return ok;
+}
+
+static void test_split_ahead(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	make_orders(&sb, 5000, "\n", 1);
+	assert_int_equal(ahead(sb.buf, sb.len), 1);
+	/* a quoted field holding many line ends across the middle: the cut
+	 * falls inside it */
+	size_t mid = sb.len / 2;
+	while (sb.buf[mid - 1] != '\n')
+		mid++;
+	struct strbuf q = STRBUF_INIT;
+	strbuf_append(&q, sb.buf, mid - 40 * 300);
+	while (q.buf[q.len - 1] != '\n')
+		q.len--;
+	strbuf_puts(&q, "1,\"C");
+	for (int k = 0; k < 600; k++)
+		strbuf_puts(&q, "\n,still quoted,2026-01-01,5");
+	strbuf_puts(&q, "\",2026-01-01,5\n");
+	strbuf_append(&q, sb.buf + mid, sb.len - mid);
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	/* a quoted line end after the cut */
+	strbuf_reset(&q);
+	strbuf_append(&q, sb.buf, sb.len);
+	strbuf_puts(&q, "9,\"C\n9\",2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	/* one quoted line end before the cut */
+	strbuf_reset(&q);
+	strbuf_puts(&q, "order_id,customer_id,date,amount\n1,\"C\n1\",2026-01-01,5\n");
+	strbuf_append(&q, sb.buf + 33, sb.len - 33);
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	/* a quote that never ends, after the cut */
+	strbuf_reset(&q);
+	strbuf_append(&q, sb.buf, sb.len);
+	strbuf_puts(&q, "9,\"C9,2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	/* quoted fields without line ends do no harm */
+	strbuf_reset(&q);
+	strbuf_append(&q, sb.buf, sb.len);
+	strbuf_puts(&q, "9,\"C,9\",2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 1);
+	/* a non-ASCII byte only after the cut: undecided at the cut, so the
+	 * second part's own decision cannot be trusted */
+	strbuf_reset(&q);
+	strbuf_append(&q, sb.buf, sb.len);
+	strbuf_puts(&q, "9,Caf\xc3\xa9,2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	/* ... but decided in the first block: the same on both sides */
+	strbuf_reset(&q);
+	strbuf_puts(&q, "order_id,customer_id,date,amount\n1,Caf\xc3\xa9,2026-01-01,5\n");
+	strbuf_append(&q, sb.buf + 33, sb.len - 33);
+	strbuf_puts(&q, "9,Caf\xc3\xa9,2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 1);
+	strbuf_free(&q);
+	strbuf_free(&sb);
+}
+
+/* Every record (or rejection) of path, and the reader's description,
+ * opened with or without the two-thread inference pass. */
+static char *records_of(const char *path, bool two, char **describe)
+{
+	struct ferr err = {0};
+	struct recreader *rr;
+	struct rec_opts o = {.split_first_pass = two};
+	struct strbuf sb = STRBUF_INIT;
+	char b[1024];
+	if (recreader_open(path, REC_ORDERS, &o, &rr, &err) != 0) {
+		*describe = NULL;
+		strbuf_printf(&sb, "open: %s", ferr_str(&err, b, sizeof(b)));
+		return strbuf_detach(&sb);
+	}
+	*describe = recreader_describe(rr);
+	struct rec rec;
+	int r;
+	while ((r = recreader_next(rr, &rec, &err)) != 0) {
+		if (r != 1) {
+			strbuf_printf(&sb, "%d %s\n", r, ferr_str(&err, b, sizeof(b)));
+			if (r < 0)
+				break;
+			continue;
+		}
+		strbuf_printf(&sb, "%ld %s %d %lld\n", rec.line, rec.u.o.customer_id, rec.u.o.day,
+		              (long long)rec.u.o.amount);
+	}
+	recreader_close(rr);
+	return strbuf_detach(&sb);
+}
+
+static void expect_same_records(const char *data, size_t len)
+{
+	const char *path = tu_tmpfile(".csv", data, len);
+	char *d1, *d2;
+	char *one = records_of(path, false, &d1);
+	char *two = records_of(path, true, &d2);
+	assert_string_equal(one, two);
+	if (d1 || d2)
+		assert_string_equal(d1, d2);
+	free(one);
+	free(two);
+	free(d1);
+	free(d2);
+}
+
+/* The inference pass in two threads decides exactly as one pass: evidence
+ * only in the second half (a decimal comma, day/month dates) counts, the
+ * "which order?" message names the first ambiguous date, and files the
+ * halves cannot read alone fall back to one pass. */
+static void test_first_pass_in_two(void **state)
+{
+	(void)state;
+	enum { N = 250000 }; /* big enough to cut: the reader starts with 2 MiB */
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_puts(&sb, "Ordernr;Kundnr;Datum;Belopp\n");
+	for (int k = 1; k <= N; k++)
+		strbuf_printf(&sb, "%d;K%d;%d/%d/2026;%s\n", k, k % 50, 1 + k % 12, 1 + k % 12,
+		              k == N - 5 ? "1,25" : k == N - 7 ? "tolv" : "1,500");
+	strbuf_puts(&sb, "1;K1;13/2/2026;3\n");
+	expect_same_records(sb.buf, sb.len);
+	/* the one telling date and the decimal comma are in the second half */
+	const char *path = tu_tmpfile(".csv", sb.buf, sb.len);
+	char *d;
+	char *recs = records_of(path, true, &d);
+	assert_non_null(strstr(d, "decimal comma"));
+	assert_non_null(strstr(d, "day/month/year"));
+	assert_memory_equal(recs, "2 K1 20486 150\n", 15); /* 2/2/2026; 1,500 -> 1.5 */
+	free(recs);
+	free(d);
+	/* no date tells the order: the first ambiguous one is named */
+	sb.len -= strlen("1;K1;13/2/2026;3\n");
+	sb.buf[sb.len] = '\0';
+	strbuf_puts(&sb, "1;K1;3/4/2026;3\n");
+	expect_same_records(sb.buf, sb.len);
+	path = tu_tmpfile(".csv", sb.buf, sb.len);
+	recs = records_of(path, true, &d);
+	assert_non_null(strstr(recs, "open: "));
+	assert_non_null(strstr(recs, "dates like \"3/4/2026\""));
+	free(recs);
+	/* a quoted line end in the second half: one pass, same records */
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "order_id,customer_id,date,amount\n");
+	for (int k = 1; k <= N; k++)
+		strbuf_printf(&sb, "%d,C%d,2026-01-%02d,%d.50\n", k, k % 7, 1 + k % 28, k);
+	strbuf_puts(&sb, "9,\"C\n9\",2026-01-01,5\n9,C1,2026-01-01,\"1,500\"\n");
+	expect_same_records(sb.buf, sb.len);
+	/* a quote that never ends */
+	strbuf_puts(&sb, "9,\"C9,2026-01-01,5\n");
+	expect_same_records(sb.buf, sb.len);
+	strbuf_free(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -225,6 +419,8 @@ int main(void)
 	    cmocka_unit_test(test_split_quoted_and_cp1252),
 	    cmocka_unit_test(test_no_split),
 	    cmocka_unit_test(test_recreader_split),
+	    cmocka_unit_test(test_split_ahead),
+	    cmocka_unit_test(test_first_pass_in_two),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
