@@ -1,11 +1,12 @@
 /* store/import.c — one import = one transaction. Customers and sellers are
  * upserted by their external ID (a value in the new file replaces the old
- * one; an empty cell keeps it); orders and activities are appended as a
- * batch, in multi-row INSERTs of integers for speed. Orders or activities
+ * one; an empty cell keeps it); order lines are appended as a batch packed
+ * in blocks (orderblocks.c), activities in multi-row INSERTs of integers. Orders or activities
  * naming an unknown customer create it (ID only). Customers with a Swedish
  * postal code and no coordinates are located from the shipped table. */
 #include "store/import.h"
 #include "store/db.h"
+#include "store/orderblocks.h"
 #include "core/dataset.h"
 #include "util/days.h"
 #include "util/geo.h"
@@ -18,7 +19,6 @@
 #include <string.h>
 #include <time.h>
 
-#define ORDER_COLS 8
 #define ACT_COLS 9
 #define MULTI 64 /* rows per multi-row INSERT */
 
@@ -127,7 +127,7 @@ struct store_import {
 	struct idmap customers;
 	struct idmap sellers; /* customer/seller files: which IDs exist already */
 	sqlite3_stmt *multi, *single, *new_customer, *upsert;
-	int rebuild_index; /* orders were empty: indexes dropped, built at commit */
+	struct orderblocks *blocks; /* orders */
 	int pending; /* rows waiting in vals */
 	int cols;
 	struct pval *vals; /* MULTI * cols */
@@ -195,10 +195,13 @@ static int prepare_statements(struct store_import *im, char **cause)
 	const char *head = NULL;
 	int cols = 0;
 	if (im->kind == REC_ORDERS) {
-		head = "INSERT INTO orders(batch_id, customer, order_id, day, amount, margin, "
-		       "quantity, seller_id) VALUES";
-		cols = ORDER_COLS;
-	} else if (im->kind == REC_ACTIVITIES) {
+		if (orderblocks_open(im->db, im->batch_id, &im->blocks, cause) != 0)
+			return -1;
+		return prep(im,
+			    "INSERT INTO customers(customer_id, created_by, batch_id) VALUES (?1, ?2, ?3)",
+			    &im->new_customer, cause);
+	}
+	if (im->kind == REC_ACTIVITIES) {
 		head = "INSERT INTO activities(batch_id, customer, seller_id, day, minute, type, "
 		       "duration_min, travel_min, km) VALUES";
 		cols = ACT_COLS;
@@ -253,32 +256,28 @@ static int replace_kind(struct store_import *im, char **cause)
 {
 	const char *table = im->kind == REC_ORDERS ? "orders" : "activities";
 	char sql[160];
-	snprintf(sql, sizeof(sql), "DELETE FROM %s", table);
-	if (db_exec(im->db, sql, cause) != 0)
-		return -1;
-	im->counts.replaced_rows = sqlite3_changes64(im->db);
+	if (im->kind == REC_ORDERS) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(im->db, "SELECT total(lines) FROM order_blocks", -1, &st,
+				       NULL) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			*cause = db_cause(im->db, "workspace");
+			return -1;
+		}
+		im->counts.replaced_rows = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		if (db_exec(im->db, "DELETE FROM order_blocks", cause) != 0)
+			return -1;
+	} else {
+		if (db_exec(im->db, "DELETE FROM activities", cause) != 0)
+			return -1;
+		im->counts.replaced_rows = sqlite3_changes64(im->db);
+	}
 	snprintf(sql, sizeof(sql),
 		 "UPDATE batches SET replaced = 1 WHERE kind = '%s' AND id <> %lld", table,
 		 (long long)im->batch_id);
 	return db_exec(im->db, sql, cause);
-}
-
-/* A bulk load into an empty orders table (the first import, or --replace)
- * drops the orders indexes and builds them once at commit: sorting once is
- * far cheaper than keeping a (customer, day) index in order row by row. */
-static int orders_bulk(struct store_import *im, int replace, char **cause)
-{
-	sqlite3_stmt *st = NULL;
-	int empty = 0;
-	if (sqlite3_prepare_v2(im->db, "SELECT NOT EXISTS (SELECT 1 FROM orders)", -1, &st, NULL) ==
-		    SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		empty = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (!empty && !replace)
-		return 0;
-	im->rebuild_index = 1;
-	return db_exec(im->db, "DROP INDEX IF EXISTS orders_customer_day", cause);
 }
 
 int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const char *sha256,
@@ -291,13 +290,10 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	*out = NULL;
 	/* Referential integrity is ours to keep here (every row names a customer
 	 * created or found by this code). A 16 MB page cache holds the B-tree
-	 * pages being filled: 64 MB was measured no faster, and it was most of
-	 * the peak memory (the CREATE INDEX at commit takes its sorter memory
-	 * from the same setting, see store_import_commit). Both are put back by
-	 * store_import_abort. */
+	 * pages being filled (the customers table and its customer_id index).
+	 * Both are put back by store_import_abort. */
 	db_exec(db, "PRAGMA foreign_keys = OFF", NULL);
 	db_exec(db, "PRAGMA cache_size = -16384", NULL);
-	db_exec(db, "PRAGMA threads = 2", NULL); /* CREATE INDEX sorts on two cores */
 	if (db_begin(db, cause) != 0) {
 		db_exec(db, "PRAGMA foreign_keys = ON", NULL);
 		db_exec(db, "PRAGMA cache_size = -2000", NULL);
@@ -321,8 +317,6 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	st = NULL;
 	im->batch_id = sqlite3_last_insert_rowid(db);
 	im->counts.batch_id = im->batch_id;
-	if (kind == REC_ORDERS && orders_bulk(im, replace, cause) != 0)
-		goto fail_cause;
 	if (replace && (kind == REC_ORDERS || kind == REC_ACTIVITIES) && replace_kind(im, cause) != 0)
 		goto fail_cause;
 	if (kind == REC_SELLERS) {
@@ -480,21 +474,24 @@ static int flush_rows(struct store_import *im, int final, char **cause)
 
 static int add_order(struct store_import *im, const struct rec_order *o, char **cause)
 {
-	int64_t cid;
-	if (customer_ref(im, o->customer_id, &cid, cause) != 0)
+	struct orderline l = {
+	    .day = o->day,
+	    .amount = o->amount,
+	    .has_margin = o->has_margin,
+	    .margin = o->margin,
+	    .has_quantity = o->has_quantity,
+	    .quantity = o->quantity,
+	    .order_id = o->order_id,
+	    .order_id_len = o->order_id ? strlen(o->order_id) : 0,
+	    .seller_id = o->seller_id,
+	    .seller_id_len = o->seller_id ? strlen(o->seller_id) : 0,
+	};
+	if (customer_ref(im, o->customer_id, &l.customer, cause) != 0 ||
+	    orderblocks_add(im->blocks, &l, cause) != 0)
 		return -1;
-	p_int(im, 0, 1, im->batch_id);
-	p_int(im, 1, 1, cid);
-	p_text(im, 2, o->order_id);
-	p_int(im, 3, 1, o->day);
-	p_int(im, 4, 1, o->amount);
-	p_int(im, 5, o->has_margin, o->margin);
-	p_dbl(im, 6, o->has_quantity, o->quantity);
-	p_text(im, 7, o->seller_id);
-	im->pending++;
 	im->counts.amount_total += o->amount;
 	note_date(im, o->day);
-	return flush_rows(im, 0, cause);
+	return 0;
 }
 
 static int add_activity(struct store_import *im, const struct rec_activity *a, char **cause)
@@ -618,7 +615,7 @@ int store_import_commit(struct store_import *im, const char *info_json,
 			struct import_counts *counts, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	if (flush_rows(im, 1, cause) != 0)
+	if (flush_rows(im, 1, cause) != 0 || (im->blocks && orderblocks_flush(im->blocks, cause) != 0))
 		goto fail;
 	if (sqlite3_prepare_v2(im->db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
 			       &st, NULL) != SQLITE_OK)
@@ -630,13 +627,6 @@ int store_import_commit(struct store_import *im, const char *info_json,
 		goto fail_db;
 	sqlite3_finalize(st);
 	st = NULL;
-	/* The sorter keeps up to cache_size of keys in memory per thread before
-	 * it writes a sorted run to a temporary file: 8 MB keeps the peak of a
-	 * 10-million-line import under 100 MB at no measurable cost in time. */
-	if (im->rebuild_index &&
-	    (db_exec(im->db, "PRAGMA cache_size = -8192", cause) != 0 ||
-	     db_exec(im->db, "CREATE INDEX orders_customer_day ON orders(customer, day)", cause) != 0))
-		goto fail;
 	if (db_commit(im->db, cause) != 0)
 		goto fail;
 	*counts = im->counts;
@@ -661,6 +651,7 @@ void store_import_abort(struct store_import *im)
 	sqlite3_finalize(im->single);
 	sqlite3_finalize(im->new_customer);
 	sqlite3_finalize(im->upsert);
+	orderblocks_free(im->blocks);
 	if (im->db) {
 		db_rollback(im->db);
 		db_exec(im->db, "PRAGMA foreign_keys = ON", NULL);
