@@ -13,6 +13,7 @@
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,22 +23,46 @@
 #define ACT_COLS 9
 #define MULTI 64 /* rows per multi-row INSERT */
 
-/* External customer ID -> customers.id, open addressing; keys are copied
- * into one growing arena of chunks. */
+/* External customer ID -> customers.id: open addressing over 16-byte slots,
+ * at most half full. A key of up to INL bytes and an id below 2^32 (every
+ * real one) sit in the slot itself, so a lookup touches one cache line; a
+ * longer key (or a larger id) keeps its hash in the slot and the key and id
+ * in the `longs` array, the key copied into an arena of 1 MB chunks.
+ * Lookups are random over up to a million IDs: memory latency is what they
+ * cost, so fewer places to read is what makes them fast. */
+#define INL 11
+enum { SLOT_EMPTY, SLOT_INLINE, SLOT_LONG };
+struct idslot {
+	char key[INL]; /* SLOT_INLINE: the key, NUL-padded; SLOT_LONG: 8 bytes of hash */
+	uint8_t kind;
+	uint32_t val; /* SLOT_INLINE: the id; SLOT_LONG: index into longs */
+};
+
+struct idlong {
+	const char *key;
+	int64_t val;
+};
+
 struct idmap {
-	char **keys;
-	int64_t *vals;
-	size_t cap, n;
+	struct idslot *slots;
+	size_t cap, n; /* cap: a power of two, or 0 */
+	struct idlong *longs;
+	size_t nlongs, longs_cap;
 	char **chunks;
 	size_t nchunks, used, chunk_cap;
 };
 
-static uint64_t hash_bytes(const char *s)
+static uint64_t hash_key(const char *s, size_t *len)
 {
 	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h ^ (h >> 29);
+	const char *p = s;
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	*len = (size_t)(p - s);
+	h ^= h >> 33; /* spread the last bytes' changes over every bit */
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return h;
 }
 
 static char *arena_copy(struct idmap *m, const char *s)
@@ -55,50 +80,104 @@ static char *arena_copy(struct idmap *m, const char *s)
 	return p;
 }
 
-static void idmap_put_raw(struct idmap *m, char *key, int64_t val)
+/* The slot a key would take (empty) or has. */
+static struct idslot *idmap_find(const struct idmap *m, const char *key, uint64_t h, size_t len)
 {
-	size_t h = hash_bytes(key) & (m->cap - 1);
-	while (m->keys[h])
-		h = (h + 1) & (m->cap - 1);
-	m->keys[h] = key;
-	m->vals[h] = val;
-	m->n++;
+	char inl[INL] = {0}, hashed[INL] = {0};
+	if (len <= INL)
+		memcpy(inl, key, len);
+	memcpy(hashed, &h, sizeof(h));
+	for (size_t i = (size_t)h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct idslot *s = &m->slots[i];
+		if (s->kind == SLOT_EMPTY)
+			return s;
+		if (s->kind == SLOT_INLINE) {
+			if (len <= INL && !memcmp(s->key, inl, INL))
+				return s;
+		} else if (!memcmp(s->key, hashed, INL) && !strcmp(m->longs[s->val].key, key)) {
+			return s;
+		}
+	}
+}
+
+/* Fills an empty slot: inline when the key and the id fit. */
+static void slot_fill(struct idmap *m, struct idslot *s, const char *key, uint64_t h, size_t len,
+		      int64_t val)
+{
+	memset(s->key, 0, INL);
+	if (len <= INL && val >= 0 && val <= UINT32_MAX) {
+		memcpy(s->key, key, len);
+		s->kind = SLOT_INLINE;
+		s->val = (uint32_t)val;
+		return;
+	}
+	memcpy(s->key, &h, sizeof(h));
+	s->kind = SLOT_LONG;
+	if (m->nlongs == m->longs_cap) {
+		m->longs_cap = m->longs_cap ? m->longs_cap * 2 : 64;
+		m->longs = xreallocarray(m->longs, m->longs_cap, sizeof(*m->longs));
+	}
+	m->longs[m->nlongs].key = arena_copy(m, key);
+	m->longs[m->nlongs].val = val;
+	s->val = (uint32_t)m->nlongs++;
 }
 
 static void idmap_grow(struct idmap *m)
 {
-	char **ok = m->keys;
-	int64_t *ov = m->vals;
+	struct idslot *old = m->slots;
 	size_t ocap = m->cap;
 	m->cap = ocap ? ocap * 2 : 1024;
-	m->keys = xcalloc(m->cap, sizeof(char *));
-	m->vals = xcalloc(m->cap, sizeof(int64_t));
-	m->n = 0;
-	for (size_t i = 0; i < ocap; i++)
-		if (ok[i])
-			idmap_put_raw(m, ok[i], ov[i]);
-	free(ok);
-	free(ov);
+	m->slots = xcalloc(m->cap, sizeof(*m->slots));
+	for (size_t i = 0; i < ocap; i++) {
+		const struct idslot *o = &old[i];
+		char k[INL + 1];
+		const char *key = k;
+		if (o->kind == SLOT_EMPTY)
+			continue;
+		if (o->kind == SLOT_INLINE) {
+			memcpy(k, o->key, INL);
+			k[INL] = '\0';
+		} else {
+			key = m->longs[o->val].key;
+		}
+		size_t len;
+		uint64_t h = hash_key(key, &len);
+		struct idslot *s = idmap_find(m, key, h, len);
+		*s = *o;
+	}
+	free(old);
 }
 
 static void idmap_put(struct idmap *m, const char *key, int64_t val)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		idmap_grow(m);
-	idmap_put_raw(m, arena_copy(m, key), val);
+	size_t len;
+	uint64_t h = hash_key(key, &len);
+	struct idslot *s = idmap_find(m, key, h, len);
+	if (s->kind == SLOT_EMPTY) {
+		m->n++;
+		slot_fill(m, s, key, h, len, val);
+	} else if (s->kind == SLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
+		s->val = (uint32_t)val;
+	} else if (s->kind == SLOT_LONG) {
+		m->longs[s->val].val = val;
+	} else { /* an inline key whose new id no longer fits: moved to longs */
+		s->kind = SLOT_EMPTY;
+		slot_fill(m, s, key, h, len, val);
+	}
 }
 
 static int64_t idmap_get(const struct idmap *m, const char *key)
 {
 	if (!m->cap)
 		return 0;
-	size_t h = hash_bytes(key) & (m->cap - 1);
-	while (m->keys[h]) {
-		if (!strcmp(m->keys[h], key))
-			return m->vals[h];
-		h = (h + 1) & (m->cap - 1);
-	}
-	return 0;
+	size_t len;
+	uint64_t h = hash_key(key, &len);
+	const struct idslot *s = idmap_find(m, key, h, len);
+	if (s->kind == SLOT_EMPTY)
+		return 0;
+	return s->kind == SLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
 }
 
 static void idmap_free(struct idmap *m)
@@ -106,8 +185,8 @@ static void idmap_free(struct idmap *m)
 	for (size_t i = 0; i < m->nchunks; i++)
 		free(m->chunks[i]);
 	free(m->chunks);
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
+	free(m->longs);
 }
 
 /* A value waiting for the next multi-row INSERT (text is copied into
@@ -126,8 +205,14 @@ struct store_import {
 	int64_t batch_id;
 	struct idmap customers;
 	struct idmap sellers; /* customer/seller files: which IDs exist already */
-	sqlite3_stmt *multi, *single, *new_customer, *upsert;
+	sqlite3_stmt *multi, *single, *new_customer, *new_customers, *upsert;
 	struct orderblocks *blocks; /* orders */
+	/* Customers created by orders/activities get their ids here (the
+	 * import holds the write lock) and are inserted MULTI at a time. */
+	int64_t next_id;
+	int ncust;
+	size_t cust_off[MULTI]; /* keys in cust_text */
+	struct strbuf cust_text;
 	int pending; /* rows waiting in vals */
 	int cols;
 	struct pval *vals; /* MULTI * cols */
@@ -190,6 +275,34 @@ static char *multi_insert_sql(const char *head, int cols, int rows)
 	return s;
 }
 
+/* The statements that create customers named by orders or activities, and
+ * the first id they will get (the largest so far + 1, as SQLite would). */
+static int prepare_new_customers(struct store_import *im, char **cause)
+{
+	/* OR FAIL: no statement journal for a multi-row statement (a conflict
+	 * would be a bug here, and fails the whole import all the same). */
+	const char *head =
+	    "INSERT OR FAIL INTO customers(id, customer_id, created_by, batch_id) VALUES";
+	char *m = multi_insert_sql(head, 4, MULTI);
+	char *s = multi_insert_sql(head, 4, 1);
+	int rc = prep(im, m, &im->new_customers, cause) || prep(im, s, &im->new_customer, cause);
+	free(m);
+	free(s);
+	if (rc)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM customers", -1, &st, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		*cause = db_cause(im->db, "workspace");
+		return -1;
+	}
+	im->next_id = sqlite3_column_int64(st, 0) + 1;
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int prepare_statements(struct store_import *im, char **cause)
 {
 	const char *head = NULL;
@@ -197,9 +310,7 @@ static int prepare_statements(struct store_import *im, char **cause)
 	if (im->kind == REC_ORDERS) {
 		if (orderblocks_open(im->db, im->batch_id, &im->blocks, cause) != 0)
 			return -1;
-		return prep(im,
-			    "INSERT INTO customers(customer_id, created_by, batch_id) VALUES (?1, ?2, ?3)",
-			    &im->new_customer, cause);
+		return prepare_new_customers(im, cause);
 	}
 	if (im->kind == REC_ACTIVITIES) {
 		head = "INSERT INTO activities(batch_id, customer, seller_id, day, minute, type, "
@@ -216,9 +327,7 @@ static int prepare_statements(struct store_import *im, char **cause)
 		free(s);
 		if (rc)
 			return -1;
-		return prep(im,
-			    "INSERT INTO customers(customer_id, created_by, batch_id) VALUES (?1, ?2, ?3)",
-			    &im->new_customer, cause);
+		return prepare_new_customers(im, cause);
 	}
 	if (im->kind == REC_CUSTOMERS)
 		return prep(im,
@@ -373,21 +482,60 @@ static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
 	return 0;
 }
 
-/* The workspace id of an external customer ID, creating the customer. */
+static void bind_new_customer(struct store_import *im, sqlite3_stmt *st, int row, int base)
+{
+	sqlite3_bind_int64(st, base + 1, im->next_id - im->ncust + row);
+	sqlite3_bind_text(st, base + 2, im->cust_text.buf + im->cust_off[row], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, base + 3, rec_kind_name(im->kind), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, base + 4, im->batch_id);
+}
+
+/* Inserts the customers created so far: MULTI in one statement, or (at the
+ * end) one by one. */
+static int flush_customers(struct store_import *im, char **cause)
+{
+	int rc = 0;
+	if (im->ncust == MULTI) {
+		for (int r = 0; r < MULTI; r++)
+			bind_new_customer(im, im->new_customers, r, 4 * r);
+		rc = step_reset(im, im->new_customers, cause);
+	} else {
+		for (int r = 0; r < im->ncust && rc == 0; r++) {
+			bind_new_customer(im, im->new_customer, r, 0);
+			rc = step_reset(im, im->new_customer, cause);
+		}
+	}
+	im->ncust = 0;
+	strbuf_reset(&im->cust_text);
+	return rc;
+}
+
+/* The workspace id of an external customer ID (hash h, length len from
+ * hash_key), creating the customer. */
+static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, size_t len,
+			  int64_t *id, char **cause)
+{
+	struct idmap *m = &im->customers;
+	if (m->cap) {
+		const struct idslot *s = idmap_find(m, ext, h, len);
+		if (s->kind != SLOT_EMPTY) {
+			*id = s->kind == SLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
+			return 0;
+		}
+	}
+	*id = im->next_id++;
+	idmap_put(m, ext, *id);
+	im->cust_off[im->ncust++] = im->cust_text.len;
+	strbuf_append(&im->cust_text, ext, len + 1);
+	im->counts.customers_created++;
+	return im->ncust == MULTI ? flush_customers(im, cause) : 0;
+}
+
 static int customer_ref(struct store_import *im, const char *ext, int64_t *id, char **cause)
 {
-	*id = idmap_get(&im->customers, ext);
-	if (*id)
-		return 0;
-	sqlite3_bind_text(im->new_customer, 1, ext, -1, SQLITE_STATIC);
-	sqlite3_bind_text(im->new_customer, 2, rec_kind_name(im->kind), -1, SQLITE_STATIC);
-	sqlite3_bind_int64(im->new_customer, 3, im->batch_id);
-	if (step_reset(im, im->new_customer, cause) != 0)
-		return -1;
-	*id = sqlite3_last_insert_rowid(im->db);
-	idmap_put(&im->customers, ext, *id);
-	im->counts.customers_created++;
-	return 0;
+	size_t len;
+	uint64_t h = hash_key(ext, &len);
+	return customer_ref_h(im, ext, h, len, id, cause);
 }
 
 static void note_date(struct store_import *im, int32_t day)
@@ -472,7 +620,8 @@ static int flush_rows(struct store_import *im, int final, char **cause)
 	return rc;
 }
 
-static int add_order(struct store_import *im, const struct rec_order *o, char **cause)
+static int add_order_h(struct store_import *im, const struct rec_order *o, uint64_t h, size_t len,
+		       char **cause)
 {
 	struct orderline l = {
 	    .day = o->day,
@@ -486,12 +635,19 @@ static int add_order(struct store_import *im, const struct rec_order *o, char **
 	    .seller_id = o->seller_id,
 	    .seller_id_len = o->seller_id ? strlen(o->seller_id) : 0,
 	};
-	if (customer_ref(im, o->customer_id, &l.customer, cause) != 0 ||
+	if (customer_ref_h(im, o->customer_id, h, len, &l.customer, cause) != 0 ||
 	    orderblocks_add(im->blocks, &l, cause) != 0)
 		return -1;
 	im->counts.amount_total += o->amount;
 	note_date(im, o->day);
 	return 0;
+}
+
+static int add_order(struct store_import *im, const struct rec_order *o, char **cause)
+{
+	size_t len;
+	uint64_t h = hash_key(o->customer_id, &len);
+	return add_order_h(im, o, h, len, cause);
 }
 
 static int add_activity(struct store_import *im, const struct rec_activity *a, char **cause)
@@ -610,12 +766,43 @@ int store_import_add(struct store_import *im, const struct rec *rec, char **caus
 	return rc;
 }
 
+/* Orders in groups: the customer IDs are hashed and their slots fetched
+ * into the cache first, so the lookups' memory waits overlap instead of
+ * following one another (the map is far larger than the caches). */
+#define GROUP 32
+int store_import_add_many(struct store_import *im, const struct rec *recs, int n, char **cause)
+{
+	if (im->kind != REC_ORDERS) {
+		for (int i = 0; i < n; i++)
+			if (store_import_add(im, &recs[i], cause) != 0)
+				return -1;
+		return 0;
+	}
+	uint64_t h[GROUP];
+	size_t len[GROUP];
+	for (int base = 0; base < n; base += GROUP) {
+		int k = n - base < GROUP ? n - base : GROUP;
+		for (int i = 0; i < k; i++) {
+			h[i] = hash_key(recs[base + i].u.o.customer_id, &len[i]);
+			if (im->customers.cap)
+				__builtin_prefetch(&im->customers.slots[h[i] & (im->customers.cap - 1)]);
+		}
+		for (int i = 0; i < k; i++) {
+			assert(recs[base + i].kind == REC_ORDERS);
+			if (add_order_h(im, &recs[base + i].u.o, h[i], len[i], cause) != 0)
+				return -1;
+			im->counts.rows_stored++;
+		}
+	}
+	return 0;
+}
 
 int store_import_commit(struct store_import *im, const char *info_json,
 			struct import_counts *counts, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	if (flush_rows(im, 1, cause) != 0 || (im->blocks && orderblocks_flush(im->blocks, cause) != 0))
+	if (flush_rows(im, 1, cause) != 0 || flush_customers(im, cause) != 0 ||
+	    (im->blocks && orderblocks_flush(im->blocks, cause) != 0))
 		goto fail;
 	if (sqlite3_prepare_v2(im->db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
 			       &st, NULL) != SQLITE_OK)
@@ -650,6 +837,8 @@ void store_import_abort(struct store_import *im)
 	sqlite3_finalize(im->multi);
 	sqlite3_finalize(im->single);
 	sqlite3_finalize(im->new_customer);
+	sqlite3_finalize(im->new_customers);
+	strbuf_free(&im->cust_text);
 	sqlite3_finalize(im->upsert);
 	orderblocks_free(im->blocks);
 	if (im->db) {

@@ -29,6 +29,9 @@ int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file,
 		       const char *sha256, int replace, struct store_import **out, char **cause);
 /* Stores one record. 0 or -1 (*cause: a workspace error, e.g. disk full). */
 int store_import_add(struct store_import *im, const struct rec *rec, char **cause);
+/* Stores n records of the import's kind, as store_import_add each (orders
+ * faster, in groups). 0 or -1 (*cause). */
+int store_import_add_many(struct store_import *im, const struct rec *recs, int n, char **cause);
 /* Records the summary (JSON text) in the batch, commits, fills *counts and
  * frees im. On failure rolls back, frees im, returns -1 with *cause. */
 int store_import_commit(struct store_import *im, const char *info_json,
