@@ -4,8 +4,8 @@
  * user sees every rejected row's line at once, and nothing is stored unless
  * --skip-bad. A file whose content was imported before (same SHA-256, same
  * kind) is refused for orders and activities: they are appended, and twice
- * would double the revenue. Orders are read in a second thread while this
- * one stores them (store_piped). */
+ * would double the revenue. Orders are read in other threads (two for a csv
+ * file that can be cut in two) while this one stores them (store_piped). */
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
@@ -113,7 +113,11 @@ static int check_duplicate(struct sqlite3 *db, enum rec_kind kind, const char *p
 	return 0;
 }
 
-/* What the reading side needs, whichever thread reads. */
+/* What the reading side needs, whichever thread reads. A second reader
+ * (the second half of a split csv file) books into its own result and
+ * keeps its rejected rows aside, its line numbers counting from its cut;
+ * merge_second adds them to the first's once the first half's length is
+ * known. */
 struct reading {
 	const char *path;
 	const struct importer_opts *opts;
@@ -121,7 +125,34 @@ struct reading {
 	struct recreader *rr;
 	FILE *rej;
 	int storing; /* records go to the workspace (not a dry run) */
+	int second;
+	/* second: rejected rows as text in rej (a temporary file) after their
+	 * line numbers, which are in lines[] */
+	long *lines;
+	long *offs;
+	size_t nlines, caplines;
 };
+
+/* A rejected row of the second reader, without its line number. */
+static int reject_aside(struct reading *g, const struct row *raw, const struct ferr *e)
+{
+	if (!g->rej && !(g->rej = tmpfile()))
+		return -1;
+	if (g->nlines == g->caplines) {
+		g->caplines = g->caplines ? g->caplines * 2 : 64;
+		g->lines = xreallocarray(g->lines, g->caplines, sizeof(long));
+		g->offs = xreallocarray(g->offs, g->caplines + 1, sizeof(long));
+	}
+	g->lines[g->nlines] = e->line;
+	g->offs[g->nlines++] = ftell(g->rej);
+	csvw_field(g->rej, e->msg);
+	for (int i = 0; raw && i < raw->nf; i++) {
+		fputc(',', g->rej);
+		csvw_field(g->rej, raw->f[i].p);
+	}
+	fputc('\n', g->rej);
+	return ferror(g->rej) ? -1 : 0;
+}
 
 /* Books one result of recreader_next: counts, progress, rejected rows.
  * Returns 1 when r is to be stored, 0 when not, -1 on a fatal error
@@ -135,7 +166,7 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 		return -1;
 	}
 	res->rows_read++;
-	if (opts->progress && (++*tick & 0x3fff) == 0) {
+	if (opts->progress && !g->second && (++*tick & 0x3fff) == 0) {
 		long long done, total;
 		recreader_progress(g->rr, &done, &total);
 		opts->progress(opts->progress_arg, done, total);
@@ -143,13 +174,20 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 	if (n == 2) {
 		note_error(res, e);
 		if (opts->skip_bad && !opts->dry_run) {
-			if (!g->rej && !(g->rej = open_rejected(g->path, recreader_header(g->rr),
-								&res->rejected_path))) {
+			int bad;
+			if (g->second) {
+				bad = reject_aside(g, recreader_raw(g->rr), e);
+			} else {
+				bad = !g->rej && !(g->rej = open_rejected(g->path, recreader_header(g->rr),
+									  &res->rejected_path));
+				if (!bad)
+					write_rejected(g->rej, recreader_raw(g->rr), e);
+			}
+			if (bad) {
 				ferr_setpos(&res->fatal, g->path, 0, 0, "cannot write %s.rejected.csv: %s",
 					    g->path, strerror(errno));
 				return -1;
 			}
-			write_rejected(g->rej, recreader_raw(g->rr), e);
 		}
 		ferr_clear(e);
 		return 0;
@@ -160,12 +198,61 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 	return g->storing;
 }
 
-/* ---- orders in two threads: one reads and checks the file, the other (the
- * caller's) stores, with a few batches of records between them. The reading
- * is about as much work as the storing, so the two overlap. ---- */
+static void shift_line(struct ferr *e, long base)
+{
+	if (e->line)
+		e->line += base;
+}
 
-#define PIPE_RECS 4096 /* records per batch */
-#define PIPE_BATCHES 4 /* batches in flight */
+/* Adds the second reader's counts, errors and rejected rows to the first's;
+ * base: the physical lines before the cut. 0, or -1 (res->fatal set). */
+static int merge_second(struct reading *a, struct reading *b, long base)
+{
+	struct importer_result *res = a->res, *rb = b->res;
+	res->rows_read += rb->rows_read;
+	res->rows_rejected += rb->rows_rejected;
+	for (int i = 0; i < rb->nerrors; i++) {
+		shift_line(&rb->errors[i], base);
+		if (res->nerrors < IMPORTER_MAX_ERRORS)
+			res->errors[res->nerrors++] = rb->errors[i];
+	}
+	res->dry_amount_total += rb->dry_amount_total;
+	if (rb->dry_date_min != DAYS_NONE &&
+	    (res->dry_date_min == DAYS_NONE || rb->dry_date_min < res->dry_date_min))
+		res->dry_date_min = rb->dry_date_min;
+	if (rb->dry_date_max != DAYS_NONE &&
+	    (res->dry_date_max == DAYS_NONE || rb->dry_date_max > res->dry_date_max))
+		res->dry_date_max = rb->dry_date_max;
+	if (!b->nlines)
+		return 0;
+	if (!a->rej && !(a->rej = open_rejected(a->path, recreader_header(a->rr), &res->rejected_path)))
+		goto fail;
+	b->offs[b->nlines] = ftell(b->rej);
+	for (size_t i = 0; i < b->nlines; i++) {
+		fprintf(a->rej, "%ld,", b->lines[i] + base);
+		if (fseek(b->rej, b->offs[i], SEEK_SET) != 0)
+			goto fail;
+		for (long k = b->offs[i]; k < b->offs[i + 1]; k++) {
+			int c = getc(b->rej);
+			if (c == EOF)
+				goto fail;
+			putc(c, a->rej);
+		}
+	}
+	return 0;
+fail:
+	ferr_setpos(&res->fatal, a->path, 0, 0, "cannot write %s.rejected.csv: %s", a->path,
+		    strerror(errno));
+	return -1;
+}
+
+/* ---- orders in threads: one (or, for a csv file cut in two, two) reads
+ * and checks the file, the caller's stores, with a few batches of records
+ * between them. The storing takes the batches of the two readers in turn,
+ * so the customers get the same ids from one run to the next. ---- */
+
+#define PIPE_RECS 2048 /* records per batch */
+#define PIPE_BATCHES 3 /* batches in flight per reader */
 
 struct pbatch {
 	struct rec *recs;
@@ -174,15 +261,21 @@ struct pbatch {
 	size_t len, cap;
 };
 
+struct piping; /* what the pipes share */
+
 struct pipe {
 	struct reading *g;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	struct piping *s;
 	struct pbatch b[PIPE_BATCHES];
 	int head, count; /* full batches: b[head], ... count of them */
 	int done;        /* the reader has finished (see failed) */
-	int failed;      /* the reader stopped on a fatal error (res->fatal) */
-	int stop;        /* the storer failed: the reader should stop */
+	int failed;      /* the reader stopped on a fatal error (its res->fatal) */
+};
+
+struct piping {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stop; /* the storer or a reader failed: the readers should stop */
 };
 
 static size_t text_put(struct pbatch *b, const char *s)
@@ -226,17 +319,17 @@ static void pbatch_seal(struct pbatch *b)
 }
 
 /* Hands the filling batch over (or waits for room); returns the next
- * batch to fill, or NULL when the storer asked to stop. */
+ * batch to fill, or NULL when the readers are to stop. */
 static struct pbatch *pipe_push(struct pipe *p, struct pbatch *b)
 {
 	pbatch_seal(b);
-	pthread_mutex_lock(&p->mu);
+	pthread_mutex_lock(&p->s->mu);
 	p->count++;
-	pthread_cond_broadcast(&p->cv);
-	while (p->count == PIPE_BATCHES && !p->stop)
-		pthread_cond_wait(&p->cv, &p->mu);
-	struct pbatch *next = p->stop ? NULL : &p->b[(p->head + p->count) % PIPE_BATCHES];
-	pthread_mutex_unlock(&p->mu);
+	pthread_cond_broadcast(&p->s->cv);
+	while (p->count == PIPE_BATCHES && !p->s->stop)
+		pthread_cond_wait(&p->s->cv, &p->s->mu);
+	struct pbatch *next = p->s->stop ? NULL : &p->b[(p->head + p->count) % PIPE_BATCHES];
+	pthread_mutex_unlock(&p->s->mu);
 	if (next) {
 		next->n = 0;
 		next->len = 0;
@@ -269,68 +362,95 @@ static void *reader_main(void *arg)
 				break;
 		}
 	}
-	pthread_mutex_lock(&p->mu);
-	if (b && b->n && !failed && !p->stop) {
-		pthread_mutex_unlock(&p->mu);
+	if (b && b->n && !failed)
 		pbatch_seal(b);
-		pthread_mutex_lock(&p->mu);
+	pthread_mutex_lock(&p->s->mu);
+	if (b && b->n && !failed && !p->s->stop)
 		p->count++;
-	}
 	p->done = 1;
 	p->failed = failed;
-	pthread_cond_broadcast(&p->cv);
-	pthread_mutex_unlock(&p->mu);
+	if (failed)
+		p->s->stop = 1;
+	pthread_cond_broadcast(&p->s->cv);
+	pthread_mutex_unlock(&p->s->mu);
 	return NULL;
 }
 
-/* Stores what the reader thread reads. Returns 0, or -1 with res->fatal
- * (the reader's error, or the store's as one sentence in *cause). */
-static int store_piped(struct reading *g, struct store_import *im, char **cause)
+/* Stores what the reader threads (one per element of g[0..n)) read.
+ * Returns 0; -1 with *cause (the store failed); -2 when a reader failed
+ * (its res->fatal). */
+static int store_piped(struct reading *g, int n, struct store_import *im, char **cause)
 {
-	struct pipe p;
-	memset(&p, 0, sizeof(p));
-	p.g = g;
-	for (int i = 0; i < PIPE_BATCHES; i++)
-		p.b[i].recs = xreallocarray(NULL, PIPE_RECS, sizeof(struct rec));
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.cv, NULL);
-	pthread_t t;
-	int rc = 0;
-	if (pthread_create(&t, NULL, reader_main, &p) != 0) {
+	struct piping sh;
+	struct pipe p[2];
+	pthread_t t[2];
+	int started = 0, rc = 0;
+	memset(p, 0, sizeof(p));
+	pthread_mutex_init(&sh.mu, NULL);
+	pthread_cond_init(&sh.cv, NULL);
+	sh.stop = 0;
+	for (int k = 0; k < n; k++) {
+		p[k].g = &g[k];
+		p[k].s = &sh;
+		for (int i = 0; i < PIPE_BATCHES; i++)
+			p[k].b[i].recs = xreallocarray(NULL, PIPE_RECS, sizeof(struct rec));
+	}
+	for (; started < n; started++)
+		if (pthread_create(&t[started], NULL, reader_main, &p[started]) != 0)
+			break;
+	if (started < n) {
 		*cause = xstrdup("cannot start a thread");
 		rc = -1;
-		goto out;
+		pthread_mutex_lock(&sh.mu);
+		sh.stop = 1;
+		pthread_cond_broadcast(&sh.cv);
+		pthread_mutex_unlock(&sh.mu);
 	}
-	for (;;) {
-		pthread_mutex_lock(&p.mu);
-		while (!p.count && !p.done)
-			pthread_cond_wait(&p.cv, &p.mu);
-		if (!p.count) { /* done, and nothing left */
-			pthread_mutex_unlock(&p.mu);
-			break;
+	/* In turn: a batch of the first reader, one of the second, ... */
+	int drained[2] = {0, 0}, left = started, turn = 0;
+	while (left > 0) {
+		if (drained[turn]) {
+			turn ^= 1;
+			continue;
 		}
-		struct pbatch *b = &p.b[p.head];
-		pthread_mutex_unlock(&p.mu);
+		struct pipe *q = &p[turn];
+		pthread_mutex_lock(&sh.mu);
+		while (!q->count && !q->done)
+			pthread_cond_wait(&sh.cv, &sh.mu);
+		if (!q->count) { /* this reader is done and drained */
+			pthread_mutex_unlock(&sh.mu);
+			drained[turn] = 1;
+			left--;
+			if (started > 1)
+				turn ^= 1;
+			continue;
+		}
+		struct pbatch *b = &q->b[q->head];
+		pthread_mutex_unlock(&sh.mu);
 		if (rc == 0 && store_import_add_many(im, b->recs, b->n, cause) != 0)
 			rc = -1;
-		pthread_mutex_lock(&p.mu);
-		p.head = (p.head + 1) % PIPE_BATCHES;
-		p.count--;
+		pthread_mutex_lock(&sh.mu);
+		q->head = (q->head + 1) % PIPE_BATCHES;
+		q->count--;
 		if (rc != 0)
-			p.stop = 1;
-		pthread_cond_broadcast(&p.cv);
-		pthread_mutex_unlock(&p.mu);
+			sh.stop = 1;
+		pthread_cond_broadcast(&sh.cv);
+		pthread_mutex_unlock(&sh.mu);
+		if (started > 1)
+			turn ^= 1;
 	}
-	pthread_join(t, NULL);
-	if (p.failed)
-		rc = -2;
-out:
-	pthread_mutex_destroy(&p.mu);
-	pthread_cond_destroy(&p.cv);
-	for (int i = 0; i < PIPE_BATCHES; i++) {
-		free(p.b[i].recs);
-		free(p.b[i].text);
-	}
+	for (int k = 0; k < started; k++)
+		pthread_join(t[k], NULL);
+	for (int k = 0; k < n; k++)
+		if (p[k].failed && rc == 0)
+			rc = -2;
+	pthread_mutex_destroy(&sh.mu);
+	pthread_cond_destroy(&sh.cv);
+	for (int k = 0; k < n; k++)
+		for (int i = 0; i < PIPE_BATCHES; i++) {
+			free(p[k].b[i].recs);
+			free(p[k].b[i].text);
+		}
 	return rc;
 }
 
@@ -373,6 +493,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 {
 	struct store_import *im = NULL;
 	struct reading g = {.path = path, .opts = opts, .res = res};
+	struct reading g2 = {0}; /* the second half, when the file is read in two */
+	struct importer_result res2;
 	char *cause = NULL;
 	char sha[65] = "";
 	int rc = -1;
@@ -420,7 +542,40 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		goto out;
 	}
 	g.storing = im != NULL;
-	int s = kind == REC_ORDERS && im ? store_piped(&g, im, &cause) : store_inline(&g, im, &cause);
+	int s;
+	if (kind == REC_ORDERS && im) {
+		/* A csv file that can be cut at a line start is read by two threads,
+		 * the second from the cut. */
+		struct ferr split_err;
+		ferr_clear(&split_err);
+		int split = recreader_split(g.rr, &g2.rr, &split_err);
+		if (split < 0) {
+			res->fatal = split_err;
+			goto out;
+		}
+		if (split == 1) {
+			memset(&res2, 0, sizeof(res2));
+			res2.dry_date_min = res2.dry_date_max = DAYS_NONE;
+			g2.path = path;
+			g2.opts = opts;
+			g2.res = &res2;
+			g2.storing = 1;
+			g2.second = 1;
+		}
+		struct reading both[2] = {g, g2};
+		s = store_piped(both, split == 1 ? 2 : 1, im, &cause);
+		g.rej = both[0].rej; /* the readers opened these */
+		g2 = both[1];
+		long base = recreader_line(g.rr) - 1;
+		if (split == 1 && s == -2 && !res->fatal.msg[0]) {
+			shift_line(&res2.fatal, base);
+			res->fatal = res2.fatal;
+		}
+		if (split == 1 && s == 0 && merge_second(&g, &g2, base) != 0)
+			s = -2;
+	} else {
+		s = store_inline(&g, im, &cause);
+	}
 	if (s == -1) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
@@ -457,7 +612,12 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 out:
 	if (g.rej)
 		fclose(g.rej);
+	if (g2.rej)
+		fclose(g2.rej);
+	free(g2.lines);
+	free(g2.offs);
 	store_import_abort(im);
+	recreader_close(g2.rr);
 	recreader_close(g.rr);
 	free(cause);
 	return rc;
