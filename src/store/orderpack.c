@@ -53,6 +53,8 @@ static int64_t unzigzag(uint64_t u)
 	return (u & 1) ? (int64_t)~(u >> 1) : (int64_t)(u >> 1);
 }
 
+#define MAX_NUMERIC_ID 999999999999999999ULL /* 18 digits */
+
 /* A decimal number without sign or leading zeros that fits in 18 digits:
  * stored as a number, spelled out again exactly. */
 static int numeric_id(const char *s, size_t n, uint64_t *v)
@@ -226,7 +228,7 @@ int orderpack_next(const unsigned char *data, size_t len, size_t *pos, struct or
 	l->order_id_len = 0;
 	if (flags & F_OID_NUM) {
 		uint64_t v;
-		if (get_varint(data, len, &p, &v) != 0 || v > 999999999999999999ULL)
+		if (get_varint(data, len, &p, &v) != 0 || v > MAX_NUMERIC_ID)
 			return -1;
 		int k = snprintf(l->idbuf, sizeof(l->idbuf), "%llu", (unsigned long long)v);
 		l->order_id = l->idbuf;
@@ -262,7 +264,7 @@ int orderpack_next_sums(const unsigned char *data, size_t len, size_t *pos, stru
 			return -1;
 		p += 8;
 	}
-	if (((flags & F_OID_NUM) && get_varint(data, len, &p, &v) != 0) ||
+	if (((flags & F_OID_NUM) && (get_varint(data, len, &p, &v) != 0 || v > MAX_NUMERIC_ID)) ||
 	    ((flags & F_OID_TEXT) && get_text(data, len, &p, &s, &n) != 0) ||
 	    ((flags & F_SELLER) && get_text(data, len, &p, &s, &n) != 0))
 		return -1;

@@ -4,7 +4,7 @@
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
  * duplicate detection), dataset.c (loading back; orders sorted by (customer,
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
- * range; or the span up to the latest day, found in the same pass, with
+ * range; or the span up to the latest day, found from the blocks, with
  * only the customer columns categorization reads), status.c. */
 #include "testutil.h"
 
@@ -258,9 +258,9 @@ static void test_load_orders_order(void **state)
 	db_close(db);
 }
 
-/* store_load_dataset_recent: the latest day comes from the same pass, and
- * only the orders of the span up to it are kept — also when the array is
- * compacted while reading (ascending days, then shuffled ones). With
+/* store_load_dataset_recent: the latest day comes from the blocks, and
+ * only the orders of the span up to it are kept — also when blocks mix days
+ * in and out of the span (ascending days, then shuffled ones). With
  * LOAD_CUSTOMERS_LIGHT the numbers are there, the texts are not; with
  * LOAD_ORDERS_NO_MARGIN the margins are not read. */
 static void test_load_recent(void **state)
