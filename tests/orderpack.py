@@ -14,7 +14,7 @@ import csv
 import struct
 import sys
 
-PARTS = 256
+PARTS = 1024
 
 
 def varint(v):

@@ -26,7 +26,7 @@ static const char blocks_sql[] =
 	"CREATE TABLE order_blocks("
 	" id INTEGER PRIMARY KEY,"
 	" batch_id INTEGER NOT NULL REFERENCES batches(id),"
-	" part INTEGER NOT NULL," /* customers.id % 256 */
+	" part INTEGER NOT NULL," /* customers.id % 1024 */
 	" lines INTEGER NOT NULL,"
 	" day_min INTEGER NOT NULL,"
 	" day_max INTEGER NOT NULL,"

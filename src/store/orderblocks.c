@@ -11,7 +11,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
-#define BLOCK_BYTES (32 * 1024)
+#define BLOCK_BYTES (8 * 1024)
 
 struct part {
 	unsigned char *buf;
