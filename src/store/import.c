@@ -46,6 +46,7 @@ struct idlong {
 struct idmap {
 	struct idslot *slots;
 	size_t cap, n; /* cap: a power of two, or 0 */
+	int full;      /* it held map_limit slots and refused a key: look in SQLite too */
 	struct idlong *longs;
 	size_t nlongs, longs_cap;
 	char **chunks;
@@ -148,10 +149,27 @@ static void idmap_grow(struct idmap *m)
 	free(old);
 }
 
+/* The most slots a map may have (16 bytes each): 2^21 slots hold a million
+ * IDs in 32 MB. Past that the map keeps what it has and the import looks
+ * the others up in SQLite (slower, but the memory stays bounded whatever the
+ * number of customers). */
+static size_t map_limit = (size_t)1 << 21;
+
+void store_import_set_map_limit(size_t slots)
+{
+	map_limit = slots < 1024 ? 1024 : slots;
+}
+
+/* Adds key -> val; when the map is at its limit, sets m->full instead. */
 static void idmap_put(struct idmap *m, const char *key, int64_t val)
 {
-	if ((m->n + 1) * 2 > m->cap)
+	if ((m->n + 1) * 2 > m->cap) {
+		if (m->cap && m->cap * 2 > map_limit) {
+			m->full = 1;
+			return;
+		}
 		idmap_grow(m);
+	}
 	size_t len;
 	uint64_t h = hash_key(key, &len);
 	struct idslot *s = idmap_find(m, key, h, len);
@@ -206,6 +224,7 @@ struct store_import {
 	struct idmap customers;
 	struct idmap sellers; /* customer/seller files: which IDs exist already */
 	sqlite3_stmt *multi, *single, *new_customer, *new_customers, *upsert;
+	sqlite3_stmt *find; /* the id of an external ID, when the map is full */
 	struct orderblocks *blocks; /* orders */
 	/* Customers created by orders/activities get their ids here (the
 	 * import holds the write lock) and are inserted MULTI at a time. */
@@ -245,9 +264,11 @@ static int load_ids(struct store_import *im, const char *sql, struct idmap *m, c
 		*cause = db_cause(im->db, "workspace");
 		return -1;
 	}
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	int rc = SQLITE_DONE;
+	while (!m->full && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		idmap_put(m, (const char *)sqlite3_column_text(st, 1), sqlite3_column_int64(st, 0));
+	if (m->full)
+		rc = SQLITE_DONE; /* the rest is found in SQLite when needed */
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		*cause = db_cause(im->db, "workspace");
@@ -482,6 +503,26 @@ static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
 	return 0;
 }
 
+/* The id of an external ID from SQLite (sql: one ?1, one id column): 1
+ * and *id, 0 when there is none, -1 with *cause. */
+static int find_id(struct store_import *im, const char *sql, const char *ext, int64_t *id,
+		   char **cause)
+{
+	if (!im->find && prep(im, sql, &im->find, cause) != 0)
+		return -1;
+	sqlite3_bind_text(im->find, 1, ext, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(im->find);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(im->find, 0);
+	sqlite3_reset(im->find);
+	sqlite3_clear_bindings(im->find);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = db_cause(im->db, "workspace");
+		return -1;
+	}
+	return rc == SQLITE_ROW;
+}
+
 static void bind_new_customer(struct store_import *im, sqlite3_stmt *st, int row, int base)
 {
 	sqlite3_bind_int64(st, base + 1, im->next_id - im->ncust + row);
@@ -522,6 +563,15 @@ static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, 
 			*id = s->kind == SLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
 			return 0;
 		}
+	}
+	if (m->full) { /* not in the map: perhaps in SQLite (the pending ones first) */
+		int f;
+		if ((im->ncust && flush_customers(im, cause) != 0) ||
+		    (f = find_id(im, "SELECT id FROM customers WHERE customer_id = ?1", ext, id,
+				 cause)) < 0)
+			return -1;
+		if (f)
+			return 0;
 	}
 	*id = im->next_id++;
 	idmap_put(m, ext, *id);
@@ -699,7 +749,15 @@ static int add_customer(struct store_import *im, const struct rec_customer *c, c
 	bind_i64_if(st, 19, c->close_min >= 0, c->close_min);
 	bind_text_or_null(st, 20, c->attrs_json);
 	sqlite3_bind_int64(st, 21, im->batch_id);
+	int64_t found;
 	int existed = idmap_get(&im->customers, c->customer_id) != 0;
+	if (!existed && im->customers.full) {
+		int f = find_id(im, "SELECT id FROM customers WHERE customer_id = ?1", c->customer_id,
+				&found, cause);
+		if (f < 0)
+			return -1;
+		existed = f;
+	}
 	if (step_reset(im, st, cause) != 0)
 		return -1;
 	if (existed) {
@@ -731,7 +789,15 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	bind_dbl_if(st, 7, has_home, lon);
 	bind_text_or_null(st, 8, s->email);
 	sqlite3_bind_int64(st, 9, im->batch_id);
+	int64_t found;
 	int existed = idmap_get(&im->sellers, s->seller_id) != 0;
+	if (!existed && im->sellers.full) {
+		int f = find_id(im, "SELECT id FROM sellers WHERE seller_id = ?1", s->seller_id, &found,
+				cause);
+		if (f < 0)
+			return -1;
+		existed = f;
+	}
 	if (step_reset(im, st, cause) != 0)
 		return -1;
 	if (existed)
@@ -838,6 +904,7 @@ void store_import_abort(struct store_import *im)
 	sqlite3_finalize(im->single);
 	sqlite3_finalize(im->new_customer);
 	sqlite3_finalize(im->new_customers);
+	sqlite3_finalize(im->find);
 	strbuf_free(&im->cust_text);
 	sqlite3_finalize(im->upsert);
 	orderblocks_free(im->blocks);

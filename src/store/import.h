@@ -3,6 +3,7 @@
  * (or a crash, or kill -9) leaves the workspace exactly as before. */
 #ifndef FOKUS_STORE_IMPORT_H
 #define FOKUS_STORE_IMPORT_H
+#include <stddef.h>
 #include <stdint.h>
 
 #include "io/records.h"
@@ -38,6 +39,11 @@ int store_import_commit(struct store_import *im, const char *info_json,
 			struct import_counts *counts, char **cause);
 /* Rolls back and frees. NULL-safe. */
 void store_import_abort(struct store_import *im);
+
+/* How many slots (16 bytes each) the in-memory map of external IDs may
+ * take before the import looks further IDs up in SQLite instead (default
+ * 2^21: a million IDs in 32 MB). For tests; not thread-safe. */
+void store_import_set_map_limit(size_t slots);
 
 /* The batch of this kind whose file had this content hash and is still in
  * force: returns 1 and fills *batch_id, *file, *when (caller frees); 0 when

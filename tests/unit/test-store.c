@@ -589,6 +589,68 @@ static void test_damaged_block(void **state)
 	db_close(db);
 }
 
+/* With the map of external IDs limited to 1024 slots (512 IDs), the rest
+ * are looked up in SQLite: the same customers, ids and sums as without. */
+static void test_map_limit(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	char ids[3000][8];
+	int64_t want[3000] = {0};
+	store_import_set_map_limit(1024);
+	for (int pass = 0; pass < 2; pass++) {
+		/* the first import names customers 0..1999, the second 1000..2999 */
+		assert_int_equal(store_import_begin(db, REC_ORDERS, pass ? "b.csv" : "a.csv",
+						    pass ? "hb" : "ha", 0, &im, &cause),
+				 0);
+		for (int i = 0; i < 12000; i++) {
+			int k = pass * 1000 + (i * 7919) % 2000;
+			snprintf(ids[k], sizeof(ids[k]), "K%d", k);
+			struct rec r = order(ids[k], 2026, 1, 1 + i % 28, i + 1);
+			want[k] += i + 1;
+			assert_int_equal(store_import_add(im, &r, &cause), 0);
+		}
+		assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+		assert_int_equal(c.customers_created, pass ? 1000 : 2000);
+	}
+	/* a customer file naming old and new IDs: updates counted right */
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, &im, &cause), 0);
+	for (int k = 2900; k < 3100; k++) {
+		struct rec r;
+		memset(&r, 0, sizeof(r));
+		r.kind = REC_CUSTOMERS;
+		char id[8];
+		snprintf(id, sizeof(id), "K%d", k);
+		r.u.c.customer_id = id;
+		r.u.c.name = "N";
+		r.u.c.employees = -1;
+		r.u.c.open_min = r.u.c.close_min = -1;
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_updated, 100);
+	store_import_set_map_limit((size_t)1 << 21);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3100);
+	assert_int_equal(count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
+	assert_int_equal(count(db, "SELECT max(id) FROM customers"), 3100);
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.norders, 24000);
+	int64_t *got = calloc(ds.ncustomers, sizeof(int64_t));
+	for (size_t i = 0; i < ds.norders; i++)
+		got[ds.orders[i].cust] += ds.orders[i].amount;
+	for (size_t i = 0; i < ds.ncustomers; i++) {
+		int k = atoi(ds.customers[i].id + 1);
+		assert_true(got[i] == (k < 3000 ? want[k] : 0));
+	}
+	free(got);
+	dataset_free(&ds);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -600,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_load_recent),
 		cmocka_unit_test(test_migrate_v1_orders),
 		cmocka_unit_test(test_damaged_block),
+		cmocka_unit_test(test_map_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
