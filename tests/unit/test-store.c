@@ -598,7 +598,7 @@ static void test_map_limit(void **state)
 	struct store_import *im;
 	struct import_counts c;
 	char *cause = NULL;
-	char ids[3000][8];
+	char ids[3000][16];
 	int64_t want[3000] = {0};
 	store_import_set_map_limit(1024);
 	for (int pass = 0; pass < 2; pass++) {
@@ -622,7 +622,7 @@ static void test_map_limit(void **state)
 		struct rec r;
 		memset(&r, 0, sizeof(r));
 		r.kind = REC_CUSTOMERS;
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof(id), "K%d", k);
 		r.u.c.customer_id = id;
 		r.u.c.name = "N";
