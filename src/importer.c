@@ -4,7 +4,8 @@
  * user sees every rejected row's line at once, and nothing is stored unless
  * --skip-bad. A file whose content was imported before (same SHA-256, same
  * kind) is refused for orders and activities: they are appended, and twice
- * would double the revenue. */
+ * would double the revenue. Orders are read in other threads (two for a csv
+ * file that can be cut in two) while this one stores them (store_piped). */
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
@@ -13,6 +14,8 @@
 #include "util/xmalloc.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,12 +113,388 @@ static int check_duplicate(struct sqlite3 *db, enum rec_kind kind, const char *p
 	return 0;
 }
 
+/* What the reading side needs, whichever thread reads. A second reader
+ * (the second half of a split csv file) books into its own result and
+ * keeps its rejected rows aside, its line numbers counting from its cut;
+ * merge_second adds them to the first's once the first half's length is
+ * known. */
+struct reading {
+	const char *path;
+	const struct importer_opts *opts;
+	struct importer_result *res;
+	struct recreader *rr;
+	FILE *rej;
+	int storing; /* records go to the workspace (not a dry run) */
+	int second;
+	/* second: rejected rows as text in rej (a temporary file) after their
+	 * line numbers, which are in lines[] */
+	long *lines;
+	long *offs;
+	size_t nlines, caplines;
+};
+
+/* A rejected row of the second reader, without its line number. */
+static int reject_aside(struct reading *g, const struct row *raw, const struct ferr *e)
+{
+	if (!g->rej && !(g->rej = tmpfile()))
+		return -1;
+	if (g->nlines == g->caplines) {
+		g->caplines = g->caplines ? g->caplines * 2 : 64;
+		g->lines = xreallocarray(g->lines, g->caplines, sizeof(long));
+		g->offs = xreallocarray(g->offs, g->caplines + 1, sizeof(long));
+	}
+	g->lines[g->nlines] = e->line;
+	g->offs[g->nlines++] = ftell(g->rej);
+	csvw_field(g->rej, e->msg);
+	for (int i = 0; raw && i < raw->nf; i++) {
+		fputc(',', g->rej);
+		csvw_field(g->rej, raw->f[i].p);
+	}
+	fputc('\n', g->rej);
+	return ferror(g->rej) ? -1 : 0;
+}
+
+/* Books one result of recreader_next: counts, progress, rejected rows.
+ * Returns 1 when r is to be stored, 0 when not, -1 on a fatal error
+ * (res->fatal set). e is cleared again after a rejected row. */
+static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, long long *tick)
+{
+	struct importer_result *res = g->res;
+	const struct importer_opts *opts = g->opts;
+	if (n < 0) {
+		res->fatal = *e;
+		return -1;
+	}
+	res->rows_read++;
+	if (opts->progress && !g->second && (++*tick & 0x3fff) == 0) {
+		long long done, total;
+		recreader_progress(g->rr, &done, &total);
+		opts->progress(opts->progress_arg, done, total);
+	}
+	if (n == 2) {
+		note_error(res, e);
+		if (opts->skip_bad && !opts->dry_run) {
+			int bad;
+			if (g->second) {
+				bad = reject_aside(g, recreader_raw(g->rr), e);
+			} else {
+				bad = !g->rej && !(g->rej = open_rejected(g->path, recreader_header(g->rr),
+									  &res->rejected_path));
+				if (!bad)
+					write_rejected(g->rej, recreader_raw(g->rr), e);
+			}
+			if (bad) {
+				ferr_setpos(&res->fatal, g->path, 0, 0, "cannot write %s.rejected.csv: %s",
+					    g->path, strerror(errno));
+				return -1;
+			}
+		}
+		ferr_clear(e);
+		return 0;
+	}
+	note_dry(res, r);
+	if (res->rows_rejected && !opts->skip_bad)
+		return 0; /* nothing will be stored: only keep checking */
+	return g->storing;
+}
+
+static void shift_line(struct ferr *e, long base)
+{
+	if (e->line)
+		e->line += base;
+}
+
+/* Adds the second reader's counts, errors and rejected rows to the first's;
+ * base: the physical lines before the cut. 0, or -1 (res->fatal set). */
+static int merge_second(struct reading *a, struct reading *b, long base)
+{
+	struct importer_result *res = a->res, *rb = b->res;
+	res->rows_read += rb->rows_read;
+	res->rows_rejected += rb->rows_rejected;
+	for (int i = 0; i < rb->nerrors; i++) {
+		shift_line(&rb->errors[i], base);
+		if (res->nerrors < IMPORTER_MAX_ERRORS)
+			res->errors[res->nerrors++] = rb->errors[i];
+	}
+	res->dry_amount_total += rb->dry_amount_total;
+	if (rb->dry_date_min != DAYS_NONE &&
+	    (res->dry_date_min == DAYS_NONE || rb->dry_date_min < res->dry_date_min))
+		res->dry_date_min = rb->dry_date_min;
+	if (rb->dry_date_max != DAYS_NONE &&
+	    (res->dry_date_max == DAYS_NONE || rb->dry_date_max > res->dry_date_max))
+		res->dry_date_max = rb->dry_date_max;
+	if (!b->nlines)
+		return 0;
+	if (!a->rej && !(a->rej = open_rejected(a->path, recreader_header(a->rr), &res->rejected_path)))
+		goto fail;
+	b->offs[b->nlines] = ftell(b->rej);
+	for (size_t i = 0; i < b->nlines; i++) {
+		fprintf(a->rej, "%ld,", b->lines[i] + base);
+		if (fseek(b->rej, b->offs[i], SEEK_SET) != 0)
+			goto fail;
+		for (long k = b->offs[i]; k < b->offs[i + 1]; k++) {
+			int c = getc(b->rej);
+			if (c == EOF)
+				goto fail;
+			putc(c, a->rej);
+		}
+	}
+	return 0;
+fail:
+	ferr_setpos(&res->fatal, a->path, 0, 0, "cannot write %s.rejected.csv: %s", a->path,
+		    strerror(errno));
+	return -1;
+}
+
+/* ---- orders in threads: one (or, for a csv file cut in two, two) reads
+ * and checks the file, the caller's stores, with a few batches of records
+ * between them. The storing takes the batches of the two readers in turn,
+ * so the customers get the same ids from one run to the next. ---- */
+
+#define PIPE_RECS 2048 /* records per batch */
+#define PIPE_BATCHES 3 /* batches in flight per reader */
+
+struct pbatch {
+	struct rec *recs;
+	int n;
+	char *text; /* the records' strings */
+	size_t len, cap;
+};
+
+struct piping; /* what the pipes share */
+
+struct pipe {
+	struct reading *g;
+	struct piping *s;
+	struct pbatch b[PIPE_BATCHES];
+	int head, count; /* full batches: b[head], ... count of them */
+	int done;        /* the reader has finished (see failed) */
+	int failed;      /* the reader stopped on a fatal error (its res->fatal) */
+};
+
+struct piping {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stop; /* the storer or a reader failed: the readers should stop */
+};
+
+static size_t text_put(struct pbatch *b, const char *s)
+{
+	if (!s)
+		return SIZE_MAX;
+	size_t n = strlen(s) + 1;
+	if (b->len + n > b->cap) {
+		b->cap = (b->len + n) * 2;
+		b->text = xrealloc(b->text, b->cap);
+	}
+	memcpy(b->text + b->len, s, n);
+	b->len += n;
+	return b->len - n;
+}
+
+/* Copies an order record into b, its strings as offsets into b->text
+ * until pbatch_seal makes them pointers. */
+static void pbatch_add(struct pbatch *b, const struct rec *r)
+{
+	struct rec *c = &b->recs[b->n++];
+	*c = *r;
+	c->u.o.order_id = (const char *)(uintptr_t)text_put(b, r->u.o.order_id);
+	c->u.o.customer_id = (const char *)(uintptr_t)text_put(b, r->u.o.customer_id);
+	c->u.o.seller_id = (const char *)(uintptr_t)text_put(b, r->u.o.seller_id);
+}
+
+static const char *sealed(const struct pbatch *b, const char *off)
+{
+	return (uintptr_t)off == SIZE_MAX ? NULL : b->text + (uintptr_t)off;
+}
+
+static void pbatch_seal(struct pbatch *b)
+{
+	for (int i = 0; i < b->n; i++) {
+		struct rec_order *o = &b->recs[i].u.o;
+		o->order_id = sealed(b, o->order_id);
+		o->customer_id = sealed(b, o->customer_id);
+		o->seller_id = sealed(b, o->seller_id);
+	}
+}
+
+/* Hands the filling batch over (or waits for room); returns the next
+ * batch to fill, or NULL when the readers are to stop. */
+static struct pbatch *pipe_push(struct pipe *p, struct pbatch *b)
+{
+	pbatch_seal(b);
+	pthread_mutex_lock(&p->s->mu);
+	p->count++;
+	pthread_cond_broadcast(&p->s->cv);
+	while (p->count == PIPE_BATCHES && !p->s->stop)
+		pthread_cond_wait(&p->s->cv, &p->s->mu);
+	struct pbatch *next = p->s->stop ? NULL : &p->b[(p->head + p->count) % PIPE_BATCHES];
+	pthread_mutex_unlock(&p->s->mu);
+	if (next) {
+		next->n = 0;
+		next->len = 0;
+	}
+	return next;
+}
+
+static void *reader_main(void *arg)
+{
+	struct pipe *p = arg;
+	struct reading *g = p->g;
+	struct rec r;
+	struct ferr e;
+	long long tick = 0;
+	int failed = 0;
+	struct pbatch *b = &p->b[0];
+	ferr_clear(&e);
+	for (;;) {
+		int n = recreader_next(g->rr, &r, &e);
+		if (n == 0)
+			break;
+		int k = take(g, n, &r, &e, &tick);
+		if (k < 0) {
+			failed = 1;
+			break;
+		}
+		if (k == 1) {
+			pbatch_add(b, &r);
+			if (b->n == PIPE_RECS && !(b = pipe_push(p, b)))
+				break;
+		}
+	}
+	if (b && b->n && !failed)
+		pbatch_seal(b);
+	pthread_mutex_lock(&p->s->mu);
+	if (b && b->n && !failed && !p->s->stop)
+		p->count++;
+	p->done = 1;
+	p->failed = failed;
+	if (failed)
+		p->s->stop = 1;
+	pthread_cond_broadcast(&p->s->cv);
+	pthread_mutex_unlock(&p->s->mu);
+	return NULL;
+}
+
+/* Stores what the reader threads (one per element of g[0..n)) read.
+ * Returns 0; -1 with *cause (the store failed); -2 when a reader failed
+ * (its res->fatal). */
+static int store_piped(struct reading *g, int n, struct store_import *im, char **cause)
+{
+	struct piping sh;
+	struct pipe p[2];
+	pthread_t t[2];
+	int started = 0, rc = 0;
+	memset(p, 0, sizeof(p));
+	pthread_mutex_init(&sh.mu, NULL);
+	pthread_cond_init(&sh.cv, NULL);
+	sh.stop = 0;
+	for (int k = 0; k < n; k++) {
+		p[k].g = &g[k];
+		p[k].s = &sh;
+		for (int i = 0; i < PIPE_BATCHES; i++)
+			p[k].b[i].recs = xreallocarray(NULL, PIPE_RECS, sizeof(struct rec));
+	}
+	for (; started < n; started++)
+		if (pthread_create(&t[started], NULL, reader_main, &p[started]) != 0)
+			break;
+	if (started < n) {
+		*cause = xstrdup("cannot start a thread");
+		rc = -1;
+		pthread_mutex_lock(&sh.mu);
+		sh.stop = 1;
+		pthread_cond_broadcast(&sh.cv);
+		pthread_mutex_unlock(&sh.mu);
+	}
+	/* In turn: a batch of the first reader, one of the second, ... */
+	int drained[2] = {0, 0}, left = started, turn = 0;
+	while (left > 0) {
+		if (drained[turn]) {
+			turn ^= 1;
+			continue;
+		}
+		struct pipe *q = &p[turn];
+		pthread_mutex_lock(&sh.mu);
+		while (!q->count && !q->done)
+			pthread_cond_wait(&sh.cv, &sh.mu);
+		if (!q->count) { /* this reader is done and drained */
+			pthread_mutex_unlock(&sh.mu);
+			drained[turn] = 1;
+			left--;
+			if (started > 1)
+				turn ^= 1;
+			continue;
+		}
+		struct pbatch *b = &q->b[q->head];
+		pthread_mutex_unlock(&sh.mu);
+		if (rc == 0 && store_import_add_many(im, b->recs, b->n, cause) != 0)
+			rc = -1;
+		pthread_mutex_lock(&sh.mu);
+		q->head = (q->head + 1) % PIPE_BATCHES;
+		q->count--;
+		if (rc != 0)
+			sh.stop = 1;
+		pthread_cond_broadcast(&sh.cv);
+		pthread_mutex_unlock(&sh.mu);
+		if (started > 1)
+			turn ^= 1;
+	}
+	for (int k = 0; k < started; k++)
+		pthread_join(t[k], NULL);
+	for (int k = 0; k < n; k++)
+		if (p[k].failed && rc == 0)
+			rc = -2;
+	pthread_mutex_destroy(&sh.mu);
+	pthread_cond_destroy(&sh.cv);
+	for (int k = 0; k < n; k++)
+		for (int i = 0; i < PIPE_BATCHES; i++) {
+			free(p[k].b[i].recs);
+			free(p[k].b[i].text);
+		}
+	return rc;
+}
+
+/* Reads every record in this thread, storing as it goes. 0, -1 with
+ * *cause (store), -2 (res->fatal set by take). */
+static int store_inline(struct reading *g, struct store_import *im, char **cause)
+{
+	struct rec r;
+	struct ferr e;
+	long long tick = 0;
+	ferr_clear(&e);
+	for (;;) {
+		int n = recreader_next(g->rr, &r, &e);
+		if (n == 0)
+			return 0;
+		int k = take(g, n, &r, &e, &tick);
+		if (k < 0)
+			return -2;
+		if (k == 1 && store_import_add(im, &r, cause) != 0)
+			return -1;
+	}
+}
+
+struct hashjob {
+	const char *path;
+	char *hex; /* 65 bytes */
+	int rc, err;
+};
+
+static void *hash_main(void *arg)
+{
+	struct hashjob *j = arg;
+	j->rc = filehash_sha256(j->path, j->hex);
+	j->err = errno;
+	return NULL;
+}
+
 int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		 const struct importer_opts *opts, struct importer_result *res)
 {
-	struct recreader *rr = NULL;
 	struct store_import *im = NULL;
-	FILE *rej = NULL;
+	struct reading g = {.path = path, .opts = opts, .res = res};
+	struct reading g2 = {0}; /* the second half, when the file is read in two */
+	struct importer_result res2;
 	char *cause = NULL;
 	char sha[65] = "";
 	int rc = -1;
@@ -125,82 +504,99 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 
 	if (check_file(path, &res->fatal) != 0)
 		return -1;
-	if (filehash_sha256(path, sha) != 0) {
-		ferr_setpos(&res->fatal, path, 0, 0, "cannot read the file: %s", strerror(errno));
-		return -1;
-	}
-	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
-	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
-		return -1;
-	/* The reader's first pass (deciding number and date formats) reports
-	 * progress too; it reads the whole file. */
+	/* The content hash is taken in a second thread while the reader makes
+	 * its first pass (deciding number and date formats; it reads the whole
+	 * file and reports progress too). A duplicate is refused before any
+	 * other complaint about the file, as when the hash came first. */
+	struct hashjob hj = {.path = path, .hex = sha};
+	pthread_t ht;
+	int threaded = pthread_create(&ht, NULL, hash_main, &hj) == 0;
+	if (!threaded)
+		hash_main(&hj);
 	struct rec_opts ro = opts->rec;
 	if (opts->progress && !ro.progress) {
 		ro.progress = opts->progress;
 		ro.progress_ctx = opts->progress_arg;
 	}
-	if (recreader_open(path, kind, &ro, &rr, &res->fatal) != 0)
-		return -1;
-	res->describe = recreader_describe(rr);
+	struct ferr open_err;
+	ferr_clear(&open_err);
+	int opened = recreader_open(path, kind, &ro, &g.rr, &open_err) == 0;
+	if (threaded)
+		pthread_join(ht, NULL);
+	if (hj.rc != 0) {
+		ferr_setpos(&res->fatal, path, 0, 0, "cannot read the file: %s", strerror(hj.err));
+		goto out;
+	}
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
+	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
+		goto out;
+	if (!opened) {
+		res->fatal = open_err;
+		goto out;
+	}
+	res->describe = recreader_describe(g.rr);
 	if (!opts->dry_run &&
 	    store_import_begin(db, kind, opts->display_name ? opts->display_name : path, sha,
 			       opts->replace, &im, &cause) != 0) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
 	}
-	struct rec r;
-	struct ferr e;
-	long long tick = 0;
-	for (;;) {
-		ferr_clear(&e);
-		int n = recreader_next(rr, &r, &e);
-		if (n == 0)
-			break;
-		if (n < 0) {
-			res->fatal = e;
+	g.storing = im != NULL;
+	int s;
+	if (kind == REC_ORDERS && im) {
+		/* A csv file that can be cut at a line start is read by two threads,
+		 * the second from the cut. */
+		struct ferr split_err;
+		ferr_clear(&split_err);
+		int split = recreader_split(g.rr, &g2.rr, &split_err);
+		if (split < 0) {
+			res->fatal = split_err;
 			goto out;
 		}
-		res->rows_read++;
-		if (opts->progress && (++tick & 0x3fff) == 0) {
-			long long done, total;
-			recreader_progress(rr, &done, &total);
-			opts->progress(opts->progress_arg, done, total);
+		if (split == 1) {
+			memset(&res2, 0, sizeof(res2));
+			res2.dry_date_min = res2.dry_date_max = DAYS_NONE;
+			g2.path = path;
+			g2.opts = opts;
+			g2.res = &res2;
+			g2.storing = 1;
+			g2.second = 1;
 		}
-		if (n == 2) {
-			note_error(res, &e);
-			if (opts->skip_bad && !opts->dry_run) {
-				if (!rej && !(rej = open_rejected(path, recreader_header(rr), &res->rejected_path))) {
-					ferr_setpos(&res->fatal, path, 0, 0,
-						    "cannot write %s.rejected.csv: %s", path, strerror(errno));
-					goto out;
-				}
-				write_rejected(rej, recreader_raw(rr), &e);
-			}
-			continue;
+		struct reading both[2] = {g, g2};
+		s = store_piped(both, split == 1 ? 2 : 1, im, &cause);
+		g.rej = both[0].rej; /* the readers opened these */
+		g2 = both[1];
+		long base = recreader_line(g.rr) - 1;
+		if (split == 1 && s == -2 && !res->fatal.msg[0]) {
+			shift_line(&res2.fatal, base);
+			res->fatal = res2.fatal;
 		}
-		note_dry(res, &r);
-		if (res->rows_rejected && !opts->skip_bad)
-			continue; /* nothing will be stored: only keep checking */
-		if (im && store_import_add(im, &r, &cause) != 0) {
-			ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
-			goto out;
-		}
+		if (split == 1 && s == 0 && merge_second(&g, &g2, base) != 0)
+			s = -2;
+	} else {
+		s = store_inline(&g, im, &cause);
 	}
+	if (s == -1) {
+		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
+		goto out;
+	}
+	if (s != 0)
+		goto out;
 	if (opts->progress) {
 		long long done, total;
-		recreader_progress(rr, &done, &total);
+		recreader_progress(g.rr, &done, &total);
 		opts->progress(opts->progress_arg, total, total);
 	}
 	if (res->rows_rejected && !opts->skip_bad) {
 		rc = 1;
 		goto out;
 	}
-	if (rej && fclose(rej) != 0) {
-		rej = NULL;
+	if (g.rej && fclose(g.rej) != 0) {
+		g.rej = NULL;
 		ferr_setpos(&res->fatal, path, 0, 0, "writing the rejected rows failed");
 		goto out;
 	}
-	rej = NULL;
+	g.rej = NULL;
 	if (im) {
 		char *info = importer_result_json(res, kind, path);
 		int c = store_import_commit(im, info, &res->counts, &cause);
@@ -214,10 +610,15 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	res->ok = 1;
 	rc = 0;
 out:
-	if (rej)
-		fclose(rej);
+	if (g.rej)
+		fclose(g.rej);
+	if (g2.rej)
+		fclose(g2.rej);
+	free(g2.lines);
+	free(g2.offs);
 	store_import_abort(im);
-	recreader_close(rr);
+	recreader_close(g2.rr);
+	recreader_close(g.rr);
 	free(cause);
 	return rc;
 }

@@ -65,9 +65,11 @@ int store_restore(sqlite3 *db, const char *path, char **cause)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	st = NULL;
+	/* The orders are a table of their own up to schema 1, blocks since 2. */
 	if (sqlite3_prepare_v2(in, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-				   "('customers','orders','batches','snapshots')", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+				   "('customers','batches','snapshots') OR name = "
+				   "(CASE WHEN ?1 >= 2 THEN 'order_blocks' ELSE 'orders' END)", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_int(st, 1, version) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		tables = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (version < 1 || tables != 4) {

@@ -4,6 +4,7 @@
  * (customer, day) and activities by day, which the core modules rely on. */
 #include "store/dataset.h"
 #include "store/db.h"
+#include "store/orderpack.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 
@@ -244,73 +245,117 @@ static int by_day(const void *a, const void *b)
 	return (x->day > y->day) - (x->day < y->day);
 }
 
-/* Orders in table order (a sequential scan, no index), then put in
- * (customer, day) order in memory: a counting sort by customer, and each
- * customer's few orders sorted by day. Far faster than reading through the
- * (customer, day) index, which jumps around the table. Unless `sorted` is 0:
- * then they stay in table order (the sort moves every order to a random
- * place: a second on ten million orders). */
-/* Drops the orders of raw[0..n) before day `from`; returns how many remain. */
-static size_t keep_from(struct order *raw, size_t n, int32_t from)
+/* The latest order day (max of the blocks' day_max), DAYS_NONE when none. */
+static int latest_day(sqlite3 *db, int32_t *latest, char **cause)
 {
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++)
-		if (raw[i].day >= from)
-			raw[m++] = raw[i];
-	return m;
+	sqlite3_stmt *st = NULL;
+	*latest = DAYS_NONE;
+	if (prepare(db, "SELECT max(day_max) FROM order_blocks", &st, cause) != 0)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		*latest = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		*cause = db_cause(db, "reading orders");
+		return -1;
+	}
+	return 0;
 }
 
-/* With span >= 0 (`recent`): all orders are read, the latest day goes to
- * *latest (DAYS_NONE without orders) and only those of the `span` days up to
- * it are kept; from and to are not used. The window can only move forward
- * while reading, so orders before it are dropped whenever the array is full:
- * memory stays near that of the orders kept. */
+/* Decodes one block's lines of days [from, to] into raw (room for them was
+ * made by the caller). Returns 0, or -1 when the block is damaged. */
+static int decode_block(const unsigned char *data, size_t len, int64_t lines,
+			const struct cidx *cx, int32_t from, int32_t to, int margins,
+			struct order *raw, size_t *n)
+{
+	struct orderline l;
+	size_t pos = 0;
+	int64_t seen = 0;
+	int r;
+	while ((r = orderpack_next_sums(data, len, &pos, &l)) == 1) {
+		if (++seen > lines)
+			return -1;
+		if (l.day < from || l.day > to)
+			continue;
+		int32_t ci = cidx_get(cx, l.customer);
+		if (ci < 0)
+			continue;
+		struct order *o = &raw[(*n)++];
+		o->cust = ci;
+		o->day = l.day;
+		o->amount = l.amount;
+		o->has_margin = margins && l.has_margin;
+		o->margin = o->has_margin ? l.margin : 0;
+	}
+	return r == 0 && seen == lines ? 0 : -1;
+}
+
+/* The order lines of days [from, to] (DAYS_NONE: open), decoded from the
+ * blocks whose day range meets it, then put in (customer, day) order in
+ * memory: a counting sort by customer, and each customer's few orders sorted
+ * by day. Unless LOAD_ORDERS_UNSORTED: then they stay in storage order (the
+ * sort moves every order to a random place: a second on ten million).
+ * With span >= 0 (`recent`): the latest day goes to *latest (DAYS_NONE
+ * without orders) and only the `span` days up to it are read; from and to
+ * are not used. Room for the lines is the sum of the blocks' line counts:
+ * pages never written are never touched, and the array shrinks at the end. */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
 		       int32_t to, int what, int32_t span, int32_t *latest, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, n = 0;
 	struct order *raw = NULL;
-	int recent = span >= 0, sorted = !(what & LOAD_ORDERS_UNSORTED);
-	int32_t last = DAYS_NONE, keep = INT32_MIN;
-	char sql[160];
-	snprintf(sql, sizeof(sql), "SELECT customer, day, amount, %s FROM orders NOT INDEXED%s",
-		 (what & LOAD_ORDERS_NO_MARGIN) ? "NULL" : "margin",
-		 recent ? "" : " WHERE day >= ?1 AND day <= ?2");
-	if (prepare(db, sql, &st, cause) != 0)
-		return -1;
-	if (!recent) {
-		sqlite3_bind_int(st, 1, from == DAYS_NONE ? INT32_MIN : from);
-		sqlite3_bind_int(st, 2, to == DAYS_NONE ? INT32_MAX : to);
+	int sorted = !(what & LOAD_ORDERS_UNSORTED);
+	if (span >= 0) {
+		if (latest_day(db, latest, cause) != 0)
+			return -1;
+		to = *latest;
+		from = *latest == DAYS_NONE ? DAYS_NONE
+					    : (int32_t)((int64_t)*latest - span > INT32_MIN
+							    ? *latest - span
+							    : INT32_MIN);
+		if (*latest == DAYS_NONE) {
+			ds->orders = xmalloc(sizeof(*ds->orders));
+			ds->norders = 0;
+			return 0;
+		}
 	}
+	if (from == DAYS_NONE)
+		from = INT32_MIN;
+	if (to == DAYS_NONE)
+		to = INT32_MAX;
+	if (prepare(db, "SELECT total(lines) FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
+		    &st, cause) != 0)
+		return -1;
+	sqlite3_bind_int(st, 1, from);
+	sqlite3_bind_int(st, 2, to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		cap = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	raw = xreallocarray(NULL, cap ? cap : 1, sizeof(*raw));
+	if (prepare(db,
+		    "SELECT id, lines, data FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
+		    &st, cause) != 0) {
+		free(raw);
+		return -1;
+	}
+	sqlite3_bind_int(st, 1, from);
+	sqlite3_bind_int(st, 2, to);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int32_t day = sqlite3_column_int(st, 1);
-		if (recent) {
-			if (last == DAYS_NONE || day > last) {
-				last = day;
-				keep = (int32_t)((int64_t)day - span > INT32_MIN ? day - span : INT32_MIN);
-			}
-			if (day < keep)
-				continue;
+		int64_t lines = sqlite3_column_int64(st, 1);
+		const unsigned char *data = sqlite3_column_blob(st, 2);
+		size_t len = (size_t)sqlite3_column_bytes(st, 2);
+		if (lines < 0 || (size_t)lines > cap - n ||
+		    decode_block(data, len, lines, cx, from, to, !(what & LOAD_ORDERS_NO_MARGIN), raw,
+				 &n) != 0) {
+			*cause = xasprintf("reading orders: block %lld of the workspace is damaged",
+					   (long long)sqlite3_column_int64(st, 0));
+			sqlite3_finalize(st);
+			free(raw);
+			return -1;
 		}
-		int32_t ci = cidx_get(cx, sqlite3_column_int64(st, 0));
-		if (ci < 0)
-			continue;
-		if (n == cap) {
-			if (recent)
-				n = keep_from(raw, n, keep);
-			if (n > cap / 2 || cap == 0) {
-				cap = cap ? cap * 2 : 4096;
-				raw = xreallocarray(raw, cap, sizeof(*raw));
-			}
-		}
-		struct order *o = &raw[n++];
-		o->cust = ci;
-		o->day = day;
-		o->amount = sqlite3_column_int64(st, 2);
-		o->has_margin = sqlite3_column_type(st, 3) != SQLITE_NULL;
-		o->margin = o->has_margin ? sqlite3_column_int64(st, 3) : 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -318,12 +363,9 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		*cause = db_cause(db, "reading orders");
 		return -1;
 	}
-	if (recent) {
-		n = keep_from(raw, n, keep);
-		*latest = last;
-	}
+	raw = xreallocarray(raw, n ? n : 1, sizeof(*raw));
 	if (!sorted) {
-		ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
+		ds->orders = raw;
 		ds->norders = n;
 		return 0;
 	}

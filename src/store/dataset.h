@@ -14,8 +14,9 @@ enum {
 	LOAD_ORDERS = 4,     /* orders, sorted by (cust, day) */
 	LOAD_ACTIVITIES = 8, /* activities, sorted by day */
 	LOAD_ALL = 15,
-	/* with LOAD_ORDERS: the orders in storage order, not sorted — for
-	 * callers that only sum them; a second faster on ten million orders */
+	/* with LOAD_ORDERS: the orders in storage order (block by block), not
+	 * sorted — for callers that only sum them; a second faster on ten
+	 * million orders */
 	LOAD_ORDERS_UNSORTED = 16,
 	/* instead of all customer columns: only those categorization reads
 	 * (store_id, industry, employees, revenue, potential, wallet); the other
@@ -33,10 +34,11 @@ enum {
 int store_load_dataset(struct sqlite3 *db, int what, int32_t order_from, int32_t order_to,
 		       struct dataset *ds, char **cause);
 
-/* As store_load_dataset() with LOAD_ORDERS, but finds the latest order day
- * in the same pass over the orders: *latest gets it (DAYS_NONE when there
- * are no orders), and ds holds only the orders of the `span` days up to it
- * (latest - span <= day <= latest). Returns 0, or -1 with *cause (one
+/* As store_load_dataset() with LOAD_ORDERS, but first finds the latest
+ * order day (from the blocks' day_max, without unpacking): *latest gets it
+ * (DAYS_NONE when there are no orders), and ds holds only the orders of the
+ * `span` days up to it (latest - span <= day <= latest); blocks wholly
+ * before the span are not read. Returns 0, or -1 with *cause (one
  * sentence, caller frees). */
 int store_load_dataset_recent(struct sqlite3 *db, int what, int32_t span, int32_t *latest,
 			      struct dataset *ds, char **cause);

@@ -1,10 +1,13 @@
 /* db.c — the workspace file: open, create, migrate, transactions, and plain
  * words for SQLite's errors. Every other store/ file builds on this.
  *
- * Migrations: migrations[i] takes the schema from version i to i+1; the file
+ * Migrations: migrations[i] takes the schema from version i to i+1 (SQL, then
+ * optionally a C step, then more SQL), all in one transaction; the file
  * records its version in PRAGMA user_version. A newer file than this binary
- * knows is refused rather than guessed at. */
+ * knows is refused rather than guessed at. schema.sql is version 1, kept as
+ * it was; a new workspace goes through every migration. */
 #include "store/db.h"
+#include "store/orderblocks.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -17,9 +20,81 @@
 
 extern const char store_schema_sql[]; /* generated from schema.sql */
 
-static const char *const migrations[] = {
-	store_schema_sql, /* 0 -> 1 */
+/* Version 2: order lines packed in blocks instead of a row each (see
+ * orderpack.c and docs/workspace.md). */
+static const char blocks_sql[] =
+	"CREATE TABLE order_blocks("
+	" id INTEGER PRIMARY KEY,"
+	" batch_id INTEGER NOT NULL REFERENCES batches(id),"
+	" part INTEGER NOT NULL," /* customers.id % 1024 */
+	" lines INTEGER NOT NULL,"
+	" day_min INTEGER NOT NULL,"
+	" day_max INTEGER NOT NULL,"
+	" amount INTEGER NOT NULL," /* sum of the lines' amounts */
+	" data BLOB NOT NULL);"
+	"CREATE INDEX order_blocks_part ON order_blocks(part);";
+
+static const char drop_orders_sql[] = "DROP INDEX IF EXISTS orders_customer_day;"
+				      "DROP TABLE orders;";
+
+/* Packs every row of the version-1 orders table into blocks, batch by
+ * batch (rows in table order: a batch change writes the pending blocks). */
+static int pack_orders(sqlite3 *db, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	struct orderblocks *w = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT batch_id, customer, order_id, day, amount, margin, quantity, "
+			       "seller_id FROM orders ORDER BY id",
+			       -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "upgrading the workspace");
+		return -1;
+	}
+	if (orderblocks_open(db, 0, &w, cause) != 0)
+		goto out;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		struct orderline l = {
+		    .customer = sqlite3_column_int64(st, 1),
+		    .order_id = (const char *)sqlite3_column_text(st, 2),
+		    .order_id_len = (size_t)sqlite3_column_bytes(st, 2),
+		    .day = sqlite3_column_int(st, 3),
+		    .amount = sqlite3_column_int64(st, 4),
+		    .has_margin = sqlite3_column_type(st, 5) != SQLITE_NULL,
+		    .margin = sqlite3_column_int64(st, 5),
+		    .has_quantity = sqlite3_column_type(st, 6) != SQLITE_NULL,
+		    .quantity = sqlite3_column_double(st, 6),
+		    .seller_id = (const char *)sqlite3_column_text(st, 7),
+		    .seller_id_len = (size_t)sqlite3_column_bytes(st, 7),
+		};
+		if (orderblocks_set_batch(w, sqlite3_column_int64(st, 0), cause) != 0 ||
+		    orderblocks_add(w, &l, cause) != 0)
+			goto out;
+	}
+	if (s != SQLITE_DONE) {
+		*cause = db_cause(db, "upgrading the workspace");
+		goto out;
+	}
+	rc = orderblocks_flush(w, cause);
+out:
+	orderblocks_free(w);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+struct migration {
+	const char *sql;
+	int (*step)(sqlite3 *db, char **cause); /* may be NULL */
+	const char *after;                      /* SQL after the step, may be NULL */
 };
+
+static const struct migration migrations[] = {
+	{store_schema_sql, NULL, NULL},            /* 0 -> 1 */
+	{blocks_sql, pack_orders, drop_orders_sql}, /* 1 -> 2 */
+};
+_Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
+	       "one migration per schema version");
 
 char *db_cause(sqlite3 *db, const char *what)
 {
@@ -115,7 +190,9 @@ static int migrate(sqlite3 *db, const char *path, char **cause)
 		return -1;
 	for (; v < DB_SCHEMA_VERSION; v++) {
 		char sql[64];
-		if (db_exec(db, migrations[v], cause) != 0)
+		const struct migration *m = &migrations[v];
+		if (db_exec(db, m->sql, cause) != 0 || (m->step && m->step(db, cause) != 0) ||
+		    (m->after && db_exec(db, m->after, cause) != 0))
 			goto fail;
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
 		if (db_exec(db, sql, cause) != 0)

@@ -1,4 +1,7 @@
--- fokus workspace schema, version 1. Money is integer minor units (öre,
+-- fokus workspace schema, version 1, kept as it was: later versions are the
+-- migrations in db.c (version 2 replaces the orders table below by
+-- order_blocks, the order lines packed per customer part; see
+-- docs/workspace.md). Money is integer minor units (öre,
 -- cents); dates are days since 1970-01-01; times of day are minutes after
 -- midnight. External IDs are text; rows refer to each other by integer id.
 

@@ -44,7 +44,7 @@ int store_snapshot_default_as_of(sqlite3 *db, int32_t *day, char **cause)
 	sqlite3_stmt *st = NULL;
 	int ret = -1;
 	*day = DAYS_NONE;
-	if (sqlite3_prepare_v2(db, "SELECT max(day) FROM orders", -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(db, "SELECT max(day_max) FROM order_blocks", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 			*day = sqlite3_column_int(st, 0);

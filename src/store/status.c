@@ -38,11 +38,15 @@ int store_status(sqlite3 *db, struct store_status *st, char **cause)
 	sqlite3_stmt *q = NULL;
 	if (db_exec(db, "BEGIN", cause) != 0)
 		return -1;
-	if (one_row(db, "SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM orders), "
+	/* Order lines are counted and summed from the block columns: nothing
+	 * is decoded. */
+	if (one_row(db, "SELECT (SELECT count(*) FROM customers), "
+			"(SELECT ifnull(sum(lines), 0) FROM order_blocks), "
 			"(SELECT count(*) FROM activities)", &st->customers, &st->orders, &st->activities, 0) ||
-	    one_row(db, "SELECT (SELECT count(*) FROM sellers), (SELECT count(*) FROM snapshots), "
-			"(SELECT total(amount) FROM orders)", &st->sellers, &st->snapshots, NULL, 0) ||
-	    one_row(db, "SELECT sum(amount), min(day), max(day) FROM orders", &total, &dmin, &dmax, 1) ||
+	    one_row(db, "SELECT (SELECT count(*) FROM sellers), (SELECT count(*) FROM snapshots), NULL",
+		    &st->sellers, &st->snapshots, NULL, 0) ||
+	    one_row(db, "SELECT sum(amount), min(day_min), max(day_max) FROM order_blocks", &total,
+		    &dmin, &dmax, 1) ||
 	    one_row(db, "SELECT min(day), max(day), NULL FROM activities", &amin, &amax, NULL, 1))
 		goto fail;
 	st->order_amount_total = total == DAYS_NONE ? 0 : total;

@@ -3,6 +3,7 @@
  * table of fixed fragments by name. */
 #include "store/webq.h"
 #include "store/db.h"
+#include "store/orderpack.h"
 #include "store/override.h"
 #include "util/days.h"
 #include "util/strbuf.h"
@@ -280,25 +281,114 @@ int webq_customer_history(sqlite3 *db, const char *customer_id,
 	return s == SQLITE_DONE ? 0 : fail(db, cause);
 }
 
+/* Month sums over a range of months (year * 12 + month - 1) that grows as
+ * lines come. */
+struct months {
+	int64_t first; /* month key of sum[0] */
+	size_t n;
+	int64_t *sum, *count;
+};
+
+static void months_add(struct months *m, int32_t day, int64_t amount)
+{
+	int y, mo, d;
+	days_to_ymd(day, &y, &mo, &d);
+	int64_t key = (int64_t)y * 12 + mo - 1;
+	if (!m->n || key < m->first || key >= m->first + (int64_t)m->n) {
+		int64_t lo = m->n && m->first < key ? m->first : key;
+		int64_t hi = m->n && m->first + (int64_t)m->n - 1 > key ? m->first + (int64_t)m->n - 1
+								      : key;
+		size_t nn = (size_t)(hi - lo + 1);
+		int64_t *ns = xcalloc(nn, sizeof(int64_t)), *nc = xcalloc(nn, sizeof(int64_t));
+		for (size_t i = 0; i < m->n; i++) {
+			ns[(size_t)(m->first - lo) + i] = m->sum[i];
+			nc[(size_t)(m->first - lo) + i] = m->count[i];
+		}
+		free(m->sum);
+		free(m->count);
+		m->sum = ns;
+		m->count = nc;
+		m->first = lo;
+		m->n = nn;
+	}
+	size_t i = (size_t)(key - m->first);
+	m->sum[i] = (int64_t)((uint64_t)m->sum[i] + (uint64_t)amount);
+	m->count[i]++;
+}
+
+/* The workspace id of an external customer ID: 1 found, 0 not, -1 error. */
+static int customer_rowid(sqlite3 *db, const char *customer_id, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT id FROM customers WHERE customer_id = ?1", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return s == SQLITE_ROW ? 1 : s == SQLITE_DONE ? 0 : -1;
+}
+
+/* Sums the customer's lines by month: only the blocks of its part are read
+ * (one in ORDERPACK_PARTS of all). 0, -1 on a database error, -2 when a
+ * block is damaged. */
+static int monthly_sums(sqlite3 *db, int64_t cust, struct months *m)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT lines, data FROM order_blocks WHERE part = ?1", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, cust % ORDERPACK_PARTS);
+	int s = SQLITE_DONE, bad = 0;
+	while (!bad && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t lines = sqlite3_column_int64(st, 0), seen = 0;
+		const unsigned char *data = sqlite3_column_blob(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 1), pos = 0;
+		struct orderline l;
+		int r;
+		while ((r = orderpack_next_sums(data, len, &pos, &l)) == 1) {
+			seen++;
+			if (l.customer == cust)
+				months_add(m, l.day, l.amount);
+		}
+		bad = r != 0 || seen != lines;
+	}
+	sqlite3_finalize(st);
+	return bad ? -2 : s == SQLITE_DONE ? 0 : -1;
+}
+
 int webq_customer_monthly(sqlite3 *db, const char *customer_id,
                           void (*fn)(void *arg, const char *month, int64_t amount, int64_t orders),
                           void *arg, char **cause)
 {
-	sqlite3_stmt *st = NULL;
-	int s = SQLITE_ERROR;
-	/* Group by month in SQL over the day number: strftime on days since 1970. */
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT strftime('%Y-%m', o.day * 86400, 'unixepoch') AS m, "
-	                       "sum(o.amount), count(*) FROM orders o JOIN customers c ON c.id = "
-	                       "o.customer WHERE c.customer_id = ?1 GROUP BY m ORDER BY m",
-	                       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
-		while ((s = sqlite3_step(st)) == SQLITE_ROW)
-			fn(arg, text(st, 0), sqlite3_column_int64(st, 1),
-			   sqlite3_column_int64(st, 2));
+	struct months m = {0};
+	int64_t cust = 0;
+	/* One read transaction (unless the caller has one): the id and the
+	 * blocks from the same moment. */
+	int own = sqlite3_get_autocommit(db);
+	if (own && db_exec(db, "BEGIN", cause) != 0)
+		return -1;
+	int f = customer_rowid(db, customer_id, &cust);
+	int rc = f < 0 ? -1 : f == 0 ? 0 : monthly_sums(db, cust, &m);
+	if (rc == -1)
+		*cause = db_cause(db, "workspace");
+	else if (rc == -2)
+		*cause = xasprintf("workspace: the orders of %s are damaged", customer_id);
+	if (own)
+		db_exec(db, "COMMIT", NULL);
+	for (size_t i = 0; rc == 0 && i < m.n; i++) {
+		if (!m.count[i])
+			continue;
+		int64_t key = m.first + (int64_t)i;
+		char month[16];
+		snprintf(month, sizeof(month), "%04d-%02d", (int)(key / 12), (int)(key % 12) + 1);
+		fn(arg, month, m.sum[i], m.count[i]);
 	}
-	sqlite3_finalize(st);
-	return s == SQLITE_DONE ? 0 : fail(db, cause);
+	free(m.sum);
+	free(m.count);
+	return rc == 0 ? 0 : -1;
 }
 
 int webq_customer_contacts(sqlite3 *db, const char *customer_id, int limit,

@@ -1,14 +1,17 @@
-/* test-store.c — covers src/store: db.c (create, migrate, refuse newer),
+/* test-store.c — covers src/store: db.c (create, migrate — also a version-1
+ * workspace's orders table into blocks —, refuse newer), orderblocks.c
+ * (blocks per part, damage detected by the readers),
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
  * duplicate detection), dataset.c (loading back; orders sorted by (customer,
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
- * range; or the span up to the latest day, found in the same pass, with
+ * range; or the span up to the latest day, found from the blocks, with
  * only the customer columns categorization reads), status.c. */
 #include "testutil.h"
 
 #include "store/dataset.h"
 #include "store/db.h"
 #include "store/import.h"
+#include "store/orderblocks.h"
 #include "store/status.h"
 #include "util/days.h"
 
@@ -100,8 +103,8 @@ static void test_orders_create_customers(void **state)
 	assert_int_equal(c.amount_total, sum - 5000);
 	char b[11];
 	assert_string_equal(days_iso(c.date_min, b), "2025-12-31");
-	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 151);
-	assert_int_equal(count(db, "SELECT sum(amount) FROM orders"), sum - 5000);
+	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 151);
+	assert_int_equal(count(db, "SELECT sum(amount) FROM order_blocks"), sum - 5000);
 	assert_int_equal(count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"), 3);
 
 	/* The same content again is found as a duplicate. */
@@ -117,7 +120,7 @@ static void test_orders_create_customers(void **state)
 	struct rec r = order("K9", 2026, 2, 1, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	store_import_abort(im);
-	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 151);
+	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 151);
 	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3);
 	assert_int_equal(count(db, "SELECT count(*) FROM batches"), 1);
 
@@ -126,7 +129,7 @@ static void test_orders_create_customers(void **state)
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.replaced_rows, 151);
-	assert_int_equal(count(db, "SELECT count(*) FROM orders"), 1);
+	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 1);
 	assert_int_equal(count(db, "SELECT count(*) FROM batches WHERE replaced = 1"), 1);
 
 	struct store_status st;
@@ -255,9 +258,9 @@ static void test_load_orders_order(void **state)
 	db_close(db);
 }
 
-/* store_load_dataset_recent: the latest day comes from the same pass, and
- * only the orders of the span up to it are kept — also when the array is
- * compacted while reading (ascending days, then shuffled ones). With
+/* store_load_dataset_recent: the latest day comes from the blocks, and
+ * only the orders of the span up to it are kept — also when blocks mix days
+ * in and out of the span (ascending days, then shuffled ones). With
  * LOAD_CUSTOMERS_LIGHT the numbers are there, the texts are not; with
  * LOAD_ORDERS_NO_MARGIN the margins are not read. */
 static void test_load_recent(void **state)
@@ -341,6 +344,313 @@ static void test_load_recent(void **state)
 	db_close(db);
 }
 
+/* ---- version 1 -> 2: the orders table packed into blocks ---------------- */
+
+extern const char store_schema_sql[]; /* version 1, as embedded for migration 0 -> 1 */
+
+struct linelist {
+	char **s;
+	size_t n, cap;
+};
+
+static void linelist_add(struct linelist *ll, char *line)
+{
+	if (ll->n == ll->cap) {
+		ll->cap = ll->cap ? ll->cap * 2 : 256;
+		ll->s = realloc(ll->s, ll->cap * sizeof(char *));
+	}
+	ll->s[ll->n++] = line;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *fmt_line(int64_t batch, int64_t cust, const char *oid, size_t oidn, int32_t day,
+		      int64_t amount, int has_m, int64_t m, int has_q, double q, const char *sel,
+		      size_t seln)
+{
+	char *out = NULL;
+	assert_true(asprintf(&out, "%lld|%lld|%.*s|%d|%lld|%s%lld|%s%.17g|%.*s", (long long)batch,
+			     (long long)cust, (int)oidn, oid ? oid : "", day, (long long)amount,
+			     has_m ? "" : "null", has_m ? (long long)m : 0LL, has_q ? "" : "null",
+			     has_q ? q : 0.0, (int)seln, sel ? sel : "") > 0);
+	return out;
+}
+
+static struct linelist *each_target;
+static int64_t each_ids[64];
+
+static int collect_line(void *arg, int64_t batch, const char *customer_id,
+			const struct orderline *l)
+{
+	(void)arg;
+	int64_t cust = -1;
+	for (int i = 0; i < 64; i++)
+		if (each_ids[i] == l->customer)
+			cust = l->customer;
+	assert_true(cust > 0);
+	assert_true(strlen(customer_id) > 0);
+	linelist_add(each_target,
+		     fmt_line(batch, l->customer, l->order_id, l->order_id_len, l->day, l->amount,
+			      l->has_margin, l->margin, l->has_quantity, l->quantity, l->seller_id,
+			      l->seller_id_len));
+	return 0;
+}
+
+static void test_migrate_v1_orders(void **state)
+{
+	(void)state;
+	char path[128];
+	snprintf(path, sizeof(path), "/tmp/fokus-unit-v1-%ld.db", (long)getpid());
+	unlink(path);
+	sqlite3 *db = NULL;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(db_exec(db, store_schema_sql, NULL), 0);
+	assert_int_equal(db_exec(db,
+				 "PRAGMA user_version = 1;"
+				 "INSERT INTO batches(id, kind, file, rows, created_at) VALUES "
+				 "(1, 'orders', 'a.csv', 0, 'x'), (2, 'orders', 'b.csv', 0, 'y');",
+				 NULL),
+			 0);
+	/* 40 customers (ids 1..40, so parts 1..40), 9000 lines in two batches
+	 * taking turns in runs: several blocks per part; every kind of field. */
+	sqlite3_stmt *st;
+	assert_int_equal(db_exec(db,
+				 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+				 "WHERE i < 40) INSERT INTO customers(id, customer_id, created_by) "
+				 "SELECT i, 'K' || i, 'orders' FROM n",
+				 NULL),
+			 0);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "INSERT INTO orders(batch_id, customer, order_id, day, "
+					    "amount, margin, quantity, seller_id) VALUES "
+					    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	for (int i = 0; i < 9000; i++) {
+		sqlite3_bind_int(st, 1, (i / 500) % 2 + 1);
+		sqlite3_bind_int(st, 2, 1 + (i * 7) % 40);
+		char oid[32];
+		snprintf(oid, sizeof(oid), i % 3 == 0 ? "%d" : "ORD-%05d", i);
+		if (i % 11 == 0)
+			sqlite3_bind_null(st, 3);
+		else
+			sqlite3_bind_text(st, 3, oid, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 4, 19000 + (i * 37) % 1500);
+		sqlite3_bind_int64(st, 5, i % 13 == 0 ? -(int64_t)i * 1000 : (int64_t)i * 12345);
+		if (i % 4 == 0)
+			sqlite3_bind_null(st, 6);
+		else
+			sqlite3_bind_int64(st, 6, i % 5 - 2);
+		if (i % 2 == 0)
+			sqlite3_bind_null(st, 7);
+		else
+			sqlite3_bind_double(st, 7, i % 3 ? i / 4.0 : i);
+		if (i % 5 == 0)
+			sqlite3_bind_null(st, 8);
+		else
+			sqlite3_bind_text(st, 8, i % 2 ? "S1" : "Säljare 2", -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	long long n1 = count(db, "SELECT count(*) FROM orders");
+	long long sum1 = count(db, "SELECT sum(amount) FROM orders");
+	long long dmin1 = count(db, "SELECT min(day) FROM orders");
+	long long dmax1 = count(db, "SELECT max(day) FROM orders");
+	struct linelist before = {0}, after = {0};
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT batch_id, customer, order_id, day, amount, margin, "
+					    "quantity, seller_id FROM orders",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		linelist_add(&before,
+			     fmt_line(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+				      (const char *)sqlite3_column_text(st, 2),
+				      (size_t)sqlite3_column_bytes(st, 2), sqlite3_column_int(st, 3),
+				      sqlite3_column_int64(st, 4),
+				      sqlite3_column_type(st, 5) != SQLITE_NULL,
+				      sqlite3_column_int64(st, 5),
+				      sqlite3_column_type(st, 6) != SQLITE_NULL,
+				      sqlite3_column_double(st, 6),
+				      (const char *)sqlite3_column_text(st, 7),
+				      (size_t)sqlite3_column_bytes(st, 7)));
+	sqlite3_finalize(st);
+	/* the amount per customer in a window, as categorization would sum it */
+	int64_t win1[41] = {0};
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT customer, sum(amount) FROM orders WHERE day >= 20000 "
+					    "GROUP BY customer",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		win1[sqlite3_column_int(st, 0)] = sqlite3_column_int64(st, 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+
+	char *cause = NULL;
+	assert_int_equal(db_open(path, &db, &cause), 0);
+	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
+	assert_true(count(db, "SELECT count(*) FROM order_blocks") > 40);
+	assert_int_equal(count(db, "SELECT count(*) FROM order_blocks WHERE"
+				   " part NOT BETWEEN 1 AND 40"),
+			 0);
+	struct store_status ss;
+	assert_int_equal(store_status(db, &ss, &cause), 0);
+	assert_int_equal(ss.orders, n1);
+	assert_int_equal(ss.order_amount_total, sum1);
+	assert_int_equal(ss.order_date_min, dmin1);
+	assert_int_equal(ss.order_date_max, dmax1);
+	store_status_free(&ss);
+	for (int i = 0; i < 40; i++)
+		each_ids[i] = i + 1;
+	each_target = &after;
+	assert_int_equal(orderblocks_each(db, NULL, collect_line, NULL, &cause), 0);
+	assert_int_equal(after.n, before.n);
+	qsort(before.s, before.n, sizeof(char *), cmpstr);
+	qsort(after.s, after.n, sizeof(char *), cmpstr);
+	for (size_t i = 0; i < before.n; i++) {
+		assert_string_equal(after.s[i], before.s[i]);
+		free(before.s[i]);
+		free(after.s[i]);
+	}
+	free(before.s);
+	free(after.s);
+	/* one customer's lines only */
+	struct linelist one = {0};
+	each_target = &one;
+	assert_int_equal(orderblocks_each(db, "K7", collect_line, NULL, &cause), 0);
+	assert_int_equal(one.n, 9000 / 40);
+	for (size_t i = 0; i < one.n; i++) {
+		assert_true(strncmp(strchr(one.s[i], '|'), "|7|", 3) == 0);
+		free(one.s[i]);
+	}
+	free(one.s);
+	/* the loader sums the same per customer */
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, 20000, DAYS_NONE, &ds, &cause), 0);
+	int64_t win2[41] = {0};
+	for (size_t k = 0; k < ds.norders; k++)
+		win2[ds.customers[ds.orders[k].cust].store_id] += ds.orders[k].amount;
+	for (int c = 1; c <= 40; c++)
+		assert_true(win1[c] == win2[c]);
+	dataset_free(&ds);
+	db_close(db);
+	unlink(path);
+}
+
+/* A block cut short or with the wrong line count is reported, not read. */
+static void test_damaged_block(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	char *cause = NULL;
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, &im, &cause), 0);
+	for (int i = 0; i < 100; i++) {
+		struct rec r = order(i % 2 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	struct import_counts c;
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.norders, 100);
+	dataset_free(&ds);
+	assert_int_equal(db_exec(db, "UPDATE order_blocks SET lines = lines + 1 WHERE part = 1", NULL),
+			 0);
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(db_exec(db,
+				 "UPDATE order_blocks SET lines = lines - 1, "
+				 "data = substr(data, 1, length(data) - 1) WHERE part = 1",
+				 NULL),
+			 0);
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	cause = NULL;
+	struct linelist ll = {0};
+	each_target = &ll;
+	each_ids[0] = 1;
+	each_ids[1] = 2;
+	assert_int_equal(orderblocks_each(db, NULL, collect_line, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "damaged"));
+	free(cause);
+	for (size_t i = 0; i < ll.n; i++)
+		free(ll.s[i]);
+	free(ll.s);
+	db_close(db);
+}
+
+/* With the map of external IDs limited to 1024 slots (512 IDs), the rest
+ * are looked up in SQLite: the same customers, ids and sums as without. */
+static void test_map_limit(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	char ids[3000][16];
+	int64_t want[3000] = {0};
+	store_import_set_map_limit(1024);
+	for (int pass = 0; pass < 2; pass++) {
+		/* the first import names customers 0..1999, the second 1000..2999 */
+		assert_int_equal(store_import_begin(db, REC_ORDERS, pass ? "b.csv" : "a.csv",
+						    pass ? "hb" : "ha", 0, &im, &cause),
+				 0);
+		for (int i = 0; i < 12000; i++) {
+			int k = pass * 1000 + (i * 7919) % 2000;
+			snprintf(ids[k], sizeof(ids[k]), "K%d", k);
+			struct rec r = order(ids[k], 2026, 1, 1 + i % 28, i + 1);
+			want[k] += i + 1;
+			assert_int_equal(store_import_add(im, &r, &cause), 0);
+		}
+		assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+		assert_int_equal(c.customers_created, pass ? 1000 : 2000);
+	}
+	/* a customer file naming old and new IDs: updates counted right */
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, &im, &cause), 0);
+	for (int k = 2900; k < 3100; k++) {
+		struct rec r;
+		memset(&r, 0, sizeof(r));
+		r.kind = REC_CUSTOMERS;
+		char id[16];
+		snprintf(id, sizeof(id), "K%d", k);
+		r.u.c.customer_id = id;
+		r.u.c.name = "N";
+		r.u.c.employees = -1;
+		r.u.c.open_min = r.u.c.close_min = -1;
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_updated, 100);
+	store_import_set_map_limit((size_t)1 << 21);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3100);
+	assert_int_equal(count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
+	assert_int_equal(count(db, "SELECT max(id) FROM customers"), 3100);
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.norders, 24000);
+	int64_t *got = calloc(ds.ncustomers, sizeof(int64_t));
+	for (size_t i = 0; i < ds.norders; i++)
+		got[ds.orders[i].cust] += ds.orders[i].amount;
+	for (size_t i = 0; i < ds.ncustomers; i++) {
+		int k = atoi(ds.customers[i].id + 1);
+		assert_true(got[i] == (k < 3000 ? want[k] : 0));
+	}
+	free(got);
+	dataset_free(&ds);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -350,6 +660,9 @@ int main(void)
 		cmocka_unit_test(test_customer_upsert_and_load),
 		cmocka_unit_test(test_load_orders_order),
 		cmocka_unit_test(test_load_recent),
+		cmocka_unit_test(test_migrate_v1_orders),
+		cmocka_unit_test(test_damaged_block),
+		cmocka_unit_test(test_map_limit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

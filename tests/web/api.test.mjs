@@ -404,9 +404,13 @@ test('save as new categorization: computed by the core with the given thresholds
 test('readers keep working while another process writes a large transaction', async () => {
   const { spawn } = await import('node:child_process');
   // A writer in another process: ~300k inserted rows in one transaction, then a new snapshot.
+  // The rows are order blocks of one line each (customer 1 + i % 12, day 20000, amount 1;
+  // packed as tests/orderpack.py does).
   const sql = "BEGIN IMMEDIATE; INSERT INTO batches(kind, file, rows, created_at) VALUES ('orders', 'load', 0, 'now'); " +
-    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) " +
-    "INSERT INTO orders(batch_id, customer, day, amount) SELECT (SELECT max(id) FROM batches), 1 + i % 12, 20000 + i % 300, i FROM n; " +
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000), " +
+    "b(part, data) AS (VALUES (1, X'0001C0B80202'), (2, X'0002C0B80202'), (3, X'0003C0B80202'), (4, X'0004C0B80202'), (5, X'0005C0B80202'), (6, X'0006C0B80202'), (7, X'0007C0B80202'), (8, X'0008C0B80202'), (9, X'0009C0B80202'), (10, X'000AC0B80202'), (11, X'000BC0B80202'), (12, X'000CC0B80202')) " +
+    "INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) " +
+    "SELECT (SELECT max(id) FROM batches), part, 1, 20000, 20000, 1, data FROM n JOIN b ON b.part = 1 + i % 12; " +
     "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (99, '2025-07-01T00:00:00Z', 20270, 12, 'amount', 'pareto', '{}'); COMMIT;";
   const writer = spawn('sqlite3', [ws.db, sql], { stdio: 'ignore' });
   const done = new Promise((res) => writer.on('exit', res));

@@ -42,15 +42,23 @@ INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, p
  (2, 10, 120000, 'orders', 60000, 'given', 0, 0, '3', '3', 1),
  (2, 11, 90000, 'orders', 4500000, 'given', 0, 1, '2P', '2P', 1),
  (2, 12, 0, 'none', NULL, 'unknown', 0, 0, '3', '3', 0);
-INSERT INTO orders(batch_id, customer, order_id, day, amount, seller_id) VALUES
- (2, 1, 'O1', 20100, 5000000, 'S1'),
- (2, 1, 'O2', 20150, 5000000, 'S1'),
- (2, 3, 'O3', 20120, 6000000, 'S1'),
- (2, 2, 'O4', 20130, 8000000, 'S1'),
- (2, 5, 'O5', 20140, 7000000, 'S2'),
- (2, 6, 'O6', 20160, 300000, 'S2'),
- (2, 9, 'O7', 20170, 150000, 'S3'),
- (2, 1, 'O8', 20200, -50000, 'S1');
+-- Order lines, stored packed in blocks (docs/workspace.md); the blocks were
+-- made by tests/orderpack.py from these lines (batch, customer, order_id, day,
+-- amount, margin, quantity, seller_id):
+--  2,1,O1,20100,5000000,,,S1
+--  2,1,O2,20150,5000000,,,S1
+--  2,3,O3,20120,6000000,,,S1
+--  2,2,O4,20130,8000000,,,S1
+--  2,5,O5,20140,7000000,,,S2
+--  2,6,O6,20160,300000,,,S2
+--  2,9,O7,20170,150000,,,S3
+--  2,1,O8,20200,-50000,,,S1
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 1, 3, 20100, 20200, 9950000, X'280188BA0280ADE204024F310253312801ECBA0280ADE204024F320253312801D0BB029F8D06024F38025331');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 2, 1, 20130, 20130, 8000000, X'2802C4BA0280C8D007024F34025331');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 3, 1, 20120, 20120, 6000000, X'2803B0BA0280B6DC05024F33025331');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 5, 1, 20140, 20140, 7000000, X'2805D8BA0280BFD606024F35025332');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 6, 1, 20160, 20160, 300000, X'280680BB02C0CF24024F36025332');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (2, 9, 1, 20170, 20170, 150000, X'280994BB02E0A712024F37025333');
 INSERT INTO activities(batch_id, customer, seller_id, day, minute, type, duration_min) VALUES
  (3, 1, 'S1', 20110, 540, 'visit', 60),
  (3, 1, 'S1', 20180, 600, 'phone', 15),

@@ -26,9 +26,16 @@ INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, p
  (1, 5, 10000, 'orders', 'given', 0, 0, '3', '3'),
  (1, 6, 500000, 'orders', 'given', 1, 0, '2R', '2R');
 -- Orders and activities of the last year (2026-11-01 = day 20758).
-INSERT INTO orders(batch_id, customer, day, amount) VALUES
- (1, 1, 20700, 100000000), (1, 2, 20700, 9000000), (1, 3, 20700, 8000000),
- (1, 4, 20700, 700000), (1, 5, 20700, 10000), (1, 6, 20700, 500000);
+-- The order lines are stored packed in blocks (docs/workspace.md); these were
+-- made by tests/orderpack.py from (batch, customer, order_id, day, amount):
+--  1,1,,20700,100000000  1,2,,20700,9000000  1,3,,20700,8000000
+--  1,4,,20700,700000     1,5,,20700,10000    1,6,,20700,500000
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 1, 1, 20700, 20700, 100000000, X'0001B8C3028084AF5F');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 2, 1, 20700, 20700, 9000000, X'0002B8C30280D1CA08');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 3, 1, 20700, 20700, 8000000, X'0003B8C30280C8D007');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 4, 1, 20700, 20700, 700000, X'0004B8C302C0B955');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 5, 1, 20700, 20700, 10000, X'0005B8C302A09C01');
+INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, data) VALUES (1, 6, 1, 20700, 20700, 500000, X'0006B8C302C0843D');
 INSERT INTO activities(batch_id, customer, seller_id, day, type, duration_min, travel_min) VALUES
  (1, 1, 'A', 20750, 'visit', 60, 300),
  (1, 1, 'A', 20600, 'visit', 60, 300),
