@@ -9,13 +9,13 @@
 #include "store/dataset.h"
 #include "store/override.h"
 #include "util/days.h"
+#include "util/threads.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat_run *run,
                    struct cat_summary *summary, size_t *no_margin, char **cause)
@@ -492,14 +492,6 @@ static void *read_part_thread(void *arg)
 	return NULL;
 }
 
-int categorize_run_threads(void)
-{
-	const char *e = getenv("FOKUS_THREADS");
-	if (e && *e)
-		return atoi(e) >= 2 ? 2 : 1;
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
-}
-
 /* Adds the lines of part pt that fall in (from, as_of] to the sums of
  * their customers, indices mapped through map (NULL: as they are). */
 static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *map,
@@ -585,10 +577,10 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	*first = NULL;
 	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
 		goto out;
-	struct rec_opts ro = {.split_first_pass = categorize_run_threads() > 1};
+	struct rec_opts ro = {.split_first_pass = threads_wanted() > 1};
 	if (recreader_open(orders, REC_ORDERS, &ro, &pt[0].rr, &err) != 0)
 		goto bad;
-	if (categorize_run_threads() > 1) {
+	if (threads_wanted() > 1) {
 		int r = recreader_split(pt[0].rr, &pt[1].rr, &err);
 		if (r < 0)
 			goto bad;

@@ -46,11 +46,6 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
 int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
                         int64_t *snapshot, char **cause);
 
-/* How many threads categorize from files uses (to read the orders file,
- * to write the csv): FOKUS_THREADS (1 or 2) when set, else 2 when the
- * machine has more than one core. */
-int categorize_run_threads(void);
-
 /* Each customer's orders in the window, summed while reading the orders
  * file (see struct cat_presum, core/category.h). */
 struct cat_sums {

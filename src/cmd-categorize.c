@@ -7,6 +7,7 @@
 #include "core/category.h"
 #include "render/catout.h"
 #include "util/days.h"
+#include "util/threads.h"
 #include "util/xmalloc.h"
 
 #include <ctype.h>
@@ -254,7 +255,7 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 			catout_customers_text(f, &v, idx, k, ctx->lang);
 		else
 			catout_customers_csv_threads(f, &v, idx, k, ctx->lang,
-			                             categorize_run_threads());
+			                             threads_wanted());
 		rc = cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	free(idx);

@@ -11,6 +11,7 @@
 #include "store/db.h"
 #include "util/days.h"
 #include "util/filehash.h"
+#include "util/threads.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -514,6 +515,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	if (!threaded)
 		hash_main(&hj);
 	struct rec_opts ro = opts->rec;
+	int threads = threads_wanted();
+	ro.split_first_pass = threads > 1;
 	if (opts->progress && !ro.progress) {
 		ro.progress = opts->progress;
 		ro.progress_ctx = opts->progress_arg;
@@ -548,7 +551,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		 * the second from the cut. */
 		struct ferr split_err;
 		ferr_clear(&split_err);
-		int split = recreader_split(g.rr, &g2.rr, &split_err);
+		int split = threads > 1 ? recreader_split(g.rr, &g2.rr, &split_err) : 0;
 		if (split < 0) {
 			res->fatal = split_err;
 			goto out;

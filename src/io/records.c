@@ -954,9 +954,12 @@ static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
 }
 
 /* Evidence from every row r has left, into cols[idx[k]] (number and date
- * columns). Returns 0 at the end of the file, -1 with err on a read error. */
+ * columns), reporting progress through opts (may be NULL) with the bytes
+ * read times scale (2 for the first half of a file read in two, which
+ * ends near the middle). Returns 0 at the end of the file, -1 with err on
+ * a read error. */
 static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
-                   const struct rec_opts *opts, struct ferr *err)
+                   const struct rec_opts *opts, int scale, struct ferr *err)
 {
 	struct row row;
 	long rows = 0;
@@ -975,7 +978,8 @@ static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
 		if (opts && opts->progress && ++rows % PROGRESS_ROWS == 0) {
 			long long done, total;
 			reader_progress(r, &done, &total);
-			opts->progress(opts->progress_ctx, done, total);
+			done *= scale;
+			opts->progress(opts->progress_ctx, done < total ? done : total, total);
 		}
 	}
 	return rc < 0 ? -1 : 0;
@@ -1005,7 +1009,7 @@ struct half {
 static void *observe_half(void *arg)
 {
 	struct half *h = arg;
-	h->rc = observe(h->r, h->cols, h->idx, h->nidx, NULL, &h->err);
+	h->rc = observe(h->r, h->cols, h->idx, h->nidx, NULL, 1, &h->err);
 	return NULL;
 }
 
@@ -1025,7 +1029,8 @@ static void clear_evidence(struct col *cols, int n)
  * evidence is dropped and the reader is back after the header for one
  * thread to read it all again, with the errors it reports. Returns 1 when
  * done, 0 when the caller must observe in one thread, -1 with err. */
-static int observe_in_two(struct recreader *rr, const int *idx, int nidx, struct ferr *err)
+static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
+                          const struct rec_opts *opts, struct ferr *err)
 {
 	struct reader *r2 = NULL;
 	struct ferr e = {0};
@@ -1039,7 +1044,7 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx, struct
 	int started = pthread_create(&th, NULL, observe_half, &h) == 0;
 	int rc = -1;
 	if (started) {
-		rc = observe(rr->r, rr->cols, idx, nidx, NULL, &e);
+		rc = observe(rr->r, rr->cols, idx, nidx, opts, 2, &e);
 		pthread_join(th, NULL);
 	}
 	int ok = reader_join_ahead(rr->r, r2) && started && rc == 0 && h.rc == 0;
@@ -1072,9 +1077,9 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
 	int rc = 0;
-	if (!opts->split_first_pass || opts->progress || rr->is_xlsx ||
-	    (rc = observe_in_two(rr, idx, nidx, err)) == 0)
-		rc = observe(rr->r, rr->cols, idx, nidx, opts, err);
+	if (!opts->split_first_pass || rr->is_xlsx ||
+	    (rc = observe_in_two(rr, idx, nidx, opts, err)) == 0)
+		rc = observe(rr->r, rr->cols, idx, nidx, opts, 1, err);
 	free(idx);
 	if (rc < 0)
 		return -1;

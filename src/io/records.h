@@ -27,7 +27,7 @@ struct rec_opts {
 	void *progress_ctx;
 	/* Make the inference pass in two threads, one per half of a csv file,
 	 * when that gives exactly what one pass would (see observe_in_two in
-	 * records.c); never with a progress callback. */
+	 * records.c); the progress is then the first half's. */
 	bool split_first_pass;
 };
 

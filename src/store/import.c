@@ -6,6 +6,7 @@
  * postal code and no coordinates are located from the shipped table. */
 #include "store/import.h"
 #include "store/db.h"
+#include "store/idmap.h"
 #include "store/orderblocks.h"
 #include "core/dataset.h"
 #include "util/days.h"
@@ -22,190 +23,6 @@
 
 #define ACT_COLS 9
 #define MULTI 64 /* rows per multi-row INSERT */
-
-/* External customer ID -> customers.id: open addressing over 16-byte slots,
- * at most half full. A key of up to INL bytes and an id below 2^32 (every
- * real one) sit in the slot itself, so a lookup touches one cache line; a
- * longer key (or a larger id) keeps its hash in the slot and the key and id
- * in the `longs` array, the key copied into an arena of 1 MB chunks.
- * Lookups are random over up to a million IDs: memory latency is what they
- * cost, so fewer places to read is what makes them fast. */
-#define INL 11
-enum { SLOT_EMPTY, SLOT_INLINE, SLOT_LONG };
-struct idslot {
-	char key[INL]; /* SLOT_INLINE: the key, NUL-padded; SLOT_LONG: 8 bytes of hash */
-	uint8_t kind;
-	uint32_t val; /* SLOT_INLINE: the id; SLOT_LONG: index into longs */
-};
-
-struct idlong {
-	const char *key;
-	int64_t val;
-};
-
-struct idmap {
-	struct idslot *slots;
-	size_t cap, n; /* cap: a power of two, or 0 */
-	int full;      /* it held map_limit slots and refused a key: look in SQLite too */
-	struct idlong *longs;
-	size_t nlongs, longs_cap;
-	char **chunks;
-	size_t nchunks, used, chunk_cap;
-};
-
-static uint64_t hash_key(const char *s, size_t *len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	const char *p = s;
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-	*len = (size_t)(p - s);
-	h ^= h >> 33; /* spread the last bytes' changes over every bit */
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h;
-}
-
-static char *arena_copy(struct idmap *m, const char *s)
-{
-	size_t n = strlen(s) + 1;
-	if (!m->nchunks || m->used + n > m->chunk_cap) {
-		m->chunk_cap = n > 1 << 20 ? n : 1 << 20;
-		m->chunks = xreallocarray(m->chunks, m->nchunks + 1, sizeof(char *));
-		m->chunks[m->nchunks++] = xmalloc(m->chunk_cap);
-		m->used = 0;
-	}
-	char *p = m->chunks[m->nchunks - 1] + m->used;
-	memcpy(p, s, n);
-	m->used += n;
-	return p;
-}
-
-/* The slot a key would take (empty) or has. */
-static struct idslot *idmap_find(const struct idmap *m, const char *key, uint64_t h, size_t len)
-{
-	char inl[INL] = {0}, hashed[INL] = {0};
-	if (len <= INL)
-		memcpy(inl, key, len);
-	memcpy(hashed, &h, sizeof(h));
-	for (size_t i = (size_t)h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		struct idslot *s = &m->slots[i];
-		if (s->kind == SLOT_EMPTY)
-			return s;
-		if (s->kind == SLOT_INLINE) {
-			if (len <= INL && !memcmp(s->key, inl, INL))
-				return s;
-		} else if (!memcmp(s->key, hashed, INL) && !strcmp(m->longs[s->val].key, key)) {
-			return s;
-		}
-	}
-}
-
-/* Fills an empty slot: inline when the key and the id fit. */
-static void slot_fill(struct idmap *m, struct idslot *s, const char *key, uint64_t h, size_t len,
-		      int64_t val)
-{
-	memset(s->key, 0, INL);
-	if (len <= INL && val >= 0 && val <= UINT32_MAX) {
-		memcpy(s->key, key, len);
-		s->kind = SLOT_INLINE;
-		s->val = (uint32_t)val;
-		return;
-	}
-	memcpy(s->key, &h, sizeof(h));
-	s->kind = SLOT_LONG;
-	if (m->nlongs == m->longs_cap) {
-		m->longs_cap = m->longs_cap ? m->longs_cap * 2 : 64;
-		m->longs = xreallocarray(m->longs, m->longs_cap, sizeof(*m->longs));
-	}
-	m->longs[m->nlongs].key = arena_copy(m, key);
-	m->longs[m->nlongs].val = val;
-	s->val = (uint32_t)m->nlongs++;
-}
-
-static void idmap_grow(struct idmap *m)
-{
-	struct idslot *old = m->slots;
-	size_t ocap = m->cap;
-	m->cap = ocap ? ocap * 2 : 1024;
-	m->slots = xcalloc(m->cap, sizeof(*m->slots));
-	for (size_t i = 0; i < ocap; i++) {
-		const struct idslot *o = &old[i];
-		char k[INL + 1];
-		const char *key = k;
-		if (o->kind == SLOT_EMPTY)
-			continue;
-		if (o->kind == SLOT_INLINE) {
-			memcpy(k, o->key, INL);
-			k[INL] = '\0';
-		} else {
-			key = m->longs[o->val].key;
-		}
-		size_t len;
-		uint64_t h = hash_key(key, &len);
-		struct idslot *s = idmap_find(m, key, h, len);
-		*s = *o;
-	}
-	free(old);
-}
-
-/* The most slots a map may have (16 bytes each): 2^21 slots hold a million
- * IDs in 32 MB. Past that the map keeps what it has and the import looks
- * the others up in SQLite (slower, but the memory stays bounded whatever the
- * number of customers). */
-static size_t map_limit = (size_t)1 << 21;
-
-void store_import_set_map_limit(size_t slots)
-{
-	map_limit = slots < 1024 ? 1024 : slots;
-}
-
-/* Adds key -> val; when the map is at its limit, sets m->full instead. */
-static void idmap_put(struct idmap *m, const char *key, int64_t val)
-{
-	if ((m->n + 1) * 2 > m->cap) {
-		if (m->cap && m->cap * 2 > map_limit) {
-			m->full = 1;
-			return;
-		}
-		idmap_grow(m);
-	}
-	size_t len;
-	uint64_t h = hash_key(key, &len);
-	struct idslot *s = idmap_find(m, key, h, len);
-	if (s->kind == SLOT_EMPTY) {
-		m->n++;
-		slot_fill(m, s, key, h, len, val);
-	} else if (s->kind == SLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
-		s->val = (uint32_t)val;
-	} else if (s->kind == SLOT_LONG) {
-		m->longs[s->val].val = val;
-	} else { /* an inline key whose new id no longer fits: moved to longs */
-		s->kind = SLOT_EMPTY;
-		slot_fill(m, s, key, h, len, val);
-	}
-}
-
-static int64_t idmap_get(const struct idmap *m, const char *key)
-{
-	if (!m->cap)
-		return 0;
-	size_t len;
-	uint64_t h = hash_key(key, &len);
-	const struct idslot *s = idmap_find(m, key, h, len);
-	if (s->kind == SLOT_EMPTY)
-		return 0;
-	return s->kind == SLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
-}
-
-static void idmap_free(struct idmap *m)
-{
-	for (size_t i = 0; i < m->nchunks; i++)
-		free(m->chunks[i]);
-	free(m->chunks);
-	free(m->slots);
-	free(m->longs);
-}
 
 /* A value waiting for the next multi-row INSERT (text is copied into
  * im->text, which is emptied after each flush). */
@@ -552,18 +369,13 @@ static int flush_customers(struct store_import *im, char **cause)
 }
 
 /* The workspace id of an external customer ID (hash h, length len from
- * hash_key), creating the customer. */
+ * idmap_hash), creating the customer. */
 static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, size_t len,
 			  int64_t *id, char **cause)
 {
 	struct idmap *m = &im->customers;
-	if (m->cap) {
-		const struct idslot *s = idmap_find(m, ext, h, len);
-		if (s->kind != SLOT_EMPTY) {
-			*id = s->kind == SLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
-			return 0;
-		}
-	}
+	if ((*id = idmap_get_h(m, ext, h, len)) != 0)
+		return 0;
 	if (m->full) { /* not in the map: perhaps in SQLite (the pending ones first) */
 		int f;
 		if ((im->ncust && flush_customers(im, cause) != 0) ||
@@ -584,7 +396,7 @@ static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, 
 static int customer_ref(struct store_import *im, const char *ext, int64_t *id, char **cause)
 {
 	size_t len;
-	uint64_t h = hash_key(ext, &len);
+	uint64_t h = idmap_hash(ext, &len);
 	return customer_ref_h(im, ext, h, len, id, cause);
 }
 
@@ -696,7 +508,7 @@ static int add_order_h(struct store_import *im, const struct rec_order *o, uint6
 static int add_order(struct store_import *im, const struct rec_order *o, char **cause)
 {
 	size_t len;
-	uint64_t h = hash_key(o->customer_id, &len);
+	uint64_t h = idmap_hash(o->customer_id, &len);
 	return add_order_h(im, o, h, len, cause);
 }
 
@@ -849,9 +661,8 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 	for (int base = 0; base < n; base += GROUP) {
 		int k = n - base < GROUP ? n - base : GROUP;
 		for (int i = 0; i < k; i++) {
-			h[i] = hash_key(recs[base + i].u.o.customer_id, &len[i]);
-			if (im->customers.cap)
-				__builtin_prefetch(&im->customers.slots[h[i] & (im->customers.cap - 1)]);
+			h[i] = idmap_hash(recs[base + i].u.o.customer_id, &len[i]);
+			idmap_prefetch(&im->customers, h[i]);
 		}
 		for (int i = 0; i < k; i++) {
 			assert(recs[base + i].kind == REC_ORDERS);

@@ -40,10 +40,8 @@ int store_import_commit(struct store_import *im, const char *info_json,
 /* Rolls back and frees. NULL-safe. */
 void store_import_abort(struct store_import *im);
 
-/* How many slots (16 bytes each) the in-memory map of external IDs may
- * take before the import looks further IDs up in SQLite instead (default
- * 2^21: a million IDs in 32 MB). For tests; not thread-safe. */
-void store_import_set_map_limit(size_t slots);
+/* The in-memory map of external IDs takes at most idmap_set_limit's slots
+ * (store/idmap.h); the import looks further IDs up in SQLite instead. */
 
 /* The batch of this kind whose file had this content hash and is still in
  * force: returns 1 and fills *batch_id, *file, *when (caller frees); 0 when

@@ -1,4 +1,4 @@
-/* filehash.h — the SHA-256 of a file's content (libsodium), to recognise a
+/* filehash.h — the SHA-256 of a file's content (OpenSSL libcrypto), to recognise a
  * file that was imported before. */
 #ifndef FOKUS_FILEHASH_H
 #define FOKUS_FILEHASH_H

@@ -3,7 +3,10 @@
 # halves are named with their real line numbers, in file order, and go to
 # the rejected file in order with --skip-bad; the stored lines and totals are
 # those of the good rows; two imports of the file give the customers the
-# same ids (the storing takes the two halves' batches in turn).
+# same ids (the storing takes the two halves' batches in turn); one thread
+# (FOKUS_THREADS=1) stores the same lines as two, also when only the second
+# half shows the number and date formats (the first pass runs in two halves
+# too, and their evidence is merged).
 . "$OLDPWD/tests/cli/lib.sh"
 export LANG=C
 N=150000
@@ -49,4 +52,40 @@ expect_eq "$(sqlite3 a.db 'SELECT group_concat(id || customer_id) FROM customers
 "$FOKUS" --db b.db orders > b.lines || fail "orders b"
 cmp -s a.lines b.lines || fail "the same lines in the same order"
 expect_eq "$(awk 'END { print NR - 1 }' a.lines)" "$want_rows" "fokus orders lists every stored line"
+# One thread: the same customers and lines (the ids and the order of the
+# lines may differ: two readers' batches are stored in turn).
+FOKUS_THREADS=1 "$FOKUS" --db c.db import orders big.csv --skip-bad > /dev/null 2>&1 || fail "one thread"
+sqlite3 a.db 'SELECT customer_id FROM customers ORDER BY 1' > a.cust
+sqlite3 c.db 'SELECT customer_id FROM customers ORDER BY 1' > c.cust
+cmp -s a.cust c.cust || fail "one thread: the same customers"
+"$FOKUS" --db c.db orders > c.lines || fail "orders c"
+sort a.lines > a.sorted
+sort c.lines > c.sorted
+cmp -s a.sorted c.sorted || fail "one thread: the same lines"
+
+# A Swedish export where only the second half tells the formats: days
+# above 12 (so dd/mm/yyyy, not mm/dd) and amounts like "1 234,50" (a
+# decimal comma) appear only after the middle; the first half has days up
+# to 12 and whole amounts, which alone could be read either way.
+awk -v n=$N 'BEGIN { print "Ordernr;Kundnr;Orderdatum;Belopp"
+	for (i = 1; i <= n; i++) {
+		if (i <= n / 2) { d = 1 + i % 12; a = sprintf("%d", i % 100) }
+		else { d = 1 + i % 28; a = sprintf("%d %03d,%02d", 1 + i % 9, i % 1000, i % 100) }
+		printf "%d;K%05d;%02d/%02d/2025;%s\n", i, (i * 7919) % 20011, d, 1 + i % 12, a } }' > sv.csv
+for t in 1 2; do
+	FOKUS_THREADS=$t "$FOKUS" --db sv$t.db import orders sv.csv --json > sv$t.json 2> sv$t.err ||
+		{ cat sv$t.err; fail "Swedish file, $t thread(s)"; }
+	"$FOKUS" --db sv$t.db orders > sv$t.lines || fail "orders sv$t"
+done
+expect_eq "$(jq -r .format sv1.json)" "$(jq -r .format sv2.json)" "Swedish file: the same formats decided"
+jq -r .format sv2.json > sv2.format
+expect_grep 'date <- "Orderdatum" (day/month/year)' sv2.format
+expect_grep 'amount <- "Belopp" (decimal comma)' sv2.format
+sort sv1.lines > sv1.sorted
+sort sv2.lines > sv2.sorted
+cmp -s sv1.sorted sv2.sorted || fail "Swedish file: one and two threads store the same lines"
+expect_eq "$(jq .rows_stored sv2.json)" "$N" "Swedish file: every row stored"
+want_sv=$(awk -F';' 'NR > 1 { a = $4; gsub(/ /, "", a); split(a, p, ","); c = p[2] "00"; c = substr(c, 1, 2)
+	t += p[1] * 100 + c } END { printf "%.0f\n", t }' sv.csv)
+expect_eq "$(jq '.amount_total * 100 | round' sv2.json)" "$want_sv" "Swedish file: the total"
 exit 0

@@ -10,6 +10,7 @@
 
 #include "store/dataset.h"
 #include "store/db.h"
+#include "store/idmap.h"
 #include "store/import.h"
 #include "store/orderblocks.h"
 #include "store/status.h"
@@ -600,7 +601,7 @@ static void test_map_limit(void **state)
 	char *cause = NULL;
 	char ids[3000][16];
 	int64_t want[3000] = {0};
-	store_import_set_map_limit(1024);
+	idmap_set_limit(1024);
 	for (int pass = 0; pass < 2; pass++) {
 		/* the first import names customers 0..1999, the second 1000..2999 */
 		assert_int_equal(store_import_begin(db, REC_ORDERS, pass ? "b.csv" : "a.csv",
@@ -632,7 +633,7 @@ static void test_map_limit(void **state)
 	}
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.customers_updated, 100);
-	store_import_set_map_limit((size_t)1 << 21);
+	idmap_set_limit((size_t)1 << 21);
 	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3100);
 	assert_int_equal(count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
 	assert_int_equal(count(db, "SELECT max(id) FROM customers"), 3100);
@@ -651,6 +652,57 @@ static void test_map_limit(void **state)
 	db_close(db);
 }
 
+/* The map of external IDs doubles in place many times (1024 slots up to
+ * 2^17) with short IDs kept in the slots and long ones beside: after every
+ * doubling each ID still finds its customer (a lost one would be created
+ * again and break the unique index), and the ids follow first appearance. */
+static void test_map_grows(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	enum { N = 40000 };
+	static int64_t want[N];
+	static int first[N];
+	int next = 0;
+	memset(want, 0, sizeof(want));
+	memset(first, 0, sizeof(first));
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "g.csv", "hg", 0, &im, &cause), 0);
+	for (int i = 0; i < 3 * N; i++) {
+		int k = (int)(((int64_t)i * 7919) % N); /* every customer three times, scattered */
+		char id[40];
+		if (k % 3)
+			snprintf(id, sizeof(id), "K%d", k);
+		else
+			snprintf(id, sizeof(id), "LONG-CUSTOMER-NUMBER-%08d", k);
+		if (!first[k])
+			first[k] = ++next;
+		struct rec r = order(id, 2026, 1, 1 + i % 28, i + 1);
+		want[k] += i + 1;
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_created, N);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers"), N);
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.norders, 3 * N);
+	int64_t *got = calloc(ds.ncustomers, sizeof(int64_t));
+	for (size_t i = 0; i < ds.norders; i++)
+		got[ds.orders[i].cust] += ds.orders[i].amount;
+	for (size_t i = 0; i < ds.ncustomers; i++) {
+		const char *id = ds.customers[i].id;
+		int k = atoi(id[0] == 'K' ? id + 1 : id + strlen("LONG-CUSTOMER-NUMBER-"));
+		assert_true(got[i] == want[k]);
+		assert_true(ds.customers[i].store_id == first[k]);
+	}
+	free(got);
+	dataset_free(&ds);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -663,6 +715,7 @@ int main(void)
 		cmocka_unit_test(test_migrate_v1_orders),
 		cmocka_unit_test(test_damaged_block),
 		cmocka_unit_test(test_map_limit),
+		cmocka_unit_test(test_map_grows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,8 +3,15 @@
 
 #include "util/days.h"
 #include "util/error.h"
+#include "util/filehash.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
+#include "util/threads.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 static void test_days_roundtrip(void **state)
 {
@@ -134,12 +141,62 @@ static void test_strbuf_and_error(void **state)
 			    "a.csv:12: column \"Amount\": \"12,3,4\" is not a number");
 }
 
+/* The SHA-256 of a file: FIPS 180-2's "abc" and two-block vectors, the
+ * empty file, a file larger than one read buffer, a missing file. */
+static void test_filehash(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/fokus-test-hash-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "wb");
+	char hex[65];
+	assert_int_equal(filehash_sha256(path, hex), 0);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	fputs("abc", f);
+	fflush(f);
+	assert_int_equal(filehash_sha256(path, hex), 0);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_non_null(f = freopen(path, "wb", f));
+	fputs("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", f);
+	fflush(f);
+	assert_int_equal(filehash_sha256(path, hex), 0);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	assert_non_null(f = freopen(path, "wb", f));
+	for (int i = 0; i < 3 * (1 << 20) / 8 + 1; i++) /* 3 MiB + 8 bytes of "aaaaaaaa" */
+		fputs("aaaaaaaa", f);
+	fclose(f);
+	assert_int_equal(filehash_sha256(path, hex), 0);
+	/* the same bytes through Python's hashlib, computed once */
+	assert_string_equal(hex, "ce64897f65ac8fb4ff6499b141a4cb9e6177c3b6d36ee001870fa9cf97046cbf");
+	unlink(path);
+	errno = 0;
+	assert_int_equal(filehash_sha256(path, hex), -1);
+	assert_int_equal(errno, ENOENT);
+}
+
+/* FOKUS_THREADS decides, else the number of cores. */
+static void test_threads_wanted(void **state)
+{
+	(void)state;
+	setenv("FOKUS_THREADS", "1", 1);
+	assert_int_equal(threads_wanted(), 1);
+	setenv("FOKUS_THREADS", "2", 1);
+	assert_int_equal(threads_wanted(), 2);
+	setenv("FOKUS_THREADS", "8", 1);
+	assert_int_equal(threads_wanted(), 2);
+	unsetenv("FOKUS_THREADS");
+	assert_int_equal(threads_wanted(), sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_iso_weeks),
 		cmocka_unit_test(test_add_months),     cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_holidays_se),
+		cmocka_unit_test(test_filehash),
+		cmocka_unit_test(test_threads_wanted),
 		cmocka_unit_test(test_strbuf_and_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,178 @@
+/* store/idmap.c — see idmap.h. */
+#include "store/idmap.h"
+#include "util/xmalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+
+static char *arena_copy(struct idmap *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	if (!m->nchunks || m->used + n > m->chunk_cap) {
+		m->chunk_cap = n > 1 << 20 ? n : 1 << 20;
+		m->chunks = xreallocarray(m->chunks, m->nchunks + 1, sizeof(char *));
+		m->chunks[m->nchunks++] = xmalloc(m->chunk_cap);
+		m->used = 0;
+	}
+	char *p = m->chunks[m->nchunks - 1] + m->used;
+	memcpy(p, s, n);
+	m->used += n;
+	return p;
+}
+
+/* Fills an empty slot: inline when the key and the id fit. */
+static void slot_fill(struct idmap *m, struct idslot *s, const char *key, uint64_t h, size_t len,
+		      int64_t val)
+{
+	memset(s->key, 0, IDMAP_INL);
+	if (len <= IDMAP_INL && val >= 0 && val <= UINT32_MAX) {
+		memcpy(s->key, key, len);
+		s->kind = IDSLOT_INLINE;
+		s->val = (uint32_t)val;
+		return;
+	}
+	memcpy(s->key, &h, sizeof(h));
+	s->kind = IDSLOT_LONG;
+	if (m->nlongs == m->longs_cap) {
+		m->longs_cap = m->longs_cap ? m->longs_cap * 2 : 64;
+		m->longs = xreallocarray(m->longs, m->longs_cap, sizeof(*m->longs));
+	}
+	m->longs[m->nlongs].key = arena_copy(m, key);
+	m->longs[m->nlongs].val = val;
+	s->val = (uint32_t)m->nlongs++;
+}
+
+/* The slots live in their own anonymous mapping, so that doubling them
+ * needs no second table: on Linux mremap extends the mapping (moving pages,
+ * not copying them) and the entries are then moved within it. An import's
+ * peak memory is the map at its largest, not 1.5 times that. */
+static struct idslot *slots_resize(struct idslot *old, size_t ocap, size_t cap)
+{
+	size_t ob = ocap * sizeof(struct idslot), nb = cap * sizeof(struct idslot);
+	void *p;
+	if (!old) {
+		p = mmap(NULL, nb, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	} else {
+#ifdef MREMAP_MAYMOVE
+		p = mremap(old, ob, nb, MREMAP_MAYMOVE); /* the new pages read as zeros */
+#else
+		p = mmap(NULL, nb, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			memcpy(p, old, ob);
+			munmap(old, ob);
+		}
+#endif
+	}
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "fokus: out of memory (%zu bytes)\n", nb);
+		abort();
+	}
+	return p;
+}
+
+static void slots_free(struct idslot *slots, size_t cap)
+{
+	if (slots)
+		munmap(slots, cap * sizeof(struct idslot));
+}
+
+#define IDSLOT_OLD 0x80 /* in idmap_grow: not yet at its place in the larger table */
+
+static const char *slot_key(const struct idmap *m, const struct idslot *s, char k[IDMAP_INL + 1])
+{
+	if ((s->kind & ~IDSLOT_OLD) == IDSLOT_LONG)
+		return m->longs[s->val].key;
+	memcpy(k, s->key, IDMAP_INL);
+	k[IDMAP_INL] = '\0';
+	return k;
+}
+
+/* Doubles the table in place. Every entry is first marked old; then each
+ * old entry in turn is taken out and put at its first free place under the
+ * new mask, where "free" is empty or old: an old entry found there is
+ * swapped out and placed next. Placed entries never move again, and a
+ * probe only ever passes over placed entries, so every placed entry stays
+ * reachable from its home slot. */
+static void idmap_grow(struct idmap *m)
+{
+	size_t ocap = m->cap;
+	m->cap = ocap ? ocap * 2 : 1024;
+	m->slots = slots_resize(m->slots, ocap, m->cap);
+	size_t mask = m->cap - 1;
+	for (size_t i = 0; i < ocap; i++)
+		if (m->slots[i].kind != IDSLOT_EMPTY)
+			m->slots[i].kind |= IDSLOT_OLD;
+	for (size_t i = 0; i < ocap; i++) {
+		if (!(m->slots[i].kind & IDSLOT_OLD))
+			continue;
+		struct idslot hand = m->slots[i];
+		m->slots[i].kind = IDSLOT_EMPTY;
+		for (;;) {
+			char k[IDMAP_INL + 1];
+			size_t len;
+			hand.kind &= (uint8_t)~IDSLOT_OLD;
+			size_t j = (size_t)idmap_hash(slot_key(m, &hand, k), &len) & mask;
+			while (m->slots[j].kind != IDSLOT_EMPTY && !(m->slots[j].kind & IDSLOT_OLD))
+				j = (j + 1) & mask;
+			struct idslot there = m->slots[j];
+			m->slots[j] = hand;
+			if (there.kind == IDSLOT_EMPTY)
+				break;
+			hand = there; /* an old entry: its turn now */
+		}
+	}
+}
+
+/* The most slots a map may have (16 bytes each): 2^21 slots hold a million
+ * IDs in 32 MB. Past that the map keeps what it has and the import looks
+ * the others up in SQLite (slower, but the memory stays bounded whatever the
+ * number of customers). */
+static size_t map_limit = (size_t)1 << 21;
+
+void idmap_set_limit(size_t slots)
+{
+	map_limit = slots < 1024 ? 1024 : slots;
+}
+
+void idmap_put(struct idmap *m, const char *key, int64_t val)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		if (m->cap && m->cap * 2 > map_limit) {
+			m->full = 1;
+			return;
+		}
+		idmap_grow(m);
+	}
+	size_t len;
+	uint64_t h = idmap_hash(key, &len);
+	struct idslot *s = idmap_slot(m, key, h, len);
+	if (s->kind == IDSLOT_EMPTY) {
+		m->n++;
+		slot_fill(m, s, key, h, len, val);
+	} else if (s->kind == IDSLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
+		s->val = (uint32_t)val;
+	} else if (s->kind == IDSLOT_LONG) {
+		m->longs[s->val].val = val;
+	} else { /* an inline key whose new id no longer fits: moved to longs */
+		s->kind = IDSLOT_EMPTY;
+		slot_fill(m, s, key, h, len, val);
+	}
+}
+
+int64_t idmap_get(const struct idmap *m, const char *key)
+{
+	size_t len;
+	uint64_t h = idmap_hash(key, &len);
+	return idmap_get_h(m, key, h, len);
+}
+
+void idmap_free(struct idmap *m)
+{
+	for (size_t i = 0; i < m->nchunks; i++)
+		free(m->chunks[i]);
+	free(m->chunks);
+	slots_free(m->slots, m->cap);
+	free(m->longs);
+}
+
