@@ -34,10 +34,10 @@ int categorize_run(struct sqlite3 *db, const struct cat_params *p_in, struct cat
 	if (p.axis != AXIS_MARGIN)
 		what |= LOAD_ORDERS_NO_MARGIN;
 	if (p.as_of == DAYS_NONE && p.window_months >= 0 && p.window_months <= 12 * 1000) {
-		/* as of the latest order: found in the same pass that loads the
-		 * orders (a separate max(day) is a second full scan). A window of
-		 * m months never spans more than 31 m days; category_compute keeps
-		 * the exact window. */
+		/* as of the latest order: the largest day_max of the order blocks
+		 * (one small column, no decoding), then only the blocks whose days
+		 * meet the window are read. A window of m months never spans more
+		 * than 31 m days; category_compute keeps the exact window. */
 		int32_t latest;
 		if (store_load_dataset_recent(db, what, 31 * p.window_months + 1, &latest, &ds,
 		                              cause) != 0)
