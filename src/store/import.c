@@ -340,6 +340,26 @@ static int find_id(struct store_import *im, const char *sql, const char *ext, in
 	return rc == SQLITE_ROW;
 }
 
+/* Inserts n pending rows: MULTI of them (n == MULTI) with the multi-row
+ * statement, else one statement per row; bind(im, st, row, base) binds
+ * pending row `row` from parameter base + 1 on, each row taking `cols`. */
+static int step_rows(struct store_import *im, int n, sqlite3_stmt *multi, sqlite3_stmt *single,
+		     int cols, void (*bind)(struct store_import *, sqlite3_stmt *, int, int),
+		     char **cause)
+{
+	if (n == MULTI) {
+		for (int r = 0; r < MULTI; r++)
+			bind(im, multi, r, r * cols);
+		return step_reset(im, multi, cause);
+	}
+	int rc = 0;
+	for (int r = 0; r < n && rc == 0; r++) {
+		bind(im, single, r, 0);
+		rc = step_reset(im, single, cause);
+	}
+	return rc;
+}
+
 static void bind_new_customer(struct store_import *im, sqlite3_stmt *st, int row, int base)
 {
 	sqlite3_bind_int64(st, base + 1, im->next_id - im->ncust + row);
@@ -352,17 +372,8 @@ static void bind_new_customer(struct store_import *im, sqlite3_stmt *st, int row
  * end) one by one. */
 static int flush_customers(struct store_import *im, char **cause)
 {
-	int rc = 0;
-	if (im->ncust == MULTI) {
-		for (int r = 0; r < MULTI; r++)
-			bind_new_customer(im, im->new_customers, r, 4 * r);
-		rc = step_reset(im, im->new_customers, cause);
-	} else {
-		for (int r = 0; r < im->ncust && rc == 0; r++) {
-			bind_new_customer(im, im->new_customer, r, 0);
-			rc = step_reset(im, im->new_customer, cause);
-		}
-	}
+	int rc = step_rows(im, im->ncust, im->new_customers, im->new_customer, 4, bind_new_customer,
+			   cause);
 	im->ncust = 0;
 	strbuf_reset(&im->cust_text);
 	return rc;
@@ -466,17 +477,7 @@ static int flush_rows(struct store_import *im, int final, char **cause)
 {
 	if (im->pending == 0 || (!final && im->pending < MULTI))
 		return 0;
-	int rc = 0;
-	if (im->pending == MULTI) {
-		for (int r = 0; r < MULTI; r++)
-			bind_row(im, im->multi, r, r * im->cols);
-		rc = step_reset(im, im->multi, cause);
-	} else {
-		for (int r = 0; r < im->pending && rc == 0; r++) {
-			bind_row(im, im->single, r, 0);
-			rc = step_reset(im, im->single, cause);
-		}
-	}
+	int rc = step_rows(im, im->pending, im->multi, im->single, im->cols, bind_row, cause);
 	im->pending = 0;
 	strbuf_reset(&im->text);
 	return rc;
