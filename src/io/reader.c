@@ -84,13 +84,15 @@ int reader_rewind(struct reader *r, struct ferr *err)
 	return r->xlsx ? xlsx_rewind(r->xlsx, err) : csv_rewind(r->csv, err);
 }
 
-int reader_split(struct reader *r, struct reader **second, struct ferr *err)
+/* reader_split and reader_split_ahead: the csv cut by split, wrapped. */
+static int split_by(struct reader *r, struct reader **second, struct ferr *err,
+		    int (*split)(struct csv *, struct csv **, struct ferr *))
 {
 	*second = NULL;
 	if (r->xlsx)
 		return 0;
 	struct csv *c2;
-	int rc = csv_split(r->csv, &c2, err);
+	int rc = split(r->csv, &c2, err);
 	if (rc != 1)
 		return rc;
 	*second = xcalloc(1, sizeof(**second));
@@ -98,18 +100,14 @@ int reader_split(struct reader *r, struct reader **second, struct ferr *err)
 	return 1;
 }
 
+int reader_split(struct reader *r, struct reader **second, struct ferr *err)
+{
+	return split_by(r, second, err, csv_split);
+}
+
 int reader_split_ahead(struct reader *r, struct reader **second, struct ferr *err)
 {
-	*second = NULL;
-	if (r->xlsx)
-		return 0;
-	struct csv *c2;
-	int rc = csv_split_ahead(r->csv, &c2, err);
-	if (rc != 1)
-		return rc;
-	*second = xcalloc(1, sizeof(**second));
-	(*second)->csv = c2;
-	return 1;
+	return split_by(r, second, err, csv_split_ahead);
 }
 
 int reader_join_ahead(struct reader *r, struct reader *second)
