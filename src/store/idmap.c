@@ -65,8 +65,8 @@ static struct idslot *slots_resize(struct idslot *old, size_t ocap, size_t cap)
 #endif
 	}
 	if (p == MAP_FAILED) {
-		fprintf(stderr, "fokus: out of memory (%zu bytes)\n", nb);
-		abort();
+		fprintf(stderr, "fokus: out of memory (asked for %zu bytes)\n", nb);
+		exit(1); /* as xmalloc does */
 	}
 	return p;
 }
