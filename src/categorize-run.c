@@ -494,7 +494,7 @@ static void *read_part_thread(void *arg)
 
 /* Adds the lines of part pt that fall in (from, as_of] to the sums of
  * their customers, indices mapped through map (NULL: as they are). */
-static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *map,
+static void sum_lines(struct cat_presum *s, const struct part *pt, const int32_t *map,
                       int32_t from, int32_t as_of)
 {
 	for (size_t k = 0; k < pt->nl; k++) {
@@ -513,7 +513,7 @@ static void sum_lines(struct cat_sums *s, const struct part *pt, const int32_t *
 /* sum_lines in a thread (for part 0, while the main thread merges the
  * second part's customers). */
 struct sum_job {
-	struct cat_sums *s;
+	struct cat_presum *s;
 	const struct part *pt;
 	int32_t from, as_of;
 };
@@ -551,7 +551,7 @@ static void merge_ids(struct idmap *m, struct dataset *ds, size_t *cap, struct i
 	}
 }
 
-void categorize_sums_free(struct cat_sums *sums)
+void categorize_sums_free(struct cat_presum *sums)
 {
 	free(sums->value);
 	free(sums->orders);
@@ -559,7 +559,7 @@ void categorize_sums_free(struct cat_sums *sums)
 }
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-                         struct dataset *ds, struct cat_sums *sums, int32_t *as_of,
+                         struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
                          size_t *rejected, char **first, char **cause)
 {
 	struct idmap m = {0}, m2 = {0}; /* m2: the second part's customers */

@@ -46,14 +46,6 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
 int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
                         int64_t *snapshot, char **cause);
 
-/* Each customer's orders in the window, summed while reading the orders
- * file (see struct cat_presum, core/category.h). */
-struct cat_sums {
-	int64_t *value;  /* amount, or margin on the margin axis */
-	int32_t *orders; /* orders in the window */
-	size_t in_window, with_margin;
-};
-
 /* For `fokus categorize --orders FILE [--customers FILE]`: builds the
  * customers straight from the files, without a workspace. Customers come
  * from the customer file (when given) and from every customer_id of the
@@ -65,8 +57,8 @@ struct cat_sums {
  * NULL when none). Returns 0, or -1 with *cause (caller frees). Free ds
  * with dataset_free and sums with categorize_sums_free (also after -1). */
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
-                         struct dataset *ds, struct cat_sums *sums, int32_t *as_of,
+                         struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
                          size_t *rejected, char **first, char **cause);
-void categorize_sums_free(struct cat_sums *sums);
+void categorize_sums_free(struct cat_presum *sums);
 
 #endif

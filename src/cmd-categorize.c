@@ -204,7 +204,7 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
                       struct cat_params *p, const char *out_path, enum fmt fmt)
 {
 	struct dataset ds;
-	struct cat_sums sums;
+	struct cat_presum sums;
 	int32_t as_of;
 	size_t rejected = 0;
 	char *first = NULL, *cause = NULL;
@@ -229,8 +229,7 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 	char **ids = xreallocarray(NULL, n ? n : 1, sizeof(char *));
 	char **names = xreallocarray(NULL, n ? n : 1, sizeof(char *));
 	char **sellers = xreallocarray(NULL, n ? n : 1, sizeof(char *));
-	struct cat_presum presum = {sums.value, sums.orders, sums.in_window, sums.with_margin};
-	struct cat_input in = {.ds = &ds, .presum = &presum};
+	struct cat_input in = {.ds = &ds, .presum = &sums};
 	struct cat_run r;
 	int rc = EXIT_DATA;
 	FILE *f = NULL;

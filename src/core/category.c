@@ -6,6 +6,7 @@
 #include "core/category.h"
 #include "core/potential.h"
 #include "util/days.h"
+#include "util/radix.h"
 #include "util/xmalloc.h"
 
 #include <assert.h>
@@ -242,44 +243,25 @@ static int desc_i64(const void *a, const void *b)
 	return x > y ? -1 : x < y;
 }
 
-#define RADIX_BITS 11
 #define RADIX_MIN 4096 /* below this many values qsort is as quick */
 
 /* Sorts v[0..n) descending: a radix sort of max - v (unsigned, so no
- * overflow), 11 bits a pass, only as many passes as max - min needs. */
+ * overflow). */
 static void sort_desc(int64_t *v, size_t n)
 {
 	if (n < RADIX_MIN) {
 		qsort(v, n, sizeof(*v), desc_i64);
 		return;
 	}
-	int64_t lo = v[0], hi = v[0];
-	for (size_t i = 1; i < n; i++) {
-		lo = v[i] < lo ? v[i] : lo;
+	int64_t hi = v[0];
+	for (size_t i = 1; i < n; i++)
 		hi = v[i] > hi ? v[i] : hi;
-	}
-	uint64_t range = (uint64_t)hi - (uint64_t)lo;
-	uint64_t *k = xreallocarray(NULL, n, sizeof(*k)), *tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	struct rkey *k = xreallocarray(NULL, n, sizeof(*k)), *tmp = xreallocarray(NULL, n, sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
-		k[i] = (uint64_t)hi - (uint64_t)v[i];
-	for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += RADIX_BITS) {
-		size_t count[1 << RADIX_BITS] = {0};
-		for (size_t i = 0; i < n; i++)
-			count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++;
-		size_t sum = 0;
-		for (size_t b = 0; b < (1 << RADIX_BITS); b++) {
-			size_t c = count[b];
-			count[b] = sum;
-			sum += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(k[i] >> shift) & ((1 << RADIX_BITS) - 1)]++] = k[i];
-		uint64_t *t = k;
-		k = tmp;
-		tmp = t;
-	}
+		k[i] = (struct rkey){(uint64_t)hi - (uint64_t)v[i], 0};
+	radix_sort(k, tmp, n);
 	for (size_t i = 0; i < n; i++)
-		v[i] = (int64_t)((uint64_t)hi - k[i]);
+		v[i] = (int64_t)((uint64_t)hi - k[i].key);
 	free(k);
 	free(tmp);
 }
@@ -561,28 +543,10 @@ void category_migration(const int64_t *from_id, const struct cat_row *from, size
 
 /* --- reasons ------------------------------------------------------------------ */
 
-/* Appends fmt_money(v, lang) — whole units, grouped by ',' (en) or ' ' (sv),
- * " kr" in Swedish — without printf: it runs twice per customer row. */
 static void money(struct strbuf *sb, int64_t v, enum lang lang)
 {
-	int64_t units = v >= 0 ? (v + 50) / 100 : -((-v + 50) / 100);
-	unsigned long long mag =
-	    units < 0 ? (unsigned long long)(-(units + 1)) + 1 : (unsigned long long)units;
-	char b[48], *e = b + sizeof(b), *p = e;
-	char sep = lang == LANG_SV ? ' ' : ',';
-	int nd = 0;
-	do {
-		if (nd > 0 && nd % 3 == 0)
-			*--p = sep;
-		*--p = (char)('0' + mag % 10);
-		mag /= 10;
-		nd++;
-	} while (mag);
-	if (units < 0)
-		*--p = '-';
-	strbuf_append(sb, p, (size_t)(e - p));
-	if (lang == LANG_SV)
-		strbuf_append(sb, " kr", 3);
+	char b[64];
+	strbuf_puts(sb, fmt_money(b, sizeof(b), v, lang));
 }
 
 /* "omsättning 1 200 000 kr ≥ gräns 480 000 kr" and its variants. */

@@ -107,19 +107,19 @@ struct cat_override {
 	const char *reason; /* not owned */
 };
 
-/* What category_compute needs beyond the dataset. Each array has one entry
- * per customer, or is NULL. prev_*_high: the side of the previous snapshot
- * (-1 not in it, 0 low, 1 high). */
 /* Each customer's orders in the window already summed (e.g. while reading
  * an orders file): value[i] the sum of amounts (of margins on the margin
  * axis, orders without a margin counting 0), orders[i] how many orders;
  * in_window and with_margin over all customers. */
 struct cat_presum {
-	const int64_t *value;
-	const int32_t *orders;
+	int64_t *value;
+	int32_t *orders;
 	size_t in_window, with_margin;
 };
 
+/* What category_compute needs beyond the dataset. Each array has one entry
+ * per customer, or is NULL. prev_*_high: the side of the previous snapshot
+ * (-1 not in it, 0 low, 1 high). */
 struct cat_input {
 	const struct dataset *ds;
 	/* NULL: sum ds->orders. Else the sums (ds->orders unused) and

@@ -654,11 +654,18 @@ static int cut(struct csv *c, struct csv **second, struct ferr *err)
 	return 1;
 }
 
+/* Whether c may be cut at all: not cut already, a regular file, and an
+ * encoding in which a line end is one byte that nothing else contains. */
+static int cuttable(const struct csv *c)
+{
+	return c->end == 0 && c->size > 0 &&
+	       (c->enc.enc == ENC_AUTO || c->enc.enc == ENC_UTF8 || c->enc.enc == ENC_CP1252);
+}
+
 int csv_split(struct csv *c, struct csv **second, struct ferr *err)
 {
 	*second = NULL;
-	if (!c->scanned_all || c->multiline || c->end != 0 || c->size <= 0 ||
-	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
+	if (!c->scanned_all || c->multiline || !cuttable(c))
 		return 0;
 	return cut(c, second, err);
 }
@@ -666,8 +673,7 @@ int csv_split(struct csv *c, struct csv **second, struct ferr *err)
 int csv_split_ahead(struct csv *c, struct csv **second, struct ferr *err)
 {
 	*second = NULL;
-	if (c->scanned_all || c->end != 0 || c->size <= 0 ||
-	    (c->enc.enc != ENC_AUTO && c->enc.enc != ENC_UTF8 && c->enc.enc != ENC_CP1252))
+	if (c->scanned_all || !cuttable(c))
 		return 0;
 	int rc = cut(c, second, err);
 	if (rc == 1) {

@@ -1066,16 +1066,15 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
  * then the decisions. 0, or -1 with err (ambiguous dates, read errors). */
 static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr *err)
 {
-	int need = 0;
-	for (int i = 0; i < rr->ncols; i++)
-		need |= rr->cols[i].numeric || rr->cols[i].dated;
-	if (!need)
-		return 0;
-	int *idx = xcalloc((size_t)rr->ncols, sizeof(int));
+	int *idx = xcalloc((size_t)rr->ncols + 1, sizeof(int));
 	int nidx = 0;
 	for (int i = 0; i < rr->ncols; i++)
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
+	if (nidx == 0) {
+		free(idx);
+		return 0;
+	}
 	int rc = 0;
 	if (!opts->split_first_pass || rr->is_xlsx ||
 	    (rc = observe_in_two(rr, idx, nidx, opts, err)) == 0)

@@ -9,6 +9,7 @@
 #include "render/svg.h"
 #include "render/table.h"
 #include "util/days.h"
+#include "util/radix.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -71,12 +72,7 @@ static int by_cat_revenue(const void *a, const void *b)
 /* The order of by_cat_revenue as one unsigned key: the category above
  * max - revenue, when every row fits (category 0..3, max - min < 2^61).
  * 1 with keys[k] filled, else 0. */
-struct skey {
-	uint64_t key;
-	size_t i;
-};
-
-static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct skey *keys)
+static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct rkey *keys)
 {
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
 	for (size_t j = 0; j < k; j++) {
@@ -100,41 +96,11 @@ static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct
 	return 1;
 }
 
-#define RADIX_BITS 11
-
-/* Sorts keys[0..k) by key, stably (least significant digit first), with
- * tmp as scratch; digits that are the same in every key are skipped. */
-static void radix_sort(struct skey *keys, struct skey *tmp, size_t k)
-{
-	const uint64_t mask = (1u << RADIX_BITS) - 1;
-	uint64_t all_or = 0, all_and = ~(uint64_t)0;
-	for (size_t j = 0; j < k; j++) {
-		all_or |= keys[j].key;
-		all_and &= keys[j].key;
-	}
-	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
-		if ((((all_or ^ all_and) >> shift) & mask) == 0)
-			continue;
-		size_t count[1u << RADIX_BITS] = {0};
-		for (size_t j = 0; j < k; j++)
-			count[(keys[j].key >> shift) & mask]++;
-		size_t sum = 0;
-		for (size_t b = 0; b <= mask; b++) {
-			size_t c = count[b];
-			count[b] = sum;
-			sum += c;
-		}
-		for (size_t j = 0; j < k; j++)
-			tmp[count[(keys[j].key >> shift) & mask]++] = keys[j];
-		memcpy(keys, tmp, k * sizeof(*keys));
-	}
-}
-
 /* Equal category and revenue: by customer id, then (as a stable sort of
  * the indexes would leave them) by index. */
 static int by_id_index(const void *a, const void *b)
 {
-	const struct skey *x = a, *y = b;
+	const struct rkey *x = a, *y = b;
 	int c = strcmp(vstr(sort_view->customer_id, x->i), vstr(sort_view->customer_id, y->i));
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
@@ -153,7 +119,7 @@ static uint64_t prefix8(const char *s)
 /* g[0..n), rows of equal category and revenue in index order, put in
  * by_id_index order: a stable radix sort on the ids' first 8 bytes, then
  * strcmp among the ids that share 8 bytes and go on. */
-static void sort_ties(struct skey *g, struct skey *tmp, size_t n)
+static void sort_ties(struct rkey *g, struct rkey *tmp, size_t n)
 {
 	if (n < 64) {
 		qsort(g, n, sizeof(*g), by_id_index);
@@ -174,12 +140,12 @@ static void sort_ties(struct skey *g, struct skey *tmp, size_t n)
  * 0 when the rows do not fit the keys (nothing changed). */
 static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
 {
-	struct skey *keys = xreallocarray(NULL, k ? k : 1, sizeof(*keys));
+	struct rkey *keys = xreallocarray(NULL, k ? k : 1, sizeof(*keys));
 	if (!make_keys(v, ix, k, keys)) {
 		free(keys);
 		return 0;
 	}
-	struct skey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
+	struct rkey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
 	radix_sort(keys, tmp, k);
 	sort_view = v;
 	for (size_t a = 0, b; a < k; a = b) {
@@ -639,33 +605,6 @@ void catout_customers_text(FILE *f, const struct catview *v, const size_t *idx, 
 	strbuf_free(&sb);
 }
 
-/* fmt_minor_plain without printf ("-12.50" -> "-12.50", whole amounts
- * without decimals): the csv writes two per customer. */
-static const char *plain_fast(char *b, size_t size, int64_t minor)
-{
-	unsigned long long mag =
-	    minor < 0 ? (unsigned long long)(-(minor + 1)) + 1 : (unsigned long long)minor;
-	char t[32], *e = t + sizeof(t), *p = e;
-	unsigned long long units = mag / 100, cents = mag % 100;
-	if (cents) {
-		*--p = (char)('0' + cents % 10);
-		*--p = (char)('0' + cents / 10);
-		*--p = '.';
-	}
-	do {
-		*--p = (char)('0' + units % 10);
-		units /= 10;
-	} while (units);
-	if (minor < 0)
-		*--p = '-';
-	size_t n = (size_t)(e - p);
-	if (n >= size)
-		n = size - 1;
-	memcpy(b, p, n);
-	b[n] = '\0';
-	return b;
-}
-
 /* Rows are formatted into a buffer and written CSV_CHUNK rows at a time;
  * with two threads, the chunks are formatted by turns and written in
  * order. */
@@ -682,12 +621,12 @@ static void csv_customer(struct strbuf *out, struct strbuf *sb, const struct cat
 {
 	const struct cat_row *r = &c->r;
 	char rev[40], pot[40], ord[24];
-	plain_fast(rev, sizeof(rev), r->revenue);
+	plain(rev, sizeof(rev), r->revenue);
 	if (r->potential_source == POTSRC_UNKNOWN)
 		pot[0] = '\0';
 	else
-		plain_fast(pot, sizeof(pot), r->potential);
-	plain_fast(ord, sizeof(ord), (int64_t)r->orders * 100);
+		plain(pot, sizeof(pot), r->potential);
+	plain(ord, sizeof(ord), (int64_t)r->orders * 100);
 	strbuf_reset(sb);
 	category_reason(sb, r, run, lang);
 	const char *cells[12] = {c->id,

@@ -4,36 +4,6 @@
 
 #include <string.h>
 
-void csvw_field(FILE *f, const char *s)
-{
-	if (!s)
-		return;
-	size_t n = strlen(s);
-	int quote = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
-	if (!quote) {
-		fputs(s, f);
-		return;
-	}
-	/* runs up to and including each '"', which is then doubled */
-	fputc('"', f);
-	for (const char *q; (q = strchr(s, '"')) != NULL; s = q + 1) {
-		fwrite(s, 1, (size_t)(q - s) + 1, f);
-		fputc('"', f);
-	}
-	fputs(s, f);
-	fputc('"', f);
-}
-
-void csvw_row(FILE *f, const char *const *cells, int n)
-{
-	for (int i = 0; i < n; i++) {
-		if (i)
-			fputc(',', f);
-		csvw_field(f, cells[i]);
-	}
-	fputc('\n', f);
-}
-
 void csvw_field_sb(struct strbuf *sb, const char *s)
 {
 	if (!s)
@@ -71,4 +41,23 @@ void csvw_row_sb(struct strbuf *sb, const char *const *cells, int n)
 		csvw_field_sb(sb, cells[i]);
 	}
 	strbuf_putc(sb, '\n');
+}
+
+/* The FILE writers go through the strbuf ones: one quoting rule. */
+void csvw_field(FILE *f, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	csvw_field_sb(&sb, s);
+	if (sb.len)
+		fwrite(sb.buf, 1, sb.len, f);
+	strbuf_free(&sb);
+}
+
+void csvw_row(FILE *f, const char *const *cells, int n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	csvw_row_sb(&sb, cells, n);
+	if (sb.len)
+		fwrite(sb.buf, 1, sb.len, f);
+	strbuf_free(&sb);
 }

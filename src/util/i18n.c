@@ -47,26 +47,55 @@ static void group(char *out, size_t size, const char *digits, const char *sep)
 	out[o] = '\0';
 }
 
+/* Copies the n bytes at p into buf as a string, cut to fit size. */
+static const char *put(char *buf, size_t size, const char *p, size_t n)
+{
+	if (size == 0)
+		return buf;
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Writes v's digits grouped by three with sep (0: none), and a leading '-'
+ * when negative, backwards so that they end at e; returns where they start.
+ * Without printf: the csv and the reasons format two numbers per customer. */
+static char *digits_back(char *e, int64_t v, char sep)
+{
+	unsigned long long mag = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
+	char *p = e;
+	int nd = 0;
+	do {
+		if (sep && nd > 0 && nd % 3 == 0)
+			*--p = sep;
+		*--p = (char)('0' + mag % 10);
+		mag /= 10;
+		nd++;
+	} while (mag);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
 const char *fmt_int(char *buf, size_t size, int64_t v, enum lang lang)
 {
-	char digits[32], grouped[64];
-	unsigned long long mag = v < 0 ? (unsigned long long)(-(v + 1)) + 1 : (unsigned long long)v;
-	snprintf(digits, sizeof(digits), "%llu", mag);
-	group(grouped, sizeof(grouped), digits, lang == LANG_SV ? " " : ",");
-	snprintf(buf, size, "%s%s", v < 0 ? "-" : "", grouped);
-	return buf;
+	char t[40], *e = t + sizeof(t);
+	char *p = digits_back(e, v, lang == LANG_SV ? ' ' : ',');
+	return put(buf, size, p, (size_t)(e - p));
 }
 
 const char *fmt_money(char *buf, size_t size, int64_t minor, enum lang lang)
 {
 	int64_t units = minor >= 0 ? (minor + 50) / 100 : -((-minor + 50) / 100);
-	char n[64];
-	fmt_int(n, sizeof(n), units, lang);
-	if (lang == LANG_SV)
-		snprintf(buf, size, "%s kr", n);
-	else
-		snprintf(buf, size, "%s", n);
-	return buf;
+	char t[48], *e = t + sizeof(t) - 3;
+	char *p = digits_back(e, units, lang == LANG_SV ? ' ' : ',');
+	if (lang == LANG_SV) {
+		memcpy(e, " kr", 3);
+		e += 3;
+	}
+	return put(buf, size, p, (size_t)(e - p));
 }
 
 const char *fmt_num(char *buf, size_t size, double v, int decimals, enum lang lang)
@@ -100,9 +129,15 @@ const char *fmt_minor_plain(char *buf, size_t size, int64_t minor)
 {
 	unsigned long long mag =
 		minor < 0 ? (unsigned long long)(-(minor + 1)) + 1 : (unsigned long long)minor;
-	if (mag % 100 == 0)
-		snprintf(buf, size, "%s%llu", minor < 0 ? "-" : "", mag / 100);
-	else
-		snprintf(buf, size, "%s%llu.%02llu", minor < 0 ? "-" : "", mag / 100, mag % 100);
-	return buf;
+	char t[32], *e = t + sizeof(t), *p = e;
+	if (mag % 100) {
+		*--p = (char)('0' + mag % 10);
+		*--p = (char)('0' + mag / 10 % 10);
+		*--p = '.';
+	}
+	/* the units, with the sign: -0.50 is "-0.50" */
+	p = digits_back(p, (int64_t)(mag / 100), 0);
+	if (minor < 0)
+		*--p = '-';
+	return put(buf, size, p, (size_t)(e - p));
 }
