@@ -5,6 +5,7 @@
 #include "util/error.h"
 #include "util/filehash.h"
 #include "util/i18n.h"
+#include "util/radix.h"
 #include "util/strbuf.h"
 #include "util/threads.h"
 
@@ -175,6 +176,43 @@ static void test_filehash(void **state)
 	assert_int_equal(errno, ENOENT);
 }
 
+static int by_key_then_i(const void *a, const void *b)
+{
+	const struct rkey *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* The radix sort gives qsort's order by key, and keeps equal keys in their
+ * order (i ascending here): keys spread over all 64 bits, keys that differ
+ * only in a middle digit, and many equal keys. */
+static void test_radix_sort(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	struct rkey *a = malloc(N * sizeof(*a)), *b = malloc(N * sizeof(*b)),
+		    *tmp = malloc(N * sizeof(*tmp));
+	uint64_t x = 88172645463325252ull;
+	for (int kind = 0; kind < 3; kind++) {
+		for (size_t i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			uint64_t k = kind == 0 ? x : kind == 1 ? (x % 1000) << 22 | 0xabc : x % 7;
+			a[i] = b[i] = (struct rkey){k, i};
+		}
+		radix_sort(a, tmp, N);
+		qsort(b, N, sizeof(*b), by_key_then_i);
+		for (size_t i = 0; i < N; i++) {
+			assert_true(a[i].key == b[i].key);
+			assert_true(a[i].i == b[i].i);
+		}
+	}
+	radix_sort(a, tmp, 0);
+	free(a);
+	free(b);
+	free(tmp);
+}
+
 /* FOKUS_THREADS decides, else the number of cores. */
 static void test_threads_wanted(void **state)
 {
@@ -197,6 +235,7 @@ int main(void)
 		cmocka_unit_test(test_holidays_se),
 		cmocka_unit_test(test_filehash),
 		cmocka_unit_test(test_threads_wanted),
+		cmocka_unit_test(test_radix_sort),
 		cmocka_unit_test(test_strbuf_and_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
