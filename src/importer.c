@@ -9,6 +9,7 @@
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
+#include "store/idmap.h"
 #include "util/days.h"
 #include "util/filehash.h"
 #include "util/threads.h"
@@ -475,6 +476,91 @@ static int store_inline(struct reading *g, struct store_import *im, char **cause
 	}
 }
 
+/* The customer IDs of an orders file, gathered by the first pass
+ * (rec_opts.saw_customer): one map per half of a file read in two threads,
+ * merged once both are read. A map that reaches the limit of idmap.h is
+ * given up: the import then finds and creates customers line by line. */
+#define SEEN_AHEAD 16   /* IDs whose slots are fetched while the others are put */
+#define SEEN_KEY 48     /* longer IDs are put at once */
+struct seen_half {
+	struct idmap m;
+	int n;
+	uint64_t h[SEEN_AHEAD];
+	size_t len[SEEN_AHEAD];
+	char key[SEEN_AHEAD][SEEN_KEY];
+};
+struct seen_ids {
+	struct seen_half half[2];
+};
+
+/* Puts the IDs waiting in h. Lookups are random over up to a million IDs:
+ * each costs a trip to memory, so the slots of SEEN_AHEAD IDs are asked
+ * for at once (prefetched as they come) and then visited. */
+static void seen_flush(struct seen_half *h)
+{
+	for (int i = 0; i < h->n && !h->m.full; i++)
+		idmap_put_h(&h->m, h->key[i], h->h[i], h->len[i], STORE_ID_SEEN);
+	h->n = 0;
+}
+
+static void saw_customer(void *ctx, int half, const char *id, size_t len)
+{
+	struct seen_ids *s = ctx;
+	if (!id) {
+		for (int k = 0; k < 2; k++) {
+			idmap_free(&s->half[k].m);
+			memset(&s->half[k], 0, sizeof(s->half[k]));
+		}
+		return;
+	}
+	struct seen_half *h = &s->half[half];
+	if (h->m.full)
+		return;
+	if (len >= SEEN_KEY) {
+		char *k = xmalloc(len + 1);
+		memcpy(k, id, len);
+		k[len] = '\0';
+		idmap_put(&h->m, k, STORE_ID_SEEN);
+		free(k);
+		return;
+	}
+	char *k = h->key[h->n];
+	memcpy(k, id, len);
+	k[len] = '\0';
+	h->h[h->n] = idmap_hash(k, &h->len[h->n]);
+	idmap_prefetch(&h->m, h->h[h->n]);
+	if (++h->n == SEEN_AHEAD)
+		seen_flush(h);
+}
+
+/* Both halves' IDs in one map, or NULL when given up. */
+static struct idmap *seen_merged(struct seen_ids *s)
+{
+	seen_flush(&s->half[0]);
+	seen_flush(&s->half[1]);
+	struct idmap *a = &s->half[0].m, *b = &s->half[1].m;
+	size_t pos = 0;
+	char k[IDMAP_INL + 1];
+	const char *key;
+	int64_t v;
+	while (!a->full && !b->full && idmap_next(b, &pos, k, &key, &v))
+		idmap_put(a, key, STORE_ID_SEEN);
+	int ok = !a->full && !b->full;
+	idmap_free(b);
+	memset(b, 0, sizeof(*b));
+	if (ok)
+		return a;
+	idmap_free(a);
+	memset(a, 0, sizeof(*a));
+	return NULL;
+}
+
+static void seen_free(struct seen_ids *s)
+{
+	for (int k = 0; k < 2; k++)
+		idmap_free(&s->half[k].m);
+}
+
 struct hashjob {
 	const char *path;
 	char *hex; /* 65 bytes */
@@ -517,6 +603,11 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	struct rec_opts ro = opts->rec;
 	int threads = threads_wanted();
 	ro.split_first_pass = threads > 1;
+	struct seen_ids seen = {0};
+	if (kind == REC_ORDERS && db && !opts->dry_run) {
+		ro.saw_customer = saw_customer;
+		ro.saw_customer_ctx = &seen;
+	}
 	if (opts->progress && !ro.progress) {
 		ro.progress = opts->progress;
 		ro.progress_ctx = opts->progress_arg;
@@ -540,7 +631,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	res->describe = recreader_describe(g.rr);
 	if (!opts->dry_run &&
 	    store_import_begin(db, kind, opts->display_name ? opts->display_name : path, sha,
-			       opts->replace, &im, &cause) != 0) {
+			       opts->replace, ro.saw_customer ? seen_merged(&seen) : NULL, &im,
+			       &cause) != 0) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
 	}
@@ -619,6 +711,7 @@ out:
 		fclose(g2.rej);
 	free(g2.lines);
 	free(g2.offs);
+	seen_free(&seen);
 	store_import_abort(im);
 	recreader_close(g2.rr);
 	recreader_close(g.rr);

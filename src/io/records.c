@@ -121,10 +121,9 @@ static int row_blank(const struct row *row)
 	return 1;
 }
 
-/* A cell's text trimmed of spaces, NUL-terminated: a pointer into the row
- * when nothing was cut at the end, else a copy in the scratch buffer.
- * NULL when empty. *len gets the length. */
-static const char *trimmed(struct recreader *rr, const struct field *cell, size_t *len)
+/* A cell's text trimmed of spaces: where it starts, and *len its length
+ * (0 when empty); not NUL-terminated. */
+static const char *trim_span(const struct field *cell, size_t *len)
 {
 	const char *p = cell->p, *e = p + cell->n;
 	int k;
@@ -139,9 +138,18 @@ static const char *trimmed(struct recreader *rr, const struct field *cell, size_
 			break;
 	}
 	*len = (size_t)(e - p);
-	if (p == e)
+	return p;
+}
+
+/* A cell's text trimmed of spaces, NUL-terminated: a pointer into the row
+ * when nothing was cut at the end, else a copy in the scratch buffer.
+ * NULL when empty. *len gets the length. */
+static const char *trimmed(struct recreader *rr, const struct field *cell, size_t *len)
+{
+	const char *p = trim_span(cell, len);
+	if (*len == 0)
 		return NULL;
-	if (e == cell->p + cell->n)
+	if (p + *len == cell->p + cell->n)
 		return p;
 	char *s = rr->scratch + rr->sused;
 	memcpy(s, p, *len);
@@ -150,11 +158,14 @@ static const char *trimmed(struct recreader *rr, const struct field *cell, size_
 	return s;
 }
 
-/* Values that mean "no value" in ID columns (R, pandas, Excel, SQL). */
-static int missing_marker(const char *s)
+/* Values that mean "no value" in ID columns (R, pandas, Excel, SQL); s has
+ * n bytes. */
+static int missing_marker(const char *s, size_t n)
 {
 	static const char *const m[] = {"NA", "N/A", "#N/A", "NULL", "None", "nan", "NaN", "nil", "-",
 					"?"};
+	if (n == 0 || n > 4)
+		return 0;
 	switch (s[0]) {
 	case 'n':
 	case 'N':
@@ -165,32 +176,37 @@ static int missing_marker(const char *s)
 	default:
 		return 0;
 	}
-	if (strlen(s) > 4)
-		return 0;
 	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++)
-		if (!strcasecmp(s, m[i]))
+		if (strlen(m[i]) == n && !strncasecmp(s, m[i], n))
 			return 1;
 	return 0;
 }
 
-/* "12621.0" (a number column saved by pandas or Excel) -> "12621". */
-static const char *id_clean(struct recreader *rr, const char *s, size_t n)
+/* The length of an ID once "12621.0" (a number column saved by pandas or
+ * Excel) is read as "12621": n, or where the dot is. */
+static size_t id_clean_len(const char *s, size_t n)
 {
 	const char *dot = memchr(s, '.', n);
-	if (!dot || dot == s)
-		return s;
+	if (!dot || dot == s || dot + 1 == s + n)
+		return n;
 	for (const char *p = s; p < dot; p++)
 		if (*p < '0' || *p > '9')
-			return s;
+			return n;
 	for (const char *p = dot + 1; p < s + n; p++)
 		if (*p != '0')
-			return s;
-	if (dot + 1 == s + n)
+			return n;
+	return (size_t)(dot - s);
+}
+
+static const char *id_clean(struct recreader *rr, const char *s, size_t n)
+{
+	size_t k = id_clean_len(s, n);
+	if (k == n)
 		return s;
 	char *c = rr->scratch + rr->sused;
-	memcpy(c, s, (size_t)(dot - s));
-	c[dot - s] = '\0';
-	rr->sused += (size_t)(dot - s) + 1;
+	memcpy(c, s, k);
+	c[k] = '\0';
+	rr->sused += k + 1;
 	return c;
 }
 
@@ -410,7 +426,7 @@ static int cell_id(struct recreader *rr, const struct row *row, const struct col
 {
 	size_t n;
 	const char *s = trimmed(rr, cell, &n);
-	if (s && missing_marker(s)) {
+	if (s && missing_marker(s, n)) {
 		if (c->f->id == F_CUSTOMER_ID && rr->kind != REC_ACTIVITIES)
 			return bad_value(rr, err, row, c, cell, "is not a customer ID");
 		if (c->f->id == F_SELLER_ID && rr->kind == REC_SELLERS)
@@ -953,13 +969,32 @@ static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
 	snprintf(mdy, cap, "%%m%c%%d%c%s", sep, sep, y);
 }
 
+/* Where observe() hands each row's customer ID (rec_opts.saw_customer). */
+struct idsink {
+	int col; /* the row's column, or -1 */
+	void (*fn)(void *ctx, int half, const char *id, size_t len);
+	void *ctx;
+	int half;
+};
+
+static void saw_id(const struct idsink *ids, const struct row *row)
+{
+	if (ids->col < 0 || ids->col >= row->nf)
+		return;
+	size_t n;
+	const char *p = trim_span(&row->f[ids->col], &n);
+	if (n && !missing_marker(p, n))
+		ids->fn(ids->ctx, ids->half, p, id_clean_len(p, n));
+}
+
 /* Evidence from every row r has left, into cols[idx[k]] (number and date
- * columns), reporting progress through opts (may be NULL) with the bytes
- * read times scale (2 for the first half of a file read in two, which
- * ends near the middle). Returns 0 at the end of the file, -1 with err on
- * a read error. */
+ * columns), and each row's customer ID to ids, reporting progress through
+ * opts (may be NULL) with the bytes read times scale (2 for the first half
+ * of a file read in two, which ends near the middle). Returns 0 at the end
+ * of the file, -1 with err on a read error. */
 static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
-                   const struct rec_opts *opts, int scale, struct ferr *err)
+                   const struct idsink *ids, const struct rec_opts *opts, int scale,
+                   struct ferr *err)
 {
 	struct row row;
 	long rows = 0;
@@ -975,6 +1010,7 @@ static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
 			else
 				date_observe(&c->ds, f->p, f->n);
 		}
+		saw_id(ids, &row);
 		if (opts && opts->progress && ++rows % PROGRESS_ROWS == 0) {
 			long long done, total;
 			reader_progress(r, &done, &total);
@@ -1003,13 +1039,14 @@ struct half {
 	struct col *cols;
 	const int *idx;
 	int nidx, rc;
+	struct idsink ids;
 	struct ferr err;
 };
 
 static void *observe_half(void *arg)
 {
 	struct half *h = arg;
-	h->rc = observe(h->r, h->cols, h->idx, h->nidx, NULL, 1, &h->err);
+	h->rc = observe(h->r, h->cols, h->idx, h->nidx, &h->ids, NULL, 1, &h->err);
 	return NULL;
 }
 
@@ -1030,13 +1067,14 @@ static void clear_evidence(struct col *cols, int n)
  * thread to read it all again, with the errors it reports. Returns 1 when
  * done, 0 when the caller must observe in one thread, -1 with err. */
 static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
-                          const struct rec_opts *opts, struct ferr *err)
+                          const struct idsink *ids, const struct rec_opts *opts, struct ferr *err)
 {
 	struct reader *r2 = NULL;
 	struct ferr e = {0};
 	if (reader_split_ahead(rr->r, &r2, &e) != 1)
 		return 0;
-	struct half h = {.r = r2, .idx = idx, .nidx = nidx};
+	struct half h = {.r = r2, .idx = idx, .nidx = nidx, .ids = *ids};
+	h.ids.half = 1;
 	h.cols = xreallocarray(NULL, (size_t)rr->ncols, sizeof(*h.cols));
 	memcpy(h.cols, rr->cols, (size_t)rr->ncols * sizeof(*h.cols));
 	clear_evidence(h.cols, rr->ncols);
@@ -1044,7 +1082,7 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 	int started = pthread_create(&th, NULL, observe_half, &h) == 0;
 	int rc = -1;
 	if (started) {
-		rc = observe(rr->r, rr->cols, idx, nidx, opts, 2, &e);
+		rc = observe(rr->r, rr->cols, idx, nidx, ids, opts, 2, &e);
 		pthread_join(th, NULL);
 	}
 	int ok = reader_join_ahead(rr->r, r2) && started && rc == 0 && h.rc == 0;
@@ -1059,6 +1097,8 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 	if (ok)
 		return 1;
 	clear_evidence(rr->cols, rr->ncols);
+	if (ids->col >= 0)
+		ids->fn(ids->ctx, 0, NULL, 0); /* the IDs seen too */
 	return restart(rr, err) < 0 ? -1 : 0;
 }
 
@@ -1071,14 +1111,17 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 	for (int i = 0; i < rr->ncols; i++)
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
-	if (nidx == 0) {
+	struct idsink ids = {.col = -1, .fn = opts->saw_customer, .ctx = opts->saw_customer_ctx};
+	if (opts->saw_customer && rr->kind == REC_ORDERS && rr->c_customer >= 0)
+		ids.col = rr->cols[rr->c_customer].col;
+	if (nidx == 0 && ids.col < 0) {
 		free(idx);
 		return 0;
 	}
 	int rc = 0;
 	if (!opts->split_first_pass || rr->is_xlsx ||
-	    (rc = observe_in_two(rr, idx, nidx, opts, err)) == 0)
-		rc = observe(rr->r, rr->cols, idx, nidx, opts, 1, err);
+	    (rc = observe_in_two(rr, idx, nidx, &ids, opts, err)) == 0)
+		rc = observe(rr->r, rr->cols, idx, nidx, &ids, opts, 1, err);
 	free(idx);
 	if (rc < 0)
 		return -1;

@@ -6,6 +6,7 @@
 #ifndef FOKUS_RECORDS_H
 #define FOKUS_RECORDS_H
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "io/reader.h"
@@ -29,6 +30,14 @@ struct rec_opts {
 	 * when that gives exactly what one pass would (see observe_in_two in
 	 * records.c); the progress is then the first half's. */
 	bool split_first_pass;
+	/* Orders: called during the first pass with each row's customer ID as
+	 * its record will have it (trimmed; "12621.0" as "12621"; empty cells
+	 * and markers like "NA" left out), not NUL-terminated, by `half` 0 or,
+	 * for the second half of a file read in two threads at once, 1; rows
+	 * later rejected are in it too. id == NULL: forget every ID seen (the
+	 * pass starts over in one thread). May be NULL. */
+	void (*saw_customer)(void *ctx, int half, const char *id, size_t len);
+	void *saw_customer_ctx;
 };
 
 /* Strings are NUL-terminated UTF-8 and NULL when the column is absent or the

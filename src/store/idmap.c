@@ -1,5 +1,6 @@
 /* store/idmap.c — see idmap.h. */
 #include "store/idmap.h"
+#include "util/radix.h"
 #include "util/xmalloc.h"
 
 #include <stdio.h>
@@ -68,6 +69,12 @@ static struct idslot *slots_resize(struct idslot *old, size_t ocap, size_t cap)
 		fprintf(stderr, "fokus: out of memory (asked for %zu bytes)\n", nb);
 		exit(1); /* as xmalloc does */
 	}
+#ifdef MADV_HUGEPAGE
+	/* Random lookups over megabytes: with 2 MB pages they rarely miss the
+	 * TLB as well as the cache (a hint; ignored where unsupported). */
+	if (nb >= (size_t)4 << 20)
+		madvise(p, nb, MADV_HUGEPAGE);
+#endif
 	return p;
 }
 
@@ -137,17 +144,23 @@ void idmap_set_limit(size_t slots)
 
 void idmap_put(struct idmap *m, const char *key, int64_t val)
 {
-	if ((m->n + 1) * 2 > m->cap) {
-		if (m->cap && m->cap * 2 > map_limit) {
-			m->full = 1;
-			return;
-		}
-		idmap_grow(m);
-	}
 	size_t len;
 	uint64_t h = idmap_hash(key, &len);
-	struct idslot *s = idmap_slot(m, key, h, len);
-	if (s->kind == IDSLOT_EMPTY) {
+	idmap_put_h(m, key, h, len, val);
+}
+
+void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val)
+{
+	struct idslot *s = m->cap ? idmap_slot(m, key, h, len) : NULL;
+	if (!s || s->kind == IDSLOT_EMPTY) { /* a new key */
+		if ((m->n + 1) * 2 > m->cap) {
+			if (m->cap && m->cap * 2 > map_limit) {
+				m->full = 1;
+				return;
+			}
+			idmap_grow(m);
+			s = idmap_slot(m, key, h, len);
+		}
 		m->n++;
 		slot_fill(m, s, key, h, len, val);
 	} else if (s->kind == IDSLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
@@ -158,6 +171,104 @@ void idmap_put(struct idmap *m, const char *key, int64_t val)
 		s->kind = IDSLOT_EMPTY;
 		slot_fill(m, s, key, h, len, val);
 	}
+}
+
+static int64_t slot_val(const struct idmap *m, const struct idslot *s)
+{
+	return s->kind == IDSLOT_INLINE ? (int64_t)s->val : m->longs[s->val].val;
+}
+
+int idmap_next(const struct idmap *m, size_t *pos, char k[IDMAP_INL + 1], const char **key,
+	       int64_t *val)
+{
+	for (; *pos < m->cap; (*pos)++) {
+		const struct idslot *s = &m->slots[*pos];
+		if (s->kind == IDSLOT_EMPTY)
+			continue;
+		*key = slot_key(m, s, k);
+		*val = slot_val(m, s);
+		(*pos)++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Eight bytes of a key from byte `depth` on (zeros past its end), the
+ * first in the highest byte: comparing them compares those bytes as
+ * strcmp does. */
+static uint64_t key_window(const char *key, size_t depth)
+{
+	size_t len = strlen(key);
+	uint64_t w = 0;
+	for (size_t i = 0; i < 8; i++)
+		w = w << 8 | (depth + i < len ? (unsigned char)key[depth + i] : 0);
+	return w;
+}
+
+static int cmp_slot_keys(const void *a, const void *b, void *ctx)
+{
+	const struct idmap *m = ctx;
+	char ka[IDMAP_INL + 1], kb[IDMAP_INL + 1];
+	return strcmp(slot_key(m, &m->slots[((const struct rkey *)a)->i], ka),
+		      slot_key(m, &m->slots[((const struct rkey *)b)->i], kb));
+}
+
+/* Sorts a[0..n) (slot indexes in .i) by their keys, all equal in their
+ * first `depth` bytes: by radix on the next eight bytes, then each run
+ * still equal (keys longer than depth + 8) likewise on the eight after.
+ * Small runs, and keys alike beyond 256 bytes, are left to qsort_r. */
+static void sort_slots(const struct idmap *m, struct rkey *a, struct rkey *tmp, size_t n,
+		       size_t depth)
+{
+	if (n < 32 || depth >= 256) {
+		qsort_r(a, n, sizeof(*a), cmp_slot_keys, (void *)m);
+		return;
+	}
+	for (size_t j = 0; j < n; j++) {
+		char k[IDMAP_INL + 1];
+		a[j].key = key_window(slot_key(m, &m->slots[a[j].i], k), depth);
+	}
+	radix_sort(a, tmp, n);
+	for (size_t lo = 0, hi; lo < n; lo = hi) {
+		for (hi = lo + 1; hi < n && a[hi].key == a[lo].key; hi++)
+			;
+		if (hi - lo > 1 && (a[lo].key & 0xff)) /* alike in all eight: longer keys */
+			sort_slots(m, a + lo, tmp, hi - lo, depth + 8);
+	}
+}
+
+size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
+			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].kind != IDSLOT_EMPTY && slot_val(m, &m->slots[i]) == from)
+			n++;
+	if (!n)
+		return 0;
+	struct rkey *a = xreallocarray(NULL, n, sizeof(*a));
+	struct rkey *tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	size_t j = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].kind != IDSLOT_EMPTY && slot_val(m, &m->slots[i]) == from)
+			a[j++].i = i;
+	sort_slots(m, a, tmp, n, 0);
+	free(tmp);
+	for (j = 0; j < n; j++) {
+		char k[IDMAP_INL + 1];
+		struct idslot *s = &m->slots[a[j].i];
+		const char *key = slot_key(m, s, k);
+		int64_t val = first + (int64_t)j;
+		if (s->kind == IDSLOT_LONG)
+			m->longs[s->val].val = val;
+		else if (val <= UINT32_MAX)
+			s->val = (uint32_t)val;
+		else
+			idmap_put(m, key, val); /* moves the key to longs; the slot stays */
+		fn(ctx, key, val);
+	}
+	free(a);
+	return n;
 }
 
 int64_t idmap_get(const struct idmap *m, const char *key)

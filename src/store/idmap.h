@@ -101,7 +101,21 @@ int64_t idmap_get(const struct idmap *m, const char *key);
 /* Adds key -> val (val != 0) or changes its val; when the map would have
  * to grow past the limit, sets m->full and adds nothing. */
 void idmap_put(struct idmap *m, const char *key, int64_t val);
+/* idmap_put with the key's hash and length from idmap_hash. */
+void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val);
 void idmap_free(struct idmap *m);
+
+/* The entries one by one, in no order: *pos starts at 0. Returns 1 with
+ * *key (NUL-terminated; in k when short, else in the map) and *val, or 0
+ * after the last. */
+int idmap_next(const struct idmap *m, size_t *pos, char k[IDMAP_INL + 1], const char **key,
+	       int64_t *val);
+
+/* Gives the entries whose value is `from` the values first, first + 1, ...
+ * in the order of their keys (strcmp's, which is SQLite's BINARY order),
+ * and calls fn(ctx, key, value) for each in that order. Returns how many. */
+size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
+			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx);
 
 /* The most slots a map may have (default 2^21: a million IDs in 32 MB);
  * at least 1024. For tests; not thread-safe. */

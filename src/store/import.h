@@ -22,12 +22,21 @@ struct import_counts {
 };
 
 struct store_import;
+struct idmap;
+
+/* The value of a customer ID in a map of the IDs seen in an orders file,
+ * before the import gives it a workspace id. */
+#define STORE_ID_SEEN ((int64_t)UINT32_MAX)
 
 /* Starts the import of a file of `kind`: BEGIN IMMEDIATE, a batches row.
  * replace: remove every earlier row of that kind first (orders/activities).
+ * seen (orders; may be NULL): every customer ID of the file, each with the
+ * value STORE_ID_SEEN (unless the map is full); the import takes it over
+ * (and leaves it empty) and creates the new customers first, in ID order.
  * Returns 0, or -1 with *cause (caller frees). */
 int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file,
-		       const char *sha256, int replace, struct store_import **out, char **cause);
+		       const char *sha256, int replace, struct idmap *seen,
+		       struct store_import **out, char **cause);
 /* Stores one record. 0 or -1 (*cause: a workspace error, e.g. disk full). */
 int store_import_add(struct store_import *im, const struct rec *rec, char **cause);
 /* Stores n records of the import's kind, as store_import_add each (orders

@@ -6,7 +6,10 @@
 # same ids (the storing takes the two halves' batches in turn); one thread
 # (FOKUS_THREADS=1) stores the same lines as two, also when only the second
 # half shows the number and date formats (the first pass runs in two halves
-# too, and their evidence is merged).
+# too, and their evidence is merged). The customers are created before the
+# lines, in the order of their IDs, from the IDs the first pass saw: an ID
+# written " 77777.00 " is the customer 77777, and a customer named only on
+# rejected rows (--skip-bad) or with "NA" is not created.
 . "$OLDPWD/tests/cli/lib.sh"
 export LANG=C
 N=150000
@@ -62,6 +65,35 @@ cmp -s a.cust c.cust || fail "one thread: the same customers"
 sort a.lines > a.sorted
 sort c.lines > c.sorted
 cmp -s a.sorted c.sorted || fail "one thread: the same lines"
+
+# Customers known from the first pass: created in ID order, none for
+# rejected rows, IDs trimmed and cleaned as the lines' are.
+awk -v n=$N 'BEGIN { print "order_id,customer_id,date,amount"
+	for (i = 1; i <= n; i++) {
+		c = sprintf("K%05d", (i * 7919) % 20011); d = "2025-03-04"
+		if (i == 10 || i == 120000) { c = "ONLY-ON-A-BAD-ROW-" i; d = "2025-02-30" }
+		if (i == 20 || i == 130000) c = "NA"
+		if (i == 30) c = " 77777.00 "
+		if (i == 140000) c = "77777"
+		printf "%d,%s,%s,%d\n", i, c, d, i % 900 } }' > ids.csv
+for t in 1 2; do
+	FOKUS_THREADS=$t "$FOKUS" --db ids$t.db import orders ids.csv --skip-bad --json > ids$t.json 2> ids$t.err ||
+		{ cat ids$t.err; fail "IDs file, $t thread(s)"; }
+	expect_eq "$(jq .rows_rejected ids$t.json)" "4" "IDs file: two bad dates and two NA rejected ($t)"
+	want_c=$(awk -F, 'NR > 1 && $3 != "2025-02-30" && $2 != "NA" { sub(/^ */, "", $2); sub(/\.00 *$/, "", $2); s[$2] = 1 }
+		END { print length(s) }' ids.csv)
+	expect_eq "$(jq .customers_created ids$t.json)" "$want_c" "IDs file: customers created ($t)"
+	expect_eq "$(sqlite3 ids$t.db 'SELECT count(*) FROM customers')" "$want_c" "IDs file: customers stored ($t)"
+	expect_eq "$(sqlite3 ids$t.db "SELECT count(*) FROM customers WHERE customer_id LIKE 'ONLY%' OR customer_id = 'NA'")" \
+		"0" "IDs file: none for rejected rows ($t)"
+	expect_eq "$(sqlite3 ids$t.db "SELECT count(*) FROM customers WHERE customer_id = '77777'")" "1" \
+		"IDs file: ' 77777.00 ' is 77777 ($t)"
+	sqlite3 ids$t.db 'SELECT customer_id FROM customers ORDER BY id' > ids$t.byid
+	sqlite3 ids$t.db 'SELECT customer_id FROM customers ORDER BY customer_id' > ids$t.byname
+	cmp -s ids$t.byid ids$t.byname || fail "IDs file: ids given in the order of the customer IDs ($t)"
+	"$FOKUS" --db ids$t.db orders | sort > ids$t.lines || fail "orders ids$t"
+done
+cmp -s ids1.lines ids2.lines || fail "IDs file: one and two threads store the same lines"
 
 # A Swedish export where only the second half tells the formats: days
 # above 12 (so dd/mm/yyyy, not mm/dd) and amounts like "1 234,50" (a

@@ -121,7 +121,95 @@ static void test_grow_and_limit(void **state)
 		snprintf(key, sizeof(key), "S%d", i);
 		assert_int_equal(idmap_get(&s, key), i < 512 ? i + 1 : 0);
 	}
+	idmap_put(&s, "S3", 9999); /* full, but a key it has still takes a new id */
+	assert_int_equal(idmap_get(&s, "S3"), 9999);
+	assert_int_equal(s.n, 512);
 	idmap_free(&s);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct seen {
+	char **keys;
+	int64_t *vals;
+	int n;
+};
+
+static void record(void *ctx, const char *key, int64_t val)
+{
+	struct seen *s = ctx;
+	s->keys[s->n] = strdup(key);
+	s->vals[s->n++] = val;
+}
+
+/* Numbering in key order: short keys, keys of exactly 11 bytes, long keys
+ * alike in their first 8, 16 and 300 bytes (runs the radix passes hand on,
+ * and the qsort fallback), keys that are prefixes of others, and bytes
+ * above 0x7f (UTF-8), against strcmp; entries with another value keep it. */
+static void test_number_in_order(void **state)
+{
+	(void)state;
+	const int64_t PENDING = 4000000000;
+	struct idmap m = {0};
+	char **want = calloc(5000, sizeof(char *));
+	int nw = 0;
+	char key[400], pad[301];
+	memset(pad, 'x', 300);
+	pad[300] = '\0';
+	unsigned r = 12345;
+	for (int i = 0; i < 4000; i++) {
+		r = r * 1103515245u + 12345u;
+		unsigned v = (r >> 8) % 100000;
+		switch (i % 8) {
+		case 0: snprintf(key, sizeof(key), "C%u", v); break;
+		case 1: snprintf(key, sizeof(key), "%010u", v); break; /* 10 */
+		case 2: snprintf(key, sizeof(key), "K%010u", v); break; /* 11 */
+		case 3: snprintf(key, sizeof(key), "CUSTOMER%u", v); break;
+		case 4: snprintf(key, sizeof(key), "CUSTOMER-NUMBER-%u", v); break;
+		case 5: snprintf(key, sizeof(key), "%s%u", pad, v); break;
+		case 6: snprintf(key, sizeof(key), "\xc3\x85S%u", v); break; /* ÅS */
+		default: snprintf(key, sizeof(key), "%u", v % 50); break; /* prefixes */
+		}
+		if (idmap_get(&m, key))
+			continue;
+		int mine = i % 5 != 0; /* every fifth keeps its own value */
+		idmap_put(&m, key, mine ? PENDING : (int64_t)i + 1);
+		if (mine)
+			want[nw++] = strdup(key);
+	}
+	qsort(want, (size_t)nw, sizeof(char *), cmp_str);
+	struct seen got = {calloc(5000, sizeof(char *)), calloc(5000, sizeof(int64_t)), 0};
+	size_t n = idmap_number_in_order(&m, PENDING, 10, record, &got);
+	assert_int_equal(n, nw);
+	assert_int_equal(got.n, nw);
+	for (int i = 0; i < nw; i++) {
+		assert_string_equal(got.keys[i], want[i]);
+		assert_int_equal(got.vals[i], 10 + i);
+		assert_int_equal(idmap_get(&m, want[i]), 10 + i);
+	}
+	/* every entry, the others with their own values */
+	size_t pos = 0, seen = 0;
+	char k[IDMAP_INL + 1];
+	const char *kp;
+	int64_t v;
+	while (idmap_next(&m, &pos, k, &kp, &v)) {
+		assert_int_equal(idmap_get(&m, kp), v);
+		assert_true(v != PENDING);
+		seen++;
+	}
+	assert_int_equal(seen, m.n);
+	assert_int_equal(idmap_number_in_order(&m, PENDING, 1, record, &got), 0);
+	for (int i = 0; i < nw; i++) {
+		free(want[i]);
+		free(got.keys[i]);
+	}
+	free(want);
+	free(got.keys);
+	free(got.vals);
+	idmap_free(&m);
 }
 
 int main(void)
@@ -130,6 +218,7 @@ int main(void)
 		cmocka_unit_test(test_put_get),
 		cmocka_unit_test(test_grow_wrapped_cluster),
 		cmocka_unit_test(test_grow_and_limit),
+		cmocka_unit_test(test_number_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -86,7 +86,7 @@ static void test_orders_create_customers(void **state)
 	sqlite3 *db = fresh_db();
 	struct store_import *im;
 	char *cause = NULL;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause), 0);
 	/* 150 rows: more than one multi-row INSERT, and a tail. */
 	for (int i = 0; i < 150; i++) {
 		struct rec r = order(i % 3 == 0 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
@@ -117,7 +117,7 @@ static void test_orders_create_customers(void **state)
 	free(when);
 
 	/* An aborted import leaves nothing. */
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "p.csv", "def", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "p.csv", "def", 0, NULL, &im, &cause), 0);
 	struct rec r = order("K9", 2026, 2, 1, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	store_import_abort(im);
@@ -126,7 +126,7 @@ static void test_orders_create_customers(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM batches"), 1);
 
 	/* --replace removes the earlier orders. */
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.replaced_rows, 151);
@@ -159,7 +159,7 @@ static void test_customer_upsert_and_load(void **state)
 	r.u.c.has_potential = true;
 	r.u.c.potential = 5000000;
 	r.u.c.open_min = r.u.c.close_min = -1;
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "x", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "x", 0, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	struct import_counts c;
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
@@ -169,7 +169,7 @@ static void test_customer_upsert_and_load(void **state)
 	r.u.c.name = "Åkessons Järn & Bygg AB";
 	r.u.c.has_potential = false;
 	r.u.c.postal_code = NULL;
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.customers_updated, 1);
@@ -180,7 +180,7 @@ static void test_customer_upsert_and_load(void **state)
 	s.u.s.seller_id = "S1";
 	s.u.s.name = "Anna";
 	s.u.s.role = ROLE_FARMER;
-	assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", "z", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", "z", 0, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &s, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 
@@ -215,7 +215,7 @@ static void test_load_orders_order(void **state)
 	} o[] = {{"C", 9, 1}, {"A", 5, 2}, {"C", 2, 4}, {"B", 7, 8}, {"A", 1, 16},
 		 {"B", 3, 32}, {"C", 5, 64}, {"A", 30, 128}, {"A", 3, 256}};
 	size_t n = sizeof(o) / sizeof(o[0]);
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, NULL, &im, &cause), 0);
 	for (size_t i = 0; i < n; i++) {
 		struct rec r = order(o[i].cust, 2024, 3, o[i].d, o[i].amount);
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -283,7 +283,7 @@ static void test_load_recent(void **state)
 	enum { N = 20000, SPAN = 100 };
 	int64_t want = 0;
 	size_t nwant = 0;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, NULL, &im, &cause), 0);
 	for (int i = 0; i < N; i++) {
 		/* first half ascending (days 0..999), second half shuffled over 0..1999 */
 		int32_t day = i < N / 2 ? base + i / 10 : base + (int32_t)((i * 7919L) % 1000) + 1000;
@@ -551,7 +551,7 @@ static void test_damaged_block(void **state)
 	sqlite3 *db = fresh_db();
 	struct store_import *im;
 	char *cause = NULL;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause), 0);
 	for (int i = 0; i < 100; i++) {
 		struct rec r = order(i % 2 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -605,7 +605,7 @@ static void test_map_limit(void **state)
 	for (int pass = 0; pass < 2; pass++) {
 		/* the first import names customers 0..1999, the second 1000..2999 */
 		assert_int_equal(store_import_begin(db, REC_ORDERS, pass ? "b.csv" : "a.csv",
-						    pass ? "hb" : "ha", 0, &im, &cause),
+						    pass ? "hb" : "ha", 0, NULL, &im, &cause),
 				 0);
 		for (int i = 0; i < 12000; i++) {
 			int k = pass * 1000 + (i * 7919) % 2000;
@@ -618,7 +618,7 @@ static void test_map_limit(void **state)
 		assert_int_equal(c.customers_created, pass ? 1000 : 2000);
 	}
 	/* a customer file naming old and new IDs: updates counted right */
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, NULL, &im, &cause), 0);
 	for (int k = 2900; k < 3100; k++) {
 		struct rec r;
 		memset(&r, 0, sizeof(r));
@@ -669,7 +669,7 @@ static void test_map_grows(void **state)
 	int next = 0;
 	memset(want, 0, sizeof(want));
 	memset(first, 0, sizeof(first));
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "g.csv", "hg", 0, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "g.csv", "hg", 0, NULL, &im, &cause), 0);
 	for (int i = 0; i < 3 * N; i++) {
 		int k = (int)(((int64_t)i * 7919) % N); /* every customer three times, scattered */
 		char id[40];
@@ -703,6 +703,102 @@ static void test_map_grows(void **state)
 	db_close(db);
 }
 
+static int64_t id_of(sqlite3 *db, const char *ext)
+{
+	char sql[128];
+	snprintf(sql, sizeof(sql), "SELECT ifnull((SELECT id FROM customers WHERE customer_id = '%s'), 0)",
+		 ext);
+	return count(db, sql);
+}
+
+/* Customers known before the lines (the IDs the first pass saw): the new
+ * ones are created first, their ids in the order of their IDs; those in
+ * the workspace keep theirs; one seen only on a rejected row (never
+ * stored) is gone at commit and not counted; an ID not seen still gets its
+ * customer. The lines name the right customers. A seen map that is full is
+ * not used (the line-by-line way). */
+static void test_seen_customers_first(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "ha", 0, NULL, &im, &cause), 0);
+	struct rec r = order("M1", 2026, 1, 2, 100);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	r = order("A0", 2026, 1, 2, 100);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(id_of(db, "M1"), 1);
+	assert_int_equal(id_of(db, "A0"), 2);
+
+	struct idmap seen = {0};
+	const char *ids[] = {"Z9", "M1", "B-LONG-CUSTOMER-ID-2", "REJECTED", "B-LONG-CUSTOMER-ID-10",
+			     "Ö1", "C3"};
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		idmap_put(&seen, ids[i], STORE_ID_SEEN);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "hb", 0, &seen, &im, &cause), 0);
+	assert_int_equal(seen.n, 0); /* taken over */
+	const char *lines[] = {"Z9", "M1", "C3", "B-LONG-CUSTOMER-ID-2", "Ö1", "NOT-SEEN",
+			       "B-LONG-CUSTOMER-ID-10", "Z9"};
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		r = order(lines[i], 2026, 2, 1 + (int)i, 1000 * ((int64_t)i + 1));
+		assert_int_equal(store_import_add(im, &r, &cause), 0);
+	}
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_created, 6); /* 5 seen and stored, NOT-SEEN */
+	/* strcmp order: B-LONG-..-10 < B-LONG-..-2 < C3 < Z9 < Ö1 (UTF-8 above ASCII) */
+	assert_int_equal(id_of(db, "B-LONG-CUSTOMER-ID-10"), 3);
+	assert_int_equal(id_of(db, "B-LONG-CUSTOMER-ID-2"), 4);
+	assert_int_equal(id_of(db, "C3"), 5);
+	assert_int_equal(id_of(db, "Z9"), 7); /* 6 was REJECTED's, removed */
+	assert_int_equal(id_of(db, "Ö1"), 8);
+	assert_int_equal(id_of(db, "REJECTED"), 0);
+	assert_int_equal(id_of(db, "NOT-SEEN"), 9);
+	assert_int_equal(id_of(db, "M1"), 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 8);
+	assert_int_equal(count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders' "
+				   "AND batch_id = 2"),
+			 6);
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(ds.norders, 10);
+	for (size_t i = 0; i < ds.norders; i++) {
+		const char *who = ds.customers[ds.orders[i].cust].id;
+		int64_t a = ds.orders[i].amount;
+		if (ds.orders[i].day < days_from_ymd(2026, 2, 1)) {
+			assert_int_equal(a, 100);
+			continue;
+		}
+		size_t k = (size_t)(ds.orders[i].day - days_from_ymd(2026, 2, 1));
+		assert_int_equal(a, 1000 * ((int64_t)k + 1));
+		assert_string_equal(who, lines[k]);
+	}
+	dataset_free(&ds);
+
+	/* full: not used, and freed */
+	idmap_set_limit(1024);
+	for (int i = 0; i < 600; i++) {
+		char k[16];
+		snprintf(k, sizeof(k), "F%d", i);
+		idmap_put(&seen, k, STORE_ID_SEEN);
+	}
+	idmap_set_limit((size_t)1 << 21);
+	assert_true(seen.full);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "c.csv", "hc", 0, &seen, &im, &cause), 0);
+	assert_int_equal(seen.n, 0);
+	r = order("F1", 2026, 3, 1, 5);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	r = order("Z9", 2026, 3, 1, 5);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(c.customers_created, 1);
+	assert_int_equal(id_of(db, "F1"), 10);
+	assert_int_equal(id_of(db, "F0"), 0);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -716,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_damaged_block),
 		cmocka_unit_test(test_map_limit),
 		cmocka_unit_test(test_map_grows),
+		cmocka_unit_test(test_seen_customers_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
