@@ -9,6 +9,7 @@
 #include "store/dataset.h"
 #include "store/override.h"
 #include "util/days.h"
+#include "util/idmap.h"
 #include "util/threads.h"
 #include "util/xmalloc.h"
 
@@ -165,101 +166,28 @@ int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lan
 
 /* --- from files --------------------------------------------------------------- */
 
-/* customer_id -> index into ds->customers (open addressing, linear probing,
- * at most half full). Each slot holds the first IDMAP_KEY bytes of the ID,
- * NUL-padded, so that a lookup of an ID shorter than that (the usual case)
- * touches one slot and nothing else: with a million customers in random
- * order, following a pointer to the customer and then to its string costs
- * two cache misses per order line. Longer IDs compare the rest with the
- * customer's own string. */
-#define IDMAP_KEY 12
-struct idslot {
-	int32_t idx; /* -1 empty */
-	char key[IDMAP_KEY];
-};
-struct idmap {
-	struct idslot *slot;
-	size_t cap;
-	/* ds NULL (the second part of a split orders file): the IDs alone, in
-	 * order of addition, without customer records */
+/* customer_id -> index + 1 into ds->customers (util/idmap.h, without a
+ * limit: categorizing from files keeps every customer in memory anyway).
+ * With ds NULL (the second part of a split orders file) the index is into
+ * ids, the IDs alone in order of first appearance, without customer
+ * records. */
+struct custmap {
+	struct idmap map;
 	char **ids;
 	size_t nids, idcap;
 };
 
-/* The ID of entry idx. */
-static const char *idmap_id(const struct idmap *m, const struct dataset *ds, int32_t idx)
-{
-	return ds ? ds->customers[idx].id : m->ids[idx];
-}
-
-/* FNV-1a of s; *len gets strlen(s). */
-static uint64_t str_hash(const char *s, size_t *len)
-{
-	uint64_t h = 1469598103934665603ull;
-	const char *p = s;
-	for (; *p; p++) {
-		h ^= (unsigned char)*p;
-		h *= 1099511628211ull;
-	}
-	*len = (size_t)(p - s);
-	return h ^ (h >> 29);
-}
-
-static void idmap_key(char key[IDMAP_KEY], const char *id, size_t len)
-{
-	memset(key, 0, IDMAP_KEY);
-	memcpy(key, id, len < IDMAP_KEY ? len : IDMAP_KEY);
-}
-
-static void idmap_grow(struct idmap *m, const struct dataset *ds)
-{
-	size_t cap = m->cap ? m->cap * 2 : 1024;
-	struct idslot *slot = xreallocarray(NULL, cap, sizeof(*slot));
-	for (size_t i = 0; i < cap; i++)
-		slot[i].idx = -1;
-	for (size_t i = 0; i < m->cap; i++) {
-		const struct idslot *o = &m->slot[i];
-		if (o->idx < 0)
-			continue;
-		size_t len;
-		/* a short ID is all in the slot; a long one is read from its customer */
-		uint64_t hv = memchr(o->key, 0, IDMAP_KEY)
-		                  ? str_hash(o->key, &len)
-		                  : str_hash(idmap_id(m, ds, o->idx), &len);
-		size_t h = (size_t)hv & (cap - 1);
-		while (slot[h].idx >= 0)
-			h = (h + 1) & (cap - 1);
-		slot[h] = *o;
-	}
-	free(m->slot);
-	m->slot = slot;
-	m->cap = cap;
-}
-
-/* The index of customer `id`, adding a bare customer when new (*added
- * set); with ds NULL, adding the ID to m->ids only. */
-static int32_t idmap_get_hashed(struct idmap *m, struct dataset *ds, size_t *cap,
-                                const char *id, size_t len, uint64_t hv, int *added)
+/* The index of customer `id` (hash hv and length len from idmap_hash),
+ * adding a bare customer when new (*added set); with ds NULL, adding the
+ * ID to m->ids only. */
+static int32_t cust_index(struct custmap *m, struct dataset *ds, size_t *cap, const char *id,
+                          size_t len, uint64_t hv, int *added)
 {
 	size_t n = ds ? ds->ncustomers : m->nids;
-	if ((n + 1) * 2 > m->cap)
-		idmap_grow(m, ds);
-	size_t h = (size_t)hv & (m->cap - 1);
-	char key[IDMAP_KEY];
-	idmap_key(key, id, len);
-	while (m->slot[h].idx >= 0) {
-		const struct idslot *s = &m->slot[h];
-		if (!memcmp(s->key, key, IDMAP_KEY) &&
-		    (len < IDMAP_KEY ||
-		     !strcmp(idmap_id(m, ds, s->idx) + IDMAP_KEY, id + IDMAP_KEY))) {
-			*added = 0;
-			return s->idx;
-		}
-		h = (h + 1) & (m->cap - 1);
-	}
-	*added = 1;
-	m->slot[h].idx = (int32_t)n;
-	memcpy(m->slot[h].key, key, IDMAP_KEY);
+	int64_t v = idmap_add_h(&m->map, id, hv, len, (int64_t)n + 1);
+	*added = v == (int64_t)n + 1; /* the others have 1..n */
+	if (!*added)
+		return (int32_t)(v - 1);
 	if (!ds) {
 		if (m->nids == m->idcap) {
 			m->idcap = m->idcap ? m->idcap * 2 : 1024;
@@ -281,15 +209,6 @@ static int32_t idmap_get_hashed(struct idmap *m, struct dataset *ds, size_t *cap
 	return (int32_t)ds->ncustomers++;
 }
 
-/* idmap_get_hashed with the hash computed here. */
-static int32_t idmap_get(struct idmap *m, struct dataset *ds, size_t *cap, const char *id,
-                         int *added)
-{
-	size_t len;
-	uint64_t hv = str_hash(id, &len);
-	return idmap_get_hashed(m, ds, cap, id, len, hv, added);
-}
-
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
@@ -303,7 +222,7 @@ static void note_reject(size_t *rejected, char **first, const struct ferr *err)
 	}
 }
 
-static int read_customers(const char *path, struct dataset *ds, struct idmap *m, size_t *cap,
+static int read_customers(const char *path, struct dataset *ds, struct custmap *m, size_t *cap,
                           size_t *rejected, char **first, char **cause)
 {
 	struct recreader *rr = NULL;
@@ -321,8 +240,9 @@ static int read_customers(const char *path, struct dataset *ds, struct idmap *m,
 		}
 		const struct rec_customer *rc = &rec.u.c;
 		int added;
-		int32_t ci =
-		    idmap_get(m, ds, cap, rc->customer_id, &added); /* may move customers */
+		size_t len;
+		uint64_t hv = idmap_hash(rc->customer_id, &len);
+		int32_t ci = cust_index(m, ds, cap, rc->customer_id, len, hv, &added); /* may move customers */
 		struct customer *c = &ds->customers[ci];
 		if (!added)
 			continue; /* the first row of a customer wins */
@@ -370,7 +290,7 @@ struct part {
 	struct recreader *rr;
 	const struct cat_params *p;
 	struct dataset *ds;
-	struct idmap *m;
+	struct custmap *m;
 	size_t *cap;
 	struct line *lines;
 	uint8_t *nomargin; /* bit per line: margin missing (margin axis) */
@@ -402,8 +322,7 @@ static void flush_batch(struct part *pt, const struct pending *pb, int np, const
 	for (int i = 0; i < np; i++) {
 		const struct pending *b = &pb[i];
 		int added;
-		int32_t ci = idmap_get_hashed(pt->m, pt->ds, pt->cap, arena + b->off, b->len, b->hv,
-		                              &added);
+		int32_t ci = cust_index(pt->m, pt->ds, pt->cap, arena + b->off, b->len, b->hv, &added);
 		if (pt->last == DAYS_NONE || b->day > pt->last) {
 			pt->last = b->day;
 			if (p->as_of == DAYS_NONE)
@@ -462,7 +381,7 @@ static int read_part(struct part *pt)
 		}
 		const struct rec_order *o = &rec.u.o;
 		struct pending *b = &pb[np];
-		b->hv = str_hash(o->customer_id, &b->len);
+		b->hv = idmap_hash(o->customer_id, &b->len);
 		if (aused + b->len + 1 > acap) {
 			acap = (aused + b->len + 1) * 2;
 			arena = xrealloc(arena, acap);
@@ -473,8 +392,7 @@ static int read_part(struct part *pt)
 		b->day = o->day;
 		b->missing = p->axis == AXIS_MARGIN && !o->has_margin;
 		b->value = p->axis == AXIS_MARGIN ? (o->has_margin ? o->margin : 0) : o->amount;
-		if (pt->m->cap)
-			__builtin_prefetch(&pt->m->slot[(size_t)b->hv & (pt->m->cap - 1)]);
+		idmap_prefetch(&pt->m->map, b->hv);
 		if (++np == BATCH) {
 			flush_batch(pt, pb, np, arena, &cut);
 			np = 0;
@@ -529,7 +447,7 @@ static void *sum_thread(void *arg)
  * appearance, as when one thread reads the whole file; map[i] gets the
  * index of m2's customer i. A batch of IDs is hashed and its slots
  * prefetched before they are looked up, as in read_part. */
-static void merge_ids(struct idmap *m, struct dataset *ds, size_t *cap, struct idmap *m2,
+static void merge_ids(struct custmap *m, struct dataset *ds, size_t *cap, struct custmap *m2,
                       int32_t *map)
 {
 	uint64_t hv[BATCH];
@@ -537,14 +455,12 @@ static void merge_ids(struct idmap *m, struct dataset *ds, size_t *cap, struct i
 	for (size_t a = 0; a < m2->nids; a += BATCH) {
 		size_t nb = m2->nids - a < BATCH ? m2->nids - a : BATCH;
 		for (size_t k = 0; k < nb; k++) {
-			hv[k] = str_hash(m2->ids[a + k], &len[k]);
-			if (m->cap)
-				__builtin_prefetch(&m->slot[(size_t)hv[k] & (m->cap - 1)]);
+			hv[k] = idmap_hash(m2->ids[a + k], &len[k]);
+			idmap_prefetch(&m->map, hv[k]);
 		}
 		for (size_t k = 0; k < nb; k++) {
 			int added;
-			map[a + k] =
-			    idmap_get_hashed(m, ds, cap, m2->ids[a + k], len[k], hv[k], &added);
+			map[a + k] = cust_index(m, ds, cap, m2->ids[a + k], len[k], hv[k], &added);
 			free(m2->ids[a + k]);
 			m2->ids[a + k] = NULL;
 		}
@@ -562,7 +478,8 @@ int categorize_run_files(const char *orders, const char *customers, const struct
                          struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
                          size_t *rejected, char **first, char **cause)
 {
-	struct idmap m = {0}, m2 = {0}; /* m2: the second part's customers */
+	struct custmap m = {.map.limit = IDMAP_NO_LIMIT}, m2 = {.map.limit = IDMAP_NO_LIMIT};
+	/* m2: the second part's customers */
 	size_t cap = 0;
 	struct part pt[2];
 	int nparts = 1;
@@ -654,8 +571,8 @@ out:
 		free(pt[k].nomargin);
 	}
 	free(map);
-	free(m.slot);
-	free(m2.slot);
+	idmap_free(&m.map);
+	idmap_free(&m2.map);
 	for (size_t i = 0; i < m2.nids; i++)
 		free(m2.ids[i]);
 	free(m2.ids);

@@ -9,7 +9,7 @@
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
-#include "store/idmap.h"
+#include "util/idmap.h"
 #include "util/days.h"
 #include "util/filehash.h"
 #include "util/threads.h"

@@ -6,7 +6,7 @@
  * postal code and no coordinates are located from the shipped table. */
 #include "store/import.h"
 #include "store/db.h"
-#include "store/idmap.h"
+#include "util/idmap.h"
 #include "store/orderblocks.h"
 #include "core/dataset.h"
 #include "util/days.h"

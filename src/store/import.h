@@ -50,7 +50,7 @@ int store_import_commit(struct store_import *im, const char *info_json,
 void store_import_abort(struct store_import *im);
 
 /* The in-memory map of external IDs takes at most idmap_set_limit's slots
- * (store/idmap.h); the import looks further IDs up in SQLite instead. */
+ * (util/idmap.h); the import looks further IDs up in SQLite instead. */
 
 /* The batch of this kind whose file had this content hash and is still in
  * force: returns 1 and fills *batch_id, *file, *when (caller frees); 0 when

@@ -1,11 +1,11 @@
-/* test-idmap.c — the in-memory map of external IDs (store/idmap.c). */
+/* test-idmap.c — the in-memory map of external IDs (util/idmap.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "store/idmap.h"
+#include "util/idmap.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,7 +10,7 @@
 
 #include "store/dataset.h"
 #include "store/db.h"
-#include "store/idmap.h"
+#include "util/idmap.h"
 #include "store/import.h"
 #include "store/orderblocks.h"
 #include "store/status.h"

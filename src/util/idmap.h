@@ -1,5 +1,6 @@
-/* idmap.h — external ID (a customer's or seller's ID in the files) ->
- * workspace id, in memory, for an import. Open addressing over 16-byte
+/* idmap.h — external ID (a customer's or seller's ID in the files) -> a
+ * number (a workspace id in an import, a customer's index when categorizing
+ * from files), in memory. Open addressing over 16-byte
  * slots, at most half full. A key of up to IDMAP_INL bytes and an id below
  * 2^32 (every real one) sit in the slot itself, so a lookup touches one
  * cache line; a longer key (or a larger id) keeps its hash in the slot and
@@ -7,10 +8,10 @@
  * chunks. Lookups are random over up to a million IDs: memory latency is
  * what they cost, so fewer places to read is what makes them fast.
  *
- * The map stops growing at a limit (idmap_set_limit): then it sets `full`
- * and refuses new keys, and the caller looks those up elsewhere (SQLite),
- * so the memory stays bounded whatever the number of IDs. Workspace ids
- * are never 0: 0 means "not in the map". */
+ * The map stops growing at a limit (idmap_set_limit, or its own `limit`):
+ * then it sets `full` and refuses new keys, and the caller looks those up
+ * elsewhere (SQLite), so the memory stays bounded whatever the number of
+ * IDs. Values are never 0: 0 means "not in the map". */
 #ifndef FOKUS_IDMAP_H
 #define FOKUS_IDMAP_H
 
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #define IDMAP_INL 11
+#define IDMAP_NO_LIMIT ((size_t)-1)
 enum { IDSLOT_EMPTY, IDSLOT_INLINE, IDSLOT_LONG };
 
 struct idslot {
@@ -36,6 +38,7 @@ struct idmap {
 	struct idslot *slots; /* an anonymous mapping of cap slots */
 	size_t cap, n;        /* cap: a power of two, or 0 */
 	int full;             /* it held the limit and refused a key */
+	size_t limit;         /* most slots: 0 = idmap_set_limit's, IDMAP_NO_LIMIT */
 	struct idlong *longs;
 	size_t nlongs, longs_cap;
 	char **chunks;
@@ -61,19 +64,22 @@ static inline uint64_t idmap_hash(const char *s, size_t *len)
 static inline struct idslot *idmap_slot(const struct idmap *m, const char *key, uint64_t h,
 					size_t len)
 {
-	char inl[IDMAP_INL] = {0}, hashed[IDMAP_INL] = {0};
-	if (len <= IDMAP_INL)
+	char inl[IDMAP_INL] = {0};
+	int inline_key = len <= IDMAP_INL; /* in an INLINE slot, unless its id is too large */
+	if (inline_key)
 		memcpy(inl, key, len);
-	memcpy(hashed, &h, sizeof(h));
 	for (size_t i = (size_t)h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		struct idslot *s = &m->slots[i];
 		if (s->kind == IDSLOT_EMPTY)
 			return s;
 		if (s->kind == IDSLOT_INLINE) {
-			if (len <= IDMAP_INL && !memcmp(s->key, inl, IDMAP_INL))
+			if (inline_key && !memcmp(s->key, inl, IDMAP_INL))
 				return s;
-		} else if (!memcmp(s->key, hashed, IDMAP_INL) && !strcmp(m->longs[s->val].key, key)) {
-			return s;
+		} else {
+			uint64_t sh;
+			memcpy(&sh, s->key, sizeof(sh));
+			if (sh == h && !strcmp(m->longs[s->val].key, key))
+				return s;
 		}
 	}
 }
@@ -103,6 +109,17 @@ int64_t idmap_get(const struct idmap *m, const char *key);
 void idmap_put(struct idmap *m, const char *key, int64_t val);
 /* idmap_put with the key's hash and length from idmap_hash. */
 void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val);
+/* Adds key (hash h, length len), known not to be in the map, with val;
+ * returns val, or 0 when the map is full. */
+int64_t idmap_insert_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val);
+/* The value of key (hash h, length len), adding it with val (!= 0) when it
+ * is not in the map; 0 when it was not and the map is full. */
+static inline int64_t idmap_add_h(struct idmap *m, const char *key, uint64_t h, size_t len,
+				  int64_t val)
+{
+	int64_t v = idmap_get_h(m, key, h, len);
+	return v ? v : idmap_insert_h(m, key, h, len, val);
+}
 void idmap_free(struct idmap *m);
 
 /* The entries one by one, in no order: *pos starts at 0. Returns 1 with
@@ -117,8 +134,8 @@ int idmap_next(const struct idmap *m, size_t *pos, char k[IDMAP_INL + 1], const 
 size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
 			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx);
 
-/* The most slots a map may have (default 2^21: a million IDs in 32 MB);
- * at least 1024. For tests; not thread-safe. */
+/* The most slots a map without a limit of its own may have (default 2^21:
+ * a million IDs in 32 MB); at least 1024. For tests; not thread-safe. */
 void idmap_set_limit(size_t slots);
 
 #endif

@@ -1,5 +1,5 @@
-/* store/idmap.c — see idmap.h. */
-#include "store/idmap.h"
+/* util/idmap.c — see idmap.h. */
+#include "util/idmap.h"
 #include "util/radix.h"
 #include "util/xmalloc.h"
 
@@ -149,28 +149,48 @@ void idmap_put(struct idmap *m, const char *key, int64_t val)
 	idmap_put_h(m, key, h, len, val);
 }
 
+/* Makes room for one more key: 0, or -1 (and m->full set) at the limit. */
+static int room_for_one(struct idmap *m)
+{
+	if ((m->n + 1) * 2 <= m->cap)
+		return 0;
+	size_t limit = m->limit ? m->limit : map_limit;
+	if (m->cap && m->cap * 2 > limit) {
+		m->full = 1;
+		return -1;
+	}
+	idmap_grow(m);
+	return 0;
+}
+
 void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val)
 {
 	struct idslot *s = m->cap ? idmap_slot(m, key, h, len) : NULL;
 	if (!s || s->kind == IDSLOT_EMPTY) { /* a new key */
-		if ((m->n + 1) * 2 > m->cap) {
-			if (m->cap && m->cap * 2 > map_limit) {
-				m->full = 1;
-				return;
-			}
-			idmap_grow(m);
+		size_t cap = m->cap;
+		if (room_for_one(m) != 0)
+			return;
+		if (m->cap != cap)
 			s = idmap_slot(m, key, h, len);
-		}
 		m->n++;
 		slot_fill(m, s, key, h, len, val);
 	} else if (s->kind == IDSLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
 		s->val = (uint32_t)val;
 	} else if (s->kind == IDSLOT_LONG) {
 		m->longs[s->val].val = val;
-	} else { /* an inline key whose new id no longer fits: moved to longs */
+	} else { /* an inline key whose new value no longer fits: moved to longs */
 		s->kind = IDSLOT_EMPTY;
 		slot_fill(m, s, key, h, len, val);
 	}
+}
+
+int64_t idmap_insert_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val)
+{
+	if (room_for_one(m) != 0)
+		return 0;
+	m->n++;
+	slot_fill(m, idmap_slot(m, key, h, len), key, h, len, val);
+	return val;
 }
 
 static int64_t slot_val(const struct idmap *m, const struct idslot *s)
