@@ -1,4 +1,5 @@
-/* test-idmap.c — the in-memory map of external IDs (util/idmap.c). */
+/* test-idmap.c — the in-memory map of external IDs (util/idmap.c): put/get,
+ * growth in place, limits (global and per map), add, numbering in key order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -127,6 +128,36 @@ static void test_grow_and_limit(void **state)
 	idmap_free(&s);
 }
 
+/* idmap_add_h gives the value a key has, or adds it; a map with a limit
+ * of its own (IDMAP_NO_LIMIT) grows past idmap_set_limit's. */
+static void test_add_and_own_limit(void **state)
+{
+	(void)state;
+	idmap_set_limit(1024);
+	struct idmap m = {.limit = IDMAP_NO_LIMIT};
+	char key[40];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(key, sizeof(key), i % 2 ? "K%d" : "A-LONG-CUSTOMER-ID-%d", i);
+		size_t len;
+		uint64_t h = idmap_hash(key, &len);
+		assert_int_equal(idmap_add_h(&m, key, h, len, i + 1), i + 1);
+		assert_int_equal(idmap_add_h(&m, key, h, len, 99999), i + 1); /* there already */
+	}
+	assert_int_equal(m.full, 0);
+	assert_int_equal(m.n, 3000);
+	idmap_free(&m);
+	struct idmap s = {0}; /* the global limit: full at 512 keys */
+	for (int i = 0; i < 600; i++) {
+		snprintf(key, sizeof(key), "S%d", i);
+		size_t len;
+		uint64_t h = idmap_hash(key, &len);
+		assert_int_equal(idmap_add_h(&s, key, h, len, i + 1), i < 512 ? i + 1 : 0);
+	}
+	assert_int_equal(s.full, 1);
+	idmap_set_limit((size_t)1 << 21);
+	idmap_free(&s);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -218,6 +249,7 @@ int main(void)
 		cmocka_unit_test(test_put_get),
 		cmocka_unit_test(test_grow_wrapped_cluster),
 		cmocka_unit_test(test_grow_and_limit),
+		cmocka_unit_test(test_add_and_own_limit),
 		cmocka_unit_test(test_number_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
