@@ -89,9 +89,20 @@ struct migration {
 	const char *after;                      /* SQL after the step, may be NULL */
 };
 
+/* 2 -> 3: no index of the snapshot rows by customer. Every categorization
+ * adds a row per customer to a new snapshot; the primary key (snapshot_id,
+ * customer) takes them at its end, but an index by customer takes one at
+ * every customer's place, so each snapshot rewrote nearly all of an index
+ * that grows with the history (10 M orders, 10 snapshots: 3.6 s instead of
+ * 2.0 s). A customer's history is read snapshot by snapshot through the
+ * primary key instead. */
+static const char drop_snapshot_customer_index_sql[] =
+    "DROP INDEX IF EXISTS snapshot_customers_customer;";
+
 static const struct migration migrations[] = {
-	{store_schema_sql, NULL, NULL},            /* 0 -> 1 */
-	{blocks_sql, pack_orders, drop_orders_sql}, /* 1 -> 2 */
+	{store_schema_sql, NULL, NULL},                   /* 0 -> 1 */
+	{blocks_sql, pack_orders, drop_orders_sql},        /* 1 -> 2 */
+	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");

@@ -256,10 +256,14 @@ int webq_customer_history(sqlite3 *db, const char *customer_id,
 	int s = SQLITE_ERROR;
 	if (sqlite3_prepare_v2(
 	        db,
+	        /* the customer, then each snapshot in turn, its row found by the
+	         * primary key (snapshot_id, customer): no index by customer is
+	         * kept (it would be rewritten all over at every categorization) */
 	        "SELECT s.id, s.created_at, s.as_of, sc.category, sc.computed_category, "
-	        "sc.override_reason, sc.revenue, sc.potential FROM snapshot_customers sc "
-	        "JOIN snapshots s ON s.id = sc.snapshot_id JOIN customers c ON c.id = "
-	        "sc.customer WHERE c.customer_id = ?1 ORDER BY s.id",
+	        "sc.override_reason, sc.revenue, sc.potential FROM customers c "
+	        "CROSS JOIN snapshots s CROSS JOIN snapshot_customers sc "
+	        "WHERE c.customer_id = ?1 AND sc.snapshot_id = s.id AND sc.customer = c.id "
+	        "ORDER BY s.id",
 	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
 		while ((s = sqlite3_step(st)) == SQLITE_ROW) {

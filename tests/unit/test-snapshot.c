@@ -3,7 +3,8 @@
  * read back field by field (params, thresholds, rows, summary counts in the
  * list), sides for the stability margin; the save's check that the
  * customers did not change (it runs without per-row foreign-key checks);
- * overrides set, replaced, listed, loaded per customer and removed. */
+ * overrides set, replaced, listed, loaded per customer and removed; a
+ * customer's history (store/webq.c) without an index by customer. */
 #include "testutil.h"
 
 #include "core/category.h"
@@ -11,6 +12,7 @@
 #include "store/db.h"
 #include "store/override.h"
 #include "store/snapshot.h"
+#include "store/webq.h"
 #include "util/days.h"
 
 #include <sqlite3.h>
@@ -28,6 +30,25 @@ static void exec(sqlite3 *db, const char *sql)
 	char *cause = NULL;
 	if (db_exec(db, sql, &cause) != 0)
 		fail_msg("%s: %s", sql, cause);
+}
+
+static long long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* webq_customer_history's rows as "snapshot:category/computed" words. */
+static void hist_word(void *arg, const struct webq_hist *h)
+{
+	char *out = arg;
+	size_t n = strlen(out);
+	snprintf(out + n, 128 - n, "%s%lld:%s/%s", n ? " " : "", (long long)h->snapshot_id,
+		 h->category, h->computed_category);
 }
 
 static void test_latest_exists_categories(void **state)
@@ -67,6 +88,23 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(store_snapshot_categories(db, 1, &ds, cat, &cause), 0);
 	assert_int_equal(cat[0], CAT_NONE);
 	assert_int_equal(cat[1], CAT_3);
+
+	/* A customer's history, snapshot by snapshot (read through the primary
+	 * key: schema 3 has no index by customer). */
+	char h[128] = "";
+	assert_int_equal(webq_customer_history(db, "A", hist_word, h, &cause), 0);
+	assert_string_equal(h, "1:3/3 2:1/2R");
+	h[0] = '\0';
+	assert_int_equal(webq_customer_history(db, "C", hist_word, h, &cause), 0);
+	assert_string_equal(h, "2:2P/2P");
+	h[0] = '\0';
+	assert_int_equal(webq_customer_history(db, "B", hist_word, h, &cause), 0);
+	assert_string_equal(h, "");
+	assert_int_equal(webq_customer_history(db, "nobody", hist_word, h, &cause), 0);
+	assert_string_equal(h, "");
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+				   "'snapshot_customers_customer'"),
+			 0);
 	db_close(db);
 }
 
@@ -94,16 +132,6 @@ static void three(sqlite3 *db, struct dataset *ds, struct customer *cs, struct o
 	ds->ncustomers = 3;
 	ds->orders = os;
 	ds->norders = 3;
-}
-
-static long long count(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
 }
 
 static void test_save_load(void **state)

@@ -496,6 +496,9 @@ static void test_migrate_v1_orders(void **state)
 	assert_int_equal(db_open(path, &db, &cause), 0);
 	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
 	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+				   "'snapshot_customers_customer'"),
+			 0); /* 2 -> 3 */
 	assert_true(count(db, "SELECT count(*) FROM order_blocks") > 40);
 	assert_int_equal(count(db, "SELECT count(*) FROM order_blocks WHERE"
 				   " part NOT BETWEEN 1 AND 40"),
