@@ -17,9 +17,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"format", required_argument, NULL, 'f'},
 	    {"lang", required_argument, NULL, 'l'},
+	    {"keep", required_argument, NULL, 'k'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *fmt = "text";
+	long keep = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -32,6 +34,15 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			if (cmd_lang(&cmd_history, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_history);
 			break;
+		case 'k': {
+			char *end;
+			keep = strtol(optarg, &end, 10);
+			if (*end || end == optarg || keep < 1 || keep > 1000000) {
+				cmd_error(&cmd_history, "--keep wants a number of snapshots, 1 or more");
+				return cmd_usage(&cmd_history);
+			}
+			break;
+		}
 		default:
 			return cmd_usage(&cmd_history);
 		}
@@ -46,6 +57,18 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct cat_runinfo *items = NULL;
 	size_t n = 0;
 	char *cause = NULL;
+	if (keep) {
+		long long removed;
+		if (store_snapshot_keep(db, (int)keep, &removed, &cause) != 0) {
+			cmd_error(&cmd_history, "%s", cause);
+			free(cause);
+			return EXIT_DATA;
+		}
+		fprintf(stderr,
+			TR(ctx->lang, "Removed %lld snapshot(s); the %ld newest are kept.\n",
+			   "Tog bort %lld ögonblicksbild(er); de %ld senaste finns kvar.\n"),
+			removed, keep);
+	}
 	if (store_snapshot_list(db, &items, &n, &cause) != 0) {
 		cmd_error(&cmd_history, "%s", cause);
 		free(cause);
@@ -66,7 +89,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct command cmd_history = {
     .name = "history",
-    .usage = "history [--format text|csv|json] [--lang sv|en]",
+    .usage = "history [--format text|csv|json] [--lang sv|en] [--keep N]",
     .summary = "the categorization snapshots, oldest first",
     .help = "Lists every snapshot that 'fokus categorize' saved: id, when it was made (UTC),\n"
             "as-of date, window in months, axis, method, the two thresholds, the number of\n"
@@ -74,6 +97,12 @@ const struct command cmd_history = {
             "\n"
             "  --format text|csv|json   (csv/json thresholds in currency units, '.' decimals)\n"
             "  --lang sv|en\n"
+            "  --keep N                 first remove every snapshot but the N newest, with\n"
+            "                           their rows (one transaction; the file keeps its size,\n"
+            "                           and later snapshots reuse the space)\n"
+            "\n"
+            "Every categorization stores a row per customer: with a million customers, about\n"
+            "40 MB per snapshot. '--keep 12' after a monthly run keeps a year of history.\n"
             "\n"
             "See also 'fokus migration' (movements between two snapshots).\n",
     .order = 23,

@@ -84,7 +84,7 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 			return -1;
 		if (rc == 1) {
 			*cause =
-			    xasprintf("there is no snapshot %lld ('fokus snapshots' lists them)",
+			    xasprintf("there is no snapshot %lld ('fokus history' lists them)",
 			              (long long)snapshot_id);
 			return -1;
 		}

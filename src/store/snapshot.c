@@ -687,3 +687,29 @@ out:
 	sqlite3_finalize(st);
 	return ret;
 }
+
+int store_snapshot_keep(sqlite3 *db, int keep, long long *removed, char **cause)
+{
+	*removed = 0;
+	if (db_begin(db, cause) != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	/* the rows go with their snapshot (ON DELETE CASCADE), found by the
+	 * first column of their key */
+	if (sqlite3_prepare_v2(db,
+			       "DELETE FROM snapshots WHERE id NOT IN "
+			       "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?1)",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int(st, 1, keep < 1 ? 1 : keep);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		goto fail;
+	*removed = sqlite3_changes64(db);
+	sqlite3_finalize(st);
+	return db_commit(db, cause);
+fail:
+	*cause = db_cause(db, "removing snapshots");
+	sqlite3_finalize(st);
+	db_rollback(db);
+	return -1;
+}

@@ -63,4 +63,9 @@ void store_snapshot_free(struct snapshot *s);
  * *items). Returns 0 or -1 (*cause). */
 int store_snapshot_list(struct sqlite3 *db, struct cat_runinfo **items, size_t *n, char **cause);
 
+/* Removes every snapshot but the `keep` newest (keep >= 1), with their
+ * rows, in one transaction; *removed gets how many went. 0 or -1 (*cause,
+ * nothing removed). */
+int store_snapshot_keep(struct sqlite3 *db, int keep, long long *removed, char **cause);
+
 #endif

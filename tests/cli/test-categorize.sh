@@ -3,6 +3,7 @@
 # categorized with --as-of 2011-12-09 gives the revenue per customer of an
 # independent awk sum; hand-made files give the same rows as the file mode;
 # every report format; overrides; the stability margin across runs; history
+# (and history --keep N)
 # and migration between snapshots.
 . "$OLDPWD/tests/cli/lib.sh"
 export FOKUS_DB="$T/w.db"
@@ -181,6 +182,24 @@ expect_eq "$("$FOKUS" customers --format csv | grep '^O,' | cut -d, -f8)" 2P "ov
 expect_rc 1 "$FOKUS" override --remove O
 "$FOKUS" overrides > ov.txt
 expect_grep "No overrides\|Inga" ov.txt
+
+# history --keep: only the newest snapshots stay, with their rows; the
+# customers' categories (from the latest) are unchanged
+"$FOKUS" customers --format csv > before-keep.csv
+expect_rc 2 "$FOKUS" history --keep 0
+expect_rc 2 "$FOKUS" history --keep x
+expect_eq "$(sqlite3 "$FOKUS_DB" "SELECT count(DISTINCT snapshot_id) FROM snapshot_customers")" 5 "rows of five snapshots"
+"$FOKUS" history --keep 2 --format json > keep.json 2> keep.err || fail "history --keep 2"
+expect_grep "Removed 3 snapshot" keep.err
+expect_eq "$(jq -c "[.[].snapshot]" keep.json)" "[4,5]" "the two newest kept"
+expect_eq "$(sqlite3 "$FOKUS_DB" "SELECT group_concat(DISTINCT snapshot_id) FROM snapshot_customers")" "4,5" "their rows only"
+"$FOKUS" customers --format csv > after-keep.csv
+cmp -s before-keep.csv after-keep.csv || fail "customers unchanged by history --keep"
+"$FOKUS" history --keep 5 --lang sv 2> keep5.err > /dev/null || fail "history --keep 5"
+expect_grep "Tog bort 0" keep5.err
+"$FOKUS" migration --format json > mig2.json || fail "migration after --keep"
+expect_eq "$(jq '.from, .to' mig2.json | tr '\n' ' ')" "4 5 " "migration: the last two still"
+expect_rc 1 "$FOKUS" migration --from 1 --to 5
 
 # the margin axis needs a margin column
 expect_rc 1 "$FOKUS" categorize --axis margin

@@ -4,7 +4,8 @@
  * list), sides for the stability margin; the save's check that the
  * customers did not change (it runs without per-row foreign-key checks);
  * overrides set, replaced, listed, loaded per customer and removed; a
- * customer's history (store/webq.c) without an index by customer. */
+ * customer's history (store/webq.c) without an index by customer; keeping
+ * only the newest snapshots. */
 #include "testutil.h"
 
 #include "core/category.h"
@@ -105,6 +106,18 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
 				   "'snapshot_customers_customer'"),
 			 0);
+
+	/* keeping the newest: the older go with their rows */
+	long long removed = -1;
+	assert_int_equal(store_snapshot_keep(db, 5, &removed, &cause), 0);
+	assert_int_equal(removed, 0);
+	assert_int_equal(store_snapshot_keep(db, 1, &removed, &cause), 0);
+	assert_int_equal(removed, 1);
+	assert_int_equal(count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 1"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 2"), 2);
+	h[0] = '\0';
+	assert_int_equal(webq_customer_history(db, "A", hist_word, h, &cause), 0);
+	assert_string_equal(h, "2:1/2R");
 	db_close(db);
 }
 
