@@ -207,6 +207,12 @@ test('manager: the <script> name renders as text; override a customer with a rea
   await page.waitForSelector('#cust-override');
   assert.match(await page.textContent('#cust-category'), /Category 2 revenue/);
   assert.equal(await page.textContent('#cust-override'), 'Pinned: Framework agreement <b>signed</b>');
+  // no order lines: a sentence instead of an empty chart; the history's six
+  // columns all inside their card, nothing to scroll to
+  assert.equal(await page.textContent('#monthly'), 'No order lines for this customer.');
+  assert.equal(await page.$$eval('table.history thead th', (ths) => ths.length), 6);
+  assert.ok(await page.$eval('table.history', (t) => t.getBoundingClientRect().right <= t.closest('.card').getBoundingClientRect().right),
+    'the history table fits its card');
   await shot(page, '09-customer-override');
   await page.context().close();
 });

@@ -63,6 +63,7 @@ const S = {
   monthly_revenue: ['Revenue per month', 'Omsättning per månad'],
   contacts: ['Contacts', 'Kontakter'],
   no_contacts: ['No contacts recorded.', 'Inga kontakter registrerade.'],
+  no_orders: ['No order lines for this customer.', 'Inga orderrader för den här kunden.'],
   category_history: ['Category history', 'Kategorihistorik'],
   override: ['Override the category', 'Sätt kategori manuellt'],
   override_reason: ['Reason', 'Motivering'],

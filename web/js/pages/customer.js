@@ -40,10 +40,15 @@ export async function render(main, ctx, id) {
     h('div', { class: 'row' },
       h('div', { class: 'col-side card' }, h('h2', null, t('details')), details),
       h('div', { class: 'col-main card' }, h('h2', null, t('monthly_revenue')), chartEl)),
+    // the history has six columns: the wide column, beside the pinning form
     h('div', { class: 'row' },
-      h('div', { class: 'col-main card' }, h('h2', null, t('contacts')), contacts),
-      h('div', { class: 'col-side card' }, h('h2', null, t('category_history')), hist,
-        ['admin', 'manager'].includes(ctx.me.role) ? overrideForm(c, main, ctx) : null)));
+      h('div', { class: 'col-main card' }, h('h2', null, t('category_history')), hist),
+      ['admin', 'manager'].includes(ctx.me.role) ? h('div', { class: 'col-side card' }, overrideForm(c, main, ctx)) : null),
+    h('div', { class: 'card' }, h('h2', null, t('contacts')), contacts));
+  if (!d.monthly.length) { // an empty chart would show only an axis
+    chartEl.replaceWith(h('p', { class: 'muted', id: 'monthly' }, t('no_orders')));
+    return;
+  }
   const chart = makeChart(chartEl);
   chart.setOption({
     animation: false,
@@ -68,7 +73,7 @@ function overrideForm(c, main, ctx) {
       if (m) m.textContent = t('override_done');
     } catch (err) { msg.textContent = t('error', err.message); }
   } },
-  h('h3', null, t('override')),
+  h('h2', null, t('override')),
   h('label', { for: 'ovr-category' }, t('category')), sel,
   h('label', { for: 'ovr-reason' }, t('override_reason')), reason,
   h('button', { type: 'submit', class: 'primary' }, t('override_save')), msg);
