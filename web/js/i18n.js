@@ -41,6 +41,8 @@ const S = {
   snapshot: ['Categorization', 'Kategorisering'],
   as_of: ['as of', 'per'],
   method: ['method', 'metod'],
+  col_as_of: ['As of', 'Per'],
+  col_method: ['Method', 'Metod'],
   thresholds: ['Thresholds', 'Gränser'],
   revenue_threshold: ['Revenue threshold', 'Omsättningsgräns'],
   potential_threshold: ['Potential threshold', 'Potentialgräns'],

@@ -28,7 +28,7 @@ export async function render(main, ctx, id) {
   ], d.contacts, { class: 'contacts' }) : h('p', { class: 'muted' }, t('no_contacts'));
   const hist = table([
     { label: t('snapshot'), value: (r) => String(r.snapshot_id) },
-    { label: t('as_of'), value: (r) => fmtDate(r.as_of) },
+    { label: t('col_as_of'), value: (r) => fmtDate(r.as_of) },
     { label: t('category'), value: (r) => h('span', { class: 'cat cat-' + r.category }, r.category) },
     { label: t('computed_category'), value: (r) => r.computed_category },
     { label: t('revenue'), num: true, value: (r) => fmtMoney(r.revenue) },

@@ -16,8 +16,8 @@ export async function render(main, ctx, arg, sel = {}) {
   const list = table([
     { label: t('snapshot'), value: (r) => String(r.snapshot) },
     { label: t('created'), value: (r) => fmtDate(r.created_at) + ' ' + (r.created_at || '').slice(11, 16) },
-    { label: t('as_of'), value: (r) => fmtDate(r.as_of) },
-    { label: t('method'), value: (r) => r.method + (r.axis === 'margin' ? ' (' + t('margin') + ')' : '') },
+    { label: t('col_as_of'), value: (r) => fmtDate(r.as_of) },
+    { label: t('col_method'), value: (r) => r.method + (r.axis === 'margin' ? ' (' + t('margin') + ')' : '') },
     { label: t('revenue_threshold'), num: true, value: (r) => fmtMoney(r.thresholds.revenue) },
     { label: t('potential_threshold'), num: true, value: (r) => fmtMoney(r.thresholds.potential) },
     { label: t('count'), num: true, value: (r) => fmtInt(r.customers) },
