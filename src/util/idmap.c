@@ -131,8 +131,8 @@ static void idmap_grow(struct idmap *m)
 	}
 }
 
-/* The most slots a map may have (16 bytes each): 2^21 slots hold a million
- * IDs in 32 MB. Past that the map keeps what it has and the import looks
+/* The most slots a map may have (16 bytes each): 2^21 slots hold 1.5
+ * million IDs in 32 MB. Past that the map keeps what it has and the import looks
  * the others up in SQLite (slower, but the memory stays bounded whatever the
  * number of customers). */
 static size_t map_limit = (size_t)1 << 21;
@@ -149,13 +149,19 @@ void idmap_put(struct idmap *m, const char *key, int64_t val)
 	idmap_put_h(m, key, h, len, val);
 }
 
-/* Makes room for one more key: 0, or -1 (and m->full set) at the limit. */
+/* Makes room for one more key: 0, or -1 (and m->full set) at the limit.
+ * A map is kept at most half full while it may grow (short probes); at
+ * its limit it takes keys up to three quarters full (linear probing is
+ * still a cache line or two per lookup there), which puts the point where
+ * an import must look IDs up in SQLite at 1.5 million IDs instead of 1. */
 static int room_for_one(struct idmap *m)
 {
 	if ((m->n + 1) * 2 <= m->cap)
 		return 0;
 	size_t limit = m->limit ? m->limit : map_limit;
 	if (m->cap && m->cap * 2 > limit) {
+		if ((m->n + 1) * 4 <= m->cap * 3)
+			return 0;
 		m->full = 1;
 		return -1;
 	}

@@ -1,7 +1,8 @@
 /* idmap.h — external ID (a customer's or seller's ID in the files) -> a
  * number (a workspace id in an import, a customer's index when categorizing
  * from files), in memory. Open addressing over 16-byte
- * slots, at most half full. A key of up to IDMAP_INL bytes and an id below
+ * slots, at most half full (three quarters once at its limit). A key of
+ * up to IDMAP_INL bytes and an id below
  * 2^32 (every real one) sit in the slot itself, so a lookup touches one
  * cache line; a longer key (or a larger id) keeps its hash in the slot and
  * the key and id in the `longs` array, the key copied into an arena of 1 MB
@@ -135,7 +136,7 @@ size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
 			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx);
 
 /* The most slots a map without a limit of its own may have (default 2^21:
- * a million IDs in 32 MB); at least 1024. For tests; not thread-safe. */
+ * 1.5 million IDs in 32 MB); at least 1024. For tests; not thread-safe. */
 void idmap_set_limit(size_t slots);
 
 #endif

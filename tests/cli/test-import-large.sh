@@ -94,7 +94,7 @@ for t in 1 2; do
 	"$FOKUS" --db ids$t.db orders | sort > ids$t.lines || fail "orders ids$t"
 done
 cmp -s ids1.lines ids2.lines || fail "IDs file: one and two threads store the same lines"
-# More customers (20 000) than the ID maps may hold (1024 slots, 512 IDs):
+# More customers (20 000) than the ID maps may hold (1024 slots, 768 IDs):
 # the IDs the first pass saw are given up, customers are created line by
 # line and looked up in SQLite past the map, with the same result.
 for t in 1 2; do

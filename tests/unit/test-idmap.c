@@ -110,21 +110,21 @@ static void test_grow_and_limit(void **state)
 
 	idmap_set_limit(1024);
 	struct idmap s = {0};
-	for (int i = 0; i < 600; i++) {
+	for (int i = 0; i < 900; i++) {
 		snprintf(key, sizeof(key), "S%d", i);
 		idmap_put(&s, key, i + 1);
 	}
 	idmap_set_limit((size_t)1 << 21);
 	assert_int_equal(s.cap, 1024);
 	assert_int_equal(s.full, 1);
-	assert_int_equal(s.n, 512);
-	for (int i = 0; i < 600; i++) {
+	assert_int_equal(s.n, 768); /* at the limit: filled to three quarters */
+	for (int i = 0; i < 900; i++) {
 		snprintf(key, sizeof(key), "S%d", i);
-		assert_int_equal(idmap_get(&s, key), i < 512 ? i + 1 : 0);
+		assert_int_equal(idmap_get(&s, key), i < 768 ? i + 1 : 0);
 	}
 	idmap_put(&s, "S3", 9999); /* full, but a key it has still takes a new id */
 	assert_int_equal(idmap_get(&s, "S3"), 9999);
-	assert_int_equal(s.n, 512);
+	assert_int_equal(s.n, 768);
 	idmap_free(&s);
 }
 
@@ -146,12 +146,12 @@ static void test_add_and_own_limit(void **state)
 	assert_int_equal(m.full, 0);
 	assert_int_equal(m.n, 3000);
 	idmap_free(&m);
-	struct idmap s = {0}; /* the global limit: full at 512 keys */
-	for (int i = 0; i < 600; i++) {
+	struct idmap s = {0}; /* the global limit: full at 768 keys */
+	for (int i = 0; i < 900; i++) {
 		snprintf(key, sizeof(key), "S%d", i);
 		size_t len;
 		uint64_t h = idmap_hash(key, &len);
-		assert_int_equal(idmap_add_h(&s, key, h, len, i + 1), i < 512 ? i + 1 : 0);
+		assert_int_equal(idmap_add_h(&s, key, h, len, i + 1), i < 768 ? i + 1 : 0);
 	}
 	assert_int_equal(s.full, 1);
 	idmap_set_limit((size_t)1 << 21);

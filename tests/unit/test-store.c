@@ -593,7 +593,7 @@ static void test_damaged_block(void **state)
 	db_close(db);
 }
 
-/* With the map of external IDs limited to 1024 slots (512 IDs), the rest
+/* With the map of external IDs limited to 1024 slots (768 IDs), the rest
  * are looked up in SQLite: the same customers, ids and sums as without. */
 static void test_map_limit(void **state)
 {
@@ -782,7 +782,7 @@ static void test_seen_customers_first(void **state)
 
 	/* full: not used, and freed */
 	idmap_set_limit(1024);
-	for (int i = 0; i < 600; i++) {
+	for (int i = 0; i < 900; i++) {
 		char k[16];
 		snprintf(k, sizeof(k), "F%d", i);
 		idmap_put(&seen, k, STORE_ID_SEEN);
