@@ -33,16 +33,6 @@ static void exec(sqlite3 *db, const char *sql)
 		fail_msg("%s: %s", sql, cause);
 }
 
-static long long count(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 /* webq_customer_history's rows as "snapshot:category/computed" words. */
 static void hist_word(void *arg, const struct webq_hist *h)
 {
@@ -103,7 +93,7 @@ static void test_latest_exists_categories(void **state)
 	assert_string_equal(h, "");
 	assert_int_equal(webq_customer_history(db, "nobody", hist_word, h, &cause), 0);
 	assert_string_equal(h, "");
-	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
 				   "'snapshot_customers_customer'"),
 			 0);
 
@@ -113,8 +103,8 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(removed, 0);
 	assert_int_equal(store_snapshot_keep(db, 1, &removed, &cause), 0);
 	assert_int_equal(removed, 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 1"), 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 2"), 2);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 1"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 2"), 2);
 	h[0] = '\0';
 	assert_int_equal(webq_customer_history(db, "A", hist_word, h, &cause), 0);
 	assert_string_equal(h, "2:1/2R");
@@ -233,7 +223,7 @@ static void test_save_load(void **state)
 	free(items);
 	/* the save runs without the per-row foreign-key checks and turns them
 	 * back on; instead it refuses when the customers changed meanwhile */
-	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_count(db, "PRAGMA foreign_keys"), 1);
 	exec(db, "PRAGMA foreign_keys = OFF");
 	exec(db, "DELETE FROM customers WHERE id = 2");
 	exec(db, "PRAGMA foreign_keys = ON");
@@ -241,8 +231,8 @@ static void test_save_load(void **state)
 	assert_int_equal(store_snapshot_save(db, &run, &ds, rows, &cause), -1);
 	assert_non_null(strstr(cause, "customers changed"));
 	free(cause);
-	assert_int_equal(count(db, "SELECT count(*) FROM snapshots"), 2);
-	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM snapshots"), 2);
+	assert_int_equal(tu_count(db, "PRAGMA foreign_keys"), 1);
 	int32_t d;
 	assert_int_equal(store_snapshot_default_as_of(db, &d, &cause), 0);
 	assert_int_equal(d, DAYS_NONE); /* the orders table of this workspace is empty */

@@ -32,16 +32,6 @@ static sqlite3 *fresh_db(void)
 	return db;
 }
 
-static long long count(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	long long n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static struct rec order(const char *cust, int y, int m, int d, int64_t amount)
 {
 	struct rec r;
@@ -59,9 +49,9 @@ static void test_schema(void **state)
 {
 	(void)state;
 	sqlite3 *db = fresh_db();
-	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	assert_int_equal(count(db, "SELECT count(*) FROM policy"), 4);
-	assert_int_equal(count(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM policy"), 4);
+	assert_int_equal(tu_count(db, "PRAGMA foreign_keys"), 1);
 	db_close(db);
 }
 
@@ -104,9 +94,9 @@ static void test_orders_create_customers(void **state)
 	assert_int_equal(c.amount_total, sum - 5000);
 	char b[11];
 	assert_string_equal(days_iso(c.date_min, b), "2025-12-31");
-	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 151);
-	assert_int_equal(count(db, "SELECT sum(amount) FROM order_blocks"), sum - 5000);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"), 3);
+	assert_int_equal(tu_count(db, "SELECT total(lines) FROM order_blocks"), 151);
+	assert_int_equal(tu_count(db, "SELECT sum(amount) FROM order_blocks"), sum - 5000);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"), 3);
 
 	/* The same content again is found as a duplicate. */
 	int64_t bid;
@@ -121,17 +111,17 @@ static void test_orders_create_customers(void **state)
 	struct rec r = order("K9", 2026, 2, 1, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	store_import_abort(im);
-	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 151);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3);
-	assert_int_equal(count(db, "SELECT count(*) FROM batches"), 1);
+	assert_int_equal(tu_count(db, "SELECT total(lines) FROM order_blocks"), 151);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM batches"), 1);
 
 	/* --replace removes the earlier orders. */
 	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.replaced_rows, 151);
-	assert_int_equal(count(db, "SELECT total(lines) FROM order_blocks"), 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM batches WHERE replaced = 1"), 1);
+	assert_int_equal(tu_count(db, "SELECT total(lines) FROM order_blocks"), 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM batches WHERE replaced = 1"), 1);
 
 	struct store_status st;
 	assert_int_equal(store_status(db, &st, &cause), 0);
@@ -457,10 +447,10 @@ static void test_migrate_v1_orders(void **state)
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	long long n1 = count(db, "SELECT count(*) FROM orders");
-	long long sum1 = count(db, "SELECT sum(amount) FROM orders");
-	long long dmin1 = count(db, "SELECT min(day) FROM orders");
-	long long dmax1 = count(db, "SELECT max(day) FROM orders");
+	long long n1 = tu_count(db, "SELECT count(*) FROM orders");
+	long long sum1 = tu_count(db, "SELECT sum(amount) FROM orders");
+	long long dmin1 = tu_count(db, "SELECT min(day) FROM orders");
+	long long dmax1 = tu_count(db, "SELECT max(day) FROM orders");
 	struct linelist before = {0}, after = {0};
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT batch_id, customer, order_id, day, amount, margin, "
@@ -494,13 +484,13 @@ static void test_migrate_v1_orders(void **state)
 
 	char *cause = NULL;
 	assert_int_equal(db_open(path, &db, &cause), 0);
-	assert_int_equal(count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
+	assert_int_equal(tu_count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
 				   "'snapshot_customers_customer'"),
 			 0); /* 2 -> 3 */
-	assert_true(count(db, "SELECT count(*) FROM order_blocks") > 40);
-	assert_int_equal(count(db, "SELECT count(*) FROM order_blocks WHERE"
+	assert_true(tu_count(db, "SELECT count(*) FROM order_blocks") > 40);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM order_blocks WHERE"
 				   " part NOT BETWEEN 1 AND 40"),
 			 0);
 	struct store_status ss;
@@ -637,9 +627,9 @@ static void test_map_limit(void **state)
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.customers_updated, 100);
 	idmap_set_limit((size_t)1 << 21);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 3100);
-	assert_int_equal(count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
-	assert_int_equal(count(db, "SELECT max(id) FROM customers"), 3100);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 3100);
+	assert_int_equal(tu_count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
+	assert_int_equal(tu_count(db, "SELECT max(id) FROM customers"), 3100);
 	struct dataset ds;
 	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
 	assert_int_equal(ds.norders, 24000);
@@ -688,7 +678,7 @@ static void test_map_grows(void **state)
 	}
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.customers_created, N);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers"), N);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), N);
 	struct dataset ds;
 	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
 	assert_int_equal(ds.norders, 3 * N);
@@ -711,7 +701,7 @@ static int64_t id_of(sqlite3 *db, const char *ext)
 	char sql[128];
 	snprintf(sql, sizeof(sql), "SELECT ifnull((SELECT id FROM customers WHERE customer_id = '%s'), 0)",
 		 ext);
-	return count(db, sql);
+	return tu_count(db, sql);
 }
 
 /* Customers known before the lines (the IDs the first pass saw): the new
@@ -760,8 +750,8 @@ static void test_seen_customers_first(void **state)
 	assert_int_equal(id_of(db, "REJECTED"), 0);
 	assert_int_equal(id_of(db, "NOT-SEEN"), 9);
 	assert_int_equal(id_of(db, "M1"), 1);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers"), 8);
-	assert_int_equal(count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders' "
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 8);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders' "
 				   "AND batch_id = 2"),
 			 6);
 	struct dataset ds;

@@ -1,5 +1,6 @@
 /* testutil.h — what every cmocka unit test includes (cmocka needs these
- * system headers first), plus small helpers for temporary files. */
+ * system headers first), plus small helpers for temporary files and
+ * SQLite queries. */
 #ifndef FOKUS_TESTUTIL_H
 #define FOKUS_TESTUTIL_H
 #include <setjmp.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sqlite3.h>
 
 /* Writes len bytes to a fresh temporary file and returns its path (static
  * storage, overwritten by the next call; the file is removed at exit). */
@@ -24,5 +26,17 @@ static inline const char *tu_tmpfile(const char *suffix, const void *data, size_
 	assert_int_equal(write(fd, data, len), (ssize_t)len);
 	close(fd);
 	return path;
+}
+
+/* The integer in the first column of the first row of a query (a count, a
+ * pragma's value); the query must return a row. */
+static inline long long tu_count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	long long n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 #endif
