@@ -118,7 +118,8 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 		if (last[a->cust] == DAYS_NONE || a->day > last[a->cust])
 			last[a->cust] = a->day;
 	}
-	struct route_visit *v = xmalloc((nc + 1) * sizeof(*v));
+	size_t cap = nc + 1;
+	struct route_visit *v = xreallocarray(NULL, cap, sizeof(*v));
 	int n = 0;
 	for (size_t i = 0; i < nc; i++) {
 		const struct customer *c = &ds->customers[i];
@@ -129,20 +130,26 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 		if (!(freq > 0))
 			continue;
 		double interval = 365.0 / freq;
+		double step_d = ceil(interval - 1e-9);
+		int32_t step = step_d < 1 ? 1 : step_d > 366 ? 366 : (int32_t)step_d;
 		struct route_visit x = {.cust = (int32_t)i, .cat = k, .last_visit = last[i],
 					.interval = interval, .has_place = c->has_loc};
-		if (last[i] == DAYS_NONE) {
-			x.due = days[0];
-		} else {
-			x.due = last[i] + (int32_t)ceil(interval - 1e-9);
-			if (x.due > days[ndays - 1])
-				continue; /* not due within the plan */
-		}
-		x.overdue = x.due < days[0] ? days[0] - x.due : 0;
-		double f = x.overdue / interval;
-		x.weight = base_weight(k) * (1.0 + (f < 1 ? f : 1));
 		x.minutes = pol->cat[k].minutes[CH_VISIT] >= 1 ? pol->cat[k].minutes[CH_VISIT] : 1;
-		v[n++] = x;
+		int32_t due = last[i] == DAYS_NONE ? days[0] : last[i] + step;
+		for (int first = 1; due <= days[ndays - 1]; first = 0) {
+			int32_t next = (due < days[0] ? days[0] : due) + step;
+			x.due = due;
+			x.until = next <= days[ndays - 1] ? next - 1 : DAYS_NONE;
+			x.overdue = first && due < days[0] ? days[0] - due : 0;
+			double f = x.overdue / interval;
+			x.weight = base_weight(k) * (1.0 + (f < 1 ? f : 1));
+			if ((size_t)n == cap) {
+				cap *= 2;
+				v = xreallocarray(v, cap, sizeof(*v));
+			}
+			v[n++] = x;
+			due = next;
+		}
 	}
 	free(last);
 	qsort(v, n, sizeof(*v), by_weight);
@@ -306,17 +313,19 @@ int route_plan_solve(const struct dataset *ds, const struct route_visit *visits,
 			out->unserved[out->nunserved++] = (struct route_unserved){k, why};
 			continue;
 		}
-		int first = 0;
+		int first = 0, last = ndays - 1;
 		while (first < ndays && days[first] < v->due)
 			first++;
-		if (first == ndays) {
+		while (v->until != DAYS_NONE && last >= first && days[last] > v->until)
+			last--;
+		if (first > last) {
 			out->unserved[out->nunserved++] = (struct route_unserved){k, ROUTE_NO_TIME};
 			continue;
 		}
 		node_visit[nn] = k;
 		nodes[nn++] = (struct vrp_node){.loc = k + 1, .ready = lo, .due = hi,
 						.service = v->minutes, .penalty = v->weight * big,
-						.vmin = first, .vmax = ndays - 1};
+						.vmin = first, .vmax = last};
 	}
 	for (int d = 0; d < ndays; d++) {
 		veh[d] = (struct vrp_vehicle){.start_loc = 0, .end_loc = 0, .start = prm->day_start,

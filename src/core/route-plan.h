@@ -26,6 +26,8 @@ struct route_visit {
 	enum category cat;
 	int32_t last_visit; /* day of the last visit before the plan, DAYS_NONE if never */
 	int32_t due;        /* day it becomes due (the first planned day when never visited) */
+	int32_t until;      /* the last day it may be made: the day before the customer's
+			     * next visit in the plan is due; DAYS_NONE when none is */
 	double interval;    /* 365 / visits per year, days */
 	int32_t overdue;    /* days overdue on the first planned day, >= 0 */
 	double minutes;     /* length of the visit, from the policy */
@@ -118,8 +120,12 @@ void route_plan_days(int32_t from, int n, int32_t *out);
  * days[ndays-1]: customers owned by the seller with a category (cat[i],
  * CAT_NONE = skip) whose policy has visits; last visit = the latest
  * ACT_VISIT activity before days[0]. Due when last visit + 365/frequency
- * days <= the day; never-visited customers are due at once. Returns the
- * count and *out (highest weight first; caller frees), never fails. */
+ * days <= the day; never-visited customers are due at once. A customer due
+ * again within the plan has one visit per interval: the next is due an
+ * interval after the previous one's due day (or after days[0] when that
+ * was earlier), and the previous must be made before it (`until`); only
+ * the first can be overdue. Returns the count and *out (highest weight
+ * first; caller frees), never fails. */
 int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
 		   int32_t seller, const int32_t *days, int ndays, struct route_visit **out);
 

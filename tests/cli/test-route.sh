@@ -2,7 +2,8 @@
 # workspace (sqlite3): the due rule, a week where every due visit fits, a
 # short day where category 1 goes first, opening hours, lunch, the five
 # formats (ics checked for CRLF, folding, UID, DTSTAMP; html self-contained),
-# --start, --matrix, determinism with --iterations, the error paths; then a
+# --start, --matrix, determinism with --iterations, a customer visited twice
+# when due twice within the plan, the error paths; then a
 # week plan on the sample company (fokus sample, import, categorize) where
 # every due category-1 customer is visited when time allows.
 . "$OLDPWD/tests/cli/lib.sh"
@@ -110,6 +111,24 @@ awk -F, '$3 == "C10" && $12 == "60" && $11 == "77.0" { found = 1 } END { exit !f
 	|| grep -q ',C10,.*,unserved,' m.out || fail "the matrix leg to C10 was not used"
 printf 'home,C02,-1,5\n' >bad.csv
 expect_rc 1 "$FOKUS" route --seller S1 --from 2026-12-07 --iterations 100 --matrix bad.csv
+
+# A visit a week for category 1 (every 8 days) over two weeks: a customer
+# never visited (C25) is visited twice, the second time once it is due
+# again (2026-12-15 on); one visited long ago (C09) twice as well; in one
+# week, once.
+"$FOKUS" policy set 1 --visit 52x60 >/dev/null || fail "policy set"
+$R --days 10 --format csv >two.csv || fail "two weeks"
+expect_eq "$(awk -F, '$3 == "C25" && $13 == "planned"' two.csv | wc -l | tr -d ' ')" 2 "C25 twice in two weeks"
+d1=$(awk -F, '$3 == "C25" && $13 == "planned" { print $1 }' two.csv | sort | head -1)
+d2=$(awk -F, '$3 == "C25" && $13 == "planned" { print $1 }' two.csv | sort | tail -1)
+[ "$d1" \< "2026-12-15" ] || fail "C25's first visit before its second is due: $d1"
+[ "$d2" \> "2026-12-14" ] || fail "C25's second visit once it is due again: $d2"
+expect_eq "$(awk -F, '$3 == "C09" && $13 == "planned"' two.csv | wc -l | tr -d ' ')" 2 "C09 twice in two weeks"
+expect_eq "$(awk -F, '$3 == "C09" && $13 == "planned" { print $6 }' two.csv | sort -u | wc -l | tr -d ' ')" 2 \
+	"C09: the second visit has its own due day"
+$R --format csv >one.csv || fail "one week, weekly visits"
+expect_eq "$(awk -F, '$3 == "C25" && $13 == "planned"' one.csv | wc -l | tr -d ' ')" 1 "C25 once in one week"
+"$FOKUS" policy reset 1 >/dev/null || fail "policy reset"
 
 # errors
 expect_rc 2 "$FOKUS" route

@@ -288,6 +288,84 @@ static void test_week_plan(void **state)
 	dataset_free(&w.ds);
 }
 
+/* A policy with a visit a week (52 a year: every 8 days, rounded up) over
+ * two weeks (D0 .. D0 + 11): a customer never visited is due twice, the
+ * first visit made before the second is due; one visited 3 days ago once
+ * (on the Saturday, so from Monday); one 22 days overdue twice, only the
+ * first counted overdue. Each customer's visits land on different days, in
+ * their order, within their days. */
+static void test_repeat_visits(void **state)
+{
+	(void)state;
+	struct world w;
+	world_init(&w);
+	w.pol.cat[CAT_1].per_year[CH_VISIT] = 52;
+	add_customer(&w, "N", 0, 59.40, 18.10, CAT_1); /* 0: never visited */
+	add_customer(&w, "R", 0, 59.41, 18.11, CAT_1); /* 1: visited 3 days ago */
+	add_customer(&w, "O", 0, 59.42, 18.12, CAT_1); /* 2: visited 30 days ago */
+	add_visit(&w, 1, D0 - 3, ACT_VISIT);
+	add_visit(&w, 2, D0 - 30, ACT_VISIT);
+	int32_t days[10];
+	route_plan_days(D0, 10, days);
+	assert_int_equal(days[9], D0 + 11);
+	struct route_visit *v;
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 10, &v);
+	assert_int_equal(nv, 5);
+	const struct route_visit *of[3][2] = {{NULL}};
+	for (int i = 0; i < nv; i++) {
+		const struct route_visit **slot = of[v[i].cust];
+		slot[slot[0] ? 1 : 0] = &v[i];
+	}
+	/* in the order of their due days (the list is by weight) */
+	for (int c = 0; c < 3; c++)
+		if (of[c][1] && of[c][1]->due < of[c][0]->due) {
+			const struct route_visit *t = of[c][0];
+			of[c][0] = of[c][1];
+			of[c][1] = t;
+		}
+	assert_int_equal(of[0][0]->due, D0);
+	assert_int_equal(of[0][0]->until, D0 + 7);
+	assert_int_equal(of[0][1]->due, D0 + 8);
+	assert_int_equal(of[0][1]->until, DAYS_NONE);
+	assert_int_equal(of[1][0]->due, D0 + 5);
+	assert_int_equal(of[1][0]->until, DAYS_NONE);
+	assert_null(of[1][1]);
+	assert_int_equal(of[2][0]->due, D0 - 22);
+	assert_int_equal(of[2][0]->overdue, 22);
+	assert_true(fabs(of[2][0]->weight - 2 * ROUTE_WEIGHT_1) < 1e-9);
+	assert_int_equal(of[2][0]->until, D0 + 7);
+	assert_int_equal(of[2][1]->due, D0 + 8);
+	assert_int_equal(of[2][1]->overdue, 0);
+	assert_true(fabs(of[2][1]->weight - ROUTE_WEIGHT_1) < 1e-9);
+
+	struct places pl;
+	places_of(&pl, &w, v, nv);
+	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 2000};
+	struct route_plan plan;
+	char *cause = NULL;
+	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 10, &prm, route_geo_leg, &pl.geo, &plan,
+					  &cause),
+			 0);
+	assert_int_equal(plan.served, 5);
+	assert_int_equal(recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo), 5);
+	int32_t on[5];
+	for (int d = 0; d < plan.ndays; d++)
+		for (int i = 0; i < plan.days[d].nstops; i++)
+			if (plan.days[d].stops[i].visit >= 0)
+				on[plan.days[d].stops[i].visit] = plan.days[d].day;
+	for (int c = 0; c < 3; c++)
+		for (int k = 0; k < 2 && of[c][k]; k++) {
+			int32_t day = on[of[c][k] - v];
+			assert_true(day >= of[c][k]->due);
+			assert_true(of[c][k]->until == DAYS_NONE || day <= of[c][k]->until);
+		}
+	assert_true(on[of[0][0] - v] < on[of[0][1] - v]);
+	assert_true(on[of[2][0] - v] < on[of[2][1] - v]);
+	route_plan_free(&plan);
+	free(v);
+	dataset_free(&w.ds);
+}
+
 /* One short day: the category-1 visits go first, the rest are listed. */
 static void test_priority_first(void **state)
 {
@@ -524,6 +602,7 @@ int main(void)
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_due_rule),
 		cmocka_unit_test(test_week_plan),
+		cmocka_unit_test(test_repeat_visits),
 		cmocka_unit_test(test_priority_first),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_travel),
