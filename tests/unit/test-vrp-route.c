@@ -174,6 +174,19 @@ static void places_of(struct places *p, const struct world *w, const struct rout
 	p->geo = (struct route_geo){p->lat, p->lon, 1.3, 70};
 }
 
+/* Plans the due visits v over days[0..ndays) with the built-in travel
+ * source between their places (filled into pl). */
+static void plan_geo(const struct world *w, const struct route_visit *v, int nv,
+		     const int32_t *days, int ndays, const struct route_params *prm,
+		     struct places *pl, struct route_plan *plan)
+{
+	places_of(pl, w, v, nv);
+	char *cause = NULL;
+	assert_int_equal(route_plan_solve(&w->ds, v, nv, days, ndays, prm, route_geo_leg, &pl->geo,
+					  plan, &cause),
+			 0);
+}
+
 /* Re-checks a plan without the optimizer: returns the number of planned visits. */
 static int recheck(const struct world *w, const struct route_visit *v, int nv,
 		   const struct route_plan *plan, const struct route_params *prm, route_leg_fn leg,
@@ -258,14 +271,10 @@ static void test_week_plan(void **state)
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 5, &v);
 	assert_int_equal(nv, 18); /* category 3 has no visits */
 	struct places pl;
-	places_of(&pl, &w, v, nv);
 	struct route_params prm = {.day_start = 480, .day_length = 480, .lunch = 30,
 				   .lunch_from = 690, .lunch_to = 780, .seed = 1, .iterations = 3000};
 	struct route_plan plan;
-	char *cause = NULL;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 5, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 5, &prm, &pl, &plan);
 	/* 18 one-hour visits over five days: all fit */
 	assert_int_equal(plan.nunserved, 0);
 	assert_int_equal(plan.served, 18);
@@ -273,9 +282,7 @@ static void test_week_plan(void **state)
 	assert_true(fabs(plan.weight_served - plan.weight_due) < 1e-9);
 	/* the same seed and iterations give the same plan */
 	struct route_plan again;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 5, &prm, route_geo_leg, &pl.geo,
-					  &again, &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 5, &prm, &pl, &again);
 	assert_true(again.km == plan.km);
 	for (int d = 0; d < 5; d++) {
 		assert_int_equal(again.days[d].nstops, plan.days[d].nstops);
@@ -339,13 +346,9 @@ static void test_repeat_visits(void **state)
 	assert_true(fabs(of[2][1]->weight - ROUTE_WEIGHT_1) < 1e-9);
 
 	struct places pl;
-	places_of(&pl, &w, v, nv);
 	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 2000};
 	struct route_plan plan;
-	char *cause = NULL;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 10, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 10, &prm, &pl, &plan);
 	assert_int_equal(plan.served, 5);
 	assert_int_equal(recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo), 5);
 	int32_t on[5];
@@ -376,13 +379,9 @@ static void test_priority_first(void **state)
 	struct route_visit *v;
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
 	struct places pl;
-	places_of(&pl, &w, v, nv);
 	struct route_params prm = {.day_start = 480, .day_length = 330, .seed = 2, .iterations = 3000};
 	struct route_plan plan;
-	char *cause = NULL;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 1, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 1, &prm, &pl, &plan);
 	recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
 	assert_true(plan.served >= 3);
 	int cat1_served = 0, cat1_due = 0;
@@ -424,13 +423,9 @@ static void test_reasons(void **state)
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
 	assert_int_equal(nv, 5);
 	struct places pl;
-	places_of(&pl, &w, v, nv);
 	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 500};
 	struct route_plan plan;
-	char *cause = NULL;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 1, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 1, &prm, &pl, &plan);
 	recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
 	assert_int_equal(plan.served, 1);
 	assert_int_equal(plan.nunserved, 4);
@@ -448,6 +443,7 @@ static void test_reasons(void **state)
 	assert_non_null(strstr(route_reason_label(ROUTE_NO_TIME, LANG_SV), "tid"));
 	route_plan_free(&plan);
 	/* bad parameters are refused */
+	char *cause = NULL;
 	prm.lunch = 30;
 	prm.lunch_from = 300; /* before the day starts */
 	prm.lunch_to = 400;
@@ -534,14 +530,10 @@ static void test_outputs(void **state)
 	struct route_visit *v;
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 2, &v);
 	struct places pl;
-	places_of(&pl, &w, v, nv);
 	struct route_params prm = {.day_start = 480, .day_length = 300, .lunch = 30,
 				   .lunch_from = 690, .lunch_to = 780, .seed = 1, .iterations = 1000};
 	struct route_plan plan;
-	char *cause = NULL;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 2, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 0);
+	plan_geo(&w, v, nv, days, 2, &prm, &pl, &plan);
 	int planned = recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
 	struct route_doc doc = {.ds = &w.ds, .seller = &w.ds.sellers[0], .visits = v, .nvisits = nv,
 				.plan = &plan, .params = &prm, .start_lat = 59.33, .start_lon = 18.06,
