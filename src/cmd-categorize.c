@@ -108,6 +108,7 @@ static const struct option opts[] = {
     {"out", required_argument, NULL, 'o'},
     {"orders", required_argument, NULL, 'O'},
     {"customers", required_argument, NULL, 'C'},
+    {"keep", required_argument, NULL, 'K'},
     {NULL, 0, NULL, 0},
 };
 
@@ -275,6 +276,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	enum fmt fmt = FMT_TEXT;
 	int fmt_given = 0;
 	const char *out_path = NULL, *orders = NULL, *customers = NULL;
+	int keep = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -297,6 +299,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'C':
 			customers = optarg;
 			break;
+		case 'K':
+			if (cmd_keep_parse(&cmd_categorize, optarg, &keep) != 0)
+				return cmd_usage(&cmd_categorize);
+			break;
 		case '?':
 			return cmd_usage(&cmd_categorize);
 		default:
@@ -316,6 +322,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (customers && !orders) {
 		cmd_error(&cmd_categorize,
 		          "--customers goes with --orders (categorize from files)");
+		return cmd_usage(&cmd_categorize);
+	}
+	if (orders && keep) {
+		cmd_error(&cmd_categorize, "--keep is for the workspace's snapshots, not --orders");
 		return cmd_usage(&cmd_categorize);
 	}
 	if (orders)
@@ -338,6 +348,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return EXIT_DATA;
 	}
+	if (keep && cmd_keep_apply(&cmd_categorize, ctx, db, keep) != 0)
+		return EXIT_DATA; /* the new snapshot is saved all the same */
 	FILE *f = cmd_open_out(&cmd_categorize, out_path);
 	if (!f)
 		return EXIT_DATA;
@@ -402,6 +414,9 @@ const struct command cmd_categorize = {
         "  --format text|json    the summary (default text)\n"
         "  --lang sv|en          language (default from LANG)\n"
         "  --out FILE            write to FILE instead of the terminal\n"
+        "History:\n"
+        "  --keep N              then remove every snapshot but the N newest (this one\n"
+        "                        among them), as 'fokus history --keep N'\n"
         "\n"
         "Overrides ('fokus override') pin a customer's category; reports show both the\n"
         "computed and the final category, and a reason line for every customer.\n"

@@ -21,7 +21,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	const char *fmt = "text";
-	long keep = 0;
+	int keep = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -34,15 +34,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			if (cmd_lang(&cmd_history, optarg, &ctx->lang) != 0)
 				return cmd_usage(&cmd_history);
 			break;
-		case 'k': {
-			char *end;
-			keep = strtol(optarg, &end, 10);
-			if (*end || end == optarg || keep < 1 || keep > 1000000) {
-				cmd_error(&cmd_history, "--keep wants a number of snapshots, 1 or more");
+		case 'k':
+			if (cmd_keep_parse(&cmd_history, optarg, &keep) != 0)
 				return cmd_usage(&cmd_history);
-			}
 			break;
-		}
 		default:
 			return cmd_usage(&cmd_history);
 		}
@@ -57,18 +52,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct cat_runinfo *items = NULL;
 	size_t n = 0;
 	char *cause = NULL;
-	if (keep) {
-		long long removed;
-		if (store_snapshot_keep(db, (int)keep, &removed, &cause) != 0) {
-			cmd_error(&cmd_history, "%s", cause);
-			free(cause);
-			return EXIT_DATA;
-		}
-		fprintf(stderr,
-			TR(ctx->lang, "Removed %lld snapshot(s); the %ld newest are kept.\n",
-			   "Tog bort %lld ögonblicksbild(er); de %ld senaste finns kvar.\n"),
-			removed, keep);
-	}
+	if (keep && cmd_keep_apply(&cmd_history, ctx, db, keep) != 0)
+		return EXIT_DATA;
 	if (store_snapshot_list(db, &items, &n, &cause) != 0) {
 		cmd_error(&cmd_history, "%s", cause);
 		free(cause);

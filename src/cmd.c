@@ -1,8 +1,9 @@
 /* cmd.c — what every command shares (declared in cmd.h): the workspace on
- * first use, error and usage messages, --lang and --format parsing, and the
+ * first use, error and usage messages, --lang, --format and --keep, and the
  * --out file. Kept out of main.c so unit tests can call commands' code. */
 #include "cmd.h"
 #include "store/db.h"
+#include "store/snapshot.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -57,6 +58,34 @@ int cmd_format(const struct command *cmd, const char *arg, const char *const *na
 	}
 	cmd_error(cmd, "--format is %s, not '%s'", list, arg);
 	return -1;
+}
+
+int cmd_keep_parse(const struct command *cmd, const char *arg, int *out)
+{
+	char *end;
+	long k = strtol(arg, &end, 10);
+	if (*end || end == arg || k < 1 || k > 1000000) {
+		cmd_error(cmd, "--keep wants a number of snapshots, 1 or more, not '%s'", arg);
+		return -1;
+	}
+	*out = (int)k;
+	return 0;
+}
+
+int cmd_keep_apply(const struct command *cmd, struct cmd_ctx *ctx, struct sqlite3 *db, int keep)
+{
+	long long removed;
+	char *cause = NULL;
+	if (store_snapshot_keep(db, keep, &removed, &cause) != 0) {
+		cmd_error(cmd, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	fprintf(stderr,
+		TR(ctx->lang, "Removed %lld snapshot(s); the %d newest are kept.\n",
+		   "Tog bort %lld ögonblicksbild(er); de %d senaste finns kvar.\n"),
+		removed, keep);
+	return 0;
 }
 
 int cmd_usage(const struct command *cmd)

@@ -51,6 +51,13 @@ int cmd_lang(const struct command *cmd, const char *arg, enum lang *out);
  * -1 after printing "--format is text, csv or json, not 'X'" as cmd's error. */
 int cmd_format(const struct command *cmd, const char *arg, const char *const *names);
 
+/* --keep N (snapshots to keep, 1 or more): sets *out, or prints why as
+ * cmd's error and returns -1. */
+int cmd_keep_parse(const struct command *cmd, const char *arg, int *out);
+/* Removes every snapshot but the `keep` newest and says how many went (to
+ * stderr). 0, or -1 after printing the error. */
+int cmd_keep_apply(const struct command *cmd, struct cmd_ctx *ctx, struct sqlite3 *db, int keep);
+
 /* All commands (generated at build time), and their count. */
 extern const struct command *const cmd_table[];
 extern const unsigned cmd_count;

@@ -3,7 +3,7 @@
 # categorized with --as-of 2011-12-09 gives the revenue per customer of an
 # independent awk sum; hand-made files give the same rows as the file mode;
 # every report format; overrides; the stability margin across runs; history
-# (and history --keep N)
+# (and history --keep N, categorize --keep N)
 # and migration between snapshots.
 . "$OLDPWD/tests/cli/lib.sh"
 export FOKUS_DB="$T/w.db"
@@ -200,6 +200,13 @@ expect_grep "Tog bort 0" keep5.err
 "$FOKUS" migration --format json > mig2.json || fail "migration after --keep"
 expect_eq "$(jq '.from, .to' mig2.json | tr '\n' ' ')" "4 5 " "migration: the last two still"
 expect_rc 1 "$FOKUS" migration --from 1 --to 5
+# categorize --keep: the new snapshot saved, then only the N newest kept
+"$FOKUS" categorize --as-of 2024-06-30 --keep 1 > /dev/null 2> ck.err || { cat ck.err; fail "categorize --keep 1"; }
+expect_grep "Removed 2 snapshot" ck.err
+expect_eq "$("$FOKUS" history --format json | jq -c "[.[].snapshot]")" "[6]" "categorize --keep 1: only the new one"
+expect_eq "$(sqlite3 "$FOKUS_DB" "SELECT group_concat(DISTINCT snapshot_id) FROM snapshot_customers")" "6" "its rows only"
+expect_rc 2 "$FOKUS" categorize --keep 0
+expect_rc 2 "$FOKUS" categorize --orders none.csv --keep 2
 
 # the margin axis needs a margin column
 expect_rc 1 "$FOKUS" categorize --axis margin
