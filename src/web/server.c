@@ -357,6 +357,28 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 	*con_cls = NULL;
 }
 
+/* The daemon serving app, with the request handling above: listening on
+ * addr with its own threads, or (addr NULL) for server_start_external. */
+static struct MHD_Daemon *start_daemon(unsigned flags, uint16_t port,
+                                       const struct sockaddr_in *addr, struct web_app *app)
+{
+	struct MHD_OptionItem ops[] = {
+	    {MHD_OPTION_NOTIFY_COMPLETED, (intptr_t)on_completed, NULL},
+	    {MHD_OPTION_UNESCAPE_CALLBACK, (intptr_t)unescape, NULL},
+	    {MHD_OPTION_CONNECTION_TIMEOUT, 60, NULL},
+	    {MHD_OPTION_CONNECTION_LIMIT, 512, NULL},
+	    {addr ? MHD_OPTION_SOCK_ADDR : MHD_OPTION_END, 0, (void *)addr},
+	    {MHD_OPTION_END, 0, NULL},
+	};
+	return MHD_start_daemon(flags, port, NULL, NULL, on_request, app, MHD_OPTION_ARRAY, ops,
+	                        MHD_OPTION_END);
+}
+
+struct MHD_Daemon *server_start_external(struct web_app *app)
+{
+	return start_daemon(MHD_USE_NO_LISTEN_SOCKET, 0, NULL, app);
+}
+
 int server_run(const struct server_opts *o, char **cause)
 {
 	struct web_app app = {
@@ -390,12 +412,9 @@ int server_run(const struct server_opts *o, char **cause)
 	pthread_sigmask(SIG_BLOCK, &set, &old);
 	signal(SIGPIPE, SIG_IGN);
 
-	struct MHD_Daemon *d = MHD_start_daemon(
+	struct MHD_Daemon *d = start_daemon(
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL,
-	    (uint16_t)o->port, NULL, NULL, on_request, &app, MHD_OPTION_SOCK_ADDR, &addr,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape,
-	    NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)512, MHD_OPTION_END);
+	    (uint16_t)o->port, &addr, &app);
 	if (!d) {
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		*cause =

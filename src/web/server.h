@@ -26,6 +26,14 @@ void server_defaults(struct server_opts *o);
  * the workspace cannot be opened or the port cannot be bound. */
 int server_run(const struct server_opts *o, char **cause);
 
+/* For the HTTP fuzzer (tests/fuzz/fuzz-http.c): a daemon that handles
+ * requests exactly as server_run's, without a listening socket or threads
+ * of its own: the caller hands it connections (MHD_add_connection) and
+ * runs it (MHD_run) in its own thread. app must outlive it. NULL on error. */
+struct MHD_Daemon;
+struct web_app;
+struct MHD_Daemon *server_start_external(struct web_app *app);
+
 /* For `fokus demo`: makes sure the workspace at db_path has a user "demo"
  * (role manager) with a fresh random password, then serves on
  * 127.0.0.1:port (0 = a free port) like server_run, printing
