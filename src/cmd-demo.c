@@ -8,6 +8,7 @@
 #include "cmd.h"
 #include "importer.h"
 #include "render/html.h"
+#include "store/db.h"
 #include "web/server.h"
 #include "util/xmalloc.h"
 
@@ -206,12 +207,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	/* A fresh workspace every time: the demo shows the whole job. */
-	const char *suffix[] = {"", "-wal", "-shm"};
-	for (int i = 0; i < 3; i++) {
-		char *p = xasprintf("%s%s", dbp, suffix[i]);
-		unlink(p);
-		free(p);
-	}
+	db_remove(dbp);
 	if (step_sample(&d, data) != EXIT_OK)
 		goto out;
 	ctx->db_path = dbp;

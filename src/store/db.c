@@ -154,6 +154,16 @@ int db_exec(sqlite3 *db, const char *sql, char **cause)
 	return 0;
 }
 
+void db_remove(const char *path)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm"};
+	for (int i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 int db_begin(sqlite3 *db, char **cause)
 {
 	return db_exec(db, "BEGIN IMMEDIATE", cause);

@@ -13,6 +13,9 @@ struct sqlite3;
  * or -1 with *cause set to one sentence the caller frees. */
 int db_open(const char *path, struct sqlite3 **out, char **cause);
 void db_close(struct sqlite3 *db);
+/* Removes the workspace file at path with its -wal and -shm files (none may
+ * be open), for a fresh start. Missing files are no error. */
+void db_remove(const char *path);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. Return 0 or -1 (*cause set, caller frees). */
 int db_begin(struct sqlite3 *db, char **cause);

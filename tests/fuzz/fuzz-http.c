@@ -64,14 +64,6 @@ static void die(const char *what, const char *cause)
 	abort();
 }
 
-static void copy_db(sqlite3 *to, sqlite3 *from)
-{
-	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
-	if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE)
-		die("copying the workspace", sqlite3_errmsg(to));
-	sqlite3_backup_finish(b);
-}
-
 static long long data_version(void)
 {
 	sqlite3_stmt *st;
@@ -87,12 +79,7 @@ static void cleanup(void)
 {
 	if (daemon_)
 		MHD_stop_daemon(daemon_);
-	char p[160];
-	unlink(db_path);
-	snprintf(p, sizeof(p), "%s-wal", db_path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", db_path);
-	unlink(p);
+	db_remove(db_path);
 }
 
 static void setup(void)
@@ -110,7 +97,7 @@ static void setup(void)
 		sqlite3 *t;
 		if (sqlite3_open_v2(tpl, &t, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 			die(tpl, sqlite3_errmsg(t));
-		copy_db(mine, t);
+		fz_copy_db(mine, t);
 		sqlite3_close(t);
 	}
 	const enum user_role roles[2] = {USER_MANAGER, USER_ADMIN};
@@ -128,7 +115,7 @@ static void setup(void)
 	}
 	if (sqlite3_open(":memory:", &pristine) != SQLITE_OK)
 		die("memory db", NULL);
-	copy_db(pristine, mine);
+	fz_copy_db(pristine, mine);
 	app.db_path = db_path;
 	app.session_ttl = 3600;
 	app.upload_max = 1 << 20;
@@ -247,7 +234,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(req);
 	long long v = data_version();
 	if (v != version) { /* a request wrote: back to the start */
-		copy_db(mine, pristine);
+		fz_copy_db(mine, pristine);
 		version = data_version();
 	}
 	return 0;

@@ -50,14 +50,6 @@ static void die(const char *what, char *cause)
 	abort();
 }
 
-static void copy_db(sqlite3 *to, sqlite3 *from)
-{
-	sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
-	if (!b || sqlite3_backup_step(b, -1) != SQLITE_DONE)
-		die("copying the workspace", (char *)sqlite3_errmsg(to));
-	sqlite3_backup_finish(b);
-}
-
 static void setup(void)
 {
 	char *cause = NULL;
@@ -70,7 +62,7 @@ static void setup(void)
 		sqlite3 *t;
 		if (sqlite3_open_v2(tpl, &t, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 			die(tpl, (char *)sqlite3_errmsg(t));
-		copy_db(db, t);
+		fz_copy_db(db, t);
 		sqlite3_close(t);
 	}
 	for (int r = 0; r < 4; r++) {
@@ -88,7 +80,7 @@ static void setup(void)
 	}
 	if (sqlite3_open(":memory:", &pristine) != SQLITE_OK)
 		die("memory db", NULL);
-	copy_db(pristine, db);
+	fz_copy_db(pristine, db);
 	app.db_path = ":memory:";
 	app.session_ttl = 3600;
 	app.upload_max = 1 << 20;
@@ -228,7 +220,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_response(&rs);
 		web_resp_free(&rs);
 		if (strcmp(rq.method, "GET") != 0 && strcmp(rq.method, "HEAD") != 0)
-			copy_db(db, pristine);
+			fz_copy_db(db, pristine);
 	}
 	if (fd >= 0)
 		close(fd);

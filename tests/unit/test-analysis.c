@@ -940,12 +940,7 @@ static void test_report_from_workspace(void **state)
 	free(html);
 	free(lines);
 	db_close(ctx.db);
-	unlink(path);
-	char side[300];
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	db_remove(path);
 }
 
 int main(void)

@@ -21,12 +21,7 @@ static sqlite3 *open_tmp(char *path, size_t n)
 static void close_tmp(sqlite3 *db, const char *path)
 {
 	db_close(db);
-	char p[300];
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
+	db_remove(path);
 }
 
 static void test_roles(void **state)

@@ -75,12 +75,7 @@ static sqlite3 *open_tmp(char *path)
 static void close_tmp(sqlite3 *db, const char *path)
 {
 	db_close(db);
-	char buf[300];
-	unlink(path);
-	snprintf(buf, sizeof(buf), "%s-wal", path);
-	unlink(buf);
-	snprintf(buf, sizeof(buf), "%s-shm", path);
-	unlink(buf);
+	db_remove(path);
 }
 
 static void test_store_roundtrip(void **state)

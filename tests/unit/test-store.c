@@ -22,10 +22,7 @@ static sqlite3 *fresh_db(void)
 {
 	static char path[128];
 	snprintf(path, sizeof(path), "/tmp/fokus-unit-store-%ld.db", (long)getpid());
-	unlink(path);
-	char wal[160];
-	snprintf(wal, sizeof(wal), "%s-wal", path);
-	unlink(wal);
+	db_remove(path);
 	sqlite3 *db = NULL;
 	char *cause = NULL;
 	assert_int_equal(db_open(path, &db, &cause), 0);
