@@ -250,7 +250,8 @@ static int open_readonly(const char *path, sqlite3 **out, char **cause)
 {
 	char *uri = immutable_uri(path);
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	free(uri);
 	int v = -1;
 	if (rc == SQLITE_OK) {
@@ -288,7 +289,13 @@ int db_open(const char *path, sqlite3 **out, char **cause)
 
 	sqlite3 *db = NULL;
 	*out = NULL;
-	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* NOMUTEX: a connection is only ever used by the thread that opened it
+	 * (the server opens one per thread; the import's and categorization's
+	 * other threads parse and sum, they do not touch SQLite), so SQLite's
+	 * lock around every call on it is not needed: 6 % of a categorization. */
+	int rc = sqlite3_open_v2(path, &db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		*cause = db_cause(db, path);
 		sqlite3_close(db);
