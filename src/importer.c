@@ -12,6 +12,7 @@
 #include "util/idmap.h"
 #include "util/days.h"
 #include "util/filehash.h"
+#include "util/strbuf.h"
 #include "util/threads.h"
 #include "util/xmalloc.h"
 
@@ -488,6 +489,7 @@ struct seen_half {
 	uint64_t h[SEEN_AHEAD];
 	size_t len[SEEN_AHEAD];
 	char key[SEEN_AHEAD][SEEN_KEY];
+	struct strbuf long_key; /* a longer ID, NUL-terminated */
 };
 struct seen_ids {
 	struct seen_half half[2];
@@ -509,7 +511,8 @@ static void saw_customer(void *ctx, int half, const char *id, size_t len)
 	if (!id) {
 		for (int k = 0; k < 2; k++) {
 			idmap_free(&s->half[k].m);
-			memset(&s->half[k], 0, sizeof(s->half[k]));
+			memset(&s->half[k].m, 0, sizeof(s->half[k].m));
+			s->half[k].n = 0;
 		}
 		return;
 	}
@@ -517,11 +520,9 @@ static void saw_customer(void *ctx, int half, const char *id, size_t len)
 	if (h->m.full)
 		return;
 	if (len >= SEEN_KEY) {
-		char *k = xmalloc(len + 1);
-		memcpy(k, id, len);
-		k[len] = '\0';
-		idmap_put(&h->m, k, STORE_ID_SEEN);
-		free(k);
+		strbuf_reset(&h->long_key);
+		strbuf_append(&h->long_key, id, len);
+		idmap_put(&h->m, strbuf_cstr(&h->long_key), STORE_ID_SEEN);
 		return;
 	}
 	char *k = h->key[h->n];
@@ -557,8 +558,10 @@ static struct idmap *seen_merged(struct seen_ids *s)
 
 static void seen_free(struct seen_ids *s)
 {
-	for (int k = 0; k < 2; k++)
+	for (int k = 0; k < 2; k++) {
 		idmap_free(&s->half[k].m);
+		strbuf_free(&s->half[k].long_key);
+	}
 }
 
 struct hashjob {

@@ -136,11 +136,11 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 					.interval = interval, .has_place = c->has_loc};
 		x.minutes = pol->cat[k].minutes[CH_VISIT] >= 1 ? pol->cat[k].minutes[CH_VISIT] : 1;
 		int32_t due = last[i] == DAYS_NONE ? days[0] : last[i] + step;
-		for (int first = 1; due <= days[ndays - 1]; first = 0) {
+		while (due <= days[ndays - 1]) { /* only the first can be before days[0] */
 			int32_t next = (due < days[0] ? days[0] : due) + step;
 			x.due = due;
 			x.until = next <= days[ndays - 1] ? next - 1 : DAYS_NONE;
-			x.overdue = first && due < days[0] ? days[0] - due : 0;
+			x.overdue = due < days[0] ? days[0] - due : 0;
 			double f = x.overdue / interval;
 			x.weight = base_weight(k) * (1.0 + (f < 1 ? f : 1));
 			if ((size_t)n == cap) {

@@ -585,20 +585,6 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	return 0;
 }
 
-/* Whether every id stays below STORE_ID_SEEN (always, unless the
- * workspace holds billions of customers): else the IDs seen are not used. */
-static int fits_seen(struct store_import *im, const struct idmap *seen)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t max = INT64_MAX;
-	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM customers", -1, &st, NULL) ==
-		    SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		max = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return max < STORE_ID_SEEN - (int64_t)seen->n - 1;
-}
-
 /* idmap_number_in_order's callback: the customer's row, queued. */
 static void create_seen(void *ctx, const char *key, int64_t id)
 {
@@ -616,7 +602,8 @@ static void create_seen(void *ctx, const char *key, int64_t id)
  * index entries are appended rather than put in at random places in the
  * B-trees (about three times faster for a million new customers). A file
  * line whose customer ID was not seen (it cannot happen) still creates its
- * customer, as without this step. */
+ * customer, as without this step. The statements are prepared (next_id
+ * set). */
 static int create_seen_customers(struct store_import *im, struct idmap *seen, char **cause)
 {
 	im->customers = *seen;
@@ -630,16 +617,16 @@ static int create_seen_customers(struct store_import *im, struct idmap *seen, ch
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 1);
-		if (idmap_get(&im->customers, key))
-			idmap_put(&im->customers, key, sqlite3_column_int64(st, 0));
+		size_t len;
+		uint64_t h = idmap_hash(key, &len);
+		if (idmap_get_h(&im->customers, key, h, len))
+			idmap_put_h(&im->customers, key, h, len, sqlite3_column_int64(st, 0));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		*cause = db_cause(im->db, "workspace");
 		return -1;
 	}
-	if (prepare_statements(im, cause) != 0)
-		return -1;
 	im->pre_lo = im->next_id;
 	im->pre_n = idmap_number_in_order(&im->customers, STORE_ID_SEEN, im->next_id, create_seen, im);
 	if (im->pre_rc == 0 && im->ncust)
@@ -712,24 +699,27 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	im->counts.batch_id = im->batch_id;
 	if (replace && (kind == REC_ORDERS || kind == REC_ACTIVITIES) && replace_kind(im, cause) != 0)
 		goto fail_cause;
-	if (kind == REC_ORDERS && seen && !seen->full && seen->n && fits_seen(im, seen)) {
-		if (create_seen_customers(im, seen, cause) != 0)
-			goto fail_cause;
-		*out = im;
-		return 0;
-	}
-	if (seen) {
-		idmap_free(seen);
-		memset(seen, 0, sizeof(*seen));
-	}
-	if (kind == REC_SELLERS) {
-		if (load_ids(im, "SELECT id, seller_id FROM sellers", &im->sellers, cause) != 0)
-			goto fail_cause;
-	} else if (load_ids(im, "SELECT id, customer_id FROM customers", &im->customers, cause) != 0) {
-		goto fail_cause;
-	}
 	if (prepare_statements(im, cause) != 0)
 		goto fail_cause;
+	/* the IDs seen are used when every id stays below STORE_ID_SEEN (always,
+	 * unless the workspace holds billions of customers) */
+	if (kind == REC_ORDERS && seen && !seen->full && seen->n &&
+	    im->next_id + (int64_t)seen->n < STORE_ID_SEEN) {
+		if (create_seen_customers(im, seen, cause) != 0)
+			goto fail_cause;
+	} else {
+		if (seen) {
+			idmap_free(seen);
+			memset(seen, 0, sizeof(*seen));
+		}
+		if (kind == REC_SELLERS) {
+			if (load_ids(im, "SELECT id, seller_id FROM sellers", &im->sellers, cause) != 0)
+				goto fail_cause;
+		} else if (load_ids(im, "SELECT id, customer_id FROM customers", &im->customers,
+				    cause) != 0) {
+			goto fail_cause;
+		}
+	}
 	*out = im;
 	return 0;
 fail:

@@ -169,22 +169,16 @@ static int room_for_one(struct idmap *m)
 	return 0;
 }
 
-void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val)
+/* Gives the key held in slot s a new value. */
+static void slot_set(struct idmap *m, struct idslot *s, const char *key, int64_t val)
 {
-	struct idslot *s = m->cap ? idmap_slot(m, key, h, len) : NULL;
-	if (!s || s->kind == IDSLOT_EMPTY) { /* a new key */
-		size_t cap = m->cap;
-		if (room_for_one(m) != 0)
-			return;
-		if (m->cap != cap)
-			s = idmap_slot(m, key, h, len);
-		m->n++;
-		slot_fill(m, s, key, h, len, val);
-	} else if (s->kind == IDSLOT_INLINE && val >= 0 && val <= UINT32_MAX) {
-		s->val = (uint32_t)val;
-	} else if (s->kind == IDSLOT_LONG) {
+	if (s->kind == IDSLOT_LONG) {
 		m->longs[s->val].val = val;
+	} else if (val >= 0 && val <= UINT32_MAX) {
+		s->val = (uint32_t)val;
 	} else { /* an inline key whose new value no longer fits: moved to longs */
+		size_t len;
+		uint64_t h = idmap_hash(key, &len);
 		s->kind = IDSLOT_EMPTY;
 		slot_fill(m, s, key, h, len, val);
 	}
@@ -197,6 +191,15 @@ int64_t idmap_insert_h(struct idmap *m, const char *key, uint64_t h, size_t len,
 	m->n++;
 	slot_fill(m, idmap_slot(m, key, h, len), key, h, len, val);
 	return val;
+}
+
+void idmap_put_h(struct idmap *m, const char *key, uint64_t h, size_t len, int64_t val)
+{
+	struct idslot *s = m->cap ? idmap_slot(m, key, h, len) : NULL;
+	if (s && s->kind != IDSLOT_EMPTY)
+		slot_set(m, s, key, val);
+	else
+		idmap_insert_h(m, key, h, len, val);
 }
 
 static int64_t slot_val(const struct idmap *m, const struct idslot *s)
@@ -285,12 +288,7 @@ size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
 		struct idslot *s = &m->slots[a[j].i];
 		const char *key = slot_key(m, s, k);
 		int64_t val = first + (int64_t)j;
-		if (s->kind == IDSLOT_LONG)
-			m->longs[s->val].val = val;
-		else if (val <= UINT32_MAX)
-			s->val = (uint32_t)val;
-		else
-			idmap_put(m, key, val); /* moves the key to longs; the slot stays */
+		slot_set(m, s, key, val); /* the slot stays where it is */
 		fn(ctx, key, val);
 	}
 	free(a);

@@ -1,10 +1,9 @@
 /* idmap.h — external ID (a customer's or seller's ID in the files) -> a
  * number (a workspace id in an import, a customer's index when categorizing
- * from files), in memory. Open addressing over 16-byte
- * slots, at most half full (three quarters once at its limit). A key of
- * up to IDMAP_INL bytes and an id below
- * 2^32 (every real one) sit in the slot itself, so a lookup touches one
- * cache line; a longer key (or a larger id) keeps its hash in the slot and
+ * from files), in memory. Open addressing over 16-byte slots, at most half
+ * full (three quarters once at its limit). A key of up to IDMAP_INL bytes
+ * and an id below 2^32 (every real one) sit in the slot itself, so a
+ * lookup touches one cache line; a longer key (or a larger id) keeps its hash in the slot and
  * the key and id in the `longs` array, the key copied into an arena of 1 MB
  * chunks. Lookups are random over up to a million IDs: memory latency is
  * what they cost, so fewer places to read is what makes them fast.
