@@ -300,7 +300,20 @@ struct part {
 	struct ferr first; /* the first rejected row, when rejected > 0 */
 	int failed;
 	struct ferr err; /* when failed */
+	progress_fn progress; /* the first part only; may be NULL */
+	void *progress_arg;
+	int progress_scale; /* 2 when the other half is read at the same time */
 };
+
+#define PROGRESS_EVERY 65536 /* lines */
+
+static void part_progress(const struct part *pt, int at_end)
+{
+	long long done, total;
+	recreader_progress(pt->rr, &done, &total);
+	done = at_end ? total : done * pt->progress_scale;
+	pt->progress(pt->progress_arg, done < total ? done : total, total);
+}
 
 /* An order line read but not yet looked up: the lines of a batch have
  * their hash slots prefetched first, so that the cache misses of the
@@ -367,7 +380,10 @@ static int read_part(struct part *pt)
 	struct rec rec;
 	struct ferr err = {0};
 	int r;
+	size_t nread = 0;
 	while ((r = recreader_next(pt->rr, &rec, &err)) != 0) {
+		if (pt->progress && ++nread % PROGRESS_EVERY == 0)
+			part_progress(pt, 0);
 		if (r < 0) {
 			pt->err = err;
 			pt->failed = 1;
@@ -401,6 +417,8 @@ static int read_part(struct part *pt)
 	}
 	flush_batch(pt, pb, np, arena, &cut);
 	free(arena);
+	if (pt->progress)
+		part_progress(pt, 1);
 	return 0;
 }
 
@@ -476,7 +494,8 @@ void categorize_sums_free(struct cat_presum *sums)
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
                          struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
-                         size_t *rejected, char **first, char **cause)
+                         size_t *rejected, char **first, progress_fn progress,
+                         void *progress_arg, char **cause)
 {
 	struct custmap m = {.map.limit = IDMAP_NO_LIMIT}, m2 = {.map.limit = IDMAP_NO_LIMIT};
 	/* m2: the second part's customers */
@@ -494,7 +513,9 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 	*first = NULL;
 	if (customers && read_customers(customers, ds, &m, &cap, rejected, first, cause) != 0)
 		goto out;
-	struct rec_opts ro = {.split_first_pass = threads_wanted() > 1};
+	struct rec_opts ro = {.split_first_pass = threads_wanted() > 1,
+	                      .progress = progress,
+	                      .progress_ctx = progress_arg};
 	if (recreader_open(orders, REC_ORDERS, &ro, &pt[0].rr, &err) != 0)
 		goto bad;
 	if (threads_wanted() > 1) {
@@ -510,6 +531,9 @@ int categorize_run_files(const char *orders, const char *customers, const struct
 		pt[k].m = k == 0 ? &m : &m2;
 		pt[k].cap = &cap; /* unused by the second part */
 	}
+	pt[0].progress = progress;
+	pt[0].progress_arg = progress_arg;
+	pt[0].progress_scale = nparts;
 	if (nparts == 2) {
 		pthread_t th;
 		if (pthread_create(&th, NULL, read_part_thread, &pt[1]) != 0) {

@@ -11,6 +11,7 @@
 #include "render/catout.h"
 #include "store/snapshot.h"
 #include "util/i18n.h"
+#include "util/progress.h"
 
 struct sqlite3;
 
@@ -54,11 +55,13 @@ int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lan
  * stays empty), with the margin instead of the amount on the margin axis.
  * Rows the reader rejects (e.g. an empty customer id) are skipped and
  * counted in *rejected, the first one described in *first (caller frees;
- * NULL when none). Returns 0, or -1 with *cause (caller frees). Free ds
+ * NULL when none). progress (may be NULL) hears the bytes read of the
+ * orders file, once for the format pass and once for the reading. Returns 0, or -1 with *cause (caller frees). Free ds
  * with dataset_free and sums with categorize_sums_free (also after -1). */
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
                          struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
-                         size_t *rejected, char **first, char **cause);
+                         size_t *rejected, char **first, progress_fn progress,
+                         void *progress_arg, char **cause);
 void categorize_sums_free(struct cat_presum *sums);
 
 #endif

@@ -109,6 +109,7 @@ static const struct option opts[] = {
     {"orders", required_argument, NULL, 'O'},
     {"customers", required_argument, NULL, 'C'},
     {"keep", required_argument, NULL, 'K'},
+    {"quiet", no_argument, NULL, 'Q'},
     {NULL, 0, NULL, 0},
 };
 
@@ -202,7 +203,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 
 /* `categorize --orders FILE [--customers FILE]`: no workspace at all. */
 static int from_files(struct cmd_ctx *ctx, const char *orders, const char *customers,
-                      struct cat_params *p, const char *out_path, enum fmt fmt)
+                      struct cat_params *p, const char *out_path, enum fmt fmt, int quiet)
 {
 	struct dataset ds;
 	struct cat_presum sums;
@@ -211,8 +212,15 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 	char *first = NULL, *cause = NULL;
 	if (p->today == DAYS_NONE)
 		p->today = days_today();
-	if (categorize_run_files(orders, customers, p, &ds, &sums, &as_of, &rejected, &first,
-	                         &cause) != 0) {
+	struct progress pg;
+	const char *base = strrchr(orders, '/') ? strrchr(orders, '/') + 1 : orders;
+	char *label = xasprintf("%s %s", TR(ctx->lang, "reading", "läser"), base);
+	progress_start(&pg, label, PROGRESS_BYTES, NULL, quiet, ctx->lang);
+	free(label);
+	int rd = categorize_run_files(orders, customers, p, &ds, &sums, &as_of, &rejected,
+	                              &first, pg.out ? progress_cb : NULL, &pg, &cause);
+	progress_end(&pg);
+	if (rd != 0) {
 		cmd_error(&cmd_categorize, "%s", cause);
 		free(cause);
 		return EXIT_DATA;
@@ -276,7 +284,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	enum fmt fmt = FMT_TEXT;
 	int fmt_given = 0;
 	const char *out_path = NULL, *orders = NULL, *customers = NULL;
-	int keep = 0;
+	int keep = 0, quiet = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -298,6 +306,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'C':
 			customers = optarg;
+			break;
+		case 'Q':
+			quiet = 1;
 			break;
 		case 'K':
 			if (cmd_keep_parse(&cmd_categorize, optarg, &keep) != 0)
@@ -329,7 +340,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_categorize);
 	}
 	if (orders)
-		return from_files(ctx, orders, customers, &p, out_path, fmt_given ? fmt : FMT_CSV);
+		return from_files(ctx, orders, customers, &p, out_path, fmt_given ? fmt : FMT_CSV,
+		                  quiet);
 	if (fmt == FMT_CSV) {
 		cmd_error(&cmd_categorize,
 		          "the summary is text or json; for csv rows use 'fokus "
@@ -424,7 +436,8 @@ const struct command cmd_categorize = {
         "From files, without a workspace (for a quick look or a pipeline):\n"
         "  fokus categorize --orders FILE [--customers FILE] [--format csv|json] [--out FILE|-]\n"
         "  prints the 'fokus customers' columns, with every option above. A large csv\n"
-        "  is read by two threads (FOKUS_THREADS=1: one; same result).\n"
+        "  is read by two threads (FOKUS_THREADS=1: one; same result). On a terminal a\n"
+        "  progress line shows the bytes read, the rate and the time left (--quiet: none).\n"
         "\n"
         "Examples:\n"
         "  fokus categorize\n"

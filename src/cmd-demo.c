@@ -9,6 +9,8 @@
 #include "importer.h"
 #include "render/html.h"
 #include "store/db.h"
+#include "store/status.h"
+#include "util/days.h"
 #include "web/server.h"
 #include "util/xmalloc.h"
 
@@ -96,6 +98,55 @@ static int step_import(struct demo *d, struct sqlite3 *db, const char *data)
 		free(path);
 	}
 	return 0;
+}
+
+/* The last day of the calendar quarter that holds day. */
+static int32_t quarter_end(int32_t day)
+{
+	int y, m, dd;
+	days_to_ymd(day, &y, &m, &dd);
+	int qm = (m - 1) / 3 * 3 + 3;
+	return qm == 12 ? days_from_ymd(y + 1, 1, 1) - 1 : days_from_ymd(y, qm + 1, 1) - 1;
+}
+
+/* A categorization as of each quarter's end, from the first quarter that
+ * ends with at least three months of orders behind it to the last one
+ * before the latest order: the history a manager who categorizes every
+ * quarter would have, so History shows customers moving. Each run sees the
+ * one before (the stability margin), as a real quarterly run does. The
+ * latest categorization (as of the latest order) follows in step_report. */
+static int step_quarters(struct demo *d, struct sqlite3 *db)
+{
+	struct store_status st;
+	char *cause = NULL;
+	if (store_status(db, &st, &cause) != 0)
+		goto fail;
+	int32_t first = st.order_date_min, last = st.order_date_max;
+	store_status_free(&st);
+	if (first == DAYS_NONE)
+		return 0;
+	int n = 0;
+	char a[11], b[11];
+	int32_t q0 = quarter_end(days_add_months(first, 3) - 1), q = q0, prev = q0;
+	for (; q < last; q = quarter_end(q + 1)) {
+		struct cat_params p;
+		struct cat_run run;
+		cat_params_default(&p);
+		p.as_of = q;
+		if (categorize_run(db, &p, &run, NULL, NULL, &cause) != 0)
+			goto fail;
+		prev = q;
+		n++;
+	}
+	if (n)
+		printf(TR(d->lang, "\nCategorized every quarter: %d categorizations as of %s … %s\n",
+			  "\nKategoriserat varje kvartal: %d kategoriseringar per %s … %s\n"),
+		       n, days_iso(q0, a), days_iso(prev, b));
+	return 0;
+fail:
+	cmd_error(&cmd_demo, "%s", cause ? cause : "the categorization failed");
+	free(cause);
+	return -1;
 }
 
 static int step_report(struct demo *d, struct sqlite3 *db, const char *html)
@@ -212,7 +263,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	ctx->db_path = dbp;
 	struct sqlite3 *db = cmd_db(ctx);
-	if (!db || step_import(&d, db, data) != 0 || step_report(&d, db, html) != 0 ||
+	if (!db || step_import(&d, db, data) != 0 || step_quarters(&d, db) != 0 ||
+	    step_report(&d, db, html) != 0 ||
 	    step_plan(&d, plan) != EXIT_OK || step_exports(&d, exports) != EXIT_OK)
 		goto out;
 	printf("\n%s %s\n", TR(d.lang, "Report:", "Rapport:"), html);
@@ -243,7 +295,9 @@ const struct command cmd_demo = {
 	.usage = "demo [--dir DIR] [--customers N] [--seed N] [--no-serve] [--port N] [--exit-after S] [--lang sv|en]",
 	.summary = "the whole job on the built-in sample company, then the dashboard",
 	.help = "Writes the sample company (see 'fokus help sample') into DIR/data, imports it into\n"
-		"a fresh workspace DIR/fokus.db, categorizes every customer, writes the html report\n"
+		"a fresh workspace DIR/fokus.db, categorizes every customer as of the end of each\n"
+		"quarter of the sample's months and then as of the latest order (so 'fokus history'\n"
+		"and the dashboard's History page show customers moving), writes the html report\n"
 		"DIR/report.html (categorization and where the sellers' time goes), the coverage\n"
 		"plan DIR/plan.html, and the call lists, newsletter list and visit calendars into\n"
 		"DIR/exports, then serves the dashboard and prints its address and a demo login.\n\n"

@@ -38,6 +38,7 @@ struct opts {
 	struct plan_params pp;
 	struct export_opts eo;
 	double day_hours; /* 0: from the field share */
+	int quiet;
 };
 
 static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
@@ -53,6 +54,7 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 	                                   {"speed", required_argument, NULL, 'S'},
 	                                   {"hours", required_argument, NULL, 'H'},
 	                                   {"lang", required_argument, NULL, 'l'},
+	                                   {"quiet", no_argument, NULL, 'q'},
 	                                   {NULL, 0, NULL, 0}};
 	int c;
 	double v;
@@ -99,6 +101,9 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 		case 'l':
 			if (lang_parse(optarg, &ctx->lang) != 0)
 				return bad("--lang is sv or en", optarg);
+			break;
+		case 'q':
+			o->quiet = 1;
 			break;
 		default:
 			return cmd_usage(&cmd_export);
@@ -153,7 +158,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	struct export_summary sum;
 	char *cause = NULL;
-	if (export_workspace(ctx->db, o.snapshot, &o.pp, &o.eo, &sum, &cause) != 0) {
+	struct progress pg;
+	progress_start(&pg, TR(ctx->lang, "exporting", "exporterar"), PROGRESS_COUNT,
+	               TR(ctx->lang, "persons", "personer"), o.quiet, ctx->lang);
+	if (pg.out) {
+		o.eo.progress = progress_cb;
+		o.eo.progress_arg = &pg;
+	}
+	int r = export_workspace(ctx->db, o.snapshot, &o.pp, &o.eo, &sum, &cause);
+	progress_end(&pg);
+	if (r != 0) {
 		cmd_error(&cmd_export, "%s", cause);
 		free(cause);
 		export_summary_free(&sum);
@@ -166,7 +180,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct command cmd_export = {
     .name = "export",
-    .usage = "export --out DIR [--seller ID] [--weeks N] [--tz stockholm|floating] [--lang sv|en]",
+    .usage = "export --out DIR [--seller ID] [--weeks N] [--tz stockholm|floating] [--lang sv|en] "
+             "[--quiet]",
     .summary = "call lists, newsletter list and visit calendars from the coverage plan",
     .help = "Computes the coverage plan exactly as 'fokus plan' does (same options) and writes\n"
             "into DIR (created when missing):\n"
@@ -195,7 +210,8 @@ const struct command cmd_export = {
             "  --tz stockholm|floating  event times with the Europe/Stockholm time zone\n"
             "                       (default) or floating local times\n"
             "  --field-share, --road-factor, --speed, --hours   as for 'fokus plan'\n"
-            "  --lang sv|en         headings and event texts\n\n"
+            "  --lang sv|en         headings and event texts\n"
+            "  --quiet              no progress line (it shows only on a terminal anyway)\n\n"
             "Examples:\n"
             "  fokus export --out lists\n"
             "  fokus export --out lists --seller S12 --weeks 6 --lang sv\n",

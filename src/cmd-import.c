@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "importer.h"
 #include "util/days.h"
+#include "util/progress.h"
 #include "util/xmalloc.h"
 
 #include <getopt.h>
@@ -12,30 +13,6 @@
 #include <unistd.h>
 
 extern const struct command cmd_import;
-
-struct progress {
-	double last;
-	int shown;
-};
-
-static double now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void show_progress(void *arg, long long done, long long total)
-{
-	struct progress *p = arg;
-	double t = now_s();
-	if (t - p->last < 0.2 && done < total)
-		return;
-	p->last = t;
-	p->shown = 1;
-	fprintf(stderr, "\rimporting… %3d %%", total > 0 ? (int)(done * 100 / total) : 0);
-	fflush(stderr);
-}
 
 /* What was detected, one item per line, indented under the counts. */
 static void print_describe(const char *d, enum lang lang)
@@ -164,15 +141,18 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = EXIT_DATA;
 		goto out;
 	}
-	struct progress pg = {0};
-	if (!quiet && !json && isatty(2)) {
-		io.progress = show_progress;
+	struct progress pg;
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *label = xasprintf("%s %s", TR(ctx->lang, "importing", "importerar"), base);
+	progress_start(&pg, label, PROGRESS_BYTES, NULL, quiet || json, ctx->lang);
+	free(label);
+	if (pg.out) {
+		io.progress = progress_cb;
 		io.progress_arg = &pg;
 	}
 	struct importer_result res;
 	int r = importer_run(db, kind, path, &io, &res);
-	if (pg.shown)
-		fputs("\r                    \r", stderr);
+	progress_end(&pg);
 	char buf[1024];
 	if (r < 0) {
 		fprintf(stderr, "fokus import: %s\n", ferr_str(&res.fatal, buf, sizeof(buf)));
@@ -236,7 +216,8 @@ const struct command cmd_import = {
 		"  --json              print the summary as JSON (rows_read, rows_stored,\n"
 		"                      rows_rejected, customers_created, amount_total, date_min,\n"
 		"                      date_max, ...)\n"
-		"  --lang sv|en        language of the summary\n\n"
+		"  --lang sv|en        language of the summary\n"
+		"  --quiet             no progress line (it shows only on a terminal anyway)\n\n"
 		"A rejected row is reported as FILE:LINE: column \"Amount\": \"12,3,4\" is not a number\n"
 		"(the first 20, then a count). With one bad row nothing is stored and the exit status\n"
 		"is 1. A file whose content was imported before is refused (orders, activities).\n",

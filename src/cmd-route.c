@@ -4,10 +4,12 @@
  * html. Options and the travel source are set up here; the due rule, the
  * objective and the routing live in core. */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -19,6 +21,7 @@
 #include "store/snapshot.h"
 #include "util/days.h"
 #include "util/geo.h"
+#include "util/progress.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
 
@@ -31,6 +34,7 @@ enum format { F_TEXT, F_CSV, F_JSON, F_ICS, F_HTML };
 
 struct route_args {
 	const char *seller, *start, *matrix, *out;
+	int all, quiet; /* --all: every field seller into the folder --out */
 	int32_t from;
 	int ndays;
 	enum format format;
@@ -147,6 +151,8 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 		{"iterations", required_argument, NULL, 'i'},
 		{"seed", required_argument, NULL, 'x'},
 		{"lang", required_argument, NULL, 'g'},
+		{"all", no_argument, NULL, 'A'},
+		{"quiet", no_argument, NULL, 'q'},
 		{NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
@@ -202,13 +208,19 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 			a->prm.seed = (uint64_t)x;
 			break;
 		case 'g': bad = lang_parse(optarg, &ctx->lang); break;
+		case 'A': a->all = 1; break;
+		case 'q': a->quiet = 1; break;
 		default: bad = 1;
 		}
 		if (bad)
 			return -1;
 	}
-	if (optind != argc || !a->seller)
+	if (optind != argc || !a->seller == !a->all)
 		return -1;
+	if (a->all && (!a->out || !strcmp(a->out, "-"))) {
+		cmd_error(&cmd_route, "--all writes one file per seller: give --out DIR");
+		return -1;
+	}
 	if (iters_given && !time_given)
 		a->prm.time_limit = 0;
 	if (a->from == DAYS_NONE)
@@ -317,87 +329,78 @@ fail:
 	return -1;
 }
 
-static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
+/* Plans seller s's coming days and writes them to path (NULL or "-":
+ * standard output), opened once the plan is made. Returns EXIT_OK, or an
+ * exit code after printing why. */
+static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
+		     const int8_t *cat, const struct policy *pol, int32_t s, const char *path)
 {
-	struct route_args a;
-	if (parse_args(ctx, argc, argv, &a) != 0)
-		return cmd_usage(&cmd_route);
-	struct dataset ds = {0};
-	struct policy pol;
-	int8_t *cat = NULL;
 	struct route_visit *visits = NULL;
 	double *lat = NULL, *lon = NULL, *mmin = NULL, *mkm = NULL;
-	int32_t *days = xmalloc(a.ndays * sizeof(int32_t));
+	int32_t *days = xmalloc(a->ndays * sizeof(int32_t));
 	struct route_plan plan = {0};
 	char *cause = NULL, *note = NULL;
 	int rc = EXIT_DATA;
-	if (load_inputs(ctx, &ds, &cat, &pol) != 0)
-		goto out;
-	int32_t s = dataset_seller_index(&ds, a.seller);
-	if (s < 0) {
-		cmd_error(&cmd_route, "no seller '%s' in the workspace", a.seller);
-		goto out;
-	}
-	const struct seller *sel = &ds.sellers[s];
+	const struct seller *sel = &ds->sellers[s];
 	double slat, slon;
 	const char *start_label;
-	if (a.start) {
-		if (parse_start(a.start, &slat, &slon) != 0) {
-			cmd_error(&cmd_route, "--start '%s' is neither a known postal code nor lat,lon", a.start);
+	if (a->start) {
+		if (parse_start(a->start, &slat, &slon) != 0) {
+			cmd_error(&cmd_route, "--start '%s' is neither a known postal code nor lat,lon", a->start);
 			rc = EXIT_USAGE;
 			goto out;
 		}
-		start_label = a.start;
+		start_label = a->start;
 	} else if (sel->has_home) {
 		slat = sel->home_lat;
 		slon = sel->home_lon;
 		start_label = ctx->lang == LANG_SV ? "hemma" : "home";
 	} else {
 		cmd_error(&cmd_route, "seller '%s' has no home address: give --start POSTCODE or --start LAT,LON",
-			  a.seller);
+			  sel->id);
 		goto out;
 	}
-	route_plan_days(a.from, a.ndays, days);
-	int nv = route_plan_due(&ds, cat, &pol, s, days, a.ndays, &visits);
+	route_plan_days(a->from, a->ndays, days);
+	int nv = route_plan_due(ds, cat, pol, s, days, a->ndays, &visits);
 	lat = xmalloc((nv + 1) * sizeof(double));
 	lon = xmalloc((nv + 1) * sizeof(double));
 	lat[0] = slat;
 	lon[0] = slon;
 	for (int k = 0; k < nv; k++) {
-		const struct customer *c = &ds.customers[visits[k].cust];
+		const struct customer *c = &ds->customers[visits[k].cust];
 		lat[k + 1] = c->has_loc ? c->lat : slat;
 		lon[k + 1] = c->has_loc ? c->lon : slon;
 	}
-	struct route_geo geo = {lat, lon, a.road_factor, a.speed};
+	struct route_geo geo = {lat, lon, a->road_factor, a->speed};
 	struct route_matrix mx = {.n = nv + 1, .fallback = &geo};
 	route_leg_fn leg = route_geo_leg;
 	void *lctx = &geo;
-	if (a.matrix) {
-		if (load_matrix(a.matrix, &ds, visits, nv, &mmin, &mkm) != 0)
+	if (a->matrix) {
+		if (load_matrix(a->matrix, ds, visits, nv, &mmin, &mkm) != 0)
 			goto out;
 		mx.minutes = mmin;
 		mx.km = mkm;
 		leg = route_matrix_leg;
 		lctx = &mx;
 	}
-	if (route_plan_solve(&ds, visits, nv, days, a.ndays, &a.prm, leg, lctx, &plan, &cause) != 0) {
+	if (route_plan_solve(ds, visits, nv, days, a->ndays, &a->prm, leg, lctx, &plan, &cause) != 0) {
 		cmd_error(&cmd_route, "%s", cause);
 		rc = cause && strstr(cause, "check") ? EXIT_DATA : EXIT_USAGE;
 		goto out;
 	}
-	if (a.matrix) {
+	if (a->matrix) {
 		note = xasprintf(TR(ctx->lang, "road matrix %s (%ld legs missing from it estimated as great-circle x %.2f at %.0f km/h)",
 				    "vägmatris %s (%ld sträckor som saknas uppskattade som fågelväg x %.2f i %.0f km/h)"),
-				 a.matrix, mx.missing, a.road_factor, a.speed);
+				 a->matrix, mx.missing, a->road_factor, a->speed);
 		if (mx.missing > 0)
-			fprintf(stderr, "fokus route: %ld legs were not in %s; estimated them\n", mx.missing, a.matrix);
+			fprintf(stderr, "fokus route: %ld legs were not in %s; estimated them\n", mx.missing, a->matrix);
 	} else {
 		note = xasprintf(TR(ctx->lang, "great-circle distance x %.2f at %.0f km/h",
 				    "fågelvägen x %.2f i %.0f km/h"),
-				 a.road_factor, a.speed);
+				 a->road_factor, a->speed);
 	}
-	struct route_doc doc = {.ds = &ds, .seller = sel, .visits = visits, .nvisits = nv,
-				.plan = &plan, .params = &a.prm, .start_lat = slat, .start_lon = slon,
+	struct route_doc doc = {.ds = ds, .seller = sel, .visits = visits, .nvisits = nv,
+				.plan = &plan, .params = &a->prm, .start_lat = slat, .start_lon = slon,
 				.start_label = start_label, .travel_note = note, .lang = ctx->lang,
 				.now = time(NULL)};
 	const char *type;
@@ -406,11 +409,11 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 		doc.outline = (const char *)outline->data;
 		doc.outline_len = outline->size;
 	}
-	FILE *f = cmd_open_out(&cmd_route, a.out);
+	FILE *f = cmd_open_out(&cmd_route, path);
 	if (!f)
 		goto out;
-	render(f, a.format, &doc);
-	rc = cmd_close_out(&cmd_route, f, a.out) == 0 ? EXIT_OK : EXIT_DATA;
+	render(f, a->format, &doc);
+	rc = cmd_close_out(&cmd_route, f, path) == 0 ? EXIT_OK : EXIT_DATA;
 out:
 	route_plan_free(&plan);
 	free(cause);
@@ -421,6 +424,87 @@ out:
 	free(mmin);
 	free(mkm);
 	free(days);
+	return rc;
+}
+
+/* --all: every field seller (not customer service) with a home, or all with
+ * --start, one file DIR/route-SELLER.EXT each, with a progress line. */
+static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
+		     const int8_t *cat, const struct policy *pol)
+{
+	static const char *const ext[] = {"txt", "csv", "json", "ics", "html"};
+	if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
+		cmd_error(&cmd_route, "cannot make the folder %s: %s", a->out, strerror(errno));
+		return EXIT_DATA;
+	}
+	int32_t *who = xmalloc((ds->nsellers + 1) * sizeof(int32_t));
+	int n = 0, homeless = 0, rc = EXIT_OK;
+	for (size_t s = 0; s < ds->nsellers; s++) {
+		if (ds->sellers[s].role == ROLE_SERVICE)
+			continue;
+		if (!ds->sellers[s].has_home && !a->start)
+			homeless++;
+		else
+			who[n++] = (int32_t)s;
+	}
+	struct progress pg;
+	progress_start(&pg, TR(ctx->lang, "planning routes", "planerar rutter"), PROGRESS_COUNT,
+		       TR(ctx->lang, "sellers", "säljare"), a->quiet, ctx->lang);
+	/* The line first shows after the first seller: what fails for one
+	 * (--start, --matrix, a folder not writable) fails there, on a line of
+	 * its own. */
+	int written = 0;
+	for (int k = 0; k < n && rc == EXIT_OK; k++) {
+		const char *id = ds->sellers[who[k]].id;
+		char *safe = xstrdup(id);
+		for (char *q = safe; *q; q++)
+			if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_')
+				*q = '_';
+		char *path = xasprintf("%s/route-%s.%s", a->out, safe, ext[a->format]);
+		rc = route_one(ctx, a, ds, cat, pol, who[k], path);
+		if (rc != EXIT_OK)
+			progress_end(&pg); /* the error stands on a line of its own */
+		written += rc == EXIT_OK;
+		free(path);
+		free(safe);
+		progress_update(&pg, k + 1, n);
+	}
+	progress_end(&pg);
+	if (rc == EXIT_OK)
+		printf(TR(ctx->lang, "Wrote the routes of %d sellers to %s/route-SELLER.%s\n",
+			  "Skrev %d säljares rutter till %s/route-SÄLJARE.%s\n"),
+		       written, a->out, ext[a->format]);
+	if (homeless)
+		fprintf(stderr,
+			TR(ctx->lang, "fokus route: %d field sellers have no home address and were left out (--start gives one place for all)\n",
+			   "fokus route: %d fältsäljare saknar hemadress och togs inte med (--start ger en plats för alla)\n"),
+			homeless);
+	free(who);
+	return rc;
+}
+
+static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct route_args a;
+	if (parse_args(ctx, argc, argv, &a) != 0)
+		return cmd_usage(&cmd_route);
+	struct dataset ds = {0};
+	struct policy pol;
+	int8_t *cat = NULL;
+	int rc = EXIT_DATA;
+	if (load_inputs(ctx, &ds, &cat, &pol) != 0)
+		goto out;
+	if (a.all) {
+		rc = route_all(ctx, &a, &ds, cat, &pol);
+		goto out;
+	}
+	int32_t s = dataset_seller_index(&ds, a.seller);
+	if (s < 0) {
+		cmd_error(&cmd_route, "no seller '%s' in the workspace", a.seller);
+		goto out;
+	}
+	rc = route_one(ctx, &a, &ds, cat, &pol, s, a.out);
+out:
 	free(cat);
 	dataset_free(&ds);
 	return rc;
@@ -428,7 +512,8 @@ out:
 
 const struct command cmd_route = {
 	.name = "route",
-	.usage = "route --seller ID [--from DATE] [--days 5] [--format text|csv|json|ics|html] [options]",
+	.usage = "route --seller ID | --all --out DIR [--from DATE] [--days 5] "
+		 "[--format text|csv|json|ics|html] [options]",
 	.summary = "plan a field seller's visit routes for the coming days",
 	.help =
 		"Plans the seller's coming working days (Monday to Friday, not Swedish public\n"
@@ -445,7 +530,13 @@ const struct command cmd_route = {
 		"visit interval, at most 1). The plan serves the most priority first, then\n"
 		"drives the least. Visits that do not fit are listed with the reason.\n\n"
 		"Options:\n"
-		"  --seller ID         the seller (required)\n"
+		"  --seller ID         the seller\n"
+		"  --all               every field seller (not customer service) with a home\n"
+		"                      address (with --start: every field seller), each into\n"
+		"                      DIR/route-SELLER.txt|csv|json|ics|html of --out DIR. On a\n"
+		"                      terminal a progress line shows sellers done, the rate and\n"
+		"                      the time left (each seller gets --time-limit)\n"
+		"  --quiet             no progress line\n"
 		"  --from DATE         first day, YYYY-MM-DD (default: the next working day)\n"
 		"  --days N            working days to plan (default 5)\n"
 		"  --format F          text (default), csv, json, ics (calendar), html (with maps)\n"
@@ -469,6 +560,7 @@ const struct command cmd_route = {
 		"  fokus route --seller S01\n"
 		"  fokus route --seller S01 --from 2026-12-07 --lunch 30min --format ics --out week.ics\n"
 		"  fokus route --seller S01 --format html --out week.html\n"
+		"  fokus route --all --format ics --out routes\n"
 		"docs/routes.md explains the method.\n",
 	.order = 60,
 	.run = route_run,

@@ -129,6 +129,7 @@ struct reading {
 	FILE *rej;
 	int storing; /* records go to the workspace (not a dry run) */
 	int second;
+	int halves; /* 2: the other half of the file is read at the same time */
 	/* second: rejected rows as text in rej (a temporary file) after their
 	 * line numbers, which are in lines[] */
 	long *lines;
@@ -172,7 +173,8 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 	if (opts->progress && !g->second && (++*tick & 0x3fff) == 0) {
 		long long done, total;
 		recreader_progress(g->rr, &done, &total);
-		opts->progress(opts->progress_arg, done, total);
+		done *= g->halves > 1 ? g->halves : 1; /* about both halves' bytes */
+		opts->progress(opts->progress_arg, done < total ? done : total, total);
 	}
 	if (n == 2) {
 		note_error(res, e);
@@ -665,6 +667,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 			g2.storing = 1;
 			g2.second = 1;
 		}
+		g.halves = split == 1 ? 2 : 1;
 		struct reading both[2] = {g, g2};
 		s = store_piped(both, split == 1 ? 2 : 1, im, &cause);
 		g.rej = both[0].rej; /* the readers opened these */

@@ -1,7 +1,8 @@
 // app.js — the dashboard's entry: login, the top bar (pages, language,
-// logout), and hash routing (#/overview, #/customers, #/customers/ID, ...).
+// logout), and hash routing (#/overview, #/customers, #/customers/ID, ...;
+// a page's own state may follow after '?', see js/state.js).
 // Each page module exports render(main, ctx, arg).
-import { h, mount } from './js/dom.js';
+import { h, mount, keepScrollablesFocusable } from './js/dom.js';
 import { api, setCsrf, setUnauthorizedHandler, ApiError } from './js/api.js';
 import { t, lang, setLang, roleLabel } from './js/i18n.js';
 import * as overview from './js/pages/overview.js';
@@ -61,6 +62,11 @@ function renderLogin(message) {
   user.focus();
 }
 
+// "Skip to the content": the first stop of the keyboard, shown when focused.
+function skipLink() {
+  return h('a', { class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); main.focus(); } }, t('skip'));
+}
+
 function langButton() {
   return h('button', { class: 'link', id: 'lang', type: 'button', onclick: () => {
     setLang(lang === 'sv' ? 'en' : 'sv');
@@ -70,8 +76,8 @@ function langButton() {
 
 function renderShell() {
   const here = currentRoute().page;
-  const nav = h('nav', { class: 'nav' }, PAGES.filter(visible).map((p) =>
-    h('a', { href: '#/' + p.id, class: p.id === here ? 'active' : null, id: 'nav-' + p.id }, t(p.id))));
+  const nav = h('nav', { class: 'nav', 'aria-label': t('pages') }, PAGES.filter(visible).map((p) =>
+    h('a', { href: '#/' + p.id, class: p.id === here ? 'active' : null, 'aria-current': p.id === here ? 'page' : null, id: 'nav-' + p.id }, t(p.id))));
   const who = h('span', { class: 'who', id: 'who' }, ctx.me.user + ' · ' + roleLabel(ctx.me.role) +
     (ctx.me.seller_id ? ' ' + ctx.me.seller_id : ''));
   const out = h('button', { class: 'link', id: 'logout', type: 'button', onclick: async () => {
@@ -79,36 +85,43 @@ function renderShell() {
     location.hash = '';
     renderLogin();
   } }, t('logout'));
-  mount(top, h('div', { class: 'brand' }, 'fokus'), nav, h('div', { class: 'spacer' }), who, langButton(), out);
+  mount(top, skipLink(), h('div', { class: 'brand' }, 'fokus'), nav, h('div', { class: 'spacer' }), who, langButton(), out);
   route();
 }
 
 function currentRoute() {
-  const parts = (location.hash || '#/overview').replace(/^#\/?/, '').split('/');
+  const parts = (location.hash || '#/overview').replace(/^#\/?/, '').split('?')[0].split('/');
   return { page: parts[0] || 'overview', arg: parts.length > 1 ? decodeURIComponent(parts.slice(1).join('/')) : null };
 }
 
 async function route() {
   if (!ctx.me) return;
   const { page, arg } = currentRoute();
-  for (const a of top.querySelectorAll('nav a')) a.classList.toggle('active', a.id === 'nav-' + page);
+  for (const a of top.querySelectorAll('nav a')) {
+    a.classList.toggle('active', a.id === 'nav-' + page);
+    if (a.id === 'nav-' + page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  }
   let mod = null;
   if (page === 'customers' && arg) mod = customer;
   else {
     const p = PAGES.find((x) => x.id === page && visible(x));
     mod = p ? p.mod : overview;
   }
-  mount(main, h('p', { class: 'muted' }, t('loading')));
+  // Each visit renders into a fresh view: a slow page still loading when
+  // the user moves on writes into its own view, no longer on the screen.
+  const view = h('div', { class: 'view' }, h('p', { class: 'muted' }, t('loading')));
+  mount(main, view);
   document.title = 'fokus · ' + t(page === 'customers' && arg ? 'customer' : page);
   try {
-    await mod.render(main, ctx, arg);
+    await mod.render(view, ctx, arg);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    mount(main, h('p', { class: 'error' }, err instanceof ApiError && err.status === 404 ? t('not_found') : t('error', err.message)));
+    mount(view, h('p', { class: 'error' }, err instanceof ApiError && err.status === 404 ? t('not_found') : t('error', err.message)));
   }
 }
 
 setUnauthorizedHandler(() => renderLogin());
+keepScrollablesFocusable(main);
 window.addEventListener('hashchange', () => route());
 setLang(lang);
 

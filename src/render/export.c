@@ -366,6 +366,7 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 	x.last_visit = xmalloc(n * sizeof(int32_t));
 	plan_last_contacts(&in->ds, x.last_contact, x.last_visit);
 	int rc = 0;
+	long long persons = only >= 0 ? 1 : (long long)in->ds.nsellers, written = 0;
 	for (size_t s = 0; s < in->ds.nsellers && rc == 0; s++) {
 		if (only >= 0 && (int32_t)s != only)
 			continue;
@@ -373,6 +374,8 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 			rc = write_call_list(&x, (int32_t)s, cause);
 		if (rc == 0 && r->person[s].visits > 0)
 			rc = write_calendar(&x, (int32_t)s, cause);
+		if (o->progress)
+			o->progress(o->progress_arg, ++written, persons);
 	}
 	if (rc == 0)
 		rc = write_newsletter(&x, only, cause);
@@ -391,6 +394,8 @@ int export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_par
 		plan_params_default(&def);
 		pp = &def;
 	}
+	if (o->progress)
+		o->progress(o->progress_arg, 0, 0);
 	if (store_plan_inputs(db, snapshot, &in, cause) != 0)
 		return -1;
 	struct plan_result *r = plan_compute(&in, pp);

@@ -16,6 +16,7 @@
 #include "core/plan.h"
 #include "render/ics.h"
 #include "util/i18n.h"
+#include "util/progress.h"
 
 struct export_opts {
 	const char *dir;    /* created when missing (one level) */
@@ -26,6 +27,10 @@ struct export_opts {
 	enum ics_tz tz;     /* ICS_TZ_STOCKHOLM (default) or floating times */
 	enum lang lang;     /* headings and event texts */
 	time_t dtstamp;     /* DTSTAMP of every event */
+	/* Hears (0, 0) while the plan is computed, then (persons written, of
+	 * persons) as the files are written; may be NULL (util/progress.h). */
+	progress_fn progress;
+	void *progress_arg;
 };
 
 struct export_summary {

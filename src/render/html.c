@@ -63,10 +63,51 @@ static const char css[] =
     "font-weight:600;white-space:nowrap;border:1px solid transparent}\n"
     ".fk-note{color:var(--muted);font-size:13px}\n"
     ".fk-reason{color:#39424d;font-size:13px}\n"
-    "footer{color:var(--muted);font-size:12.5px;text-align:center;padding:0 0 30px}\n"
-    "@media print{body{background:#fff}header.fk-top{background:#fff;color:var(--ink);"
-    "border-bottom:2px solid var(--ink)}section{box-shadow:none;break-inside:avoid}"
-    ".fk-scroll{max-height:none;overflow:visible}.fk-filter{display:none}}\n";
+    "footer{color:var(--muted);font-size:12.5px;text-align:center;padding:0 0 30px}\n";
+
+/* Paper (A4): what is for the screen goes (search boxes, buttons, any
+ * navigation), what is read stays. Sections may run over pages, but a
+ * picture, a row of key figures, a heading with what follows it, and a
+ * table row are never cut; a table's header row repeats on every page;
+ * colours print (badges, bars), and tables get a smaller type so the
+ * reasons fit beside the numbers. A long searchable list (a table with a
+ * search box, e.g. the 5 000 customers) prints its first 100 rows and says
+ * so: the whole list is for the screen and the csv, not for 300 pages. */
+static const char print_css[] =
+    "@page{size:A4;margin:14mm 12mm 16mm}\n"
+    "@media print{\n"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    "html,body{background:#fff!important;font-size:10pt}\n"
+    "nav,button,input,select,.fk-filter,.skip,.fk-noprint{display:none!important}\n"
+    "header.fk-top{background:#fff!important;color:#000!important;padding:0 0 4mm;"
+    "border-bottom:1.5pt solid #000;margin:0 0 5mm}\n"
+    "header.fk-top h1{font-size:17pt}\n"
+    "main{max-width:none!important;padding:0!important;margin:0!important}\n"
+    "section{border:none!important;box-shadow:none!important;border-radius:0;padding:0!important;"
+    "margin:0 0 7mm!important;break-inside:auto!important}\n"
+    "section+section{break-before:page}\n"
+    "h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}\n"
+    "h2+p,h3+p{break-before:avoid}\n"
+    "svg,figure,img,.fk-figure,.fk-cards,.fk-card,.chart{break-inside:avoid;page-break-inside:avoid}\n"
+    ".fk-figure svg,svg{max-width:100%!important;height:auto}\n"
+    ".fk-scroll,.fk-wrap{max-height:none!important;overflow:visible!important;border:none!important}\n"
+    "table{width:100%!important;font-size:8pt!important}\n"
+    "thead{display:table-header-group}tfoot{display:table-footer-group}\n"
+    "tr,th,td{break-inside:avoid;page-break-inside:avoid}\n"
+    "th{position:static!important}\n"
+    "th,td{padding:2pt 4pt!important}\n"
+    "a{color:inherit;text-decoration:none}\n"
+    "footer{padding:2mm 0 0}\n"
+    ".fk-scroll tbody tr:nth-child(n+101){display:none}\n"
+    ".fk-scroll:has(tbody tr:nth-child(101))::after{display:block;margin:2mm 0 0;"
+    "font-size:8.5pt;font-style:italic;color:#333}\n"
+    "html[lang=en] .fk-scroll:has(tbody tr:nth-child(101))::after{content:'On paper the first "
+    "100 rows of this list; the whole list is on the screen (with its search box) and in "
+    "the csv export.'}\n"
+    "html[lang=sv] .fk-scroll:has(tbody tr:nth-child(101))::after{content:'På papper de 100 "
+    "första raderna i listan; hela listan finns på skärmen (med sökrutan) och i "
+    "csv-exporten.'}\n"
+    "}\n";
 
 static const char script[] =
     "(function(){\n"
@@ -95,6 +136,11 @@ static const char script[] =
 const char *html_css(void)
 {
 	return css;
+}
+
+const char *html_print_css(void)
+{
+	return print_css;
 }
 
 void html_esc(FILE *f, const char *s)
@@ -135,6 +181,7 @@ void html_begin(FILE *f, const char *title, enum lang lang)
 	html_esc(f, title);
 	fputs("</title>\n<style>\n", f);
 	fputs(css, f);
+	fputs(print_css, f);
 	for (int c = 0; c < CAT_COUNT; c++)
 		fprintf(f, ".fk-cat-%s{background:%s;color:%s;border-color:%s}\n",
 		        category_code((enum category)c), svg_category_shade(c),

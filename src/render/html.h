@@ -23,6 +23,10 @@ void html_end(FILE *f, enum lang lang);
 
 /* The stylesheet html_begin embeds (for pages that build their own head). */
 const char *html_css(void);
+/* The print stylesheet (A4 pages; no search boxes, buttons or navigation;
+ * pictures and table rows never cut; header rows repeated; colours kept),
+ * also in html_begin's page. A page with its own <style> puts it there. */
+const char *html_print_css(void);
 
 /* Writes s with & < > " ' escaped, for html and svg/xml text and attributes.
  * NULL writes nothing. */

@@ -163,7 +163,11 @@ static const struct {
 	" WHERE " SCOPE_SQL "AND (?2 IS NULL OR sc.category = ?2) "                                \
 	"AND (?3 IS NULL OR (?3 = '' AND c.seller_id IS NULL) OR c.seller_id = ?3) "               \
 	"AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 "                                  \
-	"OR instr(lower(c.customer_id), lower(?4)) > 0) "
+	"OR instr(lower(c.customer_id), lower(?4)) > 0) "                                           \
+	"AND (?7 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = ?7 " \
+	"AND w.customer = c.id) IS ?8) "                                                            \
+	"AND (?9 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = ?9 " \
+	"AND w.customer = c.id) IS ?10) "
 
 static void bind_filter(sqlite3_stmt *st, const struct webq_scope *scope, int64_t snap,
                         const struct webq_filter *f)
@@ -176,6 +180,16 @@ static void bind_filter(sqlite3_stmt *st, const struct webq_scope *scope, int64_
 		sqlite3_bind_text(st, 3, f->seller, -1, SQLITE_STATIC);
 	if (f->q && *f->q)
 		sqlite3_bind_text(st, 4, f->q, -1, SQLITE_STATIC);
+	if (f->was_snapshot > 0) {
+		sqlite3_bind_int64(st, 7, f->was_snapshot);
+		if (f->was_category)
+			sqlite3_bind_text(st, 8, f->was_category, -1, SQLITE_STATIC);
+	}
+	if (f->now_snapshot > 0) {
+		sqlite3_bind_int64(st, 9, f->now_snapshot);
+		if (f->now_category)
+			sqlite3_bind_text(st, 10, f->now_category, -1, SQLITE_STATIC);
+	}
 }
 
 int webq_customers(sqlite3 *db, const struct webq_scope *scope, int64_t snapshot_id,

@@ -58,6 +58,12 @@ struct webq_filter {
 	bool desc;
 	int64_t limit; /* < 0: all */
 	int64_t offset;
+	/* Movement between two categorizations (History's flows): with
+	 * was_snapshot, only customers whose final category in it is
+	 * was_category (NULL: customers not in it, "new"); likewise now_*
+	 * (NULL: not in it, "gone"). 0: no such condition. */
+	int64_t was_snapshot, now_snapshot;
+	const char *was_category, *now_category;
 };
 
 typedef void (*webq_customer_fn)(void *arg, const struct webq_customer *c);

@@ -15,9 +15,11 @@
 #include "util/xmalloc.h"
 #include "web/handlers.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct ana_input {
 	struct dataset ds;
@@ -169,6 +171,37 @@ void anaapi_analysis(struct web_ctx *c)
 	ana_free(&in);
 }
 
+/* Whether hay holds needle, ASCII letters compared without case (as the
+ * customer list's search, SQLite's lower()). */
+static int contains_nocase(const char *hay, const char *needle)
+{
+	if (!hay)
+		return 0;
+	size_t n = strlen(needle);
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/* Parses ?NAME= as a whole number >= 0 into *out (absent: keeps *out). 0,
+ * or -1 after a 400. */
+static int count_arg(struct web_ctx *c, const char *name, long long *out)
+{
+	const char *v = web_arg(c, name);
+	if (!v || !*v)
+		return 0;
+	char *end;
+	errno = 0;
+	long long x = strtoll(v, &end, 10);
+	if (errno || *end || x < 0) {
+		web_error(c, 400, "limit and offset are whole numbers >= 0");
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
 void anaapi_uncontacted(struct web_ctx *c)
 {
 	struct ana_input in;
@@ -182,6 +215,10 @@ void anaapi_uncontacted(struct web_ctx *c)
 	}
 	if (seller && !*seller)
 		seller = NULL;
+	const char *q = web_arg(c, "q");
+	long long limit = -1, offset = 0;
+	if (count_arg(c, "limit", &limit) != 0 || count_arg(c, "offset", &offset) != 0)
+		return;
 	if (c->scope.seller_id) {
 		if (seller && strcmp(seller, c->scope.seller_id) != 0) {
 			web_error(c, 404, "no such seller");
@@ -197,7 +234,22 @@ void anaapi_uncontacted(struct web_ctx *c)
 	}
 	size_t n = 0;
 	int32_t *idx = analysis_uncontacted(&a, cat_s && *cat_s ? (int)k : -1, seller, &n);
-	json_t *root = analysis_json_uncontacted(&a, idx, n);
+	if (q && *q) { /* the search: name or customer ID */
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct customer *cu = &in.ds.customers[idx[i]];
+			if (contains_nocase(cu->id, q) || contains_nocase(cu->name, q))
+				idx[m++] = idx[i];
+		}
+		n = m;
+	}
+	/* One page of them; "count" and "total" are all that match. */
+	size_t from = (size_t)offset < n ? (size_t)offset : n;
+	size_t take = limit < 0 || (size_t)limit > n - from ? n - from : (size_t)limit;
+	json_t *root = analysis_json_uncontacted(&a, idx ? idx + from : NULL, take);
+	json_object_set_new(root, "count", json_integer((json_int_t)n));
+	json_object_set_new(root, "total", json_integer((json_int_t)n));
+	json_object_set_new(root, "offset", json_integer((json_int_t)from));
 	send_json(c, root);
 	json_decref(root);
 	free(idx);

@@ -4,6 +4,7 @@
  * JSON. What a user may not see does not exist for them (404). */
 #include "core/dataset.h"
 #include "render/csvw.h"
+#include "render/planview.h"
 #include "store/webq.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Parses a non-negative integer argument; -1 when malformed. */
 static int64_t parse_count(const char *s)
@@ -192,6 +194,36 @@ static void customer_row(void *arg, const struct webq_customer *r)
 	write_customer(arg, r);
 }
 
+/* One side of a movement filter: ?was=ID&was_category=2P (or "none": not
+ * in that categorization). 0, or -1 after a 400. */
+static int read_move(struct web_ctx *c, const char *key, int64_t *snap, const char **cat)
+{
+	char ck[32];
+	snprintf(ck, sizeof(ck), "%s_category", key);
+	const char *id = web_arg(c, key), *k = web_arg(c, ck);
+	*snap = 0;
+	*cat = NULL;
+	if (!id || !*id)
+		return 0;
+	enum category e;
+	if ((*snap = parse_count(id)) <= 0) {
+		web_error(c, 400, "was and now are categorization (snapshot) ids");
+		return -1;
+	}
+	if (!k || !*k) {
+		web_error(c, 400, "give was_category / now_category with was / now");
+		return -1;
+	}
+	if (!strcmp(k, "none"))
+		return 0;
+	if (category_parse(k, &e) != 0) {
+		web_error(c, 400, "was_category and now_category are 1, 2R, 2P, 3 or none");
+		return -1;
+	}
+	*cat = category_code(e);
+	return 0;
+}
+
 /* Reads the list filter from the query; 0, or -1 after a 400. */
 static int read_filter(struct web_ctx *c, struct webq_filter *f)
 {
@@ -221,6 +253,9 @@ static int read_filter(struct web_ctx *c, struct webq_filter *f)
 		web_error(c, 400, "offset must be a whole number ≥ 0");
 		return -1;
 	}
+	if (read_move(c, "was", &f->was_snapshot, &f->was_category) != 0 ||
+	    read_move(c, "now", &f->now_snapshot, &f->now_category) != 0)
+		return -1;
 	return 0;
 }
 
@@ -462,8 +497,11 @@ void api_matrix(struct web_ctx *c)
 	jsonw_end_obj(&w);
 }
 
-/* The map: located customers as [lon, lat, category, customer_id, name],
- * at most MATRIX_MAX of them (every k-th beyond). */
+/* The map: located customers as [lon, lat, category, customer_id, name,
+ * seller_id], at most MAP_MAX of them (every k-th beyond). The page draws
+ * what is in view and samples when that is too many (web/js/pages/map.js). */
+#define MAP_MAX 200000
+
 struct map_acc {
 	struct jsonw *w;
 	int64_t step, i, located;
@@ -482,6 +520,7 @@ static void map_row(void *arg, const struct webq_customer *r)
 	jsonw_str(m->w, r->category);
 	jsonw_str(m->w, r->customer_id);
 	jsonw_str(m->w, r->name);
+	jsonw_str(m->w, r->seller_id);
 	jsonw_end_arr(m->w);
 }
 
@@ -502,15 +541,15 @@ void api_map(struct web_ctx *c)
 		web_fail(c, cause);
 		return;
 	}
-	struct map_acc m = {&w, total > MATRIX_MAX ? (total + MATRIX_MAX - 1) / MATRIX_MAX : 1, 0,
-	                    0};
+	struct map_acc m = {&w, total > MAP_MAX ? (total + MAP_MAX - 1) / MAP_MAX : 1, 0, 0};
 	jsonw_obj(&w);
 	jsonw_kint(&w, "total", total);
 	jsonw_key(&w, "sampled");
 	jsonw_bool(&w, m.step > 1);
 	jsonw_key(&w, "fields");
 	jsonw_arr(&w);
-	static const char *const fields[] = {"lon", "lat", "category", "customer_id", "name"};
+	static const char *const fields[] = {"lon",         "lat",  "category",
+	                                     "customer_id", "name", "seller_id"};
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		jsonw_str(&w, fields[i]);
 	jsonw_end_arr(&w);
@@ -682,4 +721,182 @@ void api_calllist(struct web_ctx *c)
 		                : '_';
 	safe[o] = '\0';
 	c->rs->disposition = xasprintf("attachment; filename=\"calllist-%s.csv\"", safe);
+}
+
+/* --- the customer list as a file (csv, xlsx) ------------------------------- */
+
+/* The columns of GET /api/export/customers, in order: machine names as in
+ * the JSON. */
+enum xcol {
+	X_ID, X_NAME, X_SELLER, X_CAT, X_COMPUTED, X_REVENUE, X_POTENTIAL, X_POTSRC, X_REASON,
+	X_ORDERS, X_POSTAL, X_CITY, X_INDUSTRY, X_EMAIL, X_PHONE, X_NCOLS
+};
+static const char *const xcol_names[X_NCOLS] = {
+    "customer_id",      "name",         "seller_id", "category",    "computed_category",
+    "revenue",          "potential",    "potential_source", "override_reason", "orders",
+    "postal_code",      "city",         "industry",  "email",       "phone"};
+
+/* The text of a text column (NULL for the number columns). */
+static const char *xcol_text(const struct webq_customer *r, int k)
+{
+	switch (k) {
+	case X_ID: return r->customer_id;
+	case X_NAME: return r->name;
+	case X_SELLER: return r->seller_id;
+	case X_CAT: return r->category;
+	case X_COMPUTED: return r->computed_category;
+	case X_POTSRC: return r->potential_source;
+	case X_REASON: return r->override_reason;
+	case X_POSTAL: return r->postal_code;
+	case X_CITY: return r->city;
+	case X_INDUSTRY: return r->industry;
+	case X_EMAIL: return r->email;
+	case X_PHONE: return r->phone;
+	default: return NULL;
+	}
+}
+
+static void export_csv_row(void *arg, const struct webq_customer *r)
+{
+	FILE *f = arg;
+	char rev[32] = "", pot[32] = "", ord[32];
+	if (r->category)
+		fmt_minor_plain(rev, sizeof(rev), r->revenue);
+	if (r->has_potential)
+		fmt_minor_plain(pot, sizeof(pot), r->potential);
+	snprintf(ord, sizeof(ord), "%lld", (long long)r->orders);
+	for (int k = 0; k < X_NCOLS; k++) {
+		if (k)
+			fputc(',', f);
+		if (k == X_REVENUE)
+			csvw_field(f, rev);
+		else if (k == X_POTENTIAL)
+			csvw_field(f, pot);
+		else if (k == X_ORDERS)
+			csvw_field(f, r->category ? ord : "");
+		else
+			safe_cell(f, xcol_text(r, k));
+	}
+	fputc('\n', f);
+}
+
+static void export_xlsx_row(void *arg, const struct webq_customer *r)
+{
+	struct planview_table *t = arg;
+	planview_row(t);
+	for (int k = 0; k < X_NCOLS; k++) {
+		if (k == X_REVENUE && r->category)
+			planview_put_money(t, (double)r->revenue);
+		else if (k == X_POTENTIAL && r->has_potential)
+			planview_put_money(t, (double)r->potential);
+		else if (k == X_ORDERS && r->category)
+			planview_put_num(t, (double)r->orders, 0);
+		else
+			planview_put_text(t, xcol_text(r, k)); /* NULL: an empty cell */
+	}
+}
+
+/* Rows an xlsx sheet holds below its header. */
+#define XLSX_MAX_ROWS 1048575
+
+/* The xlsx of t into the body, through a temporary file. 0, or -1 (*cause). */
+static int xlsx_body(struct web_ctx *c, struct planview_table *t, char **cause)
+{
+	char *path = xasprintf("%s/fokus-export-XXXXXX",
+	                       c->app && c->app->tmp_dir ? c->app->tmp_dir : "/tmp");
+	int fd = mkstemp(path), rc = -1;
+	if (fd < 0) {
+		*cause = xasprintf("cannot make a temporary file: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	close(fd);
+	if (planview_write_xlsx(path, &t, 1, cause) == 0) {
+		FILE *f = fopen(path, "rb");
+		char buf[65536];
+		size_t n;
+		strbuf_reset(&c->rs->body);
+		while (f && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_append(&c->rs->body, buf, n);
+		if (f && !ferror(f))
+			rc = 0;
+		else
+			*cause = xstrdup("cannot read the xlsx back");
+		if (f)
+			fclose(f);
+	}
+	unlink(path);
+	free(path);
+	return rc;
+}
+
+/* GET /api/export/customers?format=csv|xlsx&(the filters of /api/customers):
+ * every customer that matches, in the list's order, as a file to take
+ * along — within the user's scope, like the list. */
+void api_customers_export(struct web_ctx *c)
+{
+	struct webq_snapshot snap;
+	struct webq_filter f;
+	const char *fmt = web_arg(c, "format");
+	int xlsx = fmt && !strcmp(fmt, "xlsx");
+	if (fmt && *fmt && !xlsx && strcmp(fmt, "csv") != 0) {
+		web_error(c, 400, "format is csv or xlsx");
+		return;
+	}
+	if (read_filter(c, &f) != 0 || web_snapshot(c, &snap) != 0)
+		return;
+	f.limit = -1;
+	f.offset = 0;
+	int64_t total = 0;
+	char *cause = NULL;
+	if (xlsx) {
+		struct webq_filter probe = f;
+		probe.limit = 0;
+		if (webq_customers(c->db, &c->scope, snap.id, &probe, customer_row, NULL, &total,
+		                   &cause) != 0) {
+			web_fail(c, cause);
+			return;
+		}
+		if (total > XLSX_MAX_ROWS) {
+			web_error(c, 413, "more customers than an xlsx sheet holds: take csv");
+			return;
+		}
+		struct planview_table *t =
+		    planview_table_new("customers", "customers", X_NCOLS, xcol_names);
+		int r = webq_customers(c->db, &c->scope, snap.id, &f, export_xlsx_row, t, &total,
+		                       &cause);
+		if (r == 0)
+			r = xlsx_body(c, t, &cause);
+		planview_table_free(t);
+		if (r != 0) {
+			web_fail(c, cause);
+			return;
+		}
+		c->rs->content_type =
+		    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	} else {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+		if (!out) {
+			web_error(c, 500, "out of memory");
+			return;
+		}
+		csvw_row(out, xcol_names, X_NCOLS);
+		int r = webq_customers(c->db, &c->scope, snap.id, &f, export_csv_row, out, &total,
+		                       &cause);
+		fclose(out);
+		if (r != 0) {
+			free(buf);
+			web_fail(c, cause);
+			return;
+		}
+		strbuf_reset(&c->rs->body);
+		strbuf_append(&c->rs->body, buf, len);
+		free(buf);
+		c->rs->content_type = "text/csv; charset=utf-8";
+	}
+	c->rs->status = 200;
+	c->rs->disposition =
+	    xasprintf("attachment; filename=\"customers.%s\"", xlsx ? "xlsx" : "csv");
 }

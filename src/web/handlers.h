@@ -21,11 +21,13 @@ void api_matrix(struct web_ctx *c);
 void api_sellers(struct web_ctx *c);
 void api_map(struct web_ctx *c);
 void api_calllist(struct web_ctx *c);
+void api_customers_export(struct web_ctx *c);
 
 void catapi_history(struct web_ctx *c);
 void catapi_categorize(struct web_ctx *c);
 
 void importapi_upload(struct web_ctx *c);
+void importapi_progress(struct web_ctx *c);
 
 void planapi_plan(struct web_ctx *c);
 void planapi_export(struct web_ctx *c);

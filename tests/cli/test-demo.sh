@@ -10,14 +10,27 @@ done
 expect_grep "demo/report.html" out.txt
 "$FOKUS" --db demo/fokus.db status --json > s.json
 grep -q '"customers": 1500' s.json || fail "1500 customers imported: $(head -5 s.json)"
-grep -q '"snapshots": 1' s.json || fail "one snapshot"
+# A categorization per quarter of the sample's 24 months (2024-11-01 ...
+# 2026-10-31), then the latest: as of 2025-03-31 ... 2026-09-30 and the last
+# order day, in that order, each later one with customers that moved.
+grep -q '"snapshots": 8' s.json || fail "8 snapshots: $(grep snapshots s.json)"
+expect_grep "Categorized every quarter: 7 categorizations as of 2025-03-31 … 2026-09-30" out.txt
+"$FOKUS" --db demo/fokus.db history --format csv > h.csv
+ases=$(sed 1d h.csv | cut -d, -f3 | tr '\n' ' ')
+case "$ases" in
+"2025-03-31 2025-06-30 2025-09-30 2025-12-31 2026-03-31 2026-06-30 2026-09-30 2026-10-3"*) ;;
+*) head -3 h.csv; fail "quarterly as-of dates: $ases" ;;
+esac
+"$FOKUS" --db demo/fokus.db migration --from 7 --to 8 > mig.txt
+moved=$(sed -n 's/.*moved \([0-9,]*\).*/\1/p' mig.txt | tr -d ,)
+[ "${moved:-0}" -gt 0 ] || { cat mig.txt; fail "customers moved between the last two categorizations"; }
 for c in "Category 1" "Where the sellers" "Booking frequency"; do expect_grep "$c" demo/report.html; done
 expect_grep "1\. .*Category 3" out.txt
 grep -q "<svg" demo/report.html || fail "the matrix picture is in the report"
 grep -q "https\?://" demo/report.html && grep -Eo "(src|href)=\"https?://[^\"]*" demo/report.html && fail "the report loads something from the internet"
 # Again: the workspace is made anew, not added to.
 "$FOKUS" demo --no-serve --dir demo --customers 1500 > /dev/null 2>&1 || fail "second demo"
-"$FOKUS" --db demo/fokus.db status --json | grep -q '"snapshots": 1' || fail "fresh workspace on a second run"
+"$FOKUS" --db demo/fokus.db status --json | grep -q '"snapshots": 8' || fail "fresh workspace on a second run"
 # Serving: the printed URL answers and the printed demo login works.
 "$FOKUS" demo --dir demo2 --customers 800 --port 0 --exit-after 20 > serve.txt 2>&1 &
 pid=$!

@@ -68,13 +68,14 @@ async function liveCounts(page) {
   return out;
 }
 
-// Checks a file on the Import page, then imports it.
+// Chooses a file on the Import page: it is checked at once, its kind told
+// from its columns; then imports it.
 async function importFile(page, kind, path, shotName) {
-  await page.selectOption('#imp-kind', kind);
   await page.setInputFiles('#imp-file', path);
-  await page.click('#imp-check');
   await page.waitForSelector('#imp-verdict');
   assert.match(await page.textContent('#imp-verdict'), /^The file is fine: [\d,]+ rows can be imported\.$/, kind);
+  assert.equal(await page.getAttribute('#imp-kind-note', 'data-kind'), kind, 'the kind told from the columns');
+  assert.equal(await page.getAttribute('#imp-kind-note', 'data-detected'), '1');
   if (shotName) await shot(page, shotName);
   await page.click('#imp-confirm');
   await page.waitForFunction(() => /^Imported:/.test(document.querySelector('#imp-verdict')?.textContent || ''));
@@ -95,11 +96,10 @@ test('manager: log in, import the sample company, categorize, the matrix, drag a
 
   await page.click('#nav-import');
   await page.waitForSelector('#imp-kind');
+  assert.equal(await page.$('#imp-result-card:not([hidden])'), null, 'no empty box before a file');
   await importFile(page, 'sellers', join(sample, 'sellers.csv'));
   // The customers' preview: detected columns and the first rows.
-  await page.selectOption('#imp-kind', 'customers');
   await page.setInputFiles('#imp-file', join(sample, 'customers.csv'));
-  await page.click('#imp-check');
   await page.waitForSelector('table.columns');
   const fields = await page.$$eval('table.columns tbody tr', (rs) => rs.map((r) => r.dataset.field));
   for (const f of ['customer_id', 'name', 'postal_code', 'seller_id', 'potential']) assert.ok(fields.includes(f), f);
@@ -112,9 +112,7 @@ test('manager: log in, import the sample company, categorize, the matrix, drag a
   await importFile(page, 'activities', join(sample, 'activities.csv'));
   await importFile(page, 'customers', join(ws.dir, 'extra-customers.csv'));
   // A bad file: rejected rows with their line numbers, nothing stored, no confirm button.
-  await page.selectOption('#imp-kind', 'orders');
   await page.setInputFiles('#imp-file', join(ws.dir, 'bad-orders.csv'));
-  await page.click('#imp-check');
   await page.waitForSelector('#imp-errors li');
   assert.match(await page.textContent('#imp-verdict'), /1 of 3 rows were rejected/);
   const err = await page.textContent('#imp-errors li');

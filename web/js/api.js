@@ -47,3 +47,26 @@ export function qs(params) {
   const s = u.toString();
   return s ? '?' + s : '';
 }
+
+// POST of a file as the raw body with upload progress (fetch cannot report
+// it): onProgress(loaded, total) while the bytes go; then resolves with the
+// answer as api() does (an ApiError with .data for an error status).
+export function upload(path, file, onProgress, onSent) {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', path);
+    if (csrf) x.setRequestHeader('X-CSRF-Token', csrf);
+    x.setRequestHeader('Content-Type', 'application/octet-stream');
+    x.upload.onprogress = (e) => { if (onProgress) onProgress(e.loaded, e.lengthComputable ? e.total : file.size); };
+    x.upload.onload = () => { if (onSent) onSent(); };
+    x.onerror = () => reject(new ApiError(0, 'the connection failed', 0, null));
+    x.onload = () => {
+      let data = null;
+      try { data = x.responseText ? JSON.parse(x.responseText) : null; } catch { data = null; }
+      if (x.status >= 200 && x.status < 300) return resolve(data);
+      if (x.status === 401) onUnauthorized();
+      reject(new ApiError(x.status, (data && data.error) || x.statusText, 0, data));
+    };
+    x.send(file);
+  });
+}

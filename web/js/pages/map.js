@@ -1,42 +1,147 @@
-// map.js — the Map page: customers as points coloured by category and the
-// sellers' homes, on the Nordic country outlines shipped in the binary
-// (Natural Earth via world-atlas, public domain): no map tiles, works offline.
-import { h, mount } from '../dom.js';
+// map.js — the Map page: customers as points and the sellers' homes
+// (diamonds) on the Nordic outlines shipped in the binary (Natural Earth via
+// world-atlas, public domain): no tiles, works offline. It opens fitted to
+// the customers shown; filters by category and seller refit it. With many
+// customers only those in view are drawn, and at most DRAW_MAX of them
+// (every k-th, said on the page) so that panning and zooming stay fluid;
+// zooming in shows each one.
+//
+// Points are grouped and coloured by a mode (MODES): today by category; a
+// "colour by person" mode adds an entry there (groups, a point's group, a
+// group's label and colour) and a choice in the filters — the drawing,
+// sampling and fitting below do not change.
+import { h, mount, field } from '../dom.js';
 import { api } from '../api.js';
 import { echarts, makeChart, tip } from '../chart.js';
 import { t, catLabel, fmtInt, CATEGORY_CODES, CATEGORY_COLORS } from '../i18n.js';
 
+const DRAW_MAX = 15000; // points drawn at once
+const HOME = '#1d3557';
+
+const MODES = {
+  category: () => ({
+    groups: CATEGORY_CODES,
+    of: (p) => p.category,
+    label: (g) => catLabel(g),
+    color: (g) => CATEGORY_COLORS[g],
+  }),
+};
+
 let registered = false;
 
-export async function render(main) {
+// The bounding box of the points, padded; null when empty. All of them fit,
+// unless a few strays (a wrong coordinate) would make the box more than
+// three times the box of the 2nd to 98th percentiles: then that one.
+export function fitBox(points) {
+  if (!points.length) return null;
+  const q = (arr, f) => arr[Math.min(arr.length - 1, Math.max(0, Math.round(f * (arr.length - 1))))];
+  const lons = points.map((p) => p.lon).sort((a, b) => a - b);
+  const lats = points.map((p) => p.lat).sort((a, b) => a - b);
+  let [w, e, s, n] = [lons[0], lons[lons.length - 1], lats[0], lats[lats.length - 1]];
+  if (points.length >= 50) {
+    const [w2, e2, s2, n2] = [q(lons, 0.02), q(lons, 0.98), q(lats, 0.02), q(lats, 0.98)];
+    if (e - w > 3 * Math.max(e2 - w2, 0.5) || n - s > 3 * Math.max(n2 - s2, 0.25)) [w, e, s, n] = [w2, e2, s2, n2];
+  }
+  const padLon = Math.max((e - w) * 0.06, 0.15), padLat = Math.max((n - s) * 0.06, 0.08);
+  return [[w - padLon, n + padLat], [e + padLon, s - padLat]];
+}
+
+// Every k-th point so that at most max are left; k = 1 when they fit.
+export function sample(points, max) {
+  if (points.length <= max) return { shown: points, step: 1 };
+  const step = Math.ceil(points.length / max);
+  const shown = [];
+  for (let i = 0; i < points.length; i += step) shown.push(points[i]);
+  return { shown, step };
+}
+
+export async function render(main, ctx) {
   const [mp, sel] = await Promise.all([api('/api/map'), api('/api/sellers')]);
   if (!registered) {
     const geo = await (await fetch('/vendor/world-atlas/nordic-50m.geo.json')).json();
     echarts.registerMap('nordic', geo);
     registered = true;
   }
-  const located = mp.points.map((p) => ({ lon: p[0], lat: p[1], category: p[2], customer_id: p[3], name: p[4] }));
-  const el = h('div', { class: 'chart map', id: 'map' });
+  const all = mp.points.map((p) => ({ lon: p[0], lat: p[1], category: p[2], customer_id: p[3], name: p[4], seller_id: p[5] }));
+  const state = { mode: 'category', hidden: new Set(), seller: '' };
+  const el = h('div', { class: 'chart map', id: 'map', role: 'img', 'aria-label': t('map_title') });
+  const note = h('p', { class: 'muted', id: 'map-sampled', 'aria-live': 'polite' });
+  const cats = h('fieldset', { class: 'checks', id: 'map-categories' }, h('legend', null, t('categories')),
+    CATEGORY_CODES.map((c) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', checked: true, value: c, id: 'map-cat-' + c, onchange: (e) => {
+        if (e.target.checked) state.hidden.delete(c); else state.hidden.add(c);
+        refit();
+      } }), h('span', { class: 'swatch swatch-' + c, 'aria-hidden': 'true' }), catLabel(c))));
+  const sellerSel = ctx.me.role === 'seller' ? null : h('select', { id: 'map-seller', onchange: (e) => { state.seller = e.target.value; refit(); } },
+    h('option', { value: '' }, t('all')),
+    sel.sellers.map((s) => h('option', { value: s.seller_id }, s.seller_id + (s.name ? ' · ' + s.name : ''))));
   mount(main, h('h1', null, t('map_title')),
-    h('p', { class: 'muted', id: 'map-count' }, t('located', fmtInt(mp.located), fmtInt(mp.total))),
-    h('div', { class: 'card' }, el));
+    h('p', { class: 'muted', id: 'map-count' }, t('located', fmtInt(mp.located), fmtInt(mp.total)) +
+      (mp.sampled ? ' ' + t('map_server_sampled') : '')),
+    h('div', { class: 'filters' }, cats, sellerSel ? field(t('seller'), sellerSel) : null),
+    h('div', { class: 'card' }, el, note, h('p', { class: 'hint' }, t('map_hint'))));
+
   const chart = makeChart(el);
+  const mode = () => MODES[state.mode](ctx);
+  const filtered = () => all.filter((p) => !state.hidden.has(p.category) && (!state.seller || p.seller_id === state.seller));
+  const homes = () => sel.sellers.filter((s) => s.home && (!state.seller || s.seller_id === state.seller));
+  let pts = filtered();
+
   chart.setOption({
     animation: false,
-    legend: { bottom: 0 },
     tooltip: { trigger: 'item', formatter: (it) => (it.data && it.data.c ? tip(it.data.c.name || it.data.c.customer_id,
-      [[t('id'), it.data.c.customer_id], [t('category'), catLabel(it.data.c.category)]])
+      [[t('id'), it.data.c.customer_id], [t('category'), catLabel(it.data.c.category)], [t('seller'), it.data.c.seller_id || '—']])
       : it.data && it.data.s ? tip(it.data.s.name || it.data.s.seller_id, [[t('home'), it.data.s.seller_id]]) : '') },
-    geo: { map: 'nordic', roam: true, boundingCoords: [[10.0, 69.3], [24.5, 55.0]], aspectScale: 0.55, top: 10, bottom: 40,
+    legend: { bottom: 0, selectedMode: false },
+    geo: { map: 'nordic', roam: true, boundingCoords: fitBox(pts) || [[10.0, 69.3], [24.5, 55.0]], aspectScale: 0.55,
+      top: 10, bottom: 40, scaleLimit: { min: 0.5, max: 400 },
       itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa5b1' }, emphasis: { disabled: true }, silent: true },
-    series: [
-      ...CATEGORY_CODES.map((code) => ({ name: catLabel(code), type: 'scatter', coordinateSystem: 'geo', symbolSize: 5,
-        itemStyle: { color: CATEGORY_COLORS[code] }, large: located.length > 5000,
-        data: located.filter((c) => c.category === code).map((c) => ({ value: [c.lon, c.lat], c })) })),
-      { name: t('home'), type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: 12,
-        itemStyle: { color: '#1d3557' },
-        data: sel.sellers.filter((s) => s.home).map((s) => ({ value: [s.home.lon, s.home.lat], s })) },
-    ],
+    series: [],
   });
+
+  // The points in view (all of them when the view is unknown), sampled.
+  function inView(points) {
+    const w = chart.getWidth(), hgt = chart.getHeight();
+    const a = chart.convertFromPixel({ geoIndex: 0 }, [0, 0]), b = chart.convertFromPixel({ geoIndex: 0 }, [w, hgt]);
+    if (!a || !b || a.some((v) => !Number.isFinite(v)) || b.some((v) => !Number.isFinite(v))) return points;
+    const [w0, e0] = [Math.min(a[0], b[0]), Math.max(a[0], b[0])], [s0, n0] = [Math.min(a[1], b[1]), Math.max(a[1], b[1])];
+    return points.filter((p) => p.lon >= w0 && p.lon <= e0 && p.lat >= s0 && p.lat <= n0);
+  }
+
+  function draw() {
+    if (chart.isDisposed()) return;
+    const m = mode();
+    const view = inView(pts);
+    const { shown, step } = sample(view, DRAW_MAX);
+    const large = shown.length > 3000;
+    chart.setOption({
+      series: [
+        ...m.groups.map((g) => ({ id: 'g-' + g, name: m.label(g), type: 'scatter', coordinateSystem: 'geo', symbolSize: large ? 4 : 6,
+          itemStyle: { color: m.color(g), opacity: 0.85 }, large, largeThreshold: 3000,
+          data: shown.filter((p) => m.of(p) === g).map((p) => ({ value: [p.lon, p.lat], c: p })) })),
+        { id: 'homes', name: t('home'), type: 'scatter', coordinateSystem: 'geo', symbol: 'diamond', symbolSize: 12, z: 5,
+          itemStyle: { color: HOME, borderColor: '#fff', borderWidth: 1 },
+          data: homes().map((s) => ({ value: [s.home.lon, s.home.lat], s })) },
+      ],
+    }, { replaceMerge: ['series'] });
+    el.dataset.drawn = String(shown.length);
+    el.dataset.inView = String(view.length);
+    el.dataset.shown = String(pts.length);
+    el.dataset.step = String(step);
+    note.textContent = step > 1 ? t('map_sampled', step, fmtInt(view.length)) : t('map_all', fmtInt(view.length));
+  }
+
+  function refit() {
+    pts = filtered();
+    const box = fitBox(pts);
+    if (box) chart.setOption({ geo: { boundingCoords: box, zoom: 1, center: null } });
+    el.dataset.box = box ? JSON.stringify(box) : '';
+    draw();
+  }
+
+  let timer = null;
+  chart.on('georoam', () => { clearTimeout(timer); timer = setTimeout(draw, 120); });
   chart.on('click', (it) => { if (it.data && it.data.c) location.hash = '#/customers/' + encodeURIComponent(it.data.c.customer_id); });
+  el.dataset.box = JSON.stringify(fitBox(pts));
+  draw();
 }
