@@ -84,7 +84,11 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 		printf("  %-22s %s\n", TR(lang, "replaced rows", "ersatta rader"),
 		       fmt_int(a, sizeof(a), c->replaced_rows, lang));
 	if (res->rejected_path)
-		printf("  %-22s %s\n", TR(lang, "rejected rows in", "avvisade rader i"), res->rejected_path);
+		printf("  %-22s %s%s\n", TR(lang, "rejected rows in", "avvisade rader i"),
+		       res->rejected_path,
+		       res->rejected_moved ? TR(lang, " (the file's folder cannot be written)",
+						" (filens mapp går inte att skriva i)")
+					   : "");
 	print_describe(res->describe, lang);
 }
 
@@ -104,7 +108,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		{"map", required_argument, NULL, 'm'},    {"skip-bad", no_argument, NULL, 'k'},
 		{"replace", no_argument, NULL, 'r'},      {"json", no_argument, NULL, 'j'},
 		{"dry-run", no_argument, NULL, 'n'},      {"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},        {NULL, 0, NULL, 0},
+		{"quiet", no_argument, NULL, 'q'},        {"rejected", required_argument, NULL, 'R'},
+		{NULL, 0, NULL, 0},
 	};
 	struct importer_opts io = {0};
 	const char **maps = xcalloc((size_t)argc + 1, sizeof(char *));
@@ -126,6 +131,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'k':
 			io.skip_bad = 1;
+			break;
+		case 'R':
+			io.rejected = optarg;
 			break;
 		case 'r':
 			io.replace = 1;
@@ -151,6 +159,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		goto usage;
+	if (io.rejected && !io.skip_bad) {
+		cmd_error(&cmd_import, "--rejected names the file of --skip-bad's rejected rows: "
+				       "give --skip-bad too");
+		goto out;
+	}
 	enum rec_kind kind;
 	if (rec_kind_parse(argv[optind], &kind) != 0) {
 		cmd_error(&cmd_import, "what to import: customers, orders, activities or sellers (not '%s')",
@@ -212,7 +225,7 @@ out:
 const struct command cmd_import = {
 	.name = "import",
 	.usage = "import customers|orders|activities|sellers FILE [--sheet NAME] [--date-format FMT] "
-		 "[--map field=Header]... [--skip-bad] [--replace] [--dry-run] [--json]",
+		 "[--map field=Header]... [--skip-bad [--rejected PATH]] [--replace] [--dry-run] [--json]",
 	.summary = "import an export (csv or xlsx) into the workspace",
 	.help =
 		"Reads a csv (',' ';' or tab; UTF-8 or Windows-1252) or an xlsx/xlsm workbook and\n"
@@ -230,7 +243,9 @@ const struct command cmd_import = {
 		"  --map field=Header  take field from the column Header (repeatable),\n"
 		"                      e.g. --map amount=\"Netto exkl moms\"\n"
 		"  --skip-bad          store the good rows; write the rejected ones with their\n"
-		"                      reasons to FILE.rejected.csv\n"
+		"                      reasons to FILE.rejected.csv (beside FILE; in the current\n"
+		"                      folder when FILE's folder cannot be written)\n"
+		"  --rejected PATH     with --skip-bad: write the rejected rows to PATH instead\n"
 		"  --replace           orders/activities: replace every earlier row of that kind\n"
 		"  --dry-run           check the file, store nothing\n"
 		"  --json              print the summary as JSON (rows_read, rows_stored,\n"

@@ -32,11 +32,37 @@ static void note_error(struct importer_result *res, const struct ferr *e)
 		res->errors[res->nerrors++] = *e;
 }
 
-static FILE *open_rejected(const char *path, const struct row *header, char **out_path)
+/* Where the rejected rows go: `chosen` (--rejected) when given; else
+ * FILE.rejected.csv beside the input, or, when that folder cannot be
+ * written (read-only, not ours), NAME.rejected.csv in the current
+ * directory. Opens it with its header line. Returns the stream and
+ * *out_path (caller frees), or NULL with *why (caller frees) naming the
+ * path(s) tried and the reason. */
+static FILE *open_rejected(const char *input, const char *chosen, const struct row *header,
+			   char **out_path, int *moved, char **why)
 {
-	char *p = xasprintf("%s.rejected.csv", path);
+	char *p = chosen ? xstrdup(chosen) : xasprintf("%s.rejected.csv", input);
 	FILE *f = fopen(p, "w");
+	if (!f && !chosen) {
+		const char *slash = strrchr(input, '/');
+		char *here = xasprintf("%s.rejected.csv", slash ? slash + 1 : input);
+		int e = errno;
+		if (strcmp(here, p) != 0 && (f = fopen(here, "w")) != NULL) {
+			free(p);
+			p = here;
+			*moved = 1;
+		} else {
+			*why = xasprintf("cannot write the rejected rows to %s (%s)%s%s%s", p,
+					 strerror(e), strcmp(here, p) ? " nor to " : "",
+					 strcmp(here, p) ? here : "",
+					 strcmp(here, p) ? "; name a file with --rejected PATH" : "");
+			free(here);
+			free(p);
+			return NULL;
+		}
+	}
 	if (!f) {
+		*why = xasprintf("cannot write the rejected rows to %s: %s", p, strerror(errno));
 		free(p);
 		return NULL;
 	}
@@ -178,17 +204,26 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 		note_error(res, e);
 		if (opts->skip_bad && !opts->dry_run) {
 			int bad;
+			char *why = NULL;
 			if (g->second) {
 				bad = reject_aside(g, recreader_raw(g->rr), e);
 			} else {
-				bad = !g->rej && !(g->rej = open_rejected(g->path, recreader_header(g->rr),
-									  &res->rejected_path));
+				bad = !g->rej &&
+				      !(g->rej = open_rejected(g->path, opts->rejected,
+							       recreader_header(g->rr),
+							       &res->rejected_path,
+							       &res->rejected_moved, &why));
 				if (!bad)
 					write_rejected(g->rej, recreader_raw(g->rr), e);
 			}
 			if (bad) {
-				ferr_setpos(&res->fatal, g->path, 0, 0, "cannot write %s.rejected.csv: %s",
-					    g->path, strerror(errno));
+				if (why)
+					ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
+				else
+					ferr_setpos(&res->fatal, NULL, 0, 0,
+						    "cannot keep the rejected rows aside: %s.",
+						    strerror(errno));
+				free(why);
 				return -1;
 			}
 		}
@@ -228,8 +263,13 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 		res->dry_date_max = rb->dry_date_max;
 	if (!b->nlines)
 		return 0;
-	if (!a->rej && !(a->rej = open_rejected(a->path, recreader_header(a->rr), &res->rejected_path)))
-		goto fail;
+	char *why = NULL;
+	if (!a->rej && !(a->rej = open_rejected(a->path, a->opts->rejected, recreader_header(a->rr),
+						&res->rejected_path, &res->rejected_moved, &why))) {
+		ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
+		free(why);
+		return -1;
+	}
 	b->offs[b->nlines] = ftell(b->rej);
 	for (size_t i = 0; i < b->nlines; i++) {
 		fprintf(a->rej, "%ld,", b->lines[i] + base);
@@ -244,8 +284,8 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 	}
 	return 0;
 fail:
-	ferr_setpos(&res->fatal, a->path, 0, 0, "cannot write %s.rejected.csv: %s", a->path,
-		    strerror(errno));
+	ferr_setpos(&res->fatal, NULL, 0, 0, "cannot write the rejected rows to %s: %s",
+		    res->rejected_path, strerror(errno));
 	return -1;
 }
 
@@ -764,8 +804,10 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_object_set_new(o, "date_max", iso_or_null(dmax));
 	if (res->counts.batch_id)
 		json_object_set_new(o, "batch_id", json_integer(res->counts.batch_id));
-	if (res->rejected_path)
+	if (res->rejected_path) {
 		json_object_set_new(o, "rejected_file", json_string(res->rejected_path));
+		json_object_set_new(o, "rejected_file_moved", json_boolean(res->rejected_moved));
+	}
 	json_t *errs = json_array();
 	for (int i = 0; i < res->nerrors; i++) {
 		json_t *e = json_object();

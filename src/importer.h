@@ -16,6 +16,10 @@ struct sqlite3;
 struct importer_opts {
 	struct rec_opts rec;
 	int skip_bad;           /* store good rows; write rejected ones to rejected_path */
+	/* skip_bad: the file for the rejected rows (--rejected); NULL: FILE.rejected.csv
+	 * beside the input, or in the current directory when that folder cannot be
+	 * written */
+	const char *rejected;
 	int replace;            /* orders/activities: replace every earlier row of the kind */
 	int allow_duplicate;    /* do not refuse a file whose content was imported before */
 	int dry_run;            /* check only: read and validate, store nothing */
@@ -38,6 +42,7 @@ struct importer_result {
 	int32_t dry_date_min, dry_date_max;
 	char *describe;           /* what was detected (caller frees via importer_result_free) */
 	char *rejected_path;      /* skip_bad with rejected rows: where they went */
+	int rejected_moved;       /* ... in the current folder: the input's could not be written */
 	int64_t duplicate_of;     /* refused as a duplicate of this batch (0 if not) */
 };
 

@@ -623,6 +623,60 @@ static int finish_row(struct recreader *rr, const struct row *row, struct rec *r
 	return 0;
 }
 
+/* Whether a field must have a cell in every row: the kind's required
+ * fields (missing_required); for activities the customer or the seller ID,
+ * whichever the row has no cell for, when it has none for the other. */
+static int field_needed(const struct recreader *rr, const struct col *c, int nf)
+{
+	int cust_out = rr->c_customer < 0 || rr->cols[rr->c_customer].col >= nf;
+	int sell_out = rr->c_seller < 0 || rr->cols[rr->c_seller].col >= nf;
+	switch (c->f->id) {
+	case F_CUSTOMER_ID:
+		return rr->kind != REC_ACTIVITIES || sell_out;
+	case F_SELLER_ID:
+		return rr->kind == REC_SELLERS || (rr->kind == REC_ACTIVITIES && cust_out);
+	case F_DATE:
+		return rr->kind == REC_ORDERS || rr->kind == REC_ACTIVITIES;
+	case F_AMOUNT:
+		return rr->kind == REC_ORDERS;
+	case F_QUANTITY:
+	case F_UNIT_PRICE:
+		return rr->amount_computed;
+	default:
+		return c->f->type == COL_ACTTYPE;
+	}
+}
+
+/* A csv row with another number of fields than the header (docs/import.md,
+ * "Field counts"): more is a bad row unless every extra field is empty (as
+ * Excel's trailing ;;;), fewer is a bad row when a needed column has no
+ * cell. A workbook's cells sit in their columns, so its rows are not
+ * checked. Returns 0, or 2 with err. */
+static int check_width(struct recreader *rr, const struct row *row, struct ferr *err)
+{
+	int nf = row->nf, want = rr->hdr.nf;
+	if (rr->is_xlsx || nf == want)
+		return 0;
+	if (nf > want) {
+		for (int i = want; i < nf; i++) {
+			size_t n;
+			trim_span(&row->f[i], &n);
+			if (n)
+				return bad(rr, err, row, NULL, "%d fields, the header has %d", nf, want);
+		}
+		return 0;
+	}
+	for (int k = nf; k < want; k++) /* the first one missing, in the header's order */
+		for (int i = 0; i < rr->ncols; i++) {
+			const struct col *c = &rr->cols[i];
+			if (c->col == k && field_needed(rr, c, nf))
+				return bad(rr, err, row, NULL,
+					   "%d field%s, the header has %d: no cell for column \"%s\"",
+					   nf, nf == 1 ? "" : "s", want, c->header);
+		}
+	return 0;
+}
+
 static void make_attrs(struct recreader *rr, const struct row *row)
 {
 	free(rr->attrs);
@@ -658,6 +712,9 @@ static int fill(struct recreader *rr, const struct row *row, struct rec *rec, st
 	rr->sused = 0;
 	*rec = rr->blank;
 	rec->line = row->line;
+	int wrc = check_width(rr, row, err);
+	if (wrc)
+		return wrc;
 	struct numval q = {0, -1}, p = {0, -1};
 	int coords[2] = {0, 0};
 	for (int i = 0; i < rr->ncols; i++) {

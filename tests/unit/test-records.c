@@ -13,7 +13,7 @@
 #include <jansson.h>
 #include <xlsxwriter.h>
 
-#define DATA "../shared/data/public/"
+#define DATA "tests/data/"
 
 static struct recreader *open_data(const char *data, size_t len, enum rec_kind kind,
 				   const struct rec_opts *opts, const char **path)
@@ -472,6 +472,63 @@ static void test_activities(void **state)
 	unlink(path);
 }
 
+/* Issue 14 §2: a csv row with more fields than the header is a bad row
+ * (the unquoted decimal comma "12,3" in a comma file used to be stored as
+ * 12, the rest dropped), unless the extra fields are empty; a row with
+ * fewer is bad only when a needed column has no cell. */
+static void test_field_counts(void **state)
+{
+	(void)state;
+	const char data[] = "customer_id,date,amount,note\n"
+			    "A,2026-01-02,5,x\n"
+			    "D,2026-01-04,12,3,4\n"
+			    "E,2026-01-04,7,,,\n"
+			    "F,2026-01-04,8, , \n"
+			    "G,2026-01-05,9\n"
+			    "H,2026-01-05\n"
+			    "I\n";
+	const char *path;
+	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
+	struct rec r;
+	next_ok(rr, &r);
+	assert_int_equal(r.u.o.amount, 500);
+	next_bad(rr, path, 3, 0, "5 fields, the header has 4");
+	next_ok(rr, &r); /* E: trailing empty fields, as Excel writes */
+	assert_int_equal(r.u.o.amount, 700);
+	next_ok(rr, &r); /* F: spaces only */
+	next_ok(rr, &r); /* G: the note column is optional */
+	assert_int_equal(r.u.o.amount, 900);
+	next_bad(rr, path, 7, 0, "2 fields, the header has 4: no cell for column \"amount\"");
+	next_bad(rr, path, 8, 0, "1 field, the header has 4: no cell for column \"date\"");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+
+	/* activities: a short row is fine while it has the customer or the seller */
+	const char acts[] = "Datum;Typ;Kund;S\xc3\xa4ljare;Minuter\n"
+			    "2026-03-02;Bes\xc3\xb6k;C1\n"
+			    "2026-03-02;Bes\xc3\xb6k\n"
+			    "2026-03-02\n";
+	rr = OPEN(acts, REC_ACTIVITIES, NULL, &path);
+	next_ok(rr, &r);
+	assert_string_equal(r.u.a.customer_id, "C1");
+	next_bad(rr, path, 3, 0, "2 fields, the header has 5: no cell for column \"Kund\"");
+	next_bad(rr, path, 4, 0, "1 field, the header has 5: no cell for column \"Typ\"");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+
+	/* customers: only the ID is needed */
+	const char cust[] = "Kundnr;Namn;Ort\n1;A\n2\n3;C;X;Y\n";
+	rr = OPEN(cust, REC_CUSTOMERS, NULL, &path);
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	next_bad(rr, path, 4, 0, "4 fields, the header has 3");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+}
+
 static void test_sellers(void **state)
 {
 	(void)state;
@@ -766,6 +823,7 @@ int main(void)
 		cmocka_unit_test(test_required),
 		cmocka_unit_test(test_title_rows_and_lines),
 		cmocka_unit_test(test_activities),
+		cmocka_unit_test(test_field_counts),
 		cmocka_unit_test(test_sellers),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_progress),

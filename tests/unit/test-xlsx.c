@@ -13,7 +13,7 @@
 #include "io/xlsx.h"
 #include "util/strbuf.h"
 
-#define SUPERSTORE "../shared/data/public/superstore_workbook.xlsx"
+#define SUPERSTORE "tests/data/superstore_workbook.xlsx"
 
 /* Reads every row of path/sheet as "LINE:f1|f2|...\n". Returns 0 and the
  * text (caller frees), or -1 with err. */
@@ -628,7 +628,7 @@ static int same_number(const char *a, const char *b)
 static void test_superstore_equals_csv(void **state)
 {
 	(void)state;
-	FILE *csv = fopen("../shared/data/public/superstore_iso_dates.csv", "r");
+	FILE *csv = fopen("tests/data/superstore_iso_dates.csv", "r");
 	assert_non_null(csv);
 	struct ferr err = {0};
 	struct xlsx *x;
