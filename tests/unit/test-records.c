@@ -600,8 +600,8 @@ static void test_progress(void **state)
 {
 	(void)state;
 	FILE *f = tmpfile();
-	char path[64];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-progress-%ld.csv", (long)getpid());
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-progress-%ld.csv", tu_tmp(), (long)getpid());
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("customer_id,date,amount\n", f);
@@ -752,8 +752,8 @@ static void test_superstore_workbook(void **state)
 static void test_workbook_cells(void **state)
 {
 	(void)state;
-	char path[128];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-rec-%ld.xlsx", (long)getpid());
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-rec-%ld.xlsx", tu_tmp(), (long)getpid());
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Fakturor");
 	worksheet_write_string(ws, 0, 0, "Kundnr", NULL);
