@@ -65,6 +65,14 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 	       fmt_int(a, sizeof(a), c->rows_stored, lang));
 	printf("  %-22s %s\n", TR(lang, "rows rejected", "rader avvisade"),
 	       fmt_int(a, sizeof(a), res->rows_rejected, lang));
+	if (res->rows_totals) {
+		printf("  %-22s %s (", TR(lang, "totals rows left out", "summarader utelämnade"),
+		       fmt_int(a, sizeof(a), res->rows_totals, lang));
+		for (int i = 0; i < res->ntotals; i++)
+			printf("%s%s %ld: %s", i ? "; " : "", TR(lang, "line", "rad"),
+			       res->totals[i].line, res->totals[i].text);
+		printf("%s)\n", res->rows_totals > res->ntotals ? "; …" : "");
+	}
 	if (kind == REC_ORDERS || kind == REC_ACTIVITIES)
 		printf("  %-22s %s\n", TR(lang, "customers created", "kunder skapade"),
 		       fmt_int(a, sizeof(a), c->customers_created, lang));
@@ -92,13 +100,25 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 	print_describe(res->describe, lang);
 }
 
-static void print_errors(const struct importer_result *res)
+static void print_errors(const struct importer_result *res, const char *path)
 {
 	char buf[1024];
+	long long shown = 0;
 	for (int i = 0; i < res->nerrors; i++)
 		fprintf(stderr, "%s\n", ferr_str(&res->errors[i], buf, sizeof(buf)));
-	if (res->rows_rejected > res->nerrors)
-		fprintf(stderr, "… and %lld more rejected rows\n", res->rows_rejected - res->nerrors);
+	for (int i = 0; i < res->nunknown; i++) {
+		char *s = importer_unknown_str(&res->unknown[i]);
+		fprintf(stderr, "%s: %s\n", path, s);
+		free(s);
+		shown += res->unknown[i].rows;
+	}
+	if (res->unknown_more)
+		fprintf(stderr, "%s: %lld more rows with other values that are not known\n", path,
+			res->unknown_more);
+	shown += res->unknown_more;
+	if (res->rows_rejected > res->nerrors + shown)
+		fprintf(stderr, "… and %lld more rejected rows\n",
+			res->rows_rejected - res->nerrors - shown);
 }
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -109,10 +129,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		{"replace", no_argument, NULL, 'r'},      {"json", no_argument, NULL, 'j'},
 		{"dry-run", no_argument, NULL, 'n'},      {"lang", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},        {"rejected", required_argument, NULL, 'R'},
-		{NULL, 0, NULL, 0},
+		{"map-value", required_argument, NULL, 'V'}, {NULL, 0, NULL, 0},
 	};
 	struct importer_opts io = {0};
 	const char **maps = xcalloc((size_t)argc + 1, sizeof(char *));
+	struct importer_valmap *vmaps = xcalloc((size_t)argc + 1, sizeof(*vmaps));
+	char *why = NULL;
 	int nmaps = 0, json = 0, quiet = 0, c, rc = EXIT_USAGE;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -134,6 +156,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'R':
 			io.rejected = optarg;
+			break;
+		case 'V':
+			if (importer_valmap_parse(optarg, &vmaps[io.nmap_values], &why) != 0) {
+				cmd_error(&cmd_import, "%s", why);
+				goto out;
+			}
+			io.nmap_values++;
 			break;
 		case 'r':
 			io.replace = 1;
@@ -172,6 +201,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	const char *path = argv[optind + 1];
 	io.rec.map = nmaps ? maps : NULL;
+	io.map_values = vmaps;
 	struct sqlite3 *db = cmd_db(ctx);
 	if (!db) {
 		rc = EXIT_DATA;
@@ -190,10 +220,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (r < 0) {
 		fprintf(stderr, "fokus import: %s\n", ferr_str(&res.fatal, buf, sizeof(buf)));
 		if (res.nerrors)
-			print_errors(&res);
+			print_errors(&res, path);
 		rc = EXIT_DATA;
 	} else {
-		print_errors(&res);
+		print_errors(&res, path);
 		if (r == 1)
 			fprintf(stderr,
 				"fokus import: %lld of %lld rows rejected; nothing was stored "
@@ -219,13 +249,16 @@ usage:
 	rc = cmd_usage(&cmd_import);
 out:
 	free(maps);
+	free(vmaps);
+	free(why);
 	return rc;
 }
 
 const struct command cmd_import = {
 	.name = "import",
 	.usage = "import customers|orders|activities|sellers FILE [--sheet NAME] [--date-format FMT] "
-		 "[--map field=Header]... [--skip-bad [--rejected PATH]] [--replace] [--dry-run] [--json]",
+		 "[--map field=Header]... [--map-value field=\"Value\"=code]... [--skip-bad [--rejected PATH]] "
+		 "[--replace] [--dry-run] [--json]",
 	.summary = "import an export (csv or xlsx) into the workspace",
 	.help =
 		"Reads a csv (',' ';' or tab; UTF-8 or Windows-1252) or an xlsx/xlsm workbook and\n"
@@ -242,6 +275,12 @@ const struct command cmd_import = {
 		"  --date-format FMT   when the date column cannot tell day from month, e.g. %m/%d/%Y\n"
 		"  --map field=Header  take field from the column Header (repeatable),\n"
 		"                      e.g. --map amount=\"Netto exkl moms\"\n"
+		"  --map-value field=\"Value\"=code\n"
+		"                      what your CRM's word means, kept in the workspace for\n"
+		"                      every later import (repeatable): type (activities:\n"
+		"                      visit, phone, email, meeting, meeting_booked, newsletter,\n"
+		"                      other) or role (sellers: farmer, hunter, service), e.g.\n"
+		"                      --map-value type=\"Fysiskt möte\"=visit; code empty: forget it\n"
 		"  --skip-bad          store the good rows; write the rejected ones with their\n"
 		"                      reasons to FILE.rejected.csv (beside FILE; in the current\n"
 		"                      folder when FILE's folder cannot be written)\n"

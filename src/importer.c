@@ -9,6 +9,7 @@
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
+#include "store/valuemap.h"
 #include "util/idmap.h"
 #include "util/days.h"
 #include "util/filehash.h"
@@ -30,6 +31,79 @@ static void note_error(struct importer_result *res, const struct ferr *e)
 	res->rows_rejected++;
 	if (res->nerrors < IMPORTER_MAX_ERRORS)
 		res->errors[res->nerrors++] = *e;
+}
+
+/* Counts `rows` rows with an unknown value (rows_rejected is counted by
+ * the caller); the first line is kept where it is the earliest. */
+static void note_unknown(struct importer_result *res, enum vocab_field f, const char *v, size_t n,
+			 const char *header, long line, long long rows)
+{
+	for (int i = 0; i < res->nunknown; i++) {
+		struct importer_unknown *u = &res->unknown[i];
+		if (u->field == f && strlen(u->value) == n && !memcmp(u->value, v, n)) {
+			u->rows += rows;
+			if (line && (!u->first_line || line < u->first_line))
+				u->first_line = line;
+			return;
+		}
+	}
+	if (res->nunknown == IMPORTER_MAX_UNKNOWN) {
+		res->unknown_more += rows;
+		return;
+	}
+	struct importer_unknown *u = &res->unknown[res->nunknown++];
+	u->field = f;
+	u->value = xstrndup(v, n);
+	u->header = xstrdup(header);
+	u->rows = rows;
+	u->first_line = line;
+}
+
+int importer_valmap_parse(char *arg, struct importer_valmap *out, char **cause)
+{
+	char *eq = strchr(arg, '='), *last = strrchr(arg, '=');
+	if (!eq || eq == last) {
+		*cause = xasprintf("--map-value takes field=\"Value\"=code, e.g. "
+				   "--map-value type=\"Fysiskt möte\"=visit (not '%s')",
+				   arg);
+		return -1;
+	}
+	*eq = *last = '\0';
+	char *v = eq + 1, *target = last + 1;
+	size_t n = strlen(v);
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+		v[n - 1] = '\0';
+		v++;
+	}
+	if (vocab_field_parse(arg, &out->field) != 0) {
+		*cause = xasprintf("--map-value: '%s' has no value map; the fields are type "
+				   "(activities) and role (sellers)",
+				   arg);
+		return -1;
+	}
+	if (!*v) {
+		*cause = xstrdup("--map-value: the value to map is empty");
+		return -1;
+	}
+	out->value = v;
+	out->code = *target ? vocab_target(out->field, target) : -1;
+	if (*target && out->code < 0) {
+		*cause = xasprintf("--map-value %s: '%s' is not one of %s", arg, target,
+				   vocab_codes(out->field));
+		return -1;
+	}
+	return 0;
+}
+
+char *importer_unknown_str(const struct importer_unknown *u)
+{
+	const char *code = vocab_suggest(u->field, u->value, strlen(u->value));
+	return xasprintf("column \"%s\": \"%s\" is not %s (%s): %lld row%s, the first on line "
+			 "%ld; map it once with --map-value %s=\"%s\"=%s",
+			 u->header, u->value,
+			 u->field == VOCAB_TYPE ? "an activity type" : "a role",
+			 vocab_codes(u->field), u->rows, u->rows == 1 ? "" : "s", u->first_line,
+			 vocab_field_name(u->field), u->value, code);
 }
 
 /* Where the rejected rows go: `chosen` (--rejected) when given; else
@@ -201,7 +275,15 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 		opts->progress(opts->progress_arg, done, total);
 	}
 	if (n == 2) {
-		note_error(res, e);
+		enum vocab_field vf;
+		const char *uv, *uh;
+		size_t un;
+		if (recreader_unknown(g->rr, &vf, &uv, &un, &uh)) {
+			res->rows_rejected++;
+			note_unknown(res, vf, uv, un, uh, e->line, 1);
+		} else {
+			note_error(res, e);
+		}
 		if (opts->skip_bad && !opts->dry_run) {
 			int bad;
 			char *why = NULL;
@@ -254,6 +336,12 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 		if (res->nerrors < IMPORTER_MAX_ERRORS)
 			res->errors[res->nerrors++] = rb->errors[i];
 	}
+	for (int i = 0; i < rb->nunknown; i++) {
+		struct importer_unknown *u = &rb->unknown[i];
+		note_unknown(res, u->field, u->value, strlen(u->value), u->header,
+			     u->first_line + base, u->rows);
+	}
+	res->unknown_more += rb->unknown_more;
 	res->dry_amount_total += rb->dry_amount_total;
 	if (rb->dry_date_min != DAYS_NONE &&
 	    (res->dry_date_min == DAYS_NONE || rb->dry_date_min < res->dry_date_min))
@@ -604,6 +692,55 @@ static void seen_free(struct seen_ids *s)
 	}
 }
 
+/* Adds a reader's totals rows (their lines shifted by base) to res. */
+static void note_totals(struct importer_result *res, const struct recreader *rr, long base)
+{
+	const struct rec_total *t;
+	long n = recreader_totals(rr, &t);
+	for (long i = 0; i < n && i < REC_TOTALS_KEPT && res->ntotals < REC_TOTALS_KEPT; i++) {
+		res->totals[res->ntotals] = t[i];
+		res->totals[res->ntotals++].line += base;
+	}
+	res->rows_totals += n;
+}
+
+/* The value map of this import: --map-value's entries (kept in the
+ * workspace first, unless a dry run), then what the workspace kept. *out
+ * is freed with store_valuemap_free. 0, or -1 with err. */
+static int value_map(struct sqlite3 *db, const struct importer_opts *opts, struct vocab_map **out,
+		     size_t *n, struct ferr *err)
+{
+	char *cause = NULL;
+	struct vocab_map *kept = NULL;
+	size_t nkept = 0;
+	*out = NULL;
+	*n = 0;
+	for (int i = 0; db && !opts->dry_run && i < opts->nmap_values; i++) {
+		const struct importer_valmap *m = &opts->map_values[i];
+		if (store_valuemap_put(db, m->field, m->value, m->code, &cause) != 0)
+			goto fail;
+	}
+	if (db && store_valuemap_load(db, &kept, &nkept, &cause) != 0)
+		goto fail;
+	*out = xreallocarray(NULL, (size_t)opts->nmap_values + nkept + 1, sizeof(**out));
+	for (int i = 0; i < opts->nmap_values; i++) {
+		const struct importer_valmap *m = &opts->map_values[i];
+		if (m->code < 0)
+			continue;
+		char f[128];
+		vocab_fold(m->value, strlen(m->value), f, sizeof(f));
+		(*out)[(*n)++] = (struct vocab_map){m->field, xstrdup(f), m->code};
+	}
+	memcpy(*out + *n, kept, nkept * sizeof(*kept));
+	*n += nkept;
+	free(kept); /* its strings are *out's now */
+	return 0;
+fail:
+	ferr_setpos(err, NULL, 0, 0, "%s", cause);
+	free(cause);
+	return -1;
+}
+
 struct hashjob {
 	const char *path;
 	char *hex; /* 65 bytes */
@@ -634,6 +771,10 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 
 	if (check_file(path, &res->fatal) != 0)
 		return -1;
+	struct vocab_map *vmap = NULL;
+	size_t nvmap = 0;
+	if (value_map(db, opts, &vmap, &nvmap, &res->fatal) != 0)
+		return -1;
 	/* The content hash is taken in a second thread while the reader makes
 	 * its first pass (deciding number and date formats; it reads the whole
 	 * file and reports progress too). A duplicate is refused before any
@@ -644,6 +785,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	if (!threaded)
 		hash_main(&hj);
 	struct rec_opts ro = opts->rec;
+	ro.value_map = vmap;
+	ro.nvalue_map = nvmap;
 	int threads = threads_wanted();
 	/* the ID maps' limit in slots (docs/import.md: for tests of files with
 	 * more customers than the maps hold) */
@@ -725,6 +868,9 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	}
 	if (s != 0)
 		goto out;
+	note_totals(res, g.rr, 0);
+	if (g2.rr)
+		note_totals(res, g2.rr, recreader_line(g.rr) - 1);
 	if (opts->progress) {
 		long long done, total;
 		recreader_progress(g.rr, &done, &total);
@@ -763,12 +909,23 @@ out:
 	store_import_abort(im);
 	recreader_close(g2.rr);
 	recreader_close(g.rr);
+	store_valuemap_free(vmap, nvmap);
+	if (g2.res)
+		for (int i = 0; i < res2.nunknown; i++) {
+			free(res2.unknown[i].value);
+			free(res2.unknown[i].header);
+		}
 	free(cause);
 	return rc;
 }
 
 void importer_result_free(struct importer_result *res)
 {
+	for (int i = 0; i < res->nunknown; i++) {
+		free(res->unknown[i].value);
+		free(res->unknown[i].header);
+	}
+	res->nunknown = 0;
 	free(res->describe);
 	free(res->rejected_path);
 	res->describe = res->rejected_path = NULL;
@@ -795,6 +952,15 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_object_set_new(o, "rows_read", json_integer(res->rows_read));
 	json_object_set_new(o, "rows_stored", json_integer(res->ok ? res->counts.rows_stored : 0));
 	json_object_set_new(o, "rows_rejected", json_integer(res->rows_rejected));
+	json_object_set_new(o, "totals_rows", json_integer(res->rows_totals));
+	if (res->ntotals) {
+		json_t *t = json_array();
+		for (int i = 0; i < res->ntotals; i++)
+			json_array_append_new(t, json_pack("{s:I, s:s}", "line",
+							   (json_int_t)res->totals[i].line, "text",
+							   res->totals[i].text));
+		json_object_set_new(o, "totals_rows_left_out", t);
+	}
 	json_object_set_new(o, "customers_created", json_integer(res->counts.customers_created));
 	json_object_set_new(o, "updated", json_integer(res->counts.customers_updated));
 	json_object_set_new(o, "located", json_integer(res->counts.customers_located));
@@ -817,6 +983,22 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_array_append_new(errs, e);
 	}
 	json_object_set_new(o, "errors", errs);
+	json_t *unk = json_array();
+	for (int i = 0; i < res->nunknown; i++) {
+		const struct importer_unknown *u = &res->unknown[i];
+		json_t *e = json_object();
+		json_object_set_new(e, "field", json_string(vocab_field_name(u->field)));
+		json_object_set_new(e, "column", json_string(u->header));
+		json_object_set_new(e, "value", json_string(u->value));
+		json_object_set_new(e, "rows", json_integer(u->rows));
+		json_object_set_new(e, "first_line", json_integer(u->first_line));
+		json_object_set_new(
+		    e, "suggested_map",
+		    json_sprintf("%s=\"%s\"=%s", vocab_field_name(u->field), u->value,
+				 vocab_suggest(u->field, u->value, strlen(u->value))));
+		json_array_append_new(unk, e);
+	}
+	json_object_set_new(o, "unknown_values", unk);
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	json_decref(o);
 	return s;
