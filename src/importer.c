@@ -423,15 +423,20 @@ static size_t text_put(struct pbatch *b, const char *s)
 	return b->len - n;
 }
 
-/* Copies an order record into b, its strings as offsets into b->text
- * until pbatch_seal makes them pointers. */
+/* Copies a record (orders or activities) into b, its strings as offsets
+ * into b->text until pbatch_seal makes them pointers. */
 static void pbatch_add(struct pbatch *b, const struct rec *r)
 {
 	struct rec *c = &b->recs[b->n++];
 	*c = *r;
-	c->u.o.order_id = (const char *)(uintptr_t)text_put(b, r->u.o.order_id);
-	c->u.o.customer_id = (const char *)(uintptr_t)text_put(b, r->u.o.customer_id);
-	c->u.o.seller_id = (const char *)(uintptr_t)text_put(b, r->u.o.seller_id);
+	if (r->kind == REC_ORDERS) {
+		c->u.o.order_id = (const char *)(uintptr_t)text_put(b, r->u.o.order_id);
+		c->u.o.customer_id = (const char *)(uintptr_t)text_put(b, r->u.o.customer_id);
+		c->u.o.seller_id = (const char *)(uintptr_t)text_put(b, r->u.o.seller_id);
+	} else {
+		c->u.a.customer_id = (const char *)(uintptr_t)text_put(b, r->u.a.customer_id);
+		c->u.a.seller_id = (const char *)(uintptr_t)text_put(b, r->u.a.seller_id);
+	}
 }
 
 static const char *sealed(const struct pbatch *b, const char *off)
@@ -442,10 +447,15 @@ static const char *sealed(const struct pbatch *b, const char *off)
 static void pbatch_seal(struct pbatch *b)
 {
 	for (int i = 0; i < b->n; i++) {
-		struct rec_order *o = &b->recs[i].u.o;
-		o->order_id = sealed(b, o->order_id);
-		o->customer_id = sealed(b, o->customer_id);
-		o->seller_id = sealed(b, o->seller_id);
+		struct rec *r = &b->recs[i];
+		if (r->kind == REC_ORDERS) {
+			r->u.o.order_id = sealed(b, r->u.o.order_id);
+			r->u.o.customer_id = sealed(b, r->u.o.customer_id);
+			r->u.o.seller_id = sealed(b, r->u.o.seller_id);
+		} else {
+			r->u.a.customer_id = sealed(b, r->u.a.customer_id);
+			r->u.a.seller_id = sealed(b, r->u.a.seller_id);
+		}
 	}
 }
 
@@ -795,7 +805,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		idmap_set_limit((size_t)strtoull(slots, NULL, 10));
 	ro.split_first_pass = threads > 1;
 	struct seen_ids seen = {0};
-	if (kind == REC_ORDERS && db && !opts->dry_run) {
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && db && !opts->dry_run) {
 		ro.saw_customer = saw_customer;
 		ro.saw_customer_ctx = &seen;
 	}
@@ -827,9 +837,13 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
 	}
+	if (im && store_import_expect(im, recreader_rows_seen(g.rr), &cause) != 0) {
+		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
+		goto out;
+	}
 	g.storing = im != NULL;
 	int s;
-	if (kind == REC_ORDERS && im) {
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && im) {
 		/* A csv file that can be cut at a line start is read by two threads,
 		 * the second from the cut. */
 		struct ferr split_err;

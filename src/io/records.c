@@ -85,7 +85,15 @@ struct recreader {
 	long ntotals;
 	struct rec_total totals[REC_TOTALS_KEPT];
 	long empty_ids; /* first pass: rows with an empty customer ID */
+	long rows_seen; /* first pass: rows (blank and header rows included), -1: no pass */
 	char *sheet_note; /* the sheet was found by its header: why (describe) */
+	/* the last values of activity-type and role cells and their codes (an
+	 * export repeats a few words millions of times); per column slot */
+	struct {
+		char v[24];
+		unsigned char n;
+		int code;
+	} vcache[2][8];
 	/* the last row was rejected for an unknown value: its column, else NULL */
 	const struct col *unknown_col;
 	const char *unknown_p;
@@ -447,6 +455,25 @@ static int cell_coord(struct recreader *rr, const struct row *row, const struct 
 	return 0;
 }
 
+/* vocab_lookup through a small cache of the values met last. */
+static int enum_cached(struct recreader *rr, enum vocab_field vf, const char *p, size_t n)
+{
+	int slots = (int)(sizeof(rr->vcache[0]) / sizeof(rr->vcache[0][0]));
+	for (int i = 0; i < slots; i++) {
+		if (rr->vcache[vf][i].n == n && n && !memcmp(rr->vcache[vf][i].v, p, n))
+			return rr->vcache[vf][i].code;
+	}
+	int code = vocab_lookup(vf, p, n, rr->vmap, rr->nvmap);
+	if (code >= 0 && n < sizeof(rr->vcache[0][0].v)) {
+		memmove(&rr->vcache[vf][1], &rr->vcache[vf][0],
+			(size_t)(slots - 1) * sizeof(rr->vcache[0][0]));
+		memcpy(rr->vcache[vf][0].v, p, n);
+		rr->vcache[vf][0].n = (unsigned char)n;
+		rr->vcache[vf][0].code = code;
+	}
+	return code;
+}
+
 static int cell_enum(struct recreader *rr, const struct row *row, const struct col *c,
 		     const struct field *cell, struct rec *rec, struct ferr *err)
 {
@@ -458,7 +485,7 @@ static int cell_enum(struct recreader *rr, const struct row *row, const struct c
 		return 0;
 	}
 	enum vocab_field vf = c->f->type == COL_ACTTYPE ? VOCAB_TYPE : VOCAB_ROLE;
-	int v = vocab_lookup(vf, p, n, rr->vmap, rr->nvmap);
+	int v = enum_cached(rr, vf, p, n);
 	if (v < 0) {
 		rr->unknown_col = c;
 		rr->unknown_p = p;
@@ -1188,6 +1215,7 @@ struct idsink {
 	void *ctx;
 	int half;
 	long empty; /* rows whose ID cell is empty (a totals row may be among them) */
+	long rows;  /* rows seen */
 };
 
 static void saw_id(struct idsink *ids, const struct row *row)
@@ -1215,6 +1243,7 @@ static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
 	long rows = 0;
 	int rc;
 	while ((rc = reader_next(r, &row, err)) == 1) {
+		ids->rows++;
 		for (int k = 0; k < nidx; k++) {
 			struct col *c = &cols[idx[k]];
 			if (c->col >= row.nf)
@@ -1290,7 +1319,7 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 		return 0;
 	struct half h = {.r = r2, .idx = idx, .nidx = nidx, .ids = *ids};
 	h.ids.half = 1;
-	h.ids.empty = 0;
+	h.ids.empty = h.ids.rows = 0;
 	h.cols = xreallocarray(NULL, (size_t)rr->ncols, sizeof(*h.cols));
 	memcpy(h.cols, rr->cols, (size_t)rr->ncols * sizeof(*h.cols));
 	clear_evidence(h.cols, rr->ncols);
@@ -1312,10 +1341,11 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 	free(h.cols);
 	if (ok) {
 		ids->empty += h.ids.empty;
+		ids->rows += h.ids.rows;
 		return 1;
 	}
 	clear_evidence(rr->cols, rr->ncols);
-	ids->empty = 0;
+	ids->empty = ids->rows = 0;
 	if (ids->col >= 0 && ids->fn)
 		ids->fn(ids->ctx, 0, NULL, 0); /* the IDs seen too */
 	return restart(rr, err) < 0 ? -1 : 0;
@@ -1331,7 +1361,7 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
 	struct idsink ids = {.col = -1, .fn = opts->saw_customer, .ctx = opts->saw_customer_ctx};
-	if (rr->kind == REC_ORDERS && rr->c_customer >= 0)
+	if ((rr->kind == REC_ORDERS || rr->kind == REC_ACTIVITIES) && rr->c_customer >= 0)
 		ids.col = rr->cols[rr->c_customer].col;
 	else
 		ids.fn = NULL;
@@ -1347,6 +1377,7 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 	if (rc < 0)
 		return -1;
 	rr->empty_ids = ids.empty;
+	rr->rows_seen = ids.rows;
 	/* numbers: each column by its own cells, else by the file's other columns */
 	int votes[2] = {0, 0};
 	for (int i = 0; i < rr->ncols; i++) {
@@ -1417,6 +1448,7 @@ int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *
 	rr->path = xstrdup(path);
 	rr->kind = kind;
 	rr->date_format = opts->date_format ? xstrdup(opts->date_format) : NULL;
+	rr->rows_seen = -1;
 	rr->vmap = opts->value_map;
 	rr->nvmap = opts->value_map ? opts->nvalue_map : 0;
 	rr->fields = colmap_fields(kind, &rr->nfields);
@@ -1554,7 +1586,7 @@ int recreader_split(struct recreader *rr, struct recreader **second, struct ferr
 	*second = NULL;
 	/* a row without a customer ID may be a totals row, told by the sum of
 	 * the rows above it: one reader must have seen them all */
-	if (rr->borrowed || rr->is_xlsx || rr->empty_ids)
+	if (rr->borrowed || rr->is_xlsx || (rr->c_total >= 0 && rr->empty_ids))
 		return 0;
 	struct reader *r2;
 	int rc = reader_split(rr->r, &r2, err);
@@ -1568,11 +1600,17 @@ int recreader_split(struct recreader *rr, struct recreader **second, struct ferr
 	s->scap = s->sused = 0;
 	s->attrs = NULL;
 	memset(&s->raw, 0, sizeof(s->raw));
+	memset(s->vcache, 0, sizeof(s->vcache));
 	s->sum_all = s->sum_since = 0;
 	s->nsum_all = s->nsum_since = 0;
 	s->ntotals = 0;
 	*second = s;
 	return 1;
+}
+
+long recreader_rows_seen(const struct recreader *rr)
+{
+	return rr->rows_seen;
 }
 
 long recreader_line(const struct recreader *rr)

@@ -31,7 +31,7 @@ struct rec_opts {
 	 * when that gives exactly what one pass would (see observe_in_two in
 	 * records.c); the progress is then the first half's. */
 	bool split_first_pass;
-	/* Orders: called during the first pass with each row's customer ID as
+	/* Orders and activities: called during the first pass with each row's customer ID as
 	 * its record will have it (trimmed; "12621.0" as "12621"; empty cells
 	 * and markers like "NA" left out), not NUL-terminated, by `half` 0 or,
 	 * for the second half of a file read in two threads at once, 1; rows
@@ -152,6 +152,9 @@ const char *recreader_column_field(const struct recreader *rr, int i);
  * line end, UTF-16, a small file, not fresh from recreader_open), -1 with
  * err. See csv_split (csv.h). */
 int recreader_split(struct recreader *rr, struct recreader **second, struct ferr *err);
+/* The rows the first pass read (an upper bound of the records to come),
+ * or -1 when the file needed no first pass. */
+long recreader_rows_seen(const struct recreader *rr);
 /* The physical line where rr's next row starts (csv), 0 for xlsx. */
 long recreader_line(const struct recreader *rr);
 void recreader_progress(const struct recreader *rr, long long *done, long long *total);
