@@ -5,7 +5,7 @@
 # every buffer and sample size of the csv reader, from 1 KB to over 20 MB, and
 # checks that each import stores exactly the table's lines, customers and
 # totals. Two imports run at a time. Under the sanitizer build (cli-san) the
-# tiers above 3 MB are left out (the plain build runs them).
+# sizes above the 256 KiB read are left out (the plain build runs them).
 . "$OLDPWD/tests/cli/lib.sh"
 quick=
 case $FOKUS in *-san) quick=--quick ;; esac
