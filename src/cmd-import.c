@@ -292,8 +292,14 @@ const struct command cmd_import = {
 		"                      date_max, ...)\n"
 		"  --lang sv|en        language of the summary\n\n"
 		"A rejected row is reported as FILE:LINE: column \"Amount\": \"12,3,4\" is not a number\n"
-		"(the first 20, then a count). With one bad row nothing is stored and the exit status\n"
-		"is 1. A file whose content was imported before is refused (orders, activities).\n",
+		"(the first 20, then a count); a csv row with more fields than the header as\n"
+		"FILE:LINE: 5 fields, the header has 3. An activity type or role that is not known\n"
+		"is reported once per value, with its rows and a suggested --map-value. With one\n"
+		"bad row nothing is stored and the exit status is 1. Totals rows (\"Summa\",\n"
+		"\"Totalt\" ... without an ID, or the sum of the rows above) are left out and shown\n"
+		"in the summary. A workbook whose first sheet has no such table is searched for\n"
+		"the sheet that has one. A file whose content was imported before is refused\n"
+		"(orders, activities).\n",
 	.order = 10,
 	.run = run,
 };
