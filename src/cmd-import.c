@@ -100,25 +100,22 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 	print_describe(res->describe, lang);
 }
 
-static void print_errors(const struct importer_result *res, const char *path)
+/* The rejected rows kept (errors[] ends with one line per unknown value),
+ * then a count of the others. */
+static void print_errors(const struct importer_result *res)
 {
 	char buf[1024];
-	long long shown = 0;
+	long long shown = res->unknown_more;
 	for (int i = 0; i < res->nerrors; i++)
 		fprintf(stderr, "%s\n", ferr_str(&res->errors[i], buf, sizeof(buf)));
-	for (int i = 0; i < res->nunknown; i++) {
-		char *s = importer_unknown_str(&res->unknown[i]);
-		fprintf(stderr, "%s: %s\n", path, s);
-		free(s);
+	for (int i = 0; i < res->nunknown; i++)
 		shown += res->unknown[i].rows;
-	}
 	if (res->unknown_more)
-		fprintf(stderr, "%s: %lld more rows with other values that are not known\n", path,
+		fprintf(stderr, "… and %lld rows with further values that are not known\n",
 			res->unknown_more);
-	shown += res->unknown_more;
-	if (res->rows_rejected > res->nerrors + shown)
-		fprintf(stderr, "… and %lld more rejected rows\n",
-			res->rows_rejected - res->nerrors - shown);
+	shown += res->nerrors - res->nerrors_unknown;
+	if (res->rows_rejected > shown)
+		fprintf(stderr, "… and %lld more rejected rows\n", res->rows_rejected - shown);
 }
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -220,10 +217,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (r < 0) {
 		fprintf(stderr, "fokus import: %s\n", ferr_str(&res.fatal, buf, sizeof(buf)));
 		if (res.nerrors)
-			print_errors(&res, path);
+			print_errors(&res);
 		rc = EXIT_DATA;
 	} else {
-		print_errors(&res, path);
+		print_errors(&res);
 		if (r == 1)
 			fprintf(stderr,
 				"fokus import: %lld of %lld rows rejected; nothing was stored "

@@ -702,6 +702,19 @@ static void seen_free(struct seen_ids *s)
 	}
 }
 
+/* The unknown values, one entry each, appended to errors[] too (where
+ * there is room): whoever shows errors[] (the dashboard) shows them. */
+static void unknown_to_errors(struct importer_result *res, const char *path)
+{
+	for (int i = 0; i < res->nunknown && res->nerrors < IMPORTER_MAX_ERRORS; i++) {
+		char *m = importer_unknown_str(&res->unknown[i]);
+		ferr_setpos(&res->errors[res->nerrors++], path, res->unknown[i].first_line, 0, "%s",
+			    m);
+		res->nerrors_unknown++;
+		free(m);
+	}
+}
+
 /* Adds a reader's totals rows (their lines shifted by base) to res. */
 static void note_totals(struct importer_result *res, const struct recreader *rr, long base)
 {
@@ -913,6 +926,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	res->ok = 1;
 	rc = 0;
 out:
+	unknown_to_errors(res, path);
 	if (g.rej)
 		fclose(g.rej);
 	if (g2.rej)

@@ -57,8 +57,10 @@ struct importer_result {
 	struct ferr fatal;        /* when !ok and not because of bad rows: the one sentence */
 	long long rows_read;      /* data rows (not the header) */
 	long long rows_rejected;
-	struct ferr errors[IMPORTER_MAX_ERRORS]; /* the first rejected rows */
-	int nerrors;
+	/* the first rejected rows; then one entry per unknown value (below), the
+	 * last nerrors_unknown of them */
+	struct ferr errors[IMPORTER_MAX_ERRORS];
+	int nerrors, nerrors_unknown;
 	/* rows rejected for an unknown activity type or role, by value (not in
 	 * errors[]); unknown_more: rows with further values past the table */
 	struct importer_unknown unknown[IMPORTER_MAX_UNKNOWN];

@@ -79,7 +79,7 @@ done
 "$FOKUS" --db a.db import activities akt.csv > out.txt 2> err.txt; rc=$?
 expect_eq "$rc" 1 "unknown types stop the import"
 expect_eq "$(grep -c 'is not an activity type' err.txt)" 2 "one line per unknown value, not per row"
-expect_grep 'akt.csv: column "Aktivitetstyp": "Kundlunch" is not an activity type (visit, phone, email, meeting, meeting_booked, newsletter, other): 3 rows, the first on line 8; map it once with --map-value type="Kundlunch"=meeting' err.txt
+expect_grep 'akt.csv:8: column "Aktivitetstyp": "Kundlunch" is not an activity type (visit, phone, email, meeting, meeting_booked, newsletter, other): 3 rows, the first on line 8; map it once with --map-value type="Kundlunch"=meeting' err.txt
 expect_grep '"Mässa" .*: 1 row, the first on line 11; map it once with --map-value type="Mässa"=meeting' err.txt
 "$FOKUS" --db a.db import activities akt.csv --json > bad.json 2>/dev/null
 expect_eq "$(jq '.unknown_values | length' bad.json)" 2 "unknown values in the JSON"
