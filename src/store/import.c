@@ -21,17 +21,19 @@
 #include <string.h>
 #include <time.h>
 
-#define ACT_COLS 9
+#define ACT_COLS 8 /* bound per row; the batch id is written into the statement */
 #define MULTI 256 /* rows per multi-row INSERT */
 
 /* A value waiting for the next multi-row INSERT (text is copied into
  * im->text, which is emptied after each flush). */
-enum { V_NULL, V_INT, V_DBL, V_TEXT };
+enum { V_NULL, V_INT, V_DBL, V_TEXT, V_STATIC };
 struct pval {
 	int type;
+	int len;      /* V_TEXT, V_STATIC: bytes */
 	int64_t i;
 	double d;
-	size_t off;
+	size_t off;   /* V_TEXT: in im->text */
+	const char *s; /* V_STATIC: a string that outlives the import */
 };
 
 struct store_import {
@@ -164,9 +166,10 @@ static int prepare_statements(struct store_import *im, char **cause)
 	if (head) {
 		im->cols = cols;
 		im->vals = xcalloc((size_t)MULTI * (size_t)cols, sizeof(*im->vals));
-		char row[2 * ACT_COLS + 2] = "(";
+		char row[2 * ACT_COLS + 32];
+		snprintf(row, sizeof(row), "(%lld", (long long)im->batch_id);
 		for (int c = 0; c < cols; c++)
-			strcat(row, c ? ",?" : "?");
+			strcat(row, ",?");
 		strcat(row, ")");
 		char *m = multi_insert_sql(head, row, MULTI);
 		char *s = multi_insert_sql(head, row, 1);
@@ -261,16 +264,24 @@ static void bind_dbl_if(sqlite3_stmt *st, int i, int has, double v)
 		sqlite3_bind_null(st, i);
 }
 
-static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
+/* Steps and resets st; clear: drop the bindings too (not needed when
+ * every parameter is bound before each step, as step_rows does). */
+static int step_reset_opt(struct store_import *im, sqlite3_stmt *st, int clear, char **cause)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	if (clear)
+		sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
 		*cause = db_cause(im->db, "storing the import");
 		return -1;
 	}
 	return 0;
+}
+
+static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
+{
+	return step_reset_opt(im, st, 1, cause);
 }
 
 /* The id of an external ID from SQLite (sql: one ?1, one id column): 1
@@ -303,12 +314,12 @@ static int step_rows(struct store_import *im, int n, sqlite3_stmt *multi, sqlite
 	if (n == MULTI) {
 		for (int r = 0; r < MULTI; r++)
 			bind(im, multi, r, r * cols);
-		return step_reset(im, multi, cause);
+		return step_reset_opt(im, multi, 0, cause);
 	}
 	int rc = 0;
 	for (int r = 0; r < n && rc == 0; r++) {
 		bind(im, single, r, 0);
-		rc = step_reset(im, single, cause);
+		rc = step_reset_opt(im, single, 0, cause);
 	}
 	return rc;
 }
@@ -404,9 +415,20 @@ static void p_text(struct store_import *im, int col, const char *s)
 		p->type = V_NULL;
 		return;
 	}
+	size_t n = strlen(s);
 	p->type = V_TEXT;
+	p->len = (int)n;
 	p->off = im->text.len;
-	strbuf_append(&im->text, s, strlen(s) + 1);
+	strbuf_append(&im->text, s, n + 1);
+}
+
+/* A string that stays put while the import lives (a code from a table). */
+static void p_static(struct store_import *im, int col, const char *s)
+{
+	struct pval *p = pslot(im, col);
+	p->type = V_STATIC;
+	p->s = s;
+	p->len = (int)strlen(s);
 }
 
 static void bind_row(struct store_import *im, sqlite3_stmt *st, int row, int base)
@@ -422,7 +444,10 @@ static void bind_row(struct store_import *im, sqlite3_stmt *st, int row, int bas
 			sqlite3_bind_double(st, i, p->d);
 			break;
 		case V_TEXT:
-			sqlite3_bind_text(st, i, im->text.buf + p->off, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, i, im->text.buf + p->off, p->len, SQLITE_STATIC);
+			break;
+		case V_STATIC:
+			sqlite3_bind_text(st, i, p->s, p->len, SQLITE_STATIC);
 			break;
 		default:
 			sqlite3_bind_null(st, i);
@@ -481,15 +506,14 @@ static int add_activity_h(struct store_import *im, const struct rec_activity *a,
 	if (a->customer_id && *a->customer_id &&
 	    customer_ref_h(im, a->customer_id, h, len, &cid, cause) != 0)
 		return -1;
-	p_int(im, 0, 1, im->batch_id);
-	p_int(im, 1, cid != 0, cid);
-	p_text(im, 2, a->seller_id);
-	p_int(im, 3, 1, a->day);
-	p_int(im, 4, a->minute >= 0, a->minute);
-	p_text(im, 5, activity_type_code((enum activity_type)a->type));
-	p_dbl(im, 6, a->has_duration, a->duration_min);
-	p_dbl(im, 7, a->has_travel, a->travel_min);
-	p_dbl(im, 8, a->has_km, a->km);
+	p_int(im, 0, cid != 0, cid);
+	p_text(im, 1, a->seller_id);
+	p_int(im, 2, 1, a->day);
+	p_int(im, 3, a->minute >= 0, a->minute);
+	p_static(im, 4, activity_type_code((enum activity_type)a->type));
+	p_dbl(im, 5, a->has_duration, a->duration_min);
+	p_dbl(im, 6, a->has_travel, a->travel_min);
+	p_dbl(im, 7, a->has_km, a->km);
 	im->pending++;
 	note_date(im, a->day);
 	return flush_rows(im, 0, cause);
