@@ -636,6 +636,11 @@ static int finish_row(struct recreader *rr, const struct row *row, struct rec *r
 /* Whether a cell reads as the label of a totals row: its first word is
  * one of the words below (any case), alone or followed by something that
  * is not a letter ("Summa:", "Totalt 2025", "Total sales" is not). */
+static int ascii_letter(char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
 static int totals_word(const struct field *cell)
 {
 	static const char *const words[] = {"summa", "totalt", "total", "sum", "delsumma",
@@ -645,17 +650,19 @@ static int totals_word(const struct field *cell)
 	const char *p = trim_span(cell, &n);
 	char w[16];
 	size_t k = 0;
-	while (k < n && k + 1 < sizeof(w) && ((p[k] | 32) >= 'a' && (p[k] | 32) <= 'z')) {
+	for (; k < n && k + 1 < sizeof(w) && ascii_letter(p[k]); k++)
 		w[k] = (char)(p[k] | 32);
-		k++;
-	}
 	w[k] = '\0';
-	if (!k || (k < n && (unsigned char)p[k] >= 0x80) || (k < n && ((p[k] | 32) >= 'a' &&
-							    (p[k] | 32) <= 'z')))
+	/* the word must end there: not in a longer word, nor before å ä ö */
+	if (!k || (k < n && (ascii_letter(p[k]) || (unsigned char)p[k] >= 0x80)))
 		return 0;
-	for (int i = 0; words[i]; i++)
-		if (!strcmp(w, words[i]))
-			return strcmp(w, "grand") || (n > k + 1 && !strncasecmp(p + k + 1, "total", 5));
+	for (int i = 0; words[i]; i++) {
+		if (strcmp(w, words[i]))
+			continue;
+		if (strcmp(w, "grand"))
+			return 1;
+		return n > k + 1 && !strncasecmp(p + k + 1, "total", 5); /* "Grand total" */
+	}
 	return 0;
 }
 
