@@ -1110,11 +1110,11 @@ static int find_sheet(struct recreader *rr, const struct rec_opts *opts, struct 
 			size_t len = strlen(err->msg);
 			if (len && err->msg[len - 1] == '.')
 				err->msg[len - 1] = '\0';
-			char msg[sizeof(err->msg)];
-			snprintf(msg, sizeof(msg), "%s; no other sheet has such a table either (the "
-						   "sheets are %s; name one with --sheet).",
-				 err->msg, strbuf_cstr(&names));
+			char *msg = xasprintf("%s; no other sheet has such a table either (the sheets "
+					      "are %s; name one with --sheet).",
+					      err->msg, strbuf_cstr(&names));
 			snprintf(err->msg, sizeof(err->msg), "%s", msg);
+			free(msg);
 		}
 	}
 	for (size_t i = 0; i < n; i++)

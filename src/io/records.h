@@ -129,7 +129,7 @@ int recreader_unknown(const struct recreader *rr, enum vocab_field *f, const cha
 #define REC_TOTALS_KEPT 8
 struct rec_total {
 	long line;
-	char text[96]; /* e.g. "\"Summa\", 1 234 567,00" */
+	char text[160]; /* e.g. "\"Summa\", 1 234 567,00" */
 };
 long recreader_totals(const struct recreader *rr, const struct rec_total **first);
 /* The raw fields of the row last returned (for FILE.rejected.csv). */
