@@ -754,7 +754,8 @@ static int value_map(struct sqlite3 *db, const struct importer_opts *opts, struc
 		vocab_fold(m->value, strlen(m->value), f, sizeof(f));
 		(*out)[(*n)++] = (struct vocab_map){m->field, xstrdup(f), m->code};
 	}
-	memcpy(*out + *n, kept, nkept * sizeof(*kept));
+	if (nkept)
+		memcpy(*out + *n, kept, nkept * sizeof(*kept));
 	*n += nkept;
 	free(kept); /* its strings are *out's now */
 	return 0;
