@@ -42,6 +42,14 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 	       fmt_int(a, sizeof(a), c->rows_stored, lang));
 	printf("  %-22s %s\n", TR(lang, "rows rejected", "rader avvisade"),
 	       fmt_int(a, sizeof(a), res->rows_rejected, lang));
+	if (res->rows_totals) {
+		printf("  %-22s %s (", TR(lang, "totals rows left out", "summarader utelämnade"),
+		       fmt_int(a, sizeof(a), res->rows_totals, lang));
+		for (int i = 0; i < res->ntotals; i++)
+			printf("%s%s %ld: %s", i ? "; " : "", TR(lang, "line", "rad"),
+			       res->totals[i].line, res->totals[i].text);
+		printf("%s)\n", res->rows_totals > res->ntotals ? "; …" : "");
+	}
 	if (kind == REC_ORDERS || kind == REC_ACTIVITIES)
 		printf("  %-22s %s\n", TR(lang, "customers created", "kunder skapade"),
 		       fmt_int(a, sizeof(a), c->customers_created, lang));
@@ -61,17 +69,30 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 		printf("  %-22s %s\n", TR(lang, "replaced rows", "ersatta rader"),
 		       fmt_int(a, sizeof(a), c->replaced_rows, lang));
 	if (res->rejected_path)
-		printf("  %-22s %s\n", TR(lang, "rejected rows in", "avvisade rader i"), res->rejected_path);
+		printf("  %-22s %s%s\n", TR(lang, "rejected rows in", "avvisade rader i"),
+		       res->rejected_path,
+		       res->rejected_moved ? TR(lang, " (the file's folder cannot be written)",
+						" (filens mapp går inte att skriva i)")
+					   : "");
 	print_describe(res->describe, lang);
 }
 
+/* The rejected rows kept (errors[] ends with one line per unknown value),
+ * then a count of the others. */
 static void print_errors(const struct importer_result *res)
 {
 	char buf[1024];
+	long long shown = res->unknown_more;
 	for (int i = 0; i < res->nerrors; i++)
 		fprintf(stderr, "%s\n", ferr_str(&res->errors[i], buf, sizeof(buf)));
-	if (res->rows_rejected > res->nerrors)
-		fprintf(stderr, "… and %lld more rejected rows\n", res->rows_rejected - res->nerrors);
+	for (int i = 0; i < res->nunknown; i++)
+		shown += res->unknown[i].rows;
+	if (res->unknown_more)
+		fprintf(stderr, "… and %lld rows with further values that are not known\n",
+			res->unknown_more);
+	shown += res->nerrors - res->nerrors_unknown;
+	if (res->rows_rejected > shown)
+		fprintf(stderr, "… and %lld more rejected rows\n", res->rows_rejected - shown);
 }
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -81,10 +102,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		{"map", required_argument, NULL, 'm'},    {"skip-bad", no_argument, NULL, 'k'},
 		{"replace", no_argument, NULL, 'r'},      {"json", no_argument, NULL, 'j'},
 		{"dry-run", no_argument, NULL, 'n'},      {"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},        {NULL, 0, NULL, 0},
+		{"quiet", no_argument, NULL, 'q'},        {"rejected", required_argument, NULL, 'R'},
+		{"map-value", required_argument, NULL, 'V'}, {NULL, 0, NULL, 0},
 	};
 	struct importer_opts io = {0};
 	const char **maps = xcalloc((size_t)argc + 1, sizeof(char *));
+	struct importer_valmap *vmaps = xcalloc((size_t)argc + 1, sizeof(*vmaps));
+	char *why = NULL;
 	int nmaps = 0, json = 0, quiet = 0, c, rc = EXIT_USAGE;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -103,6 +127,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		case 'k':
 			io.skip_bad = 1;
+			break;
+		case 'R':
+			io.rejected = optarg;
+			break;
+		case 'V':
+			if (importer_valmap_parse(optarg, &vmaps[io.nmap_values], &why) != 0) {
+				cmd_error(&cmd_import, "%s", why);
+				goto out;
+			}
+			io.nmap_values++;
 			break;
 		case 'r':
 			io.replace = 1;
@@ -128,6 +162,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		goto usage;
+	if (io.rejected && !io.skip_bad) {
+		cmd_error(&cmd_import, "--rejected names the file of --skip-bad's rejected rows: "
+				       "give --skip-bad too");
+		goto out;
+	}
 	enum rec_kind kind;
 	if (rec_kind_parse(argv[optind], &kind) != 0) {
 		cmd_error(&cmd_import, "what to import: customers, orders, activities or sellers (not '%s')",
@@ -136,6 +175,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	const char *path = argv[optind + 1];
 	io.rec.map = nmaps ? maps : NULL;
+	io.map_values = vmaps;
 	struct sqlite3 *db = cmd_db(ctx);
 	if (!db) {
 		rc = EXIT_DATA;
@@ -186,13 +226,16 @@ usage:
 	rc = cmd_usage(&cmd_import);
 out:
 	free(maps);
+	free(vmaps);
+	free(why);
 	return rc;
 }
 
 const struct command cmd_import = {
 	.name = "import",
 	.usage = "import customers|orders|activities|sellers FILE [--sheet NAME] [--date-format FMT] "
-		 "[--map field=Header]... [--skip-bad] [--replace] [--dry-run] [--json]",
+		 "[--map field=Header]... [--map-value field=\"Value\"=code]... [--skip-bad [--rejected PATH]] "
+		 "[--replace] [--dry-run] [--json]",
 	.summary = "import an export (csv or xlsx) into the workspace",
 	.help =
 		"Reads a csv (',' ';' or tab; UTF-8 or Windows-1252) or an xlsx/xlsm workbook and\n"
@@ -209,8 +252,16 @@ const struct command cmd_import = {
 		"  --date-format FMT   when the date column cannot tell day from month, e.g. %m/%d/%Y\n"
 		"  --map field=Header  take field from the column Header (repeatable),\n"
 		"                      e.g. --map amount=\"Netto exkl moms\"\n"
+		"  --map-value field=\"Value\"=code\n"
+		"                      what your CRM's word means, kept in the workspace for\n"
+		"                      every later import (repeatable): type (activities:\n"
+		"                      visit, phone, email, meeting, meeting_booked, newsletter,\n"
+		"                      other) or role (sellers: farmer, hunter, service), e.g.\n"
+		"                      --map-value type=\"Fysiskt möte\"=visit; code empty: forget it\n"
 		"  --skip-bad          store the good rows; write the rejected ones with their\n"
-		"                      reasons to FILE.rejected.csv\n"
+		"                      reasons to FILE.rejected.csv (beside FILE; in the current\n"
+		"                      folder when FILE's folder cannot be written)\n"
+		"  --rejected PATH     with --skip-bad: write the rejected rows to PATH instead\n"
 		"  --replace           orders/activities: replace every earlier row of that kind\n"
 		"  --dry-run           check the file, store nothing\n"
 		"  --json              print the summary as JSON (rows_read, rows_stored,\n"
@@ -219,8 +270,14 @@ const struct command cmd_import = {
 		"  --lang sv|en        language of the summary\n"
 		"  --quiet             no progress line (it shows only on a terminal anyway)\n\n"
 		"A rejected row is reported as FILE:LINE: column \"Amount\": \"12,3,4\" is not a number\n"
-		"(the first 20, then a count). With one bad row nothing is stored and the exit status\n"
-		"is 1. A file whose content was imported before is refused (orders, activities).\n",
+		"(the first 20, then a count); a csv row with more fields than the header as\n"
+		"FILE:LINE: 5 fields, the header has 3. An activity type or role that is not known\n"
+		"is reported once per value, with its rows and a suggested --map-value. With one\n"
+		"bad row nothing is stored and the exit status is 1. Totals rows (\"Summa\",\n"
+		"\"Totalt\" ... without an ID, or the sum of the rows above) are left out and shown\n"
+		"in the summary. A workbook whose first sheet has no such table is searched for\n"
+		"the sheet that has one. A file whose content was imported before is refused\n"
+		"(orders, activities).\n",
 	.order = 10,
 	.run = run,
 };

@@ -9,6 +9,7 @@
 #include "importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
+#include "store/valuemap.h"
 #include "util/idmap.h"
 #include "util/days.h"
 #include "util/filehash.h"
@@ -32,11 +33,110 @@ static void note_error(struct importer_result *res, const struct ferr *e)
 		res->errors[res->nerrors++] = *e;
 }
 
-static FILE *open_rejected(const char *path, const struct row *header, char **out_path)
+/* Counts `rows` rows with an unknown value (rows_rejected is counted by
+ * the caller); the first line is kept where it is the earliest. */
+static void note_unknown(struct importer_result *res, enum vocab_field f, const char *v, size_t n,
+			 const char *header, long line, long long rows)
 {
-	char *p = xasprintf("%s.rejected.csv", path);
+	for (int i = 0; i < res->nunknown; i++) {
+		struct importer_unknown *u = &res->unknown[i];
+		if (u->field == f && strlen(u->value) == n && !memcmp(u->value, v, n)) {
+			u->rows += rows;
+			if (line && (!u->first_line || line < u->first_line))
+				u->first_line = line;
+			return;
+		}
+	}
+	if (res->nunknown == IMPORTER_MAX_UNKNOWN) {
+		res->unknown_more += rows;
+		return;
+	}
+	struct importer_unknown *u = &res->unknown[res->nunknown++];
+	u->field = f;
+	u->value = xstrndup(v, n);
+	u->header = xstrdup(header);
+	u->rows = rows;
+	u->first_line = line;
+}
+
+int importer_valmap_parse(char *arg, struct importer_valmap *out, char **cause)
+{
+	char *eq = strchr(arg, '='), *last = strrchr(arg, '=');
+	if (!eq || eq == last) {
+		*cause = xasprintf("--map-value takes field=\"Value\"=code, e.g. "
+				   "--map-value type=\"Fysiskt möte\"=visit (not '%s')",
+				   arg);
+		return -1;
+	}
+	*eq = *last = '\0';
+	char *v = eq + 1, *target = last + 1;
+	size_t n = strlen(v);
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+		v[n - 1] = '\0';
+		v++;
+	}
+	if (vocab_field_parse(arg, &out->field) != 0) {
+		*cause = xasprintf("--map-value: '%s' has no value map; the fields are type "
+				   "(activities) and role (sellers)",
+				   arg);
+		return -1;
+	}
+	if (!*v) {
+		*cause = xstrdup("--map-value: the value to map is empty");
+		return -1;
+	}
+	out->value = v;
+	out->code = *target ? vocab_target(out->field, target) : -1;
+	if (*target && out->code < 0) {
+		*cause = xasprintf("--map-value %s: '%s' is not one of %s", arg, target,
+				   vocab_codes(out->field));
+		return -1;
+	}
+	return 0;
+}
+
+char *importer_unknown_str(const struct importer_unknown *u)
+{
+	const char *code = vocab_suggest(u->field, u->value, strlen(u->value));
+	return xasprintf("column \"%s\": \"%s\" is not %s (%s): %lld row%s, the first on line "
+			 "%ld; map it once with --map-value %s=\"%s\"=%s",
+			 u->header, u->value,
+			 u->field == VOCAB_TYPE ? "an activity type" : "a role",
+			 vocab_codes(u->field), u->rows, u->rows == 1 ? "" : "s", u->first_line,
+			 vocab_field_name(u->field), u->value, code);
+}
+
+/* Where the rejected rows go: `chosen` (--rejected) when given; else
+ * FILE.rejected.csv beside the input, or, when that folder cannot be
+ * written (read-only, not ours), NAME.rejected.csv in the current
+ * directory. Opens it with its header line. Returns the stream and
+ * *out_path (caller frees), or NULL with *why (caller frees) naming the
+ * path(s) tried and the reason. */
+static FILE *open_rejected(const char *input, const char *chosen, const struct row *header,
+			   char **out_path, int *moved, char **why)
+{
+	char *p = chosen ? xstrdup(chosen) : xasprintf("%s.rejected.csv", input);
 	FILE *f = fopen(p, "w");
+	if (!f && !chosen) {
+		const char *slash = strrchr(input, '/');
+		char *here = xasprintf("%s.rejected.csv", slash ? slash + 1 : input);
+		int e = errno;
+		if (strcmp(here, p) != 0 && (f = fopen(here, "w")) != NULL) {
+			free(p);
+			p = here;
+			*moved = 1;
+		} else {
+			*why = xasprintf("cannot write the rejected rows to %s (%s)%s%s%s", p,
+					 strerror(e), strcmp(here, p) ? " nor to " : "",
+					 strcmp(here, p) ? here : "",
+					 strcmp(here, p) ? "; name a file with --rejected PATH" : "");
+			free(here);
+			free(p);
+			return NULL;
+		}
+	}
 	if (!f) {
+		*why = xasprintf("cannot write the rejected rows to %s: %s", p, strerror(errno));
 		free(p);
 		return NULL;
 	}
@@ -177,20 +277,37 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 		opts->progress(opts->progress_arg, done < total ? done : total, total);
 	}
 	if (n == 2) {
-		note_error(res, e);
+		enum vocab_field vf;
+		const char *uv, *uh;
+		size_t un;
+		if (recreader_unknown(g->rr, &vf, &uv, &un, &uh)) {
+			res->rows_rejected++;
+			note_unknown(res, vf, uv, un, uh, e->line, 1);
+		} else {
+			note_error(res, e);
+		}
 		if (opts->skip_bad && !opts->dry_run) {
 			int bad;
+			char *why = NULL;
 			if (g->second) {
 				bad = reject_aside(g, recreader_raw(g->rr), e);
 			} else {
-				bad = !g->rej && !(g->rej = open_rejected(g->path, recreader_header(g->rr),
-									  &res->rejected_path));
+				bad = !g->rej &&
+				      !(g->rej = open_rejected(g->path, opts->rejected,
+							       recreader_header(g->rr),
+							       &res->rejected_path,
+							       &res->rejected_moved, &why));
 				if (!bad)
 					write_rejected(g->rej, recreader_raw(g->rr), e);
 			}
 			if (bad) {
-				ferr_setpos(&res->fatal, g->path, 0, 0, "cannot write %s.rejected.csv: %s",
-					    g->path, strerror(errno));
+				if (why)
+					ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
+				else
+					ferr_setpos(&res->fatal, NULL, 0, 0,
+						    "cannot keep the rejected rows aside: %s.",
+						    strerror(errno));
+				free(why);
 				return -1;
 			}
 		}
@@ -221,6 +338,12 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 		if (res->nerrors < IMPORTER_MAX_ERRORS)
 			res->errors[res->nerrors++] = rb->errors[i];
 	}
+	for (int i = 0; i < rb->nunknown; i++) {
+		struct importer_unknown *u = &rb->unknown[i];
+		note_unknown(res, u->field, u->value, strlen(u->value), u->header,
+			     u->first_line + base, u->rows);
+	}
+	res->unknown_more += rb->unknown_more;
 	res->dry_amount_total += rb->dry_amount_total;
 	if (rb->dry_date_min != DAYS_NONE &&
 	    (res->dry_date_min == DAYS_NONE || rb->dry_date_min < res->dry_date_min))
@@ -230,8 +353,13 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 		res->dry_date_max = rb->dry_date_max;
 	if (!b->nlines)
 		return 0;
-	if (!a->rej && !(a->rej = open_rejected(a->path, recreader_header(a->rr), &res->rejected_path)))
-		goto fail;
+	char *why = NULL;
+	if (!a->rej && !(a->rej = open_rejected(a->path, a->opts->rejected, recreader_header(a->rr),
+						&res->rejected_path, &res->rejected_moved, &why))) {
+		ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
+		free(why);
+		return -1;
+	}
 	b->offs[b->nlines] = ftell(b->rej);
 	for (size_t i = 0; i < b->nlines; i++) {
 		fprintf(a->rej, "%ld,", b->lines[i] + base);
@@ -246,8 +374,8 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 	}
 	return 0;
 fail:
-	ferr_setpos(&res->fatal, a->path, 0, 0, "cannot write %s.rejected.csv: %s", a->path,
-		    strerror(errno));
+	ferr_setpos(&res->fatal, NULL, 0, 0, "cannot write the rejected rows to %s: %s",
+		    res->rejected_path, strerror(errno));
 	return -1;
 }
 
@@ -297,15 +425,20 @@ static size_t text_put(struct pbatch *b, const char *s)
 	return b->len - n;
 }
 
-/* Copies an order record into b, its strings as offsets into b->text
- * until pbatch_seal makes them pointers. */
+/* Copies a record (orders or activities) into b, its strings as offsets
+ * into b->text until pbatch_seal makes them pointers. */
 static void pbatch_add(struct pbatch *b, const struct rec *r)
 {
 	struct rec *c = &b->recs[b->n++];
 	*c = *r;
-	c->u.o.order_id = (const char *)(uintptr_t)text_put(b, r->u.o.order_id);
-	c->u.o.customer_id = (const char *)(uintptr_t)text_put(b, r->u.o.customer_id);
-	c->u.o.seller_id = (const char *)(uintptr_t)text_put(b, r->u.o.seller_id);
+	if (r->kind == REC_ORDERS) {
+		c->u.o.order_id = (const char *)(uintptr_t)text_put(b, r->u.o.order_id);
+		c->u.o.customer_id = (const char *)(uintptr_t)text_put(b, r->u.o.customer_id);
+		c->u.o.seller_id = (const char *)(uintptr_t)text_put(b, r->u.o.seller_id);
+	} else {
+		c->u.a.customer_id = (const char *)(uintptr_t)text_put(b, r->u.a.customer_id);
+		c->u.a.seller_id = (const char *)(uintptr_t)text_put(b, r->u.a.seller_id);
+	}
 }
 
 static const char *sealed(const struct pbatch *b, const char *off)
@@ -316,10 +449,15 @@ static const char *sealed(const struct pbatch *b, const char *off)
 static void pbatch_seal(struct pbatch *b)
 {
 	for (int i = 0; i < b->n; i++) {
-		struct rec_order *o = &b->recs[i].u.o;
-		o->order_id = sealed(b, o->order_id);
-		o->customer_id = sealed(b, o->customer_id);
-		o->seller_id = sealed(b, o->seller_id);
+		struct rec *r = &b->recs[i];
+		if (r->kind == REC_ORDERS) {
+			r->u.o.order_id = sealed(b, r->u.o.order_id);
+			r->u.o.customer_id = sealed(b, r->u.o.customer_id);
+			r->u.o.seller_id = sealed(b, r->u.o.seller_id);
+		} else {
+			r->u.a.customer_id = sealed(b, r->u.a.customer_id);
+			r->u.a.seller_id = sealed(b, r->u.a.seller_id);
+		}
 	}
 }
 
@@ -566,6 +704,69 @@ static void seen_free(struct seen_ids *s)
 	}
 }
 
+/* The unknown values, one entry each, appended to errors[] too (where
+ * there is room): whoever shows errors[] (the dashboard) shows them. */
+static void unknown_to_errors(struct importer_result *res, const char *path)
+{
+	for (int i = 0; i < res->nunknown && res->nerrors < IMPORTER_MAX_ERRORS; i++) {
+		char *m = importer_unknown_str(&res->unknown[i]);
+		ferr_setpos(&res->errors[res->nerrors++], path, res->unknown[i].first_line, 0, "%s",
+			    m);
+		res->nerrors_unknown++;
+		free(m);
+	}
+}
+
+/* Adds a reader's totals rows (their lines shifted by base) to res. */
+static void note_totals(struct importer_result *res, const struct recreader *rr, long base)
+{
+	const struct rec_total *t;
+	long n = recreader_totals(rr, &t);
+	for (long i = 0; i < n && i < REC_TOTALS_KEPT && res->ntotals < REC_TOTALS_KEPT; i++) {
+		res->totals[res->ntotals] = t[i];
+		res->totals[res->ntotals++].line += base;
+	}
+	res->rows_totals += n;
+}
+
+/* The value map of this import: --map-value's entries (kept in the
+ * workspace first, unless a dry run), then what the workspace kept. *out
+ * is freed with store_valuemap_free. 0, or -1 with err. */
+static int value_map(struct sqlite3 *db, const struct importer_opts *opts, struct vocab_map **out,
+		     size_t *n, struct ferr *err)
+{
+	char *cause = NULL;
+	struct vocab_map *kept = NULL;
+	size_t nkept = 0;
+	*out = NULL;
+	*n = 0;
+	for (int i = 0; db && !opts->dry_run && i < opts->nmap_values; i++) {
+		const struct importer_valmap *m = &opts->map_values[i];
+		if (store_valuemap_put(db, m->field, m->value, m->code, &cause) != 0)
+			goto fail;
+	}
+	if (db && store_valuemap_load(db, &kept, &nkept, &cause) != 0)
+		goto fail;
+	*out = xreallocarray(NULL, (size_t)opts->nmap_values + nkept + 1, sizeof(**out));
+	for (int i = 0; i < opts->nmap_values; i++) {
+		const struct importer_valmap *m = &opts->map_values[i];
+		if (m->code < 0)
+			continue;
+		char f[128];
+		vocab_fold(m->value, strlen(m->value), f, sizeof(f));
+		(*out)[(*n)++] = (struct vocab_map){m->field, xstrdup(f), m->code};
+	}
+	if (nkept)
+		memcpy(*out + *n, kept, nkept * sizeof(*kept));
+	*n += nkept;
+	free(kept); /* its strings are *out's now */
+	return 0;
+fail:
+	ferr_setpos(err, NULL, 0, 0, "%s", cause);
+	free(cause);
+	return -1;
+}
+
 struct hashjob {
 	const char *path;
 	char *hex; /* 65 bytes */
@@ -596,6 +797,10 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 
 	if (check_file(path, &res->fatal) != 0)
 		return -1;
+	struct vocab_map *vmap = NULL;
+	size_t nvmap = 0;
+	if (value_map(db, opts, &vmap, &nvmap, &res->fatal) != 0)
+		return -1;
 	/* The content hash is taken in a second thread while the reader makes
 	 * its first pass (deciding number and date formats; it reads the whole
 	 * file and reports progress too). A duplicate is refused before any
@@ -606,6 +811,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	if (!threaded)
 		hash_main(&hj);
 	struct rec_opts ro = opts->rec;
+	ro.value_map = vmap;
+	ro.nvalue_map = nvmap;
 	int threads = threads_wanted();
 	/* the ID maps' limit in slots (docs/import.md: for tests of files with
 	 * more customers than the maps hold) */
@@ -614,7 +821,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		idmap_set_limit((size_t)strtoull(slots, NULL, 10));
 	ro.split_first_pass = threads > 1;
 	struct seen_ids seen = {0};
-	if (kind == REC_ORDERS && db && !opts->dry_run) {
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && db && !opts->dry_run) {
 		ro.saw_customer = saw_customer;
 		ro.saw_customer_ctx = &seen;
 	}
@@ -646,9 +853,13 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
 	}
+	if (im && store_import_expect(im, recreader_rows_seen(g.rr), &cause) != 0) {
+		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
+		goto out;
+	}
 	g.storing = im != NULL;
 	int s;
-	if (kind == REC_ORDERS && im) {
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && im) {
 		/* A csv file that can be cut at a line start is read by two threads,
 		 * the second from the cut. */
 		struct ferr split_err;
@@ -688,6 +899,9 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	}
 	if (s != 0)
 		goto out;
+	note_totals(res, g.rr, 0);
+	if (g2.rr)
+		note_totals(res, g2.rr, recreader_line(g.rr) - 1);
 	if (opts->progress) {
 		long long done, total;
 		recreader_progress(g.rr, &done, &total);
@@ -716,6 +930,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	res->ok = 1;
 	rc = 0;
 out:
+	unknown_to_errors(res, path);
 	if (g.rej)
 		fclose(g.rej);
 	if (g2.rej)
@@ -726,12 +941,23 @@ out:
 	store_import_abort(im);
 	recreader_close(g2.rr);
 	recreader_close(g.rr);
+	store_valuemap_free(vmap, nvmap);
+	if (g2.res)
+		for (int i = 0; i < res2.nunknown; i++) {
+			free(res2.unknown[i].value);
+			free(res2.unknown[i].header);
+		}
 	free(cause);
 	return rc;
 }
 
 void importer_result_free(struct importer_result *res)
 {
+	for (int i = 0; i < res->nunknown; i++) {
+		free(res->unknown[i].value);
+		free(res->unknown[i].header);
+	}
+	res->nunknown = 0;
 	free(res->describe);
 	free(res->rejected_path);
 	res->describe = res->rejected_path = NULL;
@@ -758,6 +984,15 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_object_set_new(o, "rows_read", json_integer(res->rows_read));
 	json_object_set_new(o, "rows_stored", json_integer(res->ok ? res->counts.rows_stored : 0));
 	json_object_set_new(o, "rows_rejected", json_integer(res->rows_rejected));
+	json_object_set_new(o, "totals_rows", json_integer(res->rows_totals));
+	if (res->ntotals) {
+		json_t *t = json_array();
+		for (int i = 0; i < res->ntotals; i++)
+			json_array_append_new(t, json_pack("{s:I, s:s}", "line",
+							   (json_int_t)res->totals[i].line, "text",
+							   res->totals[i].text));
+		json_object_set_new(o, "totals_rows_left_out", t);
+	}
 	json_object_set_new(o, "customers_created", json_integer(res->counts.customers_created));
 	json_object_set_new(o, "updated", json_integer(res->counts.customers_updated));
 	json_object_set_new(o, "located", json_integer(res->counts.customers_located));
@@ -767,8 +1002,10 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 	json_object_set_new(o, "date_max", iso_or_null(dmax));
 	if (res->counts.batch_id)
 		json_object_set_new(o, "batch_id", json_integer(res->counts.batch_id));
-	if (res->rejected_path)
+	if (res->rejected_path) {
 		json_object_set_new(o, "rejected_file", json_string(res->rejected_path));
+		json_object_set_new(o, "rejected_file_moved", json_boolean(res->rejected_moved));
+	}
 	json_t *errs = json_array();
 	for (int i = 0; i < res->nerrors; i++) {
 		json_t *e = json_object();
@@ -778,6 +1015,22 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_array_append_new(errs, e);
 	}
 	json_object_set_new(o, "errors", errs);
+	json_t *unk = json_array();
+	for (int i = 0; i < res->nunknown; i++) {
+		const struct importer_unknown *u = &res->unknown[i];
+		json_t *e = json_object();
+		json_object_set_new(e, "field", json_string(vocab_field_name(u->field)));
+		json_object_set_new(e, "column", json_string(u->header));
+		json_object_set_new(e, "value", json_string(u->value));
+		json_object_set_new(e, "rows", json_integer(u->rows));
+		json_object_set_new(e, "first_line", json_integer(u->first_line));
+		json_object_set_new(
+		    e, "suggested_map",
+		    json_sprintf("%s=\"%s\"=%s", vocab_field_name(u->field), u->value,
+				 vocab_suggest(u->field, u->value, strlen(u->value))));
+		json_array_append_new(unk, e);
+	}
+	json_object_set_new(o, "unknown_values", unk);
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
 	json_decref(o);
 	return s;

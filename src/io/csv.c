@@ -22,8 +22,14 @@
 
 #define DEFAULT_BLOCK (1u << 20)
 #define MAX_ROW (64u << 20)
+/* The sample that decides line ends and delimiter: the complete lines
+ * (rows) of the decoded text that end within its first SNIFF_BYTES, at most
+ * SNIFF_ROWS of them (docs/import.md). SNIFF_READ raw bytes are read for it:
+ * room for the encoding's look-ahead (encoding.h) after a first non-ASCII
+ * byte inside the sample, and for a first line longer than the sample. */
 #define SNIFF_BYTES 65536
 #define SNIFF_ROWS 100
+#define SNIFF_READ (4 * SNIFF_BYTES)
 #define SHORT_FIELD 24
 
 enum { P_ERR = -1, P_MORE = 0, P_ROW = 1, P_END = 2 };
@@ -139,7 +145,7 @@ static int fill(struct csv *c, struct ferr *err)
 		if (c->eof && c->rawpos == c->rawlen)
 			return 0;
 		if (used == 0 && c->rawlen == c->rawcap) {
-			c->rawcap *= 2; /* cannot happen with decide_min <= block; be safe */
+			c->rawcap *= 2; /* the encoding's look-ahead is longer than a block */
 			c->raw = xrealloc(c->raw, c->rawcap);
 		}
 	}
@@ -386,10 +392,6 @@ static int detect_delimiter(const char *buf, size_t n, char eol, int complete)
 	static const char cand[] = {',', ';', '\t'};
 	int counts[SNIFF_ROWS];
 	int best = ',', best_same = 0, best_m = 0;
-	if (n > SNIFF_BYTES) {
-		n = SNIFF_BYTES;
-		complete = 0;
-	}
 	for (size_t k = 0; k < sizeof(cand); k++) {
 		int rows = sample_counts(buf, n, cand[k], eol, complete, counts, SNIFF_ROWS);
 		int mode = 0, mode_n = 0;
@@ -445,13 +447,13 @@ static int sniff_bytes(struct csv *c, const unsigned char *s, size_t n, struct f
 {
 	if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		c->bom = 3;
-		encoding_init(&c->enc, ENC_UTF8, 0);
+		encoding_init(&c->enc, ENC_UTF8);
 	} else if (n >= 2 && s[0] == 0xFF && s[1] == 0xFE && !(n >= 4 && !s[2] && !s[3])) {
 		c->bom = 2;
-		encoding_init(&c->enc, ENC_UTF16LE, 0);
+		encoding_init(&c->enc, ENC_UTF16LE);
 	} else if (n >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
 		c->bom = 2;
-		encoding_init(&c->enc, ENC_UTF16BE, 0);
+		encoding_init(&c->enc, ENC_UTF16BE);
 	}
 	if (c->bom && c->enc.enc != ENC_UTF8)
 		return 0;
@@ -467,11 +469,11 @@ static int sniff_bytes(struct csv *c, const unsigned char *s, size_t n, struct f
 	}
 	if (!c->bom && m >= 4 && nul[0] + nul[1] > 0) {
 		if (nul[1] * 10 >= m * 4 && nul[0] * 100 <= m) {
-			encoding_init(&c->enc, ENC_UTF16LE, 0);
+			encoding_init(&c->enc, ENC_UTF16LE);
 			return 0;
 		}
 		if (nul[0] * 10 >= m * 4 && nul[1] * 100 <= m) {
-			encoding_init(&c->enc, ENC_UTF16BE, 0);
+			encoding_init(&c->enc, ENC_UTF16BE);
 			return 0;
 		}
 	}
@@ -483,18 +485,43 @@ static int sniff_bytes(struct csv *c, const unsigned char *s, size_t n, struct f
 	return 0;
 }
 
-/* Reads the first 64 KiB (whatever the block size) and decides what can be
- * decided there: BOM, binary data, the encoding when a non-ASCII byte
- * occurs, line ends and the delimiter. Leaves the file at its start.
- * Returns 0, or -1 with err. */
+/* The length of the sample at the start of the decoded text u[0..len):
+ * the lines that end (LF or CR) within its first SNIFF_BYTES; when no line
+ * ends there, the first line, however long. `whole`: u is the whole file,
+ * so a last line without a line end is complete too. *to_end gets 1 when
+ * the sample is the whole file. The result depends on the text only: a
+ * longer file that starts with the same sample gets the same one. */
+static size_t sample_len(const char *u, size_t len, int whole, int *to_end)
+{
+	*to_end = 0;
+	if (whole && len <= SNIFF_BYTES) {
+		*to_end = 1;
+		return len;
+	}
+	for (size_t k = len < SNIFF_BYTES ? len : SNIFF_BYTES; k > 0; k--)
+		if (u[k - 1] == '\n' || u[k - 1] == '\r')
+			return k;
+	for (size_t k = SNIFF_BYTES; k < len; k++)
+		if (u[k] == '\n' || u[k] == '\r')
+			return k + 1;
+	*to_end = whole;
+	return len;
+}
+
+/* Reads the start of the file (SNIFF_READ bytes, whatever the block size)
+ * and decides what can be decided there: BOM, binary data, the encoding
+ * when a non-ASCII byte occurs early enough (else it is decided the same
+ * way where one first occurs), then — on the decoded sample of complete
+ * lines (sample_len) — line ends and the delimiter. Leaves the file at its
+ * start. Returns 0, or -1 with err. */
 static int sniff(struct csv *c, int delimiter, struct ferr *err)
 {
-	unsigned char *s = xmalloc(SNIFF_BYTES);
+	unsigned char *s = xmalloc(SNIFF_READ);
 	char *u = NULL;
 	size_t n = 0;
 	int rc = -1;
-	while (n < SNIFF_BYTES) {
-		long long k = read_some(c, s + n, SNIFF_BYTES - n);
+	while (n < SNIFF_READ) {
+		long long k = read_some(c, s + n, SNIFF_READ - n);
 		if (k < 0) {
 			read_error(c, err);
 			goto out;
@@ -503,22 +530,26 @@ static int sniff(struct csv *c, int delimiter, struct ferr *err)
 			break;
 		n += (size_t)k;
 	}
-	int complete = n < SNIFF_BYTES;
+	int whole = n < SNIFF_READ;
 	if (n == 0) {
 		ferr_setpos(err, c->path, 0, 0, "the file is empty.");
 		goto out;
 	}
-	if (sniff_bytes(c, s, n, err) < 0)
+	if (sniff_bytes(c, s, n < SNIFF_BYTES ? n : SNIFF_BYTES, err) < 0)
 		goto out;
 	u = xmalloc(3 * n + 8);
-	size_t used, len = encoding_convert(&c->enc, s + c->bom, n - c->bom, complete, u, &used);
+	size_t used, len = encoding_convert(&c->enc, s + c->bom, n - c->bom, whole, u, &used);
 	c->enc.fallback = c->enc.nul = 0;
-	if (complete && only_space(u, len)) {
+	if (whole && only_space(u, len)) {
 		ferr_setpos(err, c->path, 0, 0, "the file is empty (only blank lines).");
 		goto out;
 	}
-	detect_eol(c, u, len);
-	c->delim = delimiter ? delimiter : detect_delimiter(u, len, c->eol, complete);
+	/* the conversion stops before a late first non-ASCII byte whose
+	 * look-ahead was not read: whole is then no longer true of u */
+	int to_end;
+	size_t m = sample_len(u, len, whole && used == n - c->bom, &to_end);
+	detect_eol(c, u, m);
+	c->delim = delimiter ? delimiter : detect_delimiter(u, m, c->eol, to_end);
 	if (lseek(c->fd, 0, SEEK_SET) < 0) {
 		ferr_setpos(err, c->path, 0, 0,
 			    "cannot read the file twice (%s); save it to a regular file first.",
@@ -576,7 +607,7 @@ int csv_open(const char *path, const struct csv_opts *opts, struct csv **out, st
 	c->block = opts && opts->block ? opts->block : DEFAULT_BLOCK;
 	c->rawcap = 2 * (c->block < 8 ? 8 : c->block);
 	c->raw = xmalloc(c->rawcap);
-	encoding_init(&c->enc, ENC_AUTO, c->block < 65536 ? c->block : 65536);
+	encoding_init(&c->enc, ENC_AUTO);
 	if (sniff(c, opts ? opts->delimiter : 0, err) < 0)
 		goto fail;
 	if (start(c, err) < 0)
@@ -640,7 +671,7 @@ static int cut(struct csv *c, struct csv **second, struct ferr *err)
 	d->block = c->block;
 	d->rawcap = c->rawcap;
 	d->raw = xmalloc(d->rawcap);
-	encoding_init(&d->enc, c->enc.enc, c->block < 65536 ? c->block : 65536);
+	encoding_init(&d->enc, c->enc.enc);
 	d->delim = c->delim;
 	d->eol = c->eol;
 	d->eolname = c->eolname;

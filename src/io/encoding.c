@@ -1,10 +1,12 @@
 /* encoding.c — byte-to-UTF-8 conversion for the csv reader. ASCII runs are
  * copied eight bytes at a time; everything else goes byte by byte. The
  * undecided (ASCII so far) state decides at the first non-ASCII byte by
- * validating a large look-ahead as UTF-8: Windows-1252 text almost never
- * forms valid UTF-8 (a high byte followed by ASCII is already invalid). */
+ * validating the look-ahead window of encoding.h as UTF-8: Windows-1252
+ * text almost never forms valid UTF-8 (a high byte followed by ASCII is
+ * already invalid). */
 #include "io/encoding.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -19,11 +21,10 @@ static const uint16_t cp1252_high[32] = {
 	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-void encoding_init(struct encoder *e, enum encoding enc, size_t decide_min)
+void encoding_init(struct encoder *e, enum encoding enc)
 {
 	memset(e, 0, sizeof(*e));
 	e->enc = enc;
-	e->decide_min = decide_min ? decide_min : 65536;
 }
 
 const char *encoding_name(enum encoding enc)
@@ -149,6 +150,7 @@ static unsigned cp1252_cp(unsigned char b)
 static enum encoding decide(const unsigned char *s, size_t n)
 {
 	size_t i = 0, good = 0, bad = 0;
+	assert(n > 0);
 	while (i < n) {
 		i += ascii_run(s + i, n - i);
 		if (i >= n)
@@ -169,6 +171,23 @@ static enum encoding decide(const unsigned char *s, size_t n)
 		i += (size_t)k;
 	}
 	return bad > good ? ENC_CP1252 : ENC_UTF8;
+}
+
+/* The bytes of s[0..n) the decision looks at (s starts at the first
+ * non-ASCII byte): all of them when the file ends within
+ * ENCODING_DECIDE_BYTES, else that many cut back after
+ * the last line end among them, so that a line is judged whole or not at
+ * all; a window without a line end (one line of over 64 KiB) is taken as
+ * it is. */
+static size_t decide_window(const unsigned char *s, size_t n, int eof)
+{
+	if (eof && n <= ENCODING_DECIDE_BYTES)
+		return n;
+	assert(n >= ENCODING_DECIDE_BYTES);
+	for (size_t w = ENCODING_DECIDE_BYTES; w > 1; w--)
+		if (s[w - 1] == '\n' || s[w - 1] == '\r')
+			return w;
+	return ENCODING_DECIDE_BYTES;
 }
 
 static size_t convert_utf16(struct encoder *e, const unsigned char *s, size_t n, int eof, char *d,
@@ -228,9 +247,9 @@ size_t encoding_convert(struct encoder *e, const unsigned char *s, size_t n, int
 			continue;
 		}
 		if (e->enc == ENC_AUTO) {
-			if (n - i < e->decide_min && !eof)
+			if (n - i < ENCODING_DECIDE_BYTES && !eof)
 				break;
-			e->enc = decide(s + i, n - i);
+			e->enc = decide(s + i, decide_window(s + i, n - i, eof));
 		}
 		if (e->enc == ENC_CP1252) {
 			o += put_utf8(d + o, cp1252_cp(s[i]));

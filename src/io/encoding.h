@@ -13,21 +13,26 @@ enum encoding {
 	ENC_UTF16BE,
 };
 
+/* ENC_AUTO decides at the first non-ASCII byte from the bytes that follow
+ * it: this many, cut back to the last line end among them (LF or CR), or
+ * fewer when the file ends first. The window depends on the file's content
+ * only, never on how it is read in blocks. */
+#define ENCODING_DECIDE_BYTES 65536
+
 struct encoder {
 	enum encoding enc;
-	size_t decide_min;   /* ENC_AUTO: bytes of look-ahead wanted before deciding */
 	long long fallback;  /* ENC_UTF8: invalid bytes read as Windows-1252 */
 	long long nul;       /* NUL bytes (or NUL code units) dropped */
 };
 
-/* Starts a converter in `enc`; decide_min 0 means 64 KiB. */
-void encoding_init(struct encoder *e, enum encoding enc, size_t decide_min);
+/* Starts a converter in `enc`. */
+void encoding_init(struct encoder *e, enum encoding enc);
 
 /* Converts src[0..n) into dst as UTF-8. dst must hold 3 * n + 4 bytes.
  * Stops before a sequence that is cut at the end of src unless eof (then it
  * is converted as well as it can be); in ENC_AUTO it also stops before the
- * first non-ASCII byte when fewer than decide_min bytes follow and !eof, so
- * that the decision sees a large sample. *used gets the bytes of src
+ * first non-ASCII byte when fewer than ENCODING_DECIDE_BYTES follow and
+ * !eof, so that the decision sees its whole window (see above). *used gets the bytes of src
  * consumed. Returns the bytes written to dst. NUL bytes are dropped
  * (counted in e->nul). In ENC_UTF8 a byte that is not valid UTF-8 is read
  * as Windows-1252 (counted in e->fallback). */

@@ -133,6 +133,11 @@ void reader_progress(const struct reader *r, long long *done, long long *total)
 		csv_progress(r->csv, done, total);
 }
 
+const char *reader_sheet_at(const struct reader *r, size_t i)
+{
+	return r->xlsx ? xlsx_sheet_at(r->xlsx, i) : NULL;
+}
+
 int reader_is_xlsx(const struct reader *r)
 {
 	return r->xlsx != NULL;

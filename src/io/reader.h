@@ -50,6 +50,9 @@ long reader_line(const struct reader *r);
 const char *reader_describe(const struct reader *r);
 /* Bytes consumed so far and total size (for progress). */
 void reader_progress(const struct reader *r, long long *done, long long *total);
+/* xlsx: the name of the i-th worksheet (xlsx_sheet_at), NULL past the
+ * last; csv: NULL. */
+const char *reader_sheet_at(const struct reader *r, size_t i);
 /* 1 when the file is an xlsx/xlsm workbook (cells are then canonical: numbers
  * with '.', dates as ISO text), 0 for csv. */
 int reader_is_xlsx(const struct reader *r);

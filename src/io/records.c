@@ -13,6 +13,7 @@
 #include "io/colmap.h"
 #include "io/date.h"
 #include "io/number.h"
+#include "io/vocab.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -74,6 +75,29 @@ struct recreader {
 	int amount_computed; /* orders: amount = quantity x unit price */
 	struct rec blank;    /* a record with the kind's defaults, copied for each row */
 	int borrowed;        /* from recreader_split: owns only r and the per-row buffers */
+	const struct vocab_map *vmap; /* rec_opts.value_map, the caller's */
+	size_t nvmap;
+	/* totals rows (recreader_totals): the column summed, the sums of the
+	 * good rows so far (all, and since the last totals row), those left out */
+	int c_total;
+	int64_t sum_all, sum_since;
+	long nsum_all, nsum_since;
+	long ntotals;
+	struct rec_total totals[REC_TOTALS_KEPT];
+	long empty_ids; /* first pass: rows with an empty customer ID */
+	long rows_seen; /* first pass: rows (blank and header rows included), -1: no pass */
+	char *sheet_note; /* the sheet was found by its header: why (describe) */
+	/* the last values of activity-type and role cells and their codes (an
+	 * export repeats a few words millions of times); per column slot */
+	struct {
+		char v[24];
+		unsigned char n;
+		int code;
+	} vcache[2][8];
+	/* the last row was rejected for an unknown value: its column, else NULL */
+	const struct col *unknown_col;
+	const char *unknown_p;
+	size_t unknown_n;
 };
 
 static const char *const kind_names[REC_KIND_COUNT] = {"customers", "orders", "activities",
@@ -208,35 +232,6 @@ static const char *id_clean(struct recreader *rr, const char *s, size_t n)
 	c[k] = '\0';
 	rr->sused += k + 1;
 	return c;
-}
-
-/* Lower-cases ASCII and À..Þ (so "BESÖK" -> "besök"), turns '_' into a
- * space and squeezes spaces, for the activity-type and role parsers. */
-static void fold_lower(const char *s, size_t n, char *out, size_t cap)
-{
-	size_t o = 0;
-	int space = 0;
-	for (size_t i = 0; i < n && o + 3 < cap; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '_' || c == '\t') {
-			space = o > 0;
-			continue;
-		}
-		if (space) {
-			out[o++] = ' ';
-			space = 0;
-		}
-		if (c >= 'A' && c <= 'Z') {
-			out[o++] = (char)(c + 32);
-		} else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-			   (unsigned char)s[i + 1] <= 0x9E && (unsigned char)s[i + 1] != 0x97) {
-			out[o++] = (char)c;
-			out[o++] = (char)((unsigned char)s[++i] + 0x20);
-		} else {
-			out[o++] = (char)c;
-		}
-	}
-	out[o] = '\0';
 }
 
 static void store(struct rec *rec, long off, const void *v, size_t n)
@@ -460,30 +455,45 @@ static int cell_coord(struct recreader *rr, const struct row *row, const struct 
 	return 0;
 }
 
+/* vocab_lookup through a small cache of the values met last. */
+static int enum_cached(struct recreader *rr, enum vocab_field vf, const char *p, size_t n)
+{
+	int slots = (int)(sizeof(rr->vcache[0]) / sizeof(rr->vcache[0][0]));
+	for (int i = 0; i < slots; i++) {
+		if (rr->vcache[vf][i].n == n && n && !memcmp(rr->vcache[vf][i].v, p, n))
+			return rr->vcache[vf][i].code;
+	}
+	int code = vocab_lookup(vf, p, n, rr->vmap, rr->nvmap);
+	if (code >= 0 && n < sizeof(rr->vcache[0][0].v)) {
+		memmove(&rr->vcache[vf][1], &rr->vcache[vf][0],
+			(size_t)(slots - 1) * sizeof(rr->vcache[0][0]));
+		memcpy(rr->vcache[vf][0].v, p, n);
+		rr->vcache[vf][0].n = (unsigned char)n;
+		rr->vcache[vf][0].code = code;
+	}
+	return code;
+}
+
 static int cell_enum(struct recreader *rr, const struct row *row, const struct col *c,
 		     const struct field *cell, struct rec *rec, struct ferr *err)
 {
-	char buf[128];
-	fold_lower(cell->p, cell->n, buf, sizeof(buf));
-	if (!buf[0]) {
+	size_t n;
+	const char *p = trim_span(cell, &n);
+	if (!n) {
 		if (c->f->type == COL_ACTTYPE)
 			return bad_empty(rr, err, row, c);
 		return 0;
 	}
-	int v;
-	if (c->f->type == COL_ACTTYPE) {
-		enum activity_type t;
-		if (activity_type_parse(buf, &t) < 0)
-			return bad_value(rr, err, row, c, cell,
-					 "is not an activity type (visit, phone, email, meeting, "
-					 "meeting_booked, newsletter, other)");
-		v = (int)t;
-	} else {
-		enum role r;
-		if (role_parse(buf, &r) < 0)
-			return bad_value(rr, err, row, c, cell,
-					 "is not a role (farmer, hunter, service)");
-		v = (int)r;
+	enum vocab_field vf = c->f->type == COL_ACTTYPE ? VOCAB_TYPE : VOCAB_ROLE;
+	int v = enum_cached(rr, vf, p, n);
+	if (v < 0) {
+		rr->unknown_col = c;
+		rr->unknown_p = p;
+		rr->unknown_n = n;
+		char what[160];
+		snprintf(what, sizeof(what), "is not %s (%s)",
+			 vf == VOCAB_TYPE ? "an activity type" : "a role", vocab_codes(vf));
+		return bad_value(rr, err, row, c, cell, what);
 	}
 	store(rec, c->f->off, &v, sizeof(v));
 	return 0;
@@ -623,6 +633,177 @@ static int finish_row(struct recreader *rr, const struct row *row, struct rec *r
 	return 0;
 }
 
+/* Whether a cell reads as the label of a totals row: its first word is
+ * one of the words below (any case), alone or followed by something that
+ * is not a letter ("Summa:", "Totalt 2025", "Total sales" is not). */
+static int ascii_letter(char c)
+{
+	return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+static int totals_word(const struct field *cell)
+{
+	static const char *const words[] = {"summa", "totalt", "total", "sum", "delsumma",
+					    "totalsumma", "slutsumma", "subtotal", "totals",
+					    "summering", "grand", NULL};
+	size_t n;
+	const char *p = trim_span(cell, &n);
+	char w[16];
+	size_t k = 0;
+	for (; k < n && k + 1 < sizeof(w) && ascii_letter(p[k]); k++)
+		w[k] = (char)(p[k] | 32);
+	w[k] = '\0';
+	/* the word must end there: not in a longer word, nor before å ä ö */
+	if (!k || (k < n && (ascii_letter(p[k]) || (unsigned char)p[k] >= 0x80)))
+		return 0;
+	for (int i = 0; words[i]; i++) {
+		if (strcmp(w, words[i]))
+			continue;
+		if (strcmp(w, "grand"))
+			return 1;
+		return n > k + 1 && !strncasecmp(p + k + 1, "total", 5); /* "Grand total" */
+	}
+	return 0;
+}
+
+/* The columns holding a row's ID for totals rows: the customer ID (the
+ * seller ID in seller files; both in activity files). */
+static int id_cols(const struct recreader *rr, int out[2])
+{
+	int n = 0;
+	if (rr->kind != REC_SELLERS && rr->c_customer >= 0)
+		out[n++] = rr->cols[rr->c_customer].col;
+	if ((rr->kind == REC_SELLERS || rr->kind == REC_ACTIVITIES) && rr->c_seller >= 0)
+		out[n++] = rr->cols[rr->c_seller].col;
+	return n;
+}
+
+/* Whether row is a totals row (recreader_totals); when it is, it is noted
+ * and the sum since the last one starts again. */
+static int totals_row(struct recreader *rr, const struct row *row)
+{
+	static const struct field empty = {"", 0};
+	int ids[2], nid = id_cols(rr, ids);
+	if (!nid)
+		return 0;
+	for (int k = 0; k < nid; k++) {
+		const struct field *c = ids[k] < row->nf ? &row->f[ids[k]] : &empty;
+		size_t n;
+		trim_span(c, &n);
+		if (n && !totals_word(c))
+			return 0;
+	}
+	const struct field *label = NULL;
+	for (int i = 0; i < row->nf && !label; i++)
+		if (totals_word(&row->f[i]))
+			label = &row->f[i];
+	const struct field *amount = NULL;
+	if (rr->c_total >= 0 && rr->cols[rr->c_total].col < row->nf)
+		amount = &row->f[rr->cols[rr->c_total].col];
+	if (!label) {
+		struct numval v;
+		int64_t minor;
+		const struct col *c = rr->c_total >= 0 ? &rr->cols[rr->c_total] : NULL;
+		if (!amount || !rr->nsum_all || number_parse(amount->p, amount->n, c->fmt, &v) != 0 ||
+		    (c->pow10 && number_mul_pow10(&v, c->pow10) < 0) || number_minor(&v, &minor) < 0 ||
+		    (minor != rr->sum_all && minor != rr->sum_since))
+			return 0;
+	}
+	if (rr->ntotals < REC_TOTALS_KEPT) {
+		struct rec_total *t = &rr->totals[rr->ntotals];
+		char a[64] = "", b[64] = "";
+		if (label)
+			cell_text(label, a, sizeof(a));
+		if (amount && amount->n)
+			cell_text(amount, b, sizeof(b));
+		t->line = row->line;
+		snprintf(t->text, sizeof(t->text), "%s%s%s%s%s", a[0] ? "\"" : "", a, a[0] ? "\"" : "",
+			 a[0] && b[0] ? ", " : "", b);
+	}
+	rr->ntotals++;
+	rr->sum_since = 0;
+	rr->nsum_since = 0;
+	return 1;
+}
+
+/* A good row's part in the sums that totals rows are compared with. */
+static void add_to_sums(struct recreader *rr, const struct rec *rec)
+{
+	int64_t v;
+	if (rr->c_total < 0)
+		return;
+	if (rr->kind == REC_ORDERS)
+		v = rec->u.o.amount;
+	else if (rec->u.c.has_revenue)
+		v = rec->u.c.revenue;
+	else
+		return;
+	rr->sum_all += v;
+	rr->sum_since += v;
+	rr->nsum_all++;
+	rr->nsum_since++;
+}
+
+long recreader_totals(const struct recreader *rr, const struct rec_total **first)
+{
+	*first = rr->totals;
+	return rr->ntotals;
+}
+
+/* Whether a field must have a cell in every row: the kind's required
+ * fields (missing_required); for activities the customer or the seller ID,
+ * whichever the row has no cell for, when it has none for the other. */
+static int field_needed(const struct recreader *rr, const struct col *c, int nf)
+{
+	int cust_out = rr->c_customer < 0 || rr->cols[rr->c_customer].col >= nf;
+	int sell_out = rr->c_seller < 0 || rr->cols[rr->c_seller].col >= nf;
+	switch (c->f->id) {
+	case F_CUSTOMER_ID:
+		return rr->kind != REC_ACTIVITIES || sell_out;
+	case F_SELLER_ID:
+		return rr->kind == REC_SELLERS || (rr->kind == REC_ACTIVITIES && cust_out);
+	case F_DATE:
+		return rr->kind == REC_ORDERS || rr->kind == REC_ACTIVITIES;
+	case F_AMOUNT:
+		return rr->kind == REC_ORDERS;
+	case F_QUANTITY:
+	case F_UNIT_PRICE:
+		return rr->amount_computed;
+	default:
+		return c->f->type == COL_ACTTYPE;
+	}
+}
+
+/* A csv row with another number of fields than the header (docs/import.md,
+ * "Field counts"): more is a bad row unless every extra field is empty (as
+ * Excel's trailing ;;;), fewer is a bad row when a needed column has no
+ * cell. A workbook's cells sit in their columns, so its rows are not
+ * checked. Returns 0, or 2 with err. */
+static int check_width(struct recreader *rr, const struct row *row, struct ferr *err)
+{
+	int nf = row->nf, want = rr->hdr.nf;
+	if (rr->is_xlsx || nf == want)
+		return 0;
+	if (nf > want) {
+		for (int i = want; i < nf; i++) {
+			size_t n;
+			trim_span(&row->f[i], &n);
+			if (n)
+				return bad(rr, err, row, NULL, "%d fields, the header has %d", nf, want);
+		}
+		return 0;
+	}
+	for (int k = nf; k < want; k++) /* the first one missing, in the header's order */
+		for (int i = 0; i < rr->ncols; i++) {
+			const struct col *c = &rr->cols[i];
+			if (c->col == k && field_needed(rr, c, nf))
+				return bad(rr, err, row, NULL,
+					   "%d field%s, the header has %d: no cell for column \"%s\"",
+					   nf, nf == 1 ? "" : "s", want, c->header);
+		}
+	return 0;
+}
+
 static void make_attrs(struct recreader *rr, const struct row *row)
 {
 	free(rr->attrs);
@@ -656,8 +837,12 @@ static int fill(struct recreader *rr, const struct row *row, struct rec *rec, st
 		rr->scratch = xmalloc(rr->scap);
 	}
 	rr->sused = 0;
+	rr->unknown_col = NULL;
 	*rec = rr->blank;
 	rec->line = row->line;
+	int wrc = check_width(rr, row, err);
+	if (wrc)
+		return wrc;
 	struct numval q = {0, -1}, p = {0, -1};
 	int coords[2] = {0, 0};
 	for (int i = 0; i < rr->ncols; i++) {
@@ -676,6 +861,7 @@ static int fill(struct recreader *rr, const struct row *row, struct rec *rec, st
 		make_attrs(rr, row);
 		rec->u.c.attrs_json = rr->attrs;
 	}
+	add_to_sums(rr, rec);
 	return 1;
 }
 
@@ -686,7 +872,7 @@ int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err)
 		int rc = reader_next(rr->r, &row, err);
 		if (rc <= 0)
 			return rc;
-		if (!row_blank(&row))
+		if (!row_blank(&row) && !totals_row(rr, &row))
 			break;
 	}
 	rr->raw = row;
@@ -885,6 +1071,60 @@ static int find_header(struct recreader *rr, const struct rec_opts *opts, struct
 	return -1;
 }
 
+/* A workbook whose first sheet holds no table of the kind (a cover sheet,
+ * "Se fliken Fakturor"): the other worksheets are tried in order, and the
+ * first whose header maps the required fields is read. Returns 0 (rr reads
+ * that sheet; sheet_note says why), or -1 with err: the first sheet's
+ * complaint, naming the sheets tried. */
+static int find_sheet(struct recreader *rr, const struct rec_opts *opts, struct ferr *err)
+{
+	struct ferr first = *err;
+	char *firstname = xstrdup(reader_sheet_at(rr->r, 0) ? reader_sheet_at(rr->r, 0) : "");
+	struct strbuf names = STRBUF_INIT;
+	char **sheets = NULL;
+	size_t n = 0;
+	for (const char *sh; (sh = reader_sheet_at(rr->r, n)) != NULL; n++) {
+		sheets = xreallocarray(sheets, n + 1, sizeof(*sheets));
+		sheets[n] = xstrdup(sh);
+		strbuf_printf(&names, "%s\"%s\"", n ? ", " : "", sh);
+	}
+	int rc = -1;
+	for (size_t i = 1; i < n && rc < 0; i++) {
+		struct reader_opts ro = {.sheet = sheets[i], .delimiter = 0};
+		struct reader *r2;
+		struct ferr e = {0};
+		if (reader_open(rr->path, &ro, &r2, &e) < 0)
+			continue;
+		reader_close(rr->r);
+		rr->r = r2;
+		if (find_header(rr, opts, &e) == 0) {
+			rr->sheet_note = xasprintf("the first sheet, \"%s\", holds no table of %s; "
+						   "\"%s\" has one",
+						   firstname, rec_kind_name(rr->kind), sheets[i]);
+			rc = 0;
+		}
+	}
+	if (rc < 0) {
+		*err = first;
+		if (n > 1) {
+			size_t len = strlen(err->msg);
+			if (len && err->msg[len - 1] == '.')
+				err->msg[len - 1] = '\0';
+			char *msg = xasprintf("%s; no other sheet has such a table either (the sheets "
+					      "are %s; name one with --sheet).",
+					      err->msg, strbuf_cstr(&names));
+			snprintf(err->msg, sizeof(err->msg), "%s", msg);
+			free(msg);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(sheets[i]);
+	free(sheets);
+	free(firstname);
+	strbuf_free(&names);
+	return rc;
+}
+
 static void build_cols(struct recreader *rr)
 {
 	rr->cols = xcalloc((size_t)rr->nfields, sizeof(*rr->cols));
@@ -921,6 +1161,12 @@ static void build_cols(struct recreader *rr)
 		rr->ncols++;
 	}
 	rr->amount_computed = rr->kind == REC_ORDERS && rr->c_amount < 0;
+	rr->c_total = -1;
+	if (rr->kind == REC_ORDERS)
+		rr->c_total = rr->c_amount;
+	for (int i = 0; rr->kind == REC_CUSTOMERS && i < rr->ncols; i++)
+		if (!strcmp(rr->cols[i].f->name, "revenue"))
+			rr->c_total = i;
 }
 
 /* Customer files keep the other columns as attributes, keyed by header
@@ -972,18 +1218,22 @@ static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
 /* Where observe() hands each row's customer ID (rec_opts.saw_customer). */
 struct idsink {
 	int col; /* the row's column, or -1 */
-	void (*fn)(void *ctx, int half, const char *id, size_t len);
+	void (*fn)(void *ctx, int half, const char *id, size_t len); /* may be NULL */
 	void *ctx;
 	int half;
+	long empty; /* rows whose ID cell is empty (a totals row may be among them) */
+	long rows;  /* rows seen */
 };
 
-static void saw_id(const struct idsink *ids, const struct row *row)
+static void saw_id(struct idsink *ids, const struct row *row)
 {
-	if (ids->col < 0 || ids->col >= row->nf)
+	if (ids->col < 0)
 		return;
-	size_t n;
-	const char *p = trim_span(&row->f[ids->col], &n);
-	if (n && !missing_marker(p, n))
+	size_t n = 0;
+	const char *p = ids->col < row->nf ? trim_span(&row->f[ids->col], &n) : NULL;
+	if (!n && !row_blank(row))
+		ids->empty++;
+	if (n && ids->fn && !missing_marker(p, n))
 		ids->fn(ids->ctx, ids->half, p, id_clean_len(p, n));
 }
 
@@ -993,13 +1243,14 @@ static void saw_id(const struct idsink *ids, const struct row *row)
  * of a file read in two, which ends near the middle). Returns 0 at the end
  * of the file, -1 with err on a read error. */
 static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
-                   const struct idsink *ids, const struct rec_opts *opts, int scale,
+                   struct idsink *ids, const struct rec_opts *opts, int scale,
                    struct ferr *err)
 {
 	struct row row;
 	long rows = 0;
 	int rc;
 	while ((rc = reader_next(r, &row, err)) == 1) {
+		ids->rows++;
 		for (int k = 0; k < nidx; k++) {
 			struct col *c = &cols[idx[k]];
 			if (c->col >= row.nf)
@@ -1067,7 +1318,7 @@ static void clear_evidence(struct col *cols, int n)
  * thread to read it all again, with the errors it reports. Returns 1 when
  * done, 0 when the caller must observe in one thread, -1 with err. */
 static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
-                          const struct idsink *ids, const struct rec_opts *opts, struct ferr *err)
+                          struct idsink *ids, const struct rec_opts *opts, struct ferr *err)
 {
 	struct reader *r2 = NULL;
 	struct ferr e = {0};
@@ -1075,6 +1326,7 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 		return 0;
 	struct half h = {.r = r2, .idx = idx, .nidx = nidx, .ids = *ids};
 	h.ids.half = 1;
+	h.ids.empty = h.ids.rows = 0;
 	h.cols = xreallocarray(NULL, (size_t)rr->ncols, sizeof(*h.cols));
 	memcpy(h.cols, rr->cols, (size_t)rr->ncols * sizeof(*h.cols));
 	clear_evidence(h.cols, rr->ncols);
@@ -1094,10 +1346,14 @@ static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
 			date_merge(&c->ds, &h.cols[idx[k]].ds);
 		}
 	free(h.cols);
-	if (ok)
+	if (ok) {
+		ids->empty += h.ids.empty;
+		ids->rows += h.ids.rows;
 		return 1;
+	}
 	clear_evidence(rr->cols, rr->ncols);
-	if (ids->col >= 0)
+	ids->empty = ids->rows = 0;
+	if (ids->col >= 0 && ids->fn)
 		ids->fn(ids->ctx, 0, NULL, 0); /* the IDs seen too */
 	return restart(rr, err) < 0 ? -1 : 0;
 }
@@ -1112,8 +1368,10 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 		if (rr->cols[i].numeric || rr->cols[i].dated)
 			idx[nidx++] = i;
 	struct idsink ids = {.col = -1, .fn = opts->saw_customer, .ctx = opts->saw_customer_ctx};
-	if (opts->saw_customer && rr->kind == REC_ORDERS && rr->c_customer >= 0)
+	if ((rr->kind == REC_ORDERS || rr->kind == REC_ACTIVITIES) && rr->c_customer >= 0)
 		ids.col = rr->cols[rr->c_customer].col;
+	else
+		ids.fn = NULL;
 	if (nidx == 0 && ids.col < 0) {
 		free(idx);
 		return 0;
@@ -1125,6 +1383,8 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 	free(idx);
 	if (rc < 0)
 		return -1;
+	rr->empty_ids = ids.empty;
+	rr->rows_seen = ids.rows;
 	/* numbers: each column by its own cells, else by the file's other columns */
 	int votes[2] = {0, 0};
 	for (int i = 0; i < rr->ncols; i++) {
@@ -1195,6 +1455,9 @@ int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *
 	rr->path = xstrdup(path);
 	rr->kind = kind;
 	rr->date_format = opts->date_format ? xstrdup(opts->date_format) : NULL;
+	rr->rows_seen = -1;
+	rr->vmap = opts->value_map;
+	rr->nvmap = opts->value_map ? opts->nvalue_map : 0;
 	rr->fields = colmap_fields(kind, &rr->nfields);
 	rr->match = xcalloc((size_t)rr->nfields, sizeof(*rr->match));
 	defaults(rr, &rr->blank);
@@ -1202,7 +1465,8 @@ int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *
 	if (reader_open(path, &ro, &rr->r, err) < 0)
 		goto fail;
 	rr->is_xlsx = reader_is_xlsx(rr->r);
-	if (find_header(rr, opts, err) < 0)
+	if (find_header(rr, opts, err) < 0 &&
+	    (!rr->is_xlsx || opts->sheet || find_sheet(rr, opts, err) < 0))
 		goto fail;
 	build_cols(rr);
 	build_attrs(rr);
@@ -1267,7 +1531,9 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 char *recreader_describe(const struct recreader *rr)
 {
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "format: %s\n", reader_describe(rr->r));
+	strbuf_printf(&sb, "format: %s%s%s%s\n", reader_describe(rr->r),
+		      rr->sheet_note ? " (" : "", rr->sheet_note ? rr->sheet_note : "",
+		      rr->sheet_note ? ")" : "");
 	strbuf_printf(&sb, "header: line %ld\n", rr->hdr.line);
 	for (int i = 0; i < rr->ncols; i++)
 		describe_col(rr, &rr->cols[i], &sb);
@@ -1287,6 +1553,19 @@ char *recreader_describe(const struct recreader *rr)
 	if (any)
 		strbuf_putc(&sb, '\n');
 	return strbuf_detach(&sb);
+}
+
+int recreader_unknown(const struct recreader *rr, enum vocab_field *f, const char **value,
+		      size_t *n, const char **header)
+{
+	const struct col *c = rr->unknown_col;
+	if (!c)
+		return 0;
+	*f = c->f->type == COL_ACTTYPE ? VOCAB_TYPE : VOCAB_ROLE;
+	*value = rr->unknown_p;
+	*n = rr->unknown_n;
+	*header = c->header;
+	return 1;
 }
 
 const struct row *recreader_raw(const struct recreader *rr)
@@ -1312,7 +1591,9 @@ void recreader_progress(const struct recreader *rr, long long *done, long long *
 int recreader_split(struct recreader *rr, struct recreader **second, struct ferr *err)
 {
 	*second = NULL;
-	if (rr->borrowed || rr->is_xlsx)
+	/* a row without a customer ID may be a totals row, told by the sum of
+	 * the rows above it: one reader must have seen them all */
+	if (rr->borrowed || rr->is_xlsx || (rr->c_total >= 0 && rr->empty_ids))
 		return 0;
 	struct reader *r2;
 	int rc = reader_split(rr->r, &r2, err);
@@ -1326,8 +1607,17 @@ int recreader_split(struct recreader *rr, struct recreader **second, struct ferr
 	s->scap = s->sused = 0;
 	s->attrs = NULL;
 	memset(&s->raw, 0, sizeof(s->raw));
+	memset(s->vcache, 0, sizeof(s->vcache));
+	s->sum_all = s->sum_since = 0;
+	s->nsum_all = s->nsum_since = 0;
+	s->ntotals = 0;
 	*second = s;
 	return 1;
+}
+
+long recreader_rows_seen(const struct recreader *rr)
+{
+	return rr->rows_seen;
 }
 
 long recreader_line(const struct recreader *rr)
@@ -1347,6 +1637,7 @@ void recreader_close(struct recreader *rr)
 		return;
 	}
 	free(rr->path);
+	free(rr->sheet_note);
 	free(rr->date_format);
 	free(rr->match);
 	free(rr->cols);

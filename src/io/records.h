@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "io/reader.h"
+#include "io/vocab.h"
 #include "util/error.h"
 
 enum rec_kind { REC_CUSTOMERS = 0, REC_ORDERS, REC_ACTIVITIES, REC_SELLERS, REC_KIND_COUNT };
@@ -30,7 +31,7 @@ struct rec_opts {
 	 * when that gives exactly what one pass would (see observe_in_two in
 	 * records.c); the progress is then the first half's. */
 	bool split_first_pass;
-	/* Orders: called during the first pass with each row's customer ID as
+	/* Orders and activities: called during the first pass with each row's customer ID as
 	 * its record will have it (trimmed; "12621.0" as "12621"; empty cells
 	 * and markers like "NA" left out), not NUL-terminated, by `half` 0 or,
 	 * for the second half of a file read in two threads at once, 1; rows
@@ -38,6 +39,11 @@ struct rec_opts {
 	 * pass starts over in one thread). May be NULL. */
 	void (*saw_customer)(void *ctx, int half, const char *id, size_t len);
 	void *saw_customer_ctx;
+	/* The user's value map for activity types and roles (the workspace's,
+	 * and --map-value), tried before the default vocabulary (vocab.h);
+	 * kept by the caller while the reader lives. May be NULL. */
+	const struct vocab_map *value_map;
+	size_t nvalue_map;
 };
 
 /* Strings are NUL-terminated UTF-8 and NULL when the column is absent or the
@@ -108,6 +114,24 @@ int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *
  * file, line, col and e.g. `column "Amount": "12,3,4" is not a number`;
  * reading may go on); 0 at the end; -1 on a fatal error (err). */
 int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err);
+/* When the row last returned was rejected for a value of an activity type
+ * or role column that is not known (and only then): returns 1 with the
+ * field, the value as written (trimmed; *n bytes, valid until the next
+ * call) and the column's header; else 0. */
+int recreader_unknown(const struct recreader *rr, enum vocab_field *f, const char **value,
+		      size_t *n, const char **header);
+/* Totals rows: a row whose ID is empty (or a word like "Summa") and that
+ * says "Summa", "Totalt", "Total", "Sum", "Delsumma", ... in a cell, or
+ * whose amount (orders) or revenue (customers) is the sum of the rows
+ * above it (all of them, or those since the last totals row). They are
+ * left out — recreader_next skips them — and counted here: the number so
+ * far, and the first REC_TOTALS_KEPT of them. */
+#define REC_TOTALS_KEPT 8
+struct rec_total {
+	long line;
+	char text[160]; /* e.g. "\"Summa\", 1 234 567,00" */
+};
+long recreader_totals(const struct recreader *rr, const struct rec_total **first);
 /* The raw fields of the row last returned (for FILE.rejected.csv). */
 const struct row *recreader_raw(const struct recreader *rr);
 /* The header row (raw fields). */
@@ -128,6 +152,9 @@ const char *recreader_column_field(const struct recreader *rr, int i);
  * line end, UTF-16, a small file, not fresh from recreader_open), -1 with
  * err. See csv_split (csv.h). */
 int recreader_split(struct recreader *rr, struct recreader **second, struct ferr *err);
+/* The rows the first pass read (an upper bound of the records to come),
+ * or -1 when the file needed no first pass. */
+long recreader_rows_seen(const struct recreader *rr);
 /* The physical line where rr's next row starts (csv), 0 for xlsx. */
 long recreader_line(const struct recreader *rr);
 void recreader_progress(const struct recreader *rr, long long *done, long long *total);

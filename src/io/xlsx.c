@@ -1087,6 +1087,14 @@ int xlsx_rewind(struct xlsx *x, struct ferr *err)
 	return start_stream(x, err);
 }
 
+const char *xlsx_sheet_at(const struct xlsx *x, size_t i)
+{
+	for (size_t k = 0; k < x->nsheets; k++)
+		if (!x->sheets[k].chart && x->sheets[k].part && i-- == 0)
+			return x->sheets[k].name;
+	return NULL;
+}
+
 const char *xlsx_sheet_name(const struct xlsx *x)
 {
 	return x->sheet->name;

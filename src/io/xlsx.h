@@ -31,6 +31,9 @@ int xlsx_open(const char *path, const char *sheet, struct xlsx **out, struct fer
 int xlsx_next(struct xlsx *x, struct row *row, struct ferr *err);
 /* Back to the first row. 0 or -1. */
 int xlsx_rewind(struct xlsx *x, struct ferr *err);
+/* The name of the i-th worksheet in workbook order (charts and dialog
+ * sheets left out), or NULL past the last. */
+const char *xlsx_sheet_at(const struct xlsx *x, size_t i);
 /* The name of the sheet being read. */
 const char *xlsx_sheet_name(const struct xlsx *x);
 /* Progress: bytes of sheet XML consumed and its uncompressed size. */

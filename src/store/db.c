@@ -99,10 +99,21 @@ struct migration {
 static const char drop_snapshot_customer_index_sql[] =
     "DROP INDEX IF EXISTS snapshot_customers_customer;";
 
+/* 3 -> 4: the value map of imports (store/valuemap.c): what a CRM's own
+ * words for activity types and roles mean, given once with --map-value. */
+static const char value_map_sql[] =
+    "CREATE TABLE value_map("
+    " field TEXT NOT NULL,"   /* type|role */
+    " value TEXT NOT NULL,"   /* folded (io/vocab.h) */
+    " written TEXT NOT NULL," /* as the user wrote it */
+    " target TEXT NOT NULL,"  /* the code: visit, phone, ..., farmer, ... */
+    " PRIMARY KEY(field, value));";
+
 static const struct migration migrations[] = {
 	{store_schema_sql, NULL, NULL},                   /* 0 -> 1 */
 	{blocks_sql, pack_orders, drop_orders_sql},        /* 1 -> 2 */
 	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
+	{value_map_sql, NULL, NULL},                       /* 3 -> 4 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");

@@ -21,17 +21,19 @@
 #include <string.h>
 #include <time.h>
 
-#define ACT_COLS 9
-#define MULTI 64 /* rows per multi-row INSERT */
+#define ACT_COLS 8 /* bound per row; the batch id is written into the statement */
+#define MULTI 256 /* rows per multi-row INSERT */
 
 /* A value waiting for the next multi-row INSERT (text is copied into
  * im->text, which is emptied after each flush). */
-enum { V_NULL, V_INT, V_DBL, V_TEXT };
+enum { V_NULL, V_INT, V_DBL, V_TEXT, V_STATIC };
 struct pval {
 	int type;
+	int len;      /* V_TEXT, V_STATIC: bytes */
 	int64_t i;
 	double d;
-	size_t off;
+	size_t off;   /* V_TEXT: in im->text */
+	const char *s; /* V_STATIC: a string that outlives the import */
 };
 
 struct store_import {
@@ -62,6 +64,7 @@ struct store_import {
 	struct pval *vals; /* MULTI * cols */
 	struct strbuf text;
 	struct import_counts counts;
+	int reindex; /* activities: the index by customer was dropped, built at commit */
 };
 
 const char *store_now_iso(char buf[21])
@@ -163,9 +166,10 @@ static int prepare_statements(struct store_import *im, char **cause)
 	if (head) {
 		im->cols = cols;
 		im->vals = xcalloc((size_t)MULTI * (size_t)cols, sizeof(*im->vals));
-		char row[2 * ACT_COLS + 2] = "(";
+		char row[2 * ACT_COLS + 32];
+		snprintf(row, sizeof(row), "(%lld", (long long)im->batch_id);
 		for (int c = 0; c < cols; c++)
-			strcat(row, c ? ",?" : "?");
+			strcat(row, ",?");
 		strcat(row, ")");
 		char *m = multi_insert_sql(head, row, MULTI);
 		char *s = multi_insert_sql(head, row, 1);
@@ -260,16 +264,24 @@ static void bind_dbl_if(sqlite3_stmt *st, int i, int has, double v)
 		sqlite3_bind_null(st, i);
 }
 
-static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
+/* Steps and resets st; clear: drop the bindings too (not needed when
+ * every parameter is bound before each step, as step_rows does). */
+static int step_reset_opt(struct store_import *im, sqlite3_stmt *st, int clear, char **cause)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	if (clear)
+		sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE) {
 		*cause = db_cause(im->db, "storing the import");
 		return -1;
 	}
 	return 0;
+}
+
+static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
+{
+	return step_reset_opt(im, st, 1, cause);
 }
 
 /* The id of an external ID from SQLite (sql: one ?1, one id column): 1
@@ -302,12 +314,12 @@ static int step_rows(struct store_import *im, int n, sqlite3_stmt *multi, sqlite
 	if (n == MULTI) {
 		for (int r = 0; r < MULTI; r++)
 			bind(im, multi, r, r * cols);
-		return step_reset(im, multi, cause);
+		return step_reset_opt(im, multi, 0, cause);
 	}
 	int rc = 0;
 	for (int r = 0; r < n && rc == 0; r++) {
 		bind(im, single, r, 0);
-		rc = step_reset(im, single, cause);
+		rc = step_reset_opt(im, single, 0, cause);
 	}
 	return rc;
 }
@@ -369,13 +381,6 @@ static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, 
 	return queue_customer(im, ext, len, cause);
 }
 
-static int customer_ref(struct store_import *im, const char *ext, int64_t *id, char **cause)
-{
-	size_t len;
-	uint64_t h = idmap_hash(ext, &len);
-	return customer_ref_h(im, ext, h, len, id, cause);
-}
-
 static void note_date(struct store_import *im, int32_t day)
 {
 	if (im->counts.date_min == DAYS_NONE || day < im->counts.date_min)
@@ -410,9 +415,20 @@ static void p_text(struct store_import *im, int col, const char *s)
 		p->type = V_NULL;
 		return;
 	}
+	size_t n = strlen(s);
 	p->type = V_TEXT;
+	p->len = (int)n;
 	p->off = im->text.len;
-	strbuf_append(&im->text, s, strlen(s) + 1);
+	strbuf_append(&im->text, s, n + 1);
+}
+
+/* A string that stays put while the import lives (a code from a table). */
+static void p_static(struct store_import *im, int col, const char *s)
+{
+	struct pval *p = pslot(im, col);
+	p->type = V_STATIC;
+	p->s = s;
+	p->len = (int)strlen(s);
 }
 
 static void bind_row(struct store_import *im, sqlite3_stmt *st, int row, int base)
@@ -428,7 +444,10 @@ static void bind_row(struct store_import *im, sqlite3_stmt *st, int row, int bas
 			sqlite3_bind_double(st, i, p->d);
 			break;
 		case V_TEXT:
-			sqlite3_bind_text(st, i, im->text.buf + p->off, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, i, im->text.buf + p->off, p->len, SQLITE_STATIC);
+			break;
+		case V_STATIC:
+			sqlite3_bind_text(st, i, p->s, p->len, SQLITE_STATIC);
 			break;
 		default:
 			sqlite3_bind_null(st, i);
@@ -478,23 +497,33 @@ static int add_order(struct store_import *im, const struct rec_order *o, char **
 	return add_order_h(im, o, h, len, cause);
 }
 
-static int add_activity(struct store_import *im, const struct rec_activity *a, char **cause)
+/* An activity; h and len: its customer ID's hash (idmap_hash), when it
+ * has one. */
+static int add_activity_h(struct store_import *im, const struct rec_activity *a, uint64_t h,
+			  size_t len, char **cause)
 {
 	int64_t cid = 0;
-	if (a->customer_id && *a->customer_id && customer_ref(im, a->customer_id, &cid, cause) != 0)
+	if (a->customer_id && *a->customer_id &&
+	    customer_ref_h(im, a->customer_id, h, len, &cid, cause) != 0)
 		return -1;
-	p_int(im, 0, 1, im->batch_id);
-	p_int(im, 1, cid != 0, cid);
-	p_text(im, 2, a->seller_id);
-	p_int(im, 3, 1, a->day);
-	p_int(im, 4, a->minute >= 0, a->minute);
-	p_text(im, 5, activity_type_code((enum activity_type)a->type));
-	p_dbl(im, 6, a->has_duration, a->duration_min);
-	p_dbl(im, 7, a->has_travel, a->travel_min);
-	p_dbl(im, 8, a->has_km, a->km);
+	p_int(im, 0, cid != 0, cid);
+	p_text(im, 1, a->seller_id);
+	p_int(im, 2, 1, a->day);
+	p_int(im, 3, a->minute >= 0, a->minute);
+	p_static(im, 4, activity_type_code((enum activity_type)a->type));
+	p_dbl(im, 5, a->has_duration, a->duration_min);
+	p_dbl(im, 6, a->has_travel, a->travel_min);
+	p_dbl(im, 7, a->has_km, a->km);
 	im->pending++;
 	note_date(im, a->day);
 	return flush_rows(im, 0, cause);
+}
+
+static int add_activity(struct store_import *im, const struct rec_activity *a, char **cause)
+{
+	size_t len = 0;
+	uint64_t h = a->customer_id && *a->customer_id ? idmap_hash(a->customer_id, &len) : 0;
+	return add_activity_h(im, a, h, len, cause);
 }
 
 static int add_customer(struct store_import *im, const struct rec_customer *c, char **cause)
@@ -703,7 +732,7 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 		goto fail_cause;
 	/* the IDs seen are used when every id stays below STORE_ID_SEEN (always,
 	 * unless the workspace holds billions of customers) */
-	if (kind == REC_ORDERS && seen && !seen->full && seen->n &&
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && seen && !seen->full && seen->n &&
 	    im->next_id + (int64_t)seen->n < STORE_ID_SEEN) {
 		if (create_seen_customers(im, seen, cause) != 0)
 			goto fail_cause;
@@ -728,6 +757,33 @@ fail_cause:
 	sqlite3_finalize(st);
 	store_import_abort(im);
 	return -1;
+}
+
+/* The activities' index by customer and day takes each row at its
+ * customer's place: for a file of many rows that is a random write per row
+ * (1.8 M activities: most of the import's time). Built once after the rows
+ * are in, it is a sort instead. (The index by batch takes rows at its end
+ * and is kept: building it again cost more than it saves.) Worth it when the file adds at least an
+ * eighth of the rows already there; the index is dropped and rebuilt inside
+ * the import's transaction, so an abort leaves it as it was. */
+#define REINDEX_SHARE 8
+int store_import_expect(struct store_import *im, long long rows, char **cause)
+{
+	if (im->kind != REC_ACTIVITIES || rows <= 0 || im->reindex)
+		return 0;
+	sqlite3_stmt *st = NULL;
+	long long have = 0;
+	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM activities", -1, &st, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		have = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rows < 4096 || rows * REINDEX_SHARE < have)
+		return 0;
+	if (db_exec(im->db, "DROP INDEX IF EXISTS activities_customer_day", cause) != 0)
+		return -1;
+	im->reindex = 1;
+	return 0;
 }
 
 int store_import_add(struct store_import *im, const struct rec *rec, char **cause)
@@ -755,13 +811,13 @@ int store_import_add(struct store_import *im, const struct rec *rec, char **caus
 	return rc;
 }
 
-/* Orders in groups: the customer IDs are hashed and their slots fetched
+/* Orders and activities in groups: the customer IDs are hashed and their slots fetched
  * into the cache first, so the lookups' memory waits overlap instead of
  * following one another (the map is far larger than the caches). */
 #define GROUP 32
 int store_import_add_many(struct store_import *im, const struct rec *recs, int n, char **cause)
 {
-	if (im->kind != REC_ORDERS) {
+	if (im->kind != REC_ORDERS && im->kind != REC_ACTIVITIES) {
 		for (int i = 0; i < n; i++)
 			if (store_import_add(im, &recs[i], cause) != 0)
 				return -1;
@@ -772,12 +828,20 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 	for (int base = 0; base < n; base += GROUP) {
 		int k = n - base < GROUP ? n - base : GROUP;
 		for (int i = 0; i < k; i++) {
-			h[i] = idmap_hash(recs[base + i].u.o.customer_id, &len[i]);
-			idmap_prefetch(&im->customers, h[i]);
+			const struct rec *r = &recs[base + i];
+			const char *id = r->kind == REC_ORDERS ? r->u.o.customer_id : r->u.a.customer_id;
+			len[i] = 0;
+			h[i] = 0;
+			if (id && *id) {
+				h[i] = idmap_hash(id, &len[i]);
+				idmap_prefetch(&im->customers, h[i]);
+			}
 		}
 		for (int i = 0; i < k; i++) {
-			assert(recs[base + i].kind == REC_ORDERS);
-			if (add_order_h(im, &recs[base + i].u.o, h[i], len[i], cause) != 0)
+			const struct rec *r = &recs[base + i];
+			assert(r->kind == im->kind);
+			if ((r->kind == REC_ORDERS ? add_order_h(im, &r->u.o, h[i], len[i], cause)
+						   : add_activity_h(im, &r->u.a, h[i], len[i], cause)) != 0)
 				return -1;
 			im->counts.rows_stored++;
 		}
@@ -791,7 +855,10 @@ int store_import_commit(struct store_import *im, const char *info_json,
 	sqlite3_stmt *st = NULL;
 	if (flush_rows(im, 1, cause) != 0 || flush_customers(im, cause) != 0 ||
 	    (im->blocks && orderblocks_flush(im->blocks, cause) != 0) ||
-	    drop_unused_seen(im, cause) != 0)
+	    drop_unused_seen(im, cause) != 0 ||
+	    (im->reindex && db_exec(im->db,
+				    "CREATE INDEX activities_customer_day ON activities(customer, day)",
+				    cause) != 0))
 		goto fail;
 	if (sqlite3_prepare_v2(im->db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
 			       &st, NULL) != SQLITE_OK)

@@ -37,6 +37,10 @@ struct idmap;
 int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file,
 		       const char *sha256, int replace, struct idmap *seen,
 		       struct store_import **out, char **cause);
+/* Tells the import how many records to expect at most (before the first
+ * store_import_add): a large activities file then has the index by
+ * customer built once at commit rather than row by row. 0 or -1 (*cause). */
+int store_import_expect(struct store_import *im, long long rows, char **cause);
 /* Stores one record. 0 or -1 (*cause: a workspace error, e.g. disk full). */
 int store_import_add(struct store_import *im, const struct rec *rec, char **cause);
 /* Stores n records of the import's kind, as store_import_add each (orders

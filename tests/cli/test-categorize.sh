@@ -10,7 +10,8 @@ export FOKUS_DB="$T/w.db"
 
 # --- the real file --------------------------------------------------------------
 expect_rc 1 "$FOKUS" categorize      # no customers yet
-"$FOKUS" import orders "$DATA/online_retail_sample20k.csv" --skip-bad > /dev/null 2>&1 \
+"$FOKUS" import orders "$DATA/online_retail_sample20k.csv" --skip-bad --rejected rejected.csv \
+	> /dev/null 2>&1 \
 	|| fail "import the retail orders"
 expect_rc 2 "$FOKUS" migration --format xml
 expect_rc 1 "$FOKUS" report          # nothing categorized yet

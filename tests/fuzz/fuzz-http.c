@@ -88,7 +88,8 @@ static void setup(void)
 	signal(SIGPIPE, SIG_IGN);
 	if (user_crypto_init() != 0)
 		die("libsodium", NULL);
-	snprintf(db_path, sizeof(db_path), "/tmp/fokus-fuzz-http-%ld.db", (long)getpid());
+	const char *tmp = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+	snprintf(db_path, sizeof(db_path), "%s/fokus-fuzz-http-%ld.db", tmp, (long)getpid());
 	cleanup();
 	if (db_open(db_path, &mine, &cause) != 0)
 		die("workspace", cause);
@@ -119,7 +120,7 @@ static void setup(void)
 	app.db_path = db_path;
 	app.session_ttl = 3600;
 	app.upload_max = 1 << 20;
-	app.tmp_dir = "/tmp";
+	app.tmp_dir = tmp;
 	daemon_ = server_start_external(&app);
 	if (!daemon_)
 		die("MHD_start_daemon", NULL);

@@ -84,7 +84,7 @@ static void setup(void)
 	app.db_path = ":memory:";
 	app.session_ttl = 3600;
 	app.upload_max = 1 << 20;
-	app.tmp_dir = "/tmp";
+	app.tmp_dir = getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
 }
 
 /* Splits off the next line of [*p, end): returns it NUL-terminated in a

@@ -865,7 +865,8 @@ static void test_xlsx_written(void **state)
 	struct analysis a;
 	run_company(&f, &a);
 	json_t *root = analysis_json(&a, 7, LANG_SV);
-	char path[] = "/tmp/fokus-unit-analysis-XXXXXX";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-analysis-XXXXXX", tu_tmp());
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
@@ -890,7 +891,8 @@ static void test_xlsx_written(void **state)
 static void test_report_from_workspace(void **state)
 {
 	(void)state;
-	char path[] = "/tmp/fokus-unit-analysis-db-XXXXXX";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-analysis-db-XXXXXX", tu_tmp());
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);

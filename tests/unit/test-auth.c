@@ -11,7 +11,7 @@
 
 static sqlite3 *open_tmp(char *path, size_t n)
 {
-	snprintf(path, n, "/tmp/fokus-unit-auth-%ld-%d.db", (long)getpid(), rand());
+	snprintf(path, n, "%s/fokus-unit-auth-%ld-%d.db", tu_tmp(), (long)getpid(), rand());
 	sqlite3 *db = NULL;
 	char *cause = NULL;
 	assert_int_equal(db_open(path, &db, &cause), 0);

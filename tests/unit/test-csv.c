@@ -8,7 +8,7 @@
 #include "io/reader.h"
 #include "util/strbuf.h"
 
-#define DATA "../shared/data/public/"
+#define DATA "tests/data/"
 
 /* All rows of a file as text: "line|f1|f2|...\n" per row (fields with \n
  * shown as \n), using block size `block`. Returns the number of rows or
@@ -171,6 +171,9 @@ static void test_late_non_ascii(void **state)
 	strbuf_reset(&out);
 	assert_int_equal(dump(path, 4096, 0, &out, &err), 50002);
 	assert_string_equal(strbuf_cstr(&out), strbuf_cstr(&want));
+	strbuf_reset(&out);
+	assert_int_equal(dump(path, 7, 0, &out, &err), 50002); /* the look-ahead spans blocks */
+	assert_string_equal(strbuf_cstr(&out), strbuf_cstr(&want));
 	unlink(path);
 
 	/* the same in UTF-8 with one stray Windows-1252 byte later on */
@@ -202,6 +205,89 @@ static void test_late_non_ascii(void **state)
 	strbuf_free(&out);
 }
 
+/* Issue 14: a ';' file with "Benämning" in its header, larger than the
+ * 64 KiB sample, in UTF-8 and Windows-1252, LF and CRLF: the same
+ * delimiter, encoding and header at every size and every block size (the
+ * sample used to be a raw 64 KiB window, converted only up to the first
+ * non-ASCII byte when fewer than 64 KiB followed it: the header's "ä" cut
+ * the sample to "Kundnr;Datum;Belopp;Ben" — no complete line — and ','
+ * won by default). */
+static void test_sample_any_size(void **state)
+{
+	(void)state;
+	static const size_t blocks[] = {0, 7, 4096, 65536};
+	static const int sizes[] = {1, 700, 2000, 5000, 20000};
+	for (int cp = 0; cp < 2; cp++) {
+		for (int crlf = 0; crlf < 2; crlf++) {
+			const char *eol = crlf ? "\r\n" : "\n";
+			const char *ae = cp ? "\xe4" : "\xc3\xa4";
+			for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+				struct strbuf in = STRBUF_INIT;
+				strbuf_printf(&in, "Kundnr;Datum;Belopp;Ben%smning%s", ae, eol);
+				for (int i = 0; i < sizes[z]; i++)
+					strbuf_printf(&in, "K%d;2026-01-%02d;%d,%02d;Vara %d%s", i % 300,
+						      1 + i % 28, i * 37 % 99999, i % 100, i, eol);
+				const char *path = tu_tmpfile(".csv", in.buf, in.len);
+				for (size_t b = 0; b < sizeof(blocks) / sizeof(blocks[0]); b++) {
+					struct csv *c;
+					struct ferr err = {0};
+					struct csv_opts o = {.block = blocks[b]};
+					assert_int_equal(csv_open(path, &o, &c, &err), 0);
+					struct row row;
+					assert_int_equal(csv_next(c, &row, &err), 1);
+					assert_int_equal(row.nf, 4);
+					assert_string_equal(row.f[3].p, "Benämning");
+					char want[80];
+					snprintf(want, sizeof(want), "csv, ';', %s, %s",
+						 cp ? "windows-1252" : "utf-8", crlf ? "CRLF" : "LF");
+					assert_string_equal(csv_describe(c), want);
+					long rows = 1;
+					while (csv_next(c, &row, &err) == 1) {
+						assert_int_equal(row.nf, 4);
+						rows++;
+					}
+					assert_int_equal(rows, sizes[z] + 1);
+					csv_close(c);
+				}
+				unlink(path);
+				strbuf_free(&in);
+			}
+		}
+	}
+}
+
+/* The detection reads complete lines only: any file that starts with the
+ * same sample (complete lines within 64 KiB) gets the same decision,
+ * however long it is and wherever a line is cut — here a file whose 3rd
+ * row alone would tip the vote, and cuts of it at every few KB. */
+static void test_sample_prefix(void **state)
+{
+	(void)state;
+	struct strbuf in = STRBUF_INIT;
+	strbuf_puts(&in, "Rapport \xc3\xb6ver f\xc3\xb6rs\xc3\xa4ljning, 2026\n");
+	strbuf_puts(&in, "Kund;Ort;Belopp\n");
+	for (int i = 0; i < 6000; i++)
+		strbuf_printf(&in, "%d;\"G\xc3\xb6teborg, Hisingen\";%d,%02d\n", i, i, i % 100);
+	char first[160] = "";
+	for (size_t cut = 70000; cut <= in.len + 4096; cut += 9001) {
+		size_t n = cut < in.len ? cut : in.len;
+		while (n < in.len && in.buf[n - 1] != '\n')
+			n++;
+		const char *path = tu_tmpfile(".csv", in.buf, n);
+		struct csv *c;
+		struct ferr err = {0};
+		struct csv_opts o = {.block = cut % 3 ? 4096 : 0};
+		assert_int_equal(csv_open(path, &o, &c, &err), 0);
+		if (!first[0])
+			snprintf(first, sizeof(first), "%s", csv_describe(c));
+		assert_string_equal(csv_describe(c), first);
+		csv_close(c);
+		unlink(path);
+	}
+	assert_string_equal(first, "csv, ';', utf-8, LF");
+	strbuf_free(&in);
+}
+
 static void test_utf16(void **state)
 {
 	(void)state;
@@ -227,7 +313,7 @@ static void test_encoder(void **state)
 	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xf0\x9f\x98\x80", 4), 1);
 	/* a sequence cut at the end of a block waits for the rest */
 	struct encoder e;
-	encoding_init(&e, ENC_UTF8, 0);
+	encoding_init(&e, ENC_UTF8);
 	char out[64];
 	size_t used;
 	size_t n = encoding_convert(&e, (const unsigned char *)"ab\xc3", 3, 0, out, &used);
@@ -238,7 +324,7 @@ static void test_encoder(void **state)
 	assert_int_equal(e.fallback, 1);
 	assert_memory_equal(out, "ab\xc3\x83", 4); /* Ã */
 	/* NUL bytes are dropped */
-	encoding_init(&e, ENC_AUTO, 0);
+	encoding_init(&e, ENC_AUTO);
 	n = encoding_convert(&e, (const unsigned char *)"a\0b", 3, 1, out, &used);
 	assert_int_equal(n, 2);
 	assert_memory_equal(out, "ab", 2);
@@ -433,6 +519,8 @@ int main(void)
 		cmocka_unit_test(test_unterminated_quote),
 		cmocka_unit_test(test_windows1252),
 		cmocka_unit_test(test_late_non_ascii),
+		cmocka_unit_test(test_sample_any_size),
+		cmocka_unit_test(test_sample_prefix),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_encoder),
 		cmocka_unit_test(test_block_boundaries),

@@ -1,6 +1,6 @@
 /* test-geo.c — covers src/util/geo.c: haversine distances, postal-code
  * normalization, lookups in the shipped GeoNames table (values checked
- * against ../shared/data/public/geonames_SE_postcodes.txt by hand), the
+ * against tests/data/geonames_SE_postcodes.txt by hand), the
  * thread-safe first use, and the speed of a million lookups. */
 #include "testutil.h"
 

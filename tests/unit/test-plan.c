@@ -690,7 +690,8 @@ static void test_export_files(void **state)
 	plan_params_default(&p);
 	struct plan_result *r = plan_compute(&f.in, &p);
 
-	char dir[] = "/tmp/fokus-unit-export-XXXXXX";
+	char dir[200];
+	snprintf(dir, sizeof(dir), "%s/fokus-unit-export-XXXXXX", tu_tmp());
 	assert_non_null(mkdtemp(dir));
 	char out[300];
 	snprintf(out, sizeof(out), "%s/lists", dir);

@@ -61,7 +61,7 @@ static void assert_policy_equal(const struct policy *a, const struct policy *b)
 
 static sqlite3 *open_tmp(char *path)
 {
-	strcpy(path, "/tmp/fokus-unit-policy-XXXXXX");
+	sprintf(path, "%s/fokus-unit-policy-XXXXXX", tu_tmp());
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	close(fd);
@@ -81,7 +81,7 @@ static void close_tmp(sqlite3 *db, const char *path)
 static void test_store_roundtrip(void **state)
 {
 	(void)state;
-	char path[64];
+	char path[512];
 	sqlite3 *db = open_tmp(path);
 	char *cause = NULL;
 	struct policy p, d, q;

@@ -13,7 +13,7 @@
 #include <jansson.h>
 #include <xlsxwriter.h>
 
-#define DATA "../shared/data/public/"
+#define DATA "tests/data/"
 
 static struct recreader *open_data(const char *data, size_t len, enum rec_kind kind,
 				   const struct rec_opts *opts, const char **path)
@@ -472,6 +472,63 @@ static void test_activities(void **state)
 	unlink(path);
 }
 
+/* Issue 14 §2: a csv row with more fields than the header is a bad row
+ * (the unquoted decimal comma "12,3" in a comma file used to be stored as
+ * 12, the rest dropped), unless the extra fields are empty; a row with
+ * fewer is bad only when a needed column has no cell. */
+static void test_field_counts(void **state)
+{
+	(void)state;
+	const char data[] = "customer_id,date,amount,note\n"
+			    "A,2026-01-02,5,x\n"
+			    "D,2026-01-04,12,3,4\n"
+			    "E,2026-01-04,7,,,\n"
+			    "F,2026-01-04,8, , \n"
+			    "G,2026-01-05,9\n"
+			    "H,2026-01-05\n"
+			    "I\n";
+	const char *path;
+	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
+	struct rec r;
+	next_ok(rr, &r);
+	assert_int_equal(r.u.o.amount, 500);
+	next_bad(rr, path, 3, 0, "5 fields, the header has 4");
+	next_ok(rr, &r); /* E: trailing empty fields, as Excel writes */
+	assert_int_equal(r.u.o.amount, 700);
+	next_ok(rr, &r); /* F: spaces only */
+	next_ok(rr, &r); /* G: the note column is optional */
+	assert_int_equal(r.u.o.amount, 900);
+	next_bad(rr, path, 7, 0, "2 fields, the header has 4: no cell for column \"amount\"");
+	next_bad(rr, path, 8, 0, "1 field, the header has 4: no cell for column \"date\"");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+
+	/* activities: a short row is fine while it has the customer or the seller */
+	const char acts[] = "Datum;Typ;Kund;S\xc3\xa4ljare;Minuter\n"
+			    "2026-03-02;Bes\xc3\xb6k;C1\n"
+			    "2026-03-02;Bes\xc3\xb6k\n"
+			    "2026-03-02\n";
+	rr = OPEN(acts, REC_ACTIVITIES, NULL, &path);
+	next_ok(rr, &r);
+	assert_string_equal(r.u.a.customer_id, "C1");
+	next_bad(rr, path, 3, 0, "2 fields, the header has 5: no cell for column \"Kund\"");
+	next_bad(rr, path, 4, 0, "1 field, the header has 5: no cell for column \"Typ\"");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+
+	/* customers: only the ID is needed */
+	const char cust[] = "Kundnr;Namn;Ort\n1;A\n2\n3;C;X;Y\n";
+	rr = OPEN(cust, REC_CUSTOMERS, NULL, &path);
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	next_bad(rr, path, 4, 0, "4 fields, the header has 3");
+	next_end(rr);
+	recreader_close(rr);
+	unlink(path);
+}
+
 static void test_sellers(void **state)
 {
 	(void)state;
@@ -543,8 +600,8 @@ static void test_progress(void **state)
 {
 	(void)state;
 	FILE *f = tmpfile();
-	char path[64];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-progress-%ld.csv", (long)getpid());
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-progress-%ld.csv", tu_tmp(), (long)getpid());
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("customer_id,date,amount\n", f);
@@ -695,8 +752,8 @@ static void test_superstore_workbook(void **state)
 static void test_workbook_cells(void **state)
 {
 	(void)state;
-	char path[128];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-rec-%ld.xlsx", (long)getpid());
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-rec-%ld.xlsx", tu_tmp(), (long)getpid());
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "Fakturor");
 	worksheet_write_string(ws, 0, 0, "Kundnr", NULL);
@@ -740,6 +797,107 @@ static void test_workbook_cells(void **state)
 	unlink(path);
 }
 
+/* Issue 14 §3: totals rows are left out and counted, not errors: a row
+ * without an ID that says "Summa" (or Totalt, Total, Sum, Delsumma...) in
+ * a cell, or whose amount is the sum of the rows above (all of them, or
+ * since the last totals row); an ID cell holding the word itself. */
+static void test_totals_rows(void **state)
+{
+	(void)state;
+	const char data[] = "Kundnr;Datum;Belopp;Text\n"
+			    "1;2026-01-02;100,00;a\n"
+			    "2;2026-01-03;50,50;b\n"
+			    ";;150,50;\n"          /* sum since the start */
+			    "3;2026-01-04;10,00;c\n"
+			    ";;10,00;\n"           /* sum since the last totals row */
+			    ";2026-01-05;7,00;x\n" /* no ID, no word, not a sum: a bad row */
+			    "Summa;;160,50;\n"
+			    ";;;Totalt: 160,50\n"
+			    "4;2026-01-06;1,00;Total Bygg AB\n";
+	const char *path;
+	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
+	struct rec r;
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	assert_int_equal(r.u.o.amount, 1000);
+	next_bad(rr, path, 7, 1, "column \"Kundnr\" is empty");
+	next_ok(rr, &r);
+	assert_string_equal(r.u.o.customer_id, "4");
+	next_end(rr);
+	const struct rec_total *t;
+	assert_int_equal(recreader_totals(rr, &t), 4);
+	assert_int_equal(t[0].line, 4);
+	assert_string_equal(t[0].text, "150,50");
+	assert_int_equal(t[1].line, 6);
+	assert_int_equal(t[2].line, 8);
+	assert_string_equal(t[2].text, "\"Summa\", 160,50");
+	assert_int_equal(t[3].line, 9);
+	assert_string_equal(t[3].text, "\"Totalt: 160,50\"");
+	recreader_close(rr);
+	unlink(path);
+
+	/* customers: the revenue column */
+	const char cust[] = "Kundnr;Namn;Oms\xc3\xa4ttning\n1;A;100\n2;B;200\n;Totalt;300\n";
+	rr = OPEN(cust, REC_CUSTOMERS, NULL, &path);
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	next_end(rr);
+	assert_int_equal(recreader_totals(rr, &t), 1);
+	recreader_close(rr);
+	unlink(path);
+}
+
+/* A ledger workbook: a cover sheet first ("Se fliken Fakturor"), the table
+ * on the second sheet with a title row and a "Summa" row at the end. */
+static void test_workbook_search(void **state)
+{
+	(void)state;
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-ledger-%ld.xlsx", tu_tmp(), (long)getpid());
+	lxw_workbook *wb = workbook_new(path);
+	lxw_worksheet *cover = workbook_add_worksheet(wb, "Försättsblad");
+	worksheet_write_string(cover, 0, 0, "Kundreskontra 2026", NULL);
+	worksheet_write_string(cover, 2, 0, "Se fliken Fakturor", NULL);
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Fakturor");
+	worksheet_write_string(ws, 0, 0, "Fakturajournal", NULL);
+	worksheet_write_string(ws, 2, 0, "Kundnr", NULL);
+	worksheet_write_string(ws, 2, 1, "Fakturadatum", NULL);
+	worksheet_write_string(ws, 2, 2, "Belopp", NULL);
+	for (int i = 0; i < 3; i++) {
+		worksheet_write_number(ws, 3 + i, 0, 1001 + i, NULL);
+		worksheet_write_string(ws, 3 + i, 1, "2026-02-01", NULL);
+		worksheet_write_number(ws, 3 + i, 2, 100.5 * (i + 1), NULL);
+	}
+	worksheet_write_string(ws, 6, 0, "Summa", NULL);
+	worksheet_write_number(ws, 6, 2, 603, NULL);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	struct recreader *rr;
+	struct ferr err = {0};
+	assert_int_equal(recreader_open(path, REC_ORDERS, NULL, &rr, &err), 0);
+	struct rec r;
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	next_ok(rr, &r);
+	assert_int_equal(r.u.o.amount, 30150);
+	next_end(rr);
+	const struct rec_total *t;
+	assert_int_equal(recreader_totals(rr, &t), 1);
+	assert_int_equal(t[0].line, 7);
+	expect_describe(rr, "format: xlsx, sheet Fakturor (the first sheet, \"Försättsblad\", holds "
+			    "no table of orders; \"Fakturor\" has one)\n");
+	recreader_close(rr);
+	/* --sheet still decides */
+	struct rec_opts o = {.sheet = "Försättsblad"};
+	assert_int_equal(recreader_open(path, REC_ORDERS, &o, &rr, &err), -1);
+	assert_null(strstr(err.msg, "no other sheet"));
+	/* no sheet with a table of customers' activities */
+	assert_int_equal(recreader_open(path, REC_SELLERS, NULL, &rr, &err), -1);
+	assert_non_null(strstr(err.msg, "no other sheet has such a table either (the sheets are "
+					"\"Försättsblad\", \"Fakturor\"; name one with --sheet)."));
+	unlink(path);
+}
+
 static void test_kinds(void **state)
 {
 	(void)state;
@@ -766,6 +924,7 @@ int main(void)
 		cmocka_unit_test(test_required),
 		cmocka_unit_test(test_title_rows_and_lines),
 		cmocka_unit_test(test_activities),
+		cmocka_unit_test(test_field_counts),
 		cmocka_unit_test(test_sellers),
 		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_progress),
@@ -773,6 +932,8 @@ int main(void)
 		cmocka_unit_test(test_superstore),
 		cmocka_unit_test(test_superstore_workbook),
 		cmocka_unit_test(test_workbook_cells),
+		cmocka_unit_test(test_totals_rows),
+		cmocka_unit_test(test_workbook_search),
 		cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -303,12 +303,22 @@ static void test_split_ahead(void **state)
 	strbuf_append(&q, sb.buf, sb.len);
 	strbuf_puts(&q, "9,\"C,9\",2026-01-01,5\n");
 	assert_int_equal(ahead(q.buf, q.len), 1);
-	/* a non-ASCII byte only after the cut: undecided at the cut, so the
+	/* a non-ASCII byte only after the cut, in a file longer than what
+	 * csv_open reads to decide (256 KiB): undecided at the cut, so the
 	 * second part's own decision cannot be trusted */
+	struct strbuf big = STRBUF_INIT;
+	make_orders(&big, 12000, "\n", 0);
+	assert_true(big.len > 256 * 1024);
+	strbuf_reset(&q);
+	strbuf_append(&q, big.buf, big.len);
+	strbuf_puts(&q, "9,Caf\xc3\xa9,2026-01-01,5\n");
+	assert_int_equal(ahead(q.buf, q.len), 0);
+	strbuf_free(&big);
+	/* in a shorter file it was decided when the file was opened */
 	strbuf_reset(&q);
 	strbuf_append(&q, sb.buf, sb.len);
 	strbuf_puts(&q, "9,Caf\xc3\xa9,2026-01-01,5\n");
-	assert_int_equal(ahead(q.buf, q.len), 0);
+	assert_int_equal(ahead(q.buf, q.len), 1);
 	/* ... but decided in the first block: the same on both sides */
 	strbuf_reset(&q);
 	strbuf_puts(&q, "order_id,customer_id,date,amount\n1,Caf\xc3\xa9,2026-01-01,5\n");

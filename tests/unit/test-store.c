@@ -20,8 +20,8 @@
 
 static sqlite3 *fresh_db(void)
 {
-	static char path[128];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-store-%ld.db", (long)getpid());
+	static char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-store-%ld.db", tu_tmp(), (long)getpid());
 	db_remove(path);
 	sqlite3 *db = NULL;
 	char *cause = NULL;
@@ -390,8 +390,8 @@ static int collect_line(void *arg, int64_t batch, const char *customer_id,
 static void test_migrate_v1_orders(void **state)
 {
 	(void)state;
-	char path[128];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-v1-%ld.db", (long)getpid());
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-unit-v1-%ld.db", tu_tmp(), (long)getpid());
 	unlink(path);
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);

@@ -147,7 +147,8 @@ static void test_strbuf_and_error(void **state)
 static void test_filehash(void **state)
 {
 	(void)state;
-	char path[] = "/tmp/fokus-test-hash-XXXXXX";
+	char path[512];
+	snprintf(path, sizeof(path), "%s/fokus-test-hash-XXXXXX", tu_tmp());
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	FILE *f = fdopen(fd, "wb");

@@ -475,7 +475,7 @@ static void test_checker_catches(void **state)
 static const char *data_dir(void)
 {
 	const char *d = getenv("FOKUS_DATA");
-	return d && *d ? d : "../shared/data/public";
+	return d && *d ? d : "tests/data";
 }
 
 struct sol_ctx {

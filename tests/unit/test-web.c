@@ -72,7 +72,7 @@ static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
 	char *cause = NULL;
-	snprintf(f->path, sizeof(f->path), "/tmp/fokus-unit-web-%ld.db", (long)getpid());
+	snprintf(f->path, sizeof(f->path), "%s/fokus-unit-web-%ld.db", tu_tmp(), (long)getpid());
 	unlink(f->path);
 	assert_int_equal(db_open(f->path, &f->db, &cause), 0);
 	assert_int_equal(user_add(f->db, "mia", USER_MANAGER, NULL, "manager pass", &cause), 0);

@@ -13,7 +13,7 @@
 #include "io/xlsx.h"
 #include "util/strbuf.h"
 
-#define SUPERSTORE "../shared/data/public/superstore_workbook.xlsx"
+#define SUPERSTORE "tests/data/superstore_workbook.xlsx"
 
 /* Reads every row of path/sheet as "LINE:f1|f2|...\n". Returns 0 and the
  * text (caller frees), or -1 with err. */
@@ -69,7 +69,7 @@ static char *tmp_name(const char *suffix)
 {
 	static int n;
 	char *p = NULL;
-	assert_true(asprintf(&p, "/tmp/fokus-xlsx-%ld-%d%s", (long)getpid(), ++n, suffix) > 0);
+	assert_true(asprintf(&p, "%s/fokus-xlsx-%ld-%d%s", tu_tmp(), (long)getpid(), ++n, suffix) > 0);
 	return p;
 }
 
@@ -78,7 +78,8 @@ static char *tmp_name(const char *suffix)
 static char *write_book(int constant_memory, const char *suffix)
 {
 	char *path = tmp_name(suffix);
-	char tmpdir[] = "/tmp";
+	char tmpdir[512];
+	snprintf(tmpdir, sizeof(tmpdir), "%s", tu_tmp());
 	lxw_workbook_options opt = {.constant_memory = (uint8_t)constant_memory, .tmpdir = tmpdir};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	assert_non_null(wb);
@@ -628,7 +629,7 @@ static int same_number(const char *a, const char *b)
 static void test_superstore_equals_csv(void **state)
 {
 	(void)state;
-	FILE *csv = fopen("../shared/data/public/superstore_iso_dates.csv", "r");
+	FILE *csv = fopen("tests/data/superstore_iso_dates.csv", "r");
 	assert_non_null(csv);
 	struct ferr err = {0};
 	struct xlsx *x;

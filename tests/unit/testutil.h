@@ -14,12 +14,22 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-/* Writes len bytes to a fresh temporary file and returns its path (static
- * storage, overwritten by the next call; the file is removed at exit). */
+/* The folder for temporary files: $TMPDIR, which tests/run-unit makes
+ * fresh for each test binary and removes afterwards, pass or fail (so
+ * nothing is left in /tmp); /tmp when run by hand. */
+static inline const char *tu_tmp(void)
+{
+	const char *d = getenv("TMPDIR");
+	return d && *d ? d : "/tmp";
+}
+
+/* Writes len bytes to a fresh temporary file in tu_tmp() and returns its
+ * path (static storage, overwritten by the next call); the caller may
+ * unlink it, the folder goes with the test run. */
 static inline const char *tu_tmpfile(const char *suffix, const void *data, size_t len)
 {
 	static char path[256];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-%ld-XXXXXX%s", (long)getpid(),
+	snprintf(path, sizeof(path), "%s/fokus-unit-%ld-XXXXXX%s", tu_tmp(), (long)getpid(),
 		 suffix ? suffix : "");
 	int fd = mkstemps(path, suffix ? (int)strlen(suffix) : 0);
 	assert_true(fd >= 0);

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, '../..');
 export const FOKUS = join(ROOT, 'build/fokus');
-export const DATA = process.env.FOKUS_DATA || resolve(ROOT, '../shared/data/public');
+export const DATA = process.env.FOKUS_DATA || resolve(ROOT, 'tests/data');
 export const ARTIFACTS = join(here, 'artifacts');
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
