@@ -58,6 +58,12 @@ int cmd_keep_parse(const struct command *cmd, const char *arg, int *out);
  * stderr). 0, or -1 after printing the error. */
 int cmd_keep_apply(const struct command *cmd, struct cmd_ctx *ctx, struct sqlite3 *db, int keep);
 
+/* Writes an entry to the workspace's audit log (store/audit.h) as the
+ * system user running fokus, from "local": action and a printf-style
+ * detail. A failure prints a warning and changes nothing else. */
+void cmd_audit_note(struct cmd_ctx *ctx, const char *action, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* All commands (generated at build time), and their count. */
 extern const struct command *const cmd_table[];
 extern const unsigned cmd_count;

@@ -8,6 +8,7 @@
  * check, once to confirm — no upload is kept between requests. */
 #include "importer.h"
 #include "io/records.h"
+#include "store/audit.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
 
@@ -156,6 +157,8 @@ void importapi_upload(struct web_ctx *c)
 	}
 	jsonw_end_arr(&w);
 	if (r == 0 && !o.dry_run) {
+		web_audit(c, NULL, "import", AUDIT_IMPORT_FMT, rec_kind_name(kind), name,
+		          res.counts.rows_stored, (long long)res.counts.batch_id);
 		jsonw_key(&w, "summary");
 		jsonw_obj(&w);
 		jsonw_kint(&w, "batch_id", res.counts.batch_id);
