@@ -37,7 +37,7 @@ static void text_row(void *arg, const struct audit_entry *e)
 	fputs("  ", f);
 	put_clean(f, e->address, 15);
 	fputs("  ", f);
-	put_clean(f, e->action, 14);
+	put_clean(f, e->action, 15);
 	fputs("  ", f);
 	put_clean(f, e->detail, 0);
 	fputc('\n', f);

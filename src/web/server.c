@@ -715,6 +715,12 @@ int server_run(const struct server_opts *o, char **cause)
 		*cause = xasprintf("--bind %s is not an IPv4 address", o->bind);
 		goto out;
 	}
+	if (!loopback(&addr) && !app.tls)
+		fprintf(stderr,
+		        "fokus serve: warning: %s is reachable beyond this machine and there is no "
+		        "TLS: passwords and session cookies would cross the network unencrypted. "
+		        "Give --tls-cert FILE --tls-key FILE (or serve behind a TLS proxy).\n",
+		        o->bind);
 	app.login_slots = web_slots_new(LOGIN_SLOTS);
 	app.heavy_slots = web_slots_new(HEAVY_SLOTS);
 	app.cache = web_cache_new(CACHE_BYTES);
@@ -737,16 +743,10 @@ int server_run(const struct server_opts *o, char **cause)
 			                   "certificate and its own private key?)",
 			                   o->tls_cert, o->tls_key);
 		else
-			*cause = xasprintf("cannot listen on %s:%d (is the port in use?)", o->bind,
+			*cause = xasprintf("cannot listen on %s:%d (is the port in use? is the address this machine's?)", o->bind,
 			                   o->port);
 		goto out;
 	}
-	if (!loopback(&addr) && !app.tls)
-		fprintf(stderr,
-		        "fokus serve: warning: listening on %s without TLS: passwords and session "
-		        "cookies cross the network unencrypted. Give --tls-cert FILE --tls-key FILE "
-		        "(or serve behind a TLS proxy).\n",
-		        o->bind);
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	int port = info ? info->port : o->port;
 	FILE *out = o->announce ? o->announce : stdout;
