@@ -412,6 +412,11 @@ static void make_dummy(void)
 		dummy[0] = '\0';
 }
 
+void user_check_prepare(void)
+{
+	pthread_once(&dummy_once, make_dummy);
+}
+
 int user_check(sqlite3 *db, const char *name, const char *password, const char *addr,
                int64_t now, struct user *out, int64_t *wait, char **cause)
 {
@@ -419,7 +424,7 @@ int user_check(sqlite3 *db, const char *name, const char *password, const char *
 	struct user u = {0};
 	*wait = 0;
 	memset(out, 0, sizeof(*out));
-	pthread_once(&dummy_once, make_dummy);
+	user_check_prepare();
 	name = name ? name : "";
 	char *ukey = xasprintf("user:%s", name), *akey = addr ? xasprintf("addr:%s", addr) : NULL;
 	int rc = -1;

@@ -691,6 +691,7 @@ int server_run(const struct server_opts *o, char **cause)
 		*cause = xstrdup("libsodium cannot start");
 		return -1;
 	}
+	user_check_prepare();
 	if (!o->tls_cert != !o->tls_key) {
 		*cause = xstrdup("give both --tls-cert and --tls-key, or neither");
 		return -1;
