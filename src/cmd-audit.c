@@ -102,7 +102,8 @@ static int audit_run(struct cmd_ctx *ctx, int argc, char **argv)
 	char *cause = NULL;
 	if (keep) {
 		int64_t removed = 0;
-		if (audit_set_keep_days(db, (int)keep, (int64_t)time(NULL), &removed, &cause) != 0) {
+		if (audit_set_keep_days(db, (int)keep, (int64_t)time(NULL), &removed, &cause) !=
+		    0) {
 			cmd_error(&cmd_audit, "%s", cause);
 			free(cause);
 			return EXIT_DATA;

@@ -44,8 +44,8 @@ static int trim(sqlite3 *db, int64_t before, int64_t *removed, char **cause)
 	return rc;
 }
 
-int audit_add(sqlite3 *db, int64_t now, const char *actor, const char *address,
-              const char *action, const char *detail, char **cause)
+int audit_add(sqlite3 *db, int64_t now, const char *actor, const char *address, const char *action,
+              const char *detail, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;

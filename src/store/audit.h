@@ -38,7 +38,7 @@ int audit_list(struct sqlite3 *db, int64_t since, int64_t limit,
 /* The details of the entries the command line and the dashboard both write,
  * so both read the same. */
 #define AUDIT_IMPORT_FMT "%s %s: %lld rows stored (batch %lld)" /* kind, file, rows, batch */
-#define AUDIT_CATEGORIZE_FMT "snapshot %lld, %zu customers"    /* id, customers */
+#define AUDIT_CATEGORIZE_FMT "snapshot %lld, %zu customers"     /* id, customers */
 #define AUDIT_OVERRIDE_FMT "%s -> %s: %s"                       /* customer, category, reason */
 #define AUDIT_USER_ADD_FMT "%s (%s%s%s)" /* name, role, ", seller " or "", seller or "" */
 
@@ -47,8 +47,7 @@ int audit_keep_days(struct sqlite3 *db);
 
 /* Sets the days entries are kept (1 or more) and removes the older ones at
  * once; *removed (may be NULL) gets how many went. 0 or -1 with *cause. */
-int audit_set_keep_days(struct sqlite3 *db, int days, int64_t now, int64_t *removed,
-                        char **cause);
+int audit_set_keep_days(struct sqlite3 *db, int days, int64_t now, int64_t *removed, char **cause);
 
 /* The login name of the user running this process ("uid 1000" when the
  * system has no name for it), as the actor of a command. Caller frees. */

@@ -171,8 +171,8 @@ int user_set_password(sqlite3 *db, const char *name, const char *password, char 
 	sqlite3_finalize(st);
 	st = NULL;
 	if (rc == 0 &&
-	    (sqlite3_prepare_v2(db, "DELETE FROM login_failures WHERE key = 'user:' || ?1", -1,
-	                        &st, NULL) != SQLITE_OK ||
+	    (sqlite3_prepare_v2(db, "DELETE FROM login_failures WHERE key = 'user:' || ?1", -1, &st,
+	                        NULL) != SQLITE_OK ||
 	     (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC), sqlite3_step(st)) != SQLITE_DONE))
 		rc = -1;
 	sqlite3_finalize(st);
@@ -216,7 +216,7 @@ out:
 /* The failed-login count is the login_failures row of the user's name. */
 #define USER_COLS                                                                                  \
 	"u.id, u.name, u.role, u.seller_id, coalesce(f.failures, 0), f.last_failed_at, "           \
-	"u.created_at, u.pw_hash FROM users u LEFT JOIN login_failures f ON f.key = 'user:' || "  \
+	"u.created_at, u.pw_hash FROM users u LEFT JOIN login_failures f ON f.key = 'user:' || "   \
 	"u.name"
 
 static void read_row(sqlite3_stmt *st, struct user *u)
@@ -238,8 +238,8 @@ static int get_user(sqlite3 *db, const char *name, struct user *out, char *hash,
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
-	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " WHERE u.name = ?", -1, &st,
-	                       NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " WHERE u.name = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		int s = sqlite3_step(st);
 		if (s == SQLITE_ROW) {
@@ -269,8 +269,8 @@ int user_list(sqlite3 *db, struct user **out, int *n, char **cause)
 	int cnt = 0, s;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " ORDER BY u.name", -1, &st,
-	                       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " ORDER BY u.name", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;
 	}
@@ -369,7 +369,8 @@ static int count_attempt(sqlite3 *db, const char *ukey, const char *akey, int64_
 		db_rollback(db);
 		return 0;
 	}
-	if (exec_key(db, count_sql, ukey, now) != 0 || (akey && exec_key(db, count_sql, akey, now) != 0))
+	if (exec_key(db, count_sql, ukey, now) != 0 ||
+	    (akey && exec_key(db, count_sql, akey, now) != 0))
 		goto fail;
 	return db_commit(db, cause);
 fail:
@@ -417,8 +418,8 @@ void user_check_prepare(void)
 	pthread_once(&dummy_once, make_dummy);
 }
 
-int user_check(sqlite3 *db, const char *name, const char *password, const char *addr,
-               int64_t now, struct user *out, int64_t *wait, char **cause)
+int user_check(sqlite3 *db, const char *name, const char *password, const char *addr, int64_t now,
+               struct user *out, int64_t *wait, char **cause)
 {
 	char hash[crypto_pwhash_STRBYTES + 1];
 	struct user u = {0};

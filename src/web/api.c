@@ -603,9 +603,11 @@ static void call_row(void *arg, const struct webq_customer *r)
 	if (r->has_potential)
 		fmt_minor_plain(pot, sizeof(pot), r->potential);
 	/* csvw puts every cell through render/cellguard.h */
-	const char *cells[9] = {r->customer_id, r->name, r->category, r->phone,      r->email,
-	                        r->postal_code, r->city, rev,         pot};
-	csvw_row(f, cells, 9);
+	const char *cells[] = {
+	    r->customer_id, r->name, r->category, r->phone, r->email,
+	    r->postal_code, r->city, rev,         pot,
+	};
+	csvw_row(f, cells, (int)(sizeof(cells) / sizeof(cells[0])));
 }
 
 void api_calllist(struct web_ctx *c)

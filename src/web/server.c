@@ -178,8 +178,8 @@ enum watch_event { W_HEADERS, W_BODY, W_WORKING, W_ANSWERED };
 /* Moves a connection's deadline: the headers are in (a body may follow:
  * `body` bytes so far), we are working on the answer, or it is answered
  * (the next request's headers are due). */
-static void watch_note(const struct web_app *app, struct MHD_Connection *mc,
-                       enum watch_event ev, uint64_t body)
+static void watch_note(const struct web_app *app, struct MHD_Connection *mc, enum watch_event ev,
+                       uint64_t body)
 {
 	struct server_watch *w = app->watch;
 	if (!w)
@@ -301,8 +301,8 @@ static enum MHD_Result respond(const struct web_app *app, struct MHD_Connection 
 	return ok;
 }
 
-static enum MHD_Result send_error(const struct web_app *app, struct MHD_Connection *mc,
-                                  int status, const char *msg)
+static enum MHD_Result send_error(const struct web_app *app, struct MHD_Connection *mc, int status,
+                                  const char *msg)
 {
 	struct web_resp rs = {.status = status, .content_type = "application/json"};
 	struct jsonw w;
@@ -423,8 +423,8 @@ static void client_address(struct MHD_Connection *mc, char out[INET6_ADDRSTRLEN]
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
 		          INET6_ADDRSTRLEN);
 	else if (sa->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, out,
-		          INET6_ADDRSTRLEN);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+		          out, INET6_ADDRSTRLEN);
 }
 
 /* The request before its body: the session, route, role and CSRF checks of
@@ -494,8 +494,7 @@ static enum MHD_Result request_start(const struct web_app *app, struct MHD_Conne
 		c->started = 1;
 		fprintf(stderr, "fokus serve: cannot store an upload in %s\n",
 		        app->tmp_dir ? app->tmp_dir : "/tmp");
-		return send_error(app, mc, 500,
-		                  "the server cannot store the upload (see its log)");
+		return send_error(app, mc, 500, "the server cannot store the upload (see its log)");
 	}
 	return MHD_YES;
 }
@@ -537,7 +536,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc, const ch
 	c->started = 1;
 	if (c->write_failed) {
 		fprintf(stderr, "fokus serve: cannot write an upload to %s\n", c->upload_path);
-		return send_error(app, mc, 507, "cannot store the upload: the server's disk may be full");
+		return send_error(app, mc, 507,
+		                  "cannot store the upload: the server's disk may be full");
 	}
 
 	char *cause = NULL;
@@ -604,8 +604,8 @@ static struct MHD_Daemon *start_daemon(unsigned flags, uint16_t port,
 	};
 	int n = 5;
 	if (o && o->max_per_ip > 0)
-		ops[n++] = (struct MHD_OptionItem){MHD_OPTION_PER_IP_CONNECTION_LIMIT, o->max_per_ip,
-		                                   NULL};
+		ops[n++] = (struct MHD_OptionItem){MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		                                   o->max_per_ip, NULL};
 	if (tls) {
 		ops[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)tls[1]};
 		ops[n++] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)tls[0]};
@@ -638,7 +638,8 @@ static char *read_pem(const char *opt, const char *path, char **cause)
 		strbuf_append(&sb, buf, n);
 	int bad = ferror(f);
 	fclose(f);
-	if (bad || sb.len == 0 || sb.len >= (1u << 20) || !strstr(strbuf_cstr(&sb), "-----BEGIN ")) {
+	if (bad || sb.len == 0 || sb.len >= (1u << 20) ||
+	    !strstr(strbuf_cstr(&sb), "-----BEGIN ")) {
 		*cause = xasprintf("%s %s: %s", opt, path,
 		                   bad ? "cannot be read" : "is not a PEM file (-----BEGIN ...)");
 		strbuf_free(&sb);
@@ -697,7 +698,8 @@ int server_run(const struct server_opts *o, char **cause)
 		return -1;
 	}
 	if (app.tls && MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-		*cause = xstrdup("this libmicrohttpd was built without TLS: serve over a TLS proxy");
+		*cause =
+		    xstrdup("this libmicrohttpd was built without TLS: serve over a TLS proxy");
 		return -1;
 	}
 	if (app.tls && (!(pem[0] = read_pem("--tls-cert", o->tls_cert, cause)) ||
@@ -744,8 +746,9 @@ int server_run(const struct server_opts *o, char **cause)
 			                   "certificate and its own private key?)",
 			                   o->tls_cert, o->tls_key);
 		else
-			*cause = xasprintf("cannot listen on %s:%d (is the port in use? is the address this machine's?)", o->bind,
-			                   o->port);
+			*cause = xasprintf("cannot listen on %s:%d (is the port in use? is the "
+			                   "address this machine's?)",
+			                   o->bind, o->port);
 		goto out;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -799,8 +802,8 @@ int server_demo(const char *db_path, int port, int exit_after, char **cause)
 	if (r == 0) {
 		char *who = audit_system_user(), *why = NULL;
 		if (audit_add(db, (int64_t)time(NULL), who, AUDIT_LOCAL,
-		              added ? "user-add" : "user-passwd",
-		              added ? "demo (manager)" : "demo", &why) != 0) {
+		              added ? "user-add" : "user-passwd", added ? "demo (manager)" : "demo",
+		              &why) != 0) {
 			fprintf(stderr, "fokus demo: cannot write the audit log: %s\n", why);
 			free(why);
 		}

@@ -16,9 +16,10 @@ struct server_opts {
 	FILE *announce;      /* where the URL line goes (stdout when NULL) */
 	const char *banner;  /* extra text printed after the URL line (demo login), or NULL */
 	const char *tls_cert, *tls_key; /* PEM files: serve HTTPS (both or neither) */
-	int max_per_ip;      /* connections from one address at once, default 64 */
-	int timeout;         /* seconds a connection may stay silent, and may take to send a
-	                      * request's headers (and its body, beyond 1 KB/s), default 20 */
+	int max_per_ip;                 /* connections from one address at once, default 64 */
+	/* Seconds a connection may stay silent, and may take to send a request's
+	 * headers (and its body, beyond 1 KB/s); default 20. */
+	int timeout;
 };
 
 /* Fills *o with the defaults. */

@@ -134,9 +134,8 @@ void web_fail(struct web_ctx *c, char *cause)
 	char ref[9], msg[160];
 	randombytes_buf(r, sizeof(r));
 	sodium_bin2hex(ref, sizeof(ref), r, sizeof(r));
-	fprintf(stderr, "fokus serve: error %s: %s %s (%s): %s\n", ref, c->rq->method,
-	        c->rq->path, c->ses ? c->ses->user.name : "no session",
-	        cause ? cause : "internal error");
+	fprintf(stderr, "fokus serve: error %s: %s %s (%s): %s\n", ref, c->rq->method, c->rq->path,
+	        c->ses ? c->ses->user.name : "no session", cause ? cause : "internal error");
 	snprintf(msg, sizeof(msg),
 	         "the server could not do this (error %s; its log has the details)", ref);
 	web_error(c, 500, msg);

@@ -75,8 +75,10 @@ static void test_add_check_remove(void **state)
 	assert_string_equal(u.name, "anna");
 	assert_int_equal(u.role, USER_MANAGER);
 	user_free(&u);
-	assert_int_equal(user_check(db, "anna", "wrong", NULL, 1000, &u, &wait, &cause), USER_CHECK_BAD);
-	assert_int_equal(user_check(db, "nobody", "x", NULL, 1000, &u, &wait, &cause), USER_CHECK_BAD);
+	assert_int_equal(user_check(db, "anna", "wrong", NULL, 1000, &u, &wait, &cause),
+	                 USER_CHECK_BAD);
+	assert_int_equal(user_check(db, "nobody", "x", NULL, 1000, &u, &wait, &cause),
+	                 USER_CHECK_BAD);
 	assert_int_equal(user_get(db, "erik", &u, &cause), 0);
 	assert_string_equal(u.seller_id, "S03");
 	user_free(&u);
@@ -131,7 +133,8 @@ static void test_slowdown(void **state)
 	                 USER_CHECK_OK);
 	user_free(&out);
 	/* A success resets the count. */
-	assert_int_equal(user_check(db, "bo", "wrong", NULL, 5002, &out, &wait, &cause), USER_CHECK_BAD);
+	assert_int_equal(user_check(db, "bo", "wrong", NULL, 5002, &out, &wait, &cause),
+	                 USER_CHECK_BAD);
 	assert_int_equal(user_check(db, "bo", "right password", NULL, 5002, &out, &wait, &cause),
 	                 USER_CHECK_OK);
 	user_free(&out);
@@ -166,21 +169,22 @@ static void test_slowdown_unknown_and_address(void **state)
 		assert_int_equal(user_check(db, name, "x", "192.0.2.7", 7000, &out, &wait, &cause),
 		                 USER_CHECK_BAD);
 	}
-	assert_int_equal(user_check(db, "bo", "right password", "192.0.2.7", 7000, &out, &wait,
-	                            &cause),
-	                 USER_CHECK_WAIT);
+	assert_int_equal(
+	    user_check(db, "bo", "right password", "192.0.2.7", 7000, &out, &wait, &cause),
+	    USER_CHECK_WAIT);
 	assert_int_equal(wait, 1);
 	/* ... while another address logs in. */
-	assert_int_equal(user_check(db, "bo", "right password", "192.0.2.8", 7000, &out, &wait,
-	                            &cause),
-	                 USER_CHECK_OK);
+	assert_int_equal(
+	    user_check(db, "bo", "right password", "192.0.2.8", 7000, &out, &wait, &cause),
+	    USER_CHECK_OK);
 	user_free(&out);
 	/* Counts quiet for a day are forgotten. */
-	assert_int_equal(user_check(db, "ghost", "x", "192.0.2.7", 7000 + 86401, &out, &wait,
-	                            &cause),
-	                 USER_CHECK_BAD);
+	assert_int_equal(
+	    user_check(db, "ghost", "x", "192.0.2.7", 7000 + 86401, &out, &wait, &cause),
+	    USER_CHECK_BAD);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*), max(failures) FROM login_failures",
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT count(*), max(failures) FROM login_failures",
 	                                    -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
