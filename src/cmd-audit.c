@@ -8,7 +8,6 @@
 #include "web/handlers.h"
 #include "web/jsonw.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,17 +47,6 @@ static void json_row(void *arg, const struct audit_entry *e)
 	admin_audit_json(arg, e);
 }
 
-static int parse_days(const char *s, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < 1 || v > 100000)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int audit_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -85,7 +73,7 @@ static int audit_run(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'k':
-			if (parse_days(optarg, &keep) != 0) {
+			if (cmd_parse_long(optarg, 1, 100000, &keep) != 0) {
 				cmd_error(&cmd_audit, "--keep-days is a number of days, 1 or more");
 				return EXIT_USAGE;
 			}

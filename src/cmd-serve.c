@@ -8,16 +8,6 @@
 
 extern const struct command cmd_serve;
 
-static int parse_int(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-	if (!*s || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -43,28 +33,28 @@ static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
 			o.bind = optarg;
 			break;
 		case 'p':
-			if (parse_int(optarg, 0, 65535, &v) != 0) {
+			if (cmd_parse_long(optarg, 0, 65535, &v) != 0) {
 				cmd_error(&cmd_serve, "--port must be 0..65535");
 				return EXIT_USAGE;
 			}
 			o.port = (int)v;
 			break;
 		case 'x':
-			if (parse_int(optarg, 1, 100000000, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, 100000000, &v) != 0) {
 				cmd_error(&cmd_serve, "--exit-after must be a number of seconds");
 				return EXIT_USAGE;
 			}
 			o.exit_after = (int)v;
 			break;
 		case 'u':
-			if (parse_int(optarg, 1, 100000, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, 100000, &v) != 0) {
 				cmd_error(&cmd_serve, "--upload-max-mb must be 1..100000");
 				return EXIT_USAGE;
 			}
 			o.upload_max = (uint64_t)v * 1000 * 1000;
 			break;
 		case 's':
-			if (parse_int(optarg, 1, 24 * 365, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, 24 * 365, &v) != 0) {
 				cmd_error(&cmd_serve, "--session-hours must be 1..8760");
 				return EXIT_USAGE;
 			}
@@ -77,14 +67,14 @@ static int serve_run(struct cmd_ctx *ctx, int argc, char **argv)
 			o.tls_key = optarg;
 			break;
 		case 'm':
-			if (parse_int(optarg, 1, 1000, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, 1000, &v) != 0) {
 				cmd_error(&cmd_serve, "--max-per-ip must be 1..1000");
 				return EXIT_USAGE;
 			}
 			o.max_per_ip = (int)v;
 			break;
 		case 't':
-			if (parse_int(optarg, 1, 3600, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, 3600, &v) != 0) {
 				cmd_error(&cmd_serve, "--timeout must be 1..3600 seconds");
 				return EXIT_USAGE;
 			}

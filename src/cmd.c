@@ -26,6 +26,17 @@ struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
 	return ctx->db;
 }
 
+int cmd_parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 void cmd_audit_note(struct cmd_ctx *ctx, const char *action, const char *fmt, ...)
 {
 	va_list ap;

@@ -51,6 +51,9 @@ int cmd_lang(const struct command *cmd, const char *arg, enum lang *out);
  * -1 after printing "--format is text, csv or json, not 'X'" as cmd's error. */
 int cmd_format(const struct command *cmd, const char *arg, const char *const *names);
 
+/* A whole number lo..hi (decimal, nothing around it): 0 and *out, or -1. */
+int cmd_parse_long(const char *s, long lo, long hi, long *out);
+
 /* --keep N (snapshots to keep, 1 or more): sets *out, or prints why as
  * cmd's error and returns -1. */
 int cmd_keep_parse(const struct command *cmd, const char *arg, int *out);
