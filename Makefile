@@ -48,7 +48,7 @@ UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 # concurrency test of tests/web, and the unit tests that run threads.
 TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
 OBJ_TSAN   := $(patsubst $(B)/obj/%,$(B)/tsan/%,$(OBJ_LIB))
-UNIT_TSAN  := $(B)/tsan-tests/test-vrp $(B)/tsan-tests/test-auth
+UNIT_TSAN  := $(B)/tsan-tests/test-vrp $(B)/tsan-tests/test-auth $(B)/tsan-tests/test-xlsxw
 
 .PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus

@@ -4,6 +4,7 @@
  * so a new figure in the JSON is one line here. */
 #include "render/analysis-xlsx.h"
 #include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -256,7 +257,7 @@ static void summary_sheet(struct book *b, const json_t *root)
 
 static int finish(struct book *b, const char *path, char **cause)
 {
-	lxw_error e = workbook_close(b->wb);
+	lxw_error e = xlsxw_close(b->wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("cannot write %s: %s", path, lxw_strerror(e));
 		return -1;

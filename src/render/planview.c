@@ -4,6 +4,7 @@
  * ISO dates); formats for people go through util/i18n. */
 #include "render/planview.h"
 #include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "render/csvw.h"
 #include "render/html.h"
 #include "render/table.h"
@@ -307,7 +308,7 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 			}
 		}
 	}
-	lxw_error e = workbook_close(wb);
+	lxw_error e = xlsxw_close(wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("writing %s failed: %s", path, lxw_strerror(e));
 		return -1;

@@ -5,6 +5,7 @@
  * most 1 048 575 customers under its header; more are cut and said so. */
 #include "render/xlsx-report.h"
 #include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -211,7 +212,7 @@ int xlsx_report_write(const char *path, const struct catview *v, enum lang lang,
 	set_formats(wb, &x);
 	summary_sheet(wb, &x, v, lang);
 	customers_sheet(wb, &x, v, lang);
-	lxw_error e = workbook_close(wb);
+	lxw_error e = xlsxw_close(wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("writing the workbook %s: %s", path, lxw_strerror(e));
 		return -1;
