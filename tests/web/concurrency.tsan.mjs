@@ -67,7 +67,7 @@ function variants(path, cust) {
 function tails(path, cust) {
   const TAILS = {
     '/api/customers/': cust,
-    '/api/export/': ['newsletter.csv', 'calls-S01.csv', 'calls-S02.xlsx', 'visits-S01.ics', 'calls-S03.csv'],
+    '/api/export/': ['newsletter.csv', 'calls-S01.csv', 'calls-S01.xlsx', 'calls-S02.xlsx', 'calls-S03.xlsx', 'visits-S01.ics', 'calls-S03.csv'],
   };
   return TAILS[path];
 }
