@@ -98,13 +98,17 @@ async function route() {
     const p = PAGES.find((x) => x.id === page && visible(x));
     mod = p ? p.mod : overview;
   }
-  mount(main, h('p', { class: 'muted' }, t('loading')));
+  // Each visit renders into its own box: a slow page the user has left
+  // (waiting for a busy server) then fills a box no longer shown, instead
+  // of replacing the page the user went to.
+  const box = h('div', { class: 'page' }, h('p', { class: 'muted' }, t('loading')));
+  mount(main, box);
   document.title = 'fokus · ' + t(page === 'customers' && arg ? 'customer' : page);
   try {
-    await mod.render(main, ctx, arg);
+    await mod.render(box, ctx, arg);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return;
-    mount(main, h('p', { class: 'error' }, err instanceof ApiError && err.status === 404 ? t('not_found') : t('error', err.message)));
+    mount(box, h('p', { class: 'error' }, err instanceof ApiError && err.status === 404 ? t('not_found') : t('error', err.message)));
   }
 }
 
