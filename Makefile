@@ -1,6 +1,7 @@
 # fokus — plain Makefile, out-of-tree build in build/.
 #   make            build build/fokus
 #   make check      install what is missing, build, run every test
+#   make web-tsan   the server and threaded unit tests under ThreadSanitizer
 #   make demo       install what is missing, build, run the demo on the sample company
 #   make fuzz       run the fuzz targets (clang libFuzzer) for FUZZ_SECONDS each (60)
 #   make fuzz-quick the same for 10 s each (part of make check)
@@ -43,7 +44,13 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 OBJ_SAN   := $(patsubst $(B)/obj/%,$(B)/san/%,$(OBJ_LIB))
 UNIT_SAN  := $(patsubst tests/unit/%.c,$(B)/san-tests/%,$(UNIT_SRC))
 
-.PHONY: all check unit unit-san cli cli-san web-test demo deps fuzz fuzz-quick fuzz-build bench format clean
+# A third build with ThreadSanitizer: the server (build/fokus-tsan) for the
+# concurrency test of tests/web, and the unit tests that run threads.
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+OBJ_TSAN   := $(patsubst $(B)/obj/%,$(B)/tsan/%,$(OBJ_LIB))
+UNIT_TSAN  := $(B)/tsan-tests/test-vrp $(B)/tsan-tests/test-auth $(B)/tsan-tests/test-xlsxw
+
+.PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format clean
 all: $(B)/fokus
 
 deps:
@@ -133,6 +140,35 @@ unit: $(UNIT_BIN)
 unit-san: $(UNIT_SAN)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run-unit $(UNIT_SAN)
 
+$(B)/tsan/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(TSAN_FLAGS) -O1 -MMD -MP -c -o $@ $<
+
+$(B)/tsan/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(SAY) "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) $(TSAN_FLAGS) -O1 -Wno-missing-prototypes -Wno-overflow -c -o $@ $<
+
+$(B)/libfokus-tsan.a: $(OBJ_TSAN)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(B)/fokus-tsan: $(B)/tsan/main.o $(B)/libfokus-tsan.a
+	$(SAY) "  LINK    $@"
+	$(Q)$(CC) $(TSAN_FLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+$(B)/tsan-tests/%: tests/unit/%.c $(B)/libfokus-tsan.a tests/unit/testutil.h
+	@mkdir -p $(dir $@)
+	$(SAY) "  TEST    $@"
+	$(Q)$(CC) $(CFLAGS_ALL) $(TSAN_FLAGS) -O1 -Wno-missing-prototypes -Itests/unit $$(pkg-config --cflags cmocka) -o $@ $< $(B)/libfokus-tsan.a $(LDLIBS_ALL) $$(pkg-config --libs cmocka)
+
+# The threaded unit tests and the server's concurrency test
+# (tests/web/concurrency.tsan.mjs) under ThreadSanitizer: any report fails.
+web-tsan: $(B)/fokus $(B)/fokus-tsan $(UNIT_TSAN)
+	@TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$(CURDIR)/tests/tsan.supp" tests/run-unit $(UNIT_TSAN)
+	@FOKUS_WEB_TESTS=concurrency.tsan.mjs tests/web/run
+
 cli: $(B)/fokus
 	@tests/cli/run
 
@@ -157,6 +193,7 @@ check:
 	@$(MAKE) --no-print-directory cli
 	@$(MAKE) --no-print-directory cli-san
 	@$(MAKE) --no-print-directory web-test
+	@$(MAKE) --no-print-directory web-tsan
 	@$(MAKE) --no-print-directory fuzz-quick
 
 demo:
@@ -215,4 +252,4 @@ format:
 clean:
 	rm -rf $(B)
 
--include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/obj/*/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/obj/*/*.d $(B)/san/*.d $(B)/san/*/*.d $(B)/tsan/*.d $(B)/tsan/*/*.d $(B)/fuzz/obj/*.d $(B)/fuzz/obj/*/*.d)

@@ -6,6 +6,7 @@
 #include "cmd.h"
 #include "core/category.h"
 #include "render/catout.h"
+#include "store/audit.h"
 #include "util/days.h"
 #include "util/threads.h"
 #include "util/xmalloc.h"
@@ -360,6 +361,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		free(cause);
 		return EXIT_DATA;
 	}
+	cmd_audit_note(ctx, "categorize", AUDIT_CATEGORIZE_FMT, (long long)r.id, s.all.customers);
 	if (keep && cmd_keep_apply(&cmd_categorize, ctx, db, keep) != 0)
 		return EXIT_DATA; /* the new snapshot is saved all the same */
 	FILE *f = cmd_open_out(&cmd_categorize, out_path);

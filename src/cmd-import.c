@@ -2,6 +2,7 @@
  * Excel into the workspace, all-or-nothing, with every rejected row named. */
 #include "cmd.h"
 #include "importer.h"
+#include "store/audit.h"
 #include "util/days.h"
 #include "util/progress.h"
 #include "util/xmalloc.h"
@@ -219,6 +220,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 				  "inga fel (provkörning: inget sparat)"));
 		}
 		rc = r == 0 ? EXIT_OK : EXIT_DATA;
+		if (r == 0 && !io.dry_run)
+			cmd_audit_note(ctx, "import", AUDIT_IMPORT_FMT, rec_kind_name(kind), path,
+			          res.counts.rows_stored, (long long)res.counts.batch_id);
 	}
 	importer_result_free(&res);
 	goto out;

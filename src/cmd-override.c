@@ -6,6 +6,7 @@
 #include "render/catout.h"
 #include "render/csvw.h"
 #include "render/table.h"
+#include "store/audit.h"
 #include "store/override.h"
 #include "util/days.h"
 
@@ -73,6 +74,7 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 			cmd_error(&cmd_override, "customer %s has no override", argv[optind]);
 			return EXIT_DATA;
 		}
+		cmd_audit_note(ctx, "override-remove", "%s", argv[optind]);
 		printf(TR(ctx->lang,
 		          "Override of %s removed; the newest snapshot shows its computed "
 		          "category again.\n",
@@ -112,6 +114,7 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_override, "no customer '%s' in the workspace", argv[optind]);
 		return EXIT_DATA;
 	}
+	cmd_audit_note(ctx, "override", AUDIT_OVERRIDE_FMT, argv[optind], category_code(cat), reason);
 	char d[11];
 	printf(TR(ctx->lang, "%s is pinned to %s", "%s är låst till %s"), argv[optind],
 	       category_label(cat, ctx->lang));

@@ -197,6 +197,8 @@ static int undo(struct cmd_ctx *ctx)
 		           "; %ld har ändrats sedan dess och lämnades orörda"),
 		        skipped);
 	fputs(".\n", stderr);
+	cmd_audit_note(ctx, "plan-undo", "batch %lld: %ld customers restored, %ld left", (long long)batch,
+	          restored, skipped);
 	return EXIT_OK;
 }
 
@@ -277,6 +279,8 @@ static int apply(struct cmd_ctx *ctx, const struct plan_inputs *in, const struct
 		           "Tillämpad: %ld kunder fick ny ansvarig (omgång #%lld). Ångra med "
 		           "'fokus plan --undo'.\n"),
 		        changed, (long long)batch);
+	cmd_audit_note(ctx, "plan-apply", "batch %lld: %ld customers got a new owner", (long long)batch,
+	          changed);
 	return EXIT_OK;
 }
 

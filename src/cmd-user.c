@@ -1,6 +1,7 @@
 /* cmd-user.c — `fokus user add|list|remove|passwd`: the dashboard's users. */
 #include "cmd.h"
 #include "render/table.h"
+#include "store/audit.h"
 #include "store/user.h"
 #include "util/xmalloc.h"
 
@@ -130,6 +131,8 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	fprintf(stderr, "user %s added (%s%s%s)\n", argv[optind], user_role_code(role),
 	        seller ? ", seller " : "", seller ? seller : "");
+	cmd_audit_note(ctx, "user-add", AUDIT_USER_ADD_FMT, argv[optind], user_role_code(role),
+	          seller ? ", seller " : "", seller ? seller : "");
 	return EXIT_OK;
 }
 
@@ -157,7 +160,8 @@ static int user_passwd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
 		return EXIT_DATA;
 	}
-	fprintf(stderr, "password of %s changed\n", argv[1]);
+	fprintf(stderr, "password of %s changed (and their sessions ended)\n", argv[1]);
+	cmd_audit_note(ctx, "user-passwd", "%s", argv[1]);
 	return EXIT_OK;
 }
 
@@ -207,6 +211,7 @@ static int user_remove_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	fprintf(stderr, "user %s removed (and logged out)\n", argv[1]);
+	cmd_audit_note(ctx, "user-remove", "%s", argv[1]);
 	return EXIT_OK;
 }
 
@@ -249,7 +254,8 @@ const struct command cmd_user = {
             "      as an argon2id hash (libsodium), never in clear.\n"
             "  user list               name, role, seller ID, created (tab-separated)\n"
             "  user remove NAME        removes the user and ends their sessions\n"
-            "  user passwd NAME [--password-stdin]   sets a new password\n"
+            "  user passwd NAME [--password-stdin]   sets a new password and ends the\n"
+            "                                        user's sessions (logged out everywhere)\n"
             "\n"
             "Examples:\n"
             "  fokus user add anna --role manager\n"

@@ -2,6 +2,7 @@
  * first use, error and usage messages, --lang, --format and --keep, and the
  * --out file. Kept out of main.c so unit tests can call commands' code. */
 #include "cmd.h"
+#include "store/audit.h"
 #include "store/db.h"
 #include "store/snapshot.h"
 
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
 {
@@ -22,6 +24,38 @@ struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
 		ctx->db = NULL;
 	}
 	return ctx->db;
+}
+
+int cmd_parse_long(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+void cmd_audit_note(struct cmd_ctx *ctx, const char *action, const char *fmt, ...)
+{
+	va_list ap;
+	char *detail = NULL, *cause = NULL, *who = NULL;
+	struct sqlite3 *db = cmd_db(ctx);
+	if (!db)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&detail, fmt, ap) < 0)
+		detail = NULL;
+	va_end(ap);
+	who = audit_system_user();
+	if (audit_add(db, (int64_t)time(NULL), who, AUDIT_LOCAL, action, detail ? detail : "",
+	              &cause) != 0) {
+		fprintf(stderr, "fokus: warning: cannot write the audit log: %s\n", cause);
+		free(cause);
+	}
+	free(who);
+	free(detail);
 }
 
 void cmd_error(const struct command *cmd, const char *fmt, ...)

@@ -51,12 +51,21 @@ int cmd_lang(const struct command *cmd, const char *arg, enum lang *out);
  * -1 after printing "--format is text, csv or json, not 'X'" as cmd's error. */
 int cmd_format(const struct command *cmd, const char *arg, const char *const *names);
 
+/* A whole number lo..hi (decimal, nothing around it): 0 and *out, or -1. */
+int cmd_parse_long(const char *s, long lo, long hi, long *out);
+
 /* --keep N (snapshots to keep, 1 or more): sets *out, or prints why as
  * cmd's error and returns -1. */
 int cmd_keep_parse(const struct command *cmd, const char *arg, int *out);
 /* Removes every snapshot but the `keep` newest and says how many went (to
  * stderr). 0, or -1 after printing the error. */
 int cmd_keep_apply(const struct command *cmd, struct cmd_ctx *ctx, struct sqlite3 *db, int keep);
+
+/* Writes an entry to the workspace's audit log (store/audit.h) as the
+ * system user running fokus, from "local": action and a printf-style
+ * detail. A failure prints a warning and changes nothing else. */
+void cmd_audit_note(struct cmd_ctx *ctx, const char *action, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* All commands (generated at build time), and their count. */
 extern const struct command *const cmd_table[];

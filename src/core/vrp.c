@@ -271,14 +271,19 @@ static void read_nodes(struct solver *s)
 			s->vclass[s->vmin[i]] = -1 - s->vmin[i];
 }
 
-static const struct solver *sort_ctx;
-static int sort_node;
+/* Who is nearer to a node: qsort_r's context (no file-scope state: request
+ * threads plan routes at the same time). */
+struct nearness {
+	const struct solver *s;
+	int node;
+};
 
-static int by_nearness(const void *a, const void *b)
+static int by_nearness(const void *a, const void *b, void *arg)
 {
-	const struct solver *s = sort_ctx;
+	const struct nearness *k = arg;
+	const struct solver *s = k->s;
 	int x = *(const int *)a, y = *(const int *)b;
-	int lc = s->loc[sort_node];
+	int lc = s->loc[k->node];
 	double dx = s->C[(size_t)lc * s->nloc + s->loc[x]] + s->C[(size_t)s->loc[x] * s->nloc + lc];
 	double dy = s->C[(size_t)lc * s->nloc + s->loc[y]] + s->C[(size_t)s->loc[y] * s->nloc + lc];
 	if (dx != dy)
@@ -297,14 +302,13 @@ static void build_adjacency(struct solver *s)
 			cand[nc++] = i;
 	s->adjn = nc;
 	s->adj = xmalloc(((size_t)n * nc + 1) * sizeof(int));
-	sort_ctx = s;
 	for (int i = 0; i < n; i++) {
 		int *a = s->adj + (size_t)i * nc;
 		if (s->loc[i] < 0)
 			continue;
 		memcpy(a, cand, nc * sizeof(int));
-		sort_node = i;
-		qsort(a, nc, sizeof(int), by_nearness);
+		struct nearness near = {s, i};
+		qsort_r(a, nc, sizeof(int), by_nearness, &near);
 		/* the node itself first */
 		for (int k = 0; k < nc; k++)
 			if (a[k] == i) {

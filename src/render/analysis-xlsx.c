@@ -3,6 +3,8 @@
  * columns (label in English and Swedish, number format) drive the writer,
  * so a new figure in the JSON is one line here. */
 #include "render/analysis-xlsx.h"
+#include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -139,7 +141,7 @@ static void cell(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, co
                  enum colfmt f)
 {
 	if (json_is_string(v))
-		worksheet_write_string(ws, r, c, json_string_value(v), b->fmt[F_TEXT]);
+		cellguard_xlsx_string(ws, r, c, json_string_value(v), b->fmt[F_TEXT]);
 	else if (json_is_number(v))
 		worksheet_write_number(ws, r, c, json_number_value(v), b->fmt[f]);
 	else if (json_is_boolean(v))
@@ -155,7 +157,7 @@ static void table_sheet(struct book *b, const json_t *root, const struct sheet *
 	lxw_col_t nc = 0;
 	for (; s->cols[nc]; nc++) {
 		const struct column *c = column(s->cols[nc]);
-		worksheet_write_string(ws, 0, nc, c ? TR(b->lang, c->en, c->sv) : s->cols[nc],
+		cellguard_xlsx_string(ws, 0, nc, c ? TR(b->lang, c->en, c->sv) : s->cols[nc],
 		                       b->head);
 		worksheet_set_column(ws, nc, nc, c ? c->width : 12, NULL);
 	}
@@ -184,12 +186,12 @@ static void bookings_sheet(struct book *b, const json_t *root)
 		return;
 	lxw_worksheet *ws =
 	    workbook_add_worksheet(b->wb, TR(b->lang, "Bookings per week", "Bokningar per vecka"));
-	worksheet_write_string(ws, 0, 0, TR(b->lang, "Week", "Vecka"), b->head);
+	cellguard_xlsx_string(ws, 0, 0, TR(b->lang, "Week", "Vecka"), b->head);
 	worksheet_set_column(ws, 0, 0, 10, NULL);
 	size_t ns = json_array_size(sum);
 	for (size_t s = 0; s < ns; s++) {
 		const json_t *o = json_array_get(sum, s);
-		worksheet_write_string(ws, 0, (lxw_col_t)(s + 1),
+		cellguard_xlsx_string(ws, 0, (lxw_col_t)(s + 1),
 		                       json_string_value(json_object_get(o, "name")), b->head);
 	}
 	worksheet_set_column(ws, 1, (lxw_col_t)ns, 12, NULL);
@@ -200,7 +202,7 @@ static void bookings_sheet(struct book *b, const json_t *root)
 		if (s >= ns)
 			break;
 		if (s == 0)
-			worksheet_write_string(ws, (lxw_row_t)(w + 1), 0,
+			cellguard_xlsx_string(ws, (lxw_row_t)(w + 1), 0,
 			                       json_string_value(json_object_get(o, "week")), NULL);
 		cell(b, ws, (lxw_row_t)(w + 1), (lxw_col_t)(s + 1), json_object_get(o, "meetings"),
 		     F_INT);
@@ -215,14 +217,14 @@ static void summary_sheet(struct book *b, const json_t *root)
 	char *title = xasprintf("%s %s – %s", TR(b->lang, "Activity analysis", "Aktivitetsanalys"),
 	                        json_string_value(json_object_get(period, "from")),
 	                        json_string_value(json_object_get(period, "to")));
-	worksheet_write_string(ws, 0, 0, title, b->title);
+	cellguard_xlsx_string(ws, 0, 0, title, b->title);
 	free(title);
 	worksheet_set_column(ws, 0, 0, 6, NULL);
 	worksheet_set_column(ws, 1, 1, 90, NULL);
 	worksheet_set_column(ws, 2, 2, 16, NULL);
-	worksheet_write_string(ws, 2, 0, "#", b->head);
-	worksheet_write_string(ws, 2, 1, TR(b->lang, "Finding", "Iakttagelse"), b->head);
-	worksheet_write_string(ws, 2, 2, TR(b->lang, "At stake", "På spel"), b->head);
+	cellguard_xlsx_string(ws, 2, 0, "#", b->head);
+	cellguard_xlsx_string(ws, 2, 1, TR(b->lang, "Finding", "Iakttagelse"), b->head);
+	cellguard_xlsx_string(ws, 2, 2, TR(b->lang, "At stake", "På spel"), b->head);
 	const json_t *findings = json_object_get(root, "findings");
 	size_t i;
 	const json_t *f;
@@ -245,17 +247,17 @@ static void summary_sheet(struct book *b, const json_t *root)
 	    {"unknown_seller", "Left out: unknown seller", "Utelämnade: okänd säljare"},
 	};
 	for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++, r++) {
-		worksheet_write_string(ws, r, 1, TR(b->lang, counts[k].en, counts[k].sv), NULL);
+		cellguard_xlsx_string(ws, r, 1, TR(b->lang, counts[k].en, counts[k].sv), NULL);
 		cell(b, ws, r, 2, json_object_get(act, counts[k].key), F_INT);
 	}
-	worksheet_write_string(
+	cellguard_xlsx_string(
 	    ws, r + 1, 1, TR(b->lang, "Formulas: docs/analysis.md", "Formler: docs/analysis.md"),
 	    NULL);
 }
 
 static int finish(struct book *b, const char *path, char **cause)
 {
-	lxw_error e = workbook_close(b->wb);
+	lxw_error e = xlsxw_close(b->wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("cannot write %s: %s", path, lxw_strerror(e));
 		return -1;

@@ -55,18 +55,18 @@ static const char *vstr(char *const *arr, size_t i)
 
 /* --- selection and order -------------------------------------------------- */
 
-static const struct catview *sort_view; /* qsort has no context argument */
-/* (catout_select is thus not for two threads at once.) */
-
-static int by_cat_revenue(const void *a, const void *b)
+/* The comparators get the view as qsort_r's context: no file-scope state,
+ * so two threads may select at once. */
+static int by_cat_revenue(const void *a, const void *b, void *ctx)
 {
+	const struct catview *v = ctx;
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const struct cat_row *x = &sort_view->rows[i], *y = &sort_view->rows[j];
+	const struct cat_row *x = &v->rows[i], *y = &v->rows[j];
 	if (x->category != y->category)
 		return x->category < y->category ? -1 : 1;
 	if (x->revenue != y->revenue)
 		return x->revenue > y->revenue ? -1 : 1;
-	return strcmp(vstr(sort_view->customer_id, i), vstr(sort_view->customer_id, j));
+	return strcmp(vstr(v->customer_id, i), vstr(v->customer_id, j));
 }
 
 /* The order of by_cat_revenue as one unsigned key: the category above
@@ -98,10 +98,11 @@ static int make_keys(const struct catview *v, const size_t *ix, size_t k, struct
 
 /* Equal category and revenue: by customer id, then (as a stable sort of
  * the indexes would leave them) by index. */
-static int by_id_index(const void *a, const void *b)
+static int by_id_index(const void *a, const void *b, void *ctx)
 {
+	const struct catview *v = ctx;
 	const struct rkey *x = a, *y = b;
-	int c = strcmp(vstr(sort_view->customer_id, x->i), vstr(sort_view->customer_id, y->i));
+	int c = strcmp(vstr(v->customer_id, x->i), vstr(v->customer_id, y->i));
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
@@ -119,20 +120,20 @@ static uint64_t prefix8(const char *s)
 /* g[0..n), rows of equal category and revenue in index order, put in
  * by_id_index order: a stable radix sort on the ids' first 8 bytes, then
  * strcmp among the ids that share 8 bytes and go on. */
-static void sort_ties(struct rkey *g, struct rkey *tmp, size_t n)
+static void sort_ties(const struct catview *v, struct rkey *g, struct rkey *tmp, size_t n)
 {
 	if (n < 64) {
-		qsort(g, n, sizeof(*g), by_id_index);
+		qsort_r(g, n, sizeof(*g), by_id_index, (void *)v);
 		return;
 	}
 	for (size_t j = 0; j < n; j++)
-		g[j].key = prefix8(vstr(sort_view->customer_id, g[j].i));
+		g[j].key = prefix8(vstr(v->customer_id, g[j].i));
 	radix_sort(g, tmp, n);
 	for (size_t a = 0, b; a < n; a = b) {
 		for (b = a + 1; b < n && g[b].key == g[a].key; b++)
 			;
 		if (b - a > 1 && (g[a].key & 0xff)) /* 8 bytes and no end yet */
-			qsort(g + a, b - a, sizeof(*g), by_id_index);
+			qsort_r(g + a, b - a, sizeof(*g), by_id_index, (void *)v);
 	}
 }
 
@@ -147,14 +148,12 @@ static int sort_by_keys(const struct catview *v, size_t *ix, size_t k)
 	}
 	struct rkey *tmp = xreallocarray(NULL, k ? k : 1, sizeof(*tmp));
 	radix_sort(keys, tmp, k);
-	sort_view = v;
 	for (size_t a = 0, b; a < k; a = b) {
 		for (b = a + 1; b < k && keys[b].key == keys[a].key; b++)
 			;
 		if (b - a > 1)
-			sort_ties(keys + a, tmp, b - a);
+			sort_ties(v, keys + a, tmp, b - a);
 	}
-	sort_view = NULL;
 	free(tmp);
 	for (size_t j = 0; j < k; j++)
 		ix[j] = keys[j].i;
@@ -172,11 +171,8 @@ size_t catout_select(const struct catview *v, const struct catfilter *f, size_t 
 			continue;
 		ix[k++] = i;
 	}
-	if (!sort_by_keys(v, ix, k)) {
-		sort_view = v;
-		qsort(ix, k, sizeof(*ix), by_cat_revenue);
-		sort_view = NULL;
-	}
+	if (!sort_by_keys(v, ix, k))
+		qsort_r(ix, k, sizeof(*ix), by_cat_revenue, (void *)v);
 	*idx = ix;
 	return k;
 }

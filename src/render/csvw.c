@@ -1,10 +1,22 @@
-/* csvw.c — CSV output for every command's --format csv. */
+/* csvw.c — CSV output for every command's --format csv. Every field goes
+ * through render/cellguard.h first, so no cell runs as a formula. */
 #include "render/csvw.h"
+#include "render/cellguard.h"
 #include "util/strbuf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+static void field_sb(struct strbuf *sb, const char *s);
+
 void csvw_field_sb(struct strbuf *sb, const char *s)
+{
+	char *owned;
+	field_sb(sb, cellguard_text(s, &owned));
+	free(owned);
+}
+
+static void field_sb(struct strbuf *sb, const char *s)
 {
 	if (!s)
 		return;

@@ -1,4 +1,6 @@
-/* csvw.h — writing RFC 4180 CSV (comma, quotes doubled, CRLF never: LF). */
+/* csvw.h — writing RFC 4180 CSV (comma, quotes doubled, CRLF never: LF).
+ * A field that a spreadsheet could run as a formula gets a leading '
+ * (render/cellguard.h has the rule). */
 #ifndef FOKUS_CSVW_H
 #define FOKUS_CSVW_H
 #include <stdio.h>

@@ -3,6 +3,8 @@
  * JSON. Machine formats use plain numbers ('.', money in currency units,
  * ISO dates); formats for people go through util/i18n. */
 #include "render/planview.h"
+#include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "render/csvw.h"
 #include "render/html.h"
 #include "render/table.h"
@@ -280,7 +282,7 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 		if (!ws)
 			continue;
 		for (int c = 0; c < t[k]->ncols; c++) {
-			worksheet_write_string(ws, 0, (lxw_col_t)c, t[k]->head[c], bold);
+			cellguard_xlsx_string(ws, 0, (lxw_col_t)c, t[k]->head[c], bold);
 			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 14, NULL);
 		}
 		worksheet_freeze_panes(ws, 1, 0);
@@ -290,7 +292,7 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 				const struct planview_cell *x = cell(t[k], r, c);
 				lxw_col_t col = (lxw_col_t)c;
 				if (x->kind == PV_TEXT) {
-					worksheet_write_string(ws, row, col, x->text, NULL);
+					cellguard_xlsx_string(ws, row, col, x->text, NULL);
 				} else if (x->kind == PV_NUM) {
 					int d = x->decimals < 0   ? 0
 					        : x->decimals > 2 ? 2
@@ -306,7 +308,7 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 			}
 		}
 	}
-	lxw_error e = workbook_close(wb);
+	lxw_error e = xlsxw_close(wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("writing %s failed: %s", path, lxw_strerror(e));
 		return -1;

@@ -201,7 +201,7 @@ void route_render_text(FILE *f, const struct route_doc *d)
 
 void route_render_csv(FILE *f, const struct route_doc *d)
 {
-	static const char *head[] = {"date", "stop", "customer_id", "customer", "category",
+	static const char *const head[] = {"date", "stop", "customer_id", "customer", "category",
 				     "due", "overdue_days", "arrive", "start", "end",
 				     "km", "drive_min", "status", "reason"};
 	enum { NC = 14 };

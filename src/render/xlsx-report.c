@@ -4,6 +4,8 @@
  * constant-memory mode, so a million customers stay cheap. A sheet holds at
  * most 1 048 575 customers under its header; more are cut and said so. */
 #include "render/xlsx-report.h"
+#include "render/cellguard.h"
+#include "render/xlsxw.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -63,22 +65,22 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	char b[128], d1[11], d2[11];
 	struct strbuf sb = STRBUF_INIT;
 	lxw_row_t r = 0;
-	worksheet_write_string(ws, r++, 0,
+	cellguard_xlsx_string(ws, r++, 0,
 	                       TR(lang, "Customer categorization", "Kundkategorisering"), x->title);
-	worksheet_write_string(ws, r, 0, TR(lang, "Snapshot", "Ögonblicksbild"), x->bold);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "Snapshot", "Ögonblicksbild"), x->bold);
 	worksheet_write_number(ws, r++, 1, (double)run->id, NULL);
-	worksheet_write_string(ws, r, 0, TR(lang, "As of", "Per"), x->bold);
-	worksheet_write_string(ws, r++, 1, days_iso(run->p.as_of, d1), NULL);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "As of", "Per"), x->bold);
+	cellguard_xlsx_string(ws, r++, 1, days_iso(run->p.as_of, d1), NULL);
 	snprintf(b, sizeof(b), TR(lang, "%d months, %s – %s", "%d månader, %s – %s"),
 	         run->p.window_months, days_iso(run->window_from + 1, d1),
 	         days_iso(run->p.as_of, d2));
-	worksheet_write_string(ws, r, 0, TR(lang, "Window", "Period"), x->bold);
-	worksheet_write_string(ws, r++, 1, b, NULL);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "Window", "Period"), x->bold);
+	cellguard_xlsx_string(ws, r++, 1, b, NULL);
 	catout_method_line(&sb, run, lang);
-	worksheet_write_string(ws, r, 0, TR(lang, "Method", "Metod"), x->bold);
-	worksheet_write_string(ws, r++, 1, strbuf_cstr(&sb), NULL);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "Method", "Metod"), x->bold);
+	cellguard_xlsx_string(ws, r++, 1, strbuf_cstr(&sb), NULL);
 	strbuf_free(&sb);
-	worksheet_write_string(ws, r, 0,
+	cellguard_xlsx_string(ws, r, 0,
 	                       run->p.axis == AXIS_MARGIN
 	                           ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
 	                           : TR(lang, "Revenue threshold", "Gräns omsättning"),
@@ -86,13 +88,13 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	if (run->revenue_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->revenue_t.value), x->money);
 	else
-		worksheet_write_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
-	worksheet_write_string(ws, r, 0, TR(lang, "Potential threshold", "Gräns potential"),
+		cellguard_xlsx_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "Potential threshold", "Gräns potential"),
 	                       x->bold);
 	if (run->potential_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->potential_t.value), x->money);
 	else
-		worksheet_write_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
+		cellguard_xlsx_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
 	r++;
 	const char *hdr[] = {TR(lang, "Category", "Kategori"),
 	                     TR(lang, "Customers", "Kunder"),
@@ -105,12 +107,12 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	                     TR(lang, "Orders", "Order"),
 	                     TR(lang, "Average order", "Snittorder")};
 	for (int c = 0; c < 9; c++)
-		worksheet_write_string(ws, r, (lxw_col_t)c, hdr[c], x->head);
+		cellguard_xlsx_string(ws, r, (lxw_col_t)c, hdr[c], x->head);
 	r++;
 	for (int c = 0; c <= CAT_COUNT; c++) {
 		const struct cat_total *t = c < CAT_COUNT ? &s.cat[c] : &s.all;
 		lxw_format *lab = c < CAT_COUNT ? NULL : x->bold;
-		worksheet_write_string(ws, r, 0,
+		cellguard_xlsx_string(ws, r, 0,
 		                       c < CAT_COUNT ? category_label((enum category)c, lang)
 		                                     : TR(lang, "Total", "Totalt"),
 		                       lab);
@@ -130,17 +132,17 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 		r++;
 	}
 	r++;
-	worksheet_write_string(ws, r++, 0, TR(lang, "Potential sources", "Potentialens källor"),
+	cellguard_xlsx_string(ws, r++, 0, TR(lang, "Potential sources", "Potentialens källor"),
 	                       x->bold);
 	for (int k = 0; k < POTSRC_COUNT; k++) {
-		worksheet_write_string(ws, r, 0, pot_source_label((enum pot_source)k, lang), NULL);
+		cellguard_xlsx_string(ws, r, 0, pot_source_label((enum pot_source)k, lang), NULL);
 		worksheet_write_number(ws, r++, 1, (double)s.potsrc[k], x->intf);
 	}
-	worksheet_write_string(
+	cellguard_xlsx_string(
 	    ws, r++, 0,
 	    TR(lang, "Unknown potential counts as low.", "Okänd potential räknas som låg."),
 	    x->note);
-	worksheet_write_string(ws, r, 0, TR(lang, "Set by hand", "Manuellt satta"), x->bold);
+	cellguard_xlsx_string(ws, r, 0, TR(lang, "Set by hand", "Manuellt satta"), x->bold);
 	worksheet_write_number(ws, r++, 1, (double)s.overridden, x->intf);
 }
 
@@ -164,7 +166,7 @@ static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct
 	for (int c = 0; c < NC; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
 	for (int c = 0; c < NC; c++)
-		worksheet_write_string(ws, 0, (lxw_col_t)c, hdr[c], x->head);
+		cellguard_xlsx_string(ws, 0, (lxw_col_t)c, hdr[c], x->head);
 	worksheet_freeze_panes(ws, 1, 0);
 	size_t *idx = NULL;
 	size_t n = catout_select(v, NULL, &idx);
@@ -176,23 +178,23 @@ static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct
 		size_t i = idx[k];
 		const struct cat_row *r = &v->rows[i];
 		lxw_row_t row = (lxw_row_t)(k + 1);
-		worksheet_write_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "",
+		cellguard_xlsx_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "",
 		                       NULL);
 		if (v->name && v->name[i])
-			worksheet_write_string(ws, row, 1, v->name[i], NULL);
+			cellguard_xlsx_string(ws, row, 1, v->name[i], NULL);
 		if (v->seller_id && v->seller_id[i])
-			worksheet_write_string(ws, row, 2, v->seller_id[i], NULL);
+			cellguard_xlsx_string(ws, row, 2, v->seller_id[i], NULL);
 		worksheet_write_number(ws, row, 3, units(r->revenue), x->money);
 		if (r->potential_source != POTSRC_UNKNOWN)
 			worksheet_write_number(ws, row, 4, units(r->potential), x->money);
-		worksheet_write_string(
+		cellguard_xlsx_string(
 		    ws, row, 5, pot_source_label((enum pot_source)r->potential_source, lang), NULL);
 		worksheet_write_number(ws, row, 6, r->orders, x->intf);
-		worksheet_write_string(ws, row, 7, category_code((enum category)r->computed), NULL);
-		worksheet_write_string(ws, row, 8, category_code((enum category)r->category), NULL);
+		cellguard_xlsx_string(ws, row, 7, category_code((enum category)r->computed), NULL);
+		cellguard_xlsx_string(ws, row, 8, category_code((enum category)r->category), NULL);
 		strbuf_reset(&sb);
 		category_reason(&sb, r, v->run, lang);
-		worksheet_write_string(ws, row, 9, strbuf_cstr(&sb), NULL);
+		cellguard_xlsx_string(ws, row, 9, strbuf_cstr(&sb), NULL);
 	}
 	strbuf_free(&sb);
 	free(idx);
@@ -210,7 +212,7 @@ int xlsx_report_write(const char *path, const struct catview *v, enum lang lang,
 	set_formats(wb, &x);
 	summary_sheet(wb, &x, v, lang);
 	customers_sheet(wb, &x, v, lang);
-	lxw_error e = workbook_close(wb);
+	lxw_error e = xlsxw_close(wb);
 	if (e != LXW_NO_ERROR) {
 		*cause = xasprintf("writing the workbook %s: %s", path, lxw_strerror(e));
 		return -1;

@@ -109,11 +109,53 @@ static const char value_map_sql[] =
     " target TEXT NOT NULL,"  /* the code: visit, phone, ..., farmer, ... */
     " PRIMARY KEY(field, value));";
 
+/* 4 -> 5: what a server open to a team needs (issue 15).
+ * - data_version: one row whose value changes (to a fresh random number) with
+ *   every write job, so the server's result cache (src/web/cache.c) can tell
+ *   whether an answer computed earlier still holds. Triggers on the tables
+ *   every job writes a few rows to (a batch per import or plan apply, a
+ *   snapshot per categorization, an override, the policy, the sellers) rather
+ *   than on the big ones, so an import of millions of rows pays nothing. A
+ *   new table whose rows change what the dashboard shows needs a trigger too.
+ *   Random rather than +1: a restored backup cannot land on a value that once
+ *   meant other data.
+ * - login_failures: failed logins counted per user name (known or not) and per
+ *   client address, before the password is checked (store/user.c).
+ * - audit: who did what, when, from where (store/audit.c). */
+#define DV_TRIGGER(t, ev)                                                                          \
+	"CREATE TRIGGER dv_" t "_" ev " AFTER " ev " ON " t                                          \
+	" BEGIN UPDATE data_version SET v = random() WHERE id = 1; END;"
+static const char server_sql[] =
+    "CREATE TABLE data_version(id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL);"
+    "INSERT INTO data_version VALUES (1, random());"
+    DV_TRIGGER("batches", "INSERT") DV_TRIGGER("batches", "UPDATE") DV_TRIGGER("batches", "DELETE")
+    DV_TRIGGER("snapshots", "INSERT") DV_TRIGGER("snapshots", "UPDATE")
+    DV_TRIGGER("snapshots", "DELETE") DV_TRIGGER("snapshot_customers", "UPDATE")
+    DV_TRIGGER("overrides", "INSERT") DV_TRIGGER("overrides", "UPDATE")
+    DV_TRIGGER("overrides", "DELETE") DV_TRIGGER("policy", "INSERT")
+    DV_TRIGGER("policy", "UPDATE") DV_TRIGGER("policy", "DELETE")
+    DV_TRIGGER("sellers", "INSERT") DV_TRIGGER("sellers", "UPDATE") DV_TRIGGER("sellers", "DELETE")
+    "CREATE TABLE login_failures("
+    " key TEXT PRIMARY KEY," /* 'user:NAME' or 'addr:ADDRESS' */
+    " failures INTEGER NOT NULL,"
+    " last_failed_at INTEGER NOT NULL) WITHOUT ROWID;" /* unix seconds */
+    "CREATE INDEX login_failures_last ON login_failures(last_failed_at);"
+    "CREATE TABLE audit("
+    " id INTEGER PRIMARY KEY,"
+    " at INTEGER NOT NULL," /* unix seconds */
+    " actor TEXT NOT NULL," /* dashboard user, or the system user of a command */
+    " address TEXT NOT NULL," /* the client's address, or 'local' for a command */
+    " action TEXT NOT NULL,"
+    " detail TEXT NOT NULL DEFAULT '');"
+    "CREATE INDEX audit_at ON audit(at);";
+#undef DV_TRIGGER
+
 static const struct migration migrations[] = {
 	{store_schema_sql, NULL, NULL},                   /* 0 -> 1 */
 	{blocks_sql, pack_orders, drop_orders_sql},        /* 1 -> 2 */
 	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
 	{value_map_sql, NULL, NULL},                       /* 3 -> 4 */
+	{server_sql, NULL, NULL},                          /* 4 -> 5 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");
@@ -338,6 +380,22 @@ void db_close(sqlite3 *db)
 	if (!db)
 		return;
 	sqlite3_close_v2(db);
+}
+
+int db_data_version(sqlite3 *db, int64_t *out, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "SELECT v FROM data_version WHERE id = 1", -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	if (rc < 0)
+		*cause = db_cause(db, "workspace");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 char *db_setting_get(sqlite3 *db, const char *key)

@@ -3,11 +3,12 @@
  * names sqlite3 (as an opaque handle). */
 #ifndef FOKUS_DB_H
 #define FOKUS_DB_H
+#include <stdint.h>
 
 struct sqlite3;
 
 /* The schema version this binary writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /* Opens (creating when absent) and migrates the workspace at path. Returns 0,
  * or -1 with *cause set to one sentence the caller frees. */
@@ -28,6 +29,12 @@ int db_exec(struct sqlite3 *db, const char *sql, char **cause);
 /* One sentence for the last error of db, mapping SQLITE_FULL, READONLY,
  * BUSY, CORRUPT... to plain words. Returns a fresh string. */
 char *db_cause(struct sqlite3 *db, const char *what);
+
+/* The workspace's data version: a number that changes with every write job
+ * (imports, categorizations, overrides, plan apply/undo, policy; see the
+ * migration to schema 4 in db.c), for caches of computed answers. 0 or -1
+ * with *cause. */
+int db_data_version(struct sqlite3 *db, int64_t *out, char **cause);
 
 /* A value of the settings table (key/value text), or NULL; caller frees. */
 char *db_setting_get(struct sqlite3 *db, const char *key);

@@ -1,10 +1,12 @@
 /* user.c — the users table: adding, removing, listing dashboard users,
- * argon2id password hashes (libsodium crypto_pwhash_str) and the failed-login
- * counter behind the slowdown of password guessing. */
+ * argon2id password hashes (libsodium crypto_pwhash_str), and the
+ * failed-login counts (table login_failures, per user name and per client
+ * address) behind the slowdown of password guessing. */
 #include "store/user.h"
 #include "store/db.h"
 #include "util/xmalloc.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -84,19 +86,19 @@ int user_add(sqlite3 *db, const char *name, enum user_role role, const char *sel
 	int rc = -1;
 	if (!name || !*name || strlen(name) > 100) {
 		*cause = xstrdup("a user name must have 1 to 100 characters");
-		return -1;
+		return -2;
 	}
 	if (role < 0 || role >= USER_ROLE_COUNT) {
 		*cause = xstrdup("unknown role");
-		return -1;
+		return -2;
 	}
 	if (role == USER_SELLER && (!seller_id || !*seller_id)) {
 		*cause = xstrdup("a user with role seller needs --seller-id (their seller ID)");
-		return -1;
+		return -2;
 	}
 	if (!password || strlen(password) < 8) {
 		*cause = xstrdup("the password must have at least 8 characters");
-		return -1;
+		return -2;
 	}
 	if (hash_password(password, hash, cause) != 0)
 		return -1;
@@ -117,6 +119,7 @@ int user_add(sqlite3 *db, const char *name, enum user_role role, const char *sel
 	int s = sqlite3_step(st);
 	if (s == SQLITE_CONSTRAINT || (s & 0xff) == SQLITE_CONSTRAINT) {
 		*cause = xasprintf("a user named '%s' exists already", name);
+		rc = -2;
 		goto out;
 	}
 	if (s != SQLITE_DONE)
@@ -142,20 +145,43 @@ int user_set_password(sqlite3 *db, const char *name, const char *password, char 
 	}
 	if (hash_password(password, hash, cause) != 0)
 		return -1;
+	if (db_begin(db, cause) != 0) {
+		sodium_memzero(hash, sizeof(hash));
+		return -1;
+	}
 	int rc = -1;
-	if (sqlite3_prepare_v2(
-	        db,
-	        "UPDATE users SET pw_hash = ?, failed_logins = 0, last_failed_at = NULL "
-	        "WHERE name = ?",
-	        -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "UPDATE users SET pw_hash = ? WHERE name = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
 		sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_DONE)
 			rc = sqlite3_changes(db) > 0 ? 0 : 1;
 	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* A new password ends every login made with the old one, and the
+	 * failed-login count starts again. */
+	if (rc == 0 &&
+	    (sqlite3_prepare_v2(db,
+	                        "DELETE FROM sessions WHERE user_id IN "
+	                        "(SELECT id FROM users WHERE name = ?1)",
+	                        -1, &st, NULL) != SQLITE_OK ||
+	     (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC), sqlite3_step(st)) != SQLITE_DONE))
+		rc = -1;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == 0 &&
+	    (sqlite3_prepare_v2(db, "DELETE FROM login_failures WHERE key = 'user:' || ?1", -1, &st,
+	                        NULL) != SQLITE_OK ||
+	     (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC), sqlite3_step(st)) != SQLITE_DONE))
+		rc = -1;
+	sqlite3_finalize(st);
 	if (rc < 0)
 		*cause = db_cause(db, "workspace");
-	sqlite3_finalize(st);
+	if (rc == 0 && db_commit(db, cause) != 0)
+		rc = -1;
+	if (rc != 0)
+		db_rollback(db);
 	sodium_memzero(hash, sizeof(hash));
 	return rc;
 }
@@ -187,7 +213,11 @@ out:
 	return rc;
 }
 
-#define USER_COLS "id, name, role, seller_id, failed_logins, last_failed_at, created_at, pw_hash"
+/* The failed-login count is the login_failures row of the user's name. */
+#define USER_COLS                                                                                  \
+	"u.id, u.name, u.role, u.seller_id, coalesce(f.failures, 0), f.last_failed_at, "           \
+	"u.created_at, u.pw_hash FROM users u LEFT JOIN login_failures f ON f.key = 'user:' || "   \
+	"u.name"
 
 static void read_row(sqlite3_stmt *st, struct user *u)
 {
@@ -208,8 +238,8 @@ static int get_user(sqlite3 *db, const char *name, struct user *out, char *hash,
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
-	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users WHERE name = ?", -1, &st,
-	                       NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " WHERE u.name = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		int s = sqlite3_step(st);
 		if (s == SQLITE_ROW) {
@@ -239,8 +269,8 @@ int user_list(sqlite3 *db, struct user **out, int *n, char **cause)
 	int cnt = 0, s;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " FROM users ORDER BY name", -1, &st,
-	                       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT " USER_COLS " ORDER BY u.name", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;
 	}
@@ -261,93 +291,171 @@ int user_list(sqlite3 *db, struct user **out, int *n, char **cause)
 	return 0;
 }
 
-int64_t user_login_wait(const struct user *u, int64_t now)
+/* Seconds to wait after `failures` failures in a row, the last at `last`:
+ * none for the first `free_n`, then 1, 2, 4 ... up to 60 after the last. */
+static int64_t throttle_wait(int64_t failures, int64_t last, int64_t now, int free_n)
 {
-	if (u->failed_logins < 3 || u->last_failed_at <= 0)
+	if (failures < free_n || last <= 0)
 		return 0;
-	int shift = u->failed_logins - 3;
+	int64_t shift = failures - free_n;
 	int64_t delay = shift >= 6 ? 60 : (int64_t)1 << shift;
-	if (delay > 60)
-		delay = 60;
-	int64_t left = u->last_failed_at + delay - now;
+	int64_t left = last + delay - now;
 	return left > 0 ? left : 0;
 }
 
-static int note_login(sqlite3 *db, int64_t id, int ok, int64_t now, char **cause)
+int64_t user_login_wait(const struct user *u, int64_t now)
+{
+	return throttle_wait(u->failed_logins, u->last_failed_at, now, USER_FREE_FAILURES);
+}
+
+/* Reads the count of key into *failures, *last (0, 0 when none). */
+static int failures_of(sqlite3 *db, const char *key, int64_t *failures, int64_t *last)
 {
 	sqlite3_stmt *st = NULL;
-	const char *sql =
-	    ok ? "UPDATE users SET failed_logins = 0, last_failed_at = NULL WHERE id = ?1"
-	       : "UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ?2 "
-	         "WHERE id = ?1";
+	*failures = *last = 0;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT failures, last_failed_at FROM login_failures WHERE key = ?",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		*failures = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	return s == SQLITE_ROW || s == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs one statement on key (?1) and now (?2, when it has one). */
+static int exec_key(sqlite3 *db, const char *sql, const char *key, int64_t now)
+{
+	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_int64(st, 1, id);
-		if (!ok)
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_bind_parameter_count(st) >= 2)
 			sqlite3_bind_int64(st, 2, now);
-		if (sqlite3_step(st) == SQLITE_DONE)
-			rc = 0;
+		rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	}
-	if (rc < 0)
-		*cause = db_cause(db, "workspace");
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* A valid hash of a password nobody knows, so that unknown names cost the
- * same verification time as known ones. Computed once. */
-static const char *dummy_hash(void)
+static const char count_sql[] =
+    "INSERT INTO login_failures(key, failures, last_failed_at) VALUES (?1, 1, ?2) "
+    "ON CONFLICT(key) DO UPDATE SET failures = failures + 1, last_failed_at = ?2";
+
+/* The throttle step of a login, in one write transaction so that attempts
+ * running at once are counted one after the other: how long the user name
+ * and the address must still wait (*wait > 0: nothing counted), else the
+ * attempt counted as failed for both before the password is checked. Counts
+ * quiet for a day are forgotten. 0 or -1 with *cause. */
+static int count_attempt(sqlite3 *db, const char *ukey, const char *akey, int64_t now,
+                         int64_t *wait, char **cause)
 {
-	static char hash[crypto_pwhash_STRBYTES];
-	static int done;
-	if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-		char tmp[crypto_pwhash_STRBYTES], pw[33];
-		unsigned char r[16];
-		randombytes_buf(r, sizeof(r));
-		sodium_bin2hex(pw, sizeof(pw), r, sizeof(r));
-		if (crypto_pwhash_str(tmp, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-		                      crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0) {
-			memcpy(hash, tmp, sizeof(hash));
-			__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
-		}
+	int64_t fu, lu, fa = 0, la = 0;
+	*wait = 0;
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (exec_key(db, "DELETE FROM login_failures WHERE last_failed_at < ?2 - 86400", "", now) !=
+	        0 ||
+	    failures_of(db, ukey, &fu, &lu) != 0 || (akey && failures_of(db, akey, &fa, &la) != 0))
+		goto fail;
+	int64_t wu = throttle_wait(fu, lu, now, USER_FREE_FAILURES);
+	int64_t wa = akey ? throttle_wait(fa, la, now, USER_ADDR_FREE_FAILURES) : 0;
+	*wait = wu > wa ? wu : wa;
+	if (*wait > 0) {
+		db_rollback(db);
+		return 0;
 	}
-	return hash;
+	if (exec_key(db, count_sql, ukey, now) != 0 ||
+	    (akey && exec_key(db, count_sql, akey, now) != 0))
+		goto fail;
+	return db_commit(db, cause);
+fail:
+	*cause = db_cause(db, "workspace");
+	db_rollback(db);
+	return -1;
 }
 
-int user_check(sqlite3 *db, const char *name, const char *password, int64_t now, struct user *out,
-               int64_t *wait, char **cause)
+/* After a right password: the user's count starts again; the address gets
+ * back the failure counted for this attempt (its others stay). */
+static int count_success(sqlite3 *db, const char *ukey, const char *akey, char **cause)
+{
+	if (db_begin(db, cause) != 0)
+		return -1;
+	if (exec_key(db, "DELETE FROM login_failures WHERE key = ?1", ukey, 0) != 0 ||
+	    (akey && exec_key(db,
+	                      "UPDATE login_failures SET failures = max(failures - 1, 0) "
+	                      "WHERE key = ?1",
+	                      akey, 0) != 0)) {
+		*cause = db_cause(db, "workspace");
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db, cause);
+}
+
+/* A valid hash of a password nobody knows, so that unknown names cost the
+ * same verification time as known ones. Made once for the process. */
+static char dummy[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void make_dummy(void)
+{
+	char pw[33];
+	unsigned char r[16];
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(pw, sizeof(pw), r, sizeof(r));
+	if (crypto_pwhash_str(dummy, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		dummy[0] = '\0';
+}
+
+void user_check_prepare(void)
+{
+	pthread_once(&dummy_once, make_dummy);
+}
+
+int user_check(sqlite3 *db, const char *name, const char *password, const char *addr, int64_t now,
+               struct user *out, int64_t *wait, char **cause)
 {
 	char hash[crypto_pwhash_STRBYTES + 1];
 	struct user u = {0};
 	*wait = 0;
 	memset(out, 0, sizeof(*out));
-	int g = get_user(db, name ? name : "", &u, hash, sizeof(hash), cause);
+	user_check_prepare();
+	name = name ? name : "";
+	char *ukey = xasprintf("user:%s", name), *akey = addr ? xasprintf("addr:%s", addr) : NULL;
+	int rc = -1;
+	if (count_attempt(db, ukey, akey, now, wait, cause) != 0)
+		goto out;
+	if (*wait > 0) {
+		rc = USER_CHECK_WAIT;
+		goto out;
+	}
+	int g = get_user(db, name, &u, hash, sizeof(hash), cause);
 	if (g < 0)
-		return -1;
-	if (g == 1) {
-		const char *d = dummy_hash();
-		if (*d && crypto_pwhash_str_verify(d, password, strlen(password)) == 0)
-			return USER_CHECK_BAD; /* cannot happen: nobody knows that password */
-		return USER_CHECK_BAD;
-	}
-	int64_t left = user_login_wait(&u, now);
-	if (left > 0) {
-		*wait = left;
-		user_free(&u);
-		return USER_CHECK_WAIT;
-	}
-	int ok = crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
+		goto out;
+	/* Unknown names verify the dummy hash: the same work, the same answer. */
+	const char *h = g == 0 ? hash : dummy;
+	int ok = *h && crypto_pwhash_str_verify(h, password, strlen(password)) == 0 && g == 0;
 	sodium_memzero(hash, sizeof(hash));
-	if (note_login(db, u.id, ok, now, cause) != 0) {
-		user_free(&u);
-		return -1;
-	}
 	if (!ok) {
-		user_free(&u);
-		return USER_CHECK_BAD;
+		rc = USER_CHECK_BAD;
+		goto out;
 	}
+	if (count_success(db, ukey, akey, cause) != 0)
+		goto out;
 	u.failed_logins = 0;
 	u.last_failed_at = 0;
 	*out = u;
-	return USER_CHECK_OK;
+	memset(&u, 0, sizeof(u));
+	rc = USER_CHECK_OK;
+out:
+	user_free(&u);
+	free(ukey);
+	free(akey);
+	return rc;
 }

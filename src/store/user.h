@@ -18,11 +18,16 @@ struct user {
 	int64_t id;
 	char *name;
 	enum user_role role;
-	char *seller_id; /* the seller this user is (seller role), else NULL */
-	int failed_logins;
+	char *seller_id;        /* the seller this user is (seller role), else NULL */
+	int failed_logins;      /* failed logins in a row for this name (login_failures) */
 	int64_t last_failed_at; /* unix seconds, 0 when never */
 	char *created_at;
 };
+
+/* Failed logins in a row that are checked without waiting: per user name,
+ * and per client address (a team behind one address shares it). */
+#define USER_FREE_FAILURES 3
+#define USER_ADDR_FREE_FAILURES 20
 
 /* Frees what u owns (not u). NULL-safe. */
 void user_free(struct user *u);
@@ -31,13 +36,15 @@ void user_free(struct user *u);
 int user_crypto_init(void);
 
 /* Adds a user with an argon2id hash of password. A seller needs seller_id.
- * Returns 0; -1 with *cause (caller frees) when the name exists, the
- * arguments are wrong, or the workspace fails. */
+ * Returns 0; -2 with *cause (caller frees) when refused (the name exists, a
+ * short password, no seller ID for a seller...: the sentence says which);
+ * -1 with *cause when the workspace fails. */
 int user_add(struct sqlite3 *db, const char *name, enum user_role role, const char *seller_id,
              const char *password, char **cause);
 
-/* Sets a new password (and clears the failed-login count). Returns 0, 1 when
- * there is no such user, -1 with *cause. */
+/* Sets a new password, ends the user's sessions and clears their
+ * failed-login count, in one transaction. Returns 0, 1 when there is no
+ * such user, -1 with *cause. */
 int user_set_password(struct sqlite3 *db, const char *name, const char *password, char **cause);
 
 /* Removes the user and their sessions. Returns 0, 1 when absent, -1 with *cause. */
@@ -52,18 +59,27 @@ int user_get(struct sqlite3 *db, const char *name, struct user *out, char **caus
 int user_list(struct sqlite3 *db, struct user **out, int *n, char **cause);
 
 /* Seconds this user must still wait before the next password attempt is
- * checked: 0 for up to 3 failures in a row, then 2^(failures-3) seconds
- * after the last failure, at most 60. Pure; now in unix seconds. */
+ * checked: 0 for up to USER_FREE_FAILURES failures in a row, then 1, 2, 4 ...
+ * seconds after the last failure, at most 60. Pure; now in unix seconds.
+ * (An address waits the same way after USER_ADDR_FREE_FAILURES.) */
 int64_t user_login_wait(const struct user *u, int64_t now);
 
 enum user_check { USER_CHECK_OK = 0, USER_CHECK_BAD = 1, USER_CHECK_WAIT = 2 };
 
-/* Checks a password. On USER_CHECK_OK fills *out (caller frees) and resets the
- * failure count; on USER_CHECK_BAD (unknown name or wrong password) counts the
- * failure; on USER_CHECK_WAIT (too many recent failures, see user_login_wait)
- * checks nothing and sets *wait. Unknown names cost the same hashing time as
+/* Checks a password for a login from addr (the client's address, or NULL).
+ * First, in one write transaction, the attempt is counted as failed for the
+ * name and the address — unless either must still wait (USER_CHECK_WAIT,
+ * *wait set, nothing checked) — so attempts at once cannot all pass the
+ * check. Then the password is verified: USER_CHECK_OK fills *out (caller
+ * frees), clears the name's count and takes this attempt off the address's;
+ * USER_CHECK_BAD for a wrong password or an unknown name. Unknown names are
+ * counted, slowed down and verified (against a dummy hash) exactly like
  * known ones. Returns the enum, or -1 with *cause on a workspace error. */
-int user_check(struct sqlite3 *db, const char *name, const char *password, int64_t now,
-               struct user *out, int64_t *wait, char **cause);
+/* Makes the dummy hash user_check verifies for unknown names (0.1 s, once
+ * per process), so that the first login costs what every other does. */
+void user_check_prepare(void);
+
+int user_check(struct sqlite3 *db, const char *name, const char *password, const char *addr,
+               int64_t now, struct user *out, int64_t *wait, char **cause);
 
 #endif

@@ -45,6 +45,18 @@ int days_valid_ymd(int y, int m, int d)
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
 }
 
+const char *days_iso_utc(int64_t t, char buf[21])
+{
+	int64_t day = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t s = t - day * 86400;
+	char d[11], tmp[48];
+	snprintf(tmp, sizeof(tmp), "%sT%02d:%02d:%02dZ", days_iso((int32_t)day, d), (int)(s / 3600),
+	         (int)(s / 60 % 60), (int)(s % 60));
+	memcpy(buf, tmp, 20);
+	buf[20] = '\0';
+	return buf;
+}
+
 const char *days_iso(int32_t days, char buf[11])
 {
 	if (days == DAYS_NONE) {

@@ -12,6 +12,8 @@ void days_to_ymd(int32_t days, int *y, int *m, int *d);
 int days_valid_ymd(int y, int m, int d);
 /* Writes "YYYY-MM-DD" (11 bytes with NUL) into buf; returns buf. "" for DAYS_NONE. */
 const char *days_iso(int32_t days, char buf[11]);
+/* Writes unix seconds as "YYYY-MM-DDTHH:MM:SSZ" (UTC, 21 bytes with NUL); returns buf. */
+const char *days_iso_utc(int64_t unix_seconds, char buf[21]);
 /* 0 = Monday ... 6 = Sunday. */
 int days_weekday(int32_t days);
 /* 1 when the day is a Swedish public holiday or an eve offices close

@@ -134,12 +134,13 @@ static void idmap_grow(struct idmap *m)
 /* The most slots a map may have (16 bytes each): 2^21 slots hold 1.5
  * million IDs in 32 MB. Past that the map keeps what it has and the import looks
  * the others up in SQLite (slower, but the memory stays bounded whatever the
- * number of customers). */
+ * number of customers). A process-wide setting that imports running at once on
+ * the server's threads may set and read: read and written atomically. */
 static size_t map_limit = (size_t)1 << 21;
 
 void idmap_set_limit(size_t slots)
 {
-	map_limit = slots < 1024 ? 1024 : slots;
+	__atomic_store_n(&map_limit, slots < 1024 ? 1024 : slots, __ATOMIC_RELAXED);
 }
 
 void idmap_put(struct idmap *m, const char *key, int64_t val)
@@ -158,7 +159,7 @@ static int room_for_one(struct idmap *m)
 {
 	if ((m->n + 1) * 2 <= m->cap)
 		return 0;
-	size_t limit = m->limit ? m->limit : map_limit;
+	size_t limit = m->limit ? m->limit : __atomic_load_n(&map_limit, __ATOMIC_RELAXED);
 	if (m->cap && m->cap * 2 > limit) {
 		if ((m->n + 1) * 4 <= m->cap * 3)
 			return 0;

@@ -5,14 +5,16 @@
 #include "core/dataset.h"
 #include "render/csvw.h"
 #include "render/planview.h"
+#include "store/db.h"
 #include "store/webq.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
+#include "store/audit.h"
+#include "web/cache.h"
 #include "web/handlers.h"
 
 #include <errno.h>
 #include <jansson.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,55 +60,37 @@ static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
 	jsonw_end_obj(w);
 }
 
-/* The summary of the whole workspace (scopes without a seller) changes
- * only with a new snapshot or an override from here (which edits the
- * snapshot's rows): cache it per (snapshot, override generation, scope), so
- * the Overview of a million customers answers at once. */
-static pthread_mutex_t sum_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct {
-	int valid;
-	int64_t snapshot, gen;
-	char created_at[40]; /* with the id: a restored workspace may reuse an id */
-	struct webq_catsum sum[4];
-} sum_cache[2];
-static int64_t override_gen;
-
+/* The summary of the whole workspace (scopes without a seller) is read by
+ * every page: kept in the result cache for the workspace state (an override,
+ * a categorization or an import changes the data version), per scope and
+ * snapshot, so the Overview of a million customers answers at once. */
 static int summary_of(struct web_ctx *c, const struct webq_snapshot *snap,
                       struct webq_catsum sum[4], char **cause)
 {
-	int64_t snapshot = snap->id;
-	if (c->scope.seller_id)
-		return webq_summary(c->db, &c->scope, snapshot, sum, cause);
-	int k = c->scope.category3_only ? 1 : 0;
-	pthread_mutex_lock(&sum_lock);
-	int64_t gen = override_gen;
-	int hit = sum_cache[k].valid && sum_cache[k].snapshot == snapshot &&
-	          sum_cache[k].gen == gen && !strcmp(sum_cache[k].created_at, snap->created_at);
-	if (hit)
-		memcpy(sum, sum_cache[k].sum, sizeof(sum_cache[k].sum));
-	pthread_mutex_unlock(&sum_lock);
-	if (hit)
-		return 0;
-	if (webq_summary(c->db, &c->scope, snapshot, sum, cause) != 0)
+	struct web_cache *cache = c->app->cache;
+	const size_t size = 4 * sizeof(*sum);
+	if (c->scope.seller_id || !cache)
+		return webq_summary(c->db, &c->scope, snap->id, sum, cause);
+	int64_t version;
+	if (db_data_version(c->db, &version, cause) != 0)
 		return -1;
-	pthread_mutex_lock(&sum_lock);
-	if (override_gen == gen) {
-		sum_cache[k].valid = 1;
-		sum_cache[k].snapshot = snapshot;
-		sum_cache[k].gen = gen;
-		snprintf(sum_cache[k].created_at, sizeof(sum_cache[k].created_at), "%s",
-		         snap->created_at);
-		memcpy(sum_cache[k].sum, sum, sizeof(sum_cache[k].sum));
+	char key[64];
+	snprintf(key, sizeof(key), "summary\x1f%d\x1f%lld", c->scope.category3_only,
+	         (long long)snap->id);
+	struct web_cached a;
+	if (web_cache_get(cache, key, version, &a)) {
+		int ok = a.len == size;
+		if (ok)
+			memcpy(sum, a.body, size);
+		web_cached_free(&a);
+		if (ok)
+			return 0;
 	}
-	pthread_mutex_unlock(&sum_lock);
+	if (webq_summary(c->db, &c->scope, snap->id, sum, cause) != 0)
+		return -1;
+	struct web_cached put = {.body = (char *)sum, .len = size};
+	web_cache_put(cache, key, version, &put);
 	return 0;
-}
-
-void web_summary_changed(void)
-{
-	pthread_mutex_lock(&sum_lock);
-	override_gen++;
-	pthread_mutex_unlock(&sum_lock);
 }
 
 void api_summary(struct web_ctx *c)
@@ -282,10 +266,19 @@ void api_customers(struct web_ctx *c)
 	jsonw_end_obj(&w);
 }
 
+/* The category history of one customer, for a scope. */
+struct hist_acc {
+	struct jsonw *w;
+	bool category3_only; /* customer service: the category-3 part only */
+};
+
 static void hist_row(void *arg, const struct webq_hist *h)
 {
-	struct jsonw *w = arg;
+	const struct hist_acc *acc = arg;
+	struct jsonw *w = acc->w;
 	char d[11];
+	if (acc->category3_only && (!h->category || strcmp(h->category, "3") != 0))
+		return;
 	jsonw_obj(w);
 	jsonw_kint(w, "snapshot_id", h->snapshot_id);
 	jsonw_kstr(w, "created_at", h->created_at);
@@ -358,7 +351,8 @@ void api_customer(struct web_ctx *c)
 	}
 	jsonw_key(&w, "history");
 	jsonw_arr(&w);
-	if (webq_customer_history(c->db, id, hist_row, &w, &cause) != 0) {
+	struct hist_acc hist = {&w, c->scope.category3_only};
+	if (webq_customer_history(c->db, id, hist_row, &hist, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -407,8 +401,6 @@ void api_override(struct web_ctx *c)
 		goto out;
 	int r = webq_override_set(c->db, &c->scope, snap.id, id, category_code(k), reason,
 	                          c->ses->user.name, &cause);
-	if (r == 0)
-		web_summary_changed();
 	if (r < 0) {
 		web_fail(c, cause);
 		goto out;
@@ -417,6 +409,7 @@ void api_override(struct web_ctx *c)
 		web_error(c, 404, "no such customer");
 		goto out;
 	}
+	web_audit(c, NULL, "override", AUDIT_OVERRIDE_FMT, id, category_code(k), reason);
 	struct jsonw w;
 	web_json_begin(c, &w);
 	jsonw_obj(&w);
@@ -564,9 +557,16 @@ void api_map(struct web_ctx *c)
 	jsonw_end_obj(&w);
 }
 
+/* The sellers list, for a scope. */
+struct seller_acc {
+	struct jsonw *w;
+	bool homes; /* customer service sees no seller's home */
+};
+
 static void seller_row(void *arg, const struct webq_seller *s)
 {
-	struct jsonw *w = arg;
+	const struct seller_acc *acc = arg;
+	struct jsonw *w = acc->w;
 	jsonw_obj(w);
 	jsonw_kstr(w, "seller_id", s->seller_id);
 	jsonw_kstr(w, "name", s->name);
@@ -577,7 +577,7 @@ static void seller_row(void *arg, const struct webq_seller *s)
 	else
 		jsonw_null(w);
 	jsonw_key(w, "home");
-	if (s->has_home) {
+	if (s->has_home && acc->homes) {
 		jsonw_obj(w);
 		jsonw_key(w, "lat");
 		jsonw_num(w, s->home_lat, 5);
@@ -614,7 +614,8 @@ void api_sellers(struct web_ctx *c)
 	jsonw_obj(&w);
 	jsonw_key(&w, "sellers");
 	jsonw_arr(&w);
-	if (webq_sellers(c->db, &c->scope, seller_row, &w, &cause) != 0) {
+	struct seller_acc acc = {&w, !c->scope.category3_only};
+	if (webq_sellers(c->db, &c->scope, seller_row, &acc, &cause) != 0) {
 		web_fail(c, cause);
 		return;
 	}
@@ -632,18 +633,6 @@ void api_sellers(struct web_ctx *c)
 
 /* --- call list (csv) ------------------------------------------------------ */
 
-/* A cell as text a spreadsheet will not run as a formula. */
-static void safe_cell(FILE *f, const char *s)
-{
-	if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r')) {
-		char *q = xasprintf("'%s", s);
-		csvw_field(f, q);
-		free(q);
-	} else {
-		csvw_field(f, s ? s : "");
-	}
-}
-
 static void call_row(void *arg, const struct webq_customer *r)
 {
 	FILE *f = arg;
@@ -652,24 +641,12 @@ static void call_row(void *arg, const struct webq_customer *r)
 		fmt_minor_plain(rev, sizeof(rev), r->revenue);
 	if (r->has_potential)
 		fmt_minor_plain(pot, sizeof(pot), r->potential);
-	safe_cell(f, r->customer_id);
-	fputc(',', f);
-	safe_cell(f, r->name);
-	fputc(',', f);
-	csvw_field(f, r->category ? r->category : "");
-	fputc(',', f);
-	safe_cell(f, r->phone);
-	fputc(',', f);
-	safe_cell(f, r->email);
-	fputc(',', f);
-	safe_cell(f, r->postal_code);
-	fputc(',', f);
-	safe_cell(f, r->city);
-	fputc(',', f);
-	csvw_field(f, rev);
-	fputc(',', f);
-	csvw_field(f, pot);
-	fputc('\n', f);
+	/* csvw puts every cell through render/cellguard.h */
+	const char *cells[] = {
+	    r->customer_id, r->name, r->category, r->phone, r->email,
+	    r->postal_code, r->city, rev,         pot,
+	};
+	csvw_row(f, cells, (int)(sizeof(cells) / sizeof(cells[0])));
 }
 
 void api_calllist(struct web_ctx *c)
@@ -775,7 +752,7 @@ static void export_csv_row(void *arg, const struct webq_customer *r)
 		else if (k == X_ORDERS)
 			csvw_field(f, r->category ? ord : "");
 		else
-			safe_cell(f, xcol_text(r, k));
+			csvw_field(f, xcol_text(r, k) ? xcol_text(r, k) : "");
 	}
 	fputc('\n', f);
 }

@@ -1,15 +1,22 @@
-/* auth.c — logging in and out. A login checks the password (argon2id, with
- * the per-user slowdown of store/user.c), creates a session and sets the
- * cookie: HttpOnly (no script reads it), SameSite=Strict (no other site
- * sends it), Path=/, Max-Age = the session's life. The CSRF token comes
+/* auth.c — logging in and out. A login takes one of the few password slots
+ * (argon2id needs 64 MiB and a tenth of a second of a core: beyond the
+ * slots the answer is 503 with Retry-After at once), then store/user.c
+ * counts the attempt per user name and per address before it checks the
+ * password (the slowdown: 429 with Retry-After). On success it creates a
+ * session and sets the cookie: HttpOnly (no script reads it),
+ * SameSite=Strict (no other site sends it), Path=/, Max-Age = the session's
+ * life, and under TLS Secure with the __Host- prefix. The CSRF token comes
  * back in the JSON body and in GET /api/me; state-changing calls must echo
- * it in X-CSRF-Token (checked in web.c). */
+ * it in X-CSRF-Token (checked in web.c). Logins and failed logins go to the
+ * audit log. */
 #include "store/session.h"
 #include "store/user.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
+#include "web/slots.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,7 +46,20 @@ void auth_login(struct web_ctx *c)
 	struct user u;
 	int64_t wait = 0;
 	char *cause = NULL;
-	int r = user_check(c->db, name, pw, c->rq->now, &u, &wait, &cause);
+	struct web_slots *slots = c->app->login_slots;
+	if (slots && !web_slots_try(slots)) {
+		json_decref(j);
+		web_busy(c, "too many logins at once: try again in a moment");
+		return;
+	}
+	int r = user_check(c->db, name, pw, c->rq->addr, c->rq->now, &u, &wait, &cause);
+	if (slots)
+		web_slots_release(slots);
+	if (r == USER_CHECK_BAD) {
+		char who[101]; /* the name as given, at most 100 bytes */
+		snprintf(who, sizeof(who), "%s", name);
+		web_audit(c, who, "login-failed", "wrong user name or password");
+	}
 	json_decref(j);
 	if (r < 0) {
 		web_fail(c, cause);
@@ -61,9 +81,8 @@ void auth_login(struct web_ctx *c)
 		web_fail(c, cause);
 		return;
 	}
-	c->rs->set_cookie =
-	    xasprintf(WEB_COOKIE "=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%lld", token,
-	              (long long)c->app->session_ttl);
+	web_set_cookie(c, token, c->app->session_ttl);
+	web_audit(c, u.name, "login", "%s", user_role_code(u.role));
 	struct jsonw w;
 	web_json_begin(c, &w);
 	write_user(&w, &u, csrf, c->rq->now + c->app->session_ttl);
@@ -77,7 +96,7 @@ void auth_logout(struct web_ctx *c)
 		web_fail(c, cause);
 		return;
 	}
-	c->rs->set_cookie = xstrdup(WEB_COOKIE "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+	web_set_cookie(c, "", 0);
 	struct jsonw w;
 	web_json_begin(c, &w);
 	jsonw_obj(&w);

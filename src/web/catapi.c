@@ -10,6 +10,7 @@
 #include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
+#include "store/audit.h"
 #include "web/handlers.h"
 
 #include <errno.h>
@@ -181,7 +182,8 @@ void catapi_categorize(struct web_ctx *c)
 		web_fail(c, cause);
 		return;
 	}
-	web_summary_changed();
+	web_audit(c, NULL, "categorize", AUDIT_CATEGORIZE_FMT, (long long)run.id,
+	          sum.all.customers);
 	struct jsonw w;
 	web_json_begin(c, &w);
 	c->rs->status = 201;

@@ -3,7 +3,7 @@
  * matrix, sellers, exports), catapi.c (history, save a categorization),
  * importapi.c (uploads), anaapi.c (activity diagnosis), planapi.c (plan,
  * exports), routeapi.c (a seller's week),
- * admin.c (users). Each fills c->rs. */
+ * admin.c (users, audit log). Each fills c->rs. */
 #ifndef FOKUS_WEB_HANDLERS_H
 #define FOKUS_WEB_HANDLERS_H
 
@@ -39,6 +39,11 @@ void anaapi_uncontacted(struct web_ctx *c);
 void admin_users(struct web_ctx *c);
 void admin_user_add(struct web_ctx *c);
 void admin_user_remove(struct web_ctx *c);
+void admin_audit(struct web_ctx *c);
+/* One audit entry as JSON {id, at (ISO UTC), actor, address, action,
+ * detail}: the dashboard's and `fokus audit --format json`'s. */
+struct audit_entry;
+void admin_audit_json(struct jsonw *w, const struct audit_entry *e);
 
 /* The embedded asset for a URL path ("/" is index.html), or NULL. Sets *type. */
 const struct embedded_asset *assets_find(const char *path, const char **type);

@@ -14,6 +14,7 @@
 #include "importer.h"
 #include "io/kind.h"
 #include "io/records.h"
+#include "store/audit.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
 
@@ -376,6 +377,8 @@ void importapi_upload(struct web_ctx *c)
 	}
 	jsonw_end_arr(&w);
 	if (r == 0 && !o.dry_run) {
+		web_audit(c, NULL, "import", AUDIT_IMPORT_FMT, rec_kind_name(kind), name,
+		          res.counts.rows_stored, (long long)res.counts.batch_id);
 		jsonw_key(&w, "summary");
 		jsonw_obj(&w);
 		jsonw_kint(&w, "batch_id", res.counts.batch_id);

@@ -9,6 +9,7 @@
 #include "render/export.h"
 #include "render/planview.h"
 #include "store/plan.h"
+#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
@@ -22,6 +23,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/* 0 when the workspace has a categorization to plan from; else -1 after
+ * answering 409 (or 500 for a workspace error). */
+static int need_snapshot(struct web_ctx *c)
+{
+	int64_t snap = 0;
+	char *cause = NULL;
+	int r = store_snapshot_latest(c->db, &snap, &cause);
+	if (r < 0)
+		web_fail(c, cause);
+	else if (r == 1)
+		web_error(c, 409, "no categorization yet: categorize first");
+	return r == 0 ? 0 : -1;
+}
+
 void planapi_plan(struct web_ctx *c)
 {
 	struct plan_inputs in;
@@ -29,9 +44,10 @@ void planapi_plan(struct web_ctx *c)
 	char *cause = NULL, *buf = NULL;
 	size_t len = 0;
 	plan_params_default(&pp);
+	if (need_snapshot(c) != 0)
+		return;
 	if (store_plan_inputs(c->db, 0, &in, &cause) != 0) {
-		web_error(c, 409, cause ? cause : "no plan yet");
-		free(cause);
+		web_fail(c, cause);
 		return;
 	}
 	struct plan_result *r = plan_compute(&in, &pp);
@@ -124,12 +140,14 @@ void planapi_export(struct web_ctx *c)
 		web_error(c, 404, "no such export");
 		return;
 	}
+	if (need_snapshot(c) != 0)
+		return;
 	char tmpl[512];
 	snprintf(tmpl, sizeof(tmpl), "%s/fokus-export-XXXXXX",
 	         c->app->tmp_dir ? c->app->tmp_dir : "/tmp");
 	char *d = mkdtemp(tmpl);
 	if (!d) {
-		web_error(c, 500, "cannot make a temporary folder");
+		web_fail(c, xasprintf("cannot make a temporary folder in %s", tmpl));
 		return;
 	}
 	struct plan_params pp;
@@ -157,8 +175,7 @@ void planapi_export(struct web_ctx *c)
 	}
 	remove_dir(d);
 	if (rc != 0) {
-		web_error(c, 409, cause ? cause : "cannot write the exports");
-		free(cause);
+		web_fail(c, cause);
 		return;
 	}
 	if (!found) {

@@ -1,6 +1,6 @@
-/* web/server.h — `fokus serve`: the dashboard over HTTP (libmicrohttpd, a
- * thread per connection, each request thread with its own SQLite
- * connection to the workspace). */
+/* web/server.h — `fokus serve`: the dashboard over HTTP or HTTPS
+ * (libmicrohttpd with GnuTLS, a thread per connection, each request thread
+ * with its own SQLite connection to the workspace). */
 #ifndef FOKUS_SERVER_H
 #define FOKUS_SERVER_H
 #include <stdint.h>
@@ -15,15 +15,22 @@ struct server_opts {
 	int64_t session_ttl; /* seconds, default 8 hours */
 	FILE *announce;      /* where the URL line goes (stdout when NULL) */
 	const char *banner;  /* extra text printed after the URL line (demo login), or NULL */
+	const char *tls_cert, *tls_key; /* PEM files: serve HTTPS (both or neither) */
+	int max_per_ip;                 /* connections from one address at once, default 64 */
+	/* Seconds a connection may stay silent, and may take to send a request's
+	 * headers (and its body, beyond 1 KB/s); default 20. */
+	int timeout;
 };
 
 /* Fills *o with the defaults. */
 void server_defaults(struct server_opts *o);
 
 /* Serves until SIGINT or SIGTERM (or exit_after). Once listening it prints
- * "http://ADDR:PORT/" as the first line to announce (and flushes), then the
- * banner. Returns 0 after a clean stop, -1 with *cause (caller frees) when
- * the workspace cannot be opened or the port cannot be bound. */
+ * "http://ADDR:PORT/" ("https://" with TLS) as the first line to announce
+ * (and flushes), then the banner; a warning goes to stderr when it listens
+ * beyond this machine without TLS. Returns 0 after a clean stop, -1 with
+ * *cause (caller frees) when the workspace cannot be opened, the TLS files
+ * cannot be used or the port cannot be bound. */
 int server_run(const struct server_opts *o, char **cause);
 
 /* For the HTTP fuzzer (tests/fuzz/fuzz-http.c): a daemon that handles

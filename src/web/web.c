@@ -2,12 +2,21 @@
  * allowed on each route, the session and CSRF checks in front of every API
  * call, static assets, and the helpers handlers share. Order of checks for
  * /api/: session (401) → route (404/405) → role (403) → CSRF on anything but
- * GET/HEAD (403) → handler. */
+ * GET/HEAD (403) → handler. Heavy routes first look in the result cache,
+ * then need one of the heavy slots (else 503 with Retry-After). */
 #include "web/web.h"
+#include "store/audit.h"
 #include "store/db.h"
+#include "util/days.h"
+#include "util/xmalloc.h"
+#include "web/cache.h"
 #include "web/handlers.h"
+#include "web/slots.h"
 
 #include <jansson.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,14 +31,20 @@ enum {
 	R_NONE = 0, /* no session needed (login) */
 };
 
+enum {
+	UPLOAD = 1, /* the body is streamed to a file */
+	HEAVY = 2,  /* computes over the whole workspace: cached, a few at a time */
+};
+
 struct route {
 	const char *method;
 	const char *path; /* exact, or a prefix ending in '/' that takes a non-empty tail */
 	int roles;
-	int upload; /* 1: body streamed to a file */
+	int flags;
 	void (*fn)(struct web_ctx *c);
 };
 
+/* (tests/web/concurrency.tsan.mjs reads this table to call every GET route.) */
 static const struct route routes[] = {
     {"POST", "/api/login", R_NONE, 0, auth_login},
     {"POST", "/api/logout", R_ALL, 0, auth_logout},
@@ -41,20 +56,21 @@ static const struct route routes[] = {
     {"GET", "/api/matrix", R_ALL, 0, api_matrix},
     {"GET", "/api/sellers", R_ALL, 0, api_sellers},
     {"GET", "/api/map", R_ALL, 0, api_map},
-    {"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
-    {"GET", "/api/export/customers", R_ALL, 0, api_customers_export},
-    {"GET", "/api/export/", R_STAFF, 0, planapi_export},
-    {"GET", "/api/plan", R_STAFF, 0, planapi_plan},
-    {"GET", "/api/route", R_STAFF | R_SELLER, 0, routeapi_week},
+    {"GET", "/api/export/calllist", R_ALL, HEAVY, api_calllist},
+    {"GET", "/api/export/customers", R_ALL, HEAVY, api_customers_export},
+    {"GET", "/api/export/", R_STAFF, HEAVY, planapi_export},
+    {"GET", "/api/plan", R_STAFF, HEAVY, planapi_plan},
+    {"GET", "/api/route", R_STAFF | R_SELLER, HEAVY, routeapi_week},
     {"GET", "/api/history", R_STAFF, 0, catapi_history},
     {"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
-    {"POST", "/api/import", R_STAFF, 1, importapi_upload},
+    {"POST", "/api/import", R_STAFF, UPLOAD, importapi_upload},
     {"GET", "/api/import/progress", R_STAFF, 0, importapi_progress},
-    {"GET", "/api/analysis", R_STAFF | R_SELLER, 0, anaapi_analysis},
-    {"GET", "/api/uncontacted", R_STAFF | R_SELLER, 0, anaapi_uncontacted},
+    {"GET", "/api/analysis", R_STAFF | R_SELLER, HEAVY, anaapi_analysis},
+    {"GET", "/api/uncontacted", R_STAFF | R_SELLER, HEAVY, anaapi_uncontacted},
     {"GET", "/api/users", R_ADMIN, 0, admin_users},
     {"POST", "/api/users", R_ADMIN, 0, admin_user_add},
     {"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
+    {"GET", "/api/audit", R_ADMIN, 0, admin_audit},
 };
 
 #define CSP                                                                                        \
@@ -116,8 +132,53 @@ void web_json_begin(struct web_ctx *c, struct jsonw *w)
 
 void web_fail(struct web_ctx *c, char *cause)
 {
-	web_error(c, 500, cause ? cause : "internal error");
+	unsigned char r[4];
+	char ref[9], msg[160];
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(ref, sizeof(ref), r, sizeof(r));
+	fprintf(stderr, "fokus serve: error %s: %s %s (%s): %s\n", ref, c->rq->method, c->rq->path,
+	        c->ses ? c->ses->user.name : "no session", cause ? cause : "internal error");
+	snprintf(msg, sizeof(msg),
+	         "the server could not do this (error %s; its log has the details)", ref);
+	web_error(c, 500, msg);
 	free(cause);
+}
+
+void web_busy(struct web_ctx *c, const char *msg)
+{
+	web_error(c, 503, msg);
+	c->rs->retry_after = WEB_BUSY_RETRY;
+}
+
+const char *web_cookie_name(const struct web_app *app)
+{
+	return app && app->tls ? WEB_COOKIE_TLS : WEB_COOKIE;
+}
+
+void web_set_cookie(struct web_ctx *c, const char *value, int64_t max_age)
+{
+	free(c->rs->set_cookie);
+	c->rs->set_cookie = xasprintf("%s=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=%lld%s",
+	                              web_cookie_name(c->app), value, (long long)max_age,
+	                              c->app->tls ? "; Secure" : "");
+}
+
+void web_audit(struct web_ctx *c, const char *actor, const char *action, const char *fmt, ...)
+{
+	va_list ap;
+	char *detail = NULL, *cause = NULL;
+	va_start(ap, fmt);
+	if (vasprintf(&detail, fmt, ap) < 0)
+		detail = NULL;
+	va_end(ap);
+	if (c->ses)
+		actor = c->ses->user.name;
+	if (audit_add(c->db, c->rq->now, actor, c->rq->addr ? c->rq->addr : "", action,
+	              detail ? detail : "", &cause) != 0) {
+		fprintf(stderr, "fokus serve: cannot write the audit log: %s\n", cause);
+		free(cause);
+	}
+	free(detail);
 }
 
 json_t *web_json_body(struct web_ctx *c)
@@ -182,7 +243,7 @@ int web_is_upload(const char *method, const char *path)
 	const char *tail;
 	int exists;
 	const struct route *r = match(method, path, &tail, &exists);
-	return r && r->upload;
+	return r && (r->flags & UPLOAD);
 }
 
 static void serve_asset(struct web_ctx *c)
@@ -279,6 +340,80 @@ int web_precheck(const struct web_app *app, struct sqlite3 *db, const struct web
 	return ok;
 }
 
+/* What a heavy answer depends on besides the workspace: the route and tail,
+ * the query (sorted), the user's scope, and today (default dates). */
+static char *cache_key(const struct web_ctx *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct web_req *rq = c->rq;
+	strbuf_printf(&sb, "%s\x1f%s\x1f%d\x1f%d", rq->path,
+	              c->scope.seller_id ? c->scope.seller_id : "", c->scope.category3_only,
+	              (int)days_today());
+	size_t n = rq->nargs;
+	const struct web_arg **v = xreallocarray(NULL, n ? n : 1, sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = &rq->args[i];
+	/* insertion sort: a handful of arguments */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			int d = strcmp(v[j - 1]->key, v[j]->key);
+			if (d < 0 || (d == 0 && strcmp(v[j - 1]->value, v[j]->value) <= 0))
+				break;
+			const struct web_arg *t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "\x1f%s=%s", v[i]->key, v[i]->value);
+	free(v);
+	return strbuf_detach(&sb);
+}
+
+/* A heavy route: the cached answer when the workspace has not changed since,
+ * else computed in one of the heavy slots (503 when none is free) and kept. */
+static void run_heavy(struct web_ctx *c, const struct route *r)
+{
+	const struct web_app *app = c->app;
+	int64_t version = 0;
+	char *key = NULL, *cause = NULL;
+	if (app->cache) {
+		if (db_data_version(c->db, &version, &cause) != 0) {
+			web_fail(c, cause);
+			return;
+		}
+		key = cache_key(c);
+		struct web_cached a;
+		if (web_cache_get(app->cache, key, version, &a)) {
+			strbuf_reset(&c->rs->body);
+			strbuf_append(&c->rs->body, a.body, a.len);
+			c->rs->status = a.status;
+			c->rs->content_type = a.content_type;
+			c->rs->disposition = a.disposition;
+			a.disposition = NULL;
+			web_cached_free(&a);
+			free(key);
+			return;
+		}
+	}
+	if (app->heavy_slots && !web_slots_try(app->heavy_slots)) {
+		web_busy(c, "the server is busy with other large requests: try again in a moment");
+		free(key);
+		return;
+	}
+	r->fn(c);
+	if (app->heavy_slots)
+		web_slots_release(app->heavy_slots);
+	if (key && c->rs->status == 200 && !c->rs->data) {
+		struct web_cached a = {.status = 200,
+		                       .content_type = c->rs->content_type,
+		                       .disposition = c->rs->disposition,
+		                       .body = c->rs->body.buf,
+		                       .len = c->rs->body.len};
+		web_cache_put(app->cache, key, version, &a);
+	}
+	free(key);
+}
+
 void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_req *rq,
                 struct web_resp *rs)
 {
@@ -302,7 +437,10 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	if (gate(&c, r, exists, &ses, &have_ses) == 0) {
 		c.tail = tail;
 		scope_of(&c);
-		r->fn(&c);
+		if (r->flags & HEAVY)
+			run_heavy(&c, r);
+		else
+			r->fn(&c);
 	}
 	if (have_ses)
 		user_free(&ses.user);

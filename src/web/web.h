@@ -15,16 +15,32 @@
 
 struct sqlite3;
 
-/* The name of the session cookie. */
+/* The name of the session cookie; under TLS it has the __Host- prefix (the
+ * browser keeps it only when Secure, for this host, Path=/). */
 #define WEB_COOKIE "fokus_session"
+#define WEB_COOKIE_TLS "__Host-fokus_session"
 /* Largest JSON body accepted (uploads have their own limit). */
 #define WEB_JSON_MAX (1024 * 1024)
+/* Largest body of POST /api/login, the only body taken before a login. */
+#define WEB_LOGIN_MAX 4096
+/* Seconds a client is told to wait (Retry-After) when all slots are busy. */
+#define WEB_BUSY_RETRY 2
+
+struct web_slots;
+struct web_cache;
+struct server_watch;
 
 struct web_app {
 	const char *db_path;
 	int64_t session_ttl; /* seconds a login lasts */
 	uint64_t upload_max; /* bytes; larger uploads answer 413 */
 	const char *tmp_dir; /* where uploads are spooled */
+	int tls;             /* 1: served over HTTPS (__Host- cookie, Secure, HSTS) */
+	/* Shared by the request threads (each thread-safe); NULL: no limit, no cache. */
+	struct web_slots *login_slots; /* password verifications at once */
+	struct web_slots *heavy_slots; /* heavy requests computing at once */
+	struct web_cache *cache;       /* answers of heavy requests */
+	struct server_watch *watch;    /* server.c's watchdog of slow clients */
 };
 
 struct web_arg {
@@ -43,6 +59,7 @@ struct web_req {
 	size_t body_len;
 	const char *upload_file; /* for upload routes: a file holding the body, or NULL */
 	int64_t now;             /* unix seconds */
+	const char *addr;        /* the client's IP address as text, or NULL */
 };
 
 struct web_resp {
@@ -74,6 +91,9 @@ int web_precheck(const struct web_app *app, struct sqlite3 *db, const struct web
  * returns 1 when the route streams its body to a file (uploads), else 0. */
 int web_is_upload(const char *method, const char *path);
 
+/* The session cookie's name for app (WEB_COOKIE, or WEB_COOKIE_TLS under TLS). */
+const char *web_cookie_name(const struct web_app *app);
+
 /* The security headers every response carries: name/value pairs ending in NULL. */
 extern const char *const web_security_headers[];
 
@@ -97,14 +117,23 @@ const char *web_arg(const struct web_ctx *c, const char *key);
 void web_error(struct web_ctx *c, int status, const char *msg);
 /* Starts a JSON 200 response: returns a writer into the body. */
 void web_json_begin(struct web_ctx *c, struct jsonw *w);
-/* For a failed store call: 500 with the cause (freed here). */
+/* For a failed store call or any other fault of the server: the cause goes
+ * to the server's log (stderr) with a reference; the client gets 500 with
+ * a generic sentence and that reference, never a path or SQL. Frees cause. */
 void web_fail(struct web_ctx *c, char *cause);
+/* 503 with Retry-After: WEB_BUSY_RETRY, for work refused under load. */
+void web_busy(struct web_ctx *c, const char *msg);
+/* Sets the session cookie (value "" and max_age 0 clear it), with Secure
+ * under TLS. */
+void web_set_cookie(struct web_ctx *c, const char *value, int64_t max_age);
+/* Writes an entry to the audit log as the session's user (or as `actor`
+ * when there is no session, e.g. a login) from the client's address. A
+ * failure is logged on the server, never fails the request. */
+void web_audit(struct web_ctx *c, const char *actor, const char *action, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Parses the JSON object body; NULL after setting a 400/415 error. Caller json_decref()s. */
 struct json_t *web_json_body(struct web_ctx *c);
 /* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
 int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
-
-/* Tells the summary cache (api.c) that categories changed. */
-void web_summary_changed(void);
 
 #endif

