@@ -99,10 +99,35 @@ struct migration {
 static const char drop_snapshot_customer_index_sql[] =
     "DROP INDEX IF EXISTS snapshot_customers_customer;";
 
+/* 3 -> 4: the plan under capacity (docs/plan.md). The policy's most visits
+ * and calls a year (NULL: the method's defaults); the manager's response
+ * judgement per category (CALLPLAN's four points, shares of today); the
+ * customers pinned to a person; and every applied plan's rows — owner,
+ * channel and frequency per customer — so that what was applied can be read
+ * back (store_plan_applied) and --undo can go back to the plan before. */
+static const char plan_capacity_sql[] =
+    "ALTER TABLE policy ADD COLUMN visit_max REAL;"
+    "ALTER TABLE policy ADD COLUMN phone_max REAL;"
+    "CREATE TABLE response("
+    " category TEXT PRIMARY KEY,"
+    " no_visits REAL NOT NULL, half REAL NOT NULL, more REAL NOT NULL,"
+    " saturation REAL NOT NULL, set_at TEXT NOT NULL);"
+    "CREATE TABLE plan_pins("
+    " customer INTEGER PRIMARY KEY REFERENCES customers(id),"
+    " seller_id TEXT NOT NULL, visits REAL, calls REAL, created_at TEXT NOT NULL);"
+    "CREATE TABLE plan_rows("
+    " batch_id INTEGER NOT NULL REFERENCES batches(id),"
+    " customer INTEGER NOT NULL REFERENCES customers(id),"
+    " seller_id TEXT NOT NULL, channel TEXT NOT NULL,"
+    " visits_per_year REAL NOT NULL, calls_per_year REAL NOT NULL,"
+    " newsletters_per_year REAL NOT NULL, hours REAL NOT NULL, reason TEXT NOT NULL,"
+    " PRIMARY KEY(batch_id, customer)) WITHOUT ROWID;";
+
 static const struct migration migrations[] = {
 	{store_schema_sql, NULL, NULL},                   /* 0 -> 1 */
 	{blocks_sql, pack_orders, drop_orders_sql},        /* 1 -> 2 */
 	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
+	{plan_capacity_sql, NULL, NULL},                  /* 3 -> 4 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");

@@ -44,6 +44,7 @@ static const struct route routes[] = {
     {"GET", "/api/export/calllist", R_ALL, 0, api_calllist},
     {"GET", "/api/export/", R_STAFF, 0, planapi_export},
     {"GET", "/api/plan", R_STAFF, 0, planapi_plan},
+    {"GET", "/api/plan/", R_STAFF, 0, planapi_sub},
     {"GET", "/api/route", R_STAFF | R_SELLER, 0, routeapi_week},
     {"GET", "/api/history", R_STAFF, 0, catapi_history},
     {"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
