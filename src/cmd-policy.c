@@ -222,6 +222,16 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 			    category_code(cat));
 		return cmd_usage(&cmd_policy);
 	}
+	for (int ch = CH_VISIT; ch <= CH_PHONE; ch++) {
+		if (row.max[ch] < row.per_year[ch]) {
+			cmd_error(&cmd_policy,
+			          "the most %s a year (%g) is below the target (%g): raise --%s-max or "
+			          "lower --%s",
+			          ch == CH_VISIT ? "visits" : "calls", row.max[ch], row.per_year[ch],
+			          channel_code((enum channel)ch), channel_code((enum channel)ch));
+			return EXIT_USAGE;
+		}
+	}
 	p->cat[cat] = row;
 	int rc = save(ctx, p);
 	if (rc == EXIT_OK)
@@ -302,9 +312,10 @@ static int parse_share(const char *s, double *out)
 	return *out <= 100 ? 0 : -1;
 }
 
-static json_t *response_json(const struct plan_response *r, const struct response_fit *fit,
-                             double phone_weight)
+static json_t *response_json(const struct plan_inputs *in, const struct plan_response *r,
+                             const struct response_fit *fit)
 {
+	double phone_weight = in->phone_weight;
 	json_t *arr = json_array();
 	for (int c = 0; c < CAT_COUNT; c++) {
 		const struct plan_response *x = &r[c];
@@ -324,6 +335,14 @@ static json_t *response_json(const struct plan_response *r, const struct respons
 		json_object_set_new(pts, "more", num(p.more));
 		json_object_set_new(pts, "saturation", num(p.saturation));
 		json_object_set_new(o, "points", pts);
+		if (in->judged[c]) {
+			json_t *j = json_object();
+			json_object_set_new(j, "no_visits", num(in->judgement[c].none));
+			json_object_set_new(j, "half", num(in->judgement[c].half));
+			json_object_set_new(j, "more", num(in->judgement[c].more));
+			json_object_set_new(j, "saturation", num(in->judgement[c].saturation));
+			json_object_set_new(o, "judgement", j);
+		}
 		json_object_set_new(f, "ok", json_boolean(x->fit.ok));
 		json_object_set_new(f, "customers", json_integer(x->fit.customers));
 		json_object_set_new(f, "informative", json_integer(x->fit.informative));
@@ -499,7 +518,7 @@ static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 		plan_response(&in, plan_today(&in, DAYS_NONE), RESPONSE_BOOT, &fit, r);
 	}
 	if (json) {
-		json_t *root = response_json(r, &fit, in.phone_weight);
+		json_t *root = response_json(&in, r, &fit);
 		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
 		puts(s);
 		free(s);

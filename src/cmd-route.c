@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/plan.h"
 #include "cmd.h"
 #include "core/route-plan.h"
 #include "io/matrix.h"
@@ -288,33 +289,20 @@ static void render(FILE *f, enum format fmt, const struct route_doc *doc)
 	}
 }
 
-/* Loads what the plan needs; prints and returns -1 on failure. */
-static int load_inputs(struct cmd_ctx *ctx, struct dataset *ds, int8_t **cat, struct policy *pol)
+/* The coverage plan the route follows (each customer's planned person and
+ * visits a year); prints and returns -1 on failure. */
+static int load_plan(struct cmd_ctx *ctx, struct plan_inputs *in, struct plan_result **r)
 {
 	struct sqlite3 *db = cmd_db(ctx);
 	char *cause = NULL;
-	int64_t snap;
 	if (!db)
 		return -1;
-	if (store_load_dataset(db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, ds, &cause) != 0)
-		goto fail;
-	int r = store_snapshot_latest(db, &snap, &cause);
-	if (r < 0)
-		goto fail;
-	if (r == 1) {
-		cmd_error(&cmd_route, "no categorization yet: run 'fokus categorize' first");
+	if (app_plan_compute(db, 0, NULL, in, r, &cause) != 0) {
+		cmd_error(&cmd_route, "%s", cause ? cause : "cannot read the workspace");
+		free(cause);
 		return -1;
 	}
-	*cat = xmalloc(ds->ncustomers + 1);
-	if (store_snapshot_categories(db, snap, ds, *cat, &cause) != 0)
-		goto fail;
-	if (store_policy_load(db, pol, &cause) != 0)
-		goto fail;
 	return 0;
-fail:
-	cmd_error(&cmd_route, "%s", cause ? cause : "cannot read the workspace");
-	free(cause);
-	return -1;
 }
 
 static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
@@ -322,17 +310,26 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct route_args a;
 	if (parse_args(ctx, argc, argv, &a) != 0)
 		return cmd_usage(&cmd_route);
-	struct dataset ds = {0};
-	struct policy pol;
-	int8_t *cat = NULL;
+	struct plan_inputs in = {0};
+	struct plan_result *pr = NULL;
+	int32_t *owner = NULL;
+	double *planned_visits = NULL;
 	struct route_visit *visits = NULL;
 	double *lat = NULL, *lon = NULL, *mmin = NULL, *mkm = NULL;
 	int32_t *days = xmalloc(a.ndays * sizeof(int32_t));
 	struct route_plan plan = {0};
 	char *cause = NULL, *note = NULL;
 	int rc = EXIT_DATA;
-	if (load_inputs(ctx, &ds, &cat, &pol) != 0)
+	if (load_plan(ctx, &in, &pr) != 0)
 		goto out;
+	struct dataset ds = in.ds;
+	owner = xmalloc((ds.ncustomers + 1) * sizeof(int32_t));
+	planned_visits = xmalloc((ds.ncustomers + 1) * sizeof(double));
+	for (size_t i = 0; i < ds.ncustomers; i++) {
+		owner[i] = pr->assign[i].to;
+		planned_visits[i] = pr->assign[i].visits;
+	}
+	struct route_planned planned = {owner, planned_visits};
 	int32_t s = dataset_seller_index(&ds, a.seller);
 	if (s < 0) {
 		cmd_error(&cmd_route, "no seller '%s' in the workspace", a.seller);
@@ -358,7 +355,7 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	route_plan_days(a.from, a.ndays, days);
-	int nv = route_plan_due(&ds, cat, &pol, s, days, a.ndays, &visits);
+	int nv = route_plan_due(&ds, in.cat, &in.policy, &planned, s, days, a.ndays, &visits);
 	lat = xmalloc((nv + 1) * sizeof(double));
 	lon = xmalloc((nv + 1) * sizeof(double));
 	lat[0] = slat;
@@ -421,8 +418,10 @@ out:
 	free(mmin);
 	free(mkm);
 	free(days);
-	free(cat);
-	dataset_free(&ds);
+	free(owner);
+	free(planned_visits);
+	plan_result_free(pr);
+	plan_inputs_free(&in);
 	return rc;
 }
 
@@ -435,9 +434,10 @@ const struct command cmd_route = {
 		"holidays): which visits are due, in which order and when, serving the most\n"
 		"valuable customers first and driving as little as possible. Needs a\n"
 		"categorization ('fokus categorize').\n\n"
-		"Due visits: a customer of the seller is due when its last visit plus\n"
-		"365 / (visits per year in the policy for its category) days is on or before\n"
-		"the day; customers never visited are due at once. A customer due again\n"
+		"Due visits follow the coverage plan ('fokus plan'): a customer the plan gives the\n"
+		"seller is due when its last visit plus 365 / (its planned visits a year) days is\n"
+		"on or before the day; customers never visited are due at once; customers the\n"
+		"plan keeps by phone or newsletter are not visited. A customer due again\n"
 		"within the plan gets a visit per interval, in order, on different days.\n"
 		"A visit takes the policy's minutes and respects the customer's opening\n"
 		"hours (open/close) when known.\n"

@@ -411,22 +411,30 @@ static const double visit_steps[] = {0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 18, 24,
 static const double call_steps[] = {0, 1, 2, 4, 6, 8, 12, 18, 24, 36, 52};
 #define NSTEPS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
-/* The steps up to max, plus the policy's own value: into out, ascending. */
+/* Inserts v into the ascending out[0..k) unless there; returns the new k. */
+static int insert_step(double *out, int k, double v)
+{
+	int at = 0;
+	while (at < k && out[at] < v - EPS)
+		at++;
+	if (at < k && fabs(out[at] - v) <= EPS)
+		return k;
+	memmove(&out[at + 1], &out[at], (size_t)(k - at) * sizeof(double));
+	out[at] = v;
+	return k + 1;
+}
+
+/* The steps up to max, plus the policy's own value and the max itself:
+ * into out (room for n + 2), ascending. */
 static int steps(const double *s, int n, double max, double policy, double *out)
 {
 	int k = 0;
 	for (int i = 0; i < n && s[i] <= max + EPS; i++)
 		out[k++] = s[i];
-	if (policy > 0 && policy <= max + EPS) {
-		int at = 0;
-		while (at < k && out[at] < policy - EPS)
-			at++;
-		if (at == k || fabs(out[at] - policy) > EPS) {
-			memmove(&out[at + 1], &out[at], (size_t)(k - at) * sizeof(double));
-			out[at] = policy;
-			k++;
-		}
-	}
+	if (policy > 0 && policy <= max + EPS)
+		k = insert_step(out, k, policy);
+	if (max > 0)
+		k = insert_step(out, k, max);
 	return k;
 }
 
@@ -447,7 +455,7 @@ struct levels {
 
 static void category_levels(const struct policy_row *row, bool visits_ok, struct levels *L)
 {
-	double v[NSTEPS(visit_steps) + 1], q[NSTEPS(call_steps) + 1];
+	double v[NSTEPS(visit_steps) + 2], q[NSTEPS(call_steps) + 2];
 	double vmax = row->max[CH_VISIT] > row->per_year[CH_VISIT] ? row->max[CH_VISIT]
 	                                                            : row->per_year[CH_VISIT];
 	double qmax = row->max[CH_PHONE] > row->per_year[CH_PHONE] ? row->max[CH_PHONE]

@@ -461,10 +461,10 @@ static struct planview_table *workload(const struct plan_inputs *in, const struc
 	    H(machine, lang, "travel_hours", "Travel h", "Restid h"),
 	    H(machine, lang, "hours", "Hours/yr", "Timmar/år"),
 	    H(machine, lang, "capacity_hours", "Capacity h", "Kapacitet h"),
-	    H(machine, lang, "load", "Load %", "Beläggning %"),
+	    H(machine, lang, "load_percent", "Load %", "Beläggning %"),
 	    H(machine, lang, "value_of_hour", "Value of an hour", "Värde per timme"),
 	    H(machine, lang, "km_per_year", "km/yr", "km/år"),
-	    H(machine, lang, "compactness", "Compactness %", "Kompakthet %"),
+	    H(machine, lang, "compactness_percent", "Compactness %", "Kompakthet %"),
 	    H(machine, lang, "over_capacity", "Over capacity", "Över kapacitet"),
 	};
 	struct planview_table *t =
@@ -806,8 +806,8 @@ static char *headcount_line(const struct plan_result *r, int role, enum lang lan
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_printf(&sb,
-	              TR(lang, "%s: the full policy would need %s persons (the team has %d); one more is worth about %s a year, 100 more hours %s",
-	                 "%s: hela policyn skulle behöva %s personer (teamet har %d); en till är värd ungefär %s om året, 100 timmar till %s"),
+	              TR(lang, "%s: the full policy would need %s of them (the team has %d); one more is worth about %s a year, 100 more hours %s",
+	                 "%s: hela policyn skulle behöva %s (teamet har %d); en till är värd ungefär %s om året, 100 timmar till %s"),
 	              role_plural(role, lang), fmt_num(d, sizeof(d), h->needed, 0, lang),
 	              h->available, money_words(a, sizeof(a), h->one_more, lang),
 	              money_words(b, sizeof(b), h->plus100, lang));
@@ -1003,11 +1003,14 @@ void planview_notes_free(char **texts, const char **codes, int n)
 
 /* --- JSON ---------------------------------------------------------------- */
 
+/* A number rounded to `decimals`; whole numbers as integers (8, not 8.0). */
 static json_t *round_real(double v, int decimals)
 {
 	double m = pow(10, decimals);
 	double x = round(v * m) / m;
-	return json_real(x == 0 ? 0 : x);
+	if (x == floor(x) && fabs(x) < 9e15)
+		return json_integer((json_int_t)x);
+	return json_real(x);
 }
 
 static json_t *str_or_null(const char *s)
