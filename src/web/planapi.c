@@ -1,9 +1,10 @@
 /* planapi.c — the coverage plan for the Plan page and the map, managers and
  * admins only (the plan may give a seller customers they do not own yet):
  *   GET /api/plan                 the plan as `fokus plan --format json`
- *                                 prints it, without the per-customer rows
- *                                 (?assignments=all: with them, the same
- *                                 document as the command's)
+ *                                 prints it, without the per-customer rows,
+ *                                 with the decision and the notes in
+ *                                 sentences of ?lang= (?assignments=all:
+ *                                 the rows too, the command's document)
  *   GET /api/plan/customers       the customer rows, searched and paged:
  *                                 ?q= (id, name, person) &changes=1 (only
  *                                 those changing owner) &page= &per= (≤ 200)
@@ -76,10 +77,19 @@ void planapi_plan(struct web_ctx *c)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(sum, json_string(lines[i]));
 	planview_lines_free(lines, n);
-	if (!all || strcmp(all, "all"))
+	if (!all || strcmp(all, "all")) {
+		char **texts;
+		const char **codes;
+		json_t *notes = json_array();
+		planview_plan_notes(&in, r, c->lang, &texts, &codes, &n);
+		for (int i = 0; i < n; i++)
+			json_array_append_new(notes, json_string(texts[i]));
+		planview_notes_free(texts, codes, n);
 		json_object_set_new(root, "decision", sum);
-	else
+		json_object_set_new(root, "notes", notes);
+	} else {
 		json_decref(sum);
+	}
 	answer_json(c, root);
 	json_decref(root);
 	plan_result_free(r);
