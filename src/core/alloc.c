@@ -2,20 +2,26 @@
  *
  * State: every item sits with one person; each person keeps the hull
  * segments of its items (the steps from an item's cheapest level up its
- * upper concave hull of (hours, value)) sorted by value per hour. The
- * person's levels are the greedy walk down that list: take a segment when
- * it fits, else stop that item there and go on with the others. The first
- * segment that does not fit gives the person's price: the value of one more
- * hour. A move is first estimated with the prices (what the item earns at
- * the new person's price minus what it earned at the old one's) and, when
- * the estimate promises a gain, evaluated exactly by walking the two
- * persons' lists without and with the item.
+ * upper concave hull of (hours, value)) sorted by value per hour, with
+ * running sums of hours and value. The person's value while searching is
+ * the linear relaxation of its knapsack: segments in that order until the
+ * capacity is used, the last in part — the marginal analysis. Its slope is
+ * the person's price: what one more hour is worth. With the running sums a
+ * person's value without one item and with another is found by binary
+ * search in a few steps per segment involved, so every move considered is
+ * evaluated exactly (on the relaxation); the prices only screen which
+ * moves to consider (what the item earns at the new person's price minus
+ * what it earns at the old one's). At the end each person's levels are the
+ * whole steps of a greedy walk down the list: take a segment when it fits,
+ * else stop that item there and go on with the others.
  *
  * Phases: (A) every item starts with its current person when that person
- * is a candidate, the rest are placed one at a time where they earn most at
- * the current prices; (B) relocations and swaps until none improves; (C)
- * loads of a group brought within the balance band; (B) again, keeping the
- * band. Deterministic: items in index order, ties to the lower index. */
+ * is a candidate; the rest are placed in rounds, each where it earns most
+ * at the prices of the round; (B) relocations and swaps until none
+ * improves; (C) loads of a group brought within the balance band; (B)
+ * again, keeping the band. Deterministic: items in index order, ties to
+ * the lower index; a move that changes nothing for the two persons since it
+ * was last turned down is not looked at again. */
 #include "core/alloc.h"
 #include "util/xmalloc.h"
 
@@ -33,10 +39,13 @@ struct seg {
 
 struct pstate {
 	struct seg *segs;
+	double *H, *V; /* nseg + 1 running sums of dh and dv */
 	int nseg, cap;
 	double base_h, base_v; /* sums of the items' cheapest points */
 	double value, used, price;
-	int nitems;
+	int32_t *items; /* the person's items */
+	int nitems, capitems;
+	long changed; /* the move counter when the person last changed */
 };
 
 struct pt {
@@ -47,13 +56,15 @@ struct pt {
 struct solver {
 	const struct alloc_problem *p;
 	struct pstate *ps;
-	int32_t *person, *ci;
+	int32_t *person, *ci, *slot; /* slot: the item's place in its person's items */
 	int16_t *level, *base_level;
 	double *base_h, *base_v;
 	uint8_t *move;
+	long *seen; /* the move counter when the item's moves were last turned down */
+	long moves; /* moves made so far */
 	uint32_t *stamp, gen;
 	struct pt *pts;
-	struct seg *tmp; /* a hull being evaluated */
+	struct seg *tmp; /* hulls being evaluated (2 x maxlev) */
 	int maxlev;
 	double *ubar; /* per group: mean load share at the start of a pass */
 	int ngroups;
@@ -174,14 +185,16 @@ int alloc_pair_levels(const struct alloc_problem *p, int i, int ci, int *out, in
  * value − price × hours over its allowed levels. */
 static double profit_hours(const struct solver *S, int i, int ci, double price, double *hours)
 {
-	const struct alloc_problem *p = S->p;
-	const struct alloc_class *c = &p->classes[p->items[i].cls];
-	double best = -INFINITY, bh = 0;
+	const struct alloc_item *it = &S->p->items[i];
+	const struct alloc_class *c = &S->p->classes[it->cls];
+	double best = -INFINITY, bh = 0, a = it->a[ci];
+	int only = it->pin >= 0 ? it->pin_level : -1;
 	for (int l = 0; l < c->nlev; l++) {
-		double h = alloc_hours(p, i, ci, l);
-		if (h < 0)
+		double vis = c->visits[l];
+		if ((only >= 0 && l != only) || (vis > 0 && a < 0))
 			continue;
-		double v = alloc_value(p, i, l) - price * h;
+		double h = vis > 0 ? vis * a + c->fixed[l] : c->fixed[l];
+		double v = it->base + it->span * c->g[l] - price * h;
 		if (v > best || (v == best && h < bh)) {
 			best = v;
 			bh = h;
@@ -280,11 +293,159 @@ static double walk(struct solver *S, int person, int32_t skip, const struct seg 
 	return val;
 }
 
+static void prefix(struct pstate *P)
+{
+	P->H[0] = P->V[0] = 0;
+	for (int j = 0; j < P->nseg; j++) {
+		P->H[j + 1] = P->H[j] + P->segs[j].dh;
+		P->V[j + 1] = P->V[j] + P->segs[j].dv;
+	}
+}
+
+/* The number of the person's segments before s in the list's order. */
+static int lower(const struct pstate *P, const struct seg *s)
+{
+	int lo = 0, hi = P->nseg;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (seg_before(&P->segs[mid], s))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A change to a person's list: an item's segments out (rem, at their
+ * positions rp, with its cheapest point rem_h, rem_v) and another's in
+ * (add, sorted, cheapest point add_h, add_v). */
+struct change {
+	const struct seg *rem, *add;
+	int nrem, nadd;
+	int rp[512], ap[512]; /* positions in the list: of the removed, and the count before each added */
+	double rem_h, rem_v, add_h, add_v;
+};
+
+/* The linear relaxation of person P's knapsack at capacity cap after the
+ * change ch (NULL: as it is): the value; *used hours and *price (the slope
+ * at the capacity, 0 with room left) when not NULL. */
+static double lp(const struct pstate *P, double cap, const struct change *ch, double *used,
+                 double *price)
+{
+	int nr = ch ? ch->nrem : 0, na = ch ? ch->nadd : 0;
+	double base_h = P->base_h + (ch ? ch->add_h - ch->rem_h : 0);
+	double base_v = P->base_v + (ch ? ch->add_v - ch->rem_v : 0);
+	double avail = cap - base_h;
+	double totH = P->H[P->nseg], totV = P->V[P->nseg];
+	for (int t = 0; t < nr; t++) {
+		totH -= ch->rem[t].dh;
+		totV -= ch->rem[t].dv;
+	}
+	for (int t = 0; t < na; t++) {
+		totH += ch->add[t].dh;
+		totV += ch->add[t].dv;
+	}
+	if (totH <= avail + tol(cap)) { /* everything fits */
+		if (used)
+			*used = base_h + totH;
+		if (price)
+			*price = 0;
+		return base_v + totV;
+	}
+	if (used)
+		*used = cap > base_h ? cap : base_h;
+	if (avail <= 0) { /* not even the cheapest points fit (pins) */
+		if (price) {
+			double s = P->nseg ? P->segs[0].slope : 0;
+			if (na && ch->add[0].slope > s)
+				s = ch->add[0].slope;
+			*price = s;
+		}
+		return base_v;
+	}
+	/* Added segments first: does one of them reach the capacity? */
+	for (int j = 0; j < na; j++) {
+		int pos = ch->ap[j];
+		double hb = P->H[pos], vb = P->V[pos];
+		for (int t = 0; t < nr && ch->rp[t] < pos; t++) {
+			hb -= ch->rem[t].dh;
+			vb -= ch->rem[t].dv;
+		}
+		for (int t = 0; t < j; t++) {
+			hb += ch->add[t].dh;
+			vb += ch->add[t].dv;
+		}
+		if (hb <= avail && avail < hb + ch->add[j].dh) {
+			if (price)
+				*price = ch->add[j].slope;
+			return base_v + vb + (avail - hb) * ch->add[j].slope;
+		}
+	}
+	/* Else the first of the list's own whose end passes the capacity. */
+	if (P->nseg == 0) {
+		if (price)
+			*price = 0;
+		return base_v + totV;
+	}
+	int lo = 0, hi = P->nseg - 1;
+	while (lo < hi) {
+		int x = lo + (hi - lo) / 2;
+		double e = P->H[x + 1];
+		for (int t = 0; t < nr && ch->rp[t] <= x; t++)
+			e -= ch->rem[t].dh;
+		for (int t = 0; t < na && ch->ap[t] <= x; t++)
+			e += ch->add[t].dh;
+		if (e > avail)
+			hi = x;
+		else
+			lo = x + 1;
+	}
+	int x = lo;
+	double hb = P->H[x], vb = P->V[x];
+	for (int t = 0; t < nr && ch->rp[t] < x; t++) {
+		hb -= ch->rem[t].dh;
+		vb -= ch->rem[t].dv;
+	}
+	for (int t = 0; t < na && ch->ap[t] <= x; t++) {
+		hb += ch->add[t].dh;
+		vb += ch->add[t].dv;
+	}
+	if (price)
+		*price = P->segs[x].slope;
+	double part = avail - hb;
+	if (part < 0)
+		part = 0;
+	if (part > P->segs[x].dh)
+		part = P->segs[x].dh;
+	return base_v + vb + part * P->segs[x].slope;
+}
+
 static void refresh(struct solver *S, int person)
 {
 	struct pstate *P = &S->ps[person];
-	P->value = walk(S, person, -1, NULL, 0, 0, 0, S->p->persons[person].cap, true, &P->used,
-	                &P->price);
+	prefix(P);
+	P->value = lp(P, S->p->persons[person].cap, NULL, &P->used, &P->price);
+	P->changed = S->moves;
+}
+
+static void list_room(struct pstate *P, int more)
+{
+	if (P->nseg + more <= P->cap)
+		return;
+	P->cap = (P->nseg + more) * 2 + 16;
+	P->segs = xreallocarray(P->segs, (size_t)P->cap, sizeof(struct seg));
+	P->H = xreallocarray(P->H, (size_t)P->cap + 1, sizeof(double));
+	P->V = xreallocarray(P->V, (size_t)P->cap + 1, sizeof(double));
+}
+
+static void items_add(struct solver *S, struct pstate *P, int32_t i)
+{
+	if (P->nitems == P->capitems) {
+		P->capitems = P->capitems ? 2 * P->capitems : 16;
+		P->items = xreallocarray(P->items, (size_t)P->capitems, sizeof(int32_t));
+	}
+	S->slot[i] = P->nitems;
+	P->items[P->nitems++] = i;
 }
 
 static void remove_item(struct solver *S, int person, int32_t i)
@@ -297,10 +458,13 @@ static void remove_item(struct solver *S, int person, int32_t i)
 	P->nseg = k;
 	P->base_h -= S->base_h[i];
 	P->base_v -= S->base_v[i];
-	P->nitems--;
+	int32_t last = P->items[--P->nitems];
+	P->items[S->slot[i]] = last;
+	S->slot[last] = S->slot[i];
 }
 
-/* Puts item i with its ci-th candidate (its hull computed here). */
+/* Puts item i with its ci-th candidate: its hull is computed here and
+ * merged into the person's list (the running sums are left to refresh). */
 static void insert_item(struct solver *S, int32_t i, int ci)
 {
 	int32_t person = S->p->items[i].cand[ci];
@@ -308,12 +472,8 @@ static void insert_item(struct solver *S, int32_t i, int ci)
 	int16_t bl;
 	double bh, bv;
 	int n = hull(S, i, ci, S->tmp, &bl, &bh, &bv);
-	if (P->nseg + n > P->cap) {
-		P->cap = (P->nseg + n) * 2 + 16;
-		P->segs = xreallocarray(P->segs, (size_t)P->cap, sizeof(struct seg));
-	}
-	/* Merge from the back. */
-	int a = P->nseg - 1, b = n - 1, w = P->nseg + n - 1;
+	list_room(P, n);
+	int a = P->nseg - 1, b = n - 1, w = P->nseg + n - 1; /* merge from the back */
 	while (b >= 0) {
 		if (a >= 0 && seg_before(&S->tmp[b], &P->segs[a]))
 			P->segs[w--] = P->segs[a--];
@@ -329,7 +489,84 @@ static void insert_item(struct solver *S, int32_t i, int ci)
 	S->base_v[i] = bv;
 	P->base_h += bh;
 	P->base_v += bv;
-	P->nitems++;
+	items_add(S, P, i);
+}
+
+static int seg_cmp(const void *a, const void *b)
+{
+	const struct seg *x = a, *y = b;
+	return seg_before(x, y) ? -1 : seg_before(y, x) ? 1 : 0;
+}
+
+/* Puts item i with its ci-th candidate like insert_item, but appends its
+ * segments unsorted: settle() sorts them in. */
+static void append_item(struct solver *S, int32_t i, int ci)
+{
+	int32_t person = S->p->items[i].cand[ci];
+	struct pstate *P = &S->ps[person];
+	int16_t bl;
+	double bh, bv;
+	list_room(P, S->maxlev);
+	int n = hull(S, i, ci, &P->segs[P->nseg], &bl, &bh, &bv);
+	P->nseg += n;
+	S->person[i] = person;
+	S->ci[i] = ci;
+	S->base_level[i] = bl;
+	S->level[i] = bl;
+	S->base_h[i] = bh;
+	S->base_v[i] = bv;
+	P->base_h += bh;
+	P->base_v += bv;
+	items_add(S, P, i);
+}
+
+/* Sorts the segments from `from` on and merges them with the sorted ones
+ * before. */
+static void settle(struct pstate *P, int from)
+{
+	int n = P->nseg;
+	if (from >= n)
+		return;
+	qsort(&P->segs[from], (size_t)(n - from), sizeof(struct seg), seg_cmp);
+	if (from == 0)
+		return;
+	struct seg *tmp = xmalloc((size_t)n * sizeof(struct seg));
+	int a = 0, b = from, w = 0;
+	while (a < from || b < n)
+		tmp[w++] = b >= n || (a < from && !seg_before(&P->segs[b], &P->segs[a])) ? P->segs[a++]
+		                                                                         : P->segs[b++];
+	memcpy(P->segs, tmp, (size_t)n * sizeof(struct seg));
+	free(tmp);
+}
+
+/* The change of removing item i (at its person) into ch (rem points into
+ * buf). */
+static void change_remove(struct solver *S, int32_t i, struct seg *buf, struct change *ch)
+{
+	const struct pstate *P = &S->ps[S->person[i]];
+	int16_t bl;
+	double bh, bv;
+	ch->nrem = hull(S, i, S->ci[i], buf, &bl, &bh, &bv);
+	ch->rem = buf;
+	ch->rem_h = bh;
+	ch->rem_v = bv;
+	for (int t = 0; t < ch->nrem; t++)
+		ch->rp[t] = lower(P, &buf[t]);
+}
+
+/* The change of adding item i at its ci-th candidate into ch (add points
+ * into buf). */
+static void change_add(struct solver *S, int32_t i, int ci, struct seg *buf, struct change *ch)
+{
+	const struct pstate *P = &S->ps[S->p->items[i].cand[ci]];
+	int16_t bl;
+	double bh, bv;
+	ch->nadd = hull(S, i, ci, buf, &bl, &bh, &bv);
+	ch->add = buf;
+	ch->add_h = bh;
+	ch->add_v = bv;
+	for (int t = 0; t < ch->nadd; t++)
+		ch->ap[t] = lower(P, &buf[t]);
 }
 
 /* --- moves ----------------------------------------------------------------- */
@@ -382,28 +619,23 @@ static int cand_index(const struct alloc_item *it, int32_t person)
 	return -1;
 }
 
-/* Exact gain of moving i to its cq-th candidate; *up, *uq the hours after. */
+/* Gain of moving i to its cq-th candidate; *up, *uq the hours after. */
 static double gain_relocate(struct solver *S, int32_t i, int cq, double *up, double *uq)
 {
 	const struct alloc_problem *p = S->p;
 	int32_t from = S->person[i], to = p->items[i].cand[cq];
-	int16_t bl;
-	double bh, bv;
+	struct change out = {0}, in = {0};
 	S->evaluations++;
-	double vp = walk(S, from, i, NULL, 0, 0, 0, p->persons[from].cap, false, up, NULL);
-	int n = hull(S, i, cq, S->tmp, &bl, &bh, &bv);
-	double vq = walk(S, to, -1, S->tmp, n, bh, bv, p->persons[to].cap, false, uq, NULL);
+	change_remove(S, i, S->tmp, &out);
+	change_add(S, i, cq, S->tmp + S->maxlev, &in);
+	double vp = lp(&S->ps[from], p->persons[from].cap, &out, up, NULL);
+	double vq = lp(&S->ps[to], p->persons[to].cap, &in, uq, NULL);
 	return vp + vq - S->ps[from].value - S->ps[to].value - move_cost(p, i, to) +
 	       move_cost(p, i, from);
 }
 
-static void apply_relocate(struct solver *S, int32_t i, int cq, enum alloc_move why)
+static void note_move(struct solver *S, int32_t i, int32_t to, enum alloc_move why)
 {
-	int32_t from = S->person[i], to = S->p->items[i].cand[cq];
-	remove_item(S, from, i);
-	insert_item(S, i, cq);
-	refresh(S, from);
-	refresh(S, to);
 	int32_t f = S->p->items[i].from;
 	if (to == f)
 		S->move[i] = AM_NONE;
@@ -411,13 +643,31 @@ static void apply_relocate(struct solver *S, int32_t i, int cq, enum alloc_move 
 		S->move[i] = (uint8_t)why;
 }
 
+static void apply_relocate(struct solver *S, int32_t i, int cq, enum alloc_move why)
+{
+	int32_t from = S->person[i], to = S->p->items[i].cand[cq];
+	S->moves++;
+	remove_item(S, from, i);
+	insert_item(S, i, cq);
+	refresh(S, from);
+	refresh(S, to);
+	note_move(S, i, to, why);
+}
+
 static double min_gain(const struct solver *S, int32_t a, int32_t b)
 {
 	return 1e-9 * (fabs(S->ps[a].value) + fabs(S->ps[b].value)) + 1e-6;
 }
 
+/* Whether item i at its person or candidate person q changed since its
+ * moves were last turned down. */
+static bool fresh(const struct solver *S, int32_t i, int32_t q)
+{
+	return S->ps[S->person[i]].changed >= S->seen[i] || S->ps[q].changed >= S->seen[i];
+}
+
 /* One pass of relocations: every item, its best candidates by estimate,
- * checked exactly. Returns the number of moves made. */
+ * evaluated. Returns the number of moves made. */
 static int relocate_pass(struct solver *S)
 {
 	const struct alloc_problem *p = S->p;
@@ -431,9 +681,9 @@ static int relocate_pass(struct solver *S)
 		int best[2] = {-1, -1};
 		double est[2] = {0, 0};
 		for (int k = 0; k < it->ncand; k++) {
-			if (k == S->ci[i])
-				continue;
 			int32_t q = it->cand[k];
+			if (k == S->ci[i] || !fresh(S, i, q))
+				continue;
 			double e = profit(S, i, k, S->ps[q].price) - move_cost(p, i, q) - here;
 			if (e <= worth(here))
 				continue;
@@ -447,35 +697,39 @@ static int relocate_pass(struct solver *S)
 				est[1] = e;
 			}
 		}
-		for (int t = 0; t < 2 && best[t] >= 0; t++) {
+		bool moved = false;
+		for (int t = 0; t < 2 && best[t] >= 0 && !moved; t++) {
 			double up, uq;
 			int32_t q = it->cand[best[t]];
 			double gain = gain_relocate(S, i, best[t], &up, &uq);
 			if (gain > min_gain(S, from, q) && band_ok(S, from, up, q, uq)) {
 				apply_relocate(S, i, best[t], AM_CAPACITY);
 				moves++;
-				break;
+				moved = true;
 			}
 		}
+		if (!moved)
+			S->seen[i] = S->moves + 1;
 	}
 	return moves;
 }
 
-/* Exact gain of swapping items i (at p) and j (at q); cj/ci the candidate
- * indexes of q for i and p for j. */
+/* Gain of swapping items i (at p) and j (at q); ciq and cjp the candidate
+ * indexes of q for i and of p for j. */
 static double gain_swap(struct solver *S, int32_t i, int ciq, int32_t j, int cjp, double *up,
                         double *uq)
 {
 	const struct alloc_problem *p = S->p;
 	int32_t pi = S->person[i], qj = S->person[j];
-	struct seg *hi = S->tmp, *hj = S->tmp + S->maxlev;
-	int16_t bl;
-	double bhi, bvi, bhj, bvj;
+	int m = S->maxlev;
+	struct change atp = {0}, atq = {0};
 	S->evaluations++;
-	int ni = hull(S, i, ciq, hi, &bl, &bhi, &bvi);
-	int nj = hull(S, j, cjp, hj, &bl, &bhj, &bvj);
-	double vp = walk(S, pi, i, hj, nj, bhj, bvj, p->persons[pi].cap, false, up, NULL);
-	double vq = walk(S, qj, j, hi, ni, bhi, bvi, p->persons[qj].cap, false, uq, NULL);
+	change_remove(S, i, S->tmp, &atp);
+	change_add(S, j, cjp, S->tmp + m, &atp);
+	change_remove(S, j, S->tmp + 2 * m, &atq);
+	change_add(S, i, ciq, S->tmp + 3 * m, &atq);
+	double vp = lp(&S->ps[pi], p->persons[pi].cap, &atp, up, NULL);
+	double vq = lp(&S->ps[qj], p->persons[qj].cap, &atq, uq, NULL);
 	return vp + vq - S->ps[pi].value - S->ps[qj].value - move_cost(p, i, qj) -
 	       move_cost(p, j, pi) + move_cost(p, i, pi) + move_cost(p, j, qj);
 }
@@ -488,13 +742,13 @@ struct want {
 
 #define SWAP_TOP 3
 
-static void want_add(struct want *w, int *n, struct want x)
+static void want_add(struct want *w, int *n, int top, struct want x)
 {
 	int k;
-	if (*n < SWAP_TOP)
+	if (*n < top)
 		k = (*n)++;
-	else if (w[SWAP_TOP - 1].est < x.est)
-		k = SWAP_TOP - 1;
+	else if (w[top - 1].est < x.est)
+		k = top - 1;
 	else
 		return;
 	w[k] = x;
@@ -506,14 +760,13 @@ static void want_add(struct want *w, int *n, struct want x)
 	}
 }
 
-/* One pass of swaps: for every ordered pair of persons (p, q) of a group,
- * the few items of p that most want q and of q that most want p, each
- * combination checked exactly. Returns the number of swaps made. */
+/* One pass of swaps: for every pair of persons of a group, the few items of
+ * each that most want the other, each combination evaluated. Returns the
+ * number of swaps made. */
 static int swap_pass(struct solver *S)
 {
 	const struct alloc_problem *p = S->p;
 	int np = p->npersons, swaps = 0;
-	/* wants[p * np + q]: top items at p wanting q (estimates). */
 	struct want *wants = xmalloc((size_t)np * (size_t)np * SWAP_TOP * sizeof(struct want));
 	int *nw = xcalloc((size_t)np * (size_t)np, sizeof(int));
 	for (int32_t i = 0; i < p->nitems; i++) {
@@ -528,7 +781,7 @@ static int swap_pass(struct solver *S)
 				continue;
 			double e = profit(S, i, k, S->ps[q].price) - move_cost(p, i, q) - here;
 			size_t at = (size_t)from * (size_t)np + (size_t)q;
-			want_add(&wants[at * SWAP_TOP], &nw[at], (struct want){e, i, k});
+			want_add(&wants[at * SWAP_TOP], &nw[at], SWAP_TOP, (struct want){e, i, k});
 		}
 	}
 	for (int a = 0; a < np && !out_of_time(S); a++) {
@@ -544,21 +797,16 @@ static int swap_pass(struct solver *S)
 					double ua, ub;
 					double gain = gain_swap(S, wi->item, wi->cand, wj->item, wj->cand, &ua, &ub);
 					if (gain > min_gain(S, a, b) && band_ok(S, a, ua, b, ub)) {
-						int cpi = wj->cand, cqi = wi->cand;
 						int32_t i = wi->item, j = wj->item;
+						S->moves++;
 						remove_item(S, a, i);
 						remove_item(S, b, j);
-						insert_item(S, i, cqi);
-						insert_item(S, j, cpi);
+						insert_item(S, i, wi->cand);
+						insert_item(S, j, wj->cand);
 						refresh(S, a);
 						refresh(S, b);
-						for (int t = 0; t < 2; t++) {
-							int32_t it = t ? j : i;
-							if (S->person[it] == p->items[it].from)
-								S->move[it] = AM_NONE;
-							else if (S->move[it] != AM_PLACED)
-								S->move[it] = AM_CAPACITY;
-						}
+						note_move(S, i, b, AM_CAPACITY);
+						note_move(S, j, a, AM_CAPACITY);
 						swaps++;
 						done = true;
 					}
@@ -592,23 +840,44 @@ static void group_means(struct solver *S)
 
 #define BALANCE_TRIES 8
 
+/* The moves of item i (at `at`) into the balance candidates top[]: to q in
+ * the group (only `only` when >= 0), by estimate. */
+static void balance_wants(struct solver *S, int32_t i, int g, bool high, int32_t only,
+                          struct want *top, int *ntop)
+{
+	const struct alloc_problem *p = S->p;
+	const struct alloc_item *it = &p->items[i];
+	int32_t at = S->person[i];
+	double here = profit(S, i, S->ci[i], S->ps[at].price) - move_cost(p, i, at);
+	for (int k = 0; k < it->ncand; k++) {
+		int32_t q = it->cand[k];
+		if (q == at || p->persons[q].group != g || (only >= 0 && q != only))
+			continue;
+		if (high && share(S, q, S->ps[q].used) >= S->ubar[g])
+			continue;
+		double e = profit(S, i, k, S->ps[q].price) - move_cost(p, i, q) - here;
+		want_add(top, ntop, BALANCE_TRIES, (struct want){e, i, k});
+	}
+}
+
 /* Moves items from the person furthest outside the band: from one above it
  * to a person of the group below the mean, or into one below it from a
  * person above the mean; of the moves that bring both closer, the one that
- * costs least (the few best by estimate, checked exactly). Until every
- * person is in the band or no move brings anyone closer. */
+ * costs least (the few best by estimate, evaluated). Until every person is
+ * in the band or no move brings anyone closer. */
 static void balance(struct solver *S)
 {
 	const struct alloc_problem *p = S->p;
 	if (p->balance <= 0)
 		return;
-	struct want *top = xmalloc(BALANCE_TRIES * sizeof(*top));
+	struct want top[BALANCE_TRIES];
+	bool *stuck = xcalloc((size_t)(p->npersons ? p->npersons : 1), sizeof(bool));
 	for (int round = 0; round < 4 * p->nitems + 16 && !out_of_time(S); round++) {
 		group_means(S);
 		int worst = -1;
 		double wx = 0;
 		for (int q = 0; q < p->npersons; q++) {
-			if (p->persons[q].cap <= 0)
+			if (p->persons[q].cap <= 0 || stuck[q])
 				continue;
 			double x = excess(S, p->persons[q].group, share(S, q, S->ps[q].used));
 			if (x > wx) {
@@ -619,39 +888,22 @@ static void balance(struct solver *S)
 		if (worst < 0)
 			break;
 		int g = p->persons[worst].group;
-		double m = S->ubar[g];
-		bool high = share(S, worst, S->ps[worst].used) > m;
+		bool high = share(S, worst, S->ps[worst].used) > S->ubar[g];
 		int ntop = 0;
-		for (int32_t i = 0; i < p->nitems; i++) {
-			const struct alloc_item *it = &p->items[i];
-			int32_t at = S->person[i];
-			if (it->pin >= 0 || at < 0 || (high ? at != worst : at == worst))
-				continue;
-			if (!high && share(S, at, S->ps[at].used) <= m)
-				continue;
-			double here = profit(S, i, S->ci[i], S->ps[at].price) - move_cost(p, i, at);
-			for (int k = 0; k < it->ncand; k++) {
-				int32_t q = it->cand[k];
-				if (q == at || p->persons[q].group != g || (high ? false : q != worst))
+		if (high) {
+			const struct pstate *W = &S->ps[worst];
+			for (int k = 0; k < W->nitems; k++)
+				if (p->items[W->items[k]].pin < 0)
+					balance_wants(S, W->items[k], g, true, -1, top, &ntop);
+		} else {
+			for (int q = 0; q < p->npersons; q++) {
+				if (p->persons[q].group != g || q == worst ||
+				    share(S, q, S->ps[q].used) <= S->ubar[g])
 					continue;
-				if (high && share(S, q, S->ps[q].used) >= m)
-					continue;
-				double e = profit(S, i, k, S->ps[q].price) - move_cost(p, i, q) - here;
-				struct want x = {e, i, k};
-				int kk;
-				if (ntop < BALANCE_TRIES)
-					kk = ntop++;
-				else if (top[BALANCE_TRIES - 1].est < e)
-					kk = BALANCE_TRIES - 1;
-				else
-					continue;
-				top[kk] = x;
-				while (kk > 0 && top[kk - 1].est < top[kk].est) {
-					struct want t = top[kk - 1];
-					top[kk - 1] = top[kk];
-					top[kk] = t;
-					kk--;
-				}
+				const struct pstate *Q = &S->ps[q];
+				for (int k = 0; k < Q->nitems; k++)
+					if (p->items[Q->items[k]].pin < 0)
+						balance_wants(S, Q->items[k], g, false, worst, top, &ntop);
 			}
 		}
 		double best_gain = -INFINITY;
@@ -668,11 +920,13 @@ static void balance(struct solver *S)
 				best = t;
 			}
 		}
-		if (best < 0)
-			break;
+		if (best < 0) {
+			stuck[worst] = true; /* nothing brings this one closer: see to the others */
+			continue;
+		}
 		apply_relocate(S, top[best].item, top[best].cand, AM_BALANCE);
 	}
-	free(top);
+	free(stuck);
 }
 
 /* --- the whole ------------------------------------------------------------- */
@@ -690,7 +944,34 @@ static int by_stake(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* Phase A: current persons stay, the others go where they earn most. */
+/* The candidate where item i earns most at the current prices: ties to the
+ * fewer hours (less travel), then the lighter load, then the first. */
+static int best_candidate(struct solver *S, int32_t i)
+{
+	const struct alloc_problem *p = S->p;
+	const struct alloc_item *it = &p->items[i];
+	int best = 0;
+	double bv = -INFINITY, bs = 0, bh = 0;
+	for (int k = 0; k < it->ncand; k++) {
+		int32_t q = it->cand[k];
+		double h;
+		double v = profit_hours(S, i, k, S->ps[q].price, &h) - move_cost(p, i, q);
+		double sh = share(S, q, S->ps[q].used);
+		double t = k == 0 ? 0 : 1e-9 * (fabs(bv) + 1);
+		if (k == 0 || v > bv + t ||
+		    (v >= bv - t && (h < bh - 1e-9 || (h <= bh + 1e-9 && sh < bs)))) {
+			bv = v;
+			bs = sh;
+			bh = h;
+			best = k;
+		}
+	}
+	return best;
+}
+
+/* Phase A: current persons stay; the others are placed in rounds, each
+ * where it earns most at the prices of the round (the largest at stake
+ * first), the prices updated after each round. */
 static void initial(struct solver *S)
 {
 	const struct alloc_problem *p = S->p;
@@ -705,39 +986,42 @@ static void initial(struct solver *S)
 		if (it->pin >= 0 && k < 0)
 			k = 0;
 		if (k >= 0) {
-			insert_item(S, i, k);
+			append_item(S, i, k);
 			S->move[i] = S->person[i] == it->from ? AM_NONE : AM_PLACED;
 		} else {
 			rest[nrest++] = (struct order_key){it->span, i};
 		}
 	}
-	for (int q = 0; q < p->npersons; q++)
+	for (int q = 0; q < p->npersons; q++) {
+		settle(&S->ps[q], 0);
 		refresh(S, q);
-	qsort(rest, (size_t)nrest, sizeof(*rest), by_stake);
-	for (int r = 0; r < nrest; r++) {
-		int32_t i = rest[r].i;
-		const struct alloc_item *it = &p->items[i];
-		int best = 0;
-		double bv = -INFINITY, bs = 0, bh = 0;
-		for (int k = 0; k < it->ncand; k++) {
-			int32_t q = it->cand[k];
-			double h;
-			double v = profit_hours(S, i, k, S->ps[q].price, &h) - move_cost(p, i, q);
-			double sh = share(S, q, S->ps[q].used);
-			double t = k == 0 ? 0 : 1e-9 * (fabs(bv) + 1);
-			/* Ties to the fewer hours (less travel), then the lighter load. */
-			if (k == 0 || v > bv + t ||
-			    (v >= bv - t && (h < bh - 1e-9 || (h <= bh + 1e-9 && sh < bs)))) {
-				bv = v;
-				bs = sh;
-				bh = h;
-				best = k;
-			}
-		}
-		insert_item(S, i, best);
-		S->move[i] = AM_PLACED;
-		refresh(S, it->cand[best]);
 	}
+	qsort(rest, (size_t)nrest, sizeof(*rest), by_stake);
+	int *choice = xmalloc((size_t)(nrest ? nrest : 1) * sizeof(int));
+	int *mark = xmalloc((size_t)(p->npersons ? p->npersons : 1) * sizeof(int));
+	for (int q = 0; q < p->npersons; q++)
+		mark[q] = -1;
+	int chunk = nrest / 64 > 32 ? nrest / 64 : 32;
+	for (int r0 = 0; r0 < nrest; r0 += chunk) {
+		int r1 = r0 + chunk < nrest ? r0 + chunk : nrest;
+		for (int r = r0; r < r1; r++)
+			choice[r] = best_candidate(S, rest[r].i);
+		for (int r = r0; r < r1; r++) {
+			int32_t i = rest[r].i, q = p->items[i].cand[choice[r]];
+			if (mark[q] < 0)
+				mark[q] = S->ps[q].nseg; /* where this round's segments begin */
+			append_item(S, i, choice[r]);
+			S->move[i] = AM_PLACED;
+		}
+		for (int q = 0; q < p->npersons; q++)
+			if (mark[q] >= 0) {
+				settle(&S->ps[q], mark[q]);
+				refresh(S, q);
+				mark[q] = -1;
+			}
+	}
+	free(choice);
+	free(mark);
 	free(rest);
 }
 
@@ -753,23 +1037,74 @@ static void search(struct solver *S)
 	}
 }
 
+/* The final levels: each person's greedy walk in whole steps. */
+static void commit_levels(struct solver *S)
+{
+	for (int q = 0; q < S->p->npersons; q++) {
+		struct pstate *P = &S->ps[q];
+		for (int k = 0; k < P->nitems; k++)
+			S->level[P->items[k]] = S->base_level[P->items[k]];
+		walk(S, q, -1, NULL, 0, 0, 0, S->p->persons[q].cap, true, NULL, NULL);
+	}
+}
+
 static void solver_free(struct solver *S)
 {
 	if (S->ps)
-		for (int q = 0; q < S->p->npersons; q++)
+		for (int q = 0; q < S->p->npersons; q++) {
 			free(S->ps[q].segs);
+			free(S->ps[q].H);
+			free(S->ps[q].V);
+			free(S->ps[q].items);
+		}
 	free(S->ps);
 	free(S->person);
 	free(S->ci);
+	free(S->slot);
 	free(S->level);
 	free(S->base_level);
 	free(S->base_h);
 	free(S->base_v);
 	free(S->move);
+	free(S->seen);
 	free(S->stamp);
 	free(S->pts);
 	free(S->tmp);
 	free(S->ubar);
+}
+
+static void solver_init(struct solver *S, const struct alloc_problem *p)
+{
+	size_t n = (size_t)(p->nitems ? p->nitems : 1), np = (size_t)(p->npersons ? p->npersons : 1);
+	S->ps = xcalloc(np, sizeof(*S->ps));
+	for (size_t q = 0; q < np; q++) {
+		S->ps[q].H = xcalloc(1, sizeof(double));
+		S->ps[q].V = xcalloc(1, sizeof(double));
+		S->ps[q].changed = -1;
+	}
+	S->person = xmalloc(n * sizeof(int32_t));
+	for (size_t i = 0; i < n; i++)
+		S->person[i] = -1;
+	S->ci = xmalloc(n * sizeof(int32_t));
+	S->slot = xmalloc(n * sizeof(int32_t));
+	S->level = xcalloc(n, sizeof(int16_t));
+	S->base_level = xcalloc(n, sizeof(int16_t));
+	S->base_h = xcalloc(n, sizeof(double));
+	S->base_v = xcalloc(n, sizeof(double));
+	S->move = xcalloc(n, 1);
+	S->seen = xcalloc(n, sizeof(long));
+	S->stamp = xcalloc(n, sizeof(uint32_t));
+	for (int c = 0; c < p->nclasses; c++)
+		if (p->classes[c].nlev > S->maxlev)
+			S->maxlev = p->classes[c].nlev;
+	if (S->maxlev > 512)
+		S->maxlev = 512; /* struct change holds 512 positions */
+	S->pts = xmalloc((size_t)(S->maxlev ? S->maxlev : 1) * sizeof(struct pt));
+	S->tmp = xmalloc((size_t)(S->maxlev ? S->maxlev : 1) * 4 * sizeof(struct seg));
+	for (int q = 0; q < p->npersons; q++)
+		if (p->persons[q].group + 1 > S->ngroups)
+			S->ngroups = p->persons[q].group + 1;
+	S->ubar = xcalloc((size_t)(S->ngroups ? S->ngroups : 1), sizeof(double));
 }
 
 int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o, struct alloc_solution *s)
@@ -781,30 +1116,14 @@ int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o, struc
 	}
 	memset(s, 0, sizeof(*s));
 	struct solver S = {.p = p, .o = o, .start = clock()};
-	size_t n = (size_t)(p->nitems ? p->nitems : 1), np = (size_t)(p->npersons ? p->npersons : 1);
-	S.ps = xcalloc(np, sizeof(*S.ps));
-	S.person = xmalloc(n * sizeof(int32_t));
-	S.ci = xmalloc(n * sizeof(int32_t));
-	S.level = xcalloc(n, sizeof(int16_t));
-	S.base_level = xcalloc(n, sizeof(int16_t));
-	S.base_h = xcalloc(n, sizeof(double));
-	S.base_v = xcalloc(n, sizeof(double));
-	S.move = xcalloc(n, 1);
-	S.stamp = xcalloc(n, sizeof(uint32_t));
-	for (int c = 0; c < p->nclasses; c++)
-		if (p->classes[c].nlev > S.maxlev)
-			S.maxlev = p->classes[c].nlev;
-	S.pts = xmalloc((size_t)(S.maxlev ? S.maxlev : 1) * sizeof(struct pt));
-	S.tmp = xmalloc((size_t)(S.maxlev ? S.maxlev : 1) * 2 * sizeof(struct seg));
-	for (int q = 0; q < p->npersons; q++)
-		if (p->persons[q].group + 1 > S.ngroups)
-			S.ngroups = p->persons[q].group + 1;
-	S.ubar = xcalloc((size_t)(S.ngroups ? S.ngroups : 1), sizeof(double));
+	solver_init(&S, p);
 	initial(&S);
 	search(&S);
 	balance(&S);
 	search(&S);
+	commit_levels(&S);
 	/* The solution. */
+	size_t n = (size_t)(p->nitems ? p->nitems : 1), np = (size_t)(p->npersons ? p->npersons : 1);
 	s->person = S.person;
 	s->level = S.level;
 	s->move = S.move;
@@ -823,8 +1142,7 @@ int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o, struc
 		s->hours[i] = alloc_hours(p, i, S.ci[i], s->level[i]);
 		s->value[i] = alloc_value(p, i, s->level[i]);
 		s->value_sum += s->value[i];
-		double mc = move_cost(p, i, s->person[i]);
-		s->objective += s->value[i] - mc;
+		s->objective += s->value[i] - move_cost(p, i, s->person[i]);
 		s->moved += p->items[i].from >= 0 && s->person[i] != p->items[i].from;
 		s->load[s->person[i]] += s->hours[i];
 	}
@@ -850,51 +1168,16 @@ void alloc_solution_free(struct alloc_solution *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static int seg_cmp(const void *a, const void *b)
-{
-	const struct seg *x = a, *y = b;
-	return seg_before(x, y) ? -1 : seg_before(y, x) ? 1 : 0;
-}
-
 void alloc_person_values(const struct alloc_problem *p, const struct alloc_solution *s, int person,
                          const double *caps, int n, double *values)
 {
 	struct solver S = {.p = p};
-	for (int c = 0; c < p->nclasses; c++)
-		if (p->classes[c].nlev > S.maxlev)
-			S.maxlev = p->classes[c].nlev;
-	size_t ni = (size_t)(p->nitems ? p->nitems : 1);
-	S.ps = xcalloc((size_t)(p->npersons ? p->npersons : 1), sizeof(*S.ps));
-	S.pts = xmalloc((size_t)(S.maxlev ? S.maxlev : 1) * sizeof(struct pt));
-	S.tmp = xmalloc((size_t)(S.maxlev ? S.maxlev : 1) * 2 * sizeof(struct seg));
-	S.stamp = xcalloc(ni, sizeof(uint32_t));
-	S.base_h = xcalloc(ni, sizeof(double));
-	S.base_v = xcalloc(ni, sizeof(double));
-	struct pstate *P = &S.ps[person];
-	for (int32_t i = 0; i < p->nitems; i++) {
-		if (s->person[i] != person)
-			continue;
-		int ci = cand_index(&p->items[i], person);
-		int16_t bl;
-		double bh, bv;
-		int k = hull(&S, i, ci, S.tmp, &bl, &bh, &bv);
-		if (P->nseg + k > P->cap) {
-			P->cap = (P->nseg + k) * 2 + 16;
-			P->segs = xreallocarray(P->segs, (size_t)P->cap, sizeof(struct seg));
-		}
-		memcpy(&P->segs[P->nseg], S.tmp, (size_t)k * sizeof(struct seg));
-		P->nseg += k;
-		P->base_h += bh;
-		P->base_v += bv;
-	}
-	qsort(P->segs, (size_t)P->nseg, sizeof(struct seg), seg_cmp);
+	solver_init(&S, p);
+	for (int32_t i = 0; i < p->nitems; i++)
+		if (s->person[i] == person)
+			append_item(&S, i, cand_index(&p->items[i], person));
+	settle(&S.ps[person], 0);
 	for (int k = 0; k < n; k++)
 		values[k] = walk(&S, person, -1, NULL, 0, 0, 0, caps[k], false, NULL, NULL);
-	free(P->segs);
-	free(S.ps);
-	free(S.pts);
-	free(S.tmp);
-	free(S.stamp);
-	free(S.base_h);
-	free(S.base_v);
+	solver_free(&S);
 }

@@ -697,6 +697,17 @@ static void reference_contact(const struct response_fit_input *in, struct respon
 	free(f);
 }
 
+/* Fewer replicates for large panels, where each costs more and the range is
+ * narrow anyway: boot x 10 000 / informative customers, at least
+ * RESPONSE_BOOT_MIN. */
+static int replicates(int boot, int informative)
+{
+	if (informative <= 10000)
+		return boot;
+	int b = (int)((double)boot * 10000.0 / informative);
+	return b > RESPONSE_BOOT_MIN ? b : (boot < RESPONSE_BOOT_MIN ? boot : RESPONSE_BOOT_MIN);
+}
+
 void response_fit(const struct response_fit_input *in, struct response_fit *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -741,7 +752,8 @@ void response_fit(const struct response_fit_input *in, struct response_fit *out)
 				         g.disp;
 				cur[k] = fc->est;
 				if (round == 1 && in->boot > 0)
-					bootstrap(&g, u, in->boot, in->seed, k, fc);
+					bootstrap(&g, u, replicates(in->boot, fc->informative), in->seed, k,
+					          fc);
 			}
 			groups_free(&g);
 		}

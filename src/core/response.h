@@ -22,8 +22,10 @@
 
 /* A call counts as this share of a visit unless the manager says otherwise. */
 #define RESPONSE_PHONE_WEIGHT 0.2
-/* Bootstrap replicates of the fit (fewer when the panel is large). */
+/* Bootstrap replicates of the fit; fewer (down to RESPONSE_BOOT_MIN) for a
+ * category with more than 10 000 informative customers. */
 #define RESPONSE_BOOT 40
+#define RESPONSE_BOOT_MIN 20
 /* Customers with a changing contact level needed before a fit is used. */
 #define RESPONSE_MIN_INFORMATIVE 30
 

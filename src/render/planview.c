@@ -1321,11 +1321,50 @@ json_t *planview_plan_json_object(const struct plan_inputs *in, const struct pla
 	return root;
 }
 
+/* v dumped with an indent of 2, its lines shifted right by `indent`. */
+static void dump_indented(FILE *f, const json_t *v, int indent)
+{
+	char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12) |
+	                            JSON_ENCODE_ANY);
+	for (const char *c = s; c && *c; c++) {
+		fputc(*c, f);
+		if (*c == '\n')
+			fprintf(f, "%*s", indent, "");
+	}
+	free(s);
+}
+
+/* The document as json_dumpf would print it with an indent of 2, but the
+ * customers' rows one at a time: a million customers need not be a tree in
+ * memory. */
 void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan_result *r)
 {
-	json_t *root = planview_plan_json_object(in, r, true);
-	json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
-	fputc('\n', f);
+	json_t *root = planview_plan_json_object(in, r, false);
+	const char *key;
+	json_t *v;
+	bool first = true;
+	fputs("{", f);
+	json_object_foreach(root, key, v)
+	{
+		fputs(first ? "\n  " : ",\n  ", f);
+		first = false;
+		json_t *k = json_string(key);
+		dump_indented(f, k, 2);
+		json_decref(k);
+		fputs(": ", f);
+		dump_indented(f, v, 2);
+		if (!strcmp(key, "response")) {
+			fputs(",\n  \"assignments\": [", f);
+			for (size_t i = 0; i < r->nassign; i++) {
+				json_t *a = planview_assignment_json(in, r, r->order[i]);
+				fputs(i ? ",\n    " : "\n    ", f);
+				dump_indented(f, a, 4);
+				json_decref(a);
+			}
+			fputs(r->nassign ? "\n  ]" : "]", f);
+		}
+	}
+	fputs("\n}\n", f);
 	json_decref(root);
 }
 

@@ -68,7 +68,26 @@ void planapi_plan(struct web_ctx *c)
 	if (compute(c, &in, &r) != 0)
 		return;
 	const char *all = web_arg(c, "assignments");
-	json_t *root = planview_plan_json_object(&in, r, all && !strcmp(all, "all"));
+	if (all && !strcmp(all, "all")) { /* the command's document, streamed */
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		if (f) {
+			planview_plan_json(f, &in, r);
+			fclose(f);
+			strbuf_reset(&c->rs->body);
+			strbuf_append(&c->rs->body, buf, len);
+			c->rs->status = 200;
+			c->rs->content_type = "application/json";
+		} else {
+			web_error(c, 500, "out of memory");
+		}
+		free(buf);
+		plan_result_free(r);
+		plan_inputs_free(&in);
+		return;
+	}
+	json_t *root = planview_plan_json_object(&in, r, false);
 	/* The decision in sentences, in the page's language. */
 	char **lines;
 	int n;
@@ -77,7 +96,7 @@ void planapi_plan(struct web_ctx *c)
 	for (int i = 0; i < n; i++)
 		json_array_append_new(sum, json_string(lines[i]));
 	planview_lines_free(lines, n);
-	if (!all || strcmp(all, "all")) {
+	{
 		char **texts;
 		const char **codes;
 		json_t *notes = json_array();
@@ -87,8 +106,6 @@ void planapi_plan(struct web_ctx *c)
 		planview_notes_free(texts, codes, n);
 		json_object_set_new(root, "decision", sum);
 		json_object_set_new(root, "notes", notes);
-	} else {
-		json_decref(sum);
 	}
 	answer_json(c, root);
 	json_decref(root);
