@@ -13,6 +13,18 @@ for k in sellers customers orders activities; do
 	"$FOKUS" import $k s/$k.csv >/dev/null 2>&1 || fail "import $k"
 done
 "$FOKUS" categorize >/dev/null || fail "categorize"
+# The sample company's plan fits the 12 people (issue 17 §10), and its page stays small (§7).
+"$FOKUS" plan --format csv --table workload >w.csv 2>/dev/null || fail "workload"
+awk -F, 'NR > 1 && $12 > $13 + 0.05 { print; bad = 1 } END { exit bad }' w.csv || fail "someone above capacity"
+expect_eq "$(($(wc -l <w.csv) - 1))" 12 "twelve persons"
+"$FOKUS" plan --format html --out p.html 2>/dev/null || fail "plan html"
+[ "$(wc -c <p.html)" -lt 2000000 ] || fail "plan.html is $(wc -c <p.html) bytes at 7 000 customers"
+python3 - p.html <<'PY' || fail "plan.html does not hold every customer"
+import json, re, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+data = json.loads(re.search(r'<script type="application/json" id="plan-data">(.*?)</script>', html, re.S).group(1))
+assert len(data["rows"]) == 7000, len(data["rows"])
+PY
 "$FOKUS" plan --apply >/dev/null 2>err.txt || fail "plan --apply"
 expect_grep "got a new owner" err.txt
 
