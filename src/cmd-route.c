@@ -291,13 +291,14 @@ static void render(FILE *f, enum format fmt, const struct route_doc *doc)
 
 /* The coverage plan the route follows (each customer's planned person and
  * visits a year); prints and returns -1 on failure. */
-static int load_plan(struct cmd_ctx *ctx, struct plan_inputs *in, struct plan_result **r)
+static int load_plan(struct cmd_ctx *ctx, struct plan_inputs *in, struct plan_result **r,
+                     struct route_planned *planned)
 {
 	struct sqlite3 *db = cmd_db(ctx);
 	char *cause = NULL;
 	if (!db)
 		return -1;
-	if (app_plan_compute(db, 0, NULL, in, r, &cause) != 0) {
+	if (app_plan_route(db, in, r, planned, &cause) != 0) {
 		cmd_error(&cmd_route, "%s", cause ? cause : "cannot read the workspace");
 		free(cause);
 		return -1;
@@ -312,24 +313,16 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_route);
 	struct plan_inputs in = {0};
 	struct plan_result *pr = NULL;
-	int32_t *owner = NULL;
-	double *planned_visits = NULL;
+	struct route_planned planned = {NULL, NULL};
 	struct route_visit *visits = NULL;
 	double *lat = NULL, *lon = NULL, *mmin = NULL, *mkm = NULL;
 	int32_t *days = xmalloc(a.ndays * sizeof(int32_t));
 	struct route_plan plan = {0};
 	char *cause = NULL, *note = NULL;
 	int rc = EXIT_DATA;
-	if (load_plan(ctx, &in, &pr) != 0)
+	if (load_plan(ctx, &in, &pr, &planned) != 0)
 		goto out;
 	struct dataset ds = in.ds;
-	owner = xmalloc((ds.ncustomers + 1) * sizeof(int32_t));
-	planned_visits = xmalloc((ds.ncustomers + 1) * sizeof(double));
-	for (size_t i = 0; i < ds.ncustomers; i++) {
-		owner[i] = pr->assign[i].to;
-		planned_visits[i] = pr->assign[i].visits;
-	}
-	struct route_planned planned = {owner, planned_visits};
 	int32_t s = dataset_seller_index(&ds, a.seller);
 	if (s < 0) {
 		cmd_error(&cmd_route, "no seller '%s' in the workspace", a.seller);
@@ -418,8 +411,7 @@ out:
 	free(mmin);
 	free(mkm);
 	free(days);
-	free(owner);
-	free(planned_visits);
+	app_route_planned_free(&planned);
 	plan_result_free(pr);
 	plan_inputs_free(&in);
 	return rc;

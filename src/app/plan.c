@@ -3,6 +3,9 @@
 #include "app/plan.h"
 #include "store/plan.h"
 #include "util/days.h"
+#include "util/xmalloc.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -28,6 +31,31 @@ int app_plan_response(struct sqlite3 *db, struct plan_inputs *in, struct respons
 		return -1;
 	plan_response(in, plan_today(in, DAYS_NONE), RESPONSE_BOOT, fit, out);
 	return 0;
+}
+
+int app_plan_route(struct sqlite3 *db, struct plan_inputs *in, struct plan_result **out,
+                   struct route_planned *planned, char **cause)
+{
+	if (app_plan_compute(db, 0, NULL, in, out, cause) != 0)
+		return -1;
+	size_t n = in->ds.ncustomers ? in->ds.ncustomers : 1;
+	int32_t *owner = xmalloc(n * sizeof(int32_t));
+	double *visits = xmalloc(n * sizeof(double));
+	for (size_t i = 0; i < in->ds.ncustomers; i++) {
+		owner[i] = (*out)->assign[i].to;
+		visits[i] = (*out)->assign[i].visits;
+	}
+	planned->owner = owner;
+	planned->visits = visits;
+	return 0;
+}
+
+void app_route_planned_free(struct route_planned *planned)
+{
+	free((void *)planned->owner);
+	free((void *)planned->visits);
+	planned->owner = NULL;
+	planned->visits = NULL;
 }
 
 int app_export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_params *pp,

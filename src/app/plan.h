@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "core/plan.h"
+#include "core/route-plan.h"
 #include "render/export.h"
 
 struct sqlite3;
@@ -23,6 +24,14 @@ int app_plan_compute(struct sqlite3 *db, int64_t snapshot, const struct plan_par
  * (free with response_fit_free) and out. Returns 0, or -1 with *cause. */
 int app_plan_response(struct sqlite3 *db, struct plan_inputs *in, struct response_fit *fit,
                       struct plan_response out[CAT_COUNT], char **cause);
+
+/* What `fokus route` and the dashboard's week follow: the plan computed as
+ * app_plan_compute (*in, *out as there), and each customer's planned person
+ * and visits a year in *planned (arrays the caller frees with
+ * app_route_planned_free). Returns 0, or -1 with *cause. */
+int app_plan_route(struct sqlite3 *db, struct plan_inputs *in, struct plan_result **out,
+                   struct route_planned *planned, char **cause);
+void app_route_planned_free(struct route_planned *planned);
 
 /* Computes the plan as app_plan_compute and writes the lists each person
  * works from (render/export.h) into o->dir. Returns 0, or -1 with *cause;

@@ -463,6 +463,22 @@ static void remove_item(struct solver *S, int person, int32_t i)
 	S->slot[last] = S->slot[i];
 }
 
+/* Records item i as placed with person (its ci-th candidate) at its base
+ * level bl, whose hours and value are bh and bv. */
+static void seat_item(struct solver *S, struct pstate *P, int32_t i, int ci, int32_t person, int16_t bl,
+                      double bh, double bv)
+{
+	S->person[i] = person;
+	S->ci[i] = ci;
+	S->base_level[i] = bl;
+	S->level[i] = bl;
+	S->base_h[i] = bh;
+	S->base_v[i] = bv;
+	P->base_h += bh;
+	P->base_v += bv;
+	items_add(S, P, i);
+}
+
 /* Puts item i with its ci-th candidate: its hull is computed here and
  * merged into the person's list (the running sums are left to refresh). */
 static void insert_item(struct solver *S, int32_t i, int ci)
@@ -481,15 +497,7 @@ static void insert_item(struct solver *S, int32_t i, int ci)
 			P->segs[w--] = S->tmp[b--];
 	}
 	P->nseg += n;
-	S->person[i] = person;
-	S->ci[i] = ci;
-	S->base_level[i] = bl;
-	S->level[i] = bl;
-	S->base_h[i] = bh;
-	S->base_v[i] = bv;
-	P->base_h += bh;
-	P->base_v += bv;
-	items_add(S, P, i);
+	seat_item(S, P, i, ci, person, bl, bh, bv);
 }
 
 static int seg_cmp(const void *a, const void *b)
@@ -509,15 +517,7 @@ static void append_item(struct solver *S, int32_t i, int ci)
 	list_room(P, S->maxlev);
 	int n = hull(S, i, ci, &P->segs[P->nseg], &bl, &bh, &bv);
 	P->nseg += n;
-	S->person[i] = person;
-	S->ci[i] = ci;
-	S->base_level[i] = bl;
-	S->level[i] = bl;
-	S->base_h[i] = bh;
-	S->base_v[i] = bv;
-	P->base_h += bh;
-	P->base_v += bv;
-	items_add(S, P, i);
+	seat_item(S, P, i, ci, person, bl, bh, bv);
 }
 
 /* Sorts the segments from `from` on and merges them with the sorted ones
@@ -539,34 +539,31 @@ static void settle(struct pstate *P, int from)
 	free(tmp);
 }
 
-/* The change of removing item i (at its person) into ch (rem points into
- * buf). */
-static void change_remove(struct solver *S, int32_t i, struct seg *buf, struct change *ch)
-{
-	const struct pstate *P = &S->ps[S->person[i]];
-	int16_t bl;
-	double bh, bv;
-	ch->nrem = hull(S, i, S->ci[i], buf, &bl, &bh, &bv);
-	ch->rem = buf;
-	ch->rem_h = bh;
-	ch->rem_v = bv;
-	for (int t = 0; t < ch->nrem; t++)
-		ch->rp[t] = lower(P, &buf[t]);
-}
-
-/* The change of adding item i at its ci-th candidate into ch (add points
- * into buf). */
-static void change_add(struct solver *S, int32_t i, int ci, struct seg *buf, struct change *ch)
+/* Item i's hull at its ci-th candidate into buf (*n segments, cheapest point
+ * *h, *v), with each segment's place in that person's list into pos. */
+static int hull_placed(struct solver *S, int32_t i, int ci, struct seg *buf, int *pos, double *h,
+                       double *v)
 {
 	const struct pstate *P = &S->ps[S->p->items[i].cand[ci]];
 	int16_t bl;
-	double bh, bv;
-	ch->nadd = hull(S, i, ci, buf, &bl, &bh, &bv);
+	int n = hull(S, i, ci, buf, &bl, h, v);
+	for (int t = 0; t < n; t++)
+		pos[t] = lower(P, &buf[t]);
+	return n;
+}
+
+/* The change of removing item i (at its person) into ch (rem in buf). */
+static void change_remove(struct solver *S, int32_t i, struct seg *buf, struct change *ch)
+{
+	ch->nrem = hull_placed(S, i, S->ci[i], buf, ch->rp, &ch->rem_h, &ch->rem_v);
+	ch->rem = buf;
+}
+
+/* The change of adding item i at its ci-th candidate into ch (add in buf). */
+static void change_add(struct solver *S, int32_t i, int ci, struct seg *buf, struct change *ch)
+{
+	ch->nadd = hull_placed(S, i, ci, buf, ch->ap, &ch->add_h, &ch->add_v);
 	ch->add = buf;
-	ch->add_h = bh;
-	ch->add_v = bv;
-	for (int t = 0; t < ch->nadd; t++)
-		ch->ap[t] = lower(P, &buf[t]);
 }
 
 /* --- moves ----------------------------------------------------------------- */

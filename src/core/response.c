@@ -562,6 +562,20 @@ static int minimize(const struct groups *g, double u[2], double step)
 	return evals;
 }
 
+/* Customer i's order value over its months lo..hi into *ytot, and its
+ * effect a_i = ytot / sum_t s_t m(x_it) (0 when that sum is 0). */
+static double customer_effect(const struct panel *p, size_t i, int lo, int hi,
+                              const struct response_curve *k, const double *s, double *ytot)
+{
+	double y = 0, e = 0;
+	for (int t = lo; t <= hi; t++) {
+		y += p->y[i * (size_t)p->T + (size_t)t];
+		e += s[t] * response_m(k, panel_x(p, i, t));
+	}
+	*ytot = y;
+	return e > 0 ? y / e : 0;
+}
+
 /* Pearson dispersion of the category's cells at curve k: sum of
  * (y - mu)^2 / mu over cells / (cells - customers - 2), mu = a_i s_t m(x). */
 static double dispersion(const struct panel *p, const int8_t *cat, int kcat,
@@ -576,14 +590,9 @@ static double dispersion(const struct panel *p, const int8_t *cat, int kcat,
 		panel_span(p, i, &lo, &hi);
 		if (hi - lo < 2)
 			continue;
-		double ytot = 0, e = 0;
-		for (int t = lo; t <= hi; t++) {
-			ytot += p->y[i * (size_t)p->T + (size_t)t];
-			e += s[t] * response_m(k, panel_x(p, i, t));
-		}
-		if (ytot <= 0 || e <= 0)
+		double ytot, a = customer_effect(p, i, lo, hi, k, s, &ytot);
+		if (ytot <= 0 || a <= 0)
 			continue;
-		double a = ytot / e;
 		for (int t = lo; t <= hi; t++) {
 			double mu = a * s[t] * response_m(k, panel_x(p, i, t));
 			double r = p->y[i * (size_t)p->T + (size_t)t] - mu;
@@ -617,12 +626,7 @@ static void month_effects(const struct panel *p, const int8_t *cat, const struct
 			panel_span(p, i, &lo, &hi);
 			if (hi - lo < 2)
 				continue;
-			double ytot = 0, e = 0;
-			for (int t = lo; t <= hi; t++) {
-				ytot += p->y[i * (size_t)p->T + (size_t)t];
-				e += s[t] * response_m(&k[cat[i]], panel_x(p, i, t));
-			}
-			double alpha = e > 0 ? ytot / e : 0;
+			double ytot, alpha = customer_effect(p, i, lo, hi, &k[cat[i]], s, &ytot);
 			for (int t = lo; t <= hi; t++) {
 				num[t] += p->y[i * (size_t)p->T + (size_t)t];
 				den[t] += alpha * response_m(&k[cat[i]], panel_x(p, i, t));

@@ -1099,6 +1099,14 @@ static json_t *json_workload(const struct plan_inputs *in, const struct plan_res
 	return arr;
 }
 
+/* How many more persons of the role would pay for themselves, and what
+ * each would bring (null when none is worth adding). */
+static void set_worth(json_t *o, const struct plan_headcount *h)
+{
+	json_object_set_new(o, "worth_adding", h->worth_adding >= 0 ? json_integer(h->worth_adding) : json_null());
+	json_object_set_new(o, "worth_each", h->worth_adding > 0 ? money(h->worth_each) : json_null());
+}
+
 static json_t *json_headcount(const struct plan_result *r)
 {
 	json_t *arr = json_array();
@@ -1112,9 +1120,7 @@ static json_t *json_headcount(const struct plan_result *r)
 		json_object_set_new(o, "workload_hours", round_real(h->workload_hours, 2));
 		json_object_set_new(o, "capacity_per_person", round_real(h->capacity_per_person, 2));
 		json_object_set_new(o, "plan_hours", round_real(h->plan_hours, 2));
-		json_object_set_new(o, "worth_adding",
-		                    h->worth_adding >= 0 ? json_integer(h->worth_adding) : json_null());
-		json_object_set_new(o, "worth_each", h->worth_adding > 0 ? money(h->worth_each) : json_null());
+		set_worth(o, h);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -1131,9 +1137,7 @@ static json_t *json_capacity_value(const struct plan_result *r)
 		json_object_set_new(o, "one_more_person", money(h->one_more));
 		json_object_set_new(o, "needed_for_policy", round_real(h->needed, 2));
 		json_object_set_new(o, "available", json_integer(h->available));
-		json_object_set_new(o, "worth_adding",
-		                    h->worth_adding >= 0 ? json_integer(h->worth_adding) : json_null());
-		json_object_set_new(o, "worth_each", h->worth_adding > 0 ? money(h->worth_each) : json_null());
+		set_worth(o, h);
 		json_array_append_new(arr, o);
 	}
 	return arr;
@@ -1477,6 +1481,21 @@ static const char page_css[] =
     "@media (max-width:640px){main{padding:12px}section{padding:14px}"
     ".fk-filter input{min-width:0;width:100%}}\n";
 
+#define PAGE_COLS 12
+
+/* The headings of the page's customer table (and of its csv download). */
+static void page_heads(enum lang lang, const char **h)
+{
+	static const char *const en[PAGE_COLS] = {
+	    "Customer", "Name",     "Category",  "From",        "To",          "Why",
+	    "Channel",  "Visits/yr", "Calls/yr", "Hours/yr", "Value today", "Value planned"};
+	static const char *const sv[PAGE_COLS] = {
+	    "Kund",  "Namn",     "Kategori",  "Från",      "Till",        "Varför",
+	    "Kanal", "Besök/år", "Samtal/år", "Timmar/år", "Värde i dag", "Värde enligt plan"};
+	for (int k = 0; k < PAGE_COLS; k++)
+		h[k] = lang == LANG_SV ? sv[k] : en[k];
+}
+
 static void table_html(FILE *f, const char *id, const struct planview_table *t, enum lang lang)
 {
 	char *align = xcalloc((size_t)t->ncols + 1, 1);
@@ -1614,13 +1633,9 @@ static void data_rows(FILE *f, const struct plan_inputs *in, const struct plan_r
 		json_array_append_new(rs, json_string(plan_reason_text((enum plan_reason)k, lang)));
 	for (int k = 0; k < PC_COUNT; k++)
 		json_array_append_new(cs, json_string(plan_channel_text((enum plan_channel)k, lang)));
-	const char *h[] = {TR(lang, "Customer", "Kund"),         TR(lang, "Name", "Namn"),
-	                   TR(lang, "Category", "Kategori"),     TR(lang, "From", "Från"),
-	                   TR(lang, "To", "Till"),               TR(lang, "Why", "Varför"),
-	                   TR(lang, "Channel", "Kanal"),         TR(lang, "Visits/yr", "Besök/år"),
-	                   TR(lang, "Calls/yr", "Samtal/år"),    TR(lang, "Hours/yr", "Timmar/år"),
-	                   TR(lang, "Value today", "Värde i dag"), TR(lang, "Value planned", "Värde enligt plan")};
-	for (int k = 0; k < 12; k++)
+	const char *h[PAGE_COLS];
+	page_heads(lang, h);
+	for (int k = 0; k < PAGE_COLS; k++)
 		json_array_append_new(head, json_string(h[k]));
 	for (size_t k = 0; k < r->nassign; k++) {
 		int32_t c = r->order[k];
@@ -1658,12 +1673,8 @@ static void data_rows(FILE *f, const struct plan_inputs *in, const struct plan_r
 static void customers_section(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
                               enum lang lang)
 {
-	const char *h[] = {TR(lang, "Customer", "Kund"),         TR(lang, "Name", "Namn"),
-	                   TR(lang, "Category", "Kategori"),     TR(lang, "From", "Från"),
-	                   TR(lang, "To", "Till"),               TR(lang, "Why", "Varför"),
-	                   TR(lang, "Channel", "Kanal"),         TR(lang, "Visits/yr", "Besök/år"),
-	                   TR(lang, "Calls/yr", "Samtal/år"),    TR(lang, "Hours/yr", "Timmar/år"),
-	                   TR(lang, "Value today", "Värde i dag"), TR(lang, "Value planned", "Värde enligt plan")};
+	const char *h[PAGE_COLS];
+	page_heads(lang, h);
 	fprintf(f,
 	        "<div class=\"fk-filter\"><input type=\"search\" id=\"plan-q\" placeholder=\"%s\">"
 	        "<span class=\"fk-count\" id=\"plan-count\"></span>"
@@ -1671,7 +1682,7 @@ static void customers_section(FILE *f, const struct plan_inputs *in, const struc
 	        TR(lang, "Search customer, person, reason…", "Sök kund, person, orsak…"),
 	        TR(lang, "Download all as csv", "Ladda ner alla som csv"));
 	fputs("<div class=\"fk-wrap\"><table class=\"fk\" id=\"plan-customers\"><thead><tr>", f);
-	for (int k = 0; k < 12; k++) {
+	for (int k = 0; k < PAGE_COLS; k++) {
 		fprintf(f, "<th%s>", k >= 7 ? " class=\"r\"" : "");
 		html_esc(f, h[k]);
 		fputs("</th>", f);

@@ -19,10 +19,11 @@
 
 /* The coverage plan the days follow (each customer's planned person and
  * visits a year, as `fokus route`). 0, or -1 after an answer. */
-static int load(struct web_ctx *c, struct plan_inputs *in, struct plan_result **r)
+static int load(struct web_ctx *c, struct plan_inputs *in, struct plan_result **r,
+                struct route_planned *planned)
 {
 	char *cause = NULL;
-	if (app_plan_compute(c->db, 0, NULL, in, r, &cause) != 0) {
+	if (app_plan_route(c->db, in, r, planned, &cause) != 0) {
 		web_error(c, 409, cause ? cause : "no categorization yet: categorize first");
 		free(cause);
 		return -1;
@@ -62,24 +63,16 @@ void routeapi_week(struct web_ctx *c)
 	}
 	struct plan_inputs in = {0};
 	struct plan_result *pr = NULL;
-	int32_t *owner = NULL;
-	double *pv = NULL;
+	struct route_planned planned = {NULL, NULL};
 	struct route_visit *visits = NULL;
 	struct route_plan plan = {0};
 	double *lat = NULL, *lon = NULL;
 	int32_t days[20];
 	char *cause = NULL, *note = NULL, *buf = NULL;
 	size_t len = 0;
-	if (load(c, &in, &pr) != 0)
+	if (load(c, &in, &pr, &planned) != 0)
 		goto out;
 	struct dataset ds = in.ds;
-	owner = xmalloc((ds.ncustomers + 1) * sizeof(int32_t));
-	pv = xmalloc((ds.ncustomers + 1) * sizeof(double));
-	for (size_t i = 0; i < ds.ncustomers; i++) {
-		owner[i] = pr->assign[i].to;
-		pv[i] = pr->assign[i].visits;
-	}
-	struct route_planned planned = {owner, pv};
 	int32_t s = dataset_seller_index(&ds, seller);
 	if (s < 0) {
 		web_error(c, 404, "no such seller");
@@ -149,8 +142,7 @@ out:
 	free(visits);
 	free(lat);
 	free(lon);
-	free(owner);
-	free(pv);
+	app_route_planned_free(&planned);
 	plan_result_free(pr);
 	plan_inputs_free(&in);
 }
