@@ -805,11 +805,15 @@ static char *headcount_line(const struct plan_result *r, int role, enum lang lan
 	if (!h->available)
 		return NULL;
 	struct strbuf sb = STRBUF_INIT;
+	char m[96] = "";
+	if (r->margin_rate > 0 && r->margin_rate < 1)
+		snprintf(m, sizeof(m), TR(lang, " in revenue (%s margin)", " i omsättning (%s i täckningsbidrag)"),
+		         money_words(f, sizeof(f), h->one_more * r->margin_rate, lang));
 	strbuf_printf(&sb,
-	              TR(lang, "%s: the full policy would need %s of them (the team has %d); one more is worth about %s a year, 100 more hours %s",
-	                 "%s: hela policyn skulle behöva %s (teamet har %d); en till är värd ungefär %s om året, 100 timmar till %s"),
+	              TR(lang, "%s: the full policy would need %s of them (the team has %d); one more is worth about %s a year%s, 100 more hours %s",
+	                 "%s: hela policyn skulle behöva %s (teamet har %d); en till är värd ungefär %s om året%s, 100 timmar till %s"),
 	              role_plural(role, lang), fmt_num(d, sizeof(d), h->needed, 0, lang),
-	              h->available, money_words(a, sizeof(a), h->one_more, lang),
+	              h->available, money_words(a, sizeof(a), h->one_more, lang), m,
 	              money_words(b, sizeof(b), h->plus100, lang));
 	if (h->worth_adding < 0)
 		strbuf_printf(&sb, "%s", TR(lang, " (without margins the cost of a person cannot be weighed).",
