@@ -18,10 +18,21 @@
 
 #include <sqlite3.h>
 
+static char fresh_path[128];
+
+static void fresh_db_remove(void)
+{
+	db_remove(fresh_path);
+}
+
+/* A new workspace at one path per process, removed at exit. */
 static sqlite3 *fresh_db(void)
 {
-	static char path[128];
-	snprintf(path, sizeof(path), "/tmp/fokus-unit-store-%ld.db", (long)getpid());
+	char *path = fresh_path;
+	if (!*path) {
+		snprintf(path, sizeof(fresh_path), "/tmp/fokus-unit-store-%ld.db", (long)getpid());
+		atexit(fresh_db_remove);
+	}
 	db_remove(path);
 	sqlite3 *db = NULL;
 	char *cause = NULL;
@@ -531,7 +542,7 @@ static void test_migrate_v1_orders(void **state)
 		assert_true(win1[c] == win2[c]);
 	dataset_free(&ds);
 	db_close(db);
-	unlink(path);
+	db_remove(path);
 }
 
 /* A block cut short or with the wrong line count is reported, not read. */

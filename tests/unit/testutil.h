@@ -14,6 +14,21 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+/* The temporary files tu_tmpfile made, removed at exit. */
+static char **tu_tmpfiles;
+static size_t tu_ntmpfiles;
+
+static inline void tu_tmpfiles_remove(void)
+{
+	for (size_t i = 0; i < tu_ntmpfiles; i++) {
+		unlink(tu_tmpfiles[i]);
+		free(tu_tmpfiles[i]);
+	}
+	free(tu_tmpfiles);
+	tu_tmpfiles = NULL;
+	tu_ntmpfiles = 0;
+}
+
 /* Writes len bytes to a fresh temporary file and returns its path (static
  * storage, overwritten by the next call; the file is removed at exit). */
 static inline const char *tu_tmpfile(const char *suffix, const void *data, size_t len)
@@ -25,6 +40,12 @@ static inline const char *tu_tmpfile(const char *suffix, const void *data, size_
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, data, len), (ssize_t)len);
 	close(fd);
+	if (!tu_ntmpfiles)
+		atexit(tu_tmpfiles_remove);
+	char **grown = realloc(tu_tmpfiles, (tu_ntmpfiles + 1) * sizeof(*grown));
+	assert_non_null(grown);
+	tu_tmpfiles = grown;
+	tu_tmpfiles[tu_ntmpfiles++] = strdup(path);
 	return path;
 }
 
