@@ -17,7 +17,7 @@ before(async () => {
   base = srv.url;
   for (const [role, u] of Object.entries(USERS)) ses[role] = await login(base, u);
 });
-after(async () => { if (srv) await srv.stop(); });
+after(async () => { if (srv) await srv.stop(); if (ws) ws.remove(); });
 
 const ROLES = ['admin', 'manager', 'seller', 'service'];
 const OVERRIDE = { customer_id: 'C10', category: '2P', reason: 'opens a new store' };

@@ -36,6 +36,7 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
   if (srv) await srv.stop();
+  if (ws) ws.remove();
 });
 
 async function newPage(lang = 'en') {
