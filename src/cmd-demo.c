@@ -1,13 +1,16 @@
 /* cmd-demo.c — `fokus demo`: the whole job on the built-in sample company,
  * in a folder of its own: write the sample files, import them into a fresh
  * workspace, categorize, write the html report (categorization, where the
- * sellers' time goes, the coverage plan) and the exports, then serve the
- * dashboard. Each step is the same code the single commands run. */
+ * sellers' time goes), the coverage plan (plan.html, plan.xlsx, and the
+ * story in a few lines) and the exports, then serve the dashboard. Each
+ * step is the same code the single commands run. */
+#include "app/plan.h"
 #include "categorize-run.h"
 #include "cmd-analyze.h"
 #include "cmd.h"
 #include "importer.h"
 #include "render/html.h"
+#include "render/planview.h"
 #include "store/db.h"
 #include "store/status.h"
 #include "util/days.h"
@@ -21,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-extern const struct command cmd_demo, cmd_sample, cmd_export, cmd_plan;
+extern const struct command cmd_demo, cmd_sample, cmd_export;
 
 struct demo {
 	struct cmd_ctx *ctx;
@@ -184,11 +187,53 @@ fail:
 	return -1;
 }
 
-static int step_plan(struct demo *d, const char *html)
+/* The plan: plan.html (the decision, then every customer) and plan.xlsx
+ * (every table) beside it, and the story in a few lines. */
+static int step_plan(struct demo *d, struct sqlite3 *db, const char *html, const char *xlsx)
 {
-	char *argv[] = {(char *)"fokus plan", (char *)"--format", (char *)"html", (char *)"--out",
-			(char *)html, NULL};
-	return run_command(d, &cmd_plan, argv);
+	struct plan_inputs in;
+	struct plan_result *r;
+	char *cause = NULL;
+	if (app_plan_compute(db, 0, NULL, &in, &r, &cause) != 0)
+		goto fail;
+	FILE *f = fopen(html, "wb");
+	if (!f) {
+		cause = xasprintf("cannot write %s: %s", html, strerror(errno));
+		goto fail_plan;
+	}
+	planview_plan_html(f, &in, r, d->lang, true);
+	if (fclose(f) != 0) {
+		cause = xasprintf("writing %s failed", html);
+		goto fail_plan;
+	}
+	struct planview_table *t[PV_NTABLES];
+	planview_plan_tables(&in, r, d->lang, false, t);
+	int rc = planview_write_xlsx(xlsx, t, PV_NTABLES, &cause);
+	for (int k = 0; k < PV_NTABLES; k++)
+		planview_table_free(t[k]);
+	if (rc != 0)
+		goto fail_plan;
+	char **lines;
+	int n;
+	planview_plan_summary(&in, r, d->lang, &lines, &n);
+	printf("\n%s\n", TR(d->lang, "The plan — the same team, the hours where they are worth most:",
+	                     "Planen — samma team, timmarna där de gör mest nytta:"));
+	/* Hours, owners, value, and what one more farmer would bring. */
+	static const int story[] = {0, 1, 3, 5};
+	for (size_t i = 0; i < sizeof(story) / sizeof(story[0]); i++)
+		if (story[i] < n)
+			printf("  %s\n", lines[story[i]]);
+	planview_lines_free(lines, n);
+	plan_result_free(r);
+	plan_inputs_free(&in);
+	return 0;
+fail_plan:
+	plan_result_free(r);
+	plan_inputs_free(&in);
+fail:
+	cmd_error(&cmd_demo, "%s", cause ? cause : "the plan failed");
+	free(cause);
+	return -1;
 }
 
 static int step_exports(struct demo *d, const char *dir)
@@ -252,6 +297,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	char *html = xasprintf("%s/report.html", d.dir);
 	char *exports = xasprintf("%s/exports", d.dir);
 	char *plan = xasprintf("%s/plan.html", d.dir);
+	char *planx = xasprintf("%s/plan.xlsx", d.dir);
 	int rc = EXIT_DATA;
 	if (mkdir_p(d.dir) != 0) {
 		cmd_error(&cmd_demo, "cannot create the folder %s: %s", d.dir, strerror(errno));
@@ -264,11 +310,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	ctx->db_path = dbp;
 	struct sqlite3 *db = cmd_db(ctx);
 	if (!db || step_import(&d, db, data) != 0 || step_quarters(&d, db) != 0 ||
-	    step_report(&d, db, html) != 0 ||
-	    step_plan(&d, plan) != EXIT_OK || step_exports(&d, exports) != EXIT_OK)
+	    step_report(&d, db, html) != 0 || step_plan(&d, db, plan, planx) != 0 ||
+	    step_exports(&d, exports) != EXIT_OK)
 		goto out;
 	printf("\n%s %s\n", TR(d.lang, "Report:", "Rapport:"), html);
-	printf("%s %s\n", TR(d.lang, "Coverage plan:", "Täckningsplan:"), plan);
+	printf("%s %s (%s %s)\n", TR(d.lang, "Coverage plan:", "Täckningsplan:"), plan,
+	       TR(d.lang, "every table:", "alla tabeller:"), planx);
 	printf("%s %s\n", TR(d.lang, "Workspace:", "Arbetsyta:"), dbp);
 	rc = EXIT_OK;
 	if (serve) {
@@ -287,6 +334,7 @@ out:
 	free(html);
 	free(exports);
 	free(plan);
+	free(planx);
 	return rc;
 }
 
@@ -299,8 +347,10 @@ const struct command cmd_demo = {
 		"quarter of the sample's months and then as of the latest order (so 'fokus history'\n"
 		"and the dashboard's History page show customers moving), writes the html report\n"
 		"DIR/report.html (categorization and where the sellers' time goes), the coverage\n"
-		"plan DIR/plan.html, and the call lists, newsletter list and visit calendars into\n"
-		"DIR/exports, then serves the dashboard and prints its address and a demo login.\n\n"
+		"plan DIR/plan.html (with every table in DIR/plan.xlsx) and says in a few lines\n"
+		"what it recommends and expects to gain, writes the call lists, newsletter list\n"
+		"and visit calendars into DIR/exports, then serves the dashboard and prints its\n"
+		"address and a demo login.\n\n"
 		"  --dir DIR        the folder (default ./fokus-demo; its workspace is made anew)\n"
 		"  --customers N    size of the sample company (default 7000)\n"
 		"  --seed N         another sample company of the same shape\n"

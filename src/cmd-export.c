@@ -6,7 +6,7 @@
 #include "cmd.h"
 #include "core/plan.h"
 #include "render/export.h"
-#include "store/plan.h"
+#include "app/plan.h"
 #include "util/days.h"
 
 #include <getopt.h>
@@ -53,6 +53,7 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 	                                   {"road-factor", required_argument, NULL, 'R'},
 	                                   {"speed", required_argument, NULL, 'S'},
 	                                   {"hours", required_argument, NULL, 'H'},
+	                                   {"move-cost", required_argument, NULL, 'M'},
 	                                   {"lang", required_argument, NULL, 'l'},
 	                                   {"quiet", no_argument, NULL, 'q'},
 	                                   {NULL, 0, NULL, 0}};
@@ -95,6 +96,7 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 		case 'R':
 		case 'S':
 		case 'H':
+		case 'M':
 			if (cmd_plan_param(&cmd_export, c, optarg, &o->pp) != 1)
 				return EXIT_USAGE;
 			break;
@@ -165,7 +167,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		o.eo.progress = progress_cb;
 		o.eo.progress_arg = &pg;
 	}
-	int r = export_workspace(ctx->db, o.snapshot, &o.pp, &o.eo, &sum, &cause);
+	int r = app_export_workspace(ctx->db, o.snapshot, &o.pp, &o.eo, &sum, &cause);
 	progress_end(&pg);
 	if (r != 0) {
 		cmd_error(&cmd_export, "%s", cause);
@@ -187,14 +189,17 @@ const struct command cmd_export = {
             "into DIR (created when missing):\n"
             "  calls-SELLER.csv, calls-SELLER.xlsx  per person with customers: customer_id,\n"
             "      customer, category, address, postal_code, city, phone, email, last_contact,\n"
-            "      next_contact_due, visits_per_year, calls_per_year; soonest due first.\n"
-            "      next_contact_due = last contact + 365 / (visits + calls per year), or\n"
+            "      next_contact_due, channel, visits_per_year, calls_per_year (the customer's\n"
+            "      planned channel and frequency); soonest due first.\n"
+            "      next_contact_due = last contact + 365 / (planned visits + calls a year), or\n"
             "      tomorrow when never contacted (may lie in the past: overdue).\n"
-            "  newsletter.csv  category-3 customers: customer_id, name, email, phone,\n"
-            "      contact_seller_id, contact_name and send_1..send_N: the policy's newsletters\n"
-            "      a year (default 4) from the next quarter on, each on the first working day\n"
-            "      of its month (Monday to Friday, not a public holiday).\n"
-            "  visits-SELLER.ics  per person with planned visits: the due visits of the coming\n"
+            "  newsletter.csv  the customers the plan sends newsletters: customer_id, name,\n"
+            "      email, phone, contact_seller_id, contact_name and send_1..send_N: their\n"
+            "      newsletters a year (the policy's; default 4 for category 3) from the next\n"
+            "      quarter on, each on the first working day of its month (Monday to Friday,\n"
+            "      not a public holiday).\n"
+            "  visits-SELLER.ics  per person with planned visits: the due visits (each customer\n"
+            "      at its planned visits a year) of the coming\n"
             "      weeks as calendar events (RFC 5545; Outlook, Google and Apple Calendar\n"
             "      import it). Visits are placed from tomorrow on working days from 08:00,\n"
             "      filling the day's field time; overdue and never-visited customers are spread\n"
@@ -209,9 +214,13 @@ const struct command cmd_export = {
             "  --day-hours H        field hours per working day (default 8 x field share = 4)\n"
             "  --tz stockholm|floating  event times with the Europe/Stockholm time zone\n"
             "                       (default) or floating local times\n"
-            "  --field-share, --road-factor, --speed, --hours   as for 'fokus plan'\n"
-            "  --lang sv|en         headings and event texts\n"
-            "  --quiet              no progress line (it shows only on a terminal anyway)\n\n"
+            "  --field-share, --road-factor, --speed, --hours, --move-cost   as for 'fokus plan'
+"
+            "  --lang sv|en         headings and event texts
+"
+            "  --quiet              no progress line (it shows only on a terminal anyway)
+
+"
             "Examples:\n"
             "  fokus export --out lists\n"
             "  fokus export --out lists --seller S12 --weeks 6 --lang sv\n",

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "app/plan.h"
 #include "cmd.h"
 #include "core/route-plan.h"
 #include "io/matrix.h"
@@ -300,40 +301,29 @@ static void render(FILE *f, enum format fmt, const struct route_doc *doc)
 	}
 }
 
-/* Loads what the plan needs; prints and returns -1 on failure. */
-static int load_inputs(struct cmd_ctx *ctx, struct dataset *ds, int8_t **cat, struct policy *pol)
+/* The coverage plan the route follows (each customer's planned person and
+ * visits a year); prints and returns -1 on failure. */
+static int load_plan(struct cmd_ctx *ctx, struct plan_inputs *in, struct plan_result **r,
+                     struct route_planned *planned)
 {
 	struct sqlite3 *db = cmd_db(ctx);
 	char *cause = NULL;
-	int64_t snap;
 	if (!db)
 		return -1;
-	if (store_load_dataset(db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, ds, &cause) != 0)
-		goto fail;
-	int r = store_snapshot_latest(db, &snap, &cause);
-	if (r < 0)
-		goto fail;
-	if (r == 1) {
-		cmd_error(&cmd_route, "no categorization yet: run 'fokus categorize' first");
+	if (app_plan_route(db, in, r, planned, &cause) != 0) {
+		cmd_error(&cmd_route, "%s", cause ? cause : "cannot read the workspace");
+		free(cause);
 		return -1;
 	}
-	*cat = xmalloc(ds->ncustomers + 1);
-	if (store_snapshot_categories(db, snap, ds, *cat, &cause) != 0)
-		goto fail;
-	if (store_policy_load(db, pol, &cause) != 0)
-		goto fail;
 	return 0;
-fail:
-	cmd_error(&cmd_route, "%s", cause ? cause : "cannot read the workspace");
-	free(cause);
-	return -1;
 }
 
 /* Plans seller s's coming days and writes them to path (NULL or "-":
  * standard output), opened once the plan is made. Returns EXIT_OK, or an
  * exit code after printing why. */
 static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
-		     const int8_t *cat, const struct policy *pol, int32_t s, const char *path)
+		     const int8_t *cat, const struct policy *pol, const struct route_planned *planned,
+		     int32_t s, const char *path)
 {
 	struct route_visit *visits = NULL;
 	double *lat = NULL, *lon = NULL, *mmin = NULL, *mkm = NULL;
@@ -361,7 +351,7 @@ static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 		goto out;
 	}
 	route_plan_days(a->from, a->ndays, days);
-	int nv = route_plan_due(ds, cat, pol, s, days, a->ndays, &visits);
+	int nv = route_plan_due(ds, cat, pol, planned, s, days, a->ndays, &visits);
 	lat = xmalloc((nv + 1) * sizeof(double));
 	lon = xmalloc((nv + 1) * sizeof(double));
 	lat[0] = slat;
@@ -430,7 +420,7 @@ out:
 /* --all: every field seller (not customer service) with a home, or all with
  * --start, one file DIR/route-SELLER.EXT each, with a progress line. */
 static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
-		     const int8_t *cat, const struct policy *pol)
+		     const int8_t *cat, const struct policy *pol, const struct route_planned *planned)
 {
 	static const char *const ext[] = {"txt", "csv", "json", "ics", "html"};
 	if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
@@ -461,7 +451,7 @@ static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 			if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_')
 				*q = '_';
 		char *path = xasprintf("%s/route-%s.%s", a->out, safe, ext[a->format]);
-		rc = route_one(ctx, a, ds, cat, pol, who[k], path);
+		rc = route_one(ctx, a, ds, cat, pol, planned, who[k], path);
 		if (rc != EXIT_OK)
 			progress_end(&pg); /* the error stands on a line of its own */
 		written += rc == EXIT_OK;
@@ -488,25 +478,26 @@ static int route_run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct route_args a;
 	if (parse_args(ctx, argc, argv, &a) != 0)
 		return cmd_usage(&cmd_route);
-	struct dataset ds = {0};
-	struct policy pol;
-	int8_t *cat = NULL;
+	struct plan_inputs in = {0};
+	struct plan_result *pr = NULL;
+	struct route_planned planned = {NULL, NULL};
 	int rc = EXIT_DATA;
-	if (load_inputs(ctx, &ds, &cat, &pol) != 0)
+	if (load_plan(ctx, &in, &pr, &planned) != 0)
 		goto out;
 	if (a.all) {
-		rc = route_all(ctx, &a, &ds, cat, &pol);
+		rc = route_all(ctx, &a, &in.ds, in.cat, &in.policy, &planned);
 		goto out;
 	}
-	int32_t s = dataset_seller_index(&ds, a.seller);
+	int32_t s = dataset_seller_index(&in.ds, a.seller);
 	if (s < 0) {
 		cmd_error(&cmd_route, "no seller '%s' in the workspace", a.seller);
 		goto out;
 	}
-	rc = route_one(ctx, &a, &ds, cat, &pol, s, a.out);
+	rc = route_one(ctx, &a, &in.ds, in.cat, &in.policy, &planned, s, a.out);
 out:
-	free(cat);
-	dataset_free(&ds);
+	app_route_planned_free(&planned);
+	plan_result_free(pr);
+	plan_inputs_free(&in);
 	return rc;
 }
 
@@ -520,9 +511,10 @@ const struct command cmd_route = {
 		"holidays): which visits are due, in which order and when, serving the most\n"
 		"valuable customers first and driving as little as possible. Needs a\n"
 		"categorization ('fokus categorize').\n\n"
-		"Due visits: a customer of the seller is due when its last visit plus\n"
-		"365 / (visits per year in the policy for its category) days is on or before\n"
-		"the day; customers never visited are due at once. A customer due again\n"
+		"Due visits follow the coverage plan ('fokus plan'): a customer the plan gives the\n"
+		"seller is due when its last visit plus 365 / (its planned visits a year) days is\n"
+		"on or before the day; customers never visited are due at once; customers the\n"
+		"plan keeps by phone or newsletter are not visited. A customer due again\n"
 		"within the plan gets a visit per interval, in order, on different days.\n"
 		"A visit takes the policy's minutes and respects the customer's opening\n"
 		"hours (open/close) when known.\n"

@@ -7,12 +7,13 @@
 #include <strings.h>
 
 /* The defaults from the method (data over code): role, then per channel
- * contacts per year and minutes per contact (visit, phone, newsletter). */
+ * contacts per year, minutes per contact and the most a year (visit, phone,
+ * newsletter). */
 static const struct policy_row defaults[CAT_COUNT] = {
-    [CAT_1] = {ROLE_FARMER, {10, 12, 0}, {60, 15, 0}},
-    [CAT_2R] = {ROLE_FARMER, {4, 4, 0}, {60, 15, 0}},
-    [CAT_2P] = {ROLE_HUNTER, {6, 6, 0}, {60, 15, 0}},
-    [CAT_3] = {ROLE_SERVICE, {0, 1, 4}, {0, 10, 0}},
+    [CAT_1] = {ROLE_FARMER, {10, 12, 0}, {60, 15, 0}, {12, 12, 0}},
+    [CAT_2R] = {ROLE_FARMER, {4, 4, 0}, {60, 15, 0}, {6, 6, 0}},
+    [CAT_2P] = {ROLE_HUNTER, {6, 6, 0}, {60, 15, 0}, {8, 6, 0}},
+    [CAT_3] = {ROLE_SERVICE, {0, 1, 4}, {0, 10, 0}, {2, 4, 4}},
 };
 
 void policy_default(struct policy *p)

@@ -1,9 +1,11 @@
 /* policy.h — the contact policy: per category, the responsible role and
- * contacts per year per channel with minutes each. Defaults from the method:
- *   1:  farmer  — visit 10/yr x 60 min, phone 12/yr x 15 min
- *   2R: farmer  — visit 4/yr x 60 min, phone 4/yr x 15 min
- *   2P: hunter  — visit 6/yr x 60 min, phone 6/yr x 15 min
- *   3:  service — newsletter 4/yr, phone 1/yr x 10 min */
+ * contacts per year per channel with minutes each — the target the plan
+ * aims at — and the most visits and calls a year the plan may give.
+ * Defaults from the method:
+ *   1:  farmer  — visit 10/yr x 60 min, phone 12/yr x 15 min; at most 12, 12
+ *   2R: farmer  — visit 4/yr x 60 min, phone 4/yr x 15 min;   at most 6, 6
+ *   2P: hunter  — visit 6/yr x 60 min, phone 6/yr x 15 min;   at most 8, 6
+ *   3:  service — newsletter 4/yr, phone 1/yr x 10 min;       at most 2, 4 */
 #ifndef FOKUS_POLICY_H
 #define FOKUS_POLICY_H
 
@@ -15,6 +17,8 @@ struct policy_row {
 	enum role role;
 	double per_year[CH_COUNT]; /* contacts per year */
 	double minutes[CH_COUNT];  /* minutes per contact */
+	double max[CH_COUNT];      /* most contacts per year the plan may give (newsletters:
+	                            * unused, always per_year); never below per_year */
 };
 
 struct policy {

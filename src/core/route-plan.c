@@ -105,7 +105,8 @@ static int by_weight(const void *a, const void *b)
 }
 
 int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-		   int32_t seller, const int32_t *days, int ndays, struct route_visit **out)
+		   const struct route_planned *planned, int32_t seller, const int32_t *days,
+		   int ndays, struct route_visit **out)
 {
 	size_t nc = ds->ncustomers;
 	int32_t *last = xmalloc((nc + 1) * sizeof(int32_t));
@@ -123,10 +124,11 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 	int n = 0;
 	for (size_t i = 0; i < nc; i++) {
 		const struct customer *c = &ds->customers[i];
-		if (c->seller != seller || cat[i] < 0 || cat[i] >= CAT_COUNT)
+		int32_t owner = planned ? planned->owner[i] : c->seller;
+		if (owner != seller || cat[i] < 0 || cat[i] >= CAT_COUNT)
 			continue;
 		enum category k = (enum category)cat[i];
-		double freq = pol->cat[k].per_year[CH_VISIT];
+		double freq = planned ? planned->visits[i] : pol->cat[k].per_year[CH_VISIT];
 		if (!(freq > 0))
 			continue;
 		double interval = 365.0 / freq;

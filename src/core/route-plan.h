@@ -117,17 +117,26 @@ struct route_plan {
 void route_plan_days(int32_t from, int n, int32_t *out);
 
 /* The visits due for seller `seller` (index into ds->sellers) by day
- * days[ndays-1]: customers owned by the seller with a category (cat[i],
- * CAT_NONE = skip) whose policy has visits; last visit = the latest
- * ACT_VISIT activity before days[0]. Due when last visit + 365/frequency
+ * days[ndays-1]: customers the plan gives the seller with planned visits
+ * (planned; NULL: customers owned by the seller at the policy's visits per
+ * category), with a category (cat[i], CAT_NONE = skip); last visit = the
+ * latest ACT_VISIT activity before days[0]. Due when last visit + 365/frequency
  * days <= the day; never-visited customers are due at once. A customer due
  * again within the plan has one visit per interval: the next is due an
  * interval after the previous one's due day (or after days[0] when that
  * was earlier), and the previous must be made before it (`until`); only
  * the first can be overdue. Returns the count and *out (highest weight
  * first; caller frees), never fails. */
+/* Each customer's planned person and visits a year (the coverage plan,
+ * core/plan.h): the route follows them. */
+struct route_planned {
+	const int32_t *owner;  /* per customer: seller index, -1 none */
+	const double *visits;  /* per customer: visits a year, 0 none */
+};
+
 int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-		   int32_t seller, const int32_t *days, int ndays, struct route_visit **out);
+		   const struct route_planned *planned, int32_t seller, const int32_t *days,
+		   int ndays, struct route_visit **out);
 
 /* Plans the days for the due visits (nvisits from route_plan_due) with the
  * travel source leg/ctx over places 0..nvisits. Returns 0 and *out (free

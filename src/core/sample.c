@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/response.h"
 #include "core/sample-rng.h"
 #include "core/sample-text.h"
 #include "util/days.h"
@@ -43,6 +44,18 @@ enum { ST_SELLERS = 1, ST_CUSTOMERS, ST_TEXT, ST_ORDERS, ST_ACTIVITIES, ST_FRIEN
 #define TERRITORY_MIN_CODES 150
 #define FRIENDS_MAX 22
 #define HOURS_PER_YEAR 1720.0
+#define CALL_WEIGHT RESPONSE_PHONE_WEIGHT /* a call moves orders like a fifth of a visit */
+
+/* How orders answer to contact (the story's truth, by intended category):
+ * the ADBUDG shape m(f) = rho + (1 - rho) f / (d + f), f = visits + calls x
+ * CALL_WEIGHT in the month and the two before it, as a yearly rate. Key
+ * accounts and prospects answer most, category 3 hardly at all. */
+static const struct response_curve truth_curve[CAT_COUNT] = {
+    [CAT_1] = {0.50, 1, 5},
+    [CAT_2R] = {0.75, 1, 3},
+    [CAT_2P] = {0.45, 1, 8},
+    [CAT_3] = {0.92, 1, 2},
+};
 
 /* The first towns are the home towns of the first field sellers (the office,
  * and the customer service, is in the first). */
@@ -122,6 +135,9 @@ struct gen {
 	struct pick service_calls;
 	struct sact *acts;
 	size_t nacts, capacts;
+	int nmonths;      /* months of the period */
+	int32_t *resp_off; /* per customer: offset into resp, -1 never contacted */
+	float *resp;       /* per contacted customer and month: order-rate factor */
 };
 
 /* --- the calendar -------------------------------------------------------- */
@@ -663,6 +679,85 @@ static void emit_customers(struct gen *g)
 	free(ns.slot);
 }
 
+/* --- how orders answer to contact ---------------------------------------- */
+
+void sample_response_truth(enum category cat, struct response_curve *out)
+{
+	*out = cat >= 0 && cat < CAT_COUNT ? truth_curve[cat] : (struct response_curve){1, 1, 1};
+}
+
+static int month_index(const struct gen *g, int32_t day)
+{
+	int y0, m0, y, m, d;
+	days_to_ymd(g->first, &y0, &m0, &d);
+	days_to_ymd(day, &y, &m, &d);
+	return (y - y0) * 12 + (m - m0);
+}
+
+/* Per contacted customer and month, the factor on its order rate:
+ * m(f_month) / mean over its buying months of m(f), so a customer buys what
+ * its size says on average, more in months after more contact. Before the
+ * period the customer's average contact stands in for the missing months. */
+static void response_factors(struct gen *g)
+{
+	int M = g->nmonths;
+	size_t n = (size_t)g->ncust;
+	g->resp_off = xmalloc((n ? n : 1) * sizeof(int32_t));
+	uint16_t *cnt = xcalloc(n ? n : 1, sizeof(uint16_t));
+	for (size_t k = 0; k < g->nacts; k++)
+		if (g->acts[k].type == ACT_VISIT || g->acts[k].type == ACT_PHONE)
+			if (cnt[g->acts[k].cust] < UINT16_MAX)
+				cnt[g->acts[k].cust]++;
+	size_t used = 0;
+	for (size_t i = 0; i < n; i++) {
+		g->resp_off[i] = cnt[i] ? (int32_t)used : -1;
+		used += cnt[i] ? (size_t)M : 0;
+	}
+	free(cnt);
+	g->resp = xcalloc(used ? used : 1, sizeof(float));
+	/* First the contact per month (visits + weight x calls) into resp. */
+	for (size_t k = 0; k < g->nacts; k++) {
+		const struct sact *a = &g->acts[k];
+		if (a->type != ACT_VISIT && a->type != ACT_PHONE)
+			continue;
+		int mi = month_index(g, a->day);
+		if (mi >= 0 && mi < M)
+			g->resp[g->resp_off[a->cust] + mi] +=
+			    (float)(a->type == ACT_VISIT ? 1.0 : CALL_WEIGHT);
+	}
+	double *c = xmalloc((size_t)(M + 2) * sizeof(double));
+	for (size_t i = 0; i < n; i++) {
+		if (g->resp_off[i] < 0)
+			continue;
+		const struct scust *cu = &g->cust[i];
+		const struct response_curve *k = &truth_curve[cu->truth];
+		float *f = &g->resp[g->resp_off[i]];
+		double mean = 0;
+		for (int m = 0; m < M; m++)
+			mean += f[m];
+		mean /= M;
+		c[0] = c[1] = mean;
+		for (int m = 0; m < M; m++)
+			c[m + 2] = f[m];
+		double sw = 0, sm = 0;
+		int32_t ms = g->first;
+		for (int m = 0; m < M; m++, ms = days_add_months(ms, 1)) {
+			int32_t me = days_add_months(ms, 1) - 1;
+			double rate = 4.0 * (c[m] + c[m + 1] + c[m + 2]);
+			double fm = response_m(k, rate);
+			int32_t lo = cu->start > ms ? cu->start : ms, hi = cu->end < me ? cu->end : me;
+			double w = weight(g, lo, hi);
+			sw += w;
+			sm += w * fm;
+			f[m] = (float)fm;
+		}
+		double norm = sw > 0 ? sm / sw : 1;
+		for (int m = 0; m < M; m++)
+			f[m] = (float)(f[m] / norm);
+	}
+	free(c);
+}
+
 /* --- orders -------------------------------------------------------------- */
 
 struct sorder {
@@ -704,7 +799,8 @@ static void emit_orders(struct gen *g)
 	struct sorder *v = NULL;
 	size_t cap = 0;
 	int64_t next_id = 100001;
-	for (int32_t ms = g->first; ms <= g->last; ms = days_add_months(ms, 1)) {
+	int mi = 0;
+	for (int32_t ms = g->first; ms <= g->last; ms = days_add_months(ms, 1), mi++) {
 		int32_t me = days_add_months(ms, 1) - 1;
 		size_t n = 0;
 		int32_t seq = 0;
@@ -717,6 +813,8 @@ static void emit_orders(struct gen *g)
 			if (w <= 0)
 				continue;
 			double lm = c->lambda * w / g->year_weight;
+			if (g->resp_off[i] >= 0)
+				lm *= g->resp[g->resp_off[i] + mi];
 			int k = srng_poisson(&r, lm), kc = srng_poisson(&r, lm * CREDIT_RATE);
 			for (int j = 0; j < k + kc; j++) {
 				double amount = c->order_avg * srng_lognormal1(&r, 0.6);
@@ -928,7 +1026,9 @@ static void emit_act(const struct gen *g, int32_t day, int32_t seller, int32_t c
 	g->sink->activity(g->sink->ctx, &a);
 }
 
-static void emit_activities(struct gen *g)
+/* The activities of the whole period, sorted by day (emitted later, after
+ * the orders that answer to them). */
+static void make_activities(struct gen *g)
 {
 	struct srng r;
 	srng_seed(&r, g->p->seed, ST_ACTIVITIES);
@@ -943,6 +1043,10 @@ static void emit_activities(struct gen *g)
 		}
 	}
 	qsort(g->acts, g->nacts, sizeof(*g->acts), cmp_act);
+}
+
+static void emit_activities(struct gen *g)
+{
 	if (!g->sink->activity)
 		return;
 	int sender = g->nservice ? g->services[0] : 0;
@@ -1010,6 +1114,8 @@ static void gen_free(struct gen *g)
 	free(g->services);
 	free(g->cust);
 	free(g->acts);
+	free(g->resp_off);
+	free(g->resp);
 }
 
 int sample_generate(const struct sample_params *p, const struct sample_sink *sink, char **cause)
@@ -1033,6 +1139,9 @@ int sample_generate(const struct sample_params *p, const struct sample_sink *sin
 	calibrate(&g);
 	build_lists(&g);
 	emit_customers(&g);
+	g.nmonths = month_index(&g, g.last) + 1;
+	make_activities(&g);
+	response_factors(&g);
 	emit_orders(&g);
 	emit_activities(&g);
 	gen_free(&g);

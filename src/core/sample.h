@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/dataset.h"
+#include "core/response.h"
 
 /* Defaults and limits of the parameters. */
 #define SAMPLE_CUSTOMERS 7000
@@ -102,6 +103,11 @@ int sample_check(const struct sample_params *p, char **cause);
 /* Generates the company and hands every row to the sink. Returns 0, or -1 and
  * *cause (caller frees) when the parameters are out of range. */
 int sample_generate(const struct sample_params *p, const struct sample_sink *sink, char **cause);
+
+/* The response curve the sample's orders follow for customers of intended
+ * category cat (docs/sample.md, "Orders answer to contact"): what the fit
+ * of core/response.h has to find. */
+void sample_response_truth(enum category cat, struct response_curve *out);
 
 /* Generates the company into *ds (zeroed by the caller; free with
  * dataset_free). Orders come sorted by (customer, day), activities by day.

@@ -4,7 +4,6 @@
  * lays them out. */
 #include "render/export.h"
 #include "render/planview.h"
-#include "store/plan.h"
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
@@ -119,14 +118,13 @@ static int by_due_row(const void *x, const void *y)
 static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 {
 	enum lang l = x->o->lang;
-	const char *head[] = {"customer_id",     "customer",
-	                      "category",        "address",
-	                      "postal_code",     "city",
-	                      "phone",           "email",
-	                      "last_contact",    "next_contact_due",
-	                      "visits_per_year", "calls_per_year"};
+	const char *head[] = {"customer_id",     "customer",       "category",
+	                      "address",         "postal_code",    "city",
+	                      "phone",           "email",          "last_contact",
+	                      "next_contact_due", "channel",       "visits_per_year",
+	                      "calls_per_year"};
 	struct planview_table *t = planview_table_new(TR(l, "Call list", "Ringlista"),
-	                                              TR(l, "Call list", "Ringlista"), 12, head);
+	                                              TR(l, "Call list", "Ringlista"), 13, head);
 	size_t n = x->r->nassign, nr = 0;
 	struct due_row *rows = xmalloc((n ? n : 1) * sizeof(*rows));
 	for (size_t k = 0; k < n; k++) {
@@ -135,13 +133,13 @@ static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 		if (a->to != seller)
 			continue;
 		rows[nr++] = (struct due_row){
-		    c, plan_next_due(&x->in->policy, a->cat, x->last_contact[c], x->start), (int)k};
+		    c, plan_next_due(a->visits + a->calls, x->last_contact[c], x->start), (int)k};
 	}
 	qsort(rows, nr, sizeof(*rows), by_due_row);
 	for (size_t i = 0; i < nr; i++) {
 		int32_t c = rows[i].cust;
 		const struct customer *cu = &x->in->ds.customers[c];
-		const struct policy_row *p = &x->in->policy.cat[x->r->assign[c].cat];
+		const struct plan_assign *a = &x->r->assign[c];
 		planview_row(t);
 		planview_put_text(t, cu->id);
 		planview_put_text(t, cu->name);
@@ -153,10 +151,9 @@ static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 		planview_put_text(t, cu->email);
 		planview_put_date(t, x->last_contact[c]);
 		planview_put_date(t, rows[i].due);
-		planview_put_num(t, p->per_year[CH_VISIT],
-		                 p->per_year[CH_VISIT] == (int)p->per_year[CH_VISIT] ? 0 : 1);
-		planview_put_num(t, p->per_year[CH_PHONE],
-		                 p->per_year[CH_PHONE] == (int)p->per_year[CH_PHONE] ? 0 : 1);
+		planview_put_text(t, plan_channel_text((enum plan_channel)a->channel, l));
+		planview_put_num(t, a->visits, a->visits == (int)a->visits ? 0 : 1);
+		planview_put_num(t, a->calls, a->calls == (int)a->calls ? 0 : 1);
 	}
 	free(rows);
 	return t;
@@ -196,8 +193,11 @@ out:
 static int write_newsletter(struct ctx *x, int32_t only, char **cause)
 {
 	int32_t dates[12];
-	int nd = plan_newsletter_dates(x->in->policy.cat[CAT_3].per_year[CH_NEWSLETTER],
-	                               x->o->today, dates, 12);
+	double most = 0;
+	for (size_t c = 0; c < x->r->nassign; c++)
+		if (x->r->assign[c].to >= 0 && x->r->assign[c].newsletters > most)
+			most = x->r->assign[c].newsletters;
+	int nd = plan_newsletter_dates(most, x->o->today, dates, 12);
 	const char *fixed[] = {"customer_id",       "name",        "email", "phone",
 	                       "contact_seller_id", "contact_name"};
 	const char *head[6 + 12];
@@ -212,8 +212,10 @@ static int write_newsletter(struct ctx *x, int32_t only, char **cause)
 	for (size_t k = 0; k < x->r->nassign; k++) {
 		int32_t c = x->r->order[k];
 		const struct plan_assign *a = &x->r->assign[c];
-		if (a->cat != CAT_3 || (only >= 0 && a->to != only))
+		if (a->to < 0 || a->newsletters <= 0 || (only >= 0 && a->to != only))
 			continue;
+		int32_t own[12];
+		int nown = plan_newsletter_dates(a->newsletters, x->o->today, own, 12);
 		const struct customer *cu = &x->in->ds.customers[c];
 		const struct seller *s = a->to >= 0 ? &x->in->ds.sellers[a->to] : NULL;
 		planview_row(t);
@@ -224,7 +226,7 @@ static int write_newsletter(struct ctx *x, int32_t only, char **cause)
 		planview_put_text(t, s ? s->id : NULL);
 		planview_put_text(t, s ? (s->name ? s->name : s->id) : NULL);
 		for (int i = 0; i < nd; i++)
-			planview_put_date(t, dates[i]);
+			planview_put_date(t, i < nown ? own[i] : DAYS_NONE);
 	}
 	int rc = 0;
 	x->sum->newsletter_dates = nd;
@@ -381,26 +383,5 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 		rc = write_newsletter(&x, only, cause);
 	free(x.last_contact);
 	free(x.last_visit);
-	return rc;
-}
-
-int export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_params *pp,
-                     const struct export_opts *o, struct export_summary *sum, char **cause)
-{
-	struct plan_inputs in;
-	struct plan_params def;
-	memset(sum, 0, sizeof(*sum));
-	if (!pp) {
-		plan_params_default(&def);
-		pp = &def;
-	}
-	if (o->progress)
-		o->progress(o->progress_arg, 0, 0);
-	if (store_plan_inputs(db, snapshot, &in, cause) != 0)
-		return -1;
-	struct plan_result *r = plan_compute(&in, pp);
-	int rc = export_write(&in, r, o, sum, cause);
-	plan_result_free(r);
-	plan_inputs_free(&in);
 	return rc;
 }

@@ -1,8 +1,9 @@
 /* export.h — the files each person works from, written into one folder:
  *   calls-SELLER.csv / calls-SELLER.xlsx  per person with customers: customer,
- *       category, address, phone, e-mail, last contact, next contact due;
- *   newsletter.csv   category-3 customers with e-mail, contact person and the
- *       year's send dates;
+ *       category, address, phone, e-mail, last contact, next contact due, the
+ *       planned channel and visits and calls a year;
+ *   newsletter.csv   the customers the plan sends newsletters, with the
+ *       contact person and the year's send dates;
  *   visits-SELLER.ics per person with planned visits: the due visits spread
  *       over the coming weeks (RFC 5545, render/ics.h).
  * Seller ids become file names with every character outside A-Z a-z 0-9 . _ -
@@ -55,14 +56,5 @@ void export_opts_default(struct export_opts *o, const struct plan_params *p);
 int export_write(const struct plan_inputs *in, const struct plan_result *r,
                  const struct export_opts *o, struct export_summary *sum, char **cause);
 void export_summary_free(struct export_summary *sum);
-
-struct sqlite3;
-
-/* The one-call form for `fokus demo` and the web: loads the plan's inputs
- * from the workspace (snapshot 0: the latest; store_plan_inputs), computes
- * the plan with *pp (NULL: defaults) and writes the files as export_write.
- * Returns 0, or -1 with *cause (caller frees); *sum as export_write. */
-int export_workspace(struct sqlite3 *db, int64_t snapshot, const struct plan_params *pp,
-                     const struct export_opts *o, struct export_summary *sum, char **cause);
 
 #endif

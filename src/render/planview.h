@@ -57,12 +57,23 @@ int planview_write_xlsx(const char *path, struct planview_table *const *t, int n
 
 /* --- the plan ------------------------------------------------------------ */
 
-enum { PV_ASSIGNMENTS = 0, PV_WORKLOAD, PV_HEADCOUNT, PV_WHATIF, PV_NTABLES };
+enum { PV_ASSIGNMENTS = 0, PV_WORKLOAD, PV_HEADCOUNT, PV_WHATIF, PV_RESPONSE, PV_NTABLES };
 
-/* The plan's tables in `lang` (headers are machine names for csv when
- * machine is true, else labels for people). out[PV_NTABLES]; free each. */
+/* The plan's tables in `lang`: customers (every one, its owner, channel,
+ * frequency, value), load per person, headcount and capacity value, today
+ * against the plan per category, the response curves. Headers are machine
+ * names and codes (csv, json-like) when machine is true, else words for
+ * people. out[PV_NTABLES]; free each. */
 void planview_plan_tables(const struct plan_inputs *in, const struct plan_result *r, enum lang lang,
                           bool machine, struct planview_table **out);
+
+/* The decision in a few sentences for people: hours used against capacity,
+ * who changes owner and why, contact, value today against the plan with its
+ * range, how much of the policy the team carries, what headcount is worth.
+ * *lines (n of them) free with planview_lines_free. */
+void planview_plan_summary(const struct plan_inputs *in, const struct plan_result *r,
+                           enum lang lang, char ***lines, int *n);
+void planview_lines_free(char **lines, int n);
 
 /* The plan's notes (warnings) as sentences in `lang`, with a machine code
  * each: fills *texts and *codes (arrays of *n; free with planview_notes_free). */
@@ -70,11 +81,28 @@ void planview_plan_notes(const struct plan_inputs *in, const struct plan_result 
                          char ***texts, const char ***codes, int *n);
 void planview_notes_free(char **texts, const char **codes, int n);
 
-/* The whole plan as one JSON document (fields in docs/plan.md). */
+/* The whole plan as one JSON document (fields in docs/plan.md); without the
+ * assignments when with_assignments is false (the dashboard pages them).
+ * The caller json_decref()s. */
+struct json_t *planview_plan_json_object(const struct plan_inputs *in,
+                                         const struct plan_result *r, bool with_assignments);
 void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan_result *r);
+/* One customer's row as in the JSON's assignments. */
+struct json_t *planview_assignment_json(const struct plan_inputs *in, const struct plan_result *r,
+                                        int32_t customer);
 
-/* The terminal report: summary, changes, workload, headcount, what-if. */
+/* The terminal report: the decision first, then load per person, today
+ * against the plan, headcount, the response, and the first changes. */
 void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
                         enum lang lang);
+
+/* The page for people: the decision (cards and sentences, notes), load
+ * against capacity per person, the changes by reason, value today against
+ * the plan, headcount, the response, then a searchable, paged table of every
+ * customer (embedded as compact JSON, with a csv download) — about 100 bytes
+ * a customer. standalone: a whole document (else a fragment for a report
+ * that html_begin already opened). */
+void planview_plan_html(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
+                        enum lang lang, bool standalone);
 
 #endif

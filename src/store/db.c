@@ -148,6 +148,34 @@ static const char server_sql[] =
     " action TEXT NOT NULL,"
     " detail TEXT NOT NULL DEFAULT '');"
     "CREATE INDEX audit_at ON audit(at);";
+
+/* 5 -> 6: the plan under capacity (docs/plan.md). The policy's most visits
+ * and calls a year (NULL: the method's defaults); the manager's response
+ * judgement per category (CALLPLAN's four points, shares of today); the
+ * customers pinned to a person; and every applied plan's rows — owner,
+ * channel and frequency per customer — so that what was applied can be read
+ * back (store_plan_applied) and --undo can go back to the plan before. */
+static const char plan_capacity_sql[] =
+    "ALTER TABLE policy ADD COLUMN visit_max REAL;"
+    "ALTER TABLE policy ADD COLUMN phone_max REAL;"
+    "CREATE TABLE response("
+    " category TEXT PRIMARY KEY,"
+    " no_visits REAL NOT NULL, half REAL NOT NULL, more REAL NOT NULL,"
+    " saturation REAL NOT NULL, set_at TEXT NOT NULL);"
+    "CREATE TABLE plan_pins("
+    " customer INTEGER PRIMARY KEY REFERENCES customers(id),"
+    " seller_id TEXT NOT NULL, visits REAL, calls REAL, created_at TEXT NOT NULL);"
+    "CREATE TABLE plan_rows("
+    " batch_id INTEGER NOT NULL REFERENCES batches(id),"
+    " customer INTEGER NOT NULL REFERENCES customers(id),"
+    " seller_id TEXT NOT NULL, channel TEXT NOT NULL,"
+    " visits_per_year REAL NOT NULL, calls_per_year REAL NOT NULL,"
+    " newsletters_per_year REAL NOT NULL, hours REAL NOT NULL, reason TEXT NOT NULL,"
+    " PRIMARY KEY(batch_id, customer)) WITHOUT ROWID;"
+    /* the response judgement and the pins change what a plan answers */
+    DV_TRIGGER("response", "INSERT") DV_TRIGGER("response", "UPDATE")
+    DV_TRIGGER("response", "DELETE") DV_TRIGGER("plan_pins", "INSERT")
+    DV_TRIGGER("plan_pins", "UPDATE") DV_TRIGGER("plan_pins", "DELETE");
 #undef DV_TRIGGER
 
 static const struct migration migrations[] = {
@@ -156,6 +184,7 @@ static const struct migration migrations[] = {
 	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
 	{value_map_sql, NULL, NULL},                       /* 3 -> 4 */
 	{server_sql, NULL, NULL},                          /* 4 -> 5 */
+	{plan_capacity_sql, NULL, NULL},                  /* 5 -> 6 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");

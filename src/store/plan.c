@@ -10,6 +10,7 @@
 #include "util/geo.h"
 #include "util/xmalloc.h"
 
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,32 +35,82 @@ static void locate_by_postcode(struct dataset *ds)
 	}
 }
 
-/* in->potential from the snapshot's rows (customers are in store_id order). */
-static int load_potentials(sqlite3 *db, struct plan_inputs *in, char **cause)
+/* in->revenue and in->potential from the snapshot's rows (customers are in
+ * store_id order), and the snapshot's axis. */
+static int load_snapshot_values(sqlite3 *db, struct plan_inputs *in, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t n = in->ds.ncustomers;
 	in->potential = xmalloc((n ? n : 1) * sizeof(int64_t));
+	in->revenue = xcalloc(n ? n : 1, sizeof(int64_t));
 	for (size_t i = 0; i < n; i++)
 		in->potential[i] = -1;
 	if (sqlite3_prepare_v2(db,
-	                       "SELECT customer, potential FROM snapshot_customers "
-	                       "WHERE snapshot_id = ?1 AND potential IS NOT NULL",
-	                       -1, &st, NULL) != SQLITE_OK) {
-		*cause = db_cause(db, "reading the snapshot");
-		return -1;
-	}
+	                       "SELECT customer, revenue, potential FROM snapshot_customers "
+	                       "WHERE snapshot_id = ?1",
+	                       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
 	sqlite3_bind_int64(st, 1, in->snapshot_id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int32_t c = dataset_customer_by_store_id(&in->ds, id);
-		if (c >= 0)
-			in->potential[c] = sqlite3_column_int64(st, 1);
+		if (c < 0)
+			continue;
+		in->revenue[c] = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			in->potential[c] = sqlite3_column_int64(st, 2);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT axis FROM snapshots WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, in->snapshot_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *axis = (const char *)sqlite3_column_text(st, 0);
+		in->margin = axis && !strcmp(axis, "margin");
+	}
+	sqlite3_finalize(st);
+	return 0;
+fail:
+	*cause = db_cause(db, "reading the snapshot");
+	sqlite3_finalize(st);
+	return -1;
+}
+
+/* in->pin from plan_pins (pins naming a seller that is gone are left out). */
+static int load_pins(sqlite3 *db, struct plan_inputs *in, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = in->ds.ncustomers;
+	if (sqlite3_prepare_v2(db, "SELECT customer, seller_id, visits, calls FROM plan_pins", -1,
+	                       &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "reading the pins");
+		return -1;
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int32_t c = dataset_customer_by_store_id(&in->ds, sqlite3_column_int64(st, 0));
+		int32_t s = dataset_seller_index(&in->ds, (const char *)sqlite3_column_text(st, 1));
+		if (c < 0 || s < 0)
+			continue;
+		if (!in->pin) {
+			in->pin = xmalloc((n ? n : 1) * sizeof(*in->pin));
+			for (size_t i = 0; i < n; i++)
+				in->pin[i] = (struct plan_pin){-1, -1, -1};
+		}
+		in->pin[c].seller = s;
+		in->pin[c].visits =
+		    sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 2);
+		in->pin[c].calls =
+		    sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 3);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		*cause = db_cause(db, "reading the snapshot");
+		*cause = db_cause(db, "reading the pins");
 		return -1;
 	}
 	return 0;
@@ -97,7 +148,9 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 	locate_by_postcode(&in->ds);
 	in->cat = xmalloc(in->ds.ncustomers ? in->ds.ncustomers : 1);
 	if (store_snapshot_categories(db, snapshot_id, &in->ds, in->cat, cause) != 0 ||
-	    load_potentials(db, in, cause) != 0) {
+	    load_snapshot_values(db, in, cause) != 0 ||
+	    store_response_load(db, in->judged, in->judgement, &in->phone_weight, cause) != 0 ||
+	    load_pins(db, in, cause) != 0) {
 		plan_inputs_free(in);
 		return -1;
 	}
@@ -203,34 +256,127 @@ static int finish_batch(sqlite3 *db, int64_t id, int64_t snapshot, long changed)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
+/* The newest applied plan batch that has rows (0 when none). */
+static int current_batch(sqlite3 *db, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	*id = 0;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT max(b.id) FROM batches b WHERE b.kind = 'plan' AND "
+	                            "b.undone = 0 AND EXISTS(SELECT 1 FROM plan_rows r WHERE "
+	                            "r.batch_id = b.id)",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* Whether the customer's row in batch `cur` says the same (1), differs (0),
+ * or the statement failed (-1). */
+static int same_row(sqlite3_stmt *q, int64_t cur, int64_t cust, const char *seller,
+                    const struct plan_assign *a)
+{
+	if (!cur)
+		return 0;
+	sqlite3_reset(q);
+	sqlite3_bind_int64(q, 1, cur);
+	sqlite3_bind_int64(q, 2, cust);
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return -1;
+	const char *s = (const char *)sqlite3_column_text(q, 0);
+	return s && !strcmp(s, seller) && sqlite3_column_double(q, 1) == a->visits &&
+	       sqlite3_column_double(q, 2) == a->calls &&
+	       sqlite3_column_double(q, 3) == a->newsletters;
+}
+
+static int insert_row(sqlite3_stmt *ins, int64_t batch, int64_t cust, const char *seller,
+                      const struct plan_assign *a)
+{
+	sqlite3_reset(ins);
+	sqlite3_bind_int64(ins, 1, batch);
+	sqlite3_bind_int64(ins, 2, cust);
+	sqlite3_bind_text(ins, 3, seller, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ins, 4, plan_channel_code((enum plan_channel)a->channel), -1,
+	                  SQLITE_STATIC);
+	sqlite3_bind_double(ins, 5, a->visits);
+	sqlite3_bind_double(ins, 6, a->calls);
+	sqlite3_bind_double(ins, 7, a->newsletters);
+	sqlite3_bind_double(ins, 8, round(a->hours * 1000) / 1000);
+	sqlite3_bind_text(ins, 9, plan_reason_code((enum plan_reason)a->reason), -1,
+	                  SQLITE_STATIC);
+	return sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
+}
+
+static long count_rows(sqlite3 *db, int64_t batch)
+{
+	sqlite3_stmt *st = NULL;
+	long n = -1;
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM plan_rows WHERE batch_id = ?1", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, batch);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
 int store_plan_apply(sqlite3 *db, const struct plan_inputs *in, const struct plan_result *r,
-                     int64_t *batch_id, long *changed, char **cause)
+                     int64_t *batch_id, long *changed, long *stored, char **cause)
 {
 	struct apply_st s = {0};
+	sqlite3_stmt *q = NULL, *ins = NULL;
+	int64_t cur = 0;
+	long differ = 0, placed = 0;
 	*batch_id = 0;
-	*changed = 0;
+	*changed = *stored = 0;
 	if (db_begin(db, cause) != 0)
 		return -1;
-	if (insert_batch(db, in->snapshot_id, batch_id) != 0 || apply_prepare(db, &s) != 0)
+	if (current_batch(db, &cur) != 0 || insert_batch(db, in->snapshot_id, batch_id) != 0 ||
+	    apply_prepare(db, &s) != 0 ||
+	    sqlite3_prepare_v2(db,
+	                       "SELECT seller_id, visits_per_year, calls_per_year, "
+	                       "newsletters_per_year FROM plan_rows WHERE batch_id = ?1 AND "
+	                       "customer = ?2",
+	                       -1, &q, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+	                       "INSERT INTO plan_rows(batch_id, customer, seller_id, channel, "
+	                       "visits_per_year, calls_per_year, newsletters_per_year, hours, "
+	                       "reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	                       -1, &ins, NULL) != SQLITE_OK)
 		goto fail;
 	for (size_t c = 0; c < r->nassign; c++) {
 		const struct plan_assign *a = &r->assign[c];
 		if (a->to < 0)
 			continue;
-		int rc = apply_one(&s, *batch_id, in->ds.customers[c].store_id,
-		                   in->ds.sellers[a->to].id);
-		if (rc < 0)
+		int64_t cust = in->ds.customers[c].store_id;
+		const char *seller = in->ds.sellers[a->to].id;
+		int rc = apply_one(&s, *batch_id, cust, seller);
+		int same = rc < 0 ? -1 : same_row(q, cur, cust, seller, a);
+		if (same < 0 || insert_row(ins, *batch_id, cust, seller, a) != 0)
 			goto fail;
 		*changed += rc;
+		differ += !same;
+		placed++;
 	}
 	apply_st_free(&s);
 	memset(&s, 0, sizeof(s));
-	if (*changed == 0) {
-		/* Nothing to record: leave no empty batch behind. */
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+	q = ins = NULL;
+	if (*changed == 0 && differ == 0 && cur && count_rows(db, cur) == placed) {
+		/* The applied plan already says all this: leave no batch behind. */
 		db_rollback(db);
 		*batch_id = 0;
 		return 0;
 	}
+	*stored = placed;
 	if (finish_batch(db, *batch_id, in->snapshot_id, *changed) != 0)
 		goto fail;
 	if (db_commit(db, cause) != 0) {
@@ -241,9 +387,11 @@ int store_plan_apply(sqlite3 *db, const struct plan_inputs *in, const struct pla
 fail:
 	*cause = db_cause(db, "applying the plan");
 	apply_st_free(&s);
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
 	db_rollback(db);
 	*batch_id = 0;
-	*changed = 0;
+	*changed = *stored = 0;
 	return -1;
 }
 
@@ -311,4 +459,185 @@ fail:
 	sqlite3_finalize(set);
 	db_rollback(db);
 	return -1;
+}
+
+/* --- the applied plan -------------------------------------------------------- */
+
+int store_plan_applied(sqlite3 *db, int64_t *batch_id, struct plan_row **rows, size_t *n,
+                       char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	if (current_batch(db, batch_id) != 0)
+		goto fail;
+	if (!*batch_id)
+		return 0;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT c.customer_id, r.seller_id, r.channel, r.visits_per_year, "
+	                       "r.calls_per_year, r.newsletters_per_year, r.hours, r.reason "
+	                       "FROM plan_rows r JOIN customers c ON c.id = r.customer "
+	                       "WHERE r.batch_id = ?1 ORDER BY c.id",
+	                       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_int64(st, 1, *batch_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*rows = xreallocarray(*rows, cap = cap ? 2 * cap : 256, sizeof(**rows));
+		struct plan_row *w = &(*rows)[(*n)++];
+		memset(w, 0, sizeof(*w));
+		w->customer_id = xstrdup((const char *)sqlite3_column_text(st, 0));
+		w->seller_id = xstrdup((const char *)sqlite3_column_text(st, 1));
+		plan_channel_parse((const char *)sqlite3_column_text(st, 2), &w->channel);
+		w->visits = sqlite3_column_double(st, 3);
+		w->calls = sqlite3_column_double(st, 4);
+		w->newsletters = sqlite3_column_double(st, 5);
+		w->hours = sqlite3_column_double(st, 6);
+		plan_reason_parse((const char *)sqlite3_column_text(st, 7), &w->reason);
+	}
+	if (rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	return 0;
+fail:
+	*cause = db_cause(db, "reading the applied plan");
+	sqlite3_finalize(st);
+	store_plan_rows_free(*rows, *n);
+	*rows = NULL;
+	*n = 0;
+	return -1;
+}
+
+void store_plan_rows_free(struct plan_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n && rows; i++) {
+		free(rows[i].customer_id);
+		free(rows[i].seller_id);
+	}
+	free(rows);
+}
+
+/* --- pins -------------------------------------------------------------------- */
+
+static int one_id(sqlite3 *db, const char *sql, const char *key, int64_t *id)
+{
+	sqlite3_stmt *st = NULL;
+	*id = 0;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int store_plan_pin(sqlite3 *db, const char *customer_id, const char *seller_id, double visits,
+                   double calls, char **cause)
+{
+	int64_t cust, seller;
+	if (one_id(db, "SELECT id FROM customers WHERE customer_id = ?1", customer_id, &cust) != 0 ||
+	    one_id(db, "SELECT id FROM sellers WHERE seller_id = ?1", seller_id, &seller) != 0) {
+		*cause = db_cause(db, "pinning");
+		return -1;
+	}
+	if (!cust)
+		return 1;
+	if (!seller)
+		return 2;
+	sqlite3_stmt *st = NULL;
+	char when[32];
+	now_iso(when);
+	int rc = sqlite3_prepare_v2(db,
+	                            "INSERT OR REPLACE INTO plan_pins(customer, seller_id, visits, "
+	                            "calls, created_at) VALUES(?1, ?2, ?3, ?4, ?5)",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, cust);
+		sqlite3_bind_text(st, 2, seller_id, -1, SQLITE_STATIC);
+		if (visits >= 0)
+			sqlite3_bind_double(st, 3, visits);
+		else
+			sqlite3_bind_null(st, 3);
+		if (calls >= 0)
+			sqlite3_bind_double(st, 4, calls);
+		else
+			sqlite3_bind_null(st, 4);
+		sqlite3_bind_text(st, 5, when, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, "pinning");
+		return -1;
+	}
+	return 0;
+}
+
+int store_plan_unpin(sqlite3 *db, const char *customer_id, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db,
+	                            "DELETE FROM plan_pins WHERE customer = (SELECT id FROM "
+	                            "customers WHERE customer_id = ?1)",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, customer_id, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		*cause = db_cause(db, "removing the pin");
+		return -1;
+	}
+	return sqlite3_changes(db) > 0 ? 0 : 1;
+}
+
+int store_plan_pins(sqlite3 *db, struct plan_pin_row **rows, size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	*rows = NULL;
+	*n = 0;
+	int rc = sqlite3_prepare_v2(db,
+	                            "SELECT c.customer_id, c.name, p.seller_id, p.visits, p.calls "
+	                            "FROM plan_pins p JOIN customers c ON c.id = p.customer "
+	                            "ORDER BY c.customer_id",
+	                            -1, &st, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*rows = xreallocarray(*rows, cap = cap ? 2 * cap : 16, sizeof(**rows));
+		struct plan_pin_row *w = &(*rows)[(*n)++];
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		w->customer_id = xstrdup((const char *)sqlite3_column_text(st, 0));
+		w->name = name ? xstrdup(name) : NULL;
+		w->seller_id = xstrdup((const char *)sqlite3_column_text(st, 2));
+		w->visits = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 3);
+		w->calls = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		*cause = db_cause(db, "reading the pins");
+		store_plan_pin_rows_free(*rows, *n);
+		*rows = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void store_plan_pin_rows_free(struct plan_pin_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n && rows; i++) {
+		free(rows[i].customer_id);
+		free(rows[i].name);
+		free(rows[i].seller_id);
+	}
+	free(rows);
 }

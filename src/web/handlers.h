@@ -30,6 +30,7 @@ void importapi_upload(struct web_ctx *c);
 void importapi_progress(struct web_ctx *c);
 
 void planapi_plan(struct web_ctx *c);
+void planapi_sub(struct web_ctx *c);
 void planapi_export(struct web_ctx *c);
 void routeapi_week(struct web_ctx *c);
 

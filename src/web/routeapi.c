@@ -1,14 +1,12 @@
 /* routeapi.c — a field seller's coming days for the Plan page: GET
- * /api/route?seller=ID[&from=YYYY-MM-DD][&days=5] plans the due visits with
- * core/route-plan.c (great-circle distances x 1.3 at 70 km/h, days 08:00 +
+ * /api/route?seller=ID[&from=YYYY-MM-DD][&days=5] plans the due visits of
+ * the coverage plan (app/plan.h: each customer's planned person and
+ * frequency) with core/route-plan.c (great-circle distances x 1.3 at 70 km/h, days 08:00 +
  * 8 h, as `fokus route` does by default) and answers
  * render/route-render.c's JSON. A seller may plan only their own days. */
-#include "core/policy.h"
+#include "app/plan.h"
 #include "core/route-plan.h"
 #include "render/route-render.h"
-#include "store/dataset.h"
-#include "store/policy.h"
-#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
@@ -19,28 +17,18 @@
 #include <string.h>
 #include <time.h>
 
-/* The inputs of a plan: activities (last visits), categories, policy. 0, or -1 after an answer. */
-static int load(struct web_ctx *c, struct dataset *ds, int8_t **cat, struct policy *pol)
+/* The coverage plan the days follow (each customer's planned person and
+ * visits a year, as `fokus route`). 0, or -1 after an answer. */
+static int load(struct web_ctx *c, struct plan_inputs *in, struct plan_result **r,
+                struct route_planned *planned)
 {
 	char *cause = NULL;
-	int64_t snap = 0;
-	if (store_load_dataset(c->db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, ds, &cause) != 0)
-		goto fail;
-	int r = store_snapshot_latest(c->db, &snap, &cause);
-	if (r < 0)
-		goto fail;
-	if (r == 1) {
-		web_error(c, 409, "no categorization yet: categorize first");
+	if (app_plan_route(c->db, in, r, planned, &cause) != 0) {
+		web_error(c, 409, cause ? cause : "no categorization yet: categorize first");
+		free(cause);
 		return -1;
 	}
-	*cat = xmalloc(ds->ncustomers + 1);
-	if (store_snapshot_categories(c->db, snap, ds, *cat, &cause) != 0 ||
-	    store_policy_load(c->db, pol, &cause) != 0)
-		goto fail;
 	return 0;
-fail:
-	web_fail(c, cause);
-	return -1;
 }
 
 void routeapi_week(struct web_ctx *c)
@@ -73,17 +61,18 @@ void routeapi_week(struct web_ctx *c)
 		}
 		ndays = (int)v;
 	}
-	struct dataset ds = {0};
-	struct policy pol;
-	int8_t *cat = NULL;
+	struct plan_inputs in = {0};
+	struct plan_result *pr = NULL;
+	struct route_planned planned = {NULL, NULL};
 	struct route_visit *visits = NULL;
 	struct route_plan plan = {0};
 	double *lat = NULL, *lon = NULL;
 	int32_t days[20];
 	char *cause = NULL, *note = NULL, *buf = NULL;
 	size_t len = 0;
-	if (load(c, &ds, &cat, &pol) != 0)
+	if (load(c, &in, &pr, &planned) != 0)
 		goto out;
+	struct dataset ds = in.ds;
 	int32_t s = dataset_seller_index(&ds, seller);
 	if (s < 0) {
 		web_error(c, 404, "no such seller");
@@ -103,7 +92,7 @@ void routeapi_week(struct web_ctx *c)
 	                           .time_limit = 2,
 	                           .iterations = 0};
 	route_plan_days(from, ndays, days);
-	int nv = route_plan_due(&ds, cat, &pol, s, days, ndays, &visits);
+	int nv = route_plan_due(&ds, in.cat, &in.policy, &planned, s, days, ndays, &visits);
 	lat = xmalloc((size_t)(nv + 1) * sizeof(double));
 	lon = xmalloc((size_t)(nv + 1) * sizeof(double));
 	lat[0] = sel->home_lat;
@@ -153,6 +142,7 @@ out:
 	free(visits);
 	free(lat);
 	free(lon);
-	free(cat);
-	dataset_free(&ds);
+	app_route_planned_free(&planned);
+	plan_result_free(pr);
+	plan_inputs_free(&in);
 }

@@ -60,6 +60,7 @@ static const struct route routes[] = {
     {"GET", "/api/export/customers", R_ALL, HEAVY, api_customers_export},
     {"GET", "/api/export/", R_STAFF, HEAVY, planapi_export},
     {"GET", "/api/plan", R_STAFF, HEAVY, planapi_plan},
+    {"GET", "/api/plan/", R_STAFF, HEAVY, planapi_sub},
     {"GET", "/api/route", R_STAFF | R_SELLER, HEAVY, routeapi_week},
     {"GET", "/api/history", R_STAFF, 0, catapi_history},
     {"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},

@@ -26,6 +26,14 @@ moved=$(sed -n 's/.*moved \([0-9,]*\).*/\1/p' mig.txt | tr -d ,)
 [ "${moved:-0}" -gt 0 ] || { cat mig.txt; fail "customers moved between the last two categorizations"; }
 for c in "Category 1" "Where the sellers" "Booking frequency"; do expect_grep "$c" demo/report.html; done
 expect_grep "1\. .*Category 3" out.txt
+# The story of the plan in a few lines (issue 17 §10): the same team, what it recommends, the gain.
+expect_grep "The plan — the same team, the hours where they are worth most:" out.txt
+expect_grep "Hours: the plan uses .* nobody is above capacity" out.txt
+expect_grep "Owners: .* because the method says so" out.txt
+grep -Eq "Value: expected yearly revenue .* with the plan \(\+" out.txt || fail "the expected gain: $(cat out.txt)"
+expect_grep "Farmers: the full policy would need" out.txt
+[ -s demo/plan.xlsx ] || fail "demo/plan.xlsx"
+expect_grep "demo/plan.xlsx" out.txt
 grep -q "<svg" demo/report.html || fail "the matrix picture is in the report"
 grep -q "https\?://" demo/report.html && grep -Eo "(src|href)=\"https?://[^\"]*" demo/report.html && fail "the report loads something from the internet"
 # Again: the workspace is made anew, not added to.

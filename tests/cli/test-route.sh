@@ -1,5 +1,7 @@
 # test-route.sh — covers src/cmd-route.c end to end: first on a hand-made
-# workspace (sqlite3): the due rule, a week where every due visit fits, a
+# workspace (sqlite3): the due rule at each customer's planned frequency (the
+# coverage plan, issue 17 §8: a pin at no visits, a lower most), a week where
+# every due visit fits, a
 # short day where category 1 goes first, opening hours, lunch, the five
 # formats (ics checked for CRLF, folding, UID, DTSTAMP; html self-contained),
 # --start, --matrix, determinism with --iterations, a customer visited twice
@@ -12,8 +14,8 @@ D=20794 # 2026-12-07, a Monday
 awk -v D=$D 'BEGIN {
 	print "BEGIN;"
 	print "INSERT INTO batches(id, kind, file, created_at) VALUES (1, \"activities\", \"hand\", \"2026-12-01T00:00:00Z\");"
-	print "INSERT INTO sellers(seller_id, name, role, home_lat, home_lon) VALUES (\"S1\", \"Anna Andersson\", \"farmer\", 59.334, 18.063);"
-	print "INSERT INTO sellers(seller_id, name, role) VALUES (\"S2\", \"Nils Nohome\", \"farmer\");"
+	print "INSERT INTO sellers(seller_id, name, role, hours_per_year, home_lat, home_lon) VALUES (\"S1\", \"Anna Andersson\", \"farmer\", 4000, 59.334, 18.063);"
+	print "INSERT INTO sellers(seller_id, name, role) VALUES (\"S2\", \"Nils Nohome\", \"hunter\");"
 	print "INSERT INTO snapshots(id, created_at, as_of, window_months, axis, method, params) VALUES (1, \"2026-12-01T00:00:00Z\", " D ", 12, \"amount\", \"pareto\", \"{}\");"
 	split("1 2R 2P 3", cats, " ")
 	for (i = 1; i <= 40; i++) {
@@ -27,7 +29,7 @@ awk -v D=$D 'BEGIN {
 		if (i == 5) name = "Kund 5; AB"
 		printf "INSERT INTO customers(id, customer_id, name, lat, lon, seller_id, open_min, close_min, address, postal_code, city) VALUES (%d, \"C%02d\", \"%s\", %s, \"S1\", %s, %s, \"Gatan %d\", \"111 %02d\", \"Stockholm\");\n", i, i, name, loc, op, cl, i, i
 		c = cats[(i - 1) % 4 + 1]
-		printf "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, potential_source, revenue_high, potential_high, computed_category, category) VALUES (1, %d, 0, \"orders\", \"unknown\", 0, 0, \"%s\", \"%s\");\n", i, c, c
+		printf "INSERT INTO snapshot_customers(snapshot_id, customer, revenue, revenue_source, potential_source, revenue_high, potential_high, computed_category, category) VALUES (1, %d, 10000000, \"orders\", \"unknown\", 0, 0, \"%s\", \"%s\");\n", i, c, c
 		# i%5==1 visited 10 days ago (not due), i%5==0 never, else long ago
 		if (i % 5 == 1) printf "INSERT INTO activities(batch_id, customer, seller_id, day, type) VALUES (1, %d, \"S1\", %d, \"visit\");\n", i, D - 10
 		else if (i % 5 != 0) printf "INSERT INTO activities(batch_id, customer, seller_id, day, type) VALUES (1, %d, \"S1\", %d, \"visit\");\n", i, D - 40 - i * 3
@@ -35,6 +37,16 @@ awk -v D=$D 'BEGIN {
 	}
 	print "COMMIT;"
 }' | sqlite3 fokus.db || fail "filling the workspace"
+# The route follows the coverage plan (issue 17 §8): each customer's planned
+# person and visits a year. Here a policy whose most equals its target, 2P kept
+# by farmers and no visits for category 3: with room to spare the plan gives
+# S1's customers exactly the policy's visits (1: 10, 2R: 4, 2P: 6 a year).
+# S1 has the hours for weekly visits further down; S2 is a hunter with none.
+"$FOKUS" policy set 1 --visit-max 10 >/dev/null && "$FOKUS" policy set 2R --visit-max 4 >/dev/null &&
+	"$FOKUS" policy set 2P --role farmer --visit-max 6 >/dev/null &&
+	"$FOKUS" policy set 3 --role farmer --visit-max 0 >/dev/null || fail "policy for the route"
+"$FOKUS" plan --format csv >plan.csv 2>/dev/null || fail "plan"
+expect_eq "$(awk -F, 'NR > 1 && $5 == "S1"' plan.csv | wc -l | tr -d ' ')" 40 "the plan keeps every customer with S1"
 # due in the week: every category 1 but the recently visited, never-visited 2R/2P, and
 # 2R (every 91 days) / 2P (every 61 days) visited long enough ago: 21, C13 without coordinates
 R="$FOKUS route --seller S1 --from 2026-12-07 --iterations 2000"
@@ -51,6 +63,23 @@ expect_grep ',C10,Kund 10 AB,2R,2026-12-07,0,' week.csv # never visited: due at 
 awk -F, '$3 == "C05" && ($9 < "13:00" || $10 > "15:00") { exit 1 }' week.csv || fail "C05 outside its opening hours"
 # every day leaves at or after 08:00 and is back by 16:00
 awk -F, '$13 == "leave" && $10 < "08:00" { exit 1 } $13 == "back" && $8 > "16:00" { exit 1 }' week.csv || fail "day length"
+
+# The plan's frequency, not the policy's: C10 (2R, never visited) pinned at no
+# visits is not due; category 1 at most 2 visits a year (every 183 days) leaves
+# only those never visited or visited half a year ago.
+"$FOKUS" plan pin C10 S1 --visits 0 --calls 4 2>/dev/null || fail "pin"
+$R --format csv >pinned.csv || fail "route with a pin"
+grep -q ',C10,' pinned.csv && fail "C10 is planned by phone only but was routed"
+expect_eq "$(grep -c ',planned,' pinned.csv)" 19 "one visit less"
+"$FOKUS" plan unpin C10 2>/dev/null || fail "unpin"
+expect_rc 2 "$FOKUS" policy set 1 --visit-max 2 # below the target of 10
+"$FOKUS" policy set 1 --visit 2 --visit-max 2 >/dev/null || fail "policy --visit-max 2"
+$R --format csv >rare.csv || fail "route, rare visits"
+# Due at 2 a year (every 183 days): the two never visited (C05, C25); the rest
+# were visited within 40 + 3 x 37 = 151 days.
+expect_eq "$(awk -F, '$5 == "1" && ($13 == "planned" || $13 == "unserved") { print $3 }' rare.csv | sort | tr '\n' ' ')" \
+	"C05 C25 " "category 1 due at 2 visits a year"
+"$FOKUS" policy set 1 --visit 10 --visit-max 10 >/dev/null
 
 # Swedish public holidays are no working days: Christmas week 2026.
 $R --from 2026-12-21 --days 6 --format json >xmas.json || fail "route over Christmas"
@@ -116,7 +145,7 @@ expect_rc 1 "$FOKUS" route --seller S1 --from 2026-12-07 --iterations 100 --matr
 # never visited (C25) is visited twice, the second time once it is due
 # again (2026-12-15 on); one visited long ago (C09) twice as well; in one
 # week, once.
-"$FOKUS" policy set 1 --visit 52x60 >/dev/null || fail "policy set"
+"$FOKUS" policy set 1 --visit 52x60 --visit-max 52 >/dev/null || fail "policy set"
 $R --days 10 --format csv >two.csv || fail "two weeks"
 expect_eq "$(awk -F, '$3 == "C25" && $13 == "planned"' two.csv | wc -l | tr -d ' ')" 2 "C25 twice in two weeks"
 d1=$(awk -F, '$3 == "C25" && $13 == "planned" { print $1 }' two.csv | sort | head -1)
@@ -128,7 +157,7 @@ expect_eq "$(awk -F, '$3 == "C09" && $13 == "planned" { print $6 }' two.csv | so
 	"C09: the second visit has its own due day"
 $R --format csv >one.csv || fail "one week, weekly visits"
 expect_eq "$(awk -F, '$3 == "C25" && $13 == "planned"' one.csv | wc -l | tr -d ' ')" 1 "C25 once in one week"
-"$FOKUS" policy reset 1 >/dev/null || fail "policy reset"
+"$FOKUS" policy set 1 --visit 10x60 --visit-max 10 >/dev/null || fail "policy set back"
 
 # errors
 expect_rc 2 "$FOKUS" route

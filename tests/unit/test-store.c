@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+/* A new workspace at one path per process, in the test run's TMPDIR. */
 static sqlite3 *fresh_db(void)
 {
 	static char path[512];
@@ -531,7 +532,7 @@ static void test_migrate_v1_orders(void **state)
 		assert_true(win1[c] == win2[c]);
 	dataset_free(&ds);
 	db_close(db);
-	unlink(path);
+	db_remove(path);
 }
 
 /* A block cut short or with the wrong line count is reported, not read. */

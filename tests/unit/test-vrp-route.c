@@ -110,7 +110,7 @@ static void test_due_rule(void **state)
 	add_visit(&w, 9, D0 - 2, ACT_PHONE);
 	int32_t days[1] = {D0};
 	struct route_visit *v;
-	int n = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
+	int n = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	/* due on the one day: A, D, H, I, J */
 	assert_int_equal(n, 5);
 	const struct route_visit *a = find(v, n, 0), *h = find(v, n, 7), *dd = find(v, n, 3);
@@ -141,16 +141,52 @@ static void test_due_rule(void **state)
 	free(v);
 	/* over two days B becomes due on the second */
 	int32_t two[2] = {D0, D0 + 1};
-	n = route_plan_due(&w.ds, w.cat, &w.pol, 0, two, 2, &v);
+	n = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, two, 2, &v);
 	assert_int_equal(n, 6);
 	assert_int_equal(find(v, n, 1)->due, D0 + 1);
 	free(v);
 	/* a policy with visits for category 3 makes E due */
 	w.pol.cat[CAT_3].per_year[CH_VISIT] = 1;
 	w.pol.cat[CAT_3].minutes[CH_VISIT] = 30;
-	n = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
+	n = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	assert_int_equal(n, 6);
 	assert_true(find(v, n, 4)->minutes == 30);
+	free(v);
+	dataset_free(&w.ds);
+}
+
+/* The coverage plan's person and frequency replace the owner and the policy
+ * (issue 17 §8). */
+static void test_due_planned(void **state)
+{
+	(void)state;
+	struct world w;
+	world_init(&w);
+	add_customer(&w, "A", 0, 59.4, 18.1, CAT_1); /* 0: the plan: 2 a year */
+	add_customer(&w, "B", 1, 59.4, 18.1, CAT_1); /* 1: S2's, the plan gives it to S1 */
+	add_customer(&w, "C", 0, 59.4, 18.1, CAT_1); /* 2: the plan keeps it by phone */
+	add_customer(&w, "D", 0, 59.4, 18.1, CAT_3); /* 3: category 3, the plan visits it */
+	add_visit(&w, 0, D0 - 100, ACT_VISIT);        /* due at 36.5 days, not at 182.5 */
+	add_visit(&w, 1, D0 - 100, ACT_VISIT);
+	int32_t owner[4] = {0, 0, 0, 0};
+	double visits[4] = {2, 10, 0, 1};
+	struct route_planned planned = {owner, visits};
+	int32_t days[1] = {D0};
+	struct route_visit *v;
+	int n = route_plan_due(&w.ds, w.cat, &w.pol, &planned, 0, days, 1, &v);
+	assert_null(find(v, n, 0));    /* 100 days < 183 */
+	assert_non_null(find(v, n, 1)); /* 10 a year: due after 37 days */
+	assert_null(find(v, n, 2));    /* no visits planned */
+	assert_non_null(find(v, n, 3)); /* never visited, 1 a year */
+	assert_int_equal(n, 2);
+	assert_true(fabs(find(v, n, 3)->interval - 365) < 1e-9);
+	free(v);
+	/* Without a plan: the owner and the policy (A due, B is S2's, C never visited). */
+	n = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
+	assert_non_null(find(v, n, 0));
+	assert_null(find(v, n, 1));
+	assert_non_null(find(v, n, 2));
+	assert_null(find(v, n, 3));
 	free(v);
 	dataset_free(&w.ds);
 }
@@ -268,7 +304,7 @@ static void test_week_plan(void **state)
 	int32_t days[5];
 	route_plan_days(D0, 5, days);
 	struct route_visit *v;
-	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 5, &v);
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 5, &v);
 	assert_int_equal(nv, 18); /* category 3 has no visits */
 	struct places pl;
 	struct route_params prm = {.day_start = 480, .day_length = 480, .lunch = 30,
@@ -316,7 +352,7 @@ static void test_repeat_visits(void **state)
 	route_plan_days(D0, 10, days);
 	assert_int_equal(days[9], D0 + 11);
 	struct route_visit *v;
-	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 10, &v);
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 10, &v);
 	assert_int_equal(nv, 5);
 	const struct route_visit *of[3][2] = {{NULL}};
 	for (int i = 0; i < nv; i++) {
@@ -377,7 +413,7 @@ static void test_priority_first(void **state)
 	ring_world(&w);
 	int32_t days[1] = {D0};
 	struct route_visit *v;
-	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	struct places pl;
 	struct route_params prm = {.day_start = 480, .day_length = 330, .seed = 2, .iterations = 3000};
 	struct route_plan plan;
@@ -420,7 +456,7 @@ static void test_reasons(void **state)
 	w.ds.customers[4].close_min = 9 * 60 + 30;
 	int32_t days[1] = {D0};
 	struct route_visit *v;
-	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 1, &v);
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	assert_int_equal(nv, 5);
 	struct places pl;
 	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 500};
@@ -528,7 +564,7 @@ static void test_outputs(void **state)
 	int32_t days[2];
 	route_plan_days(D0, 2, days);
 	struct route_visit *v;
-	int nv = route_plan_due(&w.ds, w.cat, &w.pol, 0, days, 2, &v);
+	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 2, &v);
 	struct places pl;
 	struct route_params prm = {.day_start = 480, .day_length = 300, .lunch = 30,
 				   .lunch_from = 690, .lunch_to = 780, .seed = 1, .iterations = 1000};
@@ -593,6 +629,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days),
 		cmocka_unit_test(test_due_rule),
+		cmocka_unit_test(test_due_planned),
 		cmocka_unit_test(test_week_plan),
 		cmocka_unit_test(test_repeat_visits),
 		cmocka_unit_test(test_priority_first),

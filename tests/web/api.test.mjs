@@ -17,7 +17,7 @@ before(async () => {
   base = srv.url;
   for (const [role, u] of Object.entries(USERS)) ses[role] = await login(base, u);
 });
-after(async () => { if (srv) await srv.stop(); });
+after(async () => { if (srv) await srv.stop(); if (ws) ws.remove(); });
 
 const ROLES = ['admin', 'manager', 'seller', 'service'];
 const OVERRIDE = { customer_id: 'C10', category: '2P', reason: 'opens a new store' };
@@ -42,6 +42,10 @@ const TABLE = [
   ['POST', '/api/categorize', { revenue_threshold: 'much' }, [400, 400, 403, 403]],
   ['POST', '/api/import?kind=nonsense', null, [400, 400, 403, 403]],
   ['GET', '/api/plan', null, [200, 200, 403, 403]],
+  ['GET', '/api/plan/customers?q=C0&page=0', null, [200, 200, 403, 403]],
+  ['GET', '/api/plan/owners', null, [200, 200, 403, 403]],
+  ['GET', '/api/plan/download.csv', null, [200, 200, 403, 403]],
+  ['GET', '/api/plan/nothing', null, [404, 404, 403, 403]],
   ['GET', '/api/export/newsletter.csv', null, [200, 200, 403, 403]],
   ['GET', '/api/export/evil.sh', null, [404, 404, 403, 403]],
   ['GET', '/api/route?seller=S1&days=2', null, [200, 200, 200, 403]],
@@ -298,10 +302,47 @@ test('activity diagnosis: the same numbers as fokus analyze; a seller gets only 
 });
 
 test('plan and exports: the same as fokus plan and fokus export', async () => {
-  const p = (await call(base, '/api/plan', { session: ses.manager })).json;
+  const full = (await call(base, '/api/plan?assignments=all', { session: ses.manager })).json;
   const cli = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'plan', '--format', 'json'], { encoding: 'utf8' }));
-  assert.deepEqual(p, cli, 'the API answers what fokus plan --format json prints');
-  assert.ok(p.workload.length === 3 && p.assignments.length > 0);
+  assert.deepEqual(full, cli, 'the API answers what fokus plan --format json prints');
+  assert.ok(full.workload.length === 3 && full.assignments.length > 0);
+  // The page's document: the same without the rows, with the decision and
+  // the notes in sentences of the page's language.
+  const p = (await call(base, '/api/plan?lang=sv', { session: ses.manager })).json;
+  assert.ok(!('assignments' in p));
+  assert.deepEqual(p.value, cli.value);
+  assert.deepEqual(p.moves, cli.moves);
+  assert.match(p.decision[0], /^Timmar: planen använder /);
+  assert.ok(p.decision.some((l) => /^Värde: förväntad omsättning om året/.test(l)));
+  for (const k of ['objective', 'coverage', 'below_policy', 'capacity_value', 'response', 'words', 'notes'])
+    assert.ok(k in p, k);
+  // Customers searched and paged by the server, the same rows as the command's.
+  const all = (await call(base, '/api/plan/customers?per=200', { session: ses.manager })).json;
+  assert.equal(all.total, cli.assignments.length);
+  assert.deepEqual(all.rows, cli.assignments.slice(0, 200));
+  const one = (await call(base, '/api/plan/customers?q=' + encodeURIComponent(cli.assignments[0].customer_id), { session: ses.manager })).json;
+  assert.ok(one.total >= 1 && one.rows.some((r) => r.customer_id === cli.assignments[0].customer_id));
+  const moved = (await call(base, '/api/plan/customers?changes=1&per=2&page=0', { session: ses.manager })).json;
+  assert.equal(moved.total, cli.assignments.filter((a) => a.to_seller && a.to_seller !== a.from_seller).length);
+  assert.ok(moved.rows.length <= 2);
+  assert.ok(moved.rows.every((r) => r.to_seller !== r.from_seller));
+  // The map's colours: each located customer's planned person.
+  const own = (await call(base, '/api/plan/owners', { session: ses.manager })).json;
+  assert.deepEqual(own.fields, ['lon', 'lat', 'seller', 'customer_id']);
+  for (const pt of own.points) {
+    const a = cli.assignments.find((x) => x.customer_id === pt[3]);
+    assert.equal(own.sellers[pt[2]].seller_id, a.to_seller, pt[3]);
+  }
+  // The whole plan to download: every customer, reasons in words.
+  const csv = await call(base, '/api/plan/download.csv?lang=en', { session: ses.manager });
+  assert.match(csv.headers.get('content-type'), /^text\/csv/);
+  assert.match(csv.headers.get('content-disposition'), /filename="plan\.csv"/);
+  const lines = csv.text.replace(/^\ufeff/, '').trim().split('\n');
+  assert.equal(lines.length - 1, cli.assignments.length);
+  assert.match(lines[0], /^Customer,Name,Category,From,To,Why,Channel,Visits\/yr,/);
+  assert.ok(!/,(no_owner|owner_unknown|role|capacity|balance|pinned|no_role|no_category),/.test(csv.text), 'words, not codes');
+  const xl = await call(base, '/api/plan/download.xlsx', { session: ses.manager });
+  assert.match(xl.headers.get('content-type'), /spreadsheetml/);
   const dir = ws.dir + '/exports';
   execFileSync(FOKUS, ['--db', ws.db, 'export', '--out', dir, '--lang', 'en'], { stdio: 'ignore' });
   const { readFileSync, readdirSync } = await import('node:fs');
@@ -330,7 +371,10 @@ test('a seller\'s coming days, as fokus route plans them', async () => {
   const planned = r.days.reduce((a, d) => a + d.stops.length, 0);
   assert.equal(planned, r.totals.planned);
   assert.ok(r.totals.due >= 1, 'S1 has customers due for a visit');
-  for (const d of r.days) for (const s of d.stops) assert.ok(['C01', 'C02', 'C03', 'C04'].includes(s.customer_id), 'only S1\'s customers');
+  // The days follow the coverage plan: only customers the plan gives S1.
+  const plan = JSON.parse(execFileSync(FOKUS, ['--db', ws.db, 'plan', '--format', 'json'], { encoding: 'utf8' }));
+  const mine = new Set(plan.assignments.filter((a) => a.to_seller === 'S1' && a.visits_per_year > 0).map((a) => a.customer_id));
+  for (const d of r.days) for (const s of d.stops) assert.ok(mine.has(s.customer_id), 'only the plan\'s S1 customers with visits');
   const own = await call(base, '/api/route?days=1', { session: ses.seller });
   assert.equal(own.status, 200);
   assert.equal(own.json.seller_id, 'S1');

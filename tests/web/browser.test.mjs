@@ -37,6 +37,7 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
   if (srv) await srv.stop();
+  if (ws) ws.remove();
 });
 
 async function newPage(lang = 'en') {
@@ -243,7 +244,24 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   await shot(page, '10b-activity-sv');
   await page.click('#nav-plan');
   await page.waitForSelector('#plan-workload canvas');
-  assert.match(await page.textContent('#plan-summary'), /^301 kunder: \d+ behålls, \d+ flyttas/);
+  // The decision first: hours against capacity, owners, value, headcount.
+  assert.match(await page.textContent('#plan-summary li'), /^Timmar: planen använder [\d\s]+ av teamets [\d\s]+ timmar/);
+  assert.match(await page.textContent('#kpi-value .kpi-value'), /^[+−][\d\s]+ kr$/u);
+  // Every customer: searchable and paged; words, never codes.
+  await page.waitForSelector('table.plan-assignments tbody tr');
+  await page.uncheck('#plan-moves-only');
+  await page.waitForFunction(() => /av 301$/.test(document.querySelector('#plan-moves-count').textContent));
+  assert.match(await page.textContent('#plan-moves-count'), /^1–50 av 301$/);
+  await page.click('#plan-next');
+  await page.waitForFunction(() => /^51–100 av 301$/.test(document.querySelector('#plan-moves-count').textContent));
+  const someone = await page.textContent('table.plan-assignments tbody tr td');
+  await page.fill('#plan-q', someone);
+  await page.waitForFunction((id) => [...document.querySelectorAll('table.plan-assignments tbody tr td:first-child')]
+    .every((td) => td.textContent.includes(id)), someone);
+  const text = await page.evaluate(() => document.querySelector('main').innerText);
+  assert.ok(!/\b(no_owner|owner_unknown|no_role|no_category|over_capacity|role_mismatch|owner_full|judgement|newsletter_only)\b/.test(text),
+    'no raw codes on the plan page');
+  await page.fill('#plan-q', '');
   const [calls] = await Promise.all([page.waitForEvent('download'), page.click('a.dl-calls[data-seller="S01"]')]);
   assert.equal(calls.suggestedFilename(), 'calls-S01.csv');
   await calls.saveAs(join(ARTIFACTS, 'calls-S01.csv'));
@@ -256,6 +274,10 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   await page.waitForTimeout(300);
   await page.locator('#week').screenshot({ path: join(ARTIFACTS, '10d-week-sv.png') });
   await shot(page, '10c-plan-sv');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, '10e-plan-phone-sv.png') });
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.click('#nav-overview');
   await page.waitForSelector('#kpi-revenue');
   assert.match(await page.textContent('#kpi-revenue .kpi-value'), /^\d{1,3}(\s\d{3})* kr$/u, 'Swedish money');
@@ -265,6 +287,12 @@ test('manager: download a seller\'s call list; Swedish formats; the map', async 
   assert.match(await page.textContent('#map-count'), /av 301 kunder har en position/);
   await page.waitForTimeout(300);
   await shot(page, '11-map-sv');
+  // Each person's customers in their own colour (the plan's responsible person).
+  await page.selectOption('#map-colour', 'person');
+  await page.waitForFunction(() => document.querySelector('#map').dataset.mode === 'person');
+  assert.ok(Number(await page.getAttribute('#map', 'data-groups')) > 1, 'the customers of several persons, each in a colour');
+  await page.waitForTimeout(300);
+  await shot(page, '11b-map-persons-sv');
   await page.context().close();
 });
 

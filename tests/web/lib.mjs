@@ -3,7 +3,7 @@
 // stops by itself after --exit-after even if a test dies), and fetch
 // wrappers that check the security headers on every response.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,13 +36,14 @@ export function addUser(db, u) {
 }
 
 // A workspace in a fresh temp dir with the four users; with fixture, the
-// tiny company of fixture.sql loaded through the sqlite3 shell.
+// tiny company of fixture.sql loaded through the sqlite3 shell; remove()
+// deletes it (the test's after hook, once the server has stopped).
 export function makeWorkspace({ fixture = true } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fokus-web-'));
   const db = join(dir, 'w.db');
   for (const u of Object.values(USERS)) addUser(db, u);
   if (fixture) execFileSync('sqlite3', [db], { input: readFileSync(join(here, 'fixture.sql')) });
-  return { dir, db };
+  return { dir, db, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 // opts: bin (another build of fokus, e.g. build/fokus-tsan), env (added to

@@ -6,10 +6,10 @@
 // (every k-th, said on the page) so that panning and zooming stay fluid;
 // zooming in shows each one.
 //
-// Points are grouped and coloured by a mode (MODES): today by category; a
-// "colour by person" mode adds an entry there (groups, a point's group, a
-// group's label and colour) and a choice in the filters — the drawing,
-// sampling and fitting below do not change.
+// Points are grouped and coloured by a mode (MODES): by category, or (for
+// managers and admins) by the responsible person of the coverage plan (GET
+// /api/plan/owners, fetched when first chosen) — the drawing, sampling and
+// fitting below are the same for both.
 import { h, mount, field } from '../dom.js';
 import { api } from '../api.js';
 import { echarts, makeChart, tip } from '../chart.js';
@@ -18,12 +18,27 @@ import { t, catLabel, fmtInt, CATEGORY_CODES, CATEGORY_COLORS } from '../i18n.js
 const DRAW_MAX = 15000; // points drawn at once
 const HOME = '#1d3557';
 
+// Distinct colours for persons: a fixed palette, then hues spaced by the
+// golden angle for teams larger than it.
+const PALETTE = ['#2a9d8f', '#e76f51', '#457b9d', '#e9c46a', '#9b5de5', '#f15bb5', '#00bbf9',
+  '#8ab17d', '#d62828', '#264653', '#f4a261', '#6d597a', '#43aa8b', '#b5838d', '#577590'];
+export function personColour(i) {
+  return i < PALETTE.length ? PALETTE[i] : 'hsl(' + Math.round((i * 137.508) % 360) + ',60%,45%)';
+}
+
 const MODES = {
   category: () => ({
     groups: CATEGORY_CODES,
     of: (p) => p.category,
     label: (g) => catLabel(g),
     color: (g) => CATEGORY_COLORS[g],
+  }),
+  // owners: { sellers: [{seller_id, name}], by: Map customer_id -> index }
+  person: (owners) => ({
+    groups: owners.sellers.map((_, i) => i),
+    of: (p) => owners.by.get(p.customer_id),
+    label: (i) => owners.sellers[i].seller_id + (owners.sellers[i].name ? ' · ' + owners.sellers[i].name : ''),
+    color: (i) => personColour(i),
   }),
 };
 
@@ -75,14 +90,20 @@ export async function render(main, ctx) {
   const sellerSel = ctx.me.role === 'seller' ? null : h('select', { id: 'map-seller', onchange: (e) => { state.seller = e.target.value; refit(); } },
     h('option', { value: '' }, t('all')),
     sel.sellers.map((s) => h('option', { value: s.seller_id }, s.seller_id + (s.name ? ' · ' + s.name : ''))));
+  const staff = ctx.me.role === 'manager' || ctx.me.role === 'admin';
+  let owners = null; // the plan's persons, fetched when first chosen
+  const colourSel = staff ? h('select', { id: 'map-colour', onchange: (e) => setMode(e.target.value) },
+    h('option', { value: 'category' }, t('map_by_category')),
+    h('option', { value: 'person' }, t('map_by_person'))) : null;
   mount(main, h('h1', null, t('map_title')),
     h('p', { class: 'muted', id: 'map-count' }, t('located', fmtInt(mp.located), fmtInt(mp.total)) +
       (mp.sampled ? ' ' + t('map_server_sampled') : '')),
-    h('div', { class: 'filters' }, cats, sellerSel ? field(t('seller'), sellerSel) : null),
+    h('div', { class: 'filters' }, cats, sellerSel ? field(t('seller'), sellerSel) : null,
+      colourSel ? field(t('map_colour'), colourSel) : null),
     h('div', { class: 'card' }, el, note, h('p', { class: 'hint' }, t('map_hint'))));
 
   const chart = makeChart(el);
-  const mode = () => MODES[state.mode](ctx);
+  const mode = () => MODES[state.mode](owners);
   const filtered = () => all.filter((p) => !state.hidden.has(p.category) && (!state.seller || p.seller_id === state.seller));
   const homes = () => sel.sellers.filter((s) => s.home && (!state.seller || s.seller_id === state.seller));
   let pts = filtered();
@@ -92,7 +113,7 @@ export async function render(main, ctx) {
     tooltip: { trigger: 'item', formatter: (it) => (it.data && it.data.c ? tip(it.data.c.name || it.data.c.customer_id,
       [[t('id'), it.data.c.customer_id], [t('category'), catLabel(it.data.c.category)], [t('seller'), it.data.c.seller_id || '—']])
       : it.data && it.data.s ? tip(it.data.s.name || it.data.s.seller_id, [[t('home'), it.data.s.seller_id]]) : '') },
-    legend: { bottom: 0, selectedMode: false },
+    legend: { bottom: 0, selectedMode: false, type: 'scroll' },
     geo: { map: 'nordic', roam: true, boundingCoords: fitBox(pts) || [[10.0, 69.3], [24.5, 55.0]], aspectScale: 0.55,
       top: 10, bottom: 40, scaleLimit: { min: 0.5, max: 400 },
       itemStyle: { areaColor: '#eef1f4', borderColor: '#9aa5b1' }, emphasis: { disabled: true }, silent: true },
@@ -124,11 +145,29 @@ export async function render(main, ctx) {
           data: homes().map((s) => ({ value: [s.home.lon, s.home.lat], s })) },
       ],
     }, { replaceMerge: ['series'] });
+    el.dataset.mode = state.mode;
+    el.dataset.groups = String(new Set(shown.map((p) => m.of(p))).size);
     el.dataset.drawn = String(shown.length);
     el.dataset.inView = String(view.length);
     el.dataset.shown = String(pts.length);
     el.dataset.step = String(step);
     note.textContent = step > 1 ? t('map_sampled', step, fmtInt(view.length)) : t('map_all', fmtInt(view.length));
+  }
+
+  async function setMode(m) {
+    if (m === 'person' && !owners) {
+      note.textContent = t('week_planning');
+      try {
+        const o = await api('/api/plan/owners');
+        owners = { sellers: o.sellers, by: new Map(o.points.map((p) => [p[3], p[2]])) };
+      } catch (e) {
+        note.textContent = t('error', e.message);
+        colourSel.value = 'category';
+        return;
+      }
+    }
+    state.mode = m;
+    draw();
   }
 
   function refit() {
