@@ -10,7 +10,7 @@
 VERSION   := 0.1.0
 CC        ?= cc
 B         := build
-PKGS      := sqlite3 libmicrohttpd jansson xlsxwriter libzip expat libsodium libcrypto
+PKGS      := sqlite3 libmicrohttpd jansson xlsxwriter libzip expat libsodium libcrypto libcurl libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

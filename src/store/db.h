@@ -7,7 +7,7 @@
 struct sqlite3;
 
 /* The schema version this binary writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /* Opens (creating when absent) and migrates the workspace at path. Returns 0,
  * or -1 with *cause set to one sentence the caller frees. */
@@ -28,9 +28,5 @@ int db_exec(struct sqlite3 *db, const char *sql, char **cause);
 /* One sentence for the last error of db, mapping SQLITE_FULL, READONLY,
  * BUSY, CORRUPT... to plain words. Returns a fresh string. */
 char *db_cause(struct sqlite3 *db, const char *what);
-
-/* A value of the settings table (key/value text), or NULL; caller frees. */
-char *db_setting_get(struct sqlite3 *db, const char *key);
-int db_setting_set(struct sqlite3 *db, const char *key, const char *value, char **cause);
 
 #endif
