@@ -6,6 +6,7 @@
  * render/analysis-json.c — the same numbers as `fokus analyze`. A seller
  * gets only their own rows: the team's and other sellers' figures are left
  * out. */
+#include "app/snapinput.h"
 #include "core/analysis.h"
 #include "core/category.h"
 #include "render/analysis-json.h"
@@ -19,64 +20,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ana_input {
-	struct dataset ds;
-	int64_t snapshot;
-	int8_t *cat;
-	int64_t *revenue, *potential;
-};
-
-static void ana_free(struct ana_input *in)
-{
-	dataset_free(&in->ds);
-	free(in->cat);
-	free(in->revenue);
-	free(in->potential);
-	memset(in, 0, sizeof(*in));
-}
-
 /* The workspace and the latest snapshot's categories, revenue and potential
  * per customer. 0, or -1 after setting the answer (409 without a snapshot). */
-static int load(struct web_ctx *c, struct ana_input *in)
+static int load(struct web_ctx *c, struct app_snapinput *in)
 {
 	char *cause = NULL;
-	struct snapshot s;
-	memset(in, 0, sizeof(*in));
-	int r = store_snapshot_latest(c->db, &in->snapshot, &cause);
+	int r = app_snapinput_load(c->db, 0, LOAD_ALL, in, &cause);
+	if (r == 0)
+		return 0;
+	app_snapinput_free(in);
 	if (r == 1) {
+		free(cause);
 		web_error(c, 409, "no categorization yet: categorize first");
-		return -1;
+	} else {
+		web_fail(c, cause);
 	}
-	if (r < 0 ||
-	    store_load_dataset(c->db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
-		goto fail;
-	size_t n = in->ds.ncustomers + 1;
-	in->cat = xcalloc(n, sizeof(*in->cat));
-	in->revenue = xcalloc(n, sizeof(*in->revenue));
-	in->potential = xcalloc(n, sizeof(*in->potential));
-	if (store_snapshot_categories(c->db, in->snapshot, &in->ds, in->cat, &cause) != 0)
-		goto fail;
-	for (size_t i = 0; i < in->ds.ncustomers; i++)
-		in->potential[i] = -1;
-	r = store_snapshot_load(c->db, in->snapshot, &s, &cause);
-	if (r != 0) {
-		if (r > 0)
-			cause = xstrdup("the latest snapshot disappeared; try again");
-		goto fail;
-	}
-	for (size_t k = 0; k < s.n; k++) {
-		int32_t i = dataset_customer_by_store_id(&in->ds, s.store_id[k]);
-		if (i < 0)
-			continue;
-		in->revenue[i] = s.rows[k].revenue;
-		in->potential[i] =
-		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
-	}
-	store_snapshot_free(&s);
-	return 0;
-fail:
-	ana_free(in);
-	web_fail(c, cause);
 	return -1;
 }
 
@@ -93,7 +51,7 @@ static int period(struct web_ctx *c, struct analysis_params *p)
 	return 0;
 }
 
-static int compute(struct web_ctx *c, const struct ana_input *in, struct analysis_params *p,
+static int compute(struct web_ctx *c, const struct app_snapinput *in, struct analysis_params *p,
                    struct analysis *a)
 {
 	char *cause = NULL;
@@ -142,13 +100,13 @@ static void keep_seller(json_t *root, const char *key, const char *mine)
 
 void anaapi_analysis(struct web_ctx *c)
 {
-	struct ana_input in;
+	struct app_snapinput in;
 	struct analysis_params p;
 	struct analysis a;
 	if (period(c, &p) != 0 || load(c, &in) != 0)
 		return;
 	if (compute(c, &in, &p, &a) != 0) {
-		ana_free(&in);
+		app_snapinput_free(&in);
 		return;
 	}
 	json_t *root = analysis_json(&a, in.snapshot, c->lang);
@@ -166,12 +124,12 @@ void anaapi_analysis(struct web_ctx *c)
 	send_json(c, root);
 	json_decref(root);
 	analysis_free(&a);
-	ana_free(&in);
+	app_snapinput_free(&in);
 }
 
 void anaapi_uncontacted(struct web_ctx *c)
 {
-	struct ana_input in;
+	struct app_snapinput in;
 	struct analysis_params p;
 	struct analysis a;
 	const char *cat_s = web_arg(c, "category"), *seller = web_arg(c, "seller");
@@ -192,7 +150,7 @@ void anaapi_uncontacted(struct web_ctx *c)
 	if (period(c, &p) != 0 || load(c, &in) != 0)
 		return;
 	if (compute(c, &in, &p, &a) != 0) {
-		ana_free(&in);
+		app_snapinput_free(&in);
 		return;
 	}
 	size_t n = 0;
@@ -202,5 +160,5 @@ void anaapi_uncontacted(struct web_ctx *c)
 	json_decref(root);
 	free(idx);
 	analysis_free(&a);
-	ana_free(&in);
+	app_snapinput_free(&in);
 }
