@@ -150,7 +150,7 @@ web-test: $(B)/fokus
 	@if [ -x tests/web/run ]; then tests/web/run; fi
 
 check:
-	@scripts/install-deps --npm --fuzz
+	@scripts/install-deps --npm --fuzz --test
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-san
