@@ -3,6 +3,7 @@
  * workspace, categorize, write the html report (categorization, where the
  * sellers' time goes, the coverage plan) and the exports, then serve the
  * dashboard. Each step is the same code the single commands run. */
+#include "app/adherence.h"
 #include "categorize-run.h"
 #include "cmd-analyze.h"
 #include "cmd.h"
@@ -120,6 +121,8 @@ static int step_report(struct demo *d, struct sqlite3 *db, const char *html)
 				     "Vart säljarnas tid går — iakttagelser:"));
 		if (cmd_analyze_report(d->ctx, &cmd_demo, f, stdout, d->lang) != EXIT_OK)
 			r = -1;
+		else
+			r = app_adherence_html(db, f, d->lang, &cause);
 	}
 	html_end(f, d->lang);
 	if (fclose(f) != 0 && r == 0)
