@@ -144,32 +144,76 @@ static int by_overdue(const void *x, const void *y)
 	return a->cust < b->cust ? -1 : a->cust > b->cust;
 }
 
-/* Last contact and last visit on or before `to`; due dates; overdue. */
+/* Per customer the last contact (visit, call, e-mail, meeting) and the
+ * last visit on or before last_day (DAYS_NONE: none); arrays the caller
+ * frees. */
+static void last_contacts(const struct dataset *ds, int32_t last_day, int32_t **last,
+                          int32_t **lastv)
+{
+	size_t n = ds->ncustomers;
+	*last = xmalloc((n + 1) * sizeof(int32_t));
+	*lastv = xmalloc((n + 1) * sizeof(int32_t));
+	for (size_t i = 0; i < n; i++)
+		(*last)[i] = (*lastv)[i] = DAYS_NONE;
+	for (size_t i = 0; i < ds->nactivities; i++) {
+		const struct activity *x = &ds->activities[i];
+		if (x->cust < 0 || x->day > last_day || !is_contact(x->type))
+			continue;
+		if (x->day > (*last)[x->cust])
+			(*last)[x->cust] = x->day;
+		if (x->type == ACT_VISIT && x->day > (*lastv)[x->cust])
+			(*lastv)[x->cust] = x->day;
+	}
+}
+
+static int32_t due_day(const struct planned_contact *p, int32_t last, int32_t never_due)
+{
+	double per = planned_contacts_per_year(p);
+	return last == DAYS_NONE ? never_due : last + (int32_t)lround(365.0 / per);
+}
+
+static int plans_contact(const struct planned_contact *p)
+{
+	return planned_contacts_per_year(p) > 0 && p->cat >= 0 && p->cat < CAT_COUNT;
+}
+
+size_t adherence_overdue(const struct dataset *ds, const struct planned_contact *pc,
+                         int32_t last_day, int32_t never_due, int32_t before, int32_t owner,
+                         struct adh_overdue **out)
+{
+	int32_t *last, *lastv;
+	size_t n = 0;
+	last_contacts(ds, last_day, &last, &lastv);
+	*out = xmalloc((ds->ncustomers + 1) * sizeof(**out));
+	for (size_t i = 0; i < ds->ncustomers; i++) {
+		const struct planned_contact *p = &pc[i];
+		if (!plans_contact(p) || (owner >= 0 && p->owner != owner))
+			continue;
+		int32_t due = due_day(p, last[i], never_due);
+		if (due < before)
+			(*out)[n++] = (struct adh_overdue){(int32_t)i, p->owner, last[i], due, before - due};
+	}
+	qsort(*out, n, sizeof(**out), by_overdue);
+	free(last);
+	free(lastv);
+	return n;
+}
+
+/* Due dates and overdue customers at the period's end, counted per seller. */
 static void overdue(const struct dataset *ds, const struct planned_contact *pc,
                     struct adherence *a)
 {
 	size_t n = ds->ncustomers;
-	int32_t *last = xmalloc((n + 1) * sizeof(int32_t)), *lastv = xmalloc((n + 1) * sizeof(int32_t));
-	for (size_t i = 0; i < n; i++)
-		last[i] = lastv[i] = DAYS_NONE;
-	for (size_t i = 0; i < ds->nactivities; i++) {
-		const struct activity *x = &ds->activities[i];
-		if (x->cust < 0 || x->day > a->to || !is_contact(x->type))
-			continue;
-		if (x->day > last[x->cust])
-			last[x->cust] = x->day;
-		if (x->type == ACT_VISIT && x->day > lastv[x->cust])
-			lastv[x->cust] = x->day;
-	}
+	int32_t *last, *lastv;
+	last_contacts(ds, a->to, &last, &lastv);
 	a->overdue = xmalloc((n + 1) * sizeof(*a->overdue));
 	for (size_t i = 0; i < n; i++) {
 		const struct planned_contact *p = &pc[i];
-		double per = planned_contacts_per_year(p);
-		if (per <= 0 || p->cat < 0 || p->cat >= CAT_COUNT)
+		if (!plans_contact(p))
 			continue;
 		struct adh_seller *s =
 		    p->owner >= 0 && (size_t)p->owner < a->nsellers ? &a->sellers[p->owner] : NULL;
-		int32_t due = last[i] == DAYS_NONE ? a->from : last[i] + (int32_t)lround(365.0 / per);
+		int32_t due = due_day(p, last[i], a->from);
 		if (last[i] == DAYS_NONE) {
 			a->team.never_contacted++;
 			if (s)

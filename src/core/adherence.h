@@ -83,6 +83,15 @@ int adherence_compute(const struct dataset *ds, const struct planned_contact *pc
                       int32_t to, struct adherence *a, char **cause);
 void adherence_free(struct adherence *a);
 
+/* The customers with a planned contact, owned by `owner` (-1: anyone's),
+ * whose next contact — last visit, call, e-mail or meeting on or before
+ * last_day + 365 / (visits + calls a year), or never_due when never
+ * contacted — falls before `before`; days = before - due. Most overdue
+ * first. Returns the count and *out (caller frees). */
+size_t adherence_overdue(const struct dataset *ds, const struct planned_contact *pc,
+                         int32_t last_day, int32_t never_due, int32_t before, int32_t owner,
+                         struct adh_overdue **out);
+
 /* The Monday of week i, and its label "2026-W49". */
 int32_t adherence_week_day(const struct adherence *a, int i);
 const char *adherence_week_label(const struct adherence *a, int i, char buf[9]);

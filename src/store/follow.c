@@ -246,6 +246,15 @@ void follow_actions_free(struct follow_action *v, size_t n)
 	free(v);
 }
 
+int follow_seller_exists(sqlite3 *db, const char *seller_id, char **cause)
+{
+	int64_t one = 0;
+	int r = one_int(db, "SELECT 1 FROM sellers WHERE seller_id = ?1", seller_id, &one);
+	if (r < 0)
+		*cause = db_cause(db, "reading the sellers");
+	return r < 0 ? -1 : r == 0;
+}
+
 int follow_plan_applied_day(sqlite3 *db, int32_t *day, char **cause)
 {
 	sqlite3_stmt *st = NULL;

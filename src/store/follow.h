@@ -60,6 +60,10 @@ int follow_actions_of_day(struct sqlite3 *db, const char *seller_id, int32_t day
                           struct follow_action **out, size_t *n, char **cause);
 void follow_actions_free(struct follow_action *v, size_t n);
 
+/* 1 when a seller with this seller_id is in the sellers list, 0 when not,
+ * -1 with *cause. */
+int follow_seller_exists(struct sqlite3 *db, const char *seller_id, char **cause);
+
 /* The day (UTC date of created_at) of the newest `plan --apply` batch not
  * undone into *day, DAYS_NONE when there is none. Returns 0 or -1. */
 int follow_plan_applied_day(struct sqlite3 *db, int32_t *day, char **cause);

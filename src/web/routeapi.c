@@ -3,6 +3,7 @@
  * core/route-plan.c (great-circle distances x 1.3 at 70 km/h, days 08:00 +
  * 8 h, as `fokus route` does by default) and answers
  * render/route-render.c's JSON. A seller may plan only their own days. */
+#include "app/route.h"
 #include "core/policy.h"
 #include "core/route-plan.h"
 #include "render/route-render.h"
@@ -76,9 +77,7 @@ void routeapi_week(struct web_ctx *c)
 	struct dataset ds = {0};
 	struct policy pol;
 	int8_t *cat = NULL;
-	struct route_visit *visits = NULL;
-	struct route_plan plan = {0};
-	double *lat = NULL, *lon = NULL;
+	struct app_route rt = {0};
 	int32_t days[20];
 	char *cause = NULL, *note = NULL, *buf = NULL;
 	size_t len = 0;
@@ -103,19 +102,7 @@ void routeapi_week(struct web_ctx *c)
 	                           .time_limit = 2,
 	                           .iterations = 0};
 	route_plan_days(from, ndays, days);
-	int nv = route_plan_due(&ds, cat, &pol, s, days, ndays, &visits);
-	lat = xmalloc((size_t)(nv + 1) * sizeof(double));
-	lon = xmalloc((size_t)(nv + 1) * sizeof(double));
-	lat[0] = sel->home_lat;
-	lon[0] = sel->home_lon;
-	for (int k = 0; k < nv; k++) {
-		const struct customer *cu = &ds.customers[visits[k].cust];
-		lat[k + 1] = cu->has_loc ? cu->lat : sel->home_lat;
-		lon[k + 1] = cu->has_loc ? cu->lon : sel->home_lon;
-	}
-	struct route_geo geo = {lat, lon, 1.3, 70};
-	if (route_plan_solve(&ds, visits, nv, days, ndays, &prm, route_geo_leg, &geo, &plan,
-	                     &cause) != 0) {
+	if (app_route_plan(&ds, cat, &pol, s, days, ndays, &prm, 1.3, 70, &rt, &cause) != 0) {
 		web_fail(c, cause);
 		cause = NULL;
 		goto out;
@@ -124,9 +111,9 @@ void routeapi_week(struct web_ctx *c)
 	    TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
 	struct route_doc doc = {.ds = &ds,
 	                        .seller = sel,
-	                        .visits = visits,
-	                        .nvisits = nv,
-	                        .plan = &plan,
+	                        .visits = rt.visits,
+	                        .nvisits = rt.nvisits,
+	                        .plan = &rt.plan,
 	                        .params = &prm,
 	                        .start_lat = sel->home_lat,
 	                        .start_lon = sel->home_lon,
@@ -149,10 +136,7 @@ out:
 	free(buf);
 	free(note);
 	free(cause);
-	route_plan_free(&plan);
-	free(visits);
-	free(lat);
-	free(lon);
+	app_route_free(&rt);
 	free(cat);
 	dataset_free(&ds);
 }
