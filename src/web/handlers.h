@@ -38,6 +38,9 @@ void anaapi_uncontacted(struct web_ctx *c);
 void dayapi_day(struct web_ctx *c);
 void dayapi_action(struct web_ctx *c);
 void followapi_adherence(struct web_ctx *c);
+void followapi_feed(struct web_ctx *c);
+void followapi_unsubscribe_page(struct web_ctx *c);
+void followapi_unsubscribe(struct web_ctx *c);
 
 void admin_users(struct web_ctx *c);
 void admin_user_add(struct web_ctx *c);

@@ -58,6 +58,13 @@ static const struct route routes[] = {
     {"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
 };
 
+/* Pages outside /api/ that need no session: the key is in the URL. */
+static const struct route public_routes[] = {
+    {"GET", "/feed/pulse.atom", R_NONE, 0, followapi_feed},
+    {"GET", "/unsubscribe", R_NONE, 0, followapi_unsubscribe_page},
+    {"POST", "/unsubscribe", R_NONE, 0, followapi_unsubscribe},
+};
+
 #define CSP                                                                                        \
 	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "          \
 	"connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
@@ -293,6 +300,13 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	if (l)
 		(void)lang_parse(l, &c.lang);
 	rs->status = 200;
+	for (size_t i = 0; i < sizeof(public_routes) / sizeof(public_routes[0]); i++)
+		if (!strcmp(rq->path, public_routes[i].path) &&
+		    (!strcmp(rq->method, public_routes[i].method) ||
+		     (!strcmp(rq->method, "HEAD") && !strcmp(public_routes[i].method, "GET")))) {
+			public_routes[i].fn(&c);
+			return;
+		}
 	if (strncmp(rq->path, "/api/", 5) != 0 && strcmp(rq->path, "/api") != 0) {
 		serve_asset(&c);
 		return;
