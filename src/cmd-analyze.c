@@ -53,10 +53,8 @@ void cmd_analyze_input_free(struct cmd_analyze_input *in)
 {
 	if (!in)
 		return;
-	dataset_free(&in->ds);
-	free(in->cat);
-	free(in->revenue);
-	free(in->potential);
+	struct app_snapinput si = {in->ds, in->snapshot, in->cat, in->revenue, in->potential};
+	app_snapinput_free(&si);
 	memset(in, 0, sizeof(*in));
 }
 

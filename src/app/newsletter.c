@@ -12,6 +12,7 @@
 #include "util/isotime.h"
 #include "util/mailaddr.h"
 #include "util/strbuf.h"
+#include "util/urlenc.h"
 #include "util/xmalloc.h"
 
 #include <errno.h>
@@ -246,18 +247,6 @@ static int wanted(const struct job *j, const struct rcpt *r)
 
 /* --- one message -------------------------------------------------------------- */
 
-static char *url_escape(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			strbuf_putc(&sb, (char)*p);
-		else
-			strbuf_printf(&sb, "%%%02X", *p);
-	}
-	return strbuf_detach(&sb);
-}
 
 /* The mailto: address for unsubscribing by reply. */
 static const char *reply_addr(const struct job *j, char **tmp)

@@ -1,6 +1,7 @@
 /* mail.c — building e-mail messages (mail.h): headers with RFC 2047
  * encoded words, quoted-printable bodies, multipart/alternative, the
  * markdown of a newsletter through cmark, and {{field}} templates. */
+#include "render/html.h"
 #include "render/mail.h"
 #include "util/mailaddr.h"
 #include "util/xmalloc.h"
@@ -225,27 +226,6 @@ char *mail_markdown_html(const char *md)
 	return r;
 }
 
-static void esc(struct strbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			strbuf_puts(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_puts(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_puts(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_puts(sb, "&quot;");
-			break;
-		default:
-			strbuf_putc(sb, *s);
-		}
-	}
-}
 
 char *mail_html_page(const char *title, const char *fragment, const char *footer,
                      const char *footer_url, const char *footer_link_text, enum lang lang)
@@ -256,7 +236,7 @@ char *mail_html_page(const char *title, const char *fragment, const char *footer
 	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	              "<title>",
 	              lang == LANG_SV ? "sv" : "en");
-	esc(&sb, title);
+	html_esc_sb(&sb, title);
 	strbuf_puts(&sb, "</title>\n</head>\n<body style=\"margin:0;padding:16px;background:#f5f7f9;"
 	                 "color:#1d2733;font-family:Arial,Helvetica,sans-serif;line-height:1.5\">\n"
 	                 "<div style=\"max-width:640px;margin:0 auto;background:#ffffff;"
@@ -265,12 +245,12 @@ char *mail_html_page(const char *title, const char *fragment, const char *footer
 	if (footer || footer_url) {
 		strbuf_puts(&sb, "<hr style=\"border:0;border-top:1px solid #dde2e8;margin:24px 0 "
 		                 "12px\">\n<p style=\"font-size:12px;color:#677380\">");
-		esc(&sb, footer);
+		html_esc_sb(&sb, footer);
 		if (footer_url) {
 			strbuf_puts(&sb, footer ? " <a href=\"" : "<a href=\"");
-			esc(&sb, footer_url);
+			html_esc_sb(&sb, footer_url);
 			strbuf_puts(&sb, "\" style=\"color:#677380\">");
-			esc(&sb, footer_link_text ? footer_link_text : footer_url);
+			html_esc_sb(&sb, footer_link_text ? footer_link_text : footer_url);
 			strbuf_puts(&sb, "</a>");
 		}
 		strbuf_puts(&sb, "</p>\n");

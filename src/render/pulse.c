@@ -1,6 +1,7 @@
 /* pulse.c (render) — the weekly pulse for people and programs
  * (render/pulse.h). Every figure comes from struct pulse_report; this file
  * only lays it out. Names from the data are escaped in HTML. */
+#include "render/html.h"
 #include "render/pulse.h"
 #include "render/adherence.h"
 #include "render/svg.h"
@@ -212,27 +213,6 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 
 /* --- html ------------------------------------------------------------------- */
 
-static void esc(struct strbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			strbuf_puts(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_puts(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_puts(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_puts(sb, "&quot;");
-			break;
-		default:
-			strbuf_putc(sb, *s);
-		}
-	}
-}
 
 #define TH "<th style=\"text-align:left;padding:4px 8px;border-bottom:1px solid #dde2e8;color:#677380;font-weight:600\">"
 #define THR "<th style=\"text-align:right;padding:4px 8px;border-bottom:1px solid #dde2e8;color:#677380;font-weight:600\">"
@@ -244,7 +224,7 @@ static void esc(struct strbuf *sb, const char *s)
 static void h2(struct strbuf *o, const char *t)
 {
 	strbuf_puts(o, H2);
-	esc(o, t);
+	html_esc_sb(o, t);
 	strbuf_puts(o, "</h2>\n");
 }
 
@@ -252,18 +232,18 @@ static void kpi(struct strbuf *o, const char *label, const char *value, const ch
 {
 	strbuf_puts(o, "<td style=\"padding:8px 12px;border:1px solid #dde2e8;border-radius:6px;"
 	               "vertical-align:top\"><div style=\"font-size:12px;color:#677380\">");
-	esc(o, label);
+	html_esc_sb(o, label);
 	strbuf_puts(o, "</div><div style=\"font-size:22px;font-weight:700\">");
-	esc(o, value);
+	html_esc_sb(o, value);
 	strbuf_puts(o, "</div><div style=\"font-size:12px;color:#677380\">");
-	esc(o, note);
+	html_esc_sb(o, note);
 	strbuf_puts(o, "</div></td>\n");
 }
 
 static void html_pct(struct strbuf *o, double frac, enum lang lang)
 {
 	char b[24];
-	esc(o, isnan(frac) ? "-" : fmt_pct(b, sizeof(b), frac, 0, lang));
+	html_esc_sb(o, isnan(frac) ? "-" : fmt_pct(b, sizeof(b), frac, 0, lang));
 }
 
 static void html_kpis(struct strbuf *o, const struct pulse_report *r, enum lang lang)
@@ -300,15 +280,15 @@ static void html_booking_row(struct strbuf *o, const struct pulse_report *r,
 	char a[24], best[64];
 	best_phrase(best, sizeof(best), x, lang);
 	strbuf_puts(o, "<tr>" TD);
-	esc(o, seller_name(r, x->seller, lang));
+	html_esc_sb(o, seller_name(r, x->seller, lang));
 	strbuf_printf(o, "</td>" TDR "<b>%lld</b></td>" TD "<span style=\"font-family:monospace;"
 	                 "letter-spacing:1px;color:#1f4e79\">",
 	              (long long)x->week);
 	spark(o, x->spark, PULSE_SPARK);
 	strbuf_puts(o, "</span></td>" TDR);
-	esc(o, fmt_num(a, sizeof(a), x->avg, 1, lang));
+	html_esc_sb(o, fmt_num(a, sizeof(a), x->avg, 1, lang));
 	strbuf_puts(o, "</td>" TD "<span style=\"color:#1a7f5a;font-weight:600\">");
-	esc(o, best);
+	html_esc_sb(o, best);
 	strbuf_puts(o, "</span></td></tr>\n");
 }
 
@@ -347,11 +327,11 @@ static void html_adherence(struct strbuf *o, const struct pulse_report *r, enum 
 		strbuf_puts(o, "<tr>" TD);
 		if (x->seller < 0)
 			strbuf_puts(o, "<b>");
-		esc(o, seller_name(r, x->seller, lang));
+		html_esc_sb(o, seller_name(r, x->seller, lang));
 		if (x->seller < 0)
 			strbuf_puts(o, "</b>");
 		strbuf_printf(o, "</td>" TDR "%lld / ", (long long)adh_done_visits(c));
-		esc(o, fmt_num(p, sizeof(p), adh_planned_visits(c), 1, lang));
+		html_esc_sb(o, fmt_num(p, sizeof(p), adh_planned_visits(c), 1, lang));
 		strbuf_puts(o, "</td>" TDR);
 		html_pct(o, ratio((double)adh_done_visits(c), adh_planned_visits(c)), lang);
 		strbuf_printf(o, "</td>" TDR "%lld</td>" TDR "%lld</td>" TDR "%lld</td></tr>\n",
@@ -370,7 +350,7 @@ static void html_keyacc(struct strbuf *o, const struct pulse_report *r, enum lan
 	h2(o, t);
 	if (!r->nkeyacc) {
 		strbuf_puts(o, "<p>");
-		esc(o, TR(lang, "None: every key account has had its contact.",
+		html_esc_sb(o, TR(lang, "None: every key account has had its contact.",
 		          "Inga: alla nyckelkunder har fått sin kontakt."));
 		strbuf_puts(o, "</p>\n");
 		return;
@@ -383,22 +363,22 @@ static void html_keyacc(struct strbuf *o, const struct pulse_report *r, enum lan
 		const struct customer *cu = &r->ds->customers[x->cust];
 		char d[11];
 		strbuf_puts(o, "<tr>" TD);
-		esc(o, cu->name ? cu->name : cu->id);
+		html_esc_sb(o, cu->name ? cu->name : cu->id);
 		strbuf_puts(o, " <span style=\"color:#677380\">");
-		esc(o, cu->id);
+		html_esc_sb(o, cu->id);
 		strbuf_puts(o, "</span></td>" TD);
-		esc(o, x->owner >= 0 ? seller_name(r, x->owner, lang) : "-");
+		html_esc_sb(o, x->owner >= 0 ? seller_name(r, x->owner, lang) : "-");
 		strbuf_puts(o, "</td>" TD);
-		esc(o, x->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(x->last, d));
+		html_esc_sb(o, x->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(x->last, d));
 		strbuf_puts(o, "</td>" TD);
-		esc(o, x->last == DAYS_NONE ? "-" : days_iso(x->due, d));
+		html_esc_sb(o, x->last == DAYS_NONE ? "-" : days_iso(x->due, d));
 		strbuf_puts(o, "</td></tr>\n");
 	}
 	strbuf_puts(o, "</table>\n");
 	if (r->nkeyacc > KEYACC_SHOWN) {
 		strbuf_printf(o, "<p style=\"color:#677380\">");
 		snprintf(t, sizeof(t), TR(lang, "and %zu more", "och %zu till"), r->nkeyacc - KEYACC_SHOWN);
-		esc(o, t);
+		html_esc_sb(o, t);
 		strbuf_puts(o, "</p>\n");
 	}
 }
@@ -409,7 +389,7 @@ static void html_moves(struct strbuf *o, const struct pulse_report *r, enum lang
 	char t[256];
 	if (!r->moves.have) {
 		strbuf_puts(o, "<p>");
-		esc(o, TR(lang, "One categorization so far: nothing to compare.",
+		html_esc_sb(o, TR(lang, "One categorization so far: nothing to compare.",
 		          "Bara en kategorisering än: inget att jämföra."));
 		strbuf_puts(o, "</p>\n");
 		return;
@@ -420,7 +400,7 @@ static void html_moves(struct strbuf *o, const struct pulse_report *r, enum lang
 	         (long long)r->moves.to_id, r->moves.to_at, (long long)r->moves.from_id, r->moves.from_at,
 	         (long long)r->moves.up, (long long)r->moves.down, (long long)r->moves.lateral);
 	strbuf_puts(o, "<p>");
-	esc(o, t);
+	html_esc_sb(o, t);
 	strbuf_puts(o, "</p>\n" TABLE "<tr>" TH "</th>");
 	for (int k = 0; k < CAT_COUNT; k++)
 		strbuf_printf(o, THR "→ %s</th>", category_code((enum category)k));
@@ -442,7 +422,7 @@ static void html_findings(struct strbuf *o, const struct pulse_report *r, enum l
 	h2(o, TR(lang, "Top findings", "Viktigaste iakttagelserna"));
 	if (!r->nfindings) {
 		strbuf_puts(o, "<p>");
-		esc(o, TR(lang, "None.", "Inga."));
+		html_esc_sb(o, TR(lang, "None.", "Inga."));
 		strbuf_puts(o, "</p>\n");
 		return;
 	}
@@ -450,10 +430,10 @@ static void html_findings(struct strbuf *o, const struct pulse_report *r, enum l
 	for (int i = 0; i < r->nfindings; i++) {
 		char m[48];
 		strbuf_puts(o, "<li style=\"margin:4px 0\">");
-		esc(o, r->findings[i].text[lang]);
+		html_esc_sb(o, r->findings[i].text[lang]);
 		strbuf_puts(o, " — <b>");
-		esc(o, TR(lang, "at stake ", "på spel "));
-		esc(o, fmt_money(m, sizeof(m), r->findings[i].amount, lang));
+		html_esc_sb(o, TR(lang, "at stake ", "på spel "));
+		html_esc_sb(o, fmt_money(m, sizeof(m), r->findings[i].amount, lang));
 		strbuf_puts(o, "</b></li>\n");
 	}
 	strbuf_puts(o, "</ol>\n");
@@ -463,7 +443,7 @@ void pulse_html(struct strbuf *out, const struct pulse_report *r, enum lang lang
 {
 	char *title = pulse_title(r, lang);
 	strbuf_puts(out, "<h1 style=\"font-size:21px;margin:0 0 10px\">");
-	esc(out, title);
+	html_esc_sb(out, title);
 	strbuf_puts(out, "</h1>\n");
 	free(title);
 	html_kpis(out, r, lang);

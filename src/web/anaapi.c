@@ -73,15 +73,6 @@ static int compute(struct web_ctx *c, const struct app_snapinput *in, struct ana
 	return 0;
 }
 
-static void send_json(struct web_ctx *c, json_t *root)
-{
-	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
-	strbuf_reset(&c->rs->body);
-	strbuf_puts(&c->rs->body, s ? s : "null");
-	free(s);
-	c->rs->status = 200;
-	c->rs->content_type = "application/json";
-}
 
 /* Keeps only the array entries whose seller_id is `mine`. */
 static void keep_seller(json_t *root, const char *key, const char *mine)
@@ -121,7 +112,7 @@ void anaapi_analysis(struct web_ctx *c)
 		for (size_t i = 0; i < sizeof(team) / sizeof(team[0]); i++)
 			json_object_del(root, team[i]);
 	}
-	send_json(c, root);
+	web_json_send(c, root);
 	json_decref(root);
 	analysis_free(&a);
 	app_snapinput_free(&in);
@@ -156,7 +147,7 @@ void anaapi_uncontacted(struct web_ctx *c)
 	size_t n = 0;
 	int32_t *idx = analysis_uncontacted(&a, cat_s && *cat_s ? (int)k : -1, seller, &n);
 	json_t *root = analysis_json_uncontacted(&a, idx, n);
-	send_json(c, root);
+	web_json_send(c, root);
 	json_decref(root);
 	free(idx);
 	analysis_free(&a);

@@ -7,10 +7,12 @@
 #include "app/newsletter.h"
 #include "app/pulse.h"
 #include "app/settings.h"
+#include "render/html.h"
 #include "store/newsletter.h"
 #include "store/user.h"
 #include "util/days.h"
 #include "util/mailaddr.h"
+#include "util/urlenc.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
 
@@ -18,15 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void send_json(struct web_ctx *c, json_t *root)
-{
-	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6));
-	strbuf_reset(&c->rs->body);
-	strbuf_puts(&c->rs->body, s ? s : "null");
-	free(s);
-	c->rs->status = 200;
-	c->rs->content_type = "application/json";
-}
 
 void followapi_adherence(struct web_ctx *c)
 {
@@ -50,7 +43,7 @@ void followapi_adherence(struct web_ctx *c)
 	int r = app_adherence_load(c->db, from, to, seller, &x, &cause);
 	if (r == 0) {
 		json_t *root = adherence_json(&x.view, 500);
-		send_json(c, root);
+		web_json_send(c, root);
 		json_decref(root);
 	} else if (r == APP_ADH_NO_SNAPSHOT) {
 		web_error(c, 409, "no categorization yet: categorize first");
@@ -120,20 +113,6 @@ out:
 	user_free(&u);
 }
 
-/* s percent-encoded for a query value. Caller frees. */
-static char *url_escape_arg(const char *s)
-{
-	struct strbuf sb = STRBUF_INIT;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		    strchr("-._~", *p))
-			strbuf_putc(&sb, (char)*p);
-		else
-			strbuf_printf(&sb, "%%%02X", *p);
-	}
-	return strbuf_detach(&sb);
-}
-
 /* --- unsubscribing from the newsletter ------------------------------------------
  * GET /unsubscribe?e=EMAIL&t=TOKEN  a page that asks to confirm (a GET
  *     changes nothing: mail scanners open links);
@@ -154,21 +133,6 @@ static void page(struct web_ctx *c, int status, const char *title, const char *b
 	              title, body_html);
 }
 
-static void html_esc_sb(struct strbuf *sb, const char *s)
-{
-	for (; s && *s; s++) {
-		if (*s == '&')
-			strbuf_puts(sb, "&amp;");
-		else if (*s == '<')
-			strbuf_puts(sb, "&lt;");
-		else if (*s == '>')
-			strbuf_puts(sb, "&gt;");
-		else if (*s == '"')
-			strbuf_puts(sb, "&quot;");
-		else
-			strbuf_putc(sb, *s);
-	}
-}
 
 /* The address of a valid link, or NULL after answering 400. */
 static const char *unsub_email(struct web_ctx *c)
@@ -196,7 +160,7 @@ void followapi_unsubscribe_page(struct web_ctx *c)
 	if (!e)
 		return;
 	struct strbuf b = STRBUF_INIT;
-	char *ue = url_escape_arg(e);
+	char *ue = url_escape(e);
 	strbuf_puts(&b, "<h1>Nyhetsbrevet / The newsletter</h1>\n<p>");
 	html_esc_sb(&b, e);
 	strbuf_puts(&b, "</p>\n<form method=\"post\" action=\"/unsubscribe?e=");

@@ -322,3 +322,13 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	if (have_ses)
 		user_free(&ses.user);
 }
+
+void web_json_send(struct web_ctx *c, json_t *root)
+{
+	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	strbuf_reset(&c->rs->body);
+	strbuf_puts(&c->rs->body, s ? s : "null");
+	free(s);
+	c->rs->status = 200;
+	c->rs->content_type = "application/json";
+}

@@ -104,6 +104,10 @@ struct json_t *web_json_body(struct web_ctx *c);
 /* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
 int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
 
+/* Answers 200 with root as compact JSON (reals with 15 digits). */
+struct json_t;
+void web_json_send(struct web_ctx *c, struct json_t *root);
+
 /* Tells the summary cache (api.c) that categories changed. */
 void web_summary_changed(void);
 
