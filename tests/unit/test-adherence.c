@@ -59,7 +59,7 @@ static void setup(struct fx *f)
 	f->ds.ncustomers = 6;
 	f->ds.customers = xcalloc(6, sizeof(struct customer));
 	for (int i = 0; i < 6; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof(id), "C%d", i);
 		f->ds.customers[i].id = xstrdup(id);
 		f->ds.customers[i].seller = owner[i];
