@@ -1,4 +1,5 @@
 /* cmd-user.c — `fokus user add|list|remove|passwd`: the dashboard's users. */
+#include "app/settings.h"
 #include "cmd.h"
 #include "render/table.h"
 #include "store/user.h"
@@ -288,10 +289,19 @@ static int user_feed_run(struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "the feed token of %s no longer works\n", argv[1]);
 		return EXIT_OK;
 	}
-	printf("/feed/pulse.atom?token=%s\n", tok);
-	fprintf(stderr, "the feed of %s: the dashboard's address followed by the line above "
-	                "(any earlier token of %s no longer works)\n",
-	        argv[1], argv[1]);
+	char *site = NULL;
+	if (app_setting_value(db, "site.url", &site, &cause) != 0) {
+		free(cause);
+		site = NULL;
+	}
+	printf("%s/feed/pulse.atom?token=%s\n", site ? site : "", tok);
+	if (!site)
+		fprintf(stderr, "the feed of %s: the dashboard's address followed by the line above "
+		                "(any earlier token of %s no longer works)\n",
+		        argv[1], argv[1]);
+	else
+		fprintf(stderr, "the feed of %s (any earlier token no longer works)\n", argv[1]);
+	free(site);
 	return EXIT_OK;
 }
 
@@ -344,8 +354,8 @@ const struct command cmd_user = {
             "      the user's e-mail address (prints it without ADDRESS): 'fokus pulse\n"
             "      --send' goes to every manager that has one\n"
             "  user feed-token NAME [--revoke]\n"
-            "      prints a new token for the weekly pulse's Atom feed, as the path to add\n"
-            "      to the dashboard's address (/feed/pulse.atom?token=...); feed readers\n"
+            "      prints a new token for the weekly pulse's Atom feed as its address\n"
+            "      (site.url + /feed/pulse.atom?token=..., or the path alone); feed readers\n"
             "      cannot log in. It opens nothing but the feed, scoped like the user (a\n"
             "      seller sees their own pulse). The workspace keeps only its hash: a new\n"
             "      token replaces the old one; --revoke ends it\n"

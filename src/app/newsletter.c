@@ -410,8 +410,16 @@ static int send_one(struct job *j, struct mailer *m, struct rcpt *r, char **caus
 	char *detail = NULL;
 	if (build(j, r, &msg, cause) != 0)
 		goto out;
-	if (nl_send_begin(j->db, j->res->issue, r->email, r->ncust, cause) != 0)
+	int claim = nl_send_begin(j->db, j->res->issue, r->email, r->ncust, j->o->resend_uncertain,
+	                          cause);
+	if (claim != 0) {
+		if (claim == 1) { /* another run of the issue has it */
+			j->res->already_sent++;
+			r->state = NL_SENT;
+			rc = 0;
+		}
 		goto out;
+	}
 	enum mailer_result mr = mailer_send(m, r->email, msg.buf, msg.len, &code, &detail);
 	int32_t day;
 	int minute;

@@ -160,28 +160,32 @@ void nl_send_rows_free(struct nl_send_row *v, size_t n)
 	free(v);
 }
 
-int nl_send_begin(sqlite3 *db, const char *issue, const char *email, int customers, char **cause)
+int nl_send_begin(sqlite3 *db, const char *issue, const char *email, int customers,
+                  int also_uncertain, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	char when[21];
 	int rc = -1;
 	isotime_utc(time(NULL), when);
+	/* one statement: two runs of the same issue cannot both claim an address */
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT INTO newsletter_sends(issue, email, state, customers, "
 	                       "updated_at) VALUES (?1, ?2, 'sending', ?3, ?4) "
 	                       "ON CONFLICT(issue, email) DO UPDATE SET state = 'sending', "
 	                       "customers = excluded.customers, smtp_code = NULL, message = NULL, "
-	                       "updated_at = excluded.updated_at",
+	                       "updated_at = excluded.updated_at "
+	                       "WHERE state = 'failed' OR (?5 AND state = 'sending')",
 	                       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, issue, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, email, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, customers);
 		sqlite3_bind_text(st, 4, when, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 5, also_uncertain ? 1 : 0);
 		if (sqlite3_step(st) == SQLITE_DONE)
-			rc = 0;
+			rc = sqlite3_changes(db) ? 0 : 1;
 	}
 	sqlite3_finalize(st);
-	if (rc != 0)
+	if (rc < 0)
 		*cause = db_cause(db, "writing the send log");
 	return rc;
 }

@@ -42,10 +42,12 @@ int nl_sends_load(struct sqlite3 *db, const char *issue, struct nl_send_row **ou
                   char **cause);
 void nl_send_rows_free(struct nl_send_row *v, size_t n);
 
-/* Writes the 'sending' row for email (replacing a 'failed' one) and commits.
- * Returns 0 or -1 with *cause. */
+/* Claims email for this run: writes its 'sending' row (and commits) when
+ * the address has no row yet or a 'failed' one — or, with
+ * also_uncertain, a 'sending' one. Returns 0 when claimed, 1 when another
+ * run has it (or it went out meanwhile): do not send; -1 with *cause. */
 int nl_send_begin(struct sqlite3 *db, const char *issue, const char *email, int customers,
-                  char **cause);
+                  int also_uncertain, char **cause);
 
 /* One customer a delivered message reached. */
 struct nl_reached {

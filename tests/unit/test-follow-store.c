@@ -122,8 +122,10 @@ static void test_newsletter_log(void **state)
 	assert_int_equal(nl_issue_check(db, "nl-1", "Annat", &cause), -1);
 	free(cause);
 	/* a message that went out: the row and two activities in one go */
-	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, &cause), 0);
+	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, 0, &cause), 0);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM newsletter_sends WHERE state = 'sending'"), 1);
+	/* a second run cannot claim it while it is under way, unless told to */
+	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, 0, &cause), 1);
 	struct nl_reached r[2] = {{1, "S1"}, {2, "S1"}};
 	assert_int_equal(nl_send_end(db, "nl-1", "delad@example.se", NL_SENT, 250, NULL, batch, r, 2,
 	                             days_from_ymd(2026, 12, 7), 600, &cause),
@@ -135,12 +137,15 @@ static void test_newsletter_log(void **state)
 	snprintf(sql, sizeof(sql), "SELECT rows FROM batches WHERE id = %lld", (long long)batch);
 	assert_int_equal(tu_count(db, sql), 2);
 	/* a bounce suppresses the address; a forgotten row leaves nothing */
-	assert_int_equal(nl_send_begin(db, "nl-1", "no@example.se", 1, &cause), 0);
+	assert_int_equal(nl_send_begin(db, "nl-1", "no@example.se", 1, 0, &cause), 0);
 	assert_int_equal(nl_send_end(db, "nl-1", "no@example.se", NL_BOUNCED, 550, "550 no such user",
 	                             batch, NULL, 0, 0, -1, &cause),
 	                 0);
-	assert_int_equal(nl_send_begin(db, "nl-1", "gone@example.se", 1, &cause), 0);
+	assert_int_equal(nl_send_begin(db, "nl-1", "gone@example.se", 1, 0, &cause), 0);
+	assert_int_equal(nl_send_begin(db, "nl-1", "gone@example.se", 1, 1, &cause), 0);
 	assert_int_equal(nl_send_forget(db, "nl-1", "gone@example.se", &cause), 0);
+	/* a sent address is never claimed again, not even with also_uncertain */
+	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, 1, &cause), 1);
 	struct nl_send_row *rows;
 	size_t n;
 	assert_int_equal(nl_sends_load(db, "nl-1", &rows, &n, &cause), 0);

@@ -392,7 +392,7 @@ static void test_migrate_v1_orders(void **state)
 	(void)state;
 	char path[128];
 	snprintf(path, sizeof(path), "/tmp/fokus-unit-v1-%ld.db", (long)getpid());
-	unlink(path);
+	db_remove(path); /* with a -wal and -shm a run of the same pid may have left */
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(db_exec(db, store_schema_sql, NULL), 0);
@@ -531,7 +531,7 @@ static void test_migrate_v1_orders(void **state)
 		assert_true(win1[c] == win2[c]);
 	dataset_free(&ds);
 	db_close(db);
-	unlink(path);
+	db_remove(path);
 }
 
 /* A block cut short or with the wrong line count is reported, not read. */
