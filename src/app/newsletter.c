@@ -218,8 +218,10 @@ static int classify(struct job *j, char **cause)
 	}
 	for (size_t i = 0; i < j->nr; i++) {
 		struct rcpt *r = &j->r[i];
-		const struct nl_suppressed *s = bsearch(r->email, sup, nsup, sizeof(*sup), by_email_supp);
-		const struct nl_send_row *w = bsearch(r->email, rows, nrows, sizeof(*rows), by_email_row);
+		const struct nl_suppressed *s =
+		    nsup ? bsearch(r->email, sup, nsup, sizeof(*sup), by_email_supp) : NULL;
+		const struct nl_send_row *w =
+		    nrows ? bsearch(r->email, rows, nrows, sizeof(*rows), by_email_row) : NULL;
 		r->state = w ? w->state : NL_NONE;
 		if (r->state == NL_SENT) {
 			j->res->already_sent++;
