@@ -129,15 +129,8 @@ void anaapi_uncontacted(struct web_ctx *c)
 		web_error(c, 400, "category must be 1, 2R, 2P or 3");
 		return;
 	}
-	if (seller && !*seller)
-		seller = NULL;
-	if (c->scope.seller_id) {
-		if (seller && strcmp(seller, c->scope.seller_id) != 0) {
-			web_error(c, 404, "no such seller");
-			return;
-		}
-		seller = c->scope.seller_id;
-	}
+	if (web_seller(c, seller, &seller) != 0)
+		return;
 	if (period(c, &p) != 0 || load(c, &in) != 0)
 		return;
 	if (compute(c, &in, &p, &a) != 0) {

@@ -54,21 +54,16 @@ static void customer_fields(struct jsonw *w, const struct app_day *d, int32_t cu
 	jsonw_kstr(w, "phone", cu->phone);
 }
 
-/* The seller the request is about: a seller's own, else ?seller= / body. */
+/* The seller the request is about: a seller's own, else ?seller= / body
+ * (required). NULL after answering 400 or 404. */
 static const char *which_seller(struct web_ctx *c, const char *given)
 {
-	if (c->scope.seller_id) {
-		if (given && *given && strcmp(given, c->scope.seller_id) != 0) {
-			web_error(c, 404, "no such seller");
-			return NULL;
-		}
-		return c->scope.seller_id;
-	}
-	if (!given || !*given) {
-		web_error(c, 400, "give the seller: ?seller=ID");
+	const char *s;
+	if (web_seller(c, given, &s) != 0)
 		return NULL;
-	}
-	return given;
+	if (!s)
+		web_error(c, 400, "give the seller: ?seller=ID");
+	return s;
 }
 
 /* The phone's date (?date= or "date"), near the server's. */

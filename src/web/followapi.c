@@ -29,15 +29,8 @@ void followapi_adherence(struct web_ctx *c)
 		web_error(c, 400, "from and to are dates as YYYY-MM-DD");
 		return;
 	}
-	if (seller && !*seller)
-		seller = NULL;
-	if (c->scope.seller_id) {
-		if (seller && strcmp(seller, c->scope.seller_id) != 0) {
-			web_error(c, 404, "no such seller");
-			return;
-		}
-		seller = c->scope.seller_id;
-	}
+	if (web_seller(c, seller, &seller) != 0)
+		return;
 	struct app_adherence x;
 	char *cause = NULL;
 	int r = app_adherence_load(c->db, from, to, seller, &x, &cause);

@@ -332,3 +332,16 @@ void web_json_send(struct web_ctx *c, json_t *root)
 	c->rs->status = 200;
 	c->rs->content_type = "application/json";
 }
+
+int web_seller(struct web_ctx *c, const char *given, const char **out)
+{
+	*out = given && *given ? given : NULL;
+	if (!c->scope.seller_id)
+		return 0;
+	if (*out && strcmp(*out, c->scope.seller_id) != 0) {
+		web_error(c, 404, "no such seller");
+		return -1;
+	}
+	*out = c->scope.seller_id;
+	return 0;
+}
