@@ -7,11 +7,15 @@
 #   make fuzz-quick the same for 10 s each (part of make check)
 #   make bench      the side-by-side benchmarks (see bench/run; BENCH_ARGS=1000000 for a quick one)
 #   make format     clang-format every source file
+#   make install    the binary, the man page fokus(1), bash completion and the
+#                   systemd units under $(DESTDIR)$(PREFIX) (default /usr/local);
+#                   make uninstall removes them
+#   make deb        the Debian package (dpkg-buildpackage -b -us -uc) and lintian
 
 VERSION   := 0.1.0
 CC        ?= cc
 B         := build
-PKGS      := sqlite3 libmicrohttpd jansson xlsxwriter libzip expat libsodium libcrypto
+PKGS      := sqlite3 libmicrohttpd jansson xlsxwriter libzip expat libsodium libcrypto libcurl libcmark
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -50,8 +54,19 @@ TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
 OBJ_TSAN   := $(patsubst $(B)/obj/%,$(B)/tsan/%,$(OBJ_LIB))
 UNIT_TSAN  := $(B)/tsan-tests/test-vrp $(B)/tsan-tests/test-auth $(B)/tsan-tests/test-xlsxw
 
-.PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format clean
-all: $(B)/fokus
+# Where `make install` puts things (GNU conventions; DESTDIR for staging).
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+SYSTEMDDIR ?= $(PREFIX)/lib/systemd/system
+DOCDIR     ?= $(PREFIX)/share/doc/fokus
+INSTALL    ?= install
+UNITS      := $(sort $(wildcard contrib/systemd/*.service contrib/systemd/*.timer))
+
+.PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format clean \
+	install uninstall deb
+all: $(B)/fokus $(B)/fokus.1 $(B)/fokus.bash
 
 deps:
 	@scripts/install-deps
@@ -108,6 +123,40 @@ $(B)/libfokus.a: $(OBJ_LIB)
 $(B)/fokus: $(B)/obj/main.o $(B)/libfokus.a
 	$(SAY) "  LINK    $@"
 	$(Q)$(CC) $(OPT) -o $@ $^ $(LDLIBS_ALL)
+
+# The man page and the bash completion come from the program's own help
+# text (src/helpgen.c), so they always say what `fokus help` says.
+$(B)/fokus.1: $(B)/fokus
+	$(SAY) "  MAN     $@"
+	$(Q)$(B)/fokus help --man > $@.tmp && mv $@.tmp $@
+
+$(B)/fokus.bash: $(B)/fokus
+	$(SAY) "  BASHCMP $@"
+	$(Q)$(B)/fokus help --bash-completion > $@.tmp && mv $@.tmp $@
+
+install: $(B)/fokus $(B)/fokus.1 $(B)/fokus.bash
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(SYSTEMDDIR) $(DESTDIR)$(DOCDIR)
+	$(INSTALL) -m 755 $(B)/fokus $(DESTDIR)$(BINDIR)/fokus
+	$(INSTALL) -m 644 $(B)/fokus.1 $(DESTDIR)$(MANDIR)/man1/fokus.1
+	$(INSTALL) -m 644 $(B)/fokus.bash $(DESTDIR)$(BASHCOMPDIR)/fokus
+	$(INSTALL) -m 644 $(UNITS) $(DESTDIR)$(SYSTEMDDIR)/
+	$(INSTALL) -m 644 contrib/systemd/fokus.default $(DESTDIR)$(DOCDIR)/fokus.default
+	$(INSTALL) -m 644 docs/*.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/fokus $(DESTDIR)$(MANDIR)/man1/fokus.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/fokus $(DESTDIR)$(DOCDIR)/fokus.default \
+		$(addprefix $(DESTDIR)$(SYSTEMDDIR)/,$(notdir $(UNITS))) \
+		$(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(wildcard docs/*.md)))
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# The Debian package, built from a clean copy of the committed tree in a
+# temporary folder (dpkg-buildpackage writes next to the source), then
+# checked with lintian. The .deb and the lintian report land in build/deb/.
+deb:
+	@scripts/install-deps --test
+	@scripts/build-deb $(B)/deb
 
 # --- unit tests -------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c $(B)/libfokus.a tests/unit/testutil.h
@@ -186,7 +235,7 @@ web-test: $(B)/fokus
 	@if [ -x tests/web/run ]; then tests/web/run; fi
 
 check:
-	@scripts/install-deps --npm --fuzz
+	@scripts/install-deps --npm --fuzz --test
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-san

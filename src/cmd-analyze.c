@@ -3,6 +3,7 @@
  * csv, json, xlsx or html. Also the loading that `compare` and
  * `uncontacted` share (cmd-analyze.h). */
 #include "cmd-analyze.h"
+#include "app/snapinput.h"
 #include "core/category.h"
 #include "render/analysis-csv.h"
 #include "render/analysis-html.h"
@@ -24,32 +25,6 @@ extern const struct command cmd_analyze;
 
 /* ---- shared with compare and uncontacted ---------------------------------- */
 
-/* Revenue and potential per customer from the snapshot's rows. */
-static int load_money(struct sqlite3 *db, struct cmd_analyze_input *in, char **cause)
-{
-	struct snapshot s;
-	int r = store_snapshot_load(db, in->snapshot, &s, cause);
-	if (r != 0) {
-		if (r > 0)
-			*cause = xasprintf("snapshot %lld does not exist", (long long)in->snapshot);
-		return -1;
-	}
-	for (size_t i = 0; i < in->ds.ncustomers; i++) {
-		in->revenue[i] = 0;
-		in->potential[i] = -1;
-	}
-	for (size_t k = 0; k < s.n; k++) {
-		int32_t i = dataset_customer_by_store_id(&in->ds, s.store_id[k]);
-		if (i < 0)
-			continue;
-		in->revenue[i] = s.rows[k].revenue;
-		in->potential[i] =
-		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
-	}
-	store_snapshot_free(&s);
-	return 0;
-}
-
 int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t snapshot,
                      struct cmd_analyze_input *in)
 {
@@ -58,50 +33,28 @@ int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t sna
 	if (!db)
 		return EXIT_DATA;
 	char *cause = NULL;
-	int r;
-	if (snapshot > 0) {
-		r = store_snapshot_exists(db, snapshot, &cause);
-		if (r == 1) {
-			cmd_error(cmd, "snapshot %lld does not exist; 'fokus history' lists them",
-			          (long long)snapshot);
-			return EXIT_USAGE;
-		}
-	} else {
-		r = store_snapshot_latest(db, &snapshot, &cause);
-		if (r == 1) {
-			cmd_error(cmd, "no categorization yet: run 'fokus categorize' first");
-			return EXIT_DATA;
-		}
+	struct app_snapinput si;
+	int r = app_snapinput_load(db, snapshot, LOAD_ALL, &si, &cause);
+	if (r != 0) {
+		cmd_error(cmd, "%s", cause ? cause : "cannot read the workspace");
+		free(cause);
+		app_snapinput_free(&si);
+		return r == 1 && snapshot > 0 ? EXIT_USAGE : EXIT_DATA;
 	}
-	if (r < 0)
-		goto fail;
-	in->snapshot = snapshot;
-	if (store_load_dataset(db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
-		goto fail;
-	size_t n = in->ds.ncustomers + 1;
-	in->cat = xcalloc(n, sizeof(*in->cat));
-	in->revenue = xcalloc(n, sizeof(*in->revenue));
-	in->potential = xcalloc(n, sizeof(*in->potential));
-	if (store_snapshot_categories(db, snapshot, &in->ds, in->cat, &cause) != 0)
-		goto fail;
-	if (load_money(db, in, &cause) != 0)
-		goto fail;
+	in->ds = si.ds;
+	in->snapshot = si.snapshot;
+	in->cat = si.cat;
+	in->revenue = si.revenue;
+	in->potential = si.potential;
 	return EXIT_OK;
-fail:
-	cmd_error(cmd, "%s", cause ? cause : "cannot read the workspace");
-	free(cause);
-	cmd_analyze_input_free(in);
-	return EXIT_DATA;
 }
 
 void cmd_analyze_input_free(struct cmd_analyze_input *in)
 {
 	if (!in)
 		return;
-	dataset_free(&in->ds);
-	free(in->cat);
-	free(in->revenue);
-	free(in->potential);
+	struct app_snapinput si = {in->ds, in->snapshot, in->cat, in->revenue, in->potential};
+	app_snapinput_free(&si);
 	memset(in, 0, sizeof(*in));
 }
 

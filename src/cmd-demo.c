@@ -4,6 +4,7 @@
  * sellers' time goes), the coverage plan (plan.html, plan.xlsx, and the
  * story in a few lines) and the exports, then serve the dashboard. Each
  * step is the same code the single commands run. */
+#include "app/adherence.h"
 #include "app/plan.h"
 #include "categorize-run.h"
 #include "cmd-analyze.h"
@@ -174,6 +175,8 @@ static int step_report(struct demo *d, struct sqlite3 *db, const char *html)
 				     "Vart säljarnas tid går — iakttagelser:"));
 		if (cmd_analyze_report(d->ctx, &cmd_demo, f, stdout, d->lang) != EXIT_OK)
 			r = -1;
+		else
+			r = app_adherence_html(db, f, d->lang, &cause);
 	}
 	html_end(f, d->lang);
 	if (fclose(f) != 0 && r == 0)

@@ -214,13 +214,9 @@ const struct command cmd_export = {
             "  --day-hours H        field hours per working day (default 8 x field share = 4)\n"
             "  --tz stockholm|floating  event times with the Europe/Stockholm time zone\n"
             "                       (default) or floating local times\n"
-            "  --field-share, --road-factor, --speed, --hours, --move-cost   as for 'fokus plan'
-"
-            "  --lang sv|en         headings and event texts
-"
-            "  --quiet              no progress line (it shows only on a terminal anyway)
-
-"
+            "  --field-share, --road-factor, --speed, --hours, --move-cost   as for 'fokus plan'\n"
+            "  --lang sv|en         headings and event texts\n"
+            "  --quiet              no progress line (it shows only on a terminal anyway)\n\n"
             "Examples:\n"
             "  fokus export --out lists\n"
             "  fokus export --out lists --seller S12 --weeks 6 --lang sv\n",

@@ -1,8 +1,10 @@
 /* cmd-user.c — `fokus user add|list|remove|passwd`: the dashboard's users. */
+#include "app/settings.h"
 #include "cmd.h"
 #include "render/table.h"
 #include "store/audit.h"
 #include "store/user.h"
+#include "util/mailaddr.h"
 #include "util/xmalloc.h"
 
 #include <getopt.h>
@@ -72,9 +74,10 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 	    {"role", required_argument, NULL, 'r'},
 	    {"seller-id", required_argument, NULL, 's'},
 	    {"password-stdin", no_argument, NULL, 'p'},
+	    {"email", required_argument, NULL, 'e'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *role_s = NULL, *seller = NULL;
+	const char *role_s = NULL, *seller = NULL, *email = NULL;
 	int from_stdin = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -87,9 +90,16 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 		case 'p':
 			from_stdin = 1;
 			break;
+		case 'e':
+			email = optarg;
+			break;
 		default:
 			return cmd_usage(&cmd_user);
 		}
+	}
+	if (email && !mailaddr_valid(email)) {
+		cmd_error(&cmd_user, "--email wants an e-mail address, not '%s'", email);
+		return EXIT_USAGE;
 	}
 	if (optind + 1 != argc || !role_s)
 		return cmd_usage(&cmd_user);
@@ -124,6 +134,8 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 	char *cause = NULL;
 	int rc = user_add(db, argv[optind], role, seller, pw, &cause);
 	free(pw);
+	if (rc == 0 && email)
+		rc = user_email_set(db, argv[optind], email, &cause) < 0 ? -1 : 0;
 	if (rc != 0) {
 		cmd_error(&cmd_user, "%s", cause);
 		free(cause);
@@ -215,6 +227,92 @@ static int user_remove_run(struct cmd_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* user email NAME [ADDRESS | --clear]: prints, sets or clears the address. */
+static int user_email_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2 || argc > 3)
+		return cmd_usage(&cmd_user);
+	const char *set = argc == 3 ? argv[2] : NULL;
+	int clear = set && !strcmp(set, "--clear");
+	if (set && !clear && !mailaddr_valid(set)) {
+		cmd_error(&cmd_user, "'%s' is not an e-mail address", set);
+		return EXIT_USAGE;
+	}
+	struct sqlite3 *db = cmd_db(ctx);
+	if (!db)
+		return EXIT_DATA;
+	char *cause = NULL, *cur = NULL;
+	int rc = set ? user_email_set(db, argv[1], clear ? NULL : set, &cause)
+	             : user_email_get(db, argv[1], &cur, &cause);
+	if (rc < 0) {
+		cmd_error(&cmd_user, "%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	if (rc == 1) {
+		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
+		return EXIT_DATA;
+	}
+	if (set)
+		cmd_audit_note(ctx, "user-email", "%s: %s", argv[1], clear ? "cleared" : set);
+	if (!set && cur)
+		printf("%s\n", cur);
+	free(cur);
+	return set || cur ? EXIT_OK : EXIT_DATA;
+}
+
+/* user feed-token NAME [--revoke]: a new token for the pulse's Atom feed. */
+static int user_feed_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int revoke = argc == 3 && !strcmp(argv[2], "--revoke");
+	if (argc != 2 && !revoke)
+		return cmd_usage(&cmd_user);
+	struct sqlite3 *db = cmd_db(ctx);
+	if (!db)
+		return EXIT_DATA;
+	char tok[USER_FEED_TOKEN_LEN + 1], *cause = NULL;
+	struct user u;
+	int rc = user_get(db, argv[1], &u, &cause);
+	if (rc == 0 && u.role == USER_SERVICE && !revoke) {
+		cmd_error(&cmd_user, "customer service has no pulse, so no feed");
+		user_free(&u);
+		return EXIT_DATA;
+	}
+	if (rc == 0)
+		user_free(&u);
+	if (rc == 0)
+		rc = revoke ? user_feed_token_revoke(db, argv[1], &cause)
+		            : user_feed_token_new(db, argv[1], tok, &cause);
+	if (rc < 0) {
+		cmd_error(&cmd_user, "%s", cause);
+		free(cause);
+		return EXIT_DATA;
+	}
+	if (rc == 1) {
+		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
+		return EXIT_DATA;
+	}
+	cmd_audit_note(ctx, revoke ? "user-feed-revoke" : "user-feed-token", "%s", argv[1]);
+	if (revoke) {
+		fprintf(stderr, "the feed token of %s no longer works\n", argv[1]);
+		return EXIT_OK;
+	}
+	char *site = NULL;
+	if (app_setting_value(db, "site.url", &site, &cause) != 0) {
+		free(cause);
+		site = NULL;
+	}
+	printf("%s/feed/pulse.atom?token=%s\n", site ? site : "", tok);
+	if (!site)
+		fprintf(stderr, "the feed of %s: the dashboard's address followed by the line above "
+		                "(any earlier token of %s no longer works)\n",
+		        argv[1], argv[1]);
+	else
+		fprintf(stderr, "the feed of %s (any earlier token no longer works)\n", argv[1]);
+	free(site);
+	return EXIT_OK;
+}
+
 static int user_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2)
@@ -231,6 +329,10 @@ static int user_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return user_remove_run(ctx, argc, argv);
 	if (!strcmp(sub, "passwd"))
 		return user_passwd_run(ctx, argc, argv);
+	if (!strcmp(sub, "email"))
+		return user_email_run(ctx, argc, argv);
+	if (!strcmp(sub, "feed-token"))
+		return user_feed_run(ctx, argc, argv);
 	cmd_error(&cmd_user, "unknown subcommand '%s'", sub);
 	return cmd_usage(&cmd_user);
 }
@@ -238,8 +340,9 @@ static int user_run(struct cmd_ctx *ctx, int argc, char **argv)
 const struct command cmd_user = {
     .name = "user",
     .usage = "user add NAME --role admin|manager|seller|service [--seller-id ID] "
-             "[--password-stdin] | user list | user remove NAME | user passwd NAME "
-             "[--password-stdin]",
+             "[--password-stdin] [--email ADDRESS] | user list | user remove NAME | user passwd "
+             "NAME [--password-stdin] | user email NAME [ADDRESS|--clear] | user feed-token NAME "
+             "[--revoke]",
     .summary = "manage the dashboard's users (fokus serve)",
     .help = "Users log in to the dashboard (fokus serve). Each has one role:\n"
             "  admin    everything, and manages users\n"
@@ -256,6 +359,15 @@ const struct command cmd_user = {
             "  user remove NAME        removes the user and ends their sessions\n"
             "  user passwd NAME [--password-stdin]   sets a new password and ends the\n"
             "                                        user's sessions (logged out everywhere)\n"
+            "  user add ... --email ADDRESS, user email NAME [ADDRESS|--clear]\n"
+            "      the user's e-mail address (prints it without ADDRESS): 'fokus pulse\n"
+            "      --send' goes to every manager that has one\n"
+            "  user feed-token NAME [--revoke]\n"
+            "      prints a new token for the weekly pulse's Atom feed as its address\n"
+            "      (site.url + /feed/pulse.atom?token=..., or the path alone); feed readers\n"
+            "      cannot log in. It opens nothing but the feed, scoped like the user (a\n"
+            "      seller sees their own pulse). The workspace keeps only its hash: a new\n"
+            "      token replaces the old one; --revoke ends it\n"
             "\n"
             "Examples:\n"
             "  fokus user add anna --role manager\n"

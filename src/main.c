@@ -1,6 +1,7 @@
 /* main.c — global options (--db, --help, --version), dispatch through the
  * generated command table, and the helpers every command shares. */
 #include "cmd.h"
+#include "helpgen.h"
 #include "store/db.h"
 
 #include <errno.h>
@@ -10,41 +11,11 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #ifndef FOKUS_VERSION
 #define FOKUS_VERSION "0.0.0"
 #endif
-
-static int by_order(const void *a, const void *b)
-{
-	const struct command *x = *(const struct command *const *)a;
-	const struct command *y = *(const struct command *const *)b;
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-static void print_help(FILE *f)
-{
-	const struct command **sorted = malloc(cmd_count * sizeof(*sorted));
-	if (!sorted)
-		return;
-	for (unsigned i = 0; i < cmd_count; i++)
-		sorted[i] = cmd_table[i];
-	qsort(sorted, cmd_count, sizeof(*sorted), by_order);
-	fprintf(f, "fokus %s — give every customer the right focus\n\n"
-		   "usage: fokus [--db PATH] COMMAND [options]\n\n"
-		   "Commands:\n",
-		FOKUS_VERSION);
-	for (unsigned i = 0; i < cmd_count; i++)
-		fprintf(f, "  %-13s %s\n", sorted[i]->name, sorted[i]->summary);
-	fprintf(f, "\nGlobal options:\n"
-		   "  --db PATH     the workspace (default ./fokus.db, or $FOKUS_DB)\n"
-		   "  --help, -h    this text; 'fokus help COMMAND' for one command\n"
-		   "  --version     the version\n\n"
-		   "Exit status: 0 success, 1 bad data or a failed job, 2 wrong usage.\n");
-	free(sorted);
-}
 
 static const struct command *find(const char *name)
 {
@@ -58,7 +29,22 @@ static int cmd_help_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
 	if (argc < 2) {
-		print_help(stdout);
+		helpgen_overview(stdout);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--man")) {
+		/* The date of the page: SOURCE_DATE_EPOCH (reproducible builds), else today. */
+		const char *sde = getenv("SOURCE_DATE_EPOCH");
+		time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+		char date[32];
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+		helpgen_man(stdout, date);
+		return EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--bash-completion")) {
+		helpgen_bash(stdout);
 		return EXIT_OK;
 	}
 	const struct command *c = find(argv[1]);
@@ -66,17 +52,18 @@ static int cmd_help_run(struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "fokus help: no command '%s'; 'fokus --help' lists them\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	printf("usage: fokus %s\n\n%s\n", c->usage, c->summary);
-	if (c->help && *c->help)
-		printf("\n%s", c->help);
+	helpgen_command(stdout, c);
 	return EXIT_OK;
 }
 
 const struct command cmd_help = {
 	.name = "help",
-	.usage = "help [COMMAND]",
+	.usage = "help [COMMAND] | help --man | help --bash-completion",
 	.summary = "show the commands, or one command's options",
-	.help = "",
+	.help = "  help COMMAND            one command's usage, options and examples\n"
+		"  help --man              the manual page fokus(1), in roff, made from these\n"
+		"                          same texts (make install installs it)\n"
+		"  help --bash-completion  the bash completion script for fokus\n",
 	.order = 1000,
 	.run = cmd_help_run,
 };
@@ -115,10 +102,10 @@ int main(int argc, char **argv)
 	}
 	int rc;
 	if (n == 0) {
-		print_help(stderr);
+		helpgen_overview(stderr);
 		rc = EXIT_USAGE;
 	} else if (!strcmp(args[0], "--help") || !strcmp(args[0], "-h")) {
-		print_help(stdout);
+		helpgen_overview(stdout);
 		rc = EXIT_OK;
 	} else if (!strcmp(args[0], "--version") || !strcmp(args[0], "-V")) {
 		printf("fokus %s\n", FOKUS_VERSION);

@@ -15,12 +15,16 @@ import * as history from './js/pages/history.js';
 import * as importPage from './js/pages/import.js';
 import * as activity from './js/pages/activity.js';
 import * as plan from './js/pages/plan.js';
+import * as day from './js/pages/day.js';
+import * as adherence from './js/pages/adherence.js';
 
 const PAGES = [
   { id: 'overview', mod: overview, roles: null },
   { id: 'customers', mod: customers, roles: null },
   { id: 'sellers', mod: sellers, roles: null },
+  { id: 'day', mod: day, roles: ['admin', 'manager', 'seller'] },
   { id: 'activity', mod: activity, roles: ['admin', 'manager', 'seller'] },
+  { id: 'adherence', mod: adherence, roles: ['admin', 'manager', 'seller'] },
   { id: 'plan', mod: plan, roles: ['admin', 'manager'] },
   { id: 'map', mod: mapPage, roles: null },
   { id: 'history', mod: history, roles: ['admin', 'manager'] },

@@ -3,6 +3,7 @@
  * referenced, so a report opens offline and can be mailed as one file. The
  * category colours come from render/svg.c so the plot and the tables match. */
 #include "render/html.h"
+#include "util/strbuf.h"
 #include "core/dataset.h"
 #include "render/svg.h"
 #include "util/days.h"
@@ -143,30 +144,44 @@ const char *html_print_css(void)
 	return print_css;
 }
 
+/* The entity for a character HTML must not carry as is, or NULL. */
+static const char *entity(char c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		return NULL;
+	}
+}
+
 void html_esc(FILE *f, const char *s)
 {
-	if (!s)
-		return;
-	for (; *s; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
+	for (; s && *s; s++) {
+		const char *e = entity(*s);
+		if (e)
+			fputs(e, f);
+		else
 			fputc(*s, f);
-		}
+	}
+}
+
+void html_esc_sb(struct strbuf *sb, const char *s)
+{
+	for (; s && *s; s++) {
+		const char *e = entity(*s);
+		if (e)
+			strbuf_puts(sb, e);
+		else
+			strbuf_putc(sb, *s);
 	}
 }
 

@@ -31,6 +31,9 @@ const char *html_print_css(void);
 /* Writes s with & < > " ' escaped, for html and svg/xml text and attributes.
  * NULL writes nothing. */
 void html_esc(FILE *f, const char *s);
+/* The same, appended to a strbuf. */
+struct strbuf;
+void html_esc_sb(struct strbuf *sb, const char *s);
 
 /* <section id="id"><h2>title</h2> ... </section>. subtitle may be NULL. */
 void html_section_begin(FILE *f, const char *id, const char *title, const char *subtitle);

@@ -1,7 +1,8 @@
-/* audit.c — the audit table (schema 4): append, list, bounds. Every write
+/* audit.c — the audit table (schema 5): append, list, bounds. Every write
  * also trims the table to its bounds, so it never needs a separate job. */
 #include "store/audit.h"
 #include "store/db.h"
+#include "store/settings.h"
 #include "util/xmalloc.h"
 
 #include <pwd.h>
@@ -13,7 +14,9 @@
 
 int audit_keep_days(sqlite3 *db)
 {
-	char *v = db_setting_get(db, "audit_keep_days");
+	char *v = NULL, *cause = NULL;
+	if (settings_get(db, "audit_keep_days", &v, &cause) != 0)
+		free(cause); /* unreadable: the default */
 	int d = v ? atoi(v) : 0;
 	free(v);
 	return d >= 1 ? d : AUDIT_KEEP_DAYS;
@@ -77,7 +80,7 @@ int audit_set_keep_days(sqlite3 *db, int days, int64_t now, int64_t *removed, ch
 		return -1;
 	}
 	snprintf(v, sizeof(v), "%d", days);
-	if (db_setting_set(db, "audit_keep_days", v, cause) != 0)
+	if (settings_set(db, "audit_keep_days", v, cause) != 0)
 		return -1;
 	return trim(db, now - (int64_t)days * 86400, removed, cause);
 }

@@ -176,6 +176,54 @@ static const char plan_capacity_sql[] =
     DV_TRIGGER("response", "INSERT") DV_TRIGGER("response", "UPDATE")
     DV_TRIGGER("response", "DELETE") DV_TRIGGER("plan_pins", "INSERT")
     DV_TRIGGER("plan_pins", "UPDATE") DV_TRIGGER("plan_pins", "DELETE");
+
+/* 6 -> 7: the follow-through (docs/follow-up.md). Users get an e-mail
+ * address (the weekly pulse) and a feed token (a hash, as for sessions);
+ * the newsletter keeps its issues, a send log per issue and address
+ * (written before and after each message, so a send can resume without
+ * sending anyone an issue twice) and the addresses not to write to
+ * (unsubscribed, bounced); the actions logged on "My day" keep the id the
+ * browser gave them, so a retried action is stored once. */
+static const char follow_sql[] =
+    "ALTER TABLE users ADD COLUMN email TEXT;"
+    "ALTER TABLE users ADD COLUMN feed_token_hash TEXT;"
+    "CREATE UNIQUE INDEX users_feed_token ON users(feed_token_hash);"
+    "CREATE TABLE newsletter_issues("
+    " issue TEXT PRIMARY KEY,"
+    " subject TEXT NOT NULL,"
+    " template_sha256 TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " batch_id INTEGER REFERENCES batches(id));" /* the activities it logged */
+    "CREATE TABLE newsletter_sends("
+    " issue TEXT NOT NULL REFERENCES newsletter_issues(issue),"
+    " email TEXT NOT NULL," /* lower case */
+    " state TEXT NOT NULL," /* sending|sent|bounced|failed */
+    " customers INTEGER NOT NULL DEFAULT 0,"
+    " smtp_code INTEGER,"
+    " message TEXT,"
+    " updated_at TEXT NOT NULL,"
+    " PRIMARY KEY(issue, email)) WITHOUT ROWID;"
+    "CREATE TABLE newsletter_suppressed("
+    " email TEXT PRIMARY KEY," /* lower case */
+    " reason TEXT NOT NULL,"   /* unsubscribed|bounced */
+    " detail TEXT,"
+    " created_at TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE logged_actions("
+    " action_id TEXT PRIMARY KEY,"
+    " user_name TEXT NOT NULL,"
+    " seller_id TEXT NOT NULL,"
+    " customer INTEGER NOT NULL REFERENCES customers(id),"
+    " kind TEXT NOT NULL," /* visit|call */
+    " day INTEGER NOT NULL,"
+    " minute INTEGER,"
+    " duration_min REAL,"
+    " outcome TEXT NOT NULL," /* order|meeting_booked|nothing */
+    " note TEXT,"
+    " created_at TEXT NOT NULL);"
+    "CREATE INDEX logged_actions_seller_day ON logged_actions(seller_id, day);"
+    /* an action logged on My day is an activity the analysis counts */
+    DV_TRIGGER("logged_actions", "INSERT") DV_TRIGGER("logged_actions", "UPDATE")
+    DV_TRIGGER("logged_actions", "DELETE");
 #undef DV_TRIGGER
 
 static const struct migration migrations[] = {
@@ -185,6 +233,7 @@ static const struct migration migrations[] = {
 	{value_map_sql, NULL, NULL},                       /* 3 -> 4 */
 	{server_sql, NULL, NULL},                          /* 4 -> 5 */
 	{plan_capacity_sql, NULL, NULL},                  /* 5 -> 6 */
+	{follow_sql, NULL, NULL},                          /* 6 -> 7 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
 	       "one migration per schema version");
@@ -425,36 +474,4 @@ int db_data_version(sqlite3 *db, int64_t *out, char **cause)
 		*cause = db_cause(db, "workspace");
 	sqlite3_finalize(st);
 	return rc;
-}
-
-char *db_setting_get(sqlite3 *db, const char *key)
-{
-	sqlite3_stmt *st = NULL;
-	char *v = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-			v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_finalize(st);
-	return v;
-}
-
-int db_setting_set(sqlite3 *db, const char *key, const char *value, char **cause)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)",
-				    -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		*cause = db_cause(db, "workspace");
-		return -1;
-	}
-	return 0;
 }

@@ -8,7 +8,7 @@
 struct sqlite3;
 
 /* The schema version this binary writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 /* Opens (creating when absent) and migrates the workspace at path. Returns 0,
  * or -1 with *cause set to one sentence the caller frees. */
@@ -32,12 +32,8 @@ char *db_cause(struct sqlite3 *db, const char *what);
 
 /* The workspace's data version: a number that changes with every write job
  * (imports, categorizations, overrides, plan apply/undo, policy; see the
- * migration to schema 4 in db.c), for caches of computed answers. 0 or -1
+ * migration to schema 5 in db.c), for caches of computed answers. 0 or -1
  * with *cause. */
 int db_data_version(struct sqlite3 *db, int64_t *out, char **cause);
-
-/* A value of the settings table (key/value text), or NULL; caller frees. */
-char *db_setting_get(struct sqlite3 *db, const char *key);
-int db_setting_set(struct sqlite3 *db, const char *key, const char *value, char **cause);
 
 #endif

@@ -476,7 +476,7 @@ int store_plan_applied(sqlite3 *db, int64_t *batch_id, struct plan_row **rows, s
 		return 0;
 	if (sqlite3_prepare_v2(db,
 	                       "SELECT c.customer_id, r.seller_id, r.channel, r.visits_per_year, "
-	                       "r.calls_per_year, r.newsletters_per_year, r.hours, r.reason "
+	                       "r.calls_per_year, r.newsletters_per_year, r.hours, r.reason, c.id "
 	                       "FROM plan_rows r JOIN customers c ON c.id = r.customer "
 	                       "WHERE r.batch_id = ?1 ORDER BY c.id",
 	                       -1, &st, NULL) != SQLITE_OK)
@@ -496,6 +496,7 @@ int store_plan_applied(sqlite3 *db, int64_t *batch_id, struct plan_row **rows, s
 		w->newsletters = sqlite3_column_double(st, 5);
 		w->hours = sqlite3_column_double(st, 6);
 		plan_reason_parse((const char *)sqlite3_column_text(st, 7), &w->reason);
+		w->store_id = sqlite3_column_int64(st, 8);
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;

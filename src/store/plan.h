@@ -34,6 +34,7 @@ int store_plan_apply(struct sqlite3 *db, const struct plan_inputs *in, const str
 
 /* One customer's row of the applied plan. */
 struct plan_row {
+	int64_t store_id; /* customers.id (core/dataset.h's store_id) */
 	char *customer_id;
 	char *seller_id; /* the responsible person */
 	enum plan_channel channel;

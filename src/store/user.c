@@ -459,3 +459,140 @@ out:
 	free(akey);
 	return rc;
 }
+
+/* --- e-mail addresses and feed tokens ---------------------------------------- */
+
+/* Runs an UPDATE of the user `name` with text a (NULL binds NULL). Returns
+ * 0, 1 when no user has that name, -1 with *cause. */
+static int update_user(sqlite3 *db, const char *sql, const char *a, const char *name, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (a)
+			sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 1);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			rc = sqlite3_changes(db) ? 0 : 1;
+	}
+	if (rc < 0)
+		*cause = db_cause(db, "workspace");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int user_email_get(sqlite3 *db, const char *name, char **out, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	*out = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT email FROM users WHERE name = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		int s = sqlite3_step(st);
+		if (s == SQLITE_ROW) {
+			*out = dup_or_null(col_text(st, 0));
+			rc = 0;
+		} else if (s == SQLITE_DONE) {
+			rc = 1;
+		}
+	}
+	if (rc < 0)
+		*cause = db_cause(db, "workspace");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int user_email_set(sqlite3 *db, const char *name, const char *email, char **cause)
+{
+	return update_user(db, "UPDATE users SET email = ?1 WHERE name = ?2", email, name, cause);
+}
+
+int user_emails_of_role(sqlite3 *db, enum user_role role, char ***out, size_t *n, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT email FROM users WHERE role = ?1 AND email IS NOT NULL AND "
+	                       "email <> '' ORDER BY name",
+	                       -1, &st, NULL) != SQLITE_OK) {
+		*cause = db_cause(db, "workspace");
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, user_role_code(role), -1, SQLITE_STATIC);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xreallocarray(*out, *n + 1, sizeof(char *));
+		(*out)[(*n)++] = xstrdup(col_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		for (size_t i = 0; i < *n; i++)
+			free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		*cause = db_cause(db, "workspace");
+		return -1;
+	}
+	return 0;
+}
+
+/* A feed token's hash: BLAKE2b keyed with a fixed context, so the same bytes
+ * as a session token never hash alike. */
+static void feed_hash(const char *token, char out[65])
+{
+	static const unsigned char ctx[16] = "fokus-feed-token";
+	unsigned char h[32];
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), ctx,
+	                   sizeof(ctx));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+int user_feed_token_new(sqlite3 *db, const char *name, char token[USER_FEED_TOKEN_LEN + 1],
+                        char **cause)
+{
+	unsigned char r[USER_FEED_TOKEN_LEN / 2];
+	char h[65];
+	randombytes_buf(r, sizeof(r));
+	sodium_bin2hex(token, USER_FEED_TOKEN_LEN + 1, r, sizeof(r));
+	sodium_memzero(r, sizeof(r));
+	feed_hash(token, h);
+	return update_user(db, "UPDATE users SET feed_token_hash = ?1 WHERE name = ?2", h, name,
+	                   cause);
+}
+
+int user_feed_token_revoke(sqlite3 *db, const char *name, char **cause)
+{
+	return update_user(db, "UPDATE users SET feed_token_hash = ?1 WHERE name = ?2", NULL, name,
+	                   cause);
+}
+
+int user_by_feed_token(sqlite3 *db, const char *token, struct user *out, char **cause)
+{
+	sqlite3_stmt *st = NULL;
+	char h[65], *name = NULL;
+	int rc = -1;
+	if (!token || strlen(token) != USER_FEED_TOKEN_LEN ||
+	    strspn(token, "0123456789abcdef") != USER_FEED_TOKEN_LEN)
+		return 1;
+	feed_hash(token, h);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM users WHERE feed_token_hash = ?1", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, h, -1, SQLITE_STATIC);
+		int s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
+			name = xstrdup(col_text(st, 0));
+		rc = s == SQLITE_ROW ? 0 : s == SQLITE_DONE ? 1 : -1;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0)
+		*cause = db_cause(db, "workspace");
+	if (rc == 0)
+		rc = user_get(db, name, out, cause);
+	free(name);
+	return rc;
+}

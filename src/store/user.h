@@ -3,6 +3,7 @@
  * failed logins that slows down password guessing. */
 #ifndef FOKUS_STORE_USER_H
 #define FOKUS_STORE_USER_H
+#include <stddef.h>
 #include <stdint.h>
 
 struct sqlite3;
@@ -81,5 +82,32 @@ void user_check_prepare(void);
 
 int user_check(struct sqlite3 *db, const char *name, const char *password, const char *addr,
                int64_t now, struct user *out, int64_t *wait, char **cause);
+
+/* --- the follow-up: a user's e-mail address (the weekly pulse) and feed
+ * token (the pulse's Atom feed; the workspace keeps only its hash) --- */
+
+/* The user's e-mail address into *out (NULL when none; caller frees).
+ * Returns 0, 1 when there is no such user, -1 with *cause. */
+int user_email_get(struct sqlite3 *db, const char *name, char **out, char **cause);
+/* Sets the address (NULL clears it; the caller checks it). Returns 0, 1 when
+ * there is no such user, -1 with *cause. */
+int user_email_set(struct sqlite3 *db, const char *name, const char *email, char **cause);
+/* The addresses of every user of the role that has one, ordered by name,
+ * into *out (*n; free each, then the array). Returns 0 or -1 with *cause. */
+int user_emails_of_role(struct sqlite3 *db, enum user_role role, char ***out, size_t *n,
+                        char **cause);
+
+#define USER_FEED_TOKEN_LEN 64 /* hex characters */
+
+/* A new feed token for the user, replacing any earlier one, into token.
+ * Returns 0, 1 when there is no such user, -1 with *cause. */
+int user_feed_token_new(struct sqlite3 *db, const char *name,
+                        char token[USER_FEED_TOKEN_LEN + 1], char **cause);
+/* Removes the user's feed token. Returns 0 (also when there was none), 1
+ * when there is no such user, -1 with *cause. */
+int user_feed_token_revoke(struct sqlite3 *db, const char *name, char **cause);
+/* The user a feed token belongs to into *out (free with user_free).
+ * Returns 0, 1 when the token is unknown or malformed, -1 with *cause. */
+int user_by_feed_token(struct sqlite3 *db, const char *token, struct user *out, char **cause);
 
 #endif

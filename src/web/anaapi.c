@@ -6,6 +6,7 @@
  * render/analysis-json.c — the same numbers as `fokus analyze`. A seller
  * gets only their own rows: the team's and other sellers' figures are left
  * out. */
+#include "app/snapinput.h"
 #include "core/analysis.h"
 #include "core/category.h"
 #include "render/analysis-json.h"
@@ -21,64 +22,21 @@
 #include <string.h>
 #include <strings.h>
 
-struct ana_input {
-	struct dataset ds;
-	int64_t snapshot;
-	int8_t *cat;
-	int64_t *revenue, *potential;
-};
-
-static void ana_free(struct ana_input *in)
-{
-	dataset_free(&in->ds);
-	free(in->cat);
-	free(in->revenue);
-	free(in->potential);
-	memset(in, 0, sizeof(*in));
-}
-
 /* The workspace and the latest snapshot's categories, revenue and potential
  * per customer. 0, or -1 after setting the answer (409 without a snapshot). */
-static int load(struct web_ctx *c, struct ana_input *in)
+static int load(struct web_ctx *c, struct app_snapinput *in)
 {
 	char *cause = NULL;
-	struct snapshot s;
-	memset(in, 0, sizeof(*in));
-	int r = store_snapshot_latest(c->db, &in->snapshot, &cause);
+	int r = app_snapinput_load(c->db, 0, LOAD_ALL, in, &cause);
+	if (r == 0)
+		return 0;
+	app_snapinput_free(in);
 	if (r == 1) {
+		free(cause);
 		web_error(c, 409, "no categorization yet: categorize first");
-		return -1;
+	} else {
+		web_fail(c, cause);
 	}
-	if (r < 0 ||
-	    store_load_dataset(c->db, LOAD_ALL, DAYS_NONE, DAYS_NONE, &in->ds, &cause) != 0)
-		goto fail;
-	size_t n = in->ds.ncustomers + 1;
-	in->cat = xcalloc(n, sizeof(*in->cat));
-	in->revenue = xcalloc(n, sizeof(*in->revenue));
-	in->potential = xcalloc(n, sizeof(*in->potential));
-	if (store_snapshot_categories(c->db, in->snapshot, &in->ds, in->cat, &cause) != 0)
-		goto fail;
-	for (size_t i = 0; i < in->ds.ncustomers; i++)
-		in->potential[i] = -1;
-	r = store_snapshot_load(c->db, in->snapshot, &s, &cause);
-	if (r != 0) {
-		if (r > 0)
-			cause = xstrdup("the latest snapshot disappeared; try again");
-		goto fail;
-	}
-	for (size_t k = 0; k < s.n; k++) {
-		int32_t i = dataset_customer_by_store_id(&in->ds, s.store_id[k]);
-		if (i < 0)
-			continue;
-		in->revenue[i] = s.rows[k].revenue;
-		in->potential[i] =
-		    s.rows[k].potential_source == POTSRC_UNKNOWN ? -1 : s.rows[k].potential;
-	}
-	store_snapshot_free(&s);
-	return 0;
-fail:
-	ana_free(in);
-	web_fail(c, cause);
 	return -1;
 }
 
@@ -95,7 +53,7 @@ static int period(struct web_ctx *c, struct analysis_params *p)
 	return 0;
 }
 
-static int compute(struct web_ctx *c, const struct ana_input *in, struct analysis_params *p,
+static int compute(struct web_ctx *c, const struct app_snapinput *in, struct analysis_params *p,
                    struct analysis *a)
 {
 	char *cause = NULL;
@@ -117,15 +75,6 @@ static int compute(struct web_ctx *c, const struct ana_input *in, struct analysi
 	return 0;
 }
 
-static void send_json(struct web_ctx *c, json_t *root)
-{
-	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
-	strbuf_reset(&c->rs->body);
-	strbuf_puts(&c->rs->body, s ? s : "null");
-	free(s);
-	c->rs->status = 200;
-	c->rs->content_type = "application/json";
-}
 
 /* Keeps only the array entries whose seller_id is `mine`. */
 static void keep_seller(json_t *root, const char *key, const char *mine)
@@ -144,13 +93,13 @@ static void keep_seller(json_t *root, const char *key, const char *mine)
 
 void anaapi_analysis(struct web_ctx *c)
 {
-	struct ana_input in;
+	struct app_snapinput in;
 	struct analysis_params p;
 	struct analysis a;
 	if (period(c, &p) != 0 || load(c, &in) != 0)
 		return;
 	if (compute(c, &in, &p, &a) != 0) {
-		ana_free(&in);
+		app_snapinput_free(&in);
 		return;
 	}
 	json_t *root = analysis_json(&a, in.snapshot, c->lang);
@@ -165,10 +114,10 @@ void anaapi_analysis(struct web_ctx *c)
 		for (size_t i = 0; i < sizeof(team) / sizeof(team[0]); i++)
 			json_object_del(root, team[i]);
 	}
-	send_json(c, root);
+	web_json_send(c, root);
 	json_decref(root);
 	analysis_free(&a);
-	ana_free(&in);
+	app_snapinput_free(&in);
 }
 
 /* Whether hay holds needle, ASCII letters compared without case (as the
@@ -204,7 +153,7 @@ static int count_arg(struct web_ctx *c, const char *name, long long *out)
 
 void anaapi_uncontacted(struct web_ctx *c)
 {
-	struct ana_input in;
+	struct app_snapinput in;
 	struct analysis_params p;
 	struct analysis a;
 	const char *cat_s = web_arg(c, "category"), *seller = web_arg(c, "seller");
@@ -213,23 +162,16 @@ void anaapi_uncontacted(struct web_ctx *c)
 		web_error(c, 400, "category must be 1, 2R, 2P or 3");
 		return;
 	}
-	if (seller && !*seller)
-		seller = NULL;
+	if (web_seller(c, seller, &seller) != 0)
+		return;
 	const char *q = web_arg(c, "q");
 	long long limit = -1, offset = 0;
 	if (count_arg(c, "limit", &limit) != 0 || count_arg(c, "offset", &offset) != 0)
 		return;
-	if (c->scope.seller_id) {
-		if (seller && strcmp(seller, c->scope.seller_id) != 0) {
-			web_error(c, 404, "no such seller");
-			return;
-		}
-		seller = c->scope.seller_id;
-	}
 	if (period(c, &p) != 0 || load(c, &in) != 0)
 		return;
 	if (compute(c, &in, &p, &a) != 0) {
-		ana_free(&in);
+		app_snapinput_free(&in);
 		return;
 	}
 	size_t n = 0;
@@ -250,9 +192,9 @@ void anaapi_uncontacted(struct web_ctx *c)
 	json_object_set_new(root, "count", json_integer((json_int_t)n));
 	json_object_set_new(root, "total", json_integer((json_int_t)n));
 	json_object_set_new(root, "offset", json_integer((json_int_t)from));
-	send_json(c, root);
+	web_json_send(c, root);
 	json_decref(root);
 	free(idx);
 	analysis_free(&a);
-	ana_free(&in);
+	app_snapinput_free(&in);
 }

@@ -2,7 +2,8 @@
  * to: auth.c (login, logout, me), api.c (summary, customers, overrides,
  * matrix, sellers, exports), catapi.c (history, save a categorization),
  * importapi.c (uploads), anaapi.c (activity diagnosis), planapi.c (plan,
- * exports), routeapi.c (a seller's week),
+ * exports), routeapi.c (a seller's week), dayapi.c ("My day"),
+ * followapi.c (plan adherence, the pulse feed, unsubscribing),
  * admin.c (users, audit log). Each fills c->rs. */
 #ifndef FOKUS_WEB_HANDLERS_H
 #define FOKUS_WEB_HANDLERS_H
@@ -36,6 +37,13 @@ void routeapi_week(struct web_ctx *c);
 
 void anaapi_analysis(struct web_ctx *c);
 void anaapi_uncontacted(struct web_ctx *c);
+
+void dayapi_day(struct web_ctx *c);
+void dayapi_action(struct web_ctx *c);
+void followapi_adherence(struct web_ctx *c);
+void followapi_feed(struct web_ctx *c);
+void followapi_unsubscribe_page(struct web_ctx *c);
+void followapi_unsubscribe(struct web_ctx *c);
 
 void admin_users(struct web_ctx *c);
 void admin_user_add(struct web_ctx *c);

@@ -5,8 +5,10 @@
  * 8 h, as `fokus route` does by default) and answers
  * render/route-render.c's JSON. A seller may plan only their own days. */
 #include "app/plan.h"
+#include "app/route.h"
 #include "core/route-plan.h"
 #include "render/route-render.h"
+#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
@@ -23,9 +25,14 @@ static int load(struct web_ctx *c, struct plan_inputs *in, struct plan_result **
                 struct route_planned *planned)
 {
 	char *cause = NULL;
-	if (app_plan_route(c->db, in, r, planned, &cause) != 0) {
-		web_error(c, 409, cause ? cause : "no categorization yet: categorize first");
-		free(cause);
+	int64_t snap = 0;
+	int k = store_snapshot_latest(c->db, &snap, &cause);
+	if (k == 1) {
+		web_error(c, 409, "no categorization yet: categorize first");
+		return -1;
+	}
+	if (k < 0 || app_plan_route(c->db, in, r, planned, &cause) != 0) {
+		web_fail(c, cause);
 		return -1;
 	}
 	return 0;
@@ -64,9 +71,7 @@ void routeapi_week(struct web_ctx *c)
 	struct plan_inputs in = {0};
 	struct plan_result *pr = NULL;
 	struct route_planned planned = {NULL, NULL};
-	struct route_visit *visits = NULL;
-	struct route_plan plan = {0};
-	double *lat = NULL, *lon = NULL;
+	struct app_route rt = {0};
 	int32_t days[20];
 	char *cause = NULL, *note = NULL, *buf = NULL;
 	size_t len = 0;
@@ -92,19 +97,8 @@ void routeapi_week(struct web_ctx *c)
 	                           .time_limit = 2,
 	                           .iterations = 0};
 	route_plan_days(from, ndays, days);
-	int nv = route_plan_due(&ds, in.cat, &in.policy, &planned, s, days, ndays, &visits);
-	lat = xmalloc((size_t)(nv + 1) * sizeof(double));
-	lon = xmalloc((size_t)(nv + 1) * sizeof(double));
-	lat[0] = sel->home_lat;
-	lon[0] = sel->home_lon;
-	for (int k = 0; k < nv; k++) {
-		const struct customer *cu = &ds.customers[visits[k].cust];
-		lat[k + 1] = cu->has_loc ? cu->lat : sel->home_lat;
-		lon[k + 1] = cu->has_loc ? cu->lon : sel->home_lon;
-	}
-	struct route_geo geo = {lat, lon, 1.3, 70};
-	if (route_plan_solve(&ds, visits, nv, days, ndays, &prm, route_geo_leg, &geo, &plan,
-	                     &cause) != 0) {
+	if (app_route_plan(&ds, in.cat, &in.policy, &planned, s, days, ndays, &prm, 1.3, 70, &rt,
+	                   &cause) != 0) {
 		web_fail(c, cause);
 		cause = NULL;
 		goto out;
@@ -113,9 +107,9 @@ void routeapi_week(struct web_ctx *c)
 	    TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
 	struct route_doc doc = {.ds = &ds,
 	                        .seller = sel,
-	                        .visits = visits,
-	                        .nvisits = nv,
-	                        .plan = &plan,
+	                        .visits = rt.visits,
+	                        .nvisits = rt.nvisits,
+	                        .plan = &rt.plan,
 	                        .params = &prm,
 	                        .start_lat = sel->home_lat,
 	                        .start_lon = sel->home_lon,
@@ -138,10 +132,7 @@ out:
 	free(buf);
 	free(note);
 	free(cause);
-	route_plan_free(&plan);
-	free(visits);
-	free(lat);
-	free(lon);
+	app_route_free(&rt);
 	app_route_planned_free(&planned);
 	plan_result_free(pr);
 	plan_inputs_free(&in);

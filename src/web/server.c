@@ -5,7 +5,8 @@
  * and sends the answer with the security headers of web.h on every
  * response (and HSTS under TLS).
  *
- * Before a login only POST /api/login takes a body (WEB_LOGIN_MAX bytes):
+ * Before a login only POST /api/login and a one-click POST /unsubscribe take a
+ * body (WEB_LOGIN_MAX bytes):
  * any other request with a body is checked (session, route, role, CSRF)
  * before a byte of it is read.
  *
@@ -462,7 +463,9 @@ static enum MHD_Result request_start(const struct web_app *app, struct MHD_Conne
                                      const char *url, const char *method, struct conn *c)
 {
 	int api = strncmp(url, "/api/", 5) == 0;
-	int login = !strcmp(url, "/api/login") && !strcmp(method, "POST");
+	/* The two bodies taken without a session, a few KB at most: a login, and
+	 * a mail client's one-click unsubscribe (RFC 8058; the key is in the URL). */
+	int login = !strcmp(method, "POST") && (!strcmp(url, "/api/login") || !strcmp(url, "/unsubscribe"));
 	const char *cl =
 	    MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	uint64_t declared = cl ? strtoull(cl, NULL, 10) : 0;
@@ -476,7 +479,7 @@ static enum MHD_Result request_start(const struct web_app *app, struct MHD_Conne
 	watch_note(app, mc, has_body ? W_HEADERS : W_WORKING, 0);
 	if (has_body && c->limit == 0)
 		return too_large(app, mc, c); /* static files take no body */
-	/* Before a login only /api/login takes a body: refuse others unread. */
+	/* Before a login only those two take a body: refuse others unread. */
 	if (has_body && !login) {
 		if (precheck(app, mc, url, method, c, &ok) != 0)
 			return ok;

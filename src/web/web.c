@@ -68,10 +68,20 @@ static const struct route routes[] = {
     {"GET", "/api/import/progress", R_STAFF, 0, importapi_progress},
     {"GET", "/api/analysis", R_STAFF | R_SELLER, HEAVY, anaapi_analysis},
     {"GET", "/api/uncontacted", R_STAFF | R_SELLER, HEAVY, anaapi_uncontacted},
+    {"GET", "/api/day", R_STAFF | R_SELLER, HEAVY, dayapi_day},
+    {"POST", "/api/day/actions", R_STAFF | R_SELLER, 0, dayapi_action},
+    {"GET", "/api/adherence", R_STAFF | R_SELLER, HEAVY, followapi_adherence},
     {"GET", "/api/users", R_ADMIN, 0, admin_users},
     {"POST", "/api/users", R_ADMIN, 0, admin_user_add},
     {"DELETE", "/api/users/", R_ADMIN, 0, admin_user_remove},
     {"GET", "/api/audit", R_ADMIN, 0, admin_audit},
+};
+
+/* Pages outside /api/ that need no session: the key is in the URL. */
+static const struct route public_routes[] = {
+    {"GET", "/feed/pulse.atom", R_NONE, 0, followapi_feed},
+    {"GET", "/unsubscribe", R_NONE, 0, followapi_unsubscribe_page},
+    {"POST", "/unsubscribe", R_NONE, 0, followapi_unsubscribe},
 };
 
 #define CSP                                                                                        \
@@ -428,6 +438,13 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	if (l)
 		(void)lang_parse(l, &c.lang);
 	rs->status = 200;
+	for (size_t i = 0; i < sizeof(public_routes) / sizeof(public_routes[0]); i++)
+		if (!strcmp(rq->path, public_routes[i].path) &&
+		    (!strcmp(rq->method, public_routes[i].method) ||
+		     (!strcmp(rq->method, "HEAD") && !strcmp(public_routes[i].method, "GET")))) {
+			public_routes[i].fn(&c);
+			return;
+		}
 	if (strncmp(rq->path, "/api/", 5) != 0 && strcmp(rq->path, "/api") != 0) {
 		serve_asset(&c);
 		return;
@@ -445,4 +462,27 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	}
 	if (have_ses)
 		user_free(&ses.user);
+}
+
+void web_json_send(struct web_ctx *c, json_t *root)
+{
+	char *s = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	strbuf_reset(&c->rs->body);
+	strbuf_puts(&c->rs->body, s ? s : "null");
+	free(s);
+	c->rs->status = 200;
+	c->rs->content_type = "application/json";
+}
+
+int web_seller(struct web_ctx *c, const char *given, const char **out)
+{
+	*out = given && *given ? given : NULL;
+	if (!c->scope.seller_id)
+		return 0;
+	if (*out && strcmp(*out, c->scope.seller_id) != 0) {
+		web_error(c, 404, "no such seller");
+		return -1;
+	}
+	*out = c->scope.seller_id;
+	return 0;
 }

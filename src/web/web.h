@@ -136,4 +136,14 @@ struct json_t *web_json_body(struct web_ctx *c);
 /* The latest snapshot (id 0 when none); 0, or -1 after setting a 500. */
 int web_snapshot(struct web_ctx *c, struct webq_snapshot *snap);
 
+/* The seller a request is about: `given` (a seller ID from the query or
+ * the body; NULL or "" for none) within the user's scope — a seller's own
+ * ID whatever was given, or NULL for staff who gave none. 0 with *out, or
+ * -1 after answering 404 when a seller asks about another seller. */
+int web_seller(struct web_ctx *c, const char *given, const char **out);
+
+/* Answers 200 with root as compact JSON (reals with 15 digits). */
+struct json_t;
+void web_json_send(struct web_ctx *c, struct json_t *root);
+
 #endif

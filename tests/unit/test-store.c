@@ -393,7 +393,7 @@ static void test_migrate_v1_orders(void **state)
 	(void)state;
 	char path[512];
 	snprintf(path, sizeof(path), "%s/fokus-unit-v1-%ld.db", tu_tmp(), (long)getpid());
-	unlink(path);
+	db_remove(path); /* with a -wal and -shm a run of the same pid may have left */
 	sqlite3 *db = NULL;
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(db_exec(db, store_schema_sql, NULL), 0);

@@ -60,6 +60,9 @@ function variants(path, cust) {
     case '/api/export/calllist': return ['?seller=S01', '?seller=S02', '?seller=S03&lang=sv'];
     case '/api/history': return ['', '?from=1&to=2'];
     case '/api/audit': return ['', '?limit=50', '?since=2026-01-01'];
+    case '/api/import/progress': return ['?token=no-such-import-1', '?token=no-such-import-2'];
+    case '/api/day': return ['', '?seller=S01', '?seller=S02&date=2026-11-09'];
+    case '/api/adherence': return ['', '?seller=S01', '?from=2026-09-01&to=2026-11-30'];
     default: return [''];
   }
 }
@@ -68,6 +71,7 @@ function variants(path, cust) {
 function tails(path, cust) {
   const TAILS = {
     '/api/customers/': cust,
+    '/api/plan/': ['customers', 'customers?q=S0&page=1', 'customers?changes=1', 'owners', 'download.csv', 'download.xlsx'],
     '/api/export/': ['newsletter.csv', 'calls-S01.csv', 'calls-S01.xlsx', 'calls-S02.xlsx', 'calls-S03.xlsx', 'visits-S01.ics', 'calls-S03.csv'],
   };
   return TAILS[path];

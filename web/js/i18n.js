@@ -343,6 +343,9 @@ export function setLang(l) {
   document.documentElement.lang = lang;
 }
 
+// Pages with many words of their own add them here (keeps this table short).
+export function addStrings(more) { Object.assign(S, more); }
+
 export function t(key, ...args) {
   const e = S[key];
   let s = e ? e[lang === 'sv' ? 1 : 0] : key;
