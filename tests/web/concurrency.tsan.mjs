@@ -61,7 +61,7 @@ function variants(path, cust) {
     case '/api/history': return ['', '?from=1&to=2'];
     case '/api/audit': return ['', '?limit=50', '?since=2026-01-01'];
     case '/api/import/progress': return ['?token=no-such-import-1', '?token=no-such-import-2'];
-    case '/api/day': return ['', '?seller=S01', '?seller=S02&date=2026-11-09'];
+    case '/api/day': return ['?seller=S01', `?seller=S02&date=${new Date().toISOString().slice(0, 10)}`];
     case '/api/adherence': return ['', '?seller=S01', '?from=2026-09-01&to=2026-11-30'];
     default: return [''];
   }
