@@ -6,7 +6,7 @@
 // downloads (the whole plan as csv/xlsx, each person's lists) and a field
 // seller's coming days. Codes from the API are shown as words: the reasons
 // and channels come with their words in the plan's "words".
-import { h, mount, table } from '../dom.js';
+import { h, mount, table, field as labelled } from '../dom.js';
 import { api, qs } from '../api.js';
 import { echarts, makeChart, tip } from '../chart.js';
 import { t, lang, catLabel, fmtMoney, fmtInt, fmtNum, fmtPct, fmtDate } from '../i18n.js';
@@ -219,7 +219,7 @@ function weekCard(p) {
     } catch (e) { msg.textContent = t('error', e.message); }
     go.disabled = false;
   } }, t('week_plan'));
-  return h('div', { class: 'card' }, h('h2', null, t('week_title')), h('div', { class: 'filters' }, sel, go), msg, out);
+  return h('div', { class: 'card' }, h('h2', null, t('week_title')), h('div', { class: 'filters' }, labelled(t('seller'), sel), go), msg, out);
 }
 
 let pointsCache = null;
