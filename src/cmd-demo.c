@@ -59,7 +59,12 @@ static int run_command(struct demo *d, const struct command *c, char **argv)
 	while (argv[argc])
 		argc++;
 	optind = 0;
-	return c->run(d->ctx, argc, argv);
+	/* The step's notes go to stderr, unbuffered: what came before them
+	 * on stdout must be out first, or a piped demo reads out of order. */
+	fflush(stdout);
+	int rc = c->run(d->ctx, argc, argv);
+	fflush(stdout);
+	return rc;
 }
 
 static int step_sample(struct demo *d, const char *data)

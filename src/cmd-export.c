@@ -139,6 +139,7 @@ static void print_summary(struct cmd_ctx *ctx, const struct export_opts *eo,
 	          "kunder vid %d tillfällen.\n"),
 	       s->call_lists, s->calendars, s->visits, eo->weeks, s->newsletter_rows,
 	       s->newsletter_dates);
+	fflush(stdout); /* the note follows the summary, also when piped */
 	if (s->not_fitted)
 		fprintf(
 		    stderr,
