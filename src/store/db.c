@@ -475,3 +475,38 @@ int db_data_version(sqlite3 *db, int64_t *out, char **cause)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+char *db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? xstrdup((const char *)s) : NULL;
+}
+
+int db_collect(sqlite3 *db, sqlite3_stmt *st, size_t size, void (*row)(sqlite3_stmt *, void *),
+               void **out, size_t *n, void (*release)(void *, size_t), const char *what,
+               char **cause)
+{
+	unsigned char *v = NULL;
+	size_t cap = 0, k = 0;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = xreallocarray(v, cap, size);
+		}
+		memset(v + k * size, 0, size);
+		row(st, v + k * size);
+		k++;
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		*cause = db_cause(db, what);
+		release(v, k);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}

@@ -3,6 +3,7 @@
  * names sqlite3 (as an opaque handle). */
 #ifndef FOKUS_DB_H
 #define FOKUS_DB_H
+#include <stddef.h>
 #include <stdint.h>
 
 struct sqlite3;
@@ -35,5 +36,19 @@ char *db_cause(struct sqlite3 *db, const char *what);
  * migration to schema 5 in db.c), for caches of computed answers. 0 or -1
  * with *cause. */
 int db_data_version(struct sqlite3 *db, int64_t *out, char **cause);
+
+struct sqlite3_stmt;
+
+/* A text column as a fresh string; NULL for SQL NULL. */
+char *db_col_dup(struct sqlite3_stmt *st, int i);
+
+/* Reading a list: steps the prepared SELECT st to its end and gives each
+ * row a zeroed element of `size` bytes in one array (grown by doubling),
+ * filled by row(st, elem). Finalizes st. Returns 0 with *out and *n (NULL
+ * and 0 for no rows), or -1 with *cause ("what" in the sentence) after
+ * release(array, rows so far) — the list's own free function. */
+int db_collect(struct sqlite3 *db, struct sqlite3_stmt *st, size_t size,
+               void (*row)(struct sqlite3_stmt *st, void *elem), void **out, size_t *n,
+               void (*release)(void *array, size_t n), const char *what, char **cause);
 
 #endif

@@ -180,16 +180,33 @@ fail:
 	return -1;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
+static void action_row(sqlite3_stmt *st, void *elem)
 {
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
+	struct follow_action *a = elem;
+	a->action_id = db_col_dup(st, 0);
+	a->user_name = db_col_dup(st, 1);
+	a->seller_id = db_col_dup(st, 2);
+	a->customer_id = db_col_dup(st, 3);
+	a->customer_name = db_col_dup(st, 4);
+	a->kind = db_col_dup(st, 5);
+	a->outcome = db_col_dup(st, 6);
+	a->note = db_col_dup(st, 7);
+	a->day = sqlite3_column_int(st, 8);
+	a->minute = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 9);
+	a->duration_min =
+	    sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 10);
+}
+
+static void actions_release(void *v, size_t n)
+{
+	follow_actions_free(v, n);
 }
 
 int follow_actions_of_day(sqlite3 *db, const char *seller_id, int32_t day,
                           struct follow_action **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
@@ -203,31 +220,10 @@ int follow_actions_of_day(sqlite3 *db, const char *seller_id, int32_t day,
 	}
 	sqlite3_bind_text(st, 1, seller_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, day);
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof(**out));
-		struct follow_action *a = &(*out)[(*n)++];
-		a->action_id = col_dup(st, 0);
-		a->user_name = col_dup(st, 1);
-		a->seller_id = col_dup(st, 2);
-		a->customer_id = col_dup(st, 3);
-		a->customer_name = col_dup(st, 4);
-		a->kind = col_dup(st, 5);
-		a->outcome = col_dup(st, 6);
-		a->note = col_dup(st, 7);
-		a->day = sqlite3_column_int(st, 8);
-		a->minute = sqlite3_column_type(st, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 9);
-		a->duration_min =
-		    sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 10);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		*cause = db_cause(db, "reading the logged actions");
-		follow_actions_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (db_collect(db, st, sizeof(**out), action_row, &v, n, actions_release,
+	               "reading the logged actions", cause) != 0)
 		return -1;
-	}
+	*out = v;
 	return 0;
 }
 

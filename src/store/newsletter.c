@@ -30,12 +30,6 @@ static enum nl_state state_parse(const char *s)
 	return NL_NONE;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 int nl_issue_check(sqlite3 *db, const char *issue, const char *subject, char **cause)
 {
 	sqlite3_stmt *st = NULL;
@@ -121,9 +115,23 @@ fail:
 	return -1;
 }
 
+static void send_row(sqlite3_stmt *st, void *elem)
+{
+	struct nl_send_row *r = elem;
+	r->email = db_col_dup(st, 0);
+	r->state = state_parse((const char *)sqlite3_column_text(st, 1));
+	r->smtp_code = sqlite3_column_int(st, 2);
+}
+
+static void send_rows_release(void *v, size_t n)
+{
+	nl_send_rows_free(v, n);
+}
+
 int nl_sends_load(sqlite3 *db, const char *issue, struct nl_send_row **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
@@ -134,22 +142,10 @@ int nl_sends_load(sqlite3 *db, const char *issue, struct nl_send_row **out, size
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, issue, -1, SQLITE_STATIC);
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof(**out));
-		struct nl_send_row *r = &(*out)[(*n)++];
-		r->email = col_dup(st, 0);
-		r->state = state_parse((const char *)sqlite3_column_text(st, 1));
-		r->smtp_code = sqlite3_column_int(st, 2);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		*cause = db_cause(db, "reading the send log");
-		nl_send_rows_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (db_collect(db, st, sizeof(**out), send_row, &v, n, send_rows_release,
+	               "reading the send log", cause) != 0)
 		return -1;
-	}
+	*out = v;
 	return 0;
 }
 
@@ -311,9 +307,24 @@ int nl_unsuppress(sqlite3 *db, const char *email, char **cause)
 	return rc;
 }
 
+static void suppressed_row(sqlite3_stmt *st, void *elem)
+{
+	struct nl_suppressed *r = elem;
+	r->email = db_col_dup(st, 0);
+	r->reason = db_col_dup(st, 1);
+	r->detail = db_col_dup(st, 2);
+	r->created_at = db_col_dup(st, 3);
+}
+
+static void suppressed_release(void *v, size_t n)
+{
+	nl_suppressed_free(v, n);
+}
+
 int nl_suppressed_load(sqlite3 *db, struct nl_suppressed **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
@@ -323,23 +334,10 @@ int nl_suppressed_load(sqlite3 *db, struct nl_suppressed **out, size_t *n, char 
 		*cause = db_cause(db, "reading the suppressed addresses");
 		return -1;
 	}
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof(**out));
-		struct nl_suppressed *r = &(*out)[(*n)++];
-		r->email = col_dup(st, 0);
-		r->reason = col_dup(st, 1);
-		r->detail = col_dup(st, 2);
-		r->created_at = col_dup(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		*cause = db_cause(db, "reading the suppressed addresses");
-		nl_suppressed_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (db_collect(db, st, sizeof(**out), suppressed_row, &v, n, suppressed_release,
+	               "reading the suppressed addresses", cause) != 0)
 		return -1;
-	}
+	*out = v;
 	return 0;
 }
 
@@ -354,9 +352,28 @@ void nl_suppressed_free(struct nl_suppressed *v, size_t n)
 	free(v);
 }
 
+static void issue_row(sqlite3_stmt *st, void *elem)
+{
+	struct nl_issue_info *r = elem;
+	r->issue = db_col_dup(st, 0);
+	r->subject = db_col_dup(st, 1);
+	r->created_at = db_col_dup(st, 2);
+	r->sent = sqlite3_column_int64(st, 3);
+	r->sending = sqlite3_column_int64(st, 4);
+	r->bounced = sqlite3_column_int64(st, 5);
+	r->failed = sqlite3_column_int64(st, 6);
+	r->customers_reached = sqlite3_column_int64(st, 7);
+}
+
+static void issues_release(void *v, size_t n)
+{
+	nl_issues_free(v, n);
+}
+
 int nl_issues_load(sqlite3 *db, struct nl_issue_info **out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(
@@ -373,27 +390,10 @@ int nl_issues_load(sqlite3 *db, struct nl_issue_info **out, size_t *n, char **ca
 		*cause = db_cause(db, "reading the newsletter issues");
 		return -1;
 	}
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof(**out));
-		struct nl_issue_info *r = &(*out)[(*n)++];
-		r->issue = col_dup(st, 0);
-		r->subject = col_dup(st, 1);
-		r->created_at = col_dup(st, 2);
-		r->sent = sqlite3_column_int64(st, 3);
-		r->sending = sqlite3_column_int64(st, 4);
-		r->bounced = sqlite3_column_int64(st, 5);
-		r->failed = sqlite3_column_int64(st, 6);
-		r->customers_reached = sqlite3_column_int64(st, 7);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		*cause = db_cause(db, "reading the newsletter issues");
-		nl_issues_free(*out, *n);
-		*out = NULL;
-		*n = 0;
+	if (db_collect(db, st, sizeof(**out), issue_row, &v, n, issues_release,
+	               "reading the newsletter issues", cause) != 0)
 		return -1;
-	}
+	*out = v;
 	return 0;
 }
 

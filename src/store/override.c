@@ -137,12 +137,6 @@ int store_override_remove(sqlite3 *db, const char *customer_id, char **cause)
 	return ret;
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? xstrdup((const char *)s) : NULL;
-}
-
 int store_override_list(sqlite3 *db, struct override_item **items, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
@@ -163,18 +157,18 @@ int store_override_list(sqlite3 *db, struct override_item **items, size_t *n, ch
 			*items = xreallocarray(*items, cap, sizeof(**items));
 		}
 		struct override_item *it = &(*items)[(*n)++];
-		it->customer_id = col_dup(st, 0);
-		it->name = col_dup(st, 1);
+		it->customer_id = db_col_dup(st, 0);
+		it->name = db_col_dup(st, 1);
 		enum category c = CAT_3;
 		const char *code = (const char *)sqlite3_column_text(st, 2);
 		if (code)
 			category_parse(code, &c);
 		it->category = c;
-		it->reason = col_dup(st, 3);
+		it->reason = db_col_dup(st, 3);
 		it->until = sqlite3_column_type(st, 4) == SQLITE_NULL ? DAYS_NONE
 		                                                      : sqlite3_column_int(st, 4);
-		it->created_at = col_dup(st, 5);
-		it->created_by = col_dup(st, 6);
+		it->created_at = db_col_dup(st, 5);
+		it->created_by = db_col_dup(st, 6);
 	}
 	if (rc == SQLITE_DONE)
 		ret = 0;
@@ -221,7 +215,7 @@ int store_override_load(sqlite3 *db, const struct dataset *ds, struct cat_overri
 		if (i < 0 || !code || category_parse(code, &c) != 0)
 			continue;
 		ov[i].category = (int8_t)c;
-		ov[i].reason = col_dup(st, 2);
+		ov[i].reason = db_col_dup(st, 2);
 		if (!ov[i].reason)
 			ov[i].reason = xstrdup("");
 		ov[i].until = sqlite3_column_type(st, 3) == SQLITE_NULL ? DAYS_NONE

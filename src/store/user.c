@@ -510,9 +510,22 @@ int user_email_set(sqlite3 *db, const char *name, const char *email, char **caus
 	return update_user(db, "UPDATE users SET email = ?1 WHERE name = ?2", email, name, cause);
 }
 
+static void email_row(sqlite3_stmt *st, void *elem)
+{
+	*(char **)elem = xstrdup(col_text(st, 0));
+}
+
+static void emails_release(void *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(((char **)v)[i]);
+	free(v);
+}
+
 int user_emails_of_role(sqlite3 *db, enum user_role role, char ***out, size_t *n, char **cause)
 {
 	sqlite3_stmt *st = NULL;
+	void *v;
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
@@ -523,21 +536,10 @@ int user_emails_of_role(sqlite3 *db, enum user_role role, char ***out, size_t *n
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, user_role_code(role), -1, SQLITE_STATIC);
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xreallocarray(*out, *n + 1, sizeof(char *));
-		(*out)[(*n)++] = xstrdup(col_text(st, 0));
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		for (size_t i = 0; i < *n; i++)
-			free((*out)[i]);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		*cause = db_cause(db, "workspace");
+	if (db_collect(db, st, sizeof(char *), email_row, &v, n, emails_release, "workspace",
+	               cause) != 0)
 		return -1;
-	}
+	*out = v;
 	return 0;
 }
 
