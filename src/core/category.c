@@ -18,18 +18,18 @@
 /* --- codes ------------------------------------------------------------------ */
 
 static const char *const axis_codes[] = {"amount", "margin"};
-static const struct {
+/* A code with its words, for the enums whose words are shown. */
+struct coded {
 	const char *code, *en, *sv;
-} methods[METHOD_COUNT] = {
+};
+static const struct coded methods[METHOD_COUNT] = {
     {"pareto", "pareto", "pareto"},
     {"absolute", "absolute", "absolut"},
     {"top", "top percent", "toppandel"},
     {"abc", "computed ABC", "beräknad ABC"},
 };
 static const char *const revsrc_codes[REVSRC_COUNT] = {"orders", "file", "none"};
-static const struct {
-	const char *code, *en, *sv;
-} potsrc[POTSRC_COUNT] = {
+static const struct coded potsrc[POTSRC_COUNT] = {
     {"given", "given", "angiven"},
     {"wallet", "wallet", "köpkraft"},
     {"estimated", "estimated", "uppskattad"},
@@ -72,15 +72,22 @@ const char *cat_method_label(enum cat_method m, enum lang lang)
 	return m < METHOD_COUNT ? TR(lang, methods[m].en, methods[m].sv) : "";
 }
 
+/* The index of code s (any case) in t[0..n), or -1. */
+static int find_coded(const char *s, const struct coded *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcasecmp(s, t[i].code))
+			return i;
+	return -1;
+}
+
 int cat_method_parse(const char *s, enum cat_method *out)
 {
-	for (int i = 0; i < METHOD_COUNT; i++) {
-		if (!strcasecmp(s, methods[i].code)) {
-			*out = (enum cat_method)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = find_coded(s, methods, METHOD_COUNT);
+	if (i < 0)
+		return -1;
+	*out = (enum cat_method)i;
+	return 0;
 }
 
 const char *rev_source_code(enum rev_source s)
@@ -109,13 +116,11 @@ const char *pot_source_label(enum pot_source s, enum lang lang)
 
 int pot_source_parse(const char *s, enum pot_source *out)
 {
-	for (int i = 0; i < POTSRC_COUNT; i++) {
-		if (!strcasecmp(s, potsrc[i].code)) {
-			*out = (enum pot_source)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = find_coded(s, potsrc, POTSRC_COUNT);
+	if (i < 0)
+		return -1;
+	*out = (enum pot_source)i;
+	return 0;
 }
 
 /* --- parameters --------------------------------------------------------------- */

@@ -115,49 +115,52 @@ static void money_label(char *buf, size_t size, int64_t v, enum lang lang)
 	snprintf(buf, size, "%s", m);
 }
 
-/* Grid lines and tick labels of both axes. */
-static void draw_axes(FILE *f, const struct scale *sx, const struct scale *sy, enum lang lang)
+/* The grid lines and tick labels of one axis: a line at each 1..9 × 10^d,
+ * labelled at each decade; vertical lines for the x axis (vert), else
+ * horizontal ones. */
+static void draw_axis(FILE *f, const struct scale *s, int vert, enum lang lang)
 {
 	char b[32];
-	fputs("<g class=\"fk-grid\">\n", f);
-	for (int d = (int)sx->lmin; d <= (int)sx->lmax; d++) {
+	for (int d = (int)s->lmin; d <= (int)s->lmax; d++) {
 		for (int k = 1; k < 10; k++) {
 			double l = d + log10(k);
-			if (l > sx->lmax + 1e-9)
+			if (l > s->lmax + 1e-9)
 				break;
-			double x =
-			    sx->a0 + (l - sx->lmin) / (sx->lmax - sx->lmin) * (sx->a1 - sx->a0);
-			fprintf(
-			    f, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"%s\"/>\n",
-			    x, PY0, x, PY1, k == 1 ? "fk-major" : "fk-minor");
-			if (k == 1) {
-				tick_label(b, sizeof(b), d, lang);
+			double p = s->a0 + (l - s->lmin) / (s->lmax - s->lmin) * (s->a1 - s->a0);
+			const char *cls = k == 1 ? "fk-major" : "fk-minor";
+			if (vert)
+				fprintf(f,
+				        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+				        "class=\"%s\"/>\n",
+				        p, PY0, p, PY1, cls);
+			else
+				fprintf(f,
+				        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
+				        "class=\"%s\"/>\n",
+				        PX0, p, PX1, p, cls);
+			if (k != 1)
+				continue;
+			tick_label(b, sizeof(b), d, lang);
+			if (vert)
 				fprintf(f,
 				        "<text x=\"%.1f\" y=\"%d\" class=\"fk-tick\" "
 				        "text-anchor=\"middle\">%s</text>\n",
-				        x, PY1 + 18, b);
-			}
-		}
-	}
-	for (int d = (int)sy->lmin; d <= (int)sy->lmax; d++) {
-		for (int k = 1; k < 10; k++) {
-			double l = d + log10(k);
-			if (l > sy->lmax + 1e-9)
-				break;
-			double y =
-			    sy->a0 + (l - sy->lmin) / (sy->lmax - sy->lmin) * (sy->a1 - sy->a0);
-			fprintf(
-			    f, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"%s\"/>\n",
-			    PX0, y, PX1, y, k == 1 ? "fk-major" : "fk-minor");
-			if (k == 1) {
-				tick_label(b, sizeof(b), d, lang);
+				        p, PY1 + 18, b);
+			else
 				fprintf(f,
 				        "<text x=\"%d\" y=\"%.1f\" class=\"fk-tick\" "
 				        "text-anchor=\"end\">%s</text>\n",
-				        PX0 - 8, y + 4, b);
-			}
+				        PX0 - 8, p + 4, b);
 		}
 	}
+}
+
+/* Grid lines and tick labels of both axes. */
+static void draw_axes(FILE *f, const struct scale *sx, const struct scale *sy, enum lang lang)
+{
+	fputs("<g class=\"fk-grid\">\n", f);
+	draw_axis(f, sx, 1, lang);
+	draw_axis(f, sy, 0, lang);
 	fputs("</g>\n", f);
 	/* the edge strips */
 	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"url(#fk-hatch)\"/>\n",

@@ -47,16 +47,8 @@ static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
 	jsonw_kint(w, "window_months", s->window_months);
 	jsonw_kstr(w, "axis", s->axis);
 	jsonw_kstr(w, "method", s->method);
-	jsonw_key(w, "revenue_threshold");
-	if (s->has_revenue_threshold)
-		jsonw_money(w, s->revenue_threshold);
-	else
-		jsonw_null(w);
-	jsonw_key(w, "potential_threshold");
-	if (s->has_potential_threshold)
-		jsonw_money(w, s->potential_threshold);
-	else
-		jsonw_null(w);
+	jsonw_kmoney_or_null(w, "revenue_threshold", s->has_revenue_threshold, s->revenue_threshold);
+	jsonw_kmoney_or_null(w, "potential_threshold", s->has_potential_threshold, s->potential_threshold);
 	jsonw_end_obj(w);
 }
 
@@ -142,16 +134,8 @@ static void write_customer(struct jsonw *w, const struct webq_customer *r)
 	jsonw_kstr(w, "seller_id", r->seller_id);
 	jsonw_kstr(w, "category", r->category);
 	jsonw_kstr(w, "computed_category", r->computed_category);
-	jsonw_key(w, "revenue");
-	if (r->category)
-		jsonw_money(w, r->revenue);
-	else
-		jsonw_null(w);
-	jsonw_key(w, "potential");
-	if (r->has_potential)
-		jsonw_money(w, r->potential);
-	else
-		jsonw_null(w);
+	jsonw_kmoney_or_null(w, "revenue", r->category != NULL, r->revenue);
+	jsonw_kmoney_or_null(w, "potential", r->has_potential, r->potential);
 	jsonw_kstr(w, "potential_source", r->potential_source);
 	jsonw_kstr(w, "override_reason", r->override_reason);
 	jsonw_kint(w, "orders", r->orders);
@@ -287,11 +271,7 @@ static void hist_row(void *arg, const struct webq_hist *h)
 	jsonw_kstr(w, "computed_category", h->computed_category);
 	jsonw_kstr(w, "override_reason", h->override_reason);
 	jsonw_kmoney(w, "revenue", h->revenue);
-	jsonw_key(w, "potential");
-	if (h->has_potential)
-		jsonw_money(w, h->potential);
-	else
-		jsonw_null(w);
+	jsonw_kmoney_or_null(w, "potential", h->has_potential, h->potential);
 	jsonw_end_obj(w);
 }
 

@@ -179,3 +179,12 @@ void jsonw_kmoney(struct jsonw *w, const char *k, int64_t minor)
 	jsonw_key(w, k);
 	jsonw_money(w, minor);
 }
+
+void jsonw_kmoney_or_null(struct jsonw *w, const char *k, int has, int64_t minor)
+{
+	jsonw_key(w, k);
+	if (has)
+		jsonw_money(w, minor);
+	else
+		jsonw_null(w);
+}

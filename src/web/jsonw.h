@@ -37,5 +37,7 @@ void jsonw_escape(struct strbuf *sb, const char *s);
 void jsonw_kstr(struct jsonw *w, const char *k, const char *s);
 void jsonw_kint(struct jsonw *w, const char *k, int64_t v);
 void jsonw_kmoney(struct jsonw *w, const char *k, int64_t minor);
+/* The amount, or null where there is none (has == 0). */
+void jsonw_kmoney_or_null(struct jsonw *w, const char *k, int has, int64_t minor);
 
 #endif

@@ -196,6 +196,11 @@ test('keyboard: sort, page, filter and follow a flow without the mouse', async (
   await page.focus('th button.sort[data-sort="name"]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => location.hash.includes('sort=name'));
+  // the address changes before the table is drawn again: wait for the new sorted column
+  await page.waitForFunction(() => {
+    const th = document.querySelector('th[aria-sort]');
+    return th && th.querySelector('button.sort[data-sort="name"]');
+  });
   assert.equal(await page.getAttribute('th[aria-sort]', 'aria-sort'), 'ascending');
   await page.focus('nav.pager button[data-page="next"]');
   await page.keyboard.press('Enter');
