@@ -230,7 +230,27 @@ static int replace_kind(struct store_import *im, char **cause)
 		if (db_exec(im->db, "DELETE FROM order_blocks", cause) != 0)
 			return -1;
 	} else {
-		if (db_exec(im->db, "DELETE FROM activities", cause) != 0)
+		/* only what activity files brought: the newsletter's and My day's
+		 * activities (batches of their own kinds) stay; when there are none
+		 * the table is emptied at once rather than row by row */
+		int others = 0;
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(im->db,
+				       "SELECT EXISTS(SELECT 1 FROM activities WHERE batch_id IN "
+				       "(SELECT id FROM batches WHERE kind <> 'activities'))",
+				       -1, &st, NULL) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			*cause = db_cause(im->db, "workspace");
+			return -1;
+		}
+		others = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (db_exec(im->db,
+			    others ? "DELETE FROM activities WHERE batch_id IN "
+				     "(SELECT id FROM batches WHERE kind = 'activities')"
+				   : "DELETE FROM activities",
+			    cause) != 0)
 			return -1;
 		im->counts.replaced_rows = sqlite3_changes64(im->db);
 	}
@@ -762,9 +782,8 @@ fail_cause:
 /* The activities' index by customer and day takes each row at its
  * customer's place: for a file of many rows that is a random write per row
  * (1.8 M activities: most of the import's time). Built once after the rows
- * are in, it is a sort instead. (The index by batch takes rows at its end
- * and is kept: building it again cost more than it saves.) Worth it when the file adds at least an
- * eighth of the rows already there; the index is dropped and rebuilt inside
+ * are in, it is a sort instead. (There is no index by batch since schema
+ * 8.) Worth it when the file adds at least an eighth of the rows already there; the index is dropped and rebuilt inside
  * the import's transaction, so an abort leaves it as it was. */
 #define REINDEX_SHARE 8
 int store_import_expect(struct store_import *im, long long rows, char **cause)

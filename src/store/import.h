@@ -29,7 +29,8 @@ struct idmap;
 #define STORE_ID_SEEN ((int64_t)UINT32_MAX)
 
 /* Starts the import of a file of `kind`: BEGIN IMMEDIATE, a batches row.
- * replace: remove every earlier row of that kind first (orders/activities).
+ * replace: remove every earlier row of that kind first (orders; activities
+ * of earlier activity files, not those the newsletter or My day logged).
  * seen (orders; may be NULL): every customer ID of the file, each with the
  * value STORE_ID_SEEN (unless the map is full); the import takes it over
  * (and leaves it empty) and creates the new customers first, in ID order.
