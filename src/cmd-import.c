@@ -56,9 +56,9 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 		       fmt_int(a, sizeof(a), c->customers_created, lang));
 	if (kind == REC_CUSTOMERS || kind == REC_SELLERS) {
 		printf("  %-22s %s\n", TR(lang, "updated (known IDs)", "uppdaterade (kända id)"),
-		       fmt_int(a, sizeof(a), c->customers_updated, lang));
+		       fmt_int(a, sizeof(a), c->updated, lang));
 		printf("  %-22s %s\n", TR(lang, "located by postal code", "placerade via postnummer"),
-		       fmt_int(a, sizeof(a), c->customers_located, lang));
+		       fmt_int(a, sizeof(a), c->located, lang));
 	}
 	if (kind == REC_ORDERS)
 		printf("  %-22s %s\n", TR(lang, "amount total", "summa belopp"),

@@ -994,8 +994,8 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_object_set_new(o, "totals_rows_left_out", t);
 	}
 	json_object_set_new(o, "customers_created", json_integer(res->counts.customers_created));
-	json_object_set_new(o, "updated", json_integer(res->counts.customers_updated));
-	json_object_set_new(o, "located", json_integer(res->counts.customers_located));
+	json_object_set_new(o, "updated", json_integer(res->counts.updated));
+	json_object_set_new(o, "located", json_integer(res->counts.located));
 	json_object_set_new(o, "replaced_rows", json_integer(res->counts.replaced_rows));
 	json_object_set_new(o, "amount_total", json_real((double)amount / 100.0));
 	json_object_set_new(o, "date_min", iso_or_null(dmin));

@@ -13,8 +13,8 @@ struct sqlite3;
 struct import_counts {
 	long long rows_stored;
 	long long customers_created; /* by orders/activities naming unknown customers */
-	long long customers_updated; /* customer/seller files: existing rows updated */
-	long long customers_located; /* coordinates from the postal-code table */
+	long long updated;           /* customer/seller files: existing rows updated */
+	long long located;           /* customers/sellers' homes placed by postal code */
 	long long replaced_rows;     /* rows removed by --replace */
 	int64_t amount_total;        /* orders: sum of amounts, minor units */
 	int32_t date_min, date_max;  /* DAYS_NONE when no dated rows */

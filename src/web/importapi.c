@@ -384,8 +384,8 @@ void importapi_upload(struct web_ctx *c)
 		jsonw_kint(&w, "batch_id", res.counts.batch_id);
 		jsonw_kint(&w, "rows_stored", res.counts.rows_stored);
 		jsonw_kint(&w, "customers_created", res.counts.customers_created);
-		jsonw_kint(&w, "customers_updated", res.counts.customers_updated);
-		jsonw_kint(&w, "customers_located", res.counts.customers_located);
+		jsonw_kint(&w, "customers_updated", res.counts.updated);
+		jsonw_kint(&w, "customers_located", res.counts.located);
 		jsonw_kint(&w, "replaced_rows", res.counts.replaced_rows);
 		jsonw_kmoney(&w, "amount_total", res.counts.amount_total);
 		jsonw_end_obj(&w);
