@@ -2,7 +2,7 @@
  * 1, 2R, 2P or 3, store the run as a snapshot and print the summary. With
  * --orders FILE it computes straight from files instead, without any
  * workspace, and prints the customer rows. */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd.h"
 #include "core/category.h"
 #include "io/number.h"

@@ -6,10 +6,10 @@
  * step is the same code the single commands run. */
 #include "app/adherence.h"
 #include "app/plan.h"
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd-analyze.h"
 #include "cmd.h"
-#include "importer.h"
+#include "app/importer.h"
 #include "render/html.h"
 #include "render/planview.h"
 #include "store/db.h"

@@ -1,7 +1,7 @@
 /* cmd-import.c — `fokus import KIND FILE`: an export from the ERP/CRM or
  * Excel into the workspace, all-or-nothing, with every rejected row named. */
 #include "cmd.h"
-#include "importer.h"
+#include "app/importer.h"
 #include "store/audit.h"
 #include "util/days.h"
 #include "util/progress.h"

@@ -11,7 +11,7 @@
  * (io/kind.h) and named in the answer. With progress=TOKEN (a string the
  * page makes up), GET /api/import/progress?token=TOKEN answers how far the
  * import has come while it runs, to the same user. */
-#include "importer.h"
+#include "app/importer.h"
 #include "io/kind.h"
 #include "io/records.h"
 #include "store/audit.h"

@@ -6,7 +6,7 @@
  * kind) is refused for orders and activities: they are appended, and twice
  * would double the revenue. Orders are read in other threads (two for a csv
  * file that can be cut in two) while this one stores them (store_piped). */
-#include "importer.h"
+#include "app/importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
 #include "store/valuemap.h"
