@@ -2,16 +2,16 @@
  * 1, 2R, 2P or 3, store the run as a snapshot and print the summary. With
  * --orders FILE it computes straight from files instead, without any
  * workspace, and prints the customer rows. */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd.h"
 #include "core/category.h"
+#include "io/number.h"
 #include "render/catout.h"
 #include "store/audit.h"
 #include "util/days.h"
 #include "util/threads.h"
 #include "util/xmalloc.h"
 
-#include <ctype.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,62 +19,18 @@
 extern const struct command cmd_categorize;
 
 /* Parses an amount in currency units ("480000", "480 000", "1 234,50",
- * "1,234.50", "-5", "480000 kr") into minor units. 0 or -1. */
+ * "1,234.50", "-5", "480000 kr") into minor units, by the one rule the
+ * import reads amounts with (io/number.h): the decimal separator decided
+ * from the value as from a column of one cell. 0 or -1. */
 static int parse_money(const char *s, int64_t *out)
 {
-	char digits[64];
-	size_t n = 0;
-	int neg = 0, seen_digit = 0;
-	const char *p = s;
-	while (isspace((unsigned char)*p))
-		p++;
-	if (*p == '-' || *p == '+') {
-		neg = *p == '-';
-		p++;
-	}
-	/* the decimal separator is the last '.' or ',' followed by 1-2 digits only */
-	const char *dec = NULL;
-	for (const char *q = p; *q; q++) {
-		if (*q == '.' || *q == ',') {
-			size_t k = 0;
-			while (isdigit((unsigned char)q[1 + k]))
-				k++;
-			const char *rest = q + 1 + k;
-			while (*rest == ' ')
-				rest++;
-			if (k >= 1 && k <= 2 && (*rest == '\0' || !strcmp(rest, "kr")))
-				dec = q;
-		}
-	}
-	int64_t units = 0, cents = 0;
-	for (; *p && p != dec; p++) {
-		if (isdigit((unsigned char)*p)) {
-			if (n + 1 >= sizeof(digits))
-				return -1;
-			digits[n++] = *p;
-			seen_digit = 1;
-		} else if (*p == ' ' || *p == '_' || *p == ',' || *p == '.' || *p == '\'') {
-			continue;
-		} else if (!strcmp(p, "kr") || !strcmp(p, "SEK") || !strcmp(p, "sek")) {
-			break;
-		} else if ((unsigned char)*p == 0xc2 && (unsigned char)p[1] == 0xa0) {
-			p++; /* no-break space */
-		} else {
-			return -1;
-		}
-	}
-	digits[n] = '\0';
-	if (!seen_digit || n > 15)
-		return -1;
-	units = strtoll(digits, NULL, 10);
-	if (dec) {
-		const char *q = dec + 1;
-		cents = (q[0] - '0') * 10;
-		if (isdigit((unsigned char)q[1]))
-			cents += q[1] - '0';
-	}
-	*out = (units * 100 + cents) * (neg ? -1 : 1);
-	return 0;
+	size_t n = strlen(s);
+	struct numstat st = {0};
+	enum numfmt f;
+	struct numval v;
+	number_observe(&st, s, n);
+	number_decide(&st, &f);
+	return number_parse(s, n, f, &v) == 0 && number_minor(&v, out) == 0 ? 0 : -1;
 }
 
 static int parse_double(const char *s, double *out)

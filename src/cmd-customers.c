@@ -2,7 +2,7 @@
  * categorization snapshot, with revenue, potential and its source, the
  * computed and final category and the reason, filtered by category or
  * seller. */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd-report.h"
 #include "cmd.h"
 #include "render/catout.h"

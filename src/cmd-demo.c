@@ -6,10 +6,10 @@
  * step is the same code the single commands run. */
 #include "app/adherence.h"
 #include "app/plan.h"
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd-analyze.h"
 #include "cmd.h"
-#include "importer.h"
+#include "app/importer.h"
 #include "render/html.h"
 #include "render/planview.h"
 #include "store/db.h"
@@ -99,9 +99,9 @@ static int step_import(struct demo *d, struct sqlite3 *db, const char *data)
 		       TR(d->lang, "rows", "rader"));
 		if (order[i] == REC_ORDERS)
 			printf(", %s", fmt_money(n2, sizeof(n2), res.counts.amount_total, d->lang));
-		if (res.counts.customers_located)
+		if (res.counts.located)
 			printf(TR(d->lang, ", %lld placed by postal code", ", %lld placerade via postnummer"),
-			       res.counts.customers_located);
+			       res.counts.located);
 		putchar('\n');
 		importer_result_free(&res);
 		free(path);

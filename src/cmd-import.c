@@ -1,7 +1,7 @@
 /* cmd-import.c — `fokus import KIND FILE`: an export from the ERP/CRM or
  * Excel into the workspace, all-or-nothing, with every rejected row named. */
 #include "cmd.h"
-#include "importer.h"
+#include "app/importer.h"
 #include "store/audit.h"
 #include "util/days.h"
 #include "util/progress.h"
@@ -56,9 +56,9 @@ static void print_summary(const struct importer_result *res, enum rec_kind kind,
 		       fmt_int(a, sizeof(a), c->customers_created, lang));
 	if (kind == REC_CUSTOMERS || kind == REC_SELLERS) {
 		printf("  %-22s %s\n", TR(lang, "updated (known IDs)", "uppdaterade (kända id)"),
-		       fmt_int(a, sizeof(a), c->customers_updated, lang));
+		       fmt_int(a, sizeof(a), c->updated, lang));
 		printf("  %-22s %s\n", TR(lang, "located by postal code", "placerade via postnummer"),
-		       fmt_int(a, sizeof(a), c->customers_located, lang));
+		       fmt_int(a, sizeof(a), c->located, lang));
 	}
 	if (kind == REC_ORDERS)
 		printf("  %-22s %s\n", TR(lang, "amount total", "summa belopp"),

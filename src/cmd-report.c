@@ -1,7 +1,7 @@
 /* cmd-report.c — `fokus report`: the summary of a categorization snapshot
  * per category, as text, csv, json, xlsx, svg (the matrix) or html (a
  * self-contained page with the matrix, the summary and the customers). */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd-report.h"
 #include "cmd.h"
 #include "render/catout.h"

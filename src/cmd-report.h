@@ -2,7 +2,7 @@
 #ifndef FOKUS_CMD_REPORT_H
 #define FOKUS_CMD_REPORT_H
 
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "cmd.h"
 
 /* categorize_run_view for a command: prints "no categorization yet", "there

@@ -9,7 +9,7 @@
 struct sqlite3;
 
 /* The schema version this binary writes (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 7
+#define DB_SCHEMA_VERSION 8
 
 /* Opens (creating when absent) and migrates the workspace at path. Returns 0,
  * or -1 with *cause set to one sentence the caller frees. */

@@ -43,7 +43,8 @@ struct store_import {
 	struct idmap customers;
 	struct idmap sellers; /* customer/seller files: which IDs exist already */
 	sqlite3_stmt *multi, *single, *new_customer, *new_customers, *upsert;
-	sqlite3_stmt *find; /* the id of an external ID, when the map is full */
+	/* the id of an external ID, when the map is full (find_id) */
+	sqlite3_stmt *find_customer, *find_seller;
 	struct orderblocks *blocks; /* orders */
 	/* Customers created by orders/activities get their ids here (the
 	 * import holds the write lock) and are inserted MULTI at a time. */
@@ -65,6 +66,9 @@ struct store_import {
 	struct strbuf text;
 	struct import_counts counts;
 	int reindex; /* activities: the index by customer was dropped, built at commit */
+	/* the connection's settings as the import found them (import_pragmas) */
+	int foreign_keys_was;
+	long long cache_size_was;
 };
 
 const char *store_now_iso(char buf[21])
@@ -230,7 +234,27 @@ static int replace_kind(struct store_import *im, char **cause)
 		if (db_exec(im->db, "DELETE FROM order_blocks", cause) != 0)
 			return -1;
 	} else {
-		if (db_exec(im->db, "DELETE FROM activities", cause) != 0)
+		/* only what activity files brought: the newsletter's and My day's
+		 * activities (batches of their own kinds) stay; when there are none
+		 * the table is emptied at once rather than row by row */
+		int others = 0;
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(im->db,
+				       "SELECT EXISTS(SELECT 1 FROM activities WHERE batch_id IN "
+				       "(SELECT id FROM batches WHERE kind <> 'activities'))",
+				       -1, &st, NULL) != SQLITE_OK ||
+		    sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			*cause = db_cause(im->db, "workspace");
+			return -1;
+		}
+		others = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		if (db_exec(im->db,
+			    others ? "DELETE FROM activities WHERE batch_id IN "
+				     "(SELECT id FROM batches WHERE kind = 'activities')"
+				   : "DELETE FROM activities",
+			    cause) != 0)
 			return -1;
 		im->counts.replaced_rows = sqlite3_changes64(im->db);
 	}
@@ -284,24 +308,31 @@ static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
 	return step_reset_opt(im, st, 1, cause);
 }
 
-/* The id of an external ID from SQLite (sql: one ?1, one id column): 1
- * and *id, 0 when there is none, -1 with *cause. */
-static int find_id(struct store_import *im, const char *sql, const char *ext, int64_t *id,
-		   char **cause)
+/* The id of an external ID from SQLite (sql: one ?1, one id column),
+ * through the statement cached in *st (prepared from sql on first use;
+ * one slot per sql). 1 and *id, 0 when there is none, -1 with *cause. */
+static int find_id(struct store_import *im, sqlite3_stmt **st, const char *sql, const char *ext,
+		   int64_t *id, char **cause)
 {
-	if (!im->find && prep(im, sql, &im->find, cause) != 0)
+	if (!*st && prep(im, sql, st, cause) != 0)
 		return -1;
-	sqlite3_bind_text(im->find, 1, ext, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(im->find);
+	sqlite3_bind_text(*st, 1, ext, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(*st);
 	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(im->find, 0);
-	sqlite3_reset(im->find);
-	sqlite3_clear_bindings(im->find);
+		*id = sqlite3_column_int64(*st, 0);
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		*cause = db_cause(im->db, "workspace");
 		return -1;
 	}
 	return rc == SQLITE_ROW;
+}
+
+static int find_customer(struct store_import *im, const char *ext, int64_t *id, char **cause)
+{
+	return find_id(im, &im->find_customer, "SELECT id FROM customers WHERE customer_id = ?1",
+		       ext, id, cause);
 }
 
 /* Inserts n pending rows: MULTI of them (n == MULTI) with the multi-row
@@ -369,8 +400,7 @@ static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, 
 	if (m->full) { /* not in the map: perhaps in SQLite (the pending ones first) */
 		int f;
 		if ((im->ncust && flush_customers(im, cause) != 0) ||
-		    (f = find_id(im, "SELECT id FROM customers WHERE customer_id = ?1", ext, id,
-				 cause)) < 0)
+		    (f = find_customer(im, ext, id, cause)) < 0)
 			return -1;
 		if (f)
 			return 0;
@@ -559,8 +589,7 @@ static int add_customer(struct store_import *im, const struct rec_customer *c, c
 	int64_t found;
 	int existed = idmap_get(&im->customers, c->customer_id) != 0;
 	if (!existed && im->customers.full) {
-		int f = find_id(im, "SELECT id FROM customers WHERE customer_id = ?1", c->customer_id,
-				&found, cause);
+		int f = find_customer(im, c->customer_id, &found, cause);
 		if (f < 0)
 			return -1;
 		existed = f;
@@ -568,11 +597,11 @@ static int add_customer(struct store_import *im, const struct rec_customer *c, c
 	if (step_reset(im, st, cause) != 0)
 		return -1;
 	if (existed) {
-		im->counts.customers_updated++;
+		im->counts.updated++;
 	} else {
 		idmap_put(&im->customers, c->customer_id, sqlite3_last_insert_rowid(im->db));
 	}
-	im->counts.customers_located += located;
+	im->counts.located += located;
 	return 0;
 }
 
@@ -584,7 +613,7 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	if (!has_home && s->home_postal_code &&
 	    geo_postcode_lookup(s->home_postal_code, &lat, &lon) == 0) {
 		has_home = 1;
-		im->counts.customers_located++;
+		im->counts.located++;
 	}
 	sqlite3_bind_text(st, 1, s->seller_id, -1, SQLITE_TRANSIENT);
 	bind_text_or_null(st, 2, s->name);
@@ -599,8 +628,8 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	int64_t found;
 	int existed = idmap_get(&im->sellers, s->seller_id) != 0;
 	if (!existed && im->sellers.full) {
-		int f = find_id(im, "SELECT id FROM sellers WHERE seller_id = ?1", s->seller_id, &found,
-				cause);
+		int f = find_id(im, &im->find_seller, "SELECT id FROM sellers WHERE seller_id = ?1",
+				s->seller_id, &found, cause);
 		if (f < 0)
 			return -1;
 		existed = f;
@@ -608,7 +637,7 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	if (step_reset(im, st, cause) != 0)
 		return -1;
 	if (existed)
-		im->counts.customers_updated++;
+		im->counts.updated++;
 	else
 		idmap_put(&im->sellers, s->seller_id, sqlite3_last_insert_rowid(im->db));
 	return 0;
@@ -689,6 +718,38 @@ static int drop_unused_seen(struct store_import *im, char **cause)
 	return rc;
 }
 
+static long long pragma_value(sqlite3 *db, const char *sql, long long dflt)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = dflt;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Referential integrity is the import's to keep (every row names a
+ * customer created or found by this code), and a 16 MB page cache holds
+ * the B-tree pages being filled (the customers table and its customer_id
+ * index): the settings found are kept in im and put back by
+ * restore_pragmas when the import ends, however it ends. */
+static void import_pragmas(struct store_import *im)
+{
+	im->foreign_keys_was = (int)pragma_value(im->db, "PRAGMA foreign_keys", 1);
+	im->cache_size_was = pragma_value(im->db, "PRAGMA cache_size", -2000);
+	db_exec(im->db, "PRAGMA foreign_keys = OFF", NULL);
+	db_exec(im->db, "PRAGMA cache_size = -16384", NULL);
+}
+
+static void restore_pragmas(struct store_import *im)
+{
+	char sql[64];
+	snprintf(sql, sizeof(sql), "PRAGMA foreign_keys = %d", im->foreign_keys_was ? 1 : 0);
+	db_exec(im->db, sql, NULL);
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", im->cache_size_was);
+	db_exec(im->db, sql, NULL);
+}
+
 int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const char *sha256,
 		       int replace, struct idmap *seen, struct store_import **out, char **cause)
 {
@@ -697,15 +758,9 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	im->kind = kind;
 	im->counts.date_min = im->counts.date_max = DAYS_NONE;
 	*out = NULL;
-	/* Referential integrity is ours to keep here (every row names a customer
-	 * created or found by this code). A 16 MB page cache holds the B-tree
-	 * pages being filled (the customers table and its customer_id index).
-	 * Both are put back by store_import_abort. */
-	db_exec(db, "PRAGMA foreign_keys = OFF", NULL);
-	db_exec(db, "PRAGMA cache_size = -16384", NULL);
+	import_pragmas(im);
 	if (db_begin(db, cause) != 0) {
-		db_exec(db, "PRAGMA foreign_keys = ON", NULL);
-		db_exec(db, "PRAGMA cache_size = -2000", NULL);
+		restore_pragmas(im);
 		free(im);
 		return -1;
 	}
@@ -762,9 +817,8 @@ fail_cause:
 /* The activities' index by customer and day takes each row at its
  * customer's place: for a file of many rows that is a random write per row
  * (1.8 M activities: most of the import's time). Built once after the rows
- * are in, it is a sort instead. (The index by batch takes rows at its end
- * and is kept: building it again cost more than it saves.) Worth it when the file adds at least an
- * eighth of the rows already there; the index is dropped and rebuilt inside
+ * are in, it is a sort instead. (There is no index by batch since schema
+ * 8.) Worth it when the file adds at least an eighth of the rows already there; the index is dropped and rebuilt inside
  * the import's transaction, so an abort leaves it as it was. */
 #define REINDEX_SHARE 8
 int store_import_expect(struct store_import *im, long long rows, char **cause)
@@ -873,8 +927,7 @@ int store_import_commit(struct store_import *im, const char *info_json,
 	if (db_commit(im->db, cause) != 0)
 		goto fail;
 	*counts = im->counts;
-	db_exec(im->db, "PRAGMA foreign_keys = ON", NULL);
-	db_exec(im->db, "PRAGMA cache_size = -2000", NULL);
+	restore_pragmas(im);
 	im->db = NULL; /* committed: nothing to roll back */
 	store_import_abort(im);
 	return 0;
@@ -894,14 +947,14 @@ void store_import_abort(struct store_import *im)
 	sqlite3_finalize(im->single);
 	sqlite3_finalize(im->new_customer);
 	sqlite3_finalize(im->new_customers);
-	sqlite3_finalize(im->find);
+	sqlite3_finalize(im->find_customer);
+	sqlite3_finalize(im->find_seller);
 	strbuf_free(&im->cust_text);
 	sqlite3_finalize(im->upsert);
 	orderblocks_free(im->blocks);
 	if (im->db) {
 		db_rollback(im->db);
-		db_exec(im->db, "PRAGMA foreign_keys = ON", NULL);
-		db_exec(im->db, "PRAGMA cache_size = -2000", NULL);
+		restore_pragmas(im);
 	}
 	idmap_free(&im->customers);
 	idmap_free(&im->sellers);

@@ -13,8 +13,8 @@ struct sqlite3;
 struct import_counts {
 	long long rows_stored;
 	long long customers_created; /* by orders/activities naming unknown customers */
-	long long customers_updated; /* customer/seller files: existing rows updated */
-	long long customers_located; /* coordinates from the postal-code table */
+	long long updated;           /* customer/seller files: existing rows updated */
+	long long located;           /* customers/sellers' homes placed by postal code */
 	long long replaced_rows;     /* rows removed by --replace */
 	int64_t amount_total;        /* orders: sum of amounts, minor units */
 	int32_t date_min, date_max;  /* DAYS_NONE when no dated rows */
@@ -29,7 +29,8 @@ struct idmap;
 #define STORE_ID_SEEN ((int64_t)UINT32_MAX)
 
 /* Starts the import of a file of `kind`: BEGIN IMMEDIATE, a batches row.
- * replace: remove every earlier row of that kind first (orders/activities).
+ * replace: remove every earlier row of that kind first (orders; activities
+ * of earlier activity files, not those the newsletter or My day logged).
  * seen (orders; may be NULL): every customer ID of the file, each with the
  * value STORE_ID_SEEN (unless the map is full); the import takes it over
  * (and leaves it empty) and creates the new customers first, in ID order.

@@ -4,7 +4,7 @@
  * Both go through the categorization code the commands use
  * (categorize-run.c, store/snapshot.c, render/catout.c), so the terminal
  * and the browser show the same numbers. */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "core/category.h"
 #include "render/catout.h"
 #include "store/snapshot.h"

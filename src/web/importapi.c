@@ -11,7 +11,7 @@
  * (io/kind.h) and named in the answer. With progress=TOKEN (a string the
  * page makes up), GET /api/import/progress?token=TOKEN answers how far the
  * import has come while it runs, to the same user. */
-#include "importer.h"
+#include "app/importer.h"
 #include "io/kind.h"
 #include "io/records.h"
 #include "store/audit.h"
@@ -384,8 +384,8 @@ void importapi_upload(struct web_ctx *c)
 		jsonw_kint(&w, "batch_id", res.counts.batch_id);
 		jsonw_kint(&w, "rows_stored", res.counts.rows_stored);
 		jsonw_kint(&w, "customers_created", res.counts.customers_created);
-		jsonw_kint(&w, "customers_updated", res.counts.customers_updated);
-		jsonw_kint(&w, "customers_located", res.counts.customers_located);
+		jsonw_kint(&w, "customers_updated", res.counts.updated);
+		jsonw_kint(&w, "customers_located", res.counts.located);
 		jsonw_kint(&w, "replaced_rows", res.counts.replaced_rows);
 		jsonw_kmoney(&w, "amount_total", res.counts.amount_total);
 		jsonw_end_obj(&w);

@@ -82,6 +82,14 @@ field() { row "$1" "$3" | awk -F, -v k="$2" '{ print $k }'; }
 	--method absolute --revenue-min 100000 --potential-min "150 000" --lang sv > abs.csv \
 	|| fail "absolute"
 expect_eq "$(wc -l < abs.csv)" 16 "one row per customer"
+# amounts in options read by the import's rule (io/number.c): "1 500,50" and
+# "1,500.50" are 1500.50, a lone ",NNN" is a thousands separator
+for m in "100 000,00" "100,000.00" "100,000" "100.000,00 kr"; do
+	"$FOKUS" categorize --orders orders.csv --customers customers.csv --as-of 2024-06-30 \
+		--method absolute --revenue-min "$m" --potential-min "150 000" --lang sv > abs2.csv \
+		|| fail "absolute with --revenue-min '$m'"
+	cmp -s abs.csv abs2.csv || fail "--revenue-min '$m' is not 100000"
+done
 expect_eq "$(field A 4 abs.csv)" 250000 "A revenue with the credit"
 expect_eq "$(field A 8 abs.csv)" 1 "A category"
 row A abs.csv | grep -q ',omsättning 250 000 kr ≥ gräns 100 000 kr; potential 500 000 kr ≥ gräns 150 000 kr → Kategori 1,' \

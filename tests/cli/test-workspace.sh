@@ -7,7 +7,7 @@
 [ -f other.db ] || fail "--db PATH not used"
 FOKUS_DB=env.db "$FOKUS" status >/dev/null || fail "FOKUS_DB"
 [ -f env.db ] || fail "FOKUS_DB not used"
-expect_eq "$(sqlite3 fokus.db 'PRAGMA user_version')" "7" "schema version"
+expect_eq "$(sqlite3 fokus.db 'PRAGMA user_version')" "8" "schema version"
 expect_eq "$(sqlite3 fokus.db 'PRAGMA journal_mode')" "wal" "journal mode"
 "$FOKUS" status --json > s.json || fail "status --json"
 for k in customers orders activities sellers order_amount_total order_date_min order_date_max batches; do
@@ -54,7 +54,7 @@ INSERT INTO orders(batch_id, customer, order_id, day, amount, margin)
 EOF
 expect_eq "$(sqlite3 v1.db 'SELECT count(*) FROM orders')" "3000" "version-1 orders written"
 "$FOKUS" --db v1.db status --json > v1.json || fail "status on a version-1 workspace"
-expect_eq "$(sqlite3 v1.db 'PRAGMA user_version')" "7" "upgraded to version 7"
+expect_eq "$(sqlite3 v1.db 'PRAGMA user_version')" "8" "upgraded to version 8"
 expect_eq "$(sqlite3 v1.db "SELECT count(*) FROM sqlite_schema WHERE name IN ('plan_rows', 'plan_pins', 'response')")" "3" \
 	"schema 6: the applied plan, pins and the response judgement"
 expect_eq "$(sqlite3 v1.db "SELECT count(*) FROM pragma_table_info('policy') WHERE name IN ('visit_max', 'phone_max')")" "2" \

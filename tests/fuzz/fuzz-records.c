@@ -1,5 +1,5 @@
 /* fuzz-records.c — libFuzzer target for the import layer on csv files:
- * src/io/records.c over reader.c/csv.c, with colmap.c (header names),
+ * src/io/records.c and records-open.c over reader.c/csv.c, with colmap.c (header names),
  * number.c and date.c (column-wide inference). Input: one option byte,
  * then the file. Option bits 0-1 pick the kind (customers, orders,
  * activities, sellers); bit 2 adds --date-format %m/%d/%Y; bit 3 adds a

@@ -1,4 +1,4 @@
-/* test-records.c — covers src/io/records.c: typed records of each kind of
+/* test-records.c — covers src/io/records.c and records-open.c: typed records of each kind of
  * file, bad rows with file:line:column and the exact message, required
  * columns, header search, column-wide number and date inference through a
  * whole file, --map and --date-format, attributes as JSON, and the real

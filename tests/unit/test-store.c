@@ -2,7 +2,8 @@
  * workspace's orders table into blocks —, refuse newer), orderblocks.c
  * (blocks per part, damage detected by the readers),
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
- * duplicate detection), dataset.c (loading back; orders sorted by (customer,
+ * duplicate detection, the connection settings put back as found, sellers
+ * found when the ID map is full and counted in the import's own counters), dataset.c (loading back; orders sorted by (customer,
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
  * range; or the span up to the latest day, found from the blocks, with
  * only the customer columns categorization reads), status.c. */
@@ -151,7 +152,7 @@ static void test_customer_upsert_and_load(void **state)
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	struct import_counts c;
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
-	assert_int_equal(c.customers_located, 1);
+	assert_int_equal(c.located, 1);
 
 	/* A newer export: name changes, empty potential keeps the old value. */
 	r.u.c.name = "Åkessons Järn & Bygg AB";
@@ -160,7 +161,7 @@ static void test_customer_upsert_and_load(void **state)
 	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, NULL, &im, &cause), 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
-	assert_int_equal(c.customers_updated, 1);
+	assert_int_equal(c.updated, 1);
 
 	struct rec s;
 	memset(&s, 0, sizeof(s));
@@ -623,7 +624,7 @@ static void test_map_limit(void **state)
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
 	}
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
-	assert_int_equal(c.customers_updated, 100);
+	assert_int_equal(c.updated, 100);
 	idmap_set_limit((size_t)1 << 21);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 3100);
 	assert_int_equal(tu_count(db, "SELECT count(DISTINCT customer_id) FROM customers"), 3100);
@@ -790,6 +791,80 @@ static void test_seen_customers_first(void **state)
 	db_close(db);
 }
 
+static long long pragma(sqlite3 *db, const char *sql)
+{
+	return tu_count(db, sql);
+}
+
+/* An import sets foreign_keys and cache_size for its own use and puts back
+ * what it found, after a commit and after an abort alike. */
+static void test_import_restores_pragmas(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -5000", NULL),
+			 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "h1", 0, NULL, &im, &cause), 0);
+	assert_int_equal(pragma(db, "PRAGMA cache_size"), -16384);
+	struct rec r = order("K1", 2026, 1, 2, 100);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 0);
+	assert_int_equal(pragma(db, "PRAGMA cache_size"), -5000);
+	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = 300", NULL), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "h2", 0, NULL, &im, &cause), 0);
+	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 0);
+	store_import_abort(im);
+	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(pragma(db, "PRAGMA cache_size"), 300);
+	db_close(db);
+}
+
+static struct rec seller(const char *id, const char *postal)
+{
+	struct rec r;
+	memset(&r, 0, sizeof(r));
+	r.kind = REC_SELLERS;
+	r.u.s.seller_id = id;
+	r.u.s.home_postal_code = postal;
+	return r;
+}
+
+/* A sellers file: sellers already there are found (in SQLite when the ID
+ * map is full) and counted as updated, homes placed by postal code counted
+ * as located — in the import's counters, not as customers. */
+static void test_sellers_counts(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	struct store_import *im;
+	struct import_counts c;
+	char *cause = NULL;
+	char id[16];
+	idmap_set_limit(1024); /* 768 IDs: the second file's map is full */
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", pass ? "s2" : "s1", 0,
+						    NULL, &im, &cause),
+				 0);
+		for (int k = pass * 500; k < 1000 + pass * 500; k++) {
+			snprintf(id, sizeof(id), "S%d", k);
+			struct rec r = seller(id, k % 2 ? "186 00" : NULL);
+			assert_int_equal(store_import_add(im, &r, &cause), 0);
+		}
+		assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+		assert_int_equal(c.updated, pass ? 500 : 0);
+		assert_int_equal(c.located, 500);
+		assert_int_equal(c.customers_created, 0);
+	}
+	idmap_set_limit((size_t)1 << 21);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM sellers"), 1500);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 0);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -804,6 +879,8 @@ int main(void)
 		cmocka_unit_test(test_map_limit),
 		cmocka_unit_test(test_map_grows),
 		cmocka_unit_test(test_seen_customers_first),
+		cmocka_unit_test(test_import_restores_pragmas),
+		cmocka_unit_test(test_sellers_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,7 +6,7 @@
  * kind) is refused for orders and activities: they are appended, and twice
  * would double the revenue. Orders are read in other threads (two for a csv
  * file that can be cut in two) while this one stores them (store_piped). */
-#include "importer.h"
+#include "app/importer.h"
 #include "render/csvw.h"
 #include "store/db.h"
 #include "store/valuemap.h"
@@ -781,6 +781,106 @@ static void *hash_main(void *arg)
 	return NULL;
 }
 
+/* The record reader's options for this import: the caller's, with the
+ * value map, the first pass in two threads when there are two, the
+ * customer IDs of an orders or activities file noted into *seen when they
+ * will be stored, and the caller's progress callback. */
+static struct rec_opts reading_opts(struct sqlite3 *db, enum rec_kind kind,
+				    const struct importer_opts *opts, const struct vocab_map *vmap,
+				    size_t nvmap, int threads, struct seen_ids *seen)
+{
+	struct rec_opts ro = opts->rec;
+	ro.value_map = vmap;
+	ro.nvalue_map = nvmap;
+	ro.split_first_pass = threads > 1;
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && db && !opts->dry_run) {
+		ro.saw_customer = saw_customer;
+		ro.saw_customer_ctx = seen;
+	}
+	if (opts->progress && !ro.progress) {
+		ro.progress = opts->progress;
+		ro.progress_ctx = opts->progress_arg;
+	}
+	return ro;
+}
+
+/* Opens path into *rr (the reader's first pass) while a second thread
+ * takes the file's content hash into sha. Returns 0; -1 with res->fatal
+ * when the file cannot be read, is a duplicate of an earlier import
+ * (refused before any other complaint about the file, as when the hash
+ * came first) or cannot be opened as a file of kind. *rr, when set, is the
+ * caller's to close either way. */
+static int open_hashed(struct sqlite3 *db, enum rec_kind kind, const char *path,
+		       const struct importer_opts *opts, const struct rec_opts *ro, char sha[65],
+		       struct recreader **rr, struct importer_result *res)
+{
+	struct hashjob hj = {.path = path, .hex = sha};
+	pthread_t ht;
+	int threaded = pthread_create(&ht, NULL, hash_main, &hj) == 0;
+	if (!threaded)
+		hash_main(&hj);
+	struct ferr open_err;
+	ferr_clear(&open_err);
+	int opened = recreader_open(path, kind, ro, rr, &open_err) == 0;
+	if (threaded)
+		pthread_join(ht, NULL);
+	if (hj.rc != 0) {
+		ferr_setpos(&res->fatal, path, 0, 0, "cannot read the file: %s", strerror(hj.err));
+		return -1;
+	}
+	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
+	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
+		return -1;
+	if (!opened) {
+		res->fatal = open_err;
+		return -1;
+	}
+	return 0;
+}
+
+/* Reads and stores the file's records: an orders or activities file going
+ * into the workspace by reader threads (a csv file that can be cut at a
+ * line start by two, the second from the cut: g2 and res2 then hold its
+ * reading), every other import in this thread. 0; -1 with *cause (the
+ * store failed); -2 when reading failed (g->res->fatal). */
+static int store_rows(enum rec_kind kind, struct reading *g, struct reading *g2,
+		      struct importer_result *res2, int threads, struct store_import *im,
+		      char **cause)
+{
+	struct importer_result *res = g->res;
+	if (!im || (kind != REC_ORDERS && kind != REC_ACTIVITIES))
+		return store_inline(g, im, cause);
+	struct ferr split_err;
+	ferr_clear(&split_err);
+	int split = threads > 1 ? recreader_split(g->rr, &g2->rr, &split_err) : 0;
+	if (split < 0) {
+		res->fatal = split_err;
+		return -2;
+	}
+	if (split == 1) {
+		memset(res2, 0, sizeof(*res2));
+		res2->dry_date_min = res2->dry_date_max = DAYS_NONE;
+		g2->path = g->path;
+		g2->opts = g->opts;
+		g2->res = res2;
+		g2->storing = 1;
+		g2->second = 1;
+	}
+	g->halves = split == 1 ? 2 : 1;
+	struct reading both[2] = {*g, *g2};
+	int s = store_piped(both, split == 1 ? 2 : 1, im, cause);
+	g->rej = both[0].rej; /* the readers opened these */
+	*g2 = both[1];
+	long base = recreader_line(g->rr) - 1;
+	if (split == 1 && s == -2 && !res->fatal.msg[0]) {
+		shift_line(&res2->fatal, base);
+		res->fatal = res2->fatal;
+	}
+	if (split == 1 && s == 0 && merge_second(g, g2, base) != 0)
+		s = -2;
+	return s;
+}
+
 int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		 const struct importer_opts *opts, struct importer_result *res)
 {
@@ -801,50 +901,16 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	size_t nvmap = 0;
 	if (value_map(db, opts, &vmap, &nvmap, &res->fatal) != 0)
 		return -1;
-	/* The content hash is taken in a second thread while the reader makes
-	 * its first pass (deciding number and date formats; it reads the whole
-	 * file and reports progress too). A duplicate is refused before any
-	 * other complaint about the file, as when the hash came first. */
-	struct hashjob hj = {.path = path, .hex = sha};
-	pthread_t ht;
-	int threaded = pthread_create(&ht, NULL, hash_main, &hj) == 0;
-	if (!threaded)
-		hash_main(&hj);
-	struct rec_opts ro = opts->rec;
-	ro.value_map = vmap;
-	ro.nvalue_map = nvmap;
 	int threads = threads_wanted();
 	/* the ID maps' limit in slots (docs/import.md: for tests of files with
 	 * more customers than the maps hold) */
 	const char *slots = getenv("FOKUS_IDMAP_SLOTS");
 	if (slots && *slots)
 		idmap_set_limit((size_t)strtoull(slots, NULL, 10));
-	ro.split_first_pass = threads > 1;
 	struct seen_ids seen = {0};
-	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && db && !opts->dry_run) {
-		ro.saw_customer = saw_customer;
-		ro.saw_customer_ctx = &seen;
-	}
-	if (opts->progress && !ro.progress) {
-		ro.progress = opts->progress;
-		ro.progress_ctx = opts->progress_arg;
-	}
-	struct ferr open_err;
-	ferr_clear(&open_err);
-	int opened = recreader_open(path, kind, &ro, &g.rr, &open_err) == 0;
-	if (threaded)
-		pthread_join(ht, NULL);
-	if (hj.rc != 0) {
-		ferr_setpos(&res->fatal, path, 0, 0, "cannot read the file: %s", strerror(hj.err));
+	struct rec_opts ro = reading_opts(db, kind, opts, vmap, nvmap, threads, &seen);
+	if (open_hashed(db, kind, path, opts, &ro, sha, &g.rr, res) != 0)
 		goto out;
-	}
-	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && !opts->replace &&
-	    !opts->allow_duplicate && db && check_duplicate(db, kind, path, sha, res) != 0)
-		goto out;
-	if (!opened) {
-		res->fatal = open_err;
-		goto out;
-	}
 	res->describe = recreader_describe(g.rr);
 	if (!opts->dry_run &&
 	    store_import_begin(db, kind, opts->display_name ? opts->display_name : path, sha,
@@ -858,41 +924,7 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 		goto out;
 	}
 	g.storing = im != NULL;
-	int s;
-	if ((kind == REC_ORDERS || kind == REC_ACTIVITIES) && im) {
-		/* A csv file that can be cut at a line start is read by two threads,
-		 * the second from the cut. */
-		struct ferr split_err;
-		ferr_clear(&split_err);
-		int split = threads > 1 ? recreader_split(g.rr, &g2.rr, &split_err) : 0;
-		if (split < 0) {
-			res->fatal = split_err;
-			goto out;
-		}
-		if (split == 1) {
-			memset(&res2, 0, sizeof(res2));
-			res2.dry_date_min = res2.dry_date_max = DAYS_NONE;
-			g2.path = path;
-			g2.opts = opts;
-			g2.res = &res2;
-			g2.storing = 1;
-			g2.second = 1;
-		}
-		g.halves = split == 1 ? 2 : 1;
-		struct reading both[2] = {g, g2};
-		s = store_piped(both, split == 1 ? 2 : 1, im, &cause);
-		g.rej = both[0].rej; /* the readers opened these */
-		g2 = both[1];
-		long base = recreader_line(g.rr) - 1;
-		if (split == 1 && s == -2 && !res->fatal.msg[0]) {
-			shift_line(&res2.fatal, base);
-			res->fatal = res2.fatal;
-		}
-		if (split == 1 && s == 0 && merge_second(&g, &g2, base) != 0)
-			s = -2;
-	} else {
-		s = store_inline(&g, im, &cause);
-	}
+	int s = store_rows(kind, &g, &g2, &res2, threads, im, &cause);
 	if (s == -1) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
@@ -994,8 +1026,8 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_object_set_new(o, "totals_rows_left_out", t);
 	}
 	json_object_set_new(o, "customers_created", json_integer(res->counts.customers_created));
-	json_object_set_new(o, "updated", json_integer(res->counts.customers_updated));
-	json_object_set_new(o, "located", json_integer(res->counts.customers_located));
+	json_object_set_new(o, "updated", json_integer(res->counts.updated));
+	json_object_set_new(o, "located", json_integer(res->counts.located));
 	json_object_set_new(o, "replaced_rows", json_integer(res->counts.replaced_rows));
 	json_object_set_new(o, "amount_total", json_real((double)amount / 100.0));
 	json_object_set_new(o, "date_min", iso_or_null(dmin));

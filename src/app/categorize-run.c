@@ -3,7 +3,7 @@
  * store (load, save), core (compute) and render (html); the commands and
  * the demo call it so they cannot disagree. Also the dataset built straight
  * from files for the workspace-free categorize. */
-#include "categorize-run.h"
+#include "app/categorize-run.h"
 #include "io/records.h"
 #include "render/html.h"
 #include "store/dataset.h"
