@@ -399,36 +399,133 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 	return 0;
 }
 
+/* Puts the activities (read in id order) in (day, id) order: a stable
+ * counting sort by day when the days span a sane range (they do: a few
+ * years), else a stable merge sort. The SQL "ORDER BY day, id" sorted them
+ * in SQLite's external sorter, which spilled 1.8 M rows to temporary files. */
+struct day_pos {
+	int32_t day;
+	uint32_t pos;
+};
+
+static int act_by_day_pos(const void *a, const void *b)
+{
+	const struct day_pos *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static void sort_activities(struct dataset *ds)
+{
+	size_t n = ds->nactivities;
+	struct activity *a = ds->activities;
+	int32_t lo = n ? a[0].day : 0, hi = lo;
+	int sorted = 1;
+	for (size_t i = 1; i < n; i++) {
+		if (a[i].day < a[i - 1].day)
+			sorted = 0;
+		if (a[i].day < lo)
+			lo = a[i].day;
+		if (a[i].day > hi)
+			hi = a[i].day;
+	}
+	if (sorted)
+		return;
+	struct activity *out = xmalloc(n * sizeof(*out));
+	uint64_t range = (uint64_t)((int64_t)hi - lo) + 1;
+	if (range <= 4 * (uint64_t)n + 4096) {
+		size_t *at = xcalloc((size_t)range + 1, sizeof(size_t));
+		for (size_t i = 0; i < n; i++)
+			at[a[i].day - lo + 1]++;
+		for (size_t d = 0; d < range; d++)
+			at[d + 1] += at[d];
+		for (size_t i = 0; i < n; i++)
+			out[at[a[i].day - lo]++] = a[i];
+		free(at);
+	} else {
+		/* Sorts (day, position) pairs: ties keep the id order. */
+		struct day_pos *k = xmalloc(n * sizeof(*k));
+		for (size_t i = 0; i < n; i++) {
+			k[i].day = a[i].day;
+			k[i].pos = (uint32_t)i;
+		}
+		qsort(k, n, sizeof(*k), act_by_day_pos);
+		for (size_t i = 0; i < n; i++)
+			out[i] = a[k[i].pos];
+		free(k);
+	}
+	free(ds->activities);
+	ds->activities = out;
+}
+
+/* The activity type of a column value; the last one is remembered (the
+ * rows repeat a handful of codes). */
+static uint8_t act_type(const char *ts, char last[16], int *have, uint8_t *last_type)
+{
+	if (!ts)
+		return ACT_OTHER;
+	if (*have && !strcmp(ts, last))
+		return *last_type;
+	enum activity_type t = ACT_OTHER;
+	if (activity_type_parse(ts, &t) != 0)
+		t = ACT_OTHER;
+	*have = strlen(ts) < 16;
+	if (*have) {
+		strcpy(last, ts);
+		*last_type = (uint8_t)t;
+	}
+	return (uint8_t)t;
+}
+
 static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *cx,
 			   const struct sidx *sx, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
+	if (prepare(db, "SELECT count(*) FROM activities", &st, cause) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		cap = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	ds->activities = xreallocarray(NULL, cap ? cap : 1, sizeof(*ds->activities));
+	cap = cap ? cap : 1;
+	/* In id order (the table's own order: no sort), sorted by day below. */
 	if (prepare(db,
 		    "SELECT customer, seller_id, day, minute, type, duration_min, travel_min, km "
-		    "FROM activities ORDER BY day, id",
+		    "FROM activities ORDER BY id",
 		    &st, cause) != 0)
 		return -1;
 	int rc;
+	char last_type_s[16], last_sid[64];
+	int have_type = 0, have_sid = 0;
+	uint8_t last_type = ACT_OTHER;
+	int32_t last_seller = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ds->nactivities == cap) {
-			cap = cap ? cap * 2 : 4096;
+			cap *= 2;
 			ds->activities = xreallocarray(ds->activities, cap, sizeof(*ds->activities));
 		}
 		struct activity *a = &ds->activities[ds->nactivities++];
 		a->cust = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1
 								   : cidx_get(cx, sqlite3_column_int64(st, 0));
 		const char *sid = (const char *)sqlite3_column_text(st, 1);
-		a->seller = sidx_get(sx, sid);
+		if (sid && have_sid && !strcmp(sid, last_sid)) {
+			a->seller = last_seller;
+		} else {
+			a->seller = sidx_get(sx, sid);
+			have_sid = sid && strlen(sid) < sizeof(last_sid);
+			if (have_sid) {
+				strcpy(last_sid, sid);
+				last_seller = a->seller;
+			}
+		}
 		if (sid && a->seller < 0)
 			ds->activities_unknown_seller++;
 		a->day = sqlite3_column_int(st, 2);
 		a->minute = (int16_t)(sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3));
-		enum activity_type t = ACT_OTHER;
-		const char *ts = (const char *)sqlite3_column_text(st, 4);
-		if (!ts || activity_type_parse(ts, &t) != 0)
-			t = ACT_OTHER;
-		a->type = (uint8_t)t;
+		a->type = act_type((const char *)sqlite3_column_text(st, 4), last_type_s, &have_type,
+				   &last_type);
 		a->duration_min = (float)sqlite3_column_double(st, 5);
 		a->travel_min = (float)sqlite3_column_double(st, 6);
 		a->km = (float)sqlite3_column_double(st, 7);
@@ -438,6 +535,7 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 		*cause = db_cause(db, "reading activities");
 		return -1;
 	}
+	sort_activities(ds);
 	return 0;
 }
 
