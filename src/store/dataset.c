@@ -483,11 +483,17 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
-	if (prepare(db, "SELECT count(*) FROM activities", &st, cause) != 0)
+	/* Room for max(id) - min(id) + 1 rows (two index look-ups; count(*)
+	 * would read an index through): at least as many as there are, and
+	 * pages never written are never touched; shrunk at the end. */
+	if (prepare(db, "SELECT (SELECT max(id) FROM activities) - "
+		    "(SELECT min(id) FROM activities) + 1", &st, cause) != 0)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
 		cap = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (cap > ((size_t)1 << 24)) /* sparse ids: grows by doubling from there */
+		cap = (size_t)1 << 24;
 	ds->activities = xreallocarray(NULL, cap ? cap : 1, sizeof(*ds->activities));
 	cap = cap ? cap : 1;
 	/* In id order (the table's own order: no sort), sorted by day below. */
@@ -535,6 +541,8 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 		*cause = db_cause(db, "reading activities");
 		return -1;
 	}
+	ds->activities = xreallocarray(ds->activities, ds->nactivities ? ds->nactivities : 1,
+				       sizeof(*ds->activities));
 	sort_activities(ds);
 	return 0;
 }
