@@ -8,6 +8,7 @@
 #include "util/days.h"
 #include "util/xmalloc.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -547,6 +548,66 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 	return 0;
 }
 
+/* The activities read by a second connection on a thread while this one
+ * reads the orders: on two cores the load takes the longer of the two, not
+ * their sum. The second connection must see the same workspace: its read
+ * transaction's data_version (which every write job changes, see db.c)
+ * must be the one this connection's transaction sees; else (or when the
+ * second connection cannot be had: an in-memory or temporary database, a
+ * workspace before schema 5) the activities are read here afterwards. */
+struct act_job {
+	sqlite3 *db;
+	struct dataset *ds;
+	const struct cidx *cx;
+	const struct sidx *sx;
+	char *cause;
+	int rc;
+};
+
+static void *act_thread(void *arg)
+{
+	struct act_job *j = arg;
+	j->rc = load_activities(j->db, j->ds, j->cx, j->sx, &j->cause);
+	return NULL;
+}
+
+static int read_version(sqlite3 *db, int64_t *v)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "SELECT v FROM data_version WHERE id = 1", -1, &st, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A second read-only connection to db's file inside a read transaction
+ * seeing what db's open transaction sees, or NULL. */
+static sqlite3 *second_reader(sqlite3 *db)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	int64_t v1, v2;
+	if (!path || !*path || read_version(db, &v1) != 0)
+		return NULL;
+	sqlite3 *db2 = NULL;
+	if (sqlite3_open_v2(path, &db2, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db2);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db2, 10000);
+	if (sqlite3_exec(db2, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    read_version(db2, &v2) != 0 || v1 != v2) {
+		sqlite3_close(db2);
+		return NULL;
+	}
+	return db2;
+}
+
 static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int32_t span,
 		int32_t *latest, struct dataset *ds, char **cause)
 {
@@ -564,11 +625,35 @@ static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int
 					  : load_customers(db, ds, &sx, cause) != 0)
 		goto out;
 	cidx_build(&cx, ds);
-	if ((what & LOAD_ORDERS) &&
-	    load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause) != 0)
-		goto out;
-	if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
-		goto out;
+	struct act_job job = {.ds = ds, .cx = &cx, .sx = &sx};
+	pthread_t th;
+	bool threaded = false;
+	if ((what & LOAD_ORDERS) && (what & LOAD_ACTIVITIES) && (job.db = second_reader(db))) {
+		threaded = pthread_create(&th, NULL, act_thread, &job) == 0;
+		if (!threaded)
+			sqlite3_close(job.db);
+	}
+	int orc = (what & LOAD_ORDERS)
+		      ? load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause)
+		      : 0;
+	if (threaded) {
+		pthread_join(th, NULL);
+		sqlite3_exec(job.db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(job.db);
+		if (orc != 0) {
+			free(job.cause);
+			goto out;
+		}
+		if (job.rc != 0) {
+			*cause = job.cause;
+			goto out;
+		}
+	} else {
+		if (orc != 0)
+			goto out;
+		if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	db_exec(db, "COMMIT", NULL);

@@ -6,7 +6,8 @@
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
  * range; or the span up to the latest day, found from the blocks, with
  * only the customer columns categorization reads; activities sorted by
- * (day, id)), status.c. */
+ * (day, id), also when a second connection reads them next to the
+ * orders), status.c. */
 #include "testutil.h"
 
 #include "store/dataset.h"
@@ -254,17 +255,21 @@ static void test_load_orders_order(void **state)
  * read per row even when rows repeat them. */
 static void load_activities_check(sqlite3 *db, const int *want, size_t n)
 {
-	struct dataset ds;
-	char *cause = NULL;
-	assert_int_equal(store_load_dataset(db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, &ds, &cause),
-			 0);
-	assert_int_equal(ds.nactivities, n);
-	for (size_t k = 0; k < n; k++) {
-		assert_int_equal((int)ds.activities[k].duration_min, want[k]);
-		if (k)
-			assert_true(ds.activities[k - 1].day <= ds.activities[k].day);
+	/* alone, and with the orders (then read on a second connection) */
+	static const int what[] = {LOAD_ACTIVITIES, LOAD_ALL};
+	for (int w = 0; w < 2; w++) {
+		struct dataset ds;
+		char *cause = NULL;
+		assert_int_equal(store_load_dataset(db, what[w], DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+		assert_int_equal(ds.nactivities, n);
+		assert_int_equal(ds.norders, w ? 1 : 0);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal((int)ds.activities[k].duration_min, want[k]);
+			if (k)
+				assert_true(ds.activities[k - 1].day <= ds.activities[k].day);
+		}
+		dataset_free(&ds);
 	}
-	dataset_free(&ds);
 }
 
 static void test_load_activities_order(void **state)
