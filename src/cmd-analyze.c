@@ -3,15 +3,13 @@
  * csv, json, xlsx or html. Also the loading that `compare` and
  * `uncontacted` share (cmd-analyze.h). */
 #include "cmd-analyze.h"
-#include "app/snapinput.h"
+#include "app/analysis.h"
 #include "core/category.h"
 #include "render/analysis-csv.h"
 #include "render/analysis-html.h"
 #include "render/analysis-json.h"
 #include "render/analysis-text.h"
 #include "render/analysis-xlsx.h"
-#include "store/dataset.h"
-#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 
@@ -34,18 +32,14 @@ int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t sna
 		return EXIT_DATA;
 	char *cause = NULL;
 	struct app_snapinput si;
-	int r = app_snapinput_load(db, snapshot, LOAD_ALL, &si, &cause);
+	int r = app_analysis_load(db, snapshot, &si, &cause);
 	if (r != 0) {
 		cmd_error(cmd, "%s", cause ? cause : "cannot read the workspace");
 		free(cause);
 		app_snapinput_free(&si);
 		return r == 1 && snapshot > 0 ? EXIT_USAGE : EXIT_DATA;
 	}
-	in->ds = si.ds;
-	in->snapshot = si.snapshot;
-	in->cat = si.cat;
-	in->revenue = si.revenue;
-	in->potential = si.potential;
+	in->si = si;
 	return EXIT_OK;
 }
 
@@ -53,9 +47,7 @@ void cmd_analyze_input_free(struct cmd_analyze_input *in)
 {
 	if (!in)
 		return;
-	struct app_snapinput si = {in->ds, in->snapshot, in->cat, in->revenue, in->potential};
-	app_snapinput_free(&si);
-	memset(in, 0, sizeof(*in));
+	app_snapinput_free(&in->si);
 }
 
 int cmd_analyze_date(const struct command *cmd, const char *opt, const char *s, int32_t *out)
@@ -90,12 +82,15 @@ int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_inpu
                         const struct analysis_params *p, struct analysis *a)
 {
 	struct analysis_params q = *p;
-	if (analysis_default_period(&in->ds, &q.from, &q.to) != 0) {
+	char *cause = NULL;
+	switch (app_analysis_compute(&in->si, &q, a, &cause)) {
+	case APP_ANALYSIS_OK:
+		return EXIT_OK;
+	case APP_ANALYSIS_NO_ACTIVITIES:
 		cmd_error(cmd, "no activities in the workspace: import some with 'fokus import "
 		               "activities FILE'");
 		return EXIT_DATA;
-	}
-	if (q.from > q.to) {
+	case APP_ANALYSIS_EMPTY_PERIOD: {
 		char a1[11], a2[11];
 		cmd_error(cmd,
 		          "the period is empty: it would run from %s to %s (the latest activity, "
@@ -103,15 +98,12 @@ int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_inpu
 		          days_iso(q.from, a1), days_iso(q.to, a2));
 		return EXIT_USAGE;
 	}
-	struct analysis_input ai = {
-	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
-	char *cause = NULL;
-	if (analysis_compute(&ai, &q, a, &cause) != 0) {
-		cmd_error(cmd, "%s", cause);
-		free(cause);
-		return EXIT_USAGE;
+	case APP_ANALYSIS_BAD_PARAMS:
+		break;
 	}
-	return EXIT_OK;
+	cmd_error(cmd, "%s", cause);
+	free(cause);
+	return EXIT_USAGE;
 }
 
 int cmd_analyze_report(struct cmd_ctx *ctx, const struct command *cmd, FILE *html, FILE *findings,
@@ -127,7 +119,7 @@ int cmd_analyze_report(struct cmd_ctx *ctx, const struct command *cmd, FILE *htm
 	rc = cmd_analyze_compute(cmd, &in, &p, &a);
 	if (rc == EXIT_OK) {
 		if (html)
-			analysis_html_section(html, &a, in.snapshot, lang);
+			analysis_html_section(html, &a, in.si.snapshot, lang);
 		if (findings)
 			analysis_text_findings(findings, &a, lang);
 		analysis_free(&a);
@@ -357,7 +349,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct analysis a;
 	rc = cmd_analyze_compute(&cmd_analyze, &in, &p, &a);
 	if (rc == EXIT_OK) {
-		rc = render(&a, in.snapshot, fmt, out, ctx->lang);
+		rc = render(&a, in.si.snapshot, fmt, out, ctx->lang);
 		analysis_free(&a);
 	}
 	cmd_analyze_input_free(&in);

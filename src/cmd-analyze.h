@@ -6,19 +6,19 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "app/snapinput.h"
 #include "cmd.h"
 #include "core/analysis.h"
 #include "core/dataset.h"
 
+/* The workspace and a snapshot's categories, revenue and potential
+ * (app/snapinput.h), as app/analysis.c loads them. */
 struct cmd_analyze_input {
-	struct dataset ds;
-	int64_t snapshot;             /* the snapshot the categories came from */
-	int8_t *cat;                  /* per customer */
-	int64_t *revenue, *potential; /* per customer; potential -1 when unknown */
+	struct app_snapinput si;
 };
 
 /* Loads customers, sellers, orders and activities, and snapshot `snapshot`
- * (0: the latest) into *in. On failure prints one sentence for `cmd` and
+ * (0: the latest) into *in (app_analysis_load). On failure prints one sentence for `cmd` and
  * returns EXIT_DATA (EXIT_USAGE for a snapshot that does not exist);
  * EXIT_OK on success. Free with cmd_analyze_input_free. */
 int cmd_analyze_load(struct cmd_ctx *ctx, const struct command *cmd, int64_t snapshot,
@@ -33,7 +33,7 @@ int cmd_analyze_range(const struct command *cmd, const char *opt, const char *s,
                       int32_t *to);
 
 /* Computes the analysis for the period (DAYS_NONE ends take the default
- * period). Prints and returns EXIT_DATA when there is nothing to analyze. */
+ * period; app_analysis_compute). Prints and returns EXIT_DATA when there is nothing to analyze. */
 int cmd_analyze_compute(const struct command *cmd, const struct cmd_analyze_input *in,
                         const struct analysis_params *p, struct analysis *a);
 

@@ -155,7 +155,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	int rc = cmd_analyze_load(ctx, &cmd_uncontacted, snapshot, &in);
 	if (rc != EXIT_OK)
 		return rc;
-	if (seller && dataset_seller_index(&in.ds, seller) < 0)
+	if (seller && dataset_seller_index(&in.si.ds, seller) < 0)
 		fprintf(stderr, "fokus uncontacted: note: seller '%s' is not in the sellers file\n",
 		        seller);
 	struct analysis a;

@@ -8,6 +8,7 @@
 #include "util/days.h"
 #include "util/xmalloc.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -399,36 +400,139 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 	return 0;
 }
 
+/* Puts the activities (read in id order) in (day, id) order: a stable
+ * counting sort by day when the days span a sane range (they do: a few
+ * years), else a stable merge sort. The SQL "ORDER BY day, id" sorted them
+ * in SQLite's external sorter, which spilled 1.8 M rows to temporary files. */
+struct day_pos {
+	int32_t day;
+	uint32_t pos;
+};
+
+static int act_by_day_pos(const void *a, const void *b)
+{
+	const struct day_pos *x = a, *y = b;
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+static void sort_activities(struct dataset *ds)
+{
+	size_t n = ds->nactivities;
+	struct activity *a = ds->activities;
+	int32_t lo = n ? a[0].day : 0, hi = lo;
+	int sorted = 1;
+	for (size_t i = 1; i < n; i++) {
+		if (a[i].day < a[i - 1].day)
+			sorted = 0;
+		if (a[i].day < lo)
+			lo = a[i].day;
+		if (a[i].day > hi)
+			hi = a[i].day;
+	}
+	if (sorted)
+		return;
+	struct activity *out = xmalloc(n * sizeof(*out));
+	uint64_t range = (uint64_t)((int64_t)hi - lo) + 1;
+	if (range <= 4 * (uint64_t)n + 4096) {
+		size_t *at = xcalloc((size_t)range + 1, sizeof(size_t));
+		for (size_t i = 0; i < n; i++)
+			at[a[i].day - lo + 1]++;
+		for (size_t d = 0; d < range; d++)
+			at[d + 1] += at[d];
+		for (size_t i = 0; i < n; i++)
+			out[at[a[i].day - lo]++] = a[i];
+		free(at);
+	} else {
+		/* Sorts (day, position) pairs: ties keep the id order. */
+		struct day_pos *k = xmalloc(n * sizeof(*k));
+		for (size_t i = 0; i < n; i++) {
+			k[i].day = a[i].day;
+			k[i].pos = (uint32_t)i;
+		}
+		qsort(k, n, sizeof(*k), act_by_day_pos);
+		for (size_t i = 0; i < n; i++)
+			out[i] = a[k[i].pos];
+		free(k);
+	}
+	free(ds->activities);
+	ds->activities = out;
+}
+
+/* The activity type of a column value; the last one is remembered (the
+ * rows repeat a handful of codes). */
+static uint8_t act_type(const char *ts, char last[16], int *have, uint8_t *last_type)
+{
+	if (!ts)
+		return ACT_OTHER;
+	if (*have && !strcmp(ts, last))
+		return *last_type;
+	enum activity_type t = ACT_OTHER;
+	if (activity_type_parse(ts, &t) != 0)
+		t = ACT_OTHER;
+	*have = strlen(ts) < 16;
+	if (*have) {
+		strcpy(last, ts);
+		*last_type = (uint8_t)t;
+	}
+	return (uint8_t)t;
+}
+
 static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *cx,
 			   const struct sidx *sx, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
+	/* Room for max(id) - min(id) + 1 rows (two index look-ups; count(*)
+	 * would read an index through): at least as many as there are, and
+	 * pages never written are never touched; shrunk at the end. */
+	if (prepare(db, "SELECT (SELECT max(id) FROM activities) - "
+		    "(SELECT min(id) FROM activities) + 1", &st, cause) != 0)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
+		cap = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (cap > ((size_t)1 << 24)) /* sparse ids: grows by doubling from there */
+		cap = (size_t)1 << 24;
+	ds->activities = xreallocarray(NULL, cap ? cap : 1, sizeof(*ds->activities));
+	cap = cap ? cap : 1;
+	/* In id order (the table's own order: no sort), sorted by day below. */
 	if (prepare(db,
 		    "SELECT customer, seller_id, day, minute, type, duration_min, travel_min, km "
-		    "FROM activities ORDER BY day, id",
+		    "FROM activities ORDER BY id",
 		    &st, cause) != 0)
 		return -1;
 	int rc;
+	char last_type_s[16], last_sid[64];
+	int have_type = 0, have_sid = 0;
+	uint8_t last_type = ACT_OTHER;
+	int32_t last_seller = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ds->nactivities == cap) {
-			cap = cap ? cap * 2 : 4096;
+			cap *= 2;
 			ds->activities = xreallocarray(ds->activities, cap, sizeof(*ds->activities));
 		}
 		struct activity *a = &ds->activities[ds->nactivities++];
 		a->cust = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1
 								   : cidx_get(cx, sqlite3_column_int64(st, 0));
 		const char *sid = (const char *)sqlite3_column_text(st, 1);
-		a->seller = sidx_get(sx, sid);
+		if (sid && have_sid && !strcmp(sid, last_sid)) {
+			a->seller = last_seller;
+		} else {
+			a->seller = sidx_get(sx, sid);
+			have_sid = sid && strlen(sid) < sizeof(last_sid);
+			if (have_sid) {
+				strcpy(last_sid, sid);
+				last_seller = a->seller;
+			}
+		}
 		if (sid && a->seller < 0)
 			ds->activities_unknown_seller++;
 		a->day = sqlite3_column_int(st, 2);
 		a->minute = (int16_t)(sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3));
-		enum activity_type t = ACT_OTHER;
-		const char *ts = (const char *)sqlite3_column_text(st, 4);
-		if (!ts || activity_type_parse(ts, &t) != 0)
-			t = ACT_OTHER;
-		a->type = (uint8_t)t;
+		a->type = act_type((const char *)sqlite3_column_text(st, 4), last_type_s, &have_type,
+				   &last_type);
 		a->duration_min = (float)sqlite3_column_double(st, 5);
 		a->travel_min = (float)sqlite3_column_double(st, 6);
 		a->km = (float)sqlite3_column_double(st, 7);
@@ -438,7 +542,70 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 		*cause = db_cause(db, "reading activities");
 		return -1;
 	}
+	ds->activities = xreallocarray(ds->activities, ds->nactivities ? ds->nactivities : 1,
+				       sizeof(*ds->activities));
+	sort_activities(ds);
 	return 0;
+}
+
+/* The activities read by a second connection on a thread while this one
+ * reads the orders: on two cores the load takes the longer of the two, not
+ * their sum. The second connection must see the same workspace: its read
+ * transaction's data_version (which every write job changes, see db.c)
+ * must be the one this connection's transaction sees; else (or when the
+ * second connection cannot be had: an in-memory or temporary database, a
+ * workspace before schema 5) the activities are read here afterwards. */
+struct act_job {
+	sqlite3 *db;
+	struct dataset *ds;
+	const struct cidx *cx;
+	const struct sidx *sx;
+	char *cause;
+	int rc;
+};
+
+static void *act_thread(void *arg)
+{
+	struct act_job *j = arg;
+	j->rc = load_activities(j->db, j->ds, j->cx, j->sx, &j->cause);
+	return NULL;
+}
+
+static int read_version(sqlite3 *db, int64_t *v)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, "SELECT v FROM data_version WHERE id = 1", -1, &st, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A second read-only connection to db's file inside a read transaction
+ * seeing what db's open transaction sees, or NULL. */
+static sqlite3 *second_reader(sqlite3 *db)
+{
+	const char *path = sqlite3_db_filename(db, "main");
+	int64_t v1, v2;
+	if (!path || !*path || read_version(db, &v1) != 0)
+		return NULL;
+	sqlite3 *db2 = NULL;
+	if (sqlite3_open_v2(path, &db2, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(db2);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db2, 10000);
+	if (sqlite3_exec(db2, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    read_version(db2, &v2) != 0 || v1 != v2) {
+		sqlite3_close(db2);
+		return NULL;
+	}
+	return db2;
 }
 
 static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int32_t span,
@@ -458,11 +625,35 @@ static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int
 					  : load_customers(db, ds, &sx, cause) != 0)
 		goto out;
 	cidx_build(&cx, ds);
-	if ((what & LOAD_ORDERS) &&
-	    load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause) != 0)
-		goto out;
-	if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
-		goto out;
+	struct act_job job = {.ds = ds, .cx = &cx, .sx = &sx};
+	pthread_t th;
+	bool threaded = false;
+	if ((what & LOAD_ORDERS) && (what & LOAD_ACTIVITIES) && (job.db = second_reader(db))) {
+		threaded = pthread_create(&th, NULL, act_thread, &job) == 0;
+		if (!threaded)
+			sqlite3_close(job.db);
+	}
+	int orc = (what & LOAD_ORDERS)
+		      ? load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause)
+		      : 0;
+	if (threaded) {
+		pthread_join(th, NULL);
+		sqlite3_exec(job.db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(job.db);
+		if (orc != 0) {
+			free(job.cause);
+			goto out;
+		}
+		if (job.rc != 0) {
+			*cause = job.cause;
+			goto out;
+		}
+	} else {
+		if (orc != 0)
+			goto out;
+		if ((what & LOAD_ACTIVITIES) && load_activities(db, ds, &cx, &sx, cause) != 0)
+			goto out;
+	}
 	rc = 0;
 out:
 	db_exec(db, "COMMIT", NULL);

@@ -6,12 +6,10 @@
  * render/analysis-json.c — the same numbers as `fokus analyze`. A seller
  * gets only their own rows: the team's and other sellers' figures are left
  * out. */
-#include "app/snapinput.h"
+#include "app/analysis.h"
 #include "core/analysis.h"
 #include "core/category.h"
 #include "render/analysis-json.h"
-#include "store/dataset.h"
-#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
@@ -27,7 +25,7 @@
 static int load(struct web_ctx *c, struct app_snapinput *in)
 {
 	char *cause = NULL;
-	int r = app_snapinput_load(c->db, 0, LOAD_ALL, in, &cause);
+	int r = app_analysis_load(c->db, 0, in, &cause);
 	if (r == 0)
 		return 0;
 	app_snapinput_free(in);
@@ -57,24 +55,22 @@ static int compute(struct web_ctx *c, const struct app_snapinput *in, struct ana
                    struct analysis *a)
 {
 	char *cause = NULL;
-	if (analysis_default_period(&in->ds, &p->from, &p->to) != 0) {
+	switch (app_analysis_compute(in, p, a, &cause)) {
+	case APP_ANALYSIS_OK:
+		return 0;
+	case APP_ANALYSIS_NO_ACTIVITIES:
 		web_error(c, 409, "no activities in the workspace: import some first");
 		return -1;
-	}
-	if (p->from > p->to) {
+	case APP_ANALYSIS_EMPTY_PERIOD:
 		web_error(c, 400, "from is after to");
 		return -1;
+	case APP_ANALYSIS_BAD_PARAMS:
+		break;
 	}
-	struct analysis_input ai = {
-	    .ds = &in->ds, .cat = in->cat, .revenue = in->revenue, .potential = in->potential};
-	if (analysis_compute(&ai, p, a, &cause) != 0) {
-		web_error(c, 400, cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
+	web_error(c, 400, cause);
+	free(cause);
+	return -1;
 }
-
 
 /* Keeps only the array entries whose seller_id is `mine`. */
 static void keep_seller(json_t *root, const char *key, const char *mine)

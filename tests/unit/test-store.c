@@ -6,7 +6,9 @@
  * found when the ID map is full and counted in the import's own counters), dataset.c (loading back; orders sorted by (customer,
  * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
  * range; or the span up to the latest day, found from the blocks, with
- * only the customer columns categorization reads), status.c. */
+ * only the customer columns categorization reads; activities sorted by
+ * (day, id), also when a second connection reads them next to the
+ * orders), status.c. */
 #include "testutil.h"
 
 #include "store/dataset.h"
@@ -244,6 +246,80 @@ static void test_load_orders_order(void **state)
 		sum += ds.orders[k].amount;
 	}
 	assert_int_equal(sum, 511 - 16 - 4);
+	dataset_free(&ds);
+	db_close(db);
+}
+
+/* Activities come back sorted by day, those of one day in the order they
+ * were stored (id order) — with the days close together (a counting sort)
+ * and with one far away (the fallback sort); the type and seller codes are
+ * read per row even when rows repeat them. */
+static void load_activities_check(sqlite3 *db, const int *want, size_t n)
+{
+	/* alone, and with the orders (then read on a second connection) */
+	static const int what[] = {LOAD_ACTIVITIES, LOAD_ALL};
+	for (int w = 0; w < 2; w++) {
+		struct dataset ds;
+		char *cause = NULL;
+		assert_int_equal(store_load_dataset(db, what[w], DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+		assert_int_equal(ds.nactivities, n);
+		assert_int_equal(ds.norders, w ? 1 : 0);
+		for (size_t k = 0; k < n; k++) {
+			assert_int_equal((int)ds.activities[k].duration_min, want[k]);
+			if (k)
+				assert_true(ds.activities[k - 1].day <= ds.activities[k].day);
+		}
+		dataset_free(&ds);
+	}
+}
+
+static void test_load_activities_order(void **state)
+{
+	(void)state;
+	sqlite3 *db = fresh_db();
+	char *cause = NULL;
+	struct store_import *im;
+	struct import_counts c;
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, NULL, &im, &cause), 0);
+	struct rec r = order("A", 2024, 3, 1, 1);
+	assert_int_equal(store_import_add(im, &r, &cause), 0);
+	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+	/* duration = the rank the row must have after loading */
+	static const struct {
+		int d, type, rank;
+	} a[] = {{9, ACT_VISIT, 6}, {5, ACT_PHONE, 3}, {2, ACT_PHONE, 1}, {5, ACT_VISIT, 4},
+		 {1, ACT_EMAIL, 0},  {9, ACT_VISIT, 7}, {5, ACT_VISIT, 5}, {3, ACT_VISIT, 2}};
+	size_t n = sizeof(a) / sizeof(a[0]);
+	for (int pass = 0; pass < 2; pass++) {
+		assert_int_equal(
+		    store_import_begin(db, REC_ACTIVITIES, "a.csv", pass ? "h2" : "h1", 0, NULL, &im, &cause),
+		    0);
+		for (size_t i = 0; i < (pass ? 1 : n); i++) {
+			memset(&r, 0, sizeof(r));
+			r.kind = REC_ACTIVITIES;
+			r.u.a.customer_id = "A";
+			r.u.a.seller_id = i % 2 ? "S1" : "S2";
+			r.u.a.day = pass ? days_from_ymd(2099, 1, 1) : days_from_ymd(2024, 3, a[i].d);
+			r.u.a.minute = -1;
+			r.u.a.type = pass ? ACT_VISIT : a[i].type;
+			r.u.a.has_duration = true;
+			r.u.a.duration_min = pass ? (double)n : a[i].rank;
+			assert_int_equal(store_import_add(im, &r, &cause), 0);
+		}
+		assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
+		int want[9];
+		for (size_t k = 0; k <= n; k++)
+			want[k] = (int)k;
+		load_activities_check(db, want, pass ? n + 1 : n);
+	}
+	struct dataset ds;
+	assert_int_equal(store_load_dataset(db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, &ds, &cause),
+			 0);
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < n; i++)
+			if (a[i].rank == (int)k)
+				assert_int_equal(ds.activities[k].type, a[i].type);
+	assert_int_equal(ds.activities_unknown_seller, n + 1);
 	dataset_free(&ds);
 	db_close(db);
 }
@@ -873,6 +949,7 @@ int main(void)
 		cmocka_unit_test(test_orders_create_customers),
 		cmocka_unit_test(test_customer_upsert_and_load),
 		cmocka_unit_test(test_load_orders_order),
+		cmocka_unit_test(test_load_activities_order),
 		cmocka_unit_test(test_load_recent),
 		cmocka_unit_test(test_migrate_v1_orders),
 		cmocka_unit_test(test_damaged_block),
