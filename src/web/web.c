@@ -34,6 +34,8 @@ enum {
 enum {
 	UPLOAD = 1, /* the body is streamed to a file */
 	HEAVY = 2,  /* computes over the whole workspace: cached, a few at a time */
+	CACHED = 4, /* reads across the workspace: cached like HEAVY, but computed
+	             * without a heavy slot (tens of ms; every page asks for it) */
 };
 
 struct route {
@@ -50,19 +52,19 @@ static const struct route routes[] = {
     {"POST", "/api/logout", R_ALL, 0, auth_logout},
     {"GET", "/api/me", R_ALL, 0, auth_me},
     {"GET", "/api/summary", R_ALL, 0, api_summary},
-    {"GET", "/api/customers", R_ALL, 0, api_customers},
+    {"GET", "/api/customers", R_ALL, CACHED, api_customers},
     {"GET", "/api/customers/", R_ALL, 0, api_customer},
     {"POST", "/api/overrides", R_STAFF, 0, api_override},
-    {"GET", "/api/matrix", R_ALL, 0, api_matrix},
-    {"GET", "/api/sellers", R_ALL, 0, api_sellers},
-    {"GET", "/api/map", R_ALL, 0, api_map},
+    {"GET", "/api/matrix", R_ALL, CACHED, api_matrix},
+    {"GET", "/api/sellers", R_ALL, CACHED, api_sellers},
+    {"GET", "/api/map", R_ALL, CACHED, api_map},
     {"GET", "/api/export/calllist", R_ALL, HEAVY, api_calllist},
     {"GET", "/api/export/customers", R_ALL, HEAVY, api_customers_export},
     {"GET", "/api/export/", R_STAFF, HEAVY, planapi_export},
     {"GET", "/api/plan", R_STAFF, HEAVY, planapi_plan},
     {"GET", "/api/plan/", R_STAFF, HEAVY, planapi_sub},
     {"GET", "/api/route", R_STAFF | R_SELLER, HEAVY, routeapi_week},
-    {"GET", "/api/history", R_STAFF, 0, catapi_history},
+    {"GET", "/api/history", R_STAFF, CACHED, catapi_history},
     {"POST", "/api/categorize", R_STAFF, 0, catapi_categorize},
     {"POST", "/api/import", R_STAFF, UPLOAD, importapi_upload},
     {"GET", "/api/import/progress", R_STAFF, 0, importapi_progress},
@@ -380,9 +382,10 @@ static char *cache_key(const struct web_ctx *c)
 	return strbuf_detach(&sb);
 }
 
-/* A heavy route: the cached answer when the workspace has not changed since,
- * else computed in one of the heavy slots (503 when none is free) and kept. */
-static void run_heavy(struct web_ctx *c, const struct route *r)
+/* A heavy or cached route: the cached answer when the workspace has not
+ * changed since, else computed (a heavy route in one of the heavy slots, 503
+ * when none is free) and kept. */
+static void run_cached(struct web_ctx *c, const struct route *r)
 {
 	const struct web_app *app = c->app;
 	int64_t version = 0;
@@ -406,13 +409,14 @@ static void run_heavy(struct web_ctx *c, const struct route *r)
 			return;
 		}
 	}
-	if (app->heavy_slots && !web_slots_try(app->heavy_slots)) {
+	const int slot = (r->flags & HEAVY) && app->heavy_slots;
+	if (slot && !web_slots_try(app->heavy_slots)) {
 		web_busy(c, "the server is busy with other large requests: try again in a moment");
 		free(key);
 		return;
 	}
 	r->fn(c);
-	if (app->heavy_slots)
+	if (slot)
 		web_slots_release(app->heavy_slots);
 	if (key && c->rs->status == 200 && !c->rs->data) {
 		struct web_cached a = {.status = 200,
@@ -455,8 +459,8 @@ void web_handle(const struct web_app *app, struct sqlite3 *db, const struct web_
 	if (gate(&c, r, exists, &ses, &have_ses) == 0) {
 		c.tail = tail;
 		scope_of(&c);
-		if (r->flags & HEAVY)
-			run_heavy(&c, r);
+		if (r->flags & (HEAVY | CACHED))
+			run_cached(&c, r);
 		else
 			r->fn(&c);
 	}

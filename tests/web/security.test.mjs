@@ -222,6 +222,45 @@ test('§4 heavy requests: cached per workspace state, a few at a time, 503 beyon
   });
 });
 
+test('§4 the list reads (customers, matrix, map, sellers, history) are cached per workspace state', async () => {
+  await withServer([], async (base, ws) => {
+    const s = await login(base, USERS.manager);
+    const seller = await login(base, USERS.seller);
+    const cat = async (session) => {
+      const list = await call(base, '/api/customers?q=Delta', { session });
+      assert.equal(list.status, 200, list.text);
+      const row = list.json.customers.find((r) => r.customer_id === 'C04');
+      const m = (await call(base, '/api/matrix', { session })).text.match(/"(1|2R|2P|3)","C04"/);
+      const p = (await call(base, '/api/map', { session })).text.match(/"(1|2R|2P|3)","C04"/);
+      return [row && row.category, m && m[1], p && p[1]];
+    };
+    const before = await cat(s);
+    assert.equal(before[0], before[1], 'the list and the matrix agree: ' + before);
+    const same = await call(base, '/api/customers?q=Delta', { session: s });
+    assert.equal(same.text, (await call(base, '/api/customers?q=Delta', { session: s })).text, 'the same answer twice');
+    // A change from the dashboard is seen at once by every cached read ...
+    assert.equal((await call(base, '/api/overrides', { method: 'POST', session: s, body: { customer_id: 'C04', category: '1', reason: 'cache test' } })).status, 200);
+    assert.deepEqual(await cat(s), ['1', '1', before[2] === null ? null : '1']);
+    // ... per scope: the seller's answers are not the manager's.
+    const mine = await call(base, '/api/customers', { session: seller });
+    const all = await call(base, '/api/customers', { session: s });
+    assert.ok(mine.json.total < all.json.total, `a seller sees their own customers: ${mine.json.total} of ${all.json.total}`);
+    assert.ok(mine.json.customers.every((r) => r.seller_id === 'S1'), mine.text);
+    // ... and so is one from the command line (another process).
+    fokus(ws.db, ['override', 'C04', '2P', '--reason', 'from the terminal']);
+    assert.deepEqual(await cat(s), ['2P', '2P', before[2] === null ? null : '2P']);
+    const h1 = await call(base, '/api/history', { session: s });
+    const sl1 = await call(base, '/api/sellers', { session: s });
+    fokus(ws.db, ['categorize']);
+    const h2 = await call(base, '/api/history', { session: s });
+    assert.equal(h2.json.snapshots.length, h1.json.snapshots.length + 1, 'a new categorization is listed');
+    writeFileSync(join(ws.dir, 'sellers2.csv'), 'seller_id,name,role,hours_per_year\nS77,Nya Säljaren,farmer,1600\n');
+    fokus(ws.db, ['import', 'sellers', join(ws.dir, 'sellers2.csv')]);
+    const sl2 = await call(base, '/api/sellers', { session: s });
+    assert.ok(!sl1.text.includes('S77') && sl2.text.includes('S77'), 'a new seller is listed');
+  });
+});
+
 function makeCert(dir) {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'),
     '-out', join(dir, 'cert.pem'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
