@@ -32,6 +32,7 @@ extern const struct command cmd_route;
 #define OUTLINE_ASSET "/vendor/world-atlas/nordic-50m.geo.json"
 
 enum format { F_TEXT, F_CSV, F_JSON, F_ICS, F_HTML };
+static const char *const formats[] = {"text", "csv", "json", "ics", "html", NULL};
 
 struct route_args {
 	const char *seller, *start, *matrix, *out;
@@ -92,16 +93,6 @@ static int parse_duration(const char *s, int *out)
 	return 0;
 }
 
-static int parse_double(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (!*s || *end || !isfinite(v) || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* --start: "lat,lon" or a Swedish postal code. */
 static int parse_start(const char *s, double *lat, double *lon)
 {
@@ -113,17 +104,6 @@ static int parse_start(const char *s, double *lat, double *lon)
 		return 0;
 	}
 	return geo_postcode_lookup(s, lat, lon);
-}
-
-static int parse_format(const char *s, enum format *f)
-{
-	static const char *names[] = {"text", "csv", "json", "ics", "html"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(s, names[i])) {
-			*f = (enum format)i;
-			return 0;
-		}
-	return -1;
 }
 
 /* The first working day after today (FOKUS_TODAY honoured). */
@@ -165,17 +145,21 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 				       .lunch_from = 11 * 60 + 30, .lunch_to = 13 * 60, .seed = 1,
 				       .time_limit = 2, .iterations = 0};
 	int c, iters_given = 0, time_given = 0;
-	double x = 0;
+	long n = 0;
+	int k;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		int bad = 0;
 		switch (c) {
 		case 'S': a->seller = optarg; break;
 		case 'f': bad = days_parse_iso(optarg, &a->from); break;
 		case 'd':
-			bad = parse_double(optarg, 1, 60, &x) || x != floor(x);
-			a->ndays = (int)x;
+			bad = cmd_parse_long(optarg, 1, 60, &n);
+			a->ndays = (int)n;
 			break;
-		case 'F': bad = parse_format(optarg, &a->format); break;
+		case 'F':
+			bad = (k = cmd_format(&cmd_route, optarg, formats)) < 0;
+			a->format = bad ? F_TEXT : (enum format)k;
+			break;
 		case 'o': a->out = optarg; break;
 		case 's': a->start = optarg; break;
 		case 'b': bad = parse_clock(optarg, &a->prm.day_start); break;
@@ -192,21 +176,19 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 			}
 			break;
 		}
-		case 'r': bad = parse_double(optarg, 1, 5, &a->road_factor); break;
-		case 'v': bad = parse_double(optarg, 1, 200, &a->speed); break;
+		case 'r': bad = cmd_parse_number(optarg, 1, 5, &a->road_factor); break;
+		case 'v': bad = cmd_parse_number(optarg, 1, 200, &a->speed); break;
 		case 'm': a->matrix = optarg; break;
 		case 't':
-			bad = parse_double(optarg, 0.01, 3600, &a->prm.time_limit);
+			bad = cmd_parse_number(optarg, 0.01, 3600, &a->prm.time_limit);
 			time_given = 1;
 			break;
 		case 'i':
-			bad = parse_double(optarg, 1, 1e12, &x) || x != floor(x);
-			a->prm.iterations = (long)x;
+			bad = cmd_parse_long(optarg, 1, 1000000000000L, &a->prm.iterations);
 			iters_given = 1;
 			break;
 		case 'x':
-			bad = parse_double(optarg, 0, 1.8e19, &x) || x != floor(x);
-			a->prm.seed = (uint64_t)x;
+			bad = cmd_parse_u64(optarg, &a->prm.seed);
 			break;
 		case 'g': bad = lang_parse(optarg, &ctx->lang); break;
 		case 'A': a->all = 1; break;
