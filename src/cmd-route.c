@@ -21,6 +21,7 @@
 #include "store/policy.h"
 #include "store/snapshot.h"
 #include "util/days.h"
+#include "util/fname.h"
 #include "util/geo.h"
 #include "util/progress.h"
 #include "util/xmalloc.h"
@@ -428,10 +429,7 @@ static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 	int written = 0;
 	for (int k = 0; k < n && rc == EXIT_OK; k++) {
 		const char *id = ds->sellers[who[k]].id;
-		char *safe = xstrdup(id);
-		for (char *q = safe; *q; q++)
-			if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_')
-				*q = '_';
+		char *safe = fname_safe(id);
 		char *path = xasprintf("%s/route-%s.%s", a->out, safe, ext[a->format]);
 		rc = route_one(ctx, a, ds, cat, pol, planned, who[k], path);
 		if (rc != EXIT_OK)

@@ -16,8 +16,9 @@
  * Simulated annealing with an exponentially falling temperature decides
  * whether the result replaces the current solution. Each new best solution
  * is polished by a local search (relocate, swap, 2-opt*, 2-opt within a
- * route). Only the caller's seed feeds the random generator (xoshiro256**). */
+ * route). Only the caller's seed feeds the random generator (core/rng.h). */
 #include "core/vrp.h"
+#include "core/rng.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -63,10 +64,6 @@ struct sol {
 	double pen;    /* sum of penalties of unserved nodes */
 };
 
-struct rng {
-	uint64_t s[4];
-};
-
 struct solver {
 	const struct vrp_problem *p;
 	int n, nv, nall, nloc;
@@ -92,53 +89,6 @@ struct solver {
 	double *key;
 	int maxlen;    /* capacity of route arrays */
 };
-
-/* ---- random numbers (xoshiro256**, seeded by splitmix64) ---------------- */
-
-static uint64_t splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void rng_seed(struct rng *r, uint64_t seed)
-{
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix(&seed);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t res = rotl(s[1] * 5, 7) * 9;
-	uint64_t t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return res;
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
-/* Uniform integer in [0, n). */
-static int rng_int(struct rng *r, int n)
-{
-	return (int)(rng_unit(r) * n);
-}
 
 /* ---- setup ---------------------------------------------------------------- */
 
@@ -536,10 +486,10 @@ static void remove_string(struct solver *s, struct sol *x, int c, int l, bool sp
 	int total = l + m;
 	int lo = pc - total + 1 < 1 ? 1 : pc - total + 1;
 	int hi = pc < t->len - total + 1 ? pc : t->len - total + 1;
-	int start = lo + (hi >= lo ? rng_int(&s->rng, hi - lo + 1) : 0);
+	int start = lo + (hi >= lo ? rng_index(&s->rng, hi - lo + 1) : 0);
 	int keep_from = start + total, keep_to = start + total; /* none kept */
 	if (m > 0) {
-		int off = rng_int(&s->rng, l + 1); /* removed before the kept part */
+		int off = rng_index(&s->rng, l + 1); /* removed before the kept part */
 		keep_from = start + off;
 		keep_to = keep_from + m;
 	}
@@ -577,7 +527,7 @@ static void ruin(struct solver *s, struct sol *x)
 	/* seed: a random served located node */
 	int seed = -1;
 	for (int tries = 0; tries < 4 * s->n && seed < 0; tries++) {
-		int c = rng_int(&s->rng, s->n);
+		int c = rng_index(&s->rng, s->n);
 		if (x->route_of[c] >= 0 && s->loc[c] >= 0)
 			seed = c;
 	}
@@ -626,7 +576,7 @@ static void sort_removed(struct solver *s)
 
 static void order_removed(struct solver *s)
 {
-	int w = rng_int(&s->rng, 13);
+	int w = rng_index(&s->rng, 13);
 	for (int i = 0; i < s->nremoved; i++) {
 		int u = s->removed[i];
 		double noise = rng_unit(&s->rng) * 1e-6;
@@ -1031,7 +981,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 	read_matrices(s);
 	read_nodes(s);
 	build_adjacency(s);
-	rng_seed(&s->rng, opt->seed);
+	rng_seed(&s->rng, opt->seed, 0);
 	sol_init(s, &s->cur);
 	sol_init(s, &s->work);
 	sol_init(s, &s->best);

@@ -8,6 +8,7 @@
 #include "store/db.h"
 #include "store/webq.h"
 #include "util/days.h"
+#include "util/fname.h"
 #include "util/xmalloc.h"
 #include "store/audit.h"
 #include "web/cache.h"
@@ -689,15 +690,9 @@ void api_calllist(struct web_ctx *c)
 	free(buf);
 	c->rs->status = 200;
 	c->rs->content_type = "text/csv; charset=utf-8";
-	char safe[64];
-	size_t o = 0;
-	for (const char *p = seller; *p && o + 1 < sizeof(safe); p++)
-		safe[o++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		             (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
-		                ? *p
-		                : '_';
-	safe[o] = '\0';
+	char *safe = fname_safe(seller);
 	c->rs->disposition = xasprintf("attachment; filename=\"calllist-%s.csv\"", safe);
+	free(safe);
 }
 
 /* --- the customer list as a file (csv, xlsx) ------------------------------- */
