@@ -112,15 +112,6 @@ int cmd_opt_int(const struct command *cmd, const char *opt, const char *arg, int
 	return 0;
 }
 
-int cmd_opt_number(const struct command *cmd, const char *opt, const char *what, const char *arg,
-                   double lo, double hi, double *out)
-{
-	if (cmd_parse_number(arg, lo, hi, out) == 0)
-		return 0;
-	cmd_error(cmd, "%s wants %s, not '%s'", opt, what, arg);
-	return -1;
-}
-
 int cmd_opt_money(const struct command *cmd, const char *opt, const char *arg, int64_t *out)
 {
 	if (cmd_parse_money(arg, out) == 0)

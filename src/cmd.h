@@ -78,8 +78,6 @@ int cmd_opt_long(const struct command *cmd, const char *opt, const char *arg, lo
                  long *out);
 int cmd_opt_int(const struct command *cmd, const char *opt, const char *arg, int lo, int hi,
                 int *out);
-int cmd_opt_number(const struct command *cmd, const char *opt, const char *what, const char *arg,
-                   double lo, double hi, double *out);
 int cmd_opt_money(const struct command *cmd, const char *opt, const char *arg, int64_t *out);
 /* A share: "25%", "25" (over 1: percent), "0.25" or "0,25" -> 0.25, within
  * 0..1; the message says "OPT wants a share such as 25% or 0.25". */

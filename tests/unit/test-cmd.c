@@ -64,6 +64,9 @@ static void test_number_and_money(void **state)
 	assert_int_equal(cmd_parse_money("480000 kr", &m), 0);
 	assert_true(m == 48000000);
 	assert_int_equal(cmd_parse_money("12abc", &m), -1);
+	assert_int_equal(cmd_opt_money(&cmd_t, "--revenue-min", "1 200,50", &m), 0);
+	assert_true(m == 120050);
+	assert_int_equal(cmd_opt_money(&cmd_t, "--revenue-min", "12 kronor", &m), -1);
 }
 
 static void test_opts(void **state)
