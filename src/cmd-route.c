@@ -140,11 +140,9 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 	memset(a, 0, sizeof(*a));
 	a->from = DAYS_NONE;
 	a->ndays = 5;
-	a->road_factor = 1.3;
-	a->speed = 70;
-	a->prm = (struct route_params){.day_start = 8 * 60, .day_length = 8 * 60, .lunch = 0,
-				       .lunch_from = 11 * 60 + 30, .lunch_to = 13 * 60, .seed = 1,
-				       .time_limit = 2, .iterations = 0};
+	a->road_factor = ROUTE_ROAD_FACTOR;
+	a->speed = ROUTE_SPEED_KMH;
+	route_params_default(&a->prm);
 	int c, iters_given = 0, time_given = 0;
 	long n = 0;
 	int k;
