@@ -652,18 +652,10 @@ static void call_row(void *arg, const struct webq_customer *r)
 
 void api_calllist(struct web_ctx *c)
 {
-	const char *seller = web_arg(c, "seller");
+	const char *seller = web_seller_arg(c);
 	struct webq_snapshot snap;
-	if (!seller || !*seller)
-		seller = c->scope.seller_id;
-	if (!seller || !*seller) {
-		web_error(c, 400, "give ?seller=ID");
+	if (!seller)
 		return;
-	}
-	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
-		web_error(c, 404, "no such seller");
-		return;
-	}
 	if (web_snapshot(c, &snap) != 0)
 		return;
 	char *buf = NULL, *cause = NULL;

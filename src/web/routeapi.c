@@ -19,18 +19,10 @@
 
 void routeapi_week(struct web_ctx *c)
 {
-	const char *seller = web_arg(c, "seller"), *from_s = web_arg(c, "from"),
+	const char *seller = web_seller_arg(c), *from_s = web_arg(c, "from"),
 	           *days_s = web_arg(c, "days");
-	if (!seller || !*seller)
-		seller = c->scope.seller_id;
-	if (!seller || !*seller) {
-		web_error(c, 400, "give ?seller=ID");
+	if (!seller)
 		return;
-	}
-	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
-		web_error(c, 404, "no such seller");
-		return;
-	}
 	int32_t from = days_today() + 1;
 	if (from_s && *from_s && days_parse_iso(from_s, &from) != 0) {
 		web_error(c, 400, "from is a date as YYYY-MM-DD");
