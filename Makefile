@@ -64,7 +64,7 @@ DOCDIR     ?= $(PREFIX)/share/doc/fokus
 INSTALL    ?= install
 UNITS      := $(sort $(wildcard contrib/systemd/*.service contrib/systemd/*.timer))
 
-.PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format clean \
+.PHONY: all check unit unit-san cli cli-san web-test web-tsan demo deps fuzz fuzz-quick fuzz-build bench format format-check design long-functions clean \
 	install uninstall deb
 all: $(B)/fokus $(B)/fokus.1 $(B)/fokus.bash
 
@@ -236,6 +236,8 @@ web-test: $(B)/fokus
 
 check:
 	@scripts/install-deps --npm --fuzz --test
+	@$(MAKE) --no-print-directory design
+	@$(MAKE) --no-print-directory long-functions
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory unit-san
@@ -297,6 +299,23 @@ bench: $(B)/fokus
 
 format:
 	clang-format -i $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC)
+
+# The layout of .clang-format, checked without changing a file (fails on the
+# first file that `make format` would change).
+format-check:
+	clang-format --dry-run -Werror $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC)
+
+# The layer rule of docs/design.md: fails when core/ includes from io/,
+# store/, web/, render/ or app/, when render/ includes from store/, ...
+# (scripts/design-check says which; `scripts/design-check --table` prints the
+# include arrows).
+design:
+	@scripts/design-check
+
+# A report, never a failure: the functions of src/ over 120 lines.
+long-functions:
+	@echo "functions over 120 lines (scripts/long-functions; a report, not a failure):"
+	@scripts/long-functions 120 | sed 's/^/  /'
 
 clean:
 	rm -rf $(B)

@@ -131,50 +131,8 @@ int cmd_analyze_report(struct cmd_ctx *ctx, const struct command *cmd, FILE *htm
 /* ---- fokus analyze ------------------------------------------------------------- */
 
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_HTML };
+static const char *const formats[] = {"text", "csv", "json", "xlsx", "html", NULL};
 
-static int parse_format(const char *s, enum format *f)
-{
-	static const char *const names[] = {"text", "csv", "json", "xlsx", "html"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(s, names[i])) {
-			*f = (enum format)i;
-			return 0;
-		}
-	return -1;
-}
-
-/* "25", "25%", "0.25" or "0,25" -> 0.25. */
-static int parse_share(const char *s, double *out)
-{
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%s", s);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	char *end;
-	errno = 0;
-	double v = strtod(buf, &end);
-	bool pct = *end == '%';
-	if (end == buf || errno || (*end && !(pct && end[1] == '\0')))
-		return -1;
-	if (pct || v > 1)
-		v /= 100.0;
-	if (!(v >= 0 && v <= 1))
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int parse_int(const char *s, int lo, int hi, int *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end || errno || v < lo || v > hi)
-		return -1;
-	*out = (int)v;
-	return 0;
-}
 
 /* Copies a temporary file to stdout (xlsx without --out, piped). */
 static int copy_to_stdout(const char *path)
@@ -284,20 +242,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 's':
-			snapshot = strtoll(optarg, NULL, 10);
-			if (snapshot <= 0) {
-				cmd_error(&cmd_analyze, "--snapshot wants a snapshot id (a number; "
-				                        "'fokus history' lists them)");
+			if (cmd_opt_snapshot(&cmd_analyze, optarg, &snapshot) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'F':
-			if (parse_format(optarg, &fmt) != 0) {
-				cmd_error(&cmd_analyze,
-				          "--format is text, csv, json, xlsx or html, not '%s'",
-				          optarg);
+			if ((c = cmd_format(&cmd_analyze, optarg, formats)) < 0)
 				return EXIT_USAGE;
-			}
+			fmt = (enum format)c;
 			break;
 		case 'l':
 			if (cmd_lang(&cmd_analyze, optarg, &ctx->lang) != 0)
@@ -307,29 +258,17 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			out = optarg;
 			break;
 		case 'c':
-			if (parse_share(optarg, &p.cat3_limit) != 0) {
-				cmd_error(
-				    &cmd_analyze,
-				    "--cat3-limit wants a share such as 25%% or 0.25, not '%s'",
-				    optarg);
+			if (cmd_opt_share(&cmd_analyze, "--cat3-limit", optarg, &p.cat3_limit) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'a':
-			if (parse_int(optarg, 0, 3660, &p.attribution_days) != 0) {
-				cmd_error(&cmd_analyze,
-				          "--attribution-days wants a whole number of days "
-				          "0..3660, not '%s'",
-				          optarg);
+			if (cmd_opt_int(&cmd_analyze, "--attribution-days", optarg, 0, 3660,
+			                &p.attribution_days) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h':
-			if (parse_int(optarg, 1, 8784, &hours) != 0) {
-				cmd_error(&cmd_analyze,
-				          "--hours-per-year wants hours 1..8784, not '%s'", optarg);
+			if (cmd_opt_int(&cmd_analyze, "--hours-per-year", optarg, 1, 8784, &hours) != 0)
 				return EXIT_USAGE;
-			}
 			p.hours_per_year = hours;
 			break;
 		default:

@@ -85,7 +85,6 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	int c;
 	bool have_b = false, have_a = false;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 'b':
 			if (cmd_analyze_range(&cmd_compare, "--before", optarg, &pb.from, &pb.to) !=
@@ -100,22 +99,13 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			have_a = true;
 			break;
 		case 's':
-			snapshot = strtoll(optarg, NULL, 10);
-			if (snapshot <= 0) {
-				cmd_error(&cmd_compare,
-				          "--snapshot wants a snapshot id (a number)");
+			if (cmd_opt_snapshot(&cmd_compare, optarg, &snapshot) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'd':
-			pb.attribution_days = (int)strtol(optarg, &end, 10);
-			if (end == optarg || *end || pb.attribution_days < 0 ||
-			    pb.attribution_days > 3660) {
-				cmd_error(
-				    &cmd_compare,
-				    "--attribution-days wants a whole number of days 0..3660");
+			if (cmd_opt_int(&cmd_compare, "--attribution-days", optarg, 0, 3660,
+			                &pb.attribution_days) != 0)
 				return EXIT_USAGE;
-			}
 			pa.attribution_days = pb.attribution_days;
 			break;
 		case 'F':

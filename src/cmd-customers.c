@@ -12,6 +12,7 @@
 #include <string.h>
 
 extern const struct command cmd_customers;
+static const char *const formats[] = {"text", "csv", "json", NULL};
 
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -30,17 +31,10 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 's': {
-			char *end;
-			long long v = strtoll(optarg, &end, 10);
-			if (end == optarg || *end || v <= 0) {
-				cmd_error(&cmd_customers,
-				          "--snapshot wants a snapshot id, not '%s'", optarg);
+		case 's':
+			if (cmd_opt_snapshot(&cmd_customers, optarg, &id) != 0)
 				return cmd_usage(&cmd_customers);
-			}
-			id = v;
 			break;
-		}
 		case 'c': {
 			enum category cat;
 			if (category_parse(optarg, &cat) != 0) {
@@ -55,12 +49,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			filt.seller = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "json")) {
-				cmd_error(&cmd_customers, "--format is text, csv or json, not '%s'",
-				          optarg);
+			if (cmd_format(&cmd_customers, optarg, formats) < 0)
 				return cmd_usage(&cmd_customers);
-			}
 			fmt = optarg;
 			break;
 		case 'o':

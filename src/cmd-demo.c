@@ -281,7 +281,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			port = optarg;
 			break;
 		case 'x':
-			exit_after = atoi(optarg);
+			if (cmd_opt_int(&cmd_demo, "--exit-after", optarg, 0, 86400 * 365, &exit_after) != 0)
+				return cmd_usage(&cmd_demo);
 			break;
 		case 'l':
 			if (lang_parse(optarg, &d.lang) != 0)
@@ -294,12 +295,9 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cmd_usage(&cmd_demo);
-	char *end = NULL;
-	long portn = strtol(port, &end, 10);
-	if (!end || *end || portn < 0 || portn > 65535) {
-		cmd_error(&cmd_demo, "--port wants a number from 0 to 65535, not '%s'", port);
+	long portn;
+	if (cmd_opt_long(&cmd_demo, "--port", port, 0, 65535, &portn) != 0)
 		return cmd_usage(&cmd_demo);
-	}
 	char *data = xasprintf("%s/data", d.dir);
 	char *dbp = xasprintf("%s/fokus.db", d.dir);
 	char *html = xasprintf("%s/report.html", d.dir);

@@ -17,16 +17,6 @@
 
 extern const struct command cmd_export;
 
-static int parse_num(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || *end || !isfinite(v) || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int bad(const char *what, const char *val)
 {
 	cmd_error(&cmd_export, "%s: '%s'", what, val);
@@ -58,7 +48,7 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 	                                   {"quiet", no_argument, NULL, 'q'},
 	                                   {NULL, 0, NULL, 0}};
 	int c;
-	double v;
+	long v;
 	memset(o, 0, sizeof(*o));
 	plan_params_default(&o->pp);
 	export_opts_default(&o->eo, &o->pp);
@@ -71,17 +61,16 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 			o->eo.seller = optarg;
 			break;
 		case 'n':
-			if (parse_num(optarg, 1, 9e15, &v) != 0 || v != floor(v))
-				return bad("--snapshot wants a snapshot number", optarg);
-			o->snapshot = (int64_t)v;
+			if (cmd_opt_snapshot(&cmd_export, optarg, &o->snapshot) != 0)
+				return cmd_usage(&cmd_export);
 			break;
 		case 'w':
-			if (parse_num(optarg, 1, 52, &v) != 0 || v != floor(v))
+			if (cmd_parse_long(optarg, 1, 52, &v) != 0)
 				return bad("--weeks wants whole weeks from 1 to 52", optarg);
 			o->eo.weeks = (int)v;
 			break;
 		case 'd':
-			if (parse_num(optarg, 0.5, 16, &o->day_hours) != 0)
+			if (cmd_parse_number(optarg, 0.5, 16, &o->day_hours) != 0)
 				return bad("--day-hours wants hours from 0.5 to 16", optarg);
 			break;
 		case 'z':

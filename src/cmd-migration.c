@@ -7,20 +7,12 @@
 #include "store/snapshot.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 extern const struct command cmd_migration;
-
-static int parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (end == s || *end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
+static const char *const formats[] = {"text", "csv", "json", NULL};
 
 /* The two snapshots before the newest one that exists, for the defaults. */
 static int default_ids(struct sqlite3 *db, int64_t *from, int64_t *to, char **cause)
@@ -56,25 +48,23 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	int64_t from = 0, to = 0;
+	long id;
 	const char *fmt = "text";
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
 		case 'T':
-			if (parse_id(optarg, c == 'F' ? &from : &to) != 0) {
+			if (cmd_parse_long(optarg, 1, LONG_MAX, &id) != 0) {
 				cmd_error(&cmd_migration, "--%s wants a snapshot id, not '%s'",
 				          c == 'F' ? "from" : "to", optarg);
 				return cmd_usage(&cmd_migration);
 			}
+			*(c == 'F' ? &from : &to) = id;
 			break;
 		case 'f':
-			if (strcmp(optarg, "text") && strcmp(optarg, "csv") &&
-			    strcmp(optarg, "json")) {
-				cmd_error(&cmd_migration, "--format is text, csv or json, not '%s'",
-				          optarg);
+			if (cmd_format(&cmd_migration, optarg, formats) < 0)
 				return cmd_usage(&cmd_migration);
-			}
 			fmt = optarg;
 			break;
 		case 'l':

@@ -11,6 +11,7 @@
 #include "util/xmalloc.h"
 
 #include <getopt.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,7 +84,6 @@ static int send_run(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *preview = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		char *end;
 		switch (c) {
 		case 't':
 			o.template_path = optarg;
@@ -98,11 +98,8 @@ static int send_run(struct cmd_ctx *ctx, int argc, char **argv)
 			o.dry_run = 1;
 			break;
 		case 'L':
-			o.limit = strtol(optarg, &end, 10);
-			if (*end || end == optarg || o.limit < 1) {
-				cmd_error(&cmd_newsletter, "--limit wants a number of messages, 1 or more");
+			if (cmd_opt_long(&cmd_newsletter, "--limit", optarg, 1, LONG_MAX, &o.limit) != 0)
 				return cmd_usage(&cmd_newsletter);
-			}
 			break;
 		case 'p':
 			o.password_file = optarg;

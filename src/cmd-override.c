@@ -3,7 +3,6 @@
  * lists the pins. The next `fokus categorize` applies them. */
 #include "cmd.h"
 #include "core/dataset.h"
-#include "render/catout.h"
 #include "render/csvw.h"
 #include "render/table.h"
 #include "store/audit.h"
@@ -11,6 +10,7 @@
 #include "util/days.h"
 
 #include <getopt.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +125,93 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The overrides as csv, one row each. */
+static void overrides_csv(const struct override_item *it, size_t n, int32_t today)
+{
+	static const char *const hdr[] = {"customer_id", "name",       "category",  "reason",
+	                                  "until",       "active",     "created_at", "created_by"};
+	csvw_row(stdout, hdr, 8);
+	for (size_t i = 0; i < n; i++) {
+		char d[11];
+		struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
+		const char *cells[8] = {it[i].customer_id,
+		                        it[i].name,
+		                        category_code(it[i].category),
+		                        it[i].reason,
+		                        it[i].until == DAYS_NONE ? "" : days_iso(it[i].until, d),
+		                        category_override_active(&o, today) ? "1" : "0",
+		                        it[i].created_at,
+		                        it[i].created_by};
+		csvw_row(stdout, cells, 8);
+	}
+}
+
+/* A JSON string, or null for NULL (stored text is UTF-8 already). */
+static json_t *jstr_or_null(const char *s)
+{
+	return s ? json_string_nocheck(s) : json_null();
+}
+
+/* One override as a JSON object (jansson builds it, in this key order). */
+static json_t *override_json(const struct override_item *x, int32_t today)
+{
+	char d[11];
+	struct cat_override o = {(int8_t)x->category, x->until, NULL};
+	json_t *j = json_object();
+	json_object_set_new(j, "customer_id", json_string_nocheck(x->customer_id ? x->customer_id : ""));
+	json_object_set_new(j, "name", jstr_or_null(x->name));
+	json_object_set_new(j, "category", json_string(category_code(x->category)));
+	json_object_set_new(j, "reason", json_string_nocheck(x->reason ? x->reason : ""));
+	json_object_set_new(j, "until",
+	                    x->until == DAYS_NONE ? json_null() : json_string(days_iso(x->until, d)));
+	json_object_set_new(j, "active", json_boolean(category_override_active(&o, today)));
+	json_object_set_new(j, "created_at", json_string_nocheck(x->created_at ? x->created_at : ""));
+	json_object_set_new(j, "created_by", jstr_or_null(x->created_by));
+	return j;
+}
+
+/* The overrides as a JSON array, one object a line. */
+static void overrides_json(const struct override_item *it, size_t n, int32_t today)
+{
+	fputs("[", stdout);
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = override_json(&it[i], today);
+		fputs(i ? ",\n" : "\n", stdout);
+		json_dumpf(j, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		json_decref(j);
+	}
+	fputs(n ? "\n]\n" : "]\n", stdout);
+}
+
+/* The overrides as a table for people (expired ones marked). */
+static void overrides_text(const struct override_item *it, size_t n, int32_t today, enum lang lang)
+{
+	if (n == 0) {
+		printf("%s\n", TR(lang, "No overrides.", "Inga låsta kategorier."));
+		return;
+	}
+	const char *hdr[] = {TR(lang, "Customer", "Kund"), TR(lang, "Name", "Namn"),
+	                     TR(lang, "Category", "Kategori"), TR(lang, "Until", "Till och med"),
+	                     TR(lang, "Reason", "Skäl")};
+	struct table *t = table_new(5, "lllll");
+	table_row(t, hdr);
+	for (size_t i = 0; i < n; i++) {
+		char d[11], until[64];
+		struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
+		if (it[i].until == DAYS_NONE)
+			snprintf(until, sizeof(until), "–");
+		else
+			snprintf(until, sizeof(until), "%s%s", days_iso(it[i].until, d),
+			         category_override_active(&o, today) ? ""
+			                                             : TR(lang, " (expired)", " (utgången)"));
+		const char *cells[5] = {it[i].customer_id, it[i].name,
+		                        category_label(it[i].category, lang), until, it[i].reason};
+		table_row(t, cells);
+	}
+	table_print(t, stdout, 1);
+	table_free(t);
+}
+
 static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -132,14 +219,12 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 	    {"lang", required_argument, NULL, 'l'},
 	    {NULL, 0, NULL, 0},
 	};
-	const char *fmt = "text";
-	int c;
+	int fmt = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (cmd_format(&cmd_overrides, optarg, formats) < 0)
+			if ((fmt = cmd_format(&cmd_overrides, optarg, formats)) < 0)
 				return cmd_usage(&cmd_overrides);
-			fmt = optarg;
 			break;
 		case 'l':
 			if (cmd_lang(&cmd_overrides, optarg, &ctx->lang) != 0)
@@ -163,82 +248,12 @@ static int run_overrides(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	int32_t today = days_today();
-	if (!strcmp(fmt, "csv")) {
-		static const char *const hdr[] = {"customer_id", "name",      "category",
-		                                  "reason",      "until",     "active",
-		                                  "created_at",  "created_by"};
-		csvw_row(stdout, hdr, 8);
-		for (size_t i = 0; i < n; i++) {
-			char d[11];
-			struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
-			const char *cells[8] = {it[i].customer_id,
-			                        it[i].name,
-			                        category_code(it[i].category),
-			                        it[i].reason,
-			                        it[i].until == DAYS_NONE ? ""
-			                                                 : days_iso(it[i].until, d),
-			                        category_override_active(&o, today) ? "1" : "0",
-			                        it[i].created_at,
-			                        it[i].created_by};
-			csvw_row(stdout, cells, 8);
-		}
-	} else if (!strcmp(fmt, "json")) {
-		fputs("[", stdout);
-		for (size_t i = 0; i < n; i++) {
-			char d[11];
-			struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
-			fputs(i ? ",\n{\"customer_id\":" : "\n{\"customer_id\":", stdout);
-			catout_json_str(stdout, it[i].customer_id);
-			fputs(",\"name\":", stdout);
-			if (it[i].name)
-				catout_json_str(stdout, it[i].name);
-			else
-				fputs("null", stdout);
-			printf(",\"category\":\"%s\",\"reason\":", category_code(it[i].category));
-			catout_json_str(stdout, it[i].reason);
-			fputs(",\"until\":", stdout);
-			if (it[i].until == DAYS_NONE)
-				fputs("null", stdout);
-			else
-				printf("\"%s\"", days_iso(it[i].until, d));
-			printf(",\"active\":%s,\"created_at\":",
-			       category_override_active(&o, today) ? "true" : "false");
-			catout_json_str(stdout, it[i].created_at);
-			fputs(",\"created_by\":", stdout);
-			if (it[i].created_by)
-				catout_json_str(stdout, it[i].created_by);
-			else
-				fputs("null", stdout);
-			fputc('}', stdout);
-		}
-		fputs(n ? "\n]\n" : "]\n", stdout);
-	} else if (n == 0) {
-		printf("%s\n", TR(ctx->lang, "No overrides.", "Inga låsta kategorier."));
-	} else {
-		const char *hdr[] = {
-		    TR(ctx->lang, "Customer", "Kund"), TR(ctx->lang, "Name", "Namn"),
-		    TR(ctx->lang, "Category", "Kategori"), TR(ctx->lang, "Until", "Till och med"),
-		    TR(ctx->lang, "Reason", "Skäl")};
-		struct table *t = table_new(5, "lllll");
-		table_row(t, hdr);
-		for (size_t i = 0; i < n; i++) {
-			char d[11], until[64];
-			struct cat_override o = {(int8_t)it[i].category, it[i].until, NULL};
-			if (it[i].until == DAYS_NONE)
-				snprintf(until, sizeof(until), "–");
-			else
-				snprintf(until, sizeof(until), "%s%s", days_iso(it[i].until, d),
-				         category_override_active(&o, today)
-				             ? ""
-				             : TR(ctx->lang, " (expired)", " (utgången)"));
-			const char *cells[5] = {it[i].customer_id, it[i].name,
-			                        category_label(it[i].category, ctx->lang), until,
-			                        it[i].reason};
-			table_row(t, cells);
-		}
-		table_print(t, stdout, 1);
-		table_free(t);
-	}
+	if (!strcmp(formats[fmt], "csv"))
+		overrides_csv(it, n, today);
+	else if (!strcmp(formats[fmt], "json"))
+		overrides_json(it, n, today);
+	else
+		overrides_text(it, n, today, ctx->lang);
 	store_override_items_free(it, n);
 	return EXIT_OK;
 }

@@ -23,6 +23,7 @@
 extern const struct command cmd_plan;
 
 enum fmt { F_TEXT, F_CSV, F_JSON, F_XLSX, F_HTML };
+static const char *const formats[] = {"text", "csv", "json", "xlsx", "html", NULL};
 
 struct opts {
 	int64_t snapshot;
@@ -32,28 +33,6 @@ struct opts {
 	int apply, undo;
 	struct plan_params pp;
 };
-
-static int parse_num(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || *end || !isfinite(v) || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int parse_fmt(const char *s, enum fmt *f)
-{
-	static const char *const names[] = {"text", "csv", "json", "xlsx", "html"};
-	for (int i = 0; i < 5; i++) {
-		if (!strcmp(s, names[i])) {
-			*f = (enum fmt)i;
-			return 0;
-		}
-	}
-	return -1;
-}
 
 static int parse_table(const char *s, int *t)
 {
@@ -94,7 +73,7 @@ int cmd_plan_param(const struct command *cmd, int c, const char *arg, struct pla
 		if (opts[i].c != c)
 			continue;
 		double v;
-		if (parse_num(arg, opts[i].lo, opts[i].hi, &v) != 0) {
+		if (cmd_parse_number(arg, opts[i].lo, opts[i].hi, &v) != 0) {
 			cmd_error(cmd, "%s: '%s'", opts[i].complaint, arg);
 			cmd_usage(cmd);
 			return -1;
@@ -131,19 +110,18 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 	                                   {"lang", required_argument, NULL, 'l'},
 	                                   {NULL, 0, NULL, 0}};
 	int c;
-	double v;
 	memset(o, 0, sizeof(*o));
 	plan_params_default(&o->pp);
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if (parse_num(optarg, 1, 9e15, &v) != 0 || v != floor(v))
-				return bad("--snapshot wants a snapshot number", optarg);
-			o->snapshot = (int64_t)v;
+			if (cmd_opt_snapshot(&cmd_plan, optarg, &o->snapshot) != 0)
+				return cmd_usage(&cmd_plan);
 			break;
 		case 'f':
-			if (parse_fmt(optarg, &o->fmt) != 0)
-				return bad("--format is text, csv, json, xlsx or html", optarg);
+			if ((c = cmd_format(&cmd_plan, optarg, formats)) < 0)
+				return cmd_usage(&cmd_plan);
+			o->fmt = (enum fmt)c;
 			break;
 		case 't':
 			if (parse_table(optarg, &o->table) != 0)
@@ -332,9 +310,9 @@ static int pin(struct cmd_ctx *ctx, int argc, char **argv)
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
-		if (c == 'v' && parse_num(optarg, 0, 365, &visits) == 0)
+		if (c == 'v' && cmd_parse_number(optarg, 0, 365, &visits) == 0)
 			continue;
-		if (c == 'c' && parse_num(optarg, 0, 365, &calls) == 0)
+		if (c == 'c' && cmd_parse_number(optarg, 0, 365, &calls) == 0)
 			continue;
 		if (c == 'l' && lang_parse(optarg, &ctx->lang) == 0)
 			continue;

@@ -104,9 +104,6 @@ static int parse_freq(const char *s, double *per_year, double *minutes, int *has
 	if (strlen(s) >= sizeof(buf))
 		return -1;
 	strcpy(buf, s);
-	for (char *q = buf; *q; q++)
-		if (*q == ',')
-			*q = '.';
 	char *x = strchr(buf, 'x');
 	if (!x)
 		x = strchr(buf, 'X');
@@ -120,14 +117,11 @@ static int parse_freq(const char *s, double *per_year, double *minutes, int *has
 		*times = '\0';
 		rest = times + strlen("×");
 	}
-	char *end;
-	double n = strtod(buf, &end);
-	if (end == buf || *end || !isfinite(n) || n < 0 || n > 10000)
+	double n, m = 0;
+	if (cmd_parse_number(buf, 0, 10000, &n) != 0)
 		return -1;
-	double m = 0;
 	if (rest) {
-		m = strtod(rest, &end);
-		if (end == rest || *end || !isfinite(m) || m < 0 || m > 24 * 60)
+		if (cmd_parse_number(rest, 0, 24 * 60, &m) != 0)
 			return -1;
 		*has_minutes = 1;
 	}
@@ -185,9 +179,8 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 			break;
 		case 'V':
 		case 'P': {
-			char *end;
-			double m = strtod(optarg, &end);
-			if (end == optarg || *end || !(m >= 0 && m <= 365)) {
+			double m;
+			if (cmd_parse_number(optarg, 0, 365, &m) != 0) {
 				cmd_error(&cmd_policy, "--%s wants a number a year from 0 to 365; not '%s'",
 				          c == 'V' ? "visit-max" : "phone-max", optarg);
 				return EXIT_USAGE;
@@ -301,12 +294,8 @@ static int parse_share(const char *s, double *out)
 	}
 	while (n && buf[n - 1] == ' ')
 		buf[--n] = '\0';
-	for (char *q = buf; *q; q++)
-		if (*q == ',')
-			*q = '.';
-	char *end;
-	double v = strtod(buf, &end);
-	if (end == buf || *end || !isfinite(v) || v < 0)
+	double v;
+	if (cmd_parse_number(buf, 0, HUGE_VAL, &v) != 0)
 		return -1;
 	*out = pct || v > 3 ? v / 100 : v;
 	return *out <= 100 ? 0 : -1;
@@ -459,9 +448,7 @@ static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 		} else if (c == 'w') {
-			char *end;
-			weight = strtod(optarg, &end);
-			if (end == optarg || *end || !(weight >= 0 && weight <= 1)) {
+			if (cmd_parse_number(optarg, 0, 1, &weight) != 0) {
 				cmd_error(&cmd_policy, "--phone-weight wants a share of a visit from 0 to 1: '%s'",
 				          optarg);
 				return EXIT_USAGE;

@@ -18,18 +18,7 @@
 extern const struct command cmd_report;
 
 enum fmt { F_TEXT, F_CSV, F_JSON, F_XLSX, F_SVG, F_HTML };
-static const char *const fmt_names[] = {"text", "csv", "json", "xlsx", "svg", "html"};
-
-/* Parses a snapshot id (a positive integer). 0 or -1. */
-static int parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (end == s || *end || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
+static const char *const fmt_names[] = {"text", "csv", "json", "xlsx", "svg", "html", NULL};
 
 /* xlsx needs a file: write to a temporary one and copy it to f. */
 static int xlsx_to_stream(FILE *f, const struct catview *v, enum lang lang, char **cause)
@@ -74,24 +63,12 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
-			if (parse_id(optarg, &id) != 0) {
-				cmd_error(&cmd_report, "--snapshot wants a snapshot id, not '%s'",
-				          optarg);
+			if (cmd_opt_snapshot(&cmd_report, optarg, &id) != 0)
 				return cmd_usage(&cmd_report);
-			}
 			break;
 		case 'f':
-			fmt = -1;
-			for (int k = 0; k < 6; k++)
-				if (!strcmp(optarg, fmt_names[k]))
-					fmt = k;
-			if (fmt < 0) {
-				cmd_error(
-				    &cmd_report,
-				    "--format is text, csv, json, xlsx, svg or html, not '%s'",
-				    optarg);
+			if ((fmt = cmd_format(&cmd_report, optarg, fmt_names)) < 0)
 				return cmd_usage(&cmd_report);
-			}
 			break;
 		case 'o':
 			out = optarg;

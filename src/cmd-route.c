@@ -21,6 +21,7 @@
 #include "store/policy.h"
 #include "store/snapshot.h"
 #include "util/days.h"
+#include "util/fname.h"
 #include "util/geo.h"
 #include "util/progress.h"
 #include "util/xmalloc.h"
@@ -32,6 +33,7 @@ extern const struct command cmd_route;
 #define OUTLINE_ASSET "/vendor/world-atlas/nordic-50m.geo.json"
 
 enum format { F_TEXT, F_CSV, F_JSON, F_ICS, F_HTML };
+static const char *const formats[] = {"text", "csv", "json", "ics", "html", NULL};
 
 struct route_args {
 	const char *seller, *start, *matrix, *out;
@@ -92,16 +94,6 @@ static int parse_duration(const char *s, int *out)
 	return 0;
 }
 
-static int parse_double(const char *s, double lo, double hi, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (!*s || *end || !isfinite(v) || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 /* --start: "lat,lon" or a Swedish postal code. */
 static int parse_start(const char *s, double *lat, double *lon)
 {
@@ -113,17 +105,6 @@ static int parse_start(const char *s, double *lat, double *lon)
 		return 0;
 	}
 	return geo_postcode_lookup(s, lat, lon);
-}
-
-static int parse_format(const char *s, enum format *f)
-{
-	static const char *names[] = {"text", "csv", "json", "ics", "html"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(s, names[i])) {
-			*f = (enum format)i;
-			return 0;
-		}
-	return -1;
 }
 
 /* The first working day after today (FOKUS_TODAY honoured). */
@@ -159,23 +140,25 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 	memset(a, 0, sizeof(*a));
 	a->from = DAYS_NONE;
 	a->ndays = 5;
-	a->road_factor = 1.3;
-	a->speed = 70;
-	a->prm = (struct route_params){.day_start = 8 * 60, .day_length = 8 * 60, .lunch = 0,
-				       .lunch_from = 11 * 60 + 30, .lunch_to = 13 * 60, .seed = 1,
-				       .time_limit = 2, .iterations = 0};
+	a->road_factor = ROUTE_ROAD_FACTOR;
+	a->speed = ROUTE_SPEED_KMH;
+	route_params_default(&a->prm);
 	int c, iters_given = 0, time_given = 0;
-	double x = 0;
+	long n = 0;
+	int k;
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		int bad = 0;
 		switch (c) {
 		case 'S': a->seller = optarg; break;
 		case 'f': bad = days_parse_iso(optarg, &a->from); break;
 		case 'd':
-			bad = parse_double(optarg, 1, 60, &x) || x != floor(x);
-			a->ndays = (int)x;
+			bad = cmd_parse_long(optarg, 1, 60, &n);
+			a->ndays = (int)n;
 			break;
-		case 'F': bad = parse_format(optarg, &a->format); break;
+		case 'F':
+			bad = (k = cmd_format(&cmd_route, optarg, formats)) < 0;
+			a->format = bad ? F_TEXT : (enum format)k;
+			break;
 		case 'o': a->out = optarg; break;
 		case 's': a->start = optarg; break;
 		case 'b': bad = parse_clock(optarg, &a->prm.day_start); break;
@@ -192,21 +175,19 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 			}
 			break;
 		}
-		case 'r': bad = parse_double(optarg, 1, 5, &a->road_factor); break;
-		case 'v': bad = parse_double(optarg, 1, 200, &a->speed); break;
+		case 'r': bad = cmd_parse_number(optarg, 1, 5, &a->road_factor); break;
+		case 'v': bad = cmd_parse_number(optarg, 1, 200, &a->speed); break;
 		case 'm': a->matrix = optarg; break;
 		case 't':
-			bad = parse_double(optarg, 0.01, 3600, &a->prm.time_limit);
+			bad = cmd_parse_number(optarg, 0.01, 3600, &a->prm.time_limit);
 			time_given = 1;
 			break;
 		case 'i':
-			bad = parse_double(optarg, 1, 1e12, &x) || x != floor(x);
-			a->prm.iterations = (long)x;
+			bad = cmd_parse_long(optarg, 1, 1000000000000L, &a->prm.iterations);
 			iters_given = 1;
 			break;
 		case 'x':
-			bad = parse_double(optarg, 0, 1.8e19, &x) || x != floor(x);
-			a->prm.seed = (uint64_t)x;
+			bad = cmd_parse_u64(optarg, &a->prm.seed);
 			break;
 		case 'g': bad = lang_parse(optarg, &ctx->lang); break;
 		case 'A': a->all = 1; break;
@@ -446,10 +427,7 @@ static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 	int written = 0;
 	for (int k = 0; k < n && rc == EXIT_OK; k++) {
 		const char *id = ds->sellers[who[k]].id;
-		char *safe = xstrdup(id);
-		for (char *q = safe; *q; q++)
-			if (!isalnum((unsigned char)*q) && *q != '-' && *q != '_')
-				*q = '_';
+		char *safe = fname_safe(id);
 		char *path = xasprintf("%s/route-%s.%s", a->out, safe, ext[a->format]);
 		rc = route_one(ctx, a, ds, cat, pol, planned, who[k], path);
 		if (rc != EXIT_OK)

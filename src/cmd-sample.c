@@ -214,18 +214,6 @@ static void on_activity(void *ctx, const struct sample_activity *a)
 	o->rows[F_ACTIVITIES]++;
 }
 
-/* Parses a whole number in lo..hi; returns 0 or -1. */
-static int parse_int(const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int make_dir(const char *dir)
 {
 	char *p = xstrdup(dir);
@@ -291,7 +279,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			long hi = ch == 'c'   ? SAMPLE_MAX_CUSTOMERS
 			          : ch == 's' ? SAMPLE_MAX_SELLERS
 			                      : SAMPLE_MAX_MONTHS;
-			if (parse_int(optarg, 1, hi, &v) != 0) {
+			if (cmd_parse_long(optarg, 1, hi, &v) != 0) {
 				cmd_error(&cmd_sample,
 				          "--%s wants a whole number from 1 to %ld, not \"%s\"",
 				          ch == 'c'   ? "customers"
@@ -304,15 +292,11 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		}
 		case 'S': {
-			char *end;
-			errno = 0;
-			unsigned long long s = strtoull(optarg, &end, 10);
-			if (errno || end == optarg || *end || optarg[0] == '-') {
+			if (cmd_parse_u64(optarg, &p.seed) != 0) {
 				cmd_error(&cmd_sample, "--seed wants a whole number, not \"%s\"",
 				          optarg);
 				return EXIT_USAGE;
 			}
-			p.seed = (uint64_t)s;
 			break;
 		}
 		case 'L':

@@ -122,12 +122,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 's':
-			snapshot = strtoll(optarg, NULL, 10);
-			if (snapshot <= 0) {
-				cmd_error(&cmd_uncontacted,
-				          "--snapshot wants a snapshot id (a number)");
+			if (cmd_opt_snapshot(&cmd_uncontacted, optarg, &snapshot) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'F':
 			if ((c = cmd_format(&cmd_uncontacted, optarg, formats)) < 0)

@@ -24,16 +24,6 @@ static void euclid(void *ctx, int a, int b, double *time, double *cost)
 	*time = *cost = sqrt(dx * dx + dy * dy);
 }
 
-static int parse_number(const char *s, double lo, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (!*s || *end || !isfinite(v) || v < lo)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static void print_json(const struct solomon *in, const struct vrp_solution *sol, int used)
 {
 	json_t *o = json_object();
@@ -90,21 +80,19 @@ static int vrptw_run(struct cmd_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "t:i:s:jc", longopts, NULL)) != -1) {
 		switch (c) {
 		case 't':
-			if (parse_number(optarg, 0, &x) != 0 || x <= 0)
+			if (cmd_parse_number(optarg, 0, HUGE_VAL, &x) != 0 || x <= 0)
 				return cmd_usage(&cmd_vrptw);
 			opt.time_limit = x;
 			time_given = 1;
 			break;
 		case 'i':
-			if (parse_number(optarg, 1, &x) != 0 || x != floor(x) || x > 1e15)
+			if (cmd_parse_long(optarg, 1, 1000000000000000L, &opt.max_iterations) != 0)
 				return cmd_usage(&cmd_vrptw);
-			opt.max_iterations = (long)x;
 			iter_given = 1;
 			break;
 		case 's':
-			if (parse_number(optarg, 0, &x) != 0 || x != floor(x) || x > 1.8e19)
+			if (cmd_parse_u64(optarg, &opt.seed) != 0)
 				return cmd_usage(&cmd_vrptw);
-			opt.seed = (uint64_t)x;
 			break;
 		case 'j':
 			json = 1;

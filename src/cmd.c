@@ -1,12 +1,17 @@
 /* cmd.c — what every command shares (declared in cmd.h): the workspace on
- * first use, error and usage messages, --lang, --format and --keep, and the
+ * first use, error and usage messages, the option parsers (--lang, --format,
+ * --snapshot, --keep, whole numbers, numbers, shares, money), and the
  * --out file. Kept out of main.c so unit tests can call commands' code. */
 #include "cmd.h"
+#include "io/number.h"
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/snapshot.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,13 +33,123 @@ struct sqlite3 *cmd_db(struct cmd_ctx *ctx)
 
 int cmd_parse_long(const char *s, long lo, long hi, long *out)
 {
+	const char *d = *s == '-' ? s + 1 : s;
+	if (!isdigit((unsigned char)*d))
+		return -1;
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi)
+	if (*end || errno || v < lo || v > hi)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int cmd_parse_u64(const char *s, uint64_t *out)
+{
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (*end || errno)
+		return -1;
+	*out = (uint64_t)v;
+	return 0;
+}
+
+/* One value read by io/number.c's rule for a lone cell: its own separators
+ * decide the decimal one when they can, else number_decide's fallback. */
+static int parse_decimal(const char *s, struct numval *v)
+{
+	struct numstat st = {0};
+	enum numfmt f;
+	size_t n = strlen(s);
+	number_observe(&st, s, n);
+	number_decide(&st, &f);
+	return number_parse(s, n, f, v) == 0 ? 0 : -1;
+}
+
+int cmd_parse_number(const char *s, double lo, double hi, double *out)
+{
+	struct numval v;
+	if (parse_decimal(s, &v) != 0)
+		return -1;
+	double x = number_double(&v);
+	if (!isfinite(x) || x < lo || x > hi)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+int cmd_parse_money(const char *s, int64_t *out)
+{
+	struct numval v;
+	if (parse_decimal(s, &v) != 0)
+		return -1;
+	return number_minor(&v, out);
+}
+
+int cmd_opt_long(const struct command *cmd, const char *opt, const char *arg, long lo, long hi,
+                 long *out)
+{
+	if (cmd_parse_long(arg, lo, hi, out) == 0)
+		return 0;
+	if (hi == LONG_MAX)
+		cmd_error(cmd, "%s wants a whole number, %ld or more, not '%s'", opt, lo, arg);
+	else
+		cmd_error(cmd, "%s wants a whole number from %ld to %ld, not '%s'", opt, lo, hi, arg);
+	return -1;
+}
+
+int cmd_opt_int(const struct command *cmd, const char *opt, const char *arg, int lo, int hi,
+                int *out)
+{
+	long v;
+	if (cmd_opt_long(cmd, opt, arg, lo, hi, &v) != 0)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+int cmd_opt_money(const struct command *cmd, const char *opt, const char *arg, int64_t *out)
+{
+	if (cmd_parse_money(arg, out) == 0)
+		return 0;
+	cmd_error(cmd, "%s wants an amount such as 480000 or 1 234,50, not '%s'", opt, arg);
+	return -1;
+}
+
+int cmd_opt_share(const struct command *cmd, const char *opt, const char *arg, double *out)
+{
+	size_t n = strlen(arg);
+	int pct = n > 0 && arg[n - 1] == '%';
+	char buf[64];
+	double v;
+	if (n < sizeof(buf)) {
+		memcpy(buf, arg, n + 1);
+		if (pct)
+			buf[n - 1] = '\0';
+		if (cmd_parse_number(buf, 0, 100, &v) == 0) {
+			if (pct || v > 1)
+				v /= 100.0;
+			*out = v;
+			return 0;
+		}
+	}
+	cmd_error(cmd, "%s wants a share such as 25%% or 0.25, not '%s'", opt, arg);
+	return -1;
+}
+
+int cmd_opt_snapshot(const struct command *cmd, const char *arg, int64_t *out)
+{
+	long v;
+	if (cmd_parse_long(arg, 1, LONG_MAX, &v) == 0) {
+		*out = v;
+		return 0;
+	}
+	cmd_error(cmd, "--snapshot wants a snapshot id ('fokus history' lists them), not '%s'", arg);
+	return -1;
 }
 
 void cmd_audit_note(struct cmd_ctx *ctx, const char *action, const char *fmt, ...)
@@ -96,9 +211,8 @@ int cmd_format(const struct command *cmd, const char *arg, const char *const *na
 
 int cmd_keep_parse(const struct command *cmd, const char *arg, int *out)
 {
-	char *end;
-	long k = strtol(arg, &end, 10);
-	if (*end || end == arg || k < 1 || k > 1000000) {
+	long k;
+	if (cmd_parse_long(arg, 1, 1000000, &k) != 0) {
 		cmd_error(cmd, "--keep wants a number of snapshots, 1 or more, not '%s'", arg);
 		return -1;
 	}

@@ -7,6 +7,7 @@
 #ifndef FOKUS_CMD_H
 #define FOKUS_CMD_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util/i18n.h"
@@ -51,8 +52,39 @@ int cmd_lang(const struct command *cmd, const char *arg, enum lang *out);
  * -1 after printing "--format is text, csv or json, not 'X'" as cmd's error. */
 int cmd_format(const struct command *cmd, const char *arg, const char *const *names);
 
-/* A whole number lo..hi (decimal, nothing around it): 0 and *out, or -1. */
+/* The option parsers every command uses, so that `--snapshot 3abc` or
+ * `--limit -1` is refused the same way everywhere.
+ *
+ * Pure ones: 0 and *out, or -1 (nothing printed).
+ * - cmd_parse_long: a whole number lo..hi, decimal digits with an optional
+ *   leading '-', nothing around it ("3abc", " 3", "+3", "3.0", "1e3" fail).
+ * - cmd_parse_u64: a whole number 0..UINT64_MAX, digits only.
+ * - cmd_parse_number: a number lo..hi with '.' or ',' as the decimal
+ *   separator, read by io/number.c's rule for one cell (so "1,5" is 1.5 and
+ *   "1,500" is 1500, as in an imported file; "1.5E+03", as spreadsheets
+ *   write it, is 1500); "inf", "0x10", "" fail.
+ * - cmd_parse_money: an amount in currency units ("480 000", "1 234,50",
+ *   "1,234.50", "480000 kr") by the same rule, in minor units (x100). */
 int cmd_parse_long(const char *s, long lo, long hi, long *out);
+int cmd_parse_u64(const char *s, uint64_t *out);
+int cmd_parse_number(const char *s, double lo, double hi, double *out);
+int cmd_parse_money(const char *s, int64_t *out);
+
+/* The same as options of cmd: 0 and *out, or -1 after printing, as cmd's
+ * error, "OPT wants WHAT, not 'ARG'" (cmd_opt_long: "OPT wants a whole
+ * number from LO to HI, not 'ARG'", or "..., LO or more" when HI is
+ * LONG_MAX). */
+int cmd_opt_long(const struct command *cmd, const char *opt, const char *arg, long lo, long hi,
+                 long *out);
+int cmd_opt_int(const struct command *cmd, const char *opt, const char *arg, int lo, int hi,
+                int *out);
+int cmd_opt_money(const struct command *cmd, const char *opt, const char *arg, int64_t *out);
+/* A share: "25%", "25" (over 1: percent), "0.25" or "0,25" -> 0.25, within
+ * 0..1; the message says "OPT wants a share such as 25% or 0.25". */
+int cmd_opt_share(const struct command *cmd, const char *opt, const char *arg, double *out);
+/* --snapshot ID: a snapshot id, a whole number 1 or more; the message says
+ * "--snapshot wants a snapshot id ('fokus history' lists them), not 'ARG'". */
+int cmd_opt_snapshot(const struct command *cmd, const char *arg, int64_t *out);
 
 /* --keep N (snapshots to keep, 1 or more): sets *out, or prints why as
  * cmd's error and returns -1. */

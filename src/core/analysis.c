@@ -615,11 +615,6 @@ const char *analysis_cat_label(int c, enum lang lang)
 	return TR(lang, "Not categorized", "Ej kategoriserad");
 }
 
-const char *analysis_cat_code(int c)
-{
-	return c >= 0 && c < CAT_COUNT ? category_code((enum category)c) : "";
-}
-
 /* ---- finding sentences ------------------------------------------------------ */
 
 /* "12 months" when the period is whole months ending at `to`, else "90 days". */

@@ -174,8 +174,6 @@ const char *analysis_seller_name(const struct analysis *a, int32_t seller, enum 
 const char *analysis_seller_id(const struct analysis *a, int32_t seller);
 /* "Kategori 1" / "Category 1 (key account)", or "Ej kategoriserad" / "Not categorized". */
 const char *analysis_cat_label(int c, enum lang lang);
-/* "1" "2R" "2P" "3", or "" for AN_NONE. */
-const char *analysis_cat_code(int c);
 
 /* One finding as a sentence in the language. Returns a string the caller
  * frees. */

@@ -10,9 +10,9 @@
  * same contact level are summed first, so the likelihood costs a few terms
  * per customer whatever the length of the history. Uncertainty: Poisson(1)
  * weights per customer (a bootstrap over customers), the random numbers from
- * a seeded xoshiro stream (sample-rng.h), so a fit is repeatable. */
+ * a seeded xoshiro stream (rng.h), so a fit is repeatable. */
 #include "core/response.h"
-#include "core/sample-rng.h"
+#include "core/rng.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 
@@ -654,14 +654,14 @@ static double percentile(double *v, int n, double q)
 static void bootstrap(struct groups *g, const double u0[2], int nboot, uint64_t seed, int k,
                       struct response_fit_cat *fc)
 {
-	struct srng r;
-	srng_seed(&r, seed, 101 + (uint64_t)k);
+	struct rng r;
+	rng_seed(&r, seed, 101 + (uint64_t)k);
 	fc->boot = xcalloc((size_t)nboot, sizeof(*fc->boot));
 	double *rho = xmalloc((size_t)nboot * sizeof(double));
 	double *d = xmalloc((size_t)nboot * sizeof(double));
 	for (int b = 0; b < nboot; b++) {
 		for (int i = 0; i < g->ncust; i++)
-			g->w[i] = srng_poisson(&r, 1.0);
+			g->w[i] = rng_poisson(&r, 1.0);
 		groups_weights(g);
 		double u[2] = {u0[0], u0[1]};
 		minimize(g, u, 0.15);

@@ -72,6 +72,18 @@ const char *route_reason_label(enum route_reason r, int lang)
 
 /* ---- due visits ----------------------------------------------------------------- */
 
+void route_params_default(struct route_params *p)
+{
+	*p = (struct route_params){.day_start = 8 * 60,
+	                           .day_length = 8 * 60,
+	                           .lunch = 0,
+	                           .lunch_from = 11 * 60 + 30,
+	                           .lunch_to = 13 * 60,
+	                           .seed = 1,
+	                           .time_limit = 2,
+	                           .iterations = 0};
+}
+
 void route_plan_days(int32_t from, int n, int32_t *out)
 {
 	int32_t d = from;

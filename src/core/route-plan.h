@@ -111,6 +111,14 @@ struct route_plan {
 	double seconds;
 };
 
+/* The defaults of `fokus route` and of the dashboard's coming days: the day
+ * starts at 08:00 with 8 h of driving and visits, no lunch (a lunch, when
+ * asked for, starts between 11:30 and 13:00), seed 1, 2 s for the optimizer;
+ * travel is great-circle km x ROUTE_ROAD_FACTOR at ROUTE_SPEED_KMH. */
+#define ROUTE_ROAD_FACTOR 1.3
+#define ROUTE_SPEED_KMH 70.0
+void route_params_default(struct route_params *p);
+
 /* The working days (Monday to Friday, not Swedish public holidays:
  * days_workday_se) from `from` on (from itself when it
  * is one): fills out[0..n-1]. */

@@ -2,7 +2,7 @@
  * sells to, made-up but plausible Swedish company names, streets, org
  * numbers (valid check digit), e-mail addresses under the reserved .example
  * domain, phone numbers with the right area code for the postal code, and
- * people's names. Every choice goes through the caller's srng, so the text is
+ * people's names. Every choice goes through the caller's rng (core/rng.h), so the text is
  * as deterministic as the numbers. */
 #include "core/sample-text.h"
 
@@ -108,7 +108,7 @@ static const char *const streets[] = {
 };
 /* clang-format on */
 
-#define PICK(r, a) ((a)[srng_below((r), (uint32_t)COUNT(a))])
+#define PICK(r, a) ((a)[rng_below((r), (uint32_t)COUNT(a))])
 
 static int word_count(const struct sample_industry *ind)
 {
@@ -126,15 +126,15 @@ static void genitive(const char *name, char *buf, size_t size)
 	snprintf(buf, size, "%s%s", name, last == 's' || last == 'x' || last == 'z' ? "" : "s");
 }
 
-void sample_text_company(struct srng *r, int industry, const char *place, int attempt, char *buf,
+void sample_text_company(struct rng *r, int industry, const char *place, int attempt, char *buf,
                          size_t size, int *hb)
 {
 	const struct sample_industry *ind = &sample_text_industries[industry];
-	const char *word = ind->words[srng_below(r, (uint32_t)word_count(ind))];
+	const char *word = ind->words[rng_below(r, (uint32_t)word_count(ind))];
 	const char *sur = PICK(r, surnames);
 	char gen[64], core[160];
 	genitive(sur, gen, sizeof(gen));
-	double u = srng_unit(r);
+	double u = rng_unit(r);
 	if (!strcmp(word, "Fastighets AB")) {
 		/* The legal form comes first: "Fastighets AB Granen". */
 		snprintf(core, sizeof(core), "%s", u < 0.5 ? PICK(r, fancy) : gen);
@@ -163,7 +163,7 @@ void sample_text_company(struct srng *r, int industry, const char *place, int at
 		snprintf(core, sizeof(core), "%s %s %s", PICK(r, firstnames), sur, word);
 	if (attempt >= 6)
 		snprintf(core + strlen(core), sizeof(core) - strlen(core), " %d", attempt - 4);
-	*hb = srng_chance(r, 0.07);
+	*hb = rng_chance(r, 0.07);
 	snprintf(buf, size, "%s %s", core, *hb ? "HB" : "AB");
 }
 
@@ -191,12 +191,12 @@ void sample_text_orgnr(long n, int hb, char buf[12])
 	snprintf(buf, 12, "%.6s-%.4s", d, d + 6);
 }
 
-void sample_text_street(struct srng *r, char *buf, size_t size)
+void sample_text_street(struct rng *r, char *buf, size_t size)
 {
 	const char *s = PICK(r, streets);
-	int no = 1 + (int)srng_below(r, 60);
-	if (srng_chance(r, 0.12))
-		snprintf(buf, size, "%s %d%c", s, no, 'A' + (int)srng_below(r, 3));
+	int no = 1 + (int)rng_below(r, 60);
+	if (rng_chance(r, 0.12))
+		snprintf(buf, size, "%s %d%c", s, no, 'A' + (int)rng_below(r, 3));
 	else
 		snprintf(buf, size, "%s %d", s, no);
 }
@@ -223,21 +223,21 @@ static const char *const area[100] = {
 };
 /* clang-format on */
 
-void sample_text_phone(struct srng *r, const char *postcode, char *buf, size_t size)
+void sample_text_phone(struct rng *r, const char *postcode, char *buf, size_t size)
 {
 	int pre = (postcode[0] - '0') * 10 + (postcode[1] - '0');
 	const char *ac = pre >= 0 && pre < 100 && area[pre] ? area[pre] : "010";
-	if (srng_chance(r, 0.15)) {
-		snprintf(buf, size, "07%d-%03d %02d %02d", (int)"0236"[srng_below(r, 4)] - '0',
-		         (int)srng_below(r, 1000), (int)srng_below(r, 100),
-		         (int)srng_below(r, 100));
+	if (rng_chance(r, 0.15)) {
+		snprintf(buf, size, "07%d-%03d %02d %02d", (int)"0236"[rng_below(r, 4)] - '0',
+		         (int)rng_below(r, 1000), (int)rng_below(r, 100),
+		         (int)rng_below(r, 100));
 	} else if (strlen(ac) <= 3) {
 		/* 08 and 0XX: seven-digit subscriber numbers, not starting with 0. */
-		snprintf(buf, size, "%s-%03d %02d %02d", ac, 100 + (int)srng_below(r, 900),
-		         (int)srng_below(r, 100), (int)srng_below(r, 100));
+		snprintf(buf, size, "%s-%03d %02d %02d", ac, 100 + (int)rng_below(r, 900),
+		         (int)rng_below(r, 100), (int)rng_below(r, 100));
 	} else {
-		snprintf(buf, size, "%s-%02d %02d %02d", ac, 10 + (int)srng_below(r, 90),
-		         (int)srng_below(r, 100), (int)srng_below(r, 100));
+		snprintf(buf, size, "%s-%02d %02d %02d", ac, 10 + (int)rng_below(r, 90),
+		         (int)rng_below(r, 100), (int)rng_below(r, 100));
 	}
 }
 
@@ -274,7 +274,7 @@ static void slug(const char *s, char *out, size_t size)
 	out[n] = '\0';
 }
 
-void sample_text_email(struct srng *r, const char *company, char *buf, size_t size)
+void sample_text_email(struct rng *r, const char *company, char *buf, size_t size)
 {
 	static const char *const box[] = {"info",    "info",  "info",   "order",
 	                                  "kontakt", "inkop", "ekonomi"};
@@ -289,7 +289,7 @@ void sample_text_email(struct srng *r, const char *company, char *buf, size_t si
 	snprintf(buf, size, "%s@%s.example", PICK(r, box), dom);
 }
 
-void sample_text_person(struct srng *r, char *name, size_t nsize)
+void sample_text_person(struct rng *r, char *name, size_t nsize)
 {
 	snprintf(name, nsize, "%s %s", PICK(r, firstnames), PICK(r, surnames));
 }

@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "core/sample-rng.h"
+#include "core/rng.h"
 
 /* Opening-hours profile of an industry. */
 enum sample_hours { HOURS_TRADE = 0, HOURS_SHOP, HOURS_RESTAURANT, HOURS_OFFICE };
@@ -29,7 +29,7 @@ extern const int sample_text_nindustries;
  * AB", "Restaurang Ankaret AB", "Vallentuna Rör HB"); attempt > 0 asks for a
  * different one after a clash (from attempt 6 on a number is added). *hb is
  * set when the firm is a trading partnership (HB). */
-void sample_text_company(struct srng *r, int industry, const char *place, int attempt, char *buf,
+void sample_text_company(struct rng *r, int industry, const char *place, int attempt, char *buf,
                          size_t size, int *hb);
 
 /* Org number "556123-4567" (AB: 556 or 559, beyond two million 55x) or
@@ -38,19 +38,19 @@ void sample_text_company(struct srng *r, int industry, const char *place, int at
 void sample_text_orgnr(long n, int hb, char buf[12]);
 
 /* A street address: "Industrivägen 12B". */
-void sample_text_street(struct srng *r, char *buf, size_t size);
+void sample_text_street(struct rng *r, char *buf, size_t size);
 
 /* A phone number in the area code of the five-digit postal code: "019-12 34 56",
  * "08-123 45 67", or a mobile "070-123 45 67". */
-void sample_text_phone(struct srng *r, const char *postcode, char *buf, size_t size);
+void sample_text_phone(struct rng *r, const char *postcode, char *buf, size_t size);
 
 /* An e-mail address at the company's made-up domain (always under the
  * reserved top-level domain .example): "info@berglundsbygg.example". */
-void sample_text_email(struct srng *r, const char *company, char *buf, size_t size);
+void sample_text_email(struct rng *r, const char *company, char *buf, size_t size);
 
 /* A person's name ("Anna Lindberg") and the matching address at the sample
  * company ("anna.lindberg@exempelgrossisten.example"). */
-void sample_text_person(struct srng *r, char *name, size_t nsize);
+void sample_text_person(struct rng *r, char *name, size_t nsize);
 void sample_text_person_email(const char *name, int n, char *buf, size_t size);
 
 #endif

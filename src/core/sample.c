@@ -10,7 +10,7 @@
  *   - each field seller has old friends among small, long-standing customers
  *     and visits them often; most small customers only get the newsletter,
  *     many get nothing at all.
- * Everything comes from the parameters: own random numbers (sample-rng.h),
+ * Everything comes from the parameters: own random numbers (rng.h),
  * a fixed period (ending 2026-10-31), no hash-order or clock dependence. The
  * rows go to callbacks (struct sample_sink); nothing here touches files.
  * Memory: a few dozen bytes per customer, one month of orders, and the
@@ -23,7 +23,7 @@
 #include <string.h>
 
 #include "core/response.h"
-#include "core/sample-rng.h"
+#include "core/rng.h"
 #include "core/sample-text.h"
 #include "util/days.h"
 #include "util/geo.h"
@@ -186,10 +186,10 @@ static double weight(const struct gen *g, int32_t lo, int32_t hi)
 }
 
 /* A day in lo..hi drawn by the order weights (lo..hi must have weight). */
-static int32_t draw_day(const struct gen *g, struct srng *r, int32_t lo, int32_t hi)
+static int32_t draw_day(const struct gen *g, struct rng *r, int32_t lo, int32_t hi)
 {
 	double a = g->cum[lo - g->first], b = g->cum[hi - g->first + 1];
-	double x = a + srng_unit(r) * (b - a);
+	double x = a + rng_unit(r) * (b - a);
 	int32_t l = lo - g->first, h = hi - g->first; /* find the first i with cum[i+1] > x */
 	while (l < h) {
 		int32_t mid = l + (h - l) / 2;
@@ -270,8 +270,8 @@ static void make_sellers(struct gen *g)
 	int nhunter = n >= 2 ? (n / 4 > 1 ? n / 4 : 1) : 0;
 	int nfarmer = n - nservice - nhunter;
 	int width = n < 100 ? 2 : n < 1000 ? 3 : 4;
-	struct srng r;
-	srng_seed(&r, g->p->seed, ST_SELLERS);
+	struct rng r;
+	rng_seed(&r, g->p->seed, ST_SELLERS);
 	g->nsel = n;
 	g->sel = xcalloc((size_t)n, sizeof(*g->sel));
 	g->fields = xcalloc((size_t)n, sizeof(int));
@@ -295,7 +295,7 @@ static void make_sellers(struct gen *g)
 			same += !strcmp(g->sel[k].name, s->name);
 		sample_text_person_email(s->name, same, s->email, sizeof(s->email));
 		s->vacation_week = i % 3;
-		s->weight = 0.75 + 0.5 * srng_unit(&r);
+		s->weight = 0.75 + 0.5 * rng_unit(&r);
 		if (s->role == ROLE_SERVICE) {
 			g->services[g->nservice++] = i;
 			s->pc = find_pc(g, home_codes[0]);
@@ -307,12 +307,12 @@ static void make_sellers(struct gen *g)
 				int nn;
 				int *near =
 				    near_codes(g, g->pcs[s->pc].lat, g->pcs[s->pc].lon, &nn);
-				s->pc = near[srng_below(&r, (uint32_t)nn)];
+				s->pc = near[rng_below(&r, (uint32_t)nn)];
 				free(near);
 			}
 		}
 		if (s->pc < 0) /* only if the table lacks the town: any code */
-			s->pc = (int)srng_below(&r, (uint32_t)g->npcs);
+			s->pc = (int)rng_below(&r, (uint32_t)g->npcs);
 		s->lat = g->pcs[s->pc].lat;
 		s->lon = g->pcs[s->pc].lon;
 		if (s->role != ROLE_SERVICE)
@@ -343,12 +343,12 @@ static void emit_sellers(const struct gen *g)
 
 /* --- customers: the numbers ---------------------------------------------- */
 
-static int pick_industry(struct srng *r)
+static int pick_industry(struct rng *r)
 {
 	double total = 0, x;
 	for (int i = 0; i < sample_text_nindustries; i++)
 		total += sample_text_industries[i].weight;
-	x = srng_unit(r) * total;
+	x = rng_unit(r) * total;
 	for (int i = 0; i < sample_text_nindustries; i++) {
 		x -= sample_text_industries[i].weight;
 		if (x < 0)
@@ -357,12 +357,12 @@ static int pick_industry(struct srng *r)
 	return sample_text_nindustries - 1;
 }
 
-static int pick_field(const struct gen *g, struct srng *r)
+static int pick_field(const struct gen *g, struct rng *r)
 {
 	double total = 0, x;
 	for (int k = 0; k < g->nfield; k++)
 		total += g->sel[g->fields[k]].weight;
-	x = srng_unit(r) * total;
+	x = rng_unit(r) * total;
 	for (int k = 0; k < g->nfield; k++) {
 		x -= g->sel[g->fields[k]].weight;
 		if (x < 0)
@@ -371,62 +371,62 @@ static int pick_field(const struct gen *g, struct srng *r)
 	return g->fields[g->nfield - 1];
 }
 
-static void opening_hours(struct srng *r, struct scust *c)
+static void opening_hours(struct rng *r, struct scust *c)
 {
 	static const int16_t open[4][3] = {
 	    {390, 420, 480}, {540, 600, 600}, {600, 660, 660}, {480, 480, 510}};
 	static const int16_t close[4][3] = {
 	    {930, 960, 1020}, {1080, 1080, 1140}, {1260, 1320, 1380}, {990, 1020, 1020}};
 	int h = (int)sample_text_industries[c->industry].hours;
-	c->open_min = open[h][srng_below(r, 3)];
-	c->close_min = close[h][srng_below(r, 3)];
+	c->open_min = open[h][rng_below(r, 3)];
+	c->close_min = close[h][rng_below(r, 3)];
 }
 
-static void customer_numbers(struct gen *g, struct srng *r, struct scust *c)
+static void customer_numbers(struct gen *g, struct rng *r, struct scust *c)
 {
 	c->region = pick_field(g, r);
 	const struct sseller *home = &g->sel[c->region];
-	c->pc = home->near[srng_below(r, (uint32_t)home->nnear)];
+	c->pc = home->near[rng_below(r, (uint32_t)home->nnear)];
 	const struct pcode *pc = &g->pcs[c->pc];
-	double rad = JITTER_KM * sqrt(srng_unit(r)), ang = 6.283185307179586 * srng_unit(r);
+	double rad = JITTER_KM * sqrt(rng_unit(r)), ang = 6.283185307179586 * rng_unit(r);
 	c->lat = pc->lat + rad * cos(ang) / 111.2;
 	c->lon = pc->lon + rad * sin(ang) / (111.2 * cos(pc->lat * M_PI / 180));
 	c->industry = (uint8_t)pick_industry(r);
 	const struct sample_industry *ind = &sample_text_industries[c->industry];
-	double emp = ind->emp_median * exp(1.1 * srng_normal(r));
+	double emp = ind->emp_median * exp(1.1 * rng_normal(r));
 	c->employees = emp < 1 ? 1 : emp > 20000 ? 20000 : (int32_t)(emp + 0.5);
-	c->wallet = c->employees * ind->spend * srng_lognormal1(r, 0.8);
-	double share = 1.0 / (1.0 + exp(-(0.1 + 1.3 * srng_normal(r))));
-	c->rev = srng_chance(r, 0.06) ? 0.0 : share * c->wallet; /* 6 % buy nothing */
+	c->wallet = c->employees * ind->spend * rng_lognormal1(r, 0.8);
+	double share = 1.0 / (1.0 + exp(-(0.1 + 1.3 * rng_normal(r))));
+	c->rev = rng_chance(r, 0.06) ? 0.0 : share * c->wallet; /* 6 % buy nothing */
 	c->start = g->first - 3650;
 	c->end = g->last + 3650;
-	double u = srng_unit(r);
+	double u = rng_unit(r);
 	if (u < 0.08) /* new during the period */
 		c->start = g->first + 30 +
-		           (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
+		           (int32_t)rng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
 	else if (u < 0.13) /* stopped buying during the period */
 		c->end = g->first + 30 +
-		         (int32_t)srng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
-	u = srng_unit(r);
+		         (int32_t)rng_below(r, (uint32_t)(g->ndays > 61 ? g->ndays - 60 : 1));
+	u = rng_unit(r);
 	if (u < 0.82 || (u < 0.94 && !g->nservice))
 		c->owner = c->region;
 	else if (u < 0.94)
-		c->owner = g->services[srng_below(r, (uint32_t)g->nservice)];
+		c->owner = g->services[rng_below(r, (uint32_t)g->nservice)];
 	else
 		c->owner = -1;
-	u = srng_unit(r);
+	u = rng_unit(r);
 	c->report = u < 0.48   ? REPORT_POTENTIAL
 	            : u < 0.52 ? REPORT_BOTH
 	            : u < 0.76 ? REPORT_WALLET
 	                       : REPORT_NONE;
 	c->flags =
-	    (uint8_t)((srng_chance(r, 0.88) ? F_EMAIL : 0) | (srng_chance(r, 0.95) ? F_PHONE : 0) |
-	              (srng_chance(r, 0.90) ? F_LOC : 0) |
-	              (srng_chance(r, 0.97) ? F_EMPLOYEES : 0));
+	    (uint8_t)((rng_chance(r, 0.88) ? F_EMAIL : 0) | (rng_chance(r, 0.95) ? F_PHONE : 0) |
+	              (rng_chance(r, 0.90) ? F_LOC : 0) |
+	              (rng_chance(r, 0.97) ? F_EMPLOYEES : 0));
 	c->open_min = c->close_min = -1;
-	if (srng_chance(r, 0.35))
+	if (rng_chance(r, 0.35))
 		opening_hours(r, c);
-	c->margin_rate = 0.30 + 0.03 * srng_normal(r); /* adjusted by size in calibrate() */
+	c->margin_rate = 0.30 + 0.03 * rng_normal(r); /* adjusted by size in calibrate() */
 	c->friend_of = -1;
 }
 
@@ -517,13 +517,13 @@ static void pick_add(struct pick *p, int32_t i, double w, int weighted)
 	p->n++;
 }
 
-static int32_t pick_one(const struct pick *p, struct srng *r)
+static int32_t pick_one(const struct pick *p, struct rng *r)
 {
 	if (!p->n)
 		return -1;
 	if (!p->cum)
-		return p->idx[srng_below(r, (uint32_t)p->n)];
-	double x = srng_unit(r) * p->cum[p->n - 1];
+		return p->idx[rng_below(r, (uint32_t)p->n)];
+	double x = rng_unit(r) * p->cum[p->n - 1];
 	int lo = 0, hi = p->n - 1;
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
@@ -543,8 +543,8 @@ static void pick_free(struct pick *p)
 
 static void build_lists(struct gen *g)
 {
-	struct srng r;
-	srng_seed(&r, g->p->seed, ST_FRIENDS);
+	struct rng r;
+	rng_seed(&r, g->p->seed, ST_FRIENDS);
 	g->fl = xcalloc((size_t)g->nsel, sizeof(*g->fl));
 	for (int i = 0; i < g->ncust; i++) {
 		const struct scust *c = &g->cust[i];
@@ -575,7 +575,7 @@ static void build_lists(struct gen *g)
 				pick_add(&f->own3, f->friends.idx[i], 0, 0);
 				continue;
 			}
-			int j = i + (int)srng_below(&r, (uint32_t)(f->friends.n - i));
+			int j = i + (int)rng_below(&r, (uint32_t)(f->friends.n - i));
 			int32_t t = f->friends.idx[i];
 			f->friends.idx[i] = f->friends.idx[j];
 			f->friends.idx[j] = t;
@@ -614,8 +614,8 @@ static int nameset_add(struct nameset *ns, const char *name)
 
 static void emit_customers(struct gen *g)
 {
-	struct srng r;
-	srng_seed(&r, g->p->seed, ST_TEXT);
+	struct rng r;
+	rng_seed(&r, g->p->seed, ST_TEXT);
 	struct nameset ns = {0};
 	for (ns.cap = 1024; ns.cap < 2 * (size_t)g->ncust; ns.cap *= 2)
 		;
@@ -661,13 +661,13 @@ static void emit_customers(struct gen *g)
 		    .old_friend = c->friend_of >= 0,
 		};
 		if (c->report == REPORT_POTENTIAL || c->report == REPORT_BOTH) {
-			double pot = (c->wallet - c->rev) * srng_lognormal1(&r, 0.35);
+			double pot = (c->wallet - c->rev) * rng_lognormal1(&r, 0.35);
 			out.has_potential = true;
 			out.potential =
 			    (int64_t)llround(pot / 1000.0) * 100000; /* whole thousands of kr */
 		}
 		if (c->report == REPORT_WALLET || c->report == REPORT_BOTH) {
-			double w = c->wallet * srng_lognormal1(&r, 0.3);
+			double w = c->wallet * rng_lognormal1(&r, 0.3);
 			out.has_wallet = true;
 			out.wallet = (int64_t)llround(w / 1000.0) * 100000;
 		}
@@ -774,14 +774,14 @@ static int cmp_order(const void *a, const void *b)
 }
 
 /* Who books an order: mostly the owner; customer service takes some by phone. */
-static int32_t order_seller(const struct gen *g, struct srng *r, const struct scust *c)
+static int32_t order_seller(const struct gen *g, struct rng *r, const struct scust *c)
 {
-	if (c->owner >= 0 && g->sel[c->owner].role != ROLE_SERVICE && srng_chance(r, 0.9))
+	if (c->owner >= 0 && g->sel[c->owner].role != ROLE_SERVICE && rng_chance(r, 0.9))
 		return c->owner;
 	if (c->owner >= 0 && g->sel[c->owner].role == ROLE_SERVICE)
 		return c->owner;
-	if (g->nservice && (c->owner >= 0 || srng_chance(r, 0.5)))
-		return g->services[srng_below(r, (uint32_t)g->nservice)];
+	if (g->nservice && (c->owner >= 0 || rng_chance(r, 0.5)))
+		return g->services[rng_below(r, (uint32_t)g->nservice)];
 	return c->owner;
 }
 
@@ -794,8 +794,8 @@ static void add_order(struct sorder **v, size_t *n, size_t *cap, struct sorder o
 
 static void emit_orders(struct gen *g)
 {
-	struct srng r;
-	srng_seed(&r, g->p->seed, ST_ORDERS);
+	struct rng r;
+	rng_seed(&r, g->p->seed, ST_ORDERS);
 	struct sorder *v = NULL;
 	size_t cap = 0;
 	int64_t next_id = 100001;
@@ -815,12 +815,12 @@ static void emit_orders(struct gen *g)
 			double lm = c->lambda * w / g->year_weight;
 			if (g->resp_off[i] >= 0)
 				lm *= g->resp[g->resp_off[i] + mi];
-			int k = srng_poisson(&r, lm), kc = srng_poisson(&r, lm * CREDIT_RATE);
+			int k = rng_poisson(&r, lm), kc = rng_poisson(&r, lm * CREDIT_RATE);
 			for (int j = 0; j < k + kc; j++) {
-				double amount = c->order_avg * srng_lognormal1(&r, 0.6);
+				double amount = c->order_avg * rng_lognormal1(&r, 0.6);
 				if (j >= k) /* a credit note: part of an order comes back */
-					amount = -c->order_avg * (0.1 + 0.9 * srng_unit(&r));
-				double mr = c->margin_rate * srng_lognormal1(&r, 0.15);
+					amount = -c->order_avg * (0.1 + 0.9 * rng_unit(&r));
+				double mr = c->margin_rate * rng_lognormal1(&r, 0.15);
 				int64_t am = llround(amount * 100);
 				struct sorder o = {.day = draw_day(g, &r, lo, hi),
 				                   .cust = i,
@@ -873,9 +873,9 @@ static void add_act(struct gen *g, int32_t day, int32_t seller, int32_t cust, en
 }
 
 /* A draw from a small table of probabilities (summing to 1). */
-static int draw_count(struct srng *r, const double *p, int n)
+static int draw_count(struct rng *r, const double *p, int n)
 {
-	double x = srng_unit(r);
+	double x = rng_unit(r);
 	for (int i = 0; i < n - 1; i++) {
 		x -= p[i];
 		if (x < 0)
@@ -885,7 +885,7 @@ static int draw_count(struct srng *r, const double *p, int n)
 }
 
 /* Whom a field seller visits: old friends first, in the story's proportions. */
-static int32_t visit_target(const struct gen *g, struct srng *r, int s)
+static int32_t visit_target(const struct gen *g, struct rng *r, int s)
 {
 	static const double farmer[4] = {0.50, 0.12, 0.28, 0.10}; /* friend, small, big, prospect */
 	static const double hunter[4] = {0.40, 0.12, 0.08, 0.40};
@@ -896,24 +896,24 @@ static int32_t visit_target(const struct gen *g, struct srng *r, int s)
 	return c >= 0 ? c : pick_one(&f->own, r);
 }
 
-static int32_t call_target(const struct gen *g, struct srng *r, int s)
+static int32_t call_target(const struct gen *g, struct rng *r, int s)
 {
 	const struct field *f = &g->fl[s];
-	double u = srng_unit(r);
+	double u = rng_unit(r);
 	int32_t c = pick_one(u < 0.40 ? &f->friends : u < 0.90 ? &f->big : &f->own, r);
 	return c >= 0 ? c : pick_one(&f->own, r);
 }
 
 /* A workday 3..21 days before d, or -1 before the period. */
-static int32_t booking_day(const struct gen *g, struct srng *r, int32_t d)
+static int32_t booking_day(const struct gen *g, struct rng *r, int32_t d)
 {
-	int32_t b = d - srng_range(r, 3, 21);
+	int32_t b = d - rng_range(r, 3, 21);
 	while (b >= g->first && !is_workday(g, b))
 		b--;
 	return b >= g->first ? b : -1;
 }
 
-static void field_day(struct gen *g, struct srng *r, int s, int32_t d)
+static void field_day(struct gen *g, struct rng *r, int s, int32_t d)
 {
 	static const double nvisits[4] = {0.42, 0.35, 0.17, 0.06};
 	static const double ncalls[4] = {0.25, 0.35, 0.25, 0.15};
@@ -949,10 +949,10 @@ static void field_day(struct gen *g, struct srng *r, int s, int32_t d)
 		if (cu->friend_of == s) {
 			static const int fd[5] = {60, 75, 75, 90,
 			                          120}; /* coffee with an old friend */
-			dur = fd[srng_below(r, 5)];
+			dur = fd[rng_below(r, 5)];
 		} else {
 			static const int od[6] = {30, 45, 60, 60, 75, 90};
-			dur = od[srng_below(r, 6)];
+			dur = od[rng_below(r, 6)];
 			int32_t b = booking_day(g, r, d);
 			if (b >= 0)
 				add_act(g, b, s, c, ACT_MEETING_BOOKED, 0, 0, 0);
@@ -963,23 +963,23 @@ static void field_day(struct gen *g, struct srng *r, int s, int32_t d)
 	for (int k = 0; k < nc; k++) {
 		int32_t c = call_target(g, r, s);
 		if (c >= 0)
-			add_act(g, d, s, c, ACT_PHONE, srng_range(r, 4, 20), 0, 0);
+			add_act(g, d, s, c, ACT_PHONE, rng_range(r, 4, 20), 0, 0);
 	}
 }
 
-static void service_day(struct gen *g, struct srng *r, int s, int32_t d)
+static void service_day(struct gen *g, struct rng *r, int s, int32_t d)
 {
-	int nc = srng_range(r, 7, 13), ne = srng_range(r, 3, 7);
+	int nc = rng_range(r, 7, 13), ne = rng_range(r, 3, 7);
 	for (int k = 0; k < nc; k++) {
-		int32_t c = srng_chance(r, 0.95) ? pick_one(&g->service_calls, r)
-		                                 : (int32_t)srng_below(r, (uint32_t)g->ncust);
+		int32_t c = rng_chance(r, 0.95) ? pick_one(&g->service_calls, r)
+		                                 : (int32_t)rng_below(r, (uint32_t)g->ncust);
 		if (c >= 0)
-			add_act(g, d, s, c, ACT_PHONE, srng_range(r, 2, 10), 0, 0);
+			add_act(g, d, s, c, ACT_PHONE, rng_range(r, 2, 10), 0, 0);
 	}
 	for (int k = 0; k < ne; k++) {
 		int32_t c = pick_one(&g->service_calls, r);
 		if (c >= 0 && (g->cust[c].flags & F_EMAIL))
-			add_act(g, d, s, c, ACT_EMAIL, srng_range(r, 3, 5), 0, 0);
+			add_act(g, d, s, c, ACT_EMAIL, rng_range(r, 3, 5), 0, 0);
 	}
 }
 
@@ -1030,8 +1030,8 @@ static void emit_act(const struct gen *g, int32_t day, int32_t seller, int32_t c
  * the orders that answer to them). */
 static void make_activities(struct gen *g)
 {
-	struct srng r;
-	srng_seed(&r, g->p->seed, ST_ACTIVITIES);
+	struct rng r;
+	rng_seed(&r, g->p->seed, ST_ACTIVITIES);
 	for (int s = 0; s < g->nsel; s++) {
 		for (int32_t d = g->first; d <= g->last; d++) {
 			if (!is_workday(g, d) || on_vacation(g, &g->sel[s], d))
@@ -1132,8 +1132,8 @@ int sample_generate(const struct sample_params *p, const struct sample_sink *sin
 	emit_sellers(&g);
 	g.ncust = p->customers;
 	g.cust = xcalloc((size_t)g.ncust, sizeof(*g.cust));
-	struct srng r;
-	srng_seed(&r, p->seed, ST_CUSTOMERS);
+	struct rng r;
+	rng_seed(&r, p->seed, ST_CUSTOMERS);
 	for (int i = 0; i < g.ncust; i++)
 		customer_numbers(&g, &r, &g.cust[i]);
 	calibrate(&g);

@@ -16,8 +16,10 @@
  * Simulated annealing with an exponentially falling temperature decides
  * whether the result replaces the current solution. Each new best solution
  * is polished by a local search (relocate, swap, 2-opt*, 2-opt within a
- * route). Only the caller's seed feeds the random generator (xoshiro256**). */
+ * route). Only the caller's seed feeds the random generator (core/rng.h).
+ * The operators are in vrp-ops.c; the state both share in vrp-int.h. */
 #include "core/vrp.h"
+#include "core/vrp-int.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -28,117 +30,6 @@
 
 #include "util/xmalloc.h"
 
-#define EPS 1e-7
-
-/* SISR parameters (the paper's values where it gives them). */
-#define SISR_CBAR 10.0   /* average number of removed visits */
-#define SISR_LMAX 10.0   /* longest removed string */
-#define SISR_SPLIT 0.5   /* probability of a split string */
-#define SISR_DEPTH 0.01  /* split depth */
-#ifndef SISR_DEPTH_GROW
-#define SISR_DEPTH_GROW (1.0 - SISR_DEPTH)
-#endif
-#define SISR_BLINK 0.01  /* probability of skipping an insertion position */
-#define SA_T0 10.0       /* start temperature, in average arc costs */
-#define SA_TF 0.05       /* final temperature, in average arc costs */
-
-struct rt {
-	int len;      /* nodes in the route, without the two pseudo nodes */
-	int *seq;     /* len + 2 node ids */
-	double *E;    /* earliest service start per position */
-	double *L;    /* latest service start per position */
-	int *eloc;    /* effective location per position */
-	int *nxt;     /* next position with a location (> p) */
-	double load;  /* sum of demands */
-	double cost;  /* sum of arc costs */
-	int ncust;    /* nodes that are not breaks */
-	int bad;      /* first position whose window is violated, 0 when none */
-};
-
-struct sol {
-	struct rt *r;
-	int *route_of; /* per node: route, -1 when unserved */
-	int *pos_of;   /* per node: position in its route */
-	double arc;    /* sum of route costs */
-	double pen;    /* sum of penalties of unserved nodes */
-};
-
-struct rng {
-	uint64_t s[4];
-};
-
-struct solver {
-	const struct vrp_problem *p;
-	int n, nv, nall, nloc;
-	double *T, *C;  /* nloc x nloc travel time and cost */
-	int *loc;       /* nall entries (nodes, then two pseudo nodes per vehicle) */
-	double *ready, *due, *svc, *dem, *pen;
-	int *vmin, *vmax;
-	double *cap;
-	int *vclass;    /* vehicles with equal class are interchangeable when empty */
-	int *adj;       /* per node: other nodes nearest first (adjn each) */
-	int adjn;
-	double bigm;    /* penalty of an unserved mandatory node */
-	struct rng rng;
-	struct sol cur, work, best;
-	/* scratch */
-	int *removed;
-	int nremoved;
-	int *ruined;   /* per route: ruined in this iteration */
-	int *dirty;    /* list of routes changed in this iteration */
-	int ndirty;
-	char *isdirty;
-	int *class_seen;
-	double *key;
-	int maxlen;    /* capacity of route arrays */
-};
-
-/* ---- random numbers (xoshiro256**, seeded by splitmix64) ---------------- */
-
-static uint64_t splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static void rng_seed(struct rng *r, uint64_t seed)
-{
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix(&seed);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t res = rotl(s[1] * 5, 7) * 9;
-	uint64_t t = s[1] << 17;
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return res;
-}
-
-/* Uniform in [0, 1). */
-static double rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
-/* Uniform integer in [0, n). */
-static int rng_int(struct rng *r, int n)
-{
-	return (int)(rng_unit(r) * n);
-}
 
 /* ---- setup ---------------------------------------------------------------- */
 
@@ -377,539 +268,6 @@ static void sol_copy(struct solver *s, struct sol *d, const struct sol *a)
 	d->pen = a->pen;
 }
 
-/* ---- route data ------------------------------------------------------------ */
-
-#define TT(s, a, b) ((s)->T[(size_t)(a) * (s)->nloc + (b)])
-#define CC(s, a, b) ((s)->C[(size_t)(a) * (s)->nloc + (b)])
-
-/* Recomputes the per-position data of route v in x after its seq changed;
- * keeps x->arc up to date. */
-static void rt_update(struct solver *s, struct sol *x, int v)
-{
-	struct rt *t = &x->r[v];
-	int m = t->len + 1;
-	int *seq = t->seq;
-	seq[0] = s->n + 2 * v;
-	seq[m] = s->n + 2 * v + 1;
-	double cost = 0, load = 0;
-	int ncust = 0, bad = 0;
-	t->E[0] = s->ready[seq[0]];
-	t->eloc[0] = s->loc[seq[0]];
-	for (int p = 1; p <= m; p++) {
-		int node = seq[p], l = s->loc[node], pl = t->eloc[p - 1];
-		double a = t->E[p - 1] + s->svc[seq[p - 1]];
-		if (l >= 0) {
-			a += TT(s, pl, l);
-			cost += CC(s, pl, l);
-			t->eloc[p] = l;
-			ncust++;
-		} else {
-			t->eloc[p] = pl;
-		}
-		t->E[p] = a > s->ready[node] ? a : s->ready[node];
-		if (!bad && t->E[p] > s->due[node] + EPS)
-			bad = p;
-		load += s->dem[node];
-		if (p < m) {
-			x->route_of[node] = v;
-			x->pos_of[node] = p;
-		}
-	}
-	t->L[m] = s->due[seq[m]];
-	t->nxt[m] = m;
-	for (int p = m - 1; p >= 0; p--) {
-		int nx = seq[p + 1];
-		double tt = s->loc[nx] >= 0 ? TT(s, t->eloc[p], s->loc[nx]) : 0;
-		double l = t->L[p + 1] - tt - s->svc[seq[p]];
-		t->L[p] = l < s->due[seq[p]] ? l : s->due[seq[p]];
-		t->nxt[p] = s->loc[nx] >= 0 ? p + 1 : t->nxt[p + 1];
-	}
-	x->arc += cost - t->cost;
-	t->cost = cost;
-	t->load = load;
-	t->ncust = ncust - 1; /* the end pseudo node has a location */
-	t->bad = bad;
-}
-
-static void mark_dirty(struct solver *s, int v)
-{
-	if (!s->isdirty[v]) {
-		s->isdirty[v] = 1;
-		s->dirty[s->ndirty++] = v;
-	}
-}
-
-/* Removes the node at position p of route v (data not yet updated). */
-static void rt_remove_at(struct solver *s, struct sol *x, int v, int p)
-{
-	struct rt *t = &x->r[v];
-	int node = t->seq[p];
-	memmove(t->seq + p, t->seq + p + 1, (t->len + 1 - p) * sizeof(int));
-	t->len--;
-	x->route_of[node] = -1;
-	x->pen += s->pen[node];
-}
-
-/* Inserts node after position p of route v and updates the route. */
-static void rt_insert(struct solver *s, struct sol *x, int v, int p, int node)
-{
-	struct rt *t = &x->r[v];
-	memmove(t->seq + p + 2, t->seq + p + 1, (t->len + 1 - p) * sizeof(int));
-	t->seq[p + 1] = node;
-	t->len++;
-	x->pen -= s->pen[node];
-	rt_update(s, x, v);
-}
-
-/* Makes route v feasible again after removals (only needed when travel
- * times break the triangle inequality): drops visits at violated windows. */
-static void rt_repair(struct solver *s, struct sol *x, int v)
-{
-	struct rt *t = &x->r[v];
-	while (t->bad) {
-		int p = t->bad;
-		while (p > 0 && (p > t->len || s->loc[t->seq[p]] < 0))
-			p--;
-		if (p == 0)
-			return;
-		s->removed[s->nremoved++] = t->seq[p];
-		rt_remove_at(s, x, v, p);
-		rt_update(s, x, v);
-	}
-}
-
-/* Cost of inserting node u after position p of route v, or HUGE_VAL when
- * infeasible by time. Capacity and vehicle range are checked by the caller. */
-static double insert_delta(const struct solver *s, const struct rt *t, int p, int u, double bound)
-{
-	int lu = s->loc[u], a = t->eloc[p], k = t->nxt[p];
-	int lk = s->loc[t->seq[k]];
-	double d;
-	if (lu >= 0)
-		d = CC(s, a, lu) + CC(s, lu, lk) - CC(s, a, lk);
-	else
-		d = 0;
-	if (d >= bound)
-		return HUGE_VAL;
-	double tm = t->E[p] + s->svc[t->seq[p]] + (lu >= 0 ? TT(s, a, lu) : 0);
-	if (tm < s->ready[u])
-		tm = s->ready[u];
-	if (tm > s->due[u] + EPS)
-		return HUGE_VAL;
-	tm += s->svc[u];
-	int from = lu >= 0 ? lu : a;
-	for (int q = p + 1; q < k; q++) {
-		int b = t->seq[q];
-		if (tm < s->ready[b])
-			tm = s->ready[b];
-		if (tm > s->due[b] + EPS)
-			return HUGE_VAL;
-		tm += s->svc[b];
-	}
-	tm += TT(s, from, lk);
-	if (tm < s->ready[t->seq[k]])
-		tm = s->ready[t->seq[k]];
-	if (tm > t->L[k] + EPS)
-		return HUGE_VAL;
-	return d;
-}
-
-/* ---- ruin ----------------------------------------------------------------- */
-
-/* Removes `l` visits around node c from its route (a string), or with a
- * preserved middle part of m visits (a split string). */
-static void remove_string(struct solver *s, struct sol *x, int c, int l, bool split)
-{
-	int v = x->route_of[c];
-	struct rt *t = &x->r[v];
-	int pc = x->pos_of[c];
-	int m = 0;
-	if (split) {
-		m = 1;
-		while (m < t->len - l && rng_unit(&s->rng) < SISR_DEPTH_GROW)
-			m++;
-		if (l + m > t->len)
-			m = t->len - l;
-		if (m < 0)
-			m = 0;
-	}
-	int total = l + m;
-	int lo = pc - total + 1 < 1 ? 1 : pc - total + 1;
-	int hi = pc < t->len - total + 1 ? pc : t->len - total + 1;
-	int start = lo + (hi >= lo ? rng_int(&s->rng, hi - lo + 1) : 0);
-	int keep_from = start + total, keep_to = start + total; /* none kept */
-	if (m > 0) {
-		int off = rng_int(&s->rng, l + 1); /* removed before the kept part */
-		keep_from = start + off;
-		keep_to = keep_from + m;
-	}
-	/* remove from the back so positions stay valid */
-	for (int p = start + total - 1; p >= start; p--) {
-		if (p >= keep_from && p < keep_to)
-			continue;
-		int node = t->seq[p];
-		if (s->loc[node] < 0)
-			continue;
-		s->removed[s->nremoved++] = node;
-		rt_remove_at(s, x, v, p);
-	}
-	rt_update(s, x, v);
-	rt_repair(s, x, v);
-	mark_dirty(s, v);
-}
-
-static void ruin(struct solver *s, struct sol *x)
-{
-	int served = 0, routes = 0;
-	for (int v = 0; v < s->nv; v++)
-		if (x->r[v].ncust > 0) {
-			served += x->r[v].ncust;
-			routes++;
-		}
-	if (served == 0)
-		return;
-	double avg = (double)served / routes;
-	double lsmax = SISR_LMAX < avg ? SISR_LMAX : avg;
-	double ksmax = 4.0 * SISR_CBAR / (1.0 + lsmax) - 1.0;
-	int ks = (int)(1.0 + rng_unit(&s->rng) * ksmax);
-	if (ks < 1)
-		ks = 1;
-	/* seed: a random served located node */
-	int seed = -1;
-	for (int tries = 0; tries < 4 * s->n && seed < 0; tries++) {
-		int c = rng_int(&s->rng, s->n);
-		if (x->route_of[c] >= 0 && s->loc[c] >= 0)
-			seed = c;
-	}
-	if (seed < 0)
-		return;
-	int nruined = 0;
-	const int *a = s->adj + (size_t)seed * s->adjn;
-	for (int k = 0; k < s->adjn && nruined < ks; k++) {
-		int c = a[k];
-		int v = x->route_of[c];
-		if (v < 0 || s->ruined[v])
-			continue;
-		struct rt *t = &x->r[v];
-		int card = t->len;
-		double ltmax = card < lsmax ? card : lsmax;
-		int lt = (int)(1.0 + rng_unit(&s->rng) * ltmax);
-		if (lt > card)
-			lt = card;
-		bool split = lt < card && rng_unit(&s->rng) < SISR_SPLIT;
-		remove_string(s, x, c, lt, split);
-		s->ruined[v] = 1;
-		nruined++;
-	}
-	for (int v = 0; v < s->nv; v++)
-		s->ruined[v] = 0;
-}
-
-/* ---- recreate ------------------------------------------------------------- */
-
-/* Sorts removed[] by key ascending (insertion sort; lists are short). */
-static void sort_removed(struct solver *s)
-{
-	for (int i = 1; i < s->nremoved; i++) {
-		int node = s->removed[i];
-		double k = s->key[i];
-		int j = i - 1;
-		while (j >= 0 && s->key[j] > k) {
-			s->removed[j + 1] = s->removed[j];
-			s->key[j + 1] = s->key[j];
-			j--;
-		}
-		s->removed[j + 1] = node;
-		s->key[j + 1] = k;
-	}
-}
-
-static void order_removed(struct solver *s)
-{
-	int w = rng_int(&s->rng, 13);
-	for (int i = 0; i < s->nremoved; i++) {
-		int u = s->removed[i];
-		double noise = rng_unit(&s->rng) * 1e-6;
-		int l = s->loc[u] < 0 ? 0 : s->loc[u];
-		int d0 = s->loc[s->n]; /* vehicle 0's start */
-		double k;
-		if (w < 4)
-			k = rng_unit(&s->rng);
-		else if (w < 8)
-			k = -s->dem[u] - s->pen[u] * 1e-3;
-		else if (w < 10)
-			k = -CC(s, d0, l);
-		else if (w < 11)
-			k = CC(s, d0, l);
-		else if (w < 12)
-			k = s->due[u] - s->ready[u];
-		else
-			k = s->ready[u];
-		s->key[i] = k + noise;
-	}
-	sort_removed(s);
-}
-
-/* Cheapest feasible insertion of u over all routes, skipping positions
- * at random (blinks). Returns true and sets *bv, *bp when found. */
-static bool best_insertion(struct solver *s, struct sol *x, int u, double blink, int *bv,
-			   int *bp, double *bd)
-{
-	double best = HUGE_VAL;
-	int nseen = 0;
-	for (int v = s->vmin[u]; v <= s->vmax[u]; v++) {
-		struct rt *t = &x->r[v];
-		if (t->load + s->dem[u] > s->cap[v] + EPS)
-			continue;
-		if (t->len == 0) {
-			int c = s->vclass[v];
-			bool seen = false;
-			for (int i = 0; i < nseen; i++)
-				if (s->class_seen[i] == c)
-					seen = true;
-			if (seen)
-				continue;
-			s->class_seen[nseen++] = c;
-		}
-		for (int p = 0; p <= t->len; p++) {
-			if (blink > 0 && rng_unit(&s->rng) < blink)
-				continue;
-			double d = insert_delta(s, t, p, u, best);
-			if (d < best) {
-				best = d;
-				*bv = v;
-				*bp = p;
-			}
-		}
-	}
-	*bd = best;
-	return best < HUGE_VAL;
-}
-
-static void recreate(struct solver *s, struct sol *x, double blink)
-{
-	/* the unserved nodes join the removed ones */
-	for (int i = 0; i < s->n; i++)
-		if (x->route_of[i] < 0) {
-			bool dup = false;
-			for (int k = 0; k < s->nremoved && !dup; k++)
-				dup = s->removed[k] == i;
-			if (!dup)
-				s->removed[s->nremoved++] = i;
-		}
-	order_removed(s);
-	for (int i = 0; i < s->nremoved; i++) {
-		int u = s->removed[i], v, p;
-		double d;
-		if (best_insertion(s, x, u, blink, &v, &p, &d) && d < s->pen[u]) {
-			rt_insert(s, x, v, p, u);
-			mark_dirty(s, v);
-		}
-	}
-	s->nremoved = 0;
-}
-
-/* ---- local search ----------------------------------------------------------- */
-
-/* Tries to move each located node to its cheapest position elsewhere
- * (relocate, also within its route). Returns true when it improved. */
-static bool ls_relocate(struct solver *s, struct sol *x)
-{
-	bool any = false;
-	for (int u = 0; u < s->n; u++) {
-		int v = x->route_of[u];
-		if (v < 0 || s->loc[u] < 0)
-			continue;
-		struct rt *t = &x->r[v];
-		int p = x->pos_of[u];
-		int a = t->eloc[p - 1], b = s->loc[t->seq[t->nxt[p]]];
-		double gain = CC(s, a, s->loc[u]) + CC(s, s->loc[u], b) - CC(s, a, b);
-		if (gain <= EPS)
-			continue;
-		/* take it out, look for a better place, put it back if none */
-		rt_remove_at(s, x, v, p);
-		rt_update(s, x, v);
-		int bv, bp;
-		double d;
-		if (t->bad) {
-			rt_insert(s, x, v, p - 1, u);
-			continue;
-		}
-		if (best_insertion(s, x, u, 0, &bv, &bp, &d) && d < gain - 1e-6) {
-			rt_insert(s, x, bv, bp, u);
-			any = true;
-		} else {
-			rt_insert(s, x, v, p - 1, u);
-		}
-	}
-	return any;
-}
-
-/* 2-opt* between two routes of interchangeable vehicles: the tails after
- * positions i (route v) and j (route w) are exchanged. Evaluated by
- * simulating the new tails. Returns true when it improved. */
-static bool tail_feasible(const struct solver *s, int va, const struct rt *a, int i,
-			  const struct rt *b, int j, double cap)
-{
-	/* route a up to position i, then route b from position j+1 on */
-	double load = 0;
-	for (int p = 1; p <= i; p++)
-		load += s->dem[a->seq[p]];
-	for (int p = j + 1; p <= b->len; p++)
-		load += s->dem[b->seq[p]];
-	if (load > cap + EPS)
-		return false;
-	for (int p = j + 1; p <= b->len; p++) {
-		int nd = b->seq[p];
-		if (va < s->vmin[nd] || va > s->vmax[nd])
-			return false;
-	}
-	int k = b->nxt[j];
-	double tm = a->E[i] + s->svc[a->seq[i]];
-	int from = a->eloc[i];
-	for (int q = j + 1; q < k; q++) {
-		int nd = b->seq[q];
-		if (tm < s->ready[nd])
-			tm = s->ready[nd];
-		if (tm > s->due[nd] + EPS)
-			return false;
-		tm += s->svc[nd];
-	}
-	tm += TT(s, from, s->loc[b->seq[k]]);
-	if (tm < s->ready[b->seq[k]])
-		tm = s->ready[b->seq[k]];
-	return tm <= b->L[k] + EPS;
-}
-
-static void splice_tails(struct solver *s, struct sol *x, int v, int i, int w, int j)
-{
-	struct rt *a = &x->r[v], *b = &x->r[w];
-	int la = a->len - i, lb = b->len - j;
-	int *tmp = xmalloc((la + 1) * sizeof(int));
-	memcpy(tmp, a->seq + i + 1, la * sizeof(int));
-	memcpy(a->seq + i + 1, b->seq + j + 1, lb * sizeof(int));
-	memcpy(b->seq + j + 1, tmp, la * sizeof(int));
-	a->len = i + lb;
-	b->len = j + la;
-	free(tmp);
-	rt_update(s, x, v);
-	rt_update(s, x, w);
-}
-
-static bool ls_two_opt_star(struct solver *s, struct sol *x)
-{
-	bool any = false;
-	for (int v = 0; v < s->nv; v++) {
-		for (int w = 0; w < s->nv; w++) {
-			if (v == w || s->vclass[v] != s->vclass[w] || s->vclass[v] < 0)
-				continue;
-			struct rt *a = &x->r[v], *b = &x->r[w];
-			if (a->len == 0 && b->len == 0)
-				continue;
-			for (int i = 0; i <= a->len; i++) {
-				for (int j = 0; j <= b->len; j++) {
-					int ai = a->eloc[i], bj = b->eloc[j];
-					int an = s->loc[a->seq[a->nxt[i]]], bn = s->loc[b->seq[b->nxt[j]]];
-					double delta = CC(s, ai, bn) + CC(s, bj, an) - CC(s, ai, an) -
-						       CC(s, bj, bn);
-					if (delta > -1e-6)
-						continue;
-					if (!tail_feasible(s, v, a, i, b, j, s->cap[v]) ||
-					    !tail_feasible(s, w, b, j, a, i, s->cap[w]))
-						continue;
-					splice_tails(s, x, v, i, w, j);
-					any = true;
-					goto next_pair;
-				}
-			}
-		next_pair:;
-		}
-	}
-	return any;
-}
-
-/* Full forward check of route v with seq positions [1..len] replaced by
- * cand[0..len-1]; returns its cost or HUGE_VAL when infeasible. */
-static double route_eval(const struct solver *s, int v, const int *cand, int len)
-{
-	int start = s->n + 2 * v, end = start + 1;
-	double tm = s->ready[start], cost = 0;
-	int from = s->loc[start];
-	for (int i = 0; i <= len; i++) {
-		int nd = i < len ? cand[i] : end;
-		int l = s->loc[nd];
-		if (l >= 0) {
-			tm += TT(s, from, l);
-			cost += CC(s, from, l);
-			from = l;
-		}
-		if (tm < s->ready[nd])
-			tm = s->ready[nd];
-		if (tm > s->due[nd] + EPS)
-			return HUGE_VAL;
-		tm += s->svc[nd];
-	}
-	return cost;
-}
-
-/* 2-opt inside a route (reversing a segment). */
-static bool ls_two_opt(struct solver *s, struct sol *x)
-{
-	bool any = false;
-	int *cand = xmalloc((s->maxlen + 1) * sizeof(int));
-	for (int v = 0; v < s->nv; v++) {
-		struct rt *t = &x->r[v];
-		bool improved = true;
-		while (improved) {
-			improved = false;
-			for (int i = 1; i < t->len && !improved; i++) {
-				for (int j = i + 1; j <= t->len && !improved; j++) {
-					int a = t->eloc[i - 1], b = s->loc[t->seq[i]];
-					int c = s->loc[t->seq[j]], d = s->loc[t->seq[j + 1]];
-					if (b < 0 || c < 0 || d < 0)
-						continue;
-					double delta = CC(s, a, c) + CC(s, b, d) - CC(s, a, b) - CC(s, c, d);
-					/* the reversed part's inner arcs may be asymmetric */
-					for (int q = i; q < j; q++) {
-						int p1 = s->loc[t->seq[q]], p2 = s->loc[t->seq[q + 1]];
-						if (p1 < 0 || p2 < 0) {
-							delta = HUGE_VAL;
-							break;
-						}
-						delta += CC(s, p2, p1) - CC(s, p1, p2);
-					}
-					if (delta > -1e-6)
-						continue;
-					memcpy(cand, t->seq + 1, t->len * sizeof(int));
-					for (int lo = i - 1, hi = j - 1; lo < hi; lo++, hi--) {
-						int tmp = cand[lo];
-						cand[lo] = cand[hi];
-						cand[hi] = tmp;
-					}
-					if (route_eval(s, v, cand, t->len) == HUGE_VAL)
-						continue;
-					memcpy(t->seq + 1, cand, t->len * sizeof(int));
-					rt_update(s, x, v);
-					improved = any = true;
-				}
-			}
-		}
-	}
-	free(cand);
-	return any;
-}
-
-static void local_search(struct solver *s, struct sol *x)
-{
-	for (int round = 0; round < 50; round++) {
-		bool a = ls_relocate(s, x);
-		bool b = ls_two_opt_star(s, x);
-		bool c = ls_two_opt(s, x);
-		if (!a && !b && !c)
-			break;
-	}
-}
-
 /* ---- the search ------------------------------------------------------------- */
 
 static void solver_free(struct solver *s)
@@ -949,7 +307,7 @@ static void initial_solution(struct solver *s, struct sol *x)
 	for (int v = 0; v < s->nv; v++) {
 		x->r[v].len = 0;
 		x->r[v].cost = 0;
-		rt_update(s, x, v);
+		vrp_rt_update(s, x, v);
 	}
 	/* breaks first, each on its own vehicle */
 	for (int i = 0; i < s->n; i++) {
@@ -957,11 +315,11 @@ static void initial_solution(struct solver *s, struct sol *x)
 			continue;
 		int v, p;
 		double d;
-		if (best_insertion(s, x, i, 0, &v, &p, &d))
-			rt_insert(s, x, v, p, i);
+		if (vrp_best_insertion(s, x, i, 0, &v, &p, &d))
+			vrp_rt_insert(s, x, v, p, i);
 	}
 	s->nremoved = 0;
-	recreate(s, x, 0);
+	vrp_recreate(s, x, 0);
 }
 
 /* Copies the routes changed in this iteration from a to b. */
@@ -1031,7 +389,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 	read_matrices(s);
 	read_nodes(s);
 	build_adjacency(s);
-	rng_seed(&s->rng, opt->seed);
+	rng_seed(&s->rng, opt->seed, 0);
 	sol_init(s, &s->cur);
 	sol_init(s, &s->work);
 	sol_init(s, &s->best);
@@ -1044,7 +402,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 
 	initial_solution(s, &s->cur);
 	clear_dirty(s);
-	local_search(s, &s->cur);
+	vrp_local_search(s, &s->cur);
 	sol_copy(s, &s->work, &s->cur);
 	sol_copy(s, &s->best, &s->cur);
 
@@ -1079,8 +437,8 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 			break;
 		double temp = temp0 * pow(tempf / temp0, frac);
 		it++;
-		ruin(s, &s->work);
-		recreate(s, &s->work, SISR_BLINK);
+		vrp_ruin(s, &s->work);
+		vrp_recreate(s, &s->work, SISR_BLINK);
 		double total = s->work.arc + s->work.pen;
 		double thr = cur_total - temp * log(rng_unit(&s->rng) + 1e-300);
 		if (total < thr) {
@@ -1089,7 +447,7 @@ int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct
 			if (total < best_total - 1e-9) {
 				clear_dirty(s);
 				sol_copy(s, &s->best, &s->cur);
-				local_search(s, &s->best);
+				vrp_local_search(s, &s->best);
 				best_total = s->best.arc + s->best.pen;
 				if (best_total < cur_total - 1e-9) {
 					sol_copy(s, &s->cur, &s->best);

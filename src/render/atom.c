@@ -1,15 +1,13 @@
 /* atom.c — writing an Atom feed (atom.h). */
 #include "render/atom.h"
+#include "util/isotime.h"
 
 #include <stdio.h>
 #include <string.h>
 
 void atom_time(time_t t, char buf[21])
 {
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	if (strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		buf[0] = '\0';
+	isotime_utc(t, buf);
 }
 
 /* Text or attribute value: & < > " escaped; C0 controls other than tab,

@@ -5,6 +5,7 @@
 #include "render/export.h"
 #include "render/planview.h"
 #include "util/days.h"
+#include "util/fname.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
 
@@ -38,19 +39,6 @@ static void add_file(struct export_summary *sum, const char *name)
 {
 	sum->files = xreallocarray(sum->files, (size_t)sum->nfiles + 1, sizeof(char *));
 	sum->files[sum->nfiles++] = xstrdup(name);
-}
-
-/* A file-name-safe copy of a seller id. */
-static char *safe_name(const char *id)
-{
-	char *s = xstrdup(id && *id ? id : "_");
-	for (char *p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '.' || *p == '_' || *p == '-'))
-			*p = '_';
-	if (s[0] == '.')
-		s[0] = '_';
-	return s;
 }
 
 static int make_dir(const char *dir, char **cause)
@@ -164,7 +152,7 @@ static int write_call_list(const struct ctx *x, int32_t seller, struct export_su
                            char **cause)
 {
 	struct planview_table *t = call_list(x, seller);
-	char *safe = safe_name(x->in->ds.sellers[seller].id), *path = NULL;
+	char *safe = fname_safe(x->in->ds.sellers[seller].id), *path = NULL;
 	char *csv = xasprintf("calls-%s.csv", safe), *xlsx = xasprintf("calls-%s.xlsx", safe);
 	int rc = -1;
 	FILE *f = open_in(x->o->dir, csv, &path, cause);
@@ -329,7 +317,7 @@ static int write_calendar(const struct ctx *x, int32_t seller, struct export_sum
 	}
 	ics_end(&sb);
 	sum->visits += n;
-	char *safe = safe_name(s->id), *name = xasprintf("visits-%s.ics", safe), *path = NULL;
+	char *safe = fname_safe(s->id), *name = xasprintf("visits-%s.ics", safe), *path = NULL;
 	int rc = -1;
 	FILE *f = open_in(x->o->dir, name, &path, cause);
 	if (f) {

@@ -134,16 +134,6 @@ static const char script[] =
     "  if(out)out.textContent=n+' / '+t.tBodies[0].rows.length;});});\n"
     "})();\n";
 
-const char *html_css(void)
-{
-	return css;
-}
-
-const char *html_print_css(void)
-{
-	return print_css;
-}
-
 /* The entity for a character HTML must not carry as is, or NULL. */
 static const char *entity(char c)
 {

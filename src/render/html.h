@@ -21,12 +21,6 @@ void html_begin(FILE *f, const char *title, enum lang lang);
  * makes tables sortable and filterable; closes the document. */
 void html_end(FILE *f, enum lang lang);
 
-/* The stylesheet html_begin embeds (for pages that build their own head). */
-const char *html_css(void);
-/* The print stylesheet (A4 pages; no search boxes, buttons or navigation;
- * pictures and table rows never cut; header rows repeated; colours kept),
- * also in html_begin's page. A page with its own <style> puts it there. */
-const char *html_print_css(void);
 
 /* Writes s with & < > " ' escaped, for html and svg/xml text and attributes.
  * NULL writes nothing. */

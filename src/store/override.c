@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
+#include "util/isotime.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -74,11 +75,8 @@ int store_override_set(sqlite3 *db, const char *customer_id, enum category cat, 
 		db_rollback(db);
 		return r;
 	}
-	char created[24];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char created[21];
+	isotime_utc(time(NULL), created);
 	int ret = -1;
 	if (sqlite3_prepare_v2(db,
 	                       "INSERT OR REPLACE INTO overrides(customer, category, reason, "

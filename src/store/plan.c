@@ -9,6 +9,7 @@
 #include "util/days.h"
 #include "util/geo.h"
 #include "util/xmalloc.h"
+#include "util/isotime.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -159,10 +160,7 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 
 static void now_iso(char buf[32])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	isotime_utc(time(NULL), buf);
 }
 
 /* Statements used by apply, prepared together, finalized together. */

@@ -5,6 +5,7 @@
 #include "store/policy.h"
 #include "store/db.h"
 #include "util/xmalloc.h"
+#include "util/isotime.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -175,11 +176,8 @@ int store_response_set(sqlite3 *db, enum category cat, const struct response_poi
                        char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	char when[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	char when[21];
+	isotime_utc(time(NULL), when);
 	int rc = sqlite3_prepare_v2(db,
 	                            "INSERT OR REPLACE INTO response(category, no_visits, half, "
 	                            "more, saturation, set_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",

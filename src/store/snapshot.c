@@ -9,6 +9,7 @@
 #include "util/days.h"
 #include "util/strbuf.h"
 #include "util/xmalloc.h"
+#include "util/isotime.h"
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -290,10 +291,7 @@ static char *summary_json(const struct cat_row *rows, size_t n)
 
 static void now_iso(char out[24])
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	isotime_utc(time(NULL), out);
 }
 
 static void bind_threshold(sqlite3_stmt *st, int i, struct cat_threshold t)

@@ -5,6 +5,7 @@
 #include "store/user.h"
 #include "store/db.h"
 #include "util/xmalloc.h"
+#include "util/isotime.h"
 
 #include <pthread.h>
 #include <sodium.h>
@@ -50,12 +51,8 @@ int user_crypto_init(void)
 
 static char *now_iso(void)
 {
-	char buf[32];
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return xstrdup(buf);
+	char buf[21];
+	return xstrdup(isotime_utc(time(NULL), buf));
 }
 
 static int hash_password(const char *password, char out[crypto_pwhash_STRBYTES], char **cause)

@@ -8,6 +8,7 @@
 #include "store/db.h"
 #include "store/webq.h"
 #include "util/days.h"
+#include "util/fname.h"
 #include "util/xmalloc.h"
 #include "store/audit.h"
 #include "web/cache.h"
@@ -631,18 +632,10 @@ static void call_row(void *arg, const struct webq_customer *r)
 
 void api_calllist(struct web_ctx *c)
 {
-	const char *seller = web_arg(c, "seller");
+	const char *seller = web_seller_arg(c);
 	struct webq_snapshot snap;
-	if (!seller || !*seller)
-		seller = c->scope.seller_id;
-	if (!seller || !*seller) {
-		web_error(c, 400, "give ?seller=ID");
+	if (!seller)
 		return;
-	}
-	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
-		web_error(c, 404, "no such seller");
-		return;
-	}
 	if (web_snapshot(c, &snap) != 0)
 		return;
 	char *buf = NULL, *cause = NULL;
@@ -669,15 +662,9 @@ void api_calllist(struct web_ctx *c)
 	free(buf);
 	c->rs->status = 200;
 	c->rs->content_type = "text/csv; charset=utf-8";
-	char safe[64];
-	size_t o = 0;
-	for (const char *p = seller; *p && o + 1 < sizeof(safe); p++)
-		safe[o++] = ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-		             (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
-		                ? *p
-		                : '_';
-	safe[o] = '\0';
+	char *safe = fname_safe(seller);
 	c->rs->disposition = xasprintf("attachment; filename=\"calllist-%s.csv\"", safe);
+	free(safe);
 }
 
 /* --- the customer list as a file (csv, xlsx) ------------------------------- */

@@ -1,14 +1,12 @@
 /* routeapi.c — a field seller's coming days for the Plan page: GET
- * /api/route?seller=ID[&from=YYYY-MM-DD][&days=5] plans the due visits of
- * the coverage plan (app/plan.h: each customer's planned person and
- * frequency) with core/route-plan.c (great-circle distances x 1.3 at 70 km/h, days 08:00 +
- * 8 h, as `fokus route` does by default) and answers
- * render/route-render.c's JSON. A seller may plan only their own days. */
-#include "app/plan.h"
+ * /api/route?seller=ID[&from=YYYY-MM-DD][&days=5] checks the request and
+ * who asks (a seller may plan only their own days), lets app_route_week plan
+ * the due visits of the coverage plan (great-circle distances x 1.3 at
+ * 70 km/h, days 08:00 + 8 h, as `fokus route` does by default) and answers
+ * render/route-render.c's JSON. */
 #include "app/route.h"
 #include "core/route-plan.h"
 #include "render/route-render.h"
-#include "store/snapshot.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
 #include "web/handlers.h"
@@ -19,39 +17,12 @@
 #include <string.h>
 #include <time.h>
 
-/* The coverage plan the days follow (each customer's planned person and
- * visits a year, as `fokus route`). 0, or -1 after an answer. */
-static int load(struct web_ctx *c, struct plan_inputs *in, struct plan_result **r,
-                struct route_planned *planned)
-{
-	char *cause = NULL;
-	int64_t snap = 0;
-	int k = store_snapshot_latest(c->db, &snap, &cause);
-	if (k == 1) {
-		web_error(c, 409, "no categorization yet: categorize first");
-		return -1;
-	}
-	if (k < 0 || app_plan_route(c->db, in, r, planned, &cause) != 0) {
-		web_fail(c, cause);
-		return -1;
-	}
-	return 0;
-}
-
 void routeapi_week(struct web_ctx *c)
 {
-	const char *seller = web_arg(c, "seller"), *from_s = web_arg(c, "from"),
+	const char *seller = web_seller_arg(c), *from_s = web_arg(c, "from"),
 	           *days_s = web_arg(c, "days");
-	if (!seller || !*seller)
-		seller = c->scope.seller_id;
-	if (!seller || !*seller) {
-		web_error(c, 400, "give ?seller=ID");
+	if (!seller)
 		return;
-	}
-	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
-		web_error(c, 404, "no such seller");
-		return;
-	}
 	int32_t from = days_today() + 1;
 	if (from_s && *from_s && days_parse_iso(from_s, &from) != 0) {
 		web_error(c, 400, "from is a date as YYYY-MM-DD");
@@ -68,49 +39,35 @@ void routeapi_week(struct web_ctx *c)
 		}
 		ndays = (int)v;
 	}
-	struct plan_inputs in = {0};
-	struct plan_result *pr = NULL;
-	struct route_planned planned = {NULL, NULL};
-	struct app_route rt = {0};
-	int32_t days[20];
+	struct app_route_week w;
 	char *cause = NULL, *note = NULL, *buf = NULL;
 	size_t len = 0;
-	if (load(c, &in, &pr, &planned) != 0)
+	switch (app_route_week(c->db, seller, from, ndays, &w, &cause)) {
+	case APP_WEEK_OK:
+		break;
+	case APP_WEEK_NO_SNAPSHOT:
+		web_error(c, 409, "no categorization yet: categorize first");
 		goto out;
-	struct dataset ds = in.ds;
-	int32_t s = dataset_seller_index(&ds, seller);
-	if (s < 0) {
+	case APP_WEEK_NO_SELLER:
 		web_error(c, 404, "no such seller");
 		goto out;
-	}
-	const struct seller *sel = &ds.sellers[s];
-	if (!sel->has_home) {
+	case APP_WEEK_NO_HOME:
 		web_error(c, 409, "this seller has no home address to start from");
 		goto out;
-	}
-	struct route_params prm = {.day_start = 8 * 60,
-	                           .day_length = 8 * 60,
-	                           .lunch = 0,
-	                           .lunch_from = 11 * 60 + 30,
-	                           .lunch_to = 13 * 60,
-	                           .seed = 1,
-	                           .time_limit = 2,
-	                           .iterations = 0};
-	route_plan_days(from, ndays, days);
-	if (app_route_plan(&ds, in.cat, &in.policy, &planned, s, days, ndays, &prm, 1.3, 70, &rt,
-	                   &cause) != 0) {
+	case APP_WEEK_FAILED:
 		web_fail(c, cause);
 		cause = NULL;
 		goto out;
 	}
+	const struct seller *sel = &w.in.ds.sellers[w.seller];
 	note = xstrdup(
 	    TR(c->lang, "great-circle distance x 1.30 at 70 km/h", "fågelvägen x 1.30 i 70 km/h"));
-	struct route_doc doc = {.ds = &ds,
+	struct route_doc doc = {.ds = &w.in.ds,
 	                        .seller = sel,
-	                        .visits = rt.visits,
-	                        .nvisits = rt.nvisits,
-	                        .plan = &rt.plan,
-	                        .params = &prm,
+	                        .visits = w.rt.visits,
+	                        .nvisits = w.rt.nvisits,
+	                        .plan = &w.rt.plan,
+	                        .params = &w.prm,
 	                        .start_lat = sel->home_lat,
 	                        .start_lon = sel->home_lon,
 	                        .start_label = TR(c->lang, "home", "hemma"),
@@ -132,8 +89,5 @@ out:
 	free(buf);
 	free(note);
 	free(cause);
-	app_route_free(&rt);
-	app_route_planned_free(&planned);
-	plan_result_free(pr);
-	plan_inputs_free(&in);
+	app_route_week_free(&w);
 }

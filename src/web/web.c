@@ -122,6 +122,22 @@ const char *web_arg(const struct web_ctx *c, const char *key)
 	return NULL;
 }
 
+const char *web_seller_arg(struct web_ctx *c)
+{
+	const char *seller = web_arg(c, "seller");
+	if (!seller || !*seller)
+		seller = c->scope.seller_id;
+	if (!seller || !*seller) {
+		web_error(c, 400, "give ?seller=ID");
+		return NULL;
+	}
+	if (c->scope.seller_id && strcmp(seller, c->scope.seller_id) != 0) {
+		web_error(c, 404, "no such seller");
+		return NULL;
+	}
+	return seller;
+}
+
 void web_error(struct web_ctx *c, int status, const char *msg)
 {
 	struct jsonw w;

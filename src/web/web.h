@@ -113,6 +113,10 @@ struct web_ctx {
 
 /* Query argument by name, or NULL. */
 const char *web_arg(const struct web_ctx *c, const char *key);
+/* The seller a request is about: ?seller=ID, or the signed-in seller's own.
+ * NULL after answering 400 (none given) or 404 (a seller asking about
+ * another: they see only their own). */
+const char *web_seller_arg(struct web_ctx *c);
 /* Sets a JSON error {"error": msg} with status. */
 void web_error(struct web_ctx *c, int status, const char *msg);
 /* Starts a JSON 200 response: returns a writer into the body. */

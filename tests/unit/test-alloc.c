@@ -10,7 +10,7 @@
 #include <math.h>
 
 #include "core/alloc.h"
-#include "core/sample-rng.h"
+#include "core/rng.h"
 #include "render/lpmodel.h"
 #include "util/xmalloc.h"
 
@@ -46,8 +46,8 @@ static void inst_free(struct inst *x)
  * values and current persons. */
 static void random_inst(struct inst *x, int n, int np, uint64_t seed, double tight, double mc)
 {
-	struct srng r;
-	srng_seed(&r, seed, 5);
+	struct rng r;
+	rng_seed(&r, seed, 5);
 	init_g();
 	x->cl = (struct alloc_class){NL, V, FIX, G};
 	x->it = xcalloc((size_t)n, sizeof(*x->it));
@@ -57,9 +57,9 @@ static void random_inst(struct inst *x, int n, int np, uint64_t seed, double tig
 	double need = 0;
 	for (int i = 0; i < n; i++) {
 		x->it[i] = (struct alloc_item){.cls = 0,
-		                               .base = 10 * srng_unit(&r),
-		                               .span = 20 * srng_unit(&r),
-		                               .from = (int32_t)srng_below(&r, (uint32_t)np + 1) - 1,
+		                               .base = 10 * rng_unit(&r),
+		                               .span = 20 * rng_unit(&r),
+		                               .from = (int32_t)rng_below(&r, (uint32_t)np + 1) - 1,
 		                               .pin = -1,
 		                               .pin_level = -1,
 		                               .ncand = np,
@@ -67,12 +67,12 @@ static void random_inst(struct inst *x, int n, int np, uint64_t seed, double tig
 		                               .a = x->a + i * np};
 		for (int q = 0; q < np; q++) {
 			x->cand[i * np + q] = q;
-			x->a[i * np + q] = 0.2 + 1.5 * srng_unit(&r);
+			x->a[i * np + q] = 0.2 + 1.5 * rng_unit(&r);
 		}
 		need += 4 * x->a[i * np] + 0.5;
 	}
 	for (int q = 0; q < np; q++)
-		x->ps[q] = (struct alloc_person){need / np * tight * (0.7 + 0.6 * srng_unit(&r)), 0};
+		x->ps[q] = (struct alloc_person){need / np * tight * (0.7 + 0.6 * rng_unit(&r)), 0};
 	x->p = (struct alloc_problem){.nitems = n,
 	                              .npersons = np,
 	                              .nclasses = 1,

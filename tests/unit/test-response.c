@@ -9,7 +9,7 @@
 #include <math.h>
 
 #include "core/response.h"
-#include "core/sample-rng.h"
+#include "core/rng.h"
 #include "core/sample.h"
 #include "util/days.h"
 #include "util/xmalloc.h"
@@ -128,8 +128,8 @@ static void made_free(struct made *m)
 
 static void make_history(struct made *m, int n, const struct response_curve *k, uint64_t seed)
 {
-	struct srng r;
-	srng_seed(&r, seed, 3);
+	struct rng r;
+	rng_seed(&r, seed, 3);
 	memset(m, 0, sizeof(*m));
 	struct dataset *ds = &m->ds;
 	int32_t first = days_from_ymd(2024, 1, 1);
@@ -146,11 +146,11 @@ static void make_history(struct made *m, int n, const struct response_curve *k, 
 		ds->customers[i].id = xstrdup(id);
 		ds->customers[i].seller = -1;
 		m->cat[i] = CAT_1;
-		double size = 20000 * srng_lognormal1(&r, 1.0); /* orders' mean per month */
-		double rate = 6 * srng_unit(&r);                 /* visits a year */
+		double size = 20000 * rng_lognormal1(&r, 1.0); /* orders' mean per month */
+		double rate = 6 * rng_unit(&r);                 /* visits a year */
 		int v[26] = {0};
 		for (int t = 0; t < months + 2; t++)
-			v[t] = srng_poisson(&r, rate / 12);
+			v[t] = rng_poisson(&r, rate / 12);
 		for (int t = 0; t < months; t++) {
 			int32_t day = days_add_months(first, t) + 10;
 			for (int j = 0; j < v[t + 2]; j++) {
@@ -162,7 +162,7 @@ static void make_history(struct made *m, int n, const struct response_curve *k, 
 			}
 			double x = 4.0 * (v[t] + v[t + 1] + v[t + 2]);
 			double season = t % 12 == 6 ? 0.5 : 1.0;
-			int orders = srng_poisson(&r, 4 * season * response_m(k, x));
+			int orders = rng_poisson(&r, 4 * season * response_m(k, x));
 			for (int j = 0; j < orders; j++) {
 				if (ds->norders == cap_o)
 					ds->orders = xreallocarray(ds->orders, cap_o *= 2, sizeof(*ds->orders));

@@ -1,9 +1,10 @@
-/* test-util.c — covers src/util: days.c, i18n.c, strbuf.c, error.c. */
+/* test-util.c — covers src/util: days.c, i18n.c, strbuf.c, error.c, fname.c. */
 #include "testutil.h"
 
 #include "util/days.h"
 #include "util/error.h"
 #include "util/filehash.h"
+#include "util/fname.h"
 #include "util/i18n.h"
 #include "util/radix.h"
 #include "util/strbuf.h"
@@ -214,6 +215,25 @@ static void test_radix_sort(void **state)
 	free(tmp);
 }
 
+/* The file-name rule, on the cases tests/web/fname.test.mjs checks for the
+ * dashboard's copy of it (web/js/fname.js). */
+static void test_fname(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+	    {"S01", "S01"},     {".x", "_x"},           {"..", "_."},  {"Anna Berg/Syd", "Anna_Berg_Syd"},
+	    {"\xc3\x85sa", "__sa"}, {"a.b-c_d", "a.b-c_d"}, {"", "_"}, {"=1+2", "_1_2"},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = fname_safe(cases[i][0]);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+	char *s = fname_safe(NULL);
+	assert_string_equal(s, "_");
+	free(s);
+}
+
 /* FOKUS_THREADS decides, else the number of cores. */
 static void test_threads_wanted(void **state)
 {
@@ -236,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_holidays_se),
 		cmocka_unit_test(test_filehash),
 		cmocka_unit_test(test_threads_wanted),
+		cmocka_unit_test(test_fname),
 		cmocka_unit_test(test_radix_sort),
 		cmocka_unit_test(test_strbuf_and_error),
 	};

@@ -8,6 +8,7 @@
 // and channels come with their words in the plan's "words".
 import { h, mount, table, field as labelled } from '../dom.js';
 import { api, qs } from '../api.js';
+import { fileSafe } from '../fname.js';
 import { echarts, makeChart, tip } from '../chart.js';
 import { t, lang, catLabel, fmtMoney, fmtInt, fmtNum, fmtPct, fmtDate } from '../i18n.js';
 
@@ -279,5 +280,4 @@ async function showWeek(out, w, pts) {
 }
 let echartsMapReady = false;
 
-// The export's file-name form of a seller id (render/export.h).
-function safe(id) { return String(id).replace(/[^A-Za-z0-9._-]/g, '_'); }
+const safe = fileSafe; // the export's file-name form of a seller id (../fname.js)
