@@ -2,8 +2,7 @@
 #include "app/analysis.h"
 #include "store/dataset.h"
 
-int app_analysis_load(struct sqlite3 *db, int64_t snapshot, struct app_snapinput *in,
-                      char **cause)
+int app_analysis_load(struct sqlite3 *db, int64_t snapshot, struct app_snapinput *in, char **cause)
 {
 	return app_snapinput_load(db, snapshot, LOAD_ALL, in, cause);
 }

@@ -14,15 +14,14 @@ struct sqlite3;
 
 enum app_analysis_status {
 	APP_ANALYSIS_OK = 0,
-	APP_ANALYSIS_NO_ACTIVITIES,  /* nothing to take the default period from */
-	APP_ANALYSIS_EMPTY_PERIOD,   /* from > to once resolved (*p holds them) */
-	APP_ANALYSIS_BAD_PARAMS      /* analysis_compute refused them (*cause) */
+	APP_ANALYSIS_NO_ACTIVITIES, /* nothing to take the default period from */
+	APP_ANALYSIS_EMPTY_PERIOD,  /* from > to once resolved (*p holds them) */
+	APP_ANALYSIS_BAD_PARAMS     /* analysis_compute refused them (*cause) */
 };
 
 /* Loads customers, sellers, orders and activities with snapshot `snapshot`
  * (0: the latest): app_snapinput_load with LOAD_ALL (its return values). */
-int app_analysis_load(struct sqlite3 *db, int64_t snapshot, struct app_snapinput *in,
-                      char **cause);
+int app_analysis_load(struct sqlite3 *db, int64_t snapshot, struct app_snapinput *in, char **cause);
 
 /* Resolves the period of *p (DAYS_NONE ends: the default period, written
  * back into *p) and computes the analysis of `in` (as loaded above) into

@@ -107,11 +107,10 @@ static int by_due_row(const void *x, const void *y)
 static struct planview_table *call_list(const struct ctx *x, int32_t seller)
 {
 	enum lang l = x->o->lang;
-	const char *head[] = {"customer_id",     "customer",       "category",
-	                      "address",         "postal_code",    "city",
-	                      "phone",           "email",          "last_contact",
-	                      "next_contact_due", "channel",       "visits_per_year",
-	                      "calls_per_year"};
+	const char *head[] = {
+	    "customer_id", "customer",        "category",      "address",      "postal_code",
+	    "city",        "phone",           "email",         "last_contact", "next_contact_due",
+	    "channel",     "visits_per_year", "calls_per_year"};
 	struct planview_table *t = planview_table_new(TR(l, "Call list", "Ringlista"),
 	                                              TR(l, "Call list", "Ringlista"), 13, head);
 	size_t n = x->r->nassign, nr = 0;

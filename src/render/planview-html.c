@@ -37,13 +37,17 @@ static const char page_script[] =
     "function draw(){tb.textContent='';var a=page*per,b=Math.min(a+per,shown.length);\n"
     " for(var i=a;i<b;i++){var r=shown[i],tr=document.createElement('tr');\n"
     "  cell(tr,r[0]);cell(tr,r[1]);badge(tr,r[2]);cell(tr,r[3]);cell(tr,r[4]);\n"
-    "  cell(tr,D.reasons[r[5]]);cell(tr,D.channels[r[6]]);cell(tr,num(r[7]),1);cell(tr,num(r[8]),1);\n"
+    "  "
+    "cell(tr,D.reasons[r[5]]);cell(tr,D.channels[r[6]]);cell(tr,num(r[7]),1);cell(tr,num(r[8]),1);"
+    "\n"
     "  cell(tr,num(r[9]),1);cell(tr,money(r[10]),1);cell(tr,money(r[11]),1);tb.appendChild(tr);}\n"
-    " cnt.textContent=D.of.replace('%1',shown.length?a+1:0).replace('%2',b).replace('%3',shown.length);\n"
+    " cnt.textContent=D.of.replace('%1',shown.length?a+1:0).replace('%2',b).replace('%3',shown."
+    "length);\n"
     " pg.textContent=(page+1)+' / '+Math.max(1,Math.ceil(shown.length/per));}\n"
     "q.addEventListener('input',function(){var s=q.value.trim().toLowerCase();"
     "shown=s?rows.filter(function(r){return txt(r).indexOf(s)>=0;}):rows;page=0;draw();});\n"
-    "document.getElementById('plan-prev').addEventListener('click',function(){if(page>0){page--;draw();}});\n"
+    "document.getElementById('plan-prev').addEventListener('click',function(){if(page>0){page--;"
+    "draw();}});\n"
     "document.getElementById('plan-next').addEventListener('click',function(){"
     "if((page+1)*per<shown.length){page++;draw();}});\n"
     "document.getElementById('plan-csv').addEventListener('click',function(){\n"
@@ -76,7 +80,7 @@ static const char page_css[] =
 static void page_heads(enum lang lang, const char **h)
 {
 	static const char *const en[PAGE_COLS] = {
-	    "Customer", "Name",     "Category",  "From",        "To",          "Why",
+	    "Customer", "Name",      "Category", "From",     "To",          "Why",
 	    "Channel",  "Visits/yr", "Calls/yr", "Hours/yr", "Value today", "Value planned"};
 	static const char *const sv[PAGE_COLS] = {
 	    "Kund",  "Namn",     "Kategori",  "Från",      "Till",        "Varför",
@@ -123,8 +127,8 @@ static void cards(FILE *f, const struct plan_result *r, enum lang lang)
 		moved += r->moves[k];
 	html_cards_begin(f);
 	fmt_pct(a, sizeof(a), cap > 0 ? h / cap : 0, 0, lang);
-	snprintf(c, sizeof(c), TR(lang, "%s of %s h", "%s av %s h"), fmt_num(b, sizeof(b), h, 0, lang),
-	         fmt_num(b2, sizeof(b2), cap, 0, lang));
+	snprintf(c, sizeof(c), TR(lang, "%s of %s h", "%s av %s h"),
+	         fmt_num(b, sizeof(b), h, 0, lang), fmt_num(b2, sizeof(b2), cap, 0, lang));
 	html_card(f, TR(lang, "Team's hours used", "Teamets timmar som används"), a, c, NULL);
 	fmt_int(a, sizeof(a), moved, lang);
 	snprintf(c, sizeof(c), TR(lang, "%s by the method", "%s enligt metoden"),
@@ -136,13 +140,16 @@ static void cards(FILE *f, const struct plan_result *r, enum lang lang)
 	html_card(f, TR(lang, "Expected a year with the plan", "Förväntat per år med planen"), a, c,
 	          "#2a9d8f");
 	fmt_pct(a, sizeof(a), r->coverage.share, 0, lang);
-	html_card(f, TR(lang, "Of the full policy the team carries", "Av hela policyn som teamet klarar"),
-	          a, NULL, NULL);
+	html_card(
+	    f, TR(lang, "Of the full policy the team carries", "Av hela policyn som teamet klarar"),
+	    a, NULL, NULL);
 	const struct plan_headcount *fh = &r->headcount[ROLE_FARMER];
 	if (fh->available) {
 		pv_money_words(a, sizeof(a), fh->one_more, lang);
-		html_card(f, TR(lang, "One more farmer would add a year", "En förvaltare till ger per år"), a,
-		          NULL, NULL);
+		html_card(
+		    f,
+		    TR(lang, "One more farmer would add a year", "En förvaltare till ger per år"),
+		    a, NULL, NULL);
 	}
 	html_cards_end(f);
 }
@@ -150,10 +157,14 @@ static void cards(FILE *f, const struct plan_result *r, enum lang lang)
 static void load_section(FILE *f, const struct plan_inputs *in, const struct plan_result *r,
                          enum lang lang)
 {
-	const char *head[] = {TR(lang, "Person", "Person"), TR(lang, "Role", "Roll"),
-	                      TR(lang, "Load", "Beläggning"), TR(lang, "Hours / capacity", "Timmar / kapacitet"),
-	                      TR(lang, "Customers", "Kunder"), TR(lang, "Visits/yr", "Besök/år"),
-	                      TR(lang, "Calls/yr", "Samtal/år"), TR(lang, "km/yr", "km/år"),
+	const char *head[] = {TR(lang, "Person", "Person"),
+	                      TR(lang, "Role", "Roll"),
+	                      TR(lang, "Load", "Beläggning"),
+	                      TR(lang, "Hours / capacity", "Timmar / kapacitet"),
+	                      TR(lang, "Customers", "Kunder"),
+	                      TR(lang, "Visits/yr", "Besök/år"),
+	                      TR(lang, "Calls/yr", "Samtal/år"),
+	                      TR(lang, "km/yr", "km/år"),
 	                      TR(lang, "Compactness", "Kompakthet")};
 	char a[32], b[32], pc[32], c[128];
 	fputs("<div class=\"fk-wrap\">", f);
@@ -162,10 +173,13 @@ static void load_section(FILE *f, const struct plan_inputs *in, const struct pla
 		const struct plan_person *p = &r->person[s];
 		double w = p->load > 1.2 ? 1.2 : p->load;
 		fputs("<tr>", f);
-		snprintf(c, sizeof(c), "%s %s", in->ds.sellers[s].id, pv_seller_name(in, (int32_t)s));
+		snprintf(c, sizeof(c), "%s %s", in->ds.sellers[s].id,
+		         pv_seller_name(in, (int32_t)s));
 		html_td(f, c, 'l');
 		html_td(f, role_label(p->role, lang), 'l');
-		fprintf(f, "<td data-v=\"%.4f\"><div class=\"pv-bar\"><span%s style=\"width:%.1f%%\"></span><i></i></div></td>",
+		fprintf(f,
+		        "<td data-v=\"%.4f\"><div class=\"pv-bar\"><span%s "
+		        "style=\"width:%.1f%%\"></span><i></i></div></td>",
 		        p->load, p->over ? " class=\"over\"" : "", 100 * w / 1.2);
 		snprintf(c, sizeof(c), "%s / %s (%s)", fmt_num(a, sizeof(a), p->hours, 0, lang),
 		         fmt_num(b, sizeof(b), p->capacity_hours, 0, lang),
@@ -176,7 +190,8 @@ static void load_section(FILE *f, const struct plan_inputs *in, const struct pla
 		html_td_num(f, p->calls, fmt_num(a, sizeof(a), p->calls, 0, lang));
 		html_td_num(f, p->km_year, fmt_num(a, sizeof(a), p->km_year, 0, lang));
 		if (p->compactness >= 0)
-			html_td_num(f, p->compactness, fmt_pct(a, sizeof(a), p->compactness, 0, lang));
+			html_td_num(f, p->compactness,
+			            fmt_pct(a, sizeof(a), p->compactness, 0, lang));
 		else
 			html_td(f, "", 'r');
 		fputs("</tr>\n", f);
@@ -191,7 +206,9 @@ static void changes_section(FILE *f, const struct plan_result *r, enum lang lang
 	char a[32];
 	html_table_begin(f, "plan-moves", head, 2, "lr", NULL);
 	for (int k = 0; k < PR_COUNT; k++) {
-		int n = k == PR_KEPT ? r->kept : k == PR_NO_OWNER ? r->newly - r->moves[PR_OWNER_UNKNOWN] : r->moves[k];
+		int n = k == PR_KEPT       ? r->kept
+		        : k == PR_NO_OWNER ? r->newly - r->moves[PR_OWNER_UNKNOWN]
+		                           : r->moves[k];
 		if (k == PR_NO_ROLE || k == PR_NO_CATEGORY) {
 			n = 0;
 			for (size_t c = 0; c < r->nassign; c++)
@@ -221,7 +238,8 @@ static void data_rows(FILE *f, const struct plan_inputs *in, const struct plan_r
 	for (int k = 0; k < PR_COUNT; k++)
 		json_array_append_new(rs, json_string(plan_reason_text((enum plan_reason)k, lang)));
 	for (int k = 0; k < PC_COUNT; k++)
-		json_array_append_new(cs, json_string(plan_channel_text((enum plan_channel)k, lang)));
+		json_array_append_new(cs,
+		                      json_string(plan_channel_text((enum plan_channel)k, lang)));
 	const char *h[PAGE_COLS];
 	page_heads(lang, h);
 	for (int k = 0; k < PAGE_COLS; k++)
@@ -279,11 +297,15 @@ static void customers_section(FILE *f, const struct plan_inputs *in, const struc
 	fputs("</tr></thead><tbody id=\"plan-rows\"></tbody></table></div>\n", f);
 	fprintf(f,
 	        "<div class=\"pv-pager\"><button type=\"button\" id=\"plan-prev\">%s</button>"
-	        "<span id=\"plan-page\"></span><button type=\"button\" id=\"plan-next\">%s</button></div>\n",
+	        "<span id=\"plan-page\"></span><button type=\"button\" "
+	        "id=\"plan-next\">%s</button></div>\n",
 	        TR(lang, "Previous", "Föregående"), TR(lang, "Next", "Nästa"));
 	fprintf(f, "<noscript><p class=\"fk-note\">%s</p></noscript>\n",
-	        TR(lang, "The table needs JavaScript; every customer is also in 'fokus plan --format csv' or xlsx.",
-	           "Tabellen behöver JavaScript; alla kunder finns också i 'fokus plan --format csv' eller xlsx."));
+	        TR(lang,
+	           "The table needs JavaScript; every customer is also in 'fokus plan --format "
+	           "csv' or xlsx.",
+	           "Tabellen behöver JavaScript; alla kunder finns också i 'fokus plan --format "
+	           "csv' eller xlsx."));
 	data_rows(f, in, r, lang);
 	fprintf(f, "<script>%s</script>\n", page_script);
 }
@@ -292,14 +314,18 @@ void planview_plan_html(FILE *f, const struct plan_inputs *in, const struct plan
                         enum lang lang, bool standalone)
 {
 	char title[128];
-	snprintf(title, sizeof(title), TR(lang, "Coverage plan — snapshot %lld", "Täckningsplan — ögonblicksbild %lld"),
+	snprintf(title, sizeof(title),
+	         TR(lang, "Coverage plan — snapshot %lld", "Täckningsplan — ögonblicksbild %lld"),
 	         (long long)in->snapshot_id);
 	if (standalone)
 		html_begin(f, title, lang);
 	fprintf(f, "<style>%s</style>\n", page_css);
 	html_section_begin(f, "plan-decision", TR(lang, "The plan in brief", "Planen i korthet"),
-	                   TR(lang, "With the people the team has: who contacts whom, how, how often — and what it is worth.",
-	                      "Med de personer teamet har: vem som kontaktar vem, hur, hur ofta — och vad det är värt."));
+	                   TR(lang,
+	                      "With the people the team has: who contacts whom, how, how often — "
+	                      "and what it is worth.",
+	                      "Med de personer teamet har: vem som kontaktar vem, hur, hur ofta — "
+	                      "och vad det är värt."));
 	cards(f, r, lang);
 	char **lines;
 	int n;
@@ -316,7 +342,8 @@ void planview_plan_html(FILE *f, const struct plan_inputs *in, const struct plan
 	const char **codes;
 	planview_plan_notes(in, r, lang, &notes, &codes, &n);
 	if (n) {
-		fprintf(f, "<h3>%s</h3><ul class=\"pv-list fk-note\">\n", TR(lang, "Notes", "Att observera"));
+		fprintf(f, "<h3>%s</h3><ul class=\"pv-list fk-note\">\n",
+		        TR(lang, "Notes", "Att observera"));
 		for (int i = 0; i < n; i++) {
 			fputs("<li>", f);
 			html_esc(f, notes[i]);
@@ -326,33 +353,53 @@ void planview_plan_html(FILE *f, const struct plan_inputs *in, const struct plan
 	}
 	planview_notes_free(notes, codes, n);
 	html_section_end(f);
-	html_section_begin(f, "plan-load-section", TR(lang, "Load against capacity per person", "Belastning mot kapacitet per person"),
-	                   TR(lang, "Hours a year with travel; compactness = the shortest possible distances to the person's visited customers against the actual ones.",
-	                      "Timmar om året med restid; kompakthet = kortast möjliga avstånd till personens besökta kunder mot de verkliga."));
+	html_section_begin(
+	    f, "plan-load-section",
+	    TR(lang, "Load against capacity per person", "Belastning mot kapacitet per person"),
+	    TR(lang,
+	       "Hours a year with travel; compactness = the shortest possible distances to the "
+	       "person's visited customers against the actual ones.",
+	       "Timmar om året med restid; kompakthet = kortast möjliga avstånd till personens "
+	       "besökta kunder mot de verkliga."));
 	load_section(f, in, r, lang);
 	html_section_end(f);
-	html_section_begin(f, "plan-changes", TR(lang, "What changes for how many customers, and why", "Vad som ändras för hur många kunder, och varför"), NULL);
+	html_section_begin(f, "plan-changes",
+	                   TR(lang, "What changes for how many customers, and why",
+	                      "Vad som ändras för hur många kunder, och varför"),
+	                   NULL);
 	changes_section(f, r, lang);
 	html_section_end(f);
 	struct planview_table *t[PV_NTABLES];
 	planview_plan_tables(in, r, lang, false, t);
-	html_section_begin(f, "plan-value", TR(lang, "Value today against the plan", "Värde i dag mot planen"), NULL);
+	html_section_begin(f, "plan-value",
+	                   TR(lang, "Value today against the plan", "Värde i dag mot planen"),
+	                   NULL);
 	table_html(f, "plan-categories", t[PV_WHATIF], lang);
 	html_section_end(f);
-	html_section_begin(f, "plan-headcount", TR(lang, "What headcount is worth", "Vad bemanning är värd"),
-	                   TR(lang, "Needed = the full policy's hours / hours per person. More hours and one more person: what the plan would add with them, a year.",
-	                      "Behövs = hela policyns timmar / timmar per person. Fler timmar och en person till: vad planen skulle ge med dem, per år."));
+	html_section_begin(f, "plan-headcount",
+	                   TR(lang, "What headcount is worth", "Vad bemanning är värd"),
+	                   TR(lang,
+	                      "Needed = the full policy's hours / hours per person. More hours and "
+	                      "one more person: what the plan would add with them, a year.",
+	                      "Behövs = hela policyns timmar / timmar per person. Fler timmar och "
+	                      "en person till: vad planen skulle ge med dem, per år."));
 	table_html(f, "plan-headcount-table", t[PV_HEADCOUNT], lang);
 	html_section_end(f);
-	html_section_begin(f, "plan-response", TR(lang, "How revenue answers to contact", "Hur omsättningen svarar på kontakt"),
-	                   TR(lang, "The four points are CALLPLAN's: revenue with no visits, half today's, 50 % more and at saturation, as % of today's.",
-	                      "De fyra punkterna är CALLPLANs: omsättning utan besök, med hälften av dagens, 50 % fler och vid mättnad, i % av dagens."));
+	html_section_begin(
+	    f, "plan-response",
+	    TR(lang, "How revenue answers to contact", "Hur omsättningen svarar på kontakt"),
+	    TR(lang,
+	       "The four points are CALLPLAN's: revenue with no visits, half today's, 50 % more "
+	       "and at saturation, as % of today's.",
+	       "De fyra punkterna är CALLPLANs: omsättning utan besök, med hälften av dagens, 50 % "
+	       "fler och vid mättnad, i % av dagens."));
 	table_html(f, "plan-response-table", t[PV_RESPONSE], lang);
 	html_section_end(f);
 	for (int k = 0; k < PV_NTABLES; k++)
 		planview_table_free(t[k]);
 	html_section_begin(f, "plan-customers-section", TR(lang, "Every customer", "Alla kunder"),
-	                   TR(lang, "The most valuable first within each category.", "De mest värdefulla först inom varje kategori."));
+	                   TR(lang, "The most valuable first within each category.",
+	                      "De mest värdefulla först inom varje kategori."));
 	customers_section(f, in, r, lang);
 	html_section_end(f);
 	if (standalone)

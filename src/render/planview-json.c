@@ -47,12 +47,13 @@ json_t *planview_assignment_json(const struct plan_inputs *in, const struct plan
 	json_t *o = json_object();
 	json_object_set_new(o, "customer_id", json_string(cu->id));
 	json_object_set_new(o, "name", str_or_null(cu->name));
-	json_object_set_new(o, "category", a->cat == CAT_NONE
-	                                       ? json_null()
+	json_object_set_new(o, "category",
+	                    a->cat == CAT_NONE ? json_null()
 	                                       : json_string(category_code((enum category)a->cat)));
 	json_object_set_new(o, "from_seller", str_or_null(cu->seller_id));
 	json_object_set_new(o, "to_seller", str_or_null(pv_seller_id(in, a->to)));
-	json_object_set_new(o, "reason", json_string(plan_reason_code((enum plan_reason)a->reason)));
+	json_object_set_new(o, "reason",
+	                    json_string(plan_reason_code((enum plan_reason)a->reason)));
 	json_object_set_new(o, "channel",
 	                    json_string(plan_channel_code((enum plan_channel)a->channel)));
 	json_object_set_new(o, "visits_per_year", pv_round_real(a->visits, 2));
@@ -84,7 +85,8 @@ static json_t *json_workload(const struct plan_inputs *in, const struct plan_res
 		json_t *o = json_object();
 		json_object_set_new(o, "seller_id", json_string(in->ds.sellers[s].id));
 		json_object_set_new(o, "name", str_or_null(in->ds.sellers[s].name));
-		json_object_set_new(o, "role", p->role ? json_string(role_code(p->role)) : json_null());
+		json_object_set_new(o, "role",
+		                    p->role ? json_string(role_code(p->role)) : json_null());
 		json_object_set_new(o, "hours", pv_round_real(p->hours, 2));
 		json_object_set_new(o, "capacity_hours", pv_round_real(p->capacity_hours, 2));
 		json_object_set_new(o, "load", pv_round_real(p->load, 4));
@@ -98,9 +100,11 @@ static json_t *json_workload(const struct plan_inputs *in, const struct plan_res
 		json_object_set_new(o, "travel_hours", pv_round_real(p->travel_hours, 2));
 		json_object_set_new(o, "value_of_hour", pv_money(p->price));
 		json_object_set_new(o, "km_per_year", pv_round_real(p->km_year, 0));
-		json_object_set_new(o, "mean_km", p->mean_km >= 0 ? pv_round_real(p->mean_km, 1) : json_null());
+		json_object_set_new(o, "mean_km",
+		                    p->mean_km >= 0 ? pv_round_real(p->mean_km, 1) : json_null());
 		json_object_set_new(o, "compactness",
-		                    p->compactness >= 0 ? pv_round_real(p->compactness, 3) : json_null());
+		                    p->compactness >= 0 ? pv_round_real(p->compactness, 3)
+		                                        : json_null());
 		json_object_set_new(o, "value_plan", pv_money(p->value_plan));
 		json_object_set_new(o, "over_capacity", json_boolean(p->over));
 		json_object_set_new(o, "has_home", json_boolean(p->has_home));
@@ -113,8 +117,10 @@ static json_t *json_workload(const struct plan_inputs *in, const struct plan_res
  * each would bring (null when none is worth adding). */
 static void set_worth(json_t *o, const struct plan_headcount *h)
 {
-	json_object_set_new(o, "worth_adding", h->worth_adding >= 0 ? json_integer(h->worth_adding) : json_null());
-	json_object_set_new(o, "worth_each", h->worth_adding > 0 ? pv_money(h->worth_each) : json_null());
+	json_object_set_new(o, "worth_adding",
+	                    h->worth_adding >= 0 ? json_integer(h->worth_adding) : json_null());
+	json_object_set_new(o, "worth_each",
+	                    h->worth_adding > 0 ? pv_money(h->worth_each) : json_null());
 }
 
 static json_t *json_headcount(const struct plan_result *r)
@@ -128,7 +134,8 @@ static json_t *json_headcount(const struct plan_result *r)
 		json_object_set_new(o, "available", json_integer(h->available));
 		json_object_set_new(o, "customers", json_integer(h->customers));
 		json_object_set_new(o, "workload_hours", pv_round_real(h->workload_hours, 2));
-		json_object_set_new(o, "capacity_per_person", pv_round_real(h->capacity_per_person, 2));
+		json_object_set_new(o, "capacity_per_person",
+		                    pv_round_real(h->capacity_per_person, 2));
 		json_object_set_new(o, "plan_hours", pv_round_real(h->plan_hours, 2));
 		set_worth(o, h);
 		json_array_append_new(arr, o);
@@ -241,7 +248,8 @@ static json_t *json_whatif(const struct plan_result *r)
 		json_array_append_new(cats, c);
 	}
 	json_object_set_new(o, "categories", cats);
-	json_object_set_new(o, "field_hours_freed_cat3", pv_round_real(w->field_hours_freed_cat3, 2));
+	json_object_set_new(o, "field_hours_freed_cat3",
+	                    pv_round_real(w->field_hours_freed_cat3, 2));
 	json_object_set_new(o, "extra_visits_1_2", pv_round_real(w->extra_visits_1_2, 2));
 	return o;
 }
@@ -252,14 +260,18 @@ static json_t *json_words(void)
 	json_t *o = json_object(), *rs = json_object(), *cs = json_object();
 	for (int k = 0; k < PR_COUNT; k++) {
 		json_t *w = json_object();
-		json_object_set_new(w, "en", json_string(plan_reason_text((enum plan_reason)k, LANG_EN)));
-		json_object_set_new(w, "sv", json_string(plan_reason_text((enum plan_reason)k, LANG_SV)));
+		json_object_set_new(w, "en",
+		                    json_string(plan_reason_text((enum plan_reason)k, LANG_EN)));
+		json_object_set_new(w, "sv",
+		                    json_string(plan_reason_text((enum plan_reason)k, LANG_SV)));
 		json_object_set_new(rs, plan_reason_code((enum plan_reason)k), w);
 	}
 	for (int k = 0; k < PC_COUNT; k++) {
 		json_t *w = json_object();
-		json_object_set_new(w, "en", json_string(plan_channel_text((enum plan_channel)k, LANG_EN)));
-		json_object_set_new(w, "sv", json_string(plan_channel_text((enum plan_channel)k, LANG_SV)));
+		json_object_set_new(w, "en",
+		                    json_string(plan_channel_text((enum plan_channel)k, LANG_EN)));
+		json_object_set_new(w, "sv",
+		                    json_string(plan_channel_text((enum plan_channel)k, LANG_SV)));
 		json_object_set_new(cs, plan_channel_code((enum plan_channel)k), w);
 	}
 	json_object_set_new(o, "reasons", rs);
@@ -300,7 +312,8 @@ json_t *planview_plan_json_object(const struct plan_inputs *in, const struct pla
 	json_t *mv = json_object();
 	for (int k = 0; k < PR_COUNT; k++)
 		if (k != PR_KEPT && k != PR_NO_OWNER && k != PR_NO_ROLE && k != PR_NO_CATEGORY)
-			json_object_set_new(mv, plan_reason_code((enum plan_reason)k), json_integer(r->moves[k]));
+			json_object_set_new(mv, plan_reason_code((enum plan_reason)k),
+			                    json_integer(r->moves[k]));
 	json_object_set_new(root, "moves", mv);
 	json_object_set_new(root, "response", json_response(r));
 	if (with_assignments)

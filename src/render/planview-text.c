@@ -37,25 +37,30 @@ void planview_plan_text(FILE *f, const struct plan_inputs *in, const struct plan
 	for (int k = 0; k < PV_NTABLES; k++)
 		planview_table_free(t[k]);
 	struct planview_table *ch = pv_assignments(in, r, lang, false, true);
-	fprintf(f, "\n%s\n", TR(lang, "Customers that change owner (the most valuable first)",
-	                        "Kunder som byter ansvarig (de mest värdefulla först)"));
+	fprintf(f, "\n%s\n",
+	        TR(lang, "Customers that change owner (the most valuable first)",
+	           "Kunder som byter ansvarig (de mest värdefulla först)"));
 	if (ch->nrows) {
 		pv_write_text_rows(f, ch, lang, MAX_CHANGES);
 		if (ch->nrows > MAX_CHANGES)
 			fprintf(f,
-			        TR(lang, "… %zu more: every customer in --format csv, json or xlsx\n",
+			        TR(lang,
+			           "… %zu more: every customer in --format csv, json or xlsx\n",
 			           "… %zu till: alla kunder med --format csv, json eller xlsx\n"),
 			        ch->nrows - MAX_CHANGES);
 	} else {
-		fprintf(f, "%s\n", TR(lang, "(none: every customer stays)", "(inga: alla kunder stannar)"));
+		fprintf(f, "%s\n",
+		        TR(lang, "(none: every customer stays)", "(inga: alla kunder stannar)"));
 	}
 	planview_table_free(ch);
-	fprintf(f, "\n%s\n",
-	        TR(lang,
-	           "Value = expected yearly revenue from each customer's response curve at its contact "
-	           "a year; the range is the\nmiddle 80 % over the fit's bootstrap. Formulas and an "
-	           "example: docs/plan.md.",
-	           "Värde = förväntad omsättning om året enligt varje kunds svarskurva vid dess kontakt "
-	           "om året; intervallet är\nde mittersta 80 % över anpassningens bootstrap. Formler "
-	           "och exempel: docs/plan.md."));
+	fprintf(
+	    f, "\n%s\n",
+	    TR(lang,
+	       "Value = expected yearly revenue from each customer's response curve at its contact "
+	       "a year; the range is the\nmiddle 80 % over the fit's bootstrap. Formulas and an "
+	       "example: docs/plan.md.",
+	       "Värde = förväntad omsättning om året enligt varje kunds svarskurva vid dess "
+	       "kontakt "
+	       "om året; intervallet är\nde mittersta 80 % över anpassningens bootstrap. Formler "
+	       "och exempel: docs/plan.md."));
 }

@@ -16,7 +16,6 @@
 
 /* --- words -------------------------------------------------------------- */
 
-
 const char *pv_seller_id(const struct plan_inputs *in, int32_t s)
 {
 	return s >= 0 ? in->ds.sellers[s].id : NULL;
@@ -79,7 +78,7 @@ const char *pv_signed_money(char *buf, size_t size, double minor, enum lang lang
 /* --- the plan's tables --------------------------------------------------- */
 
 struct planview_table *pv_assignments(const struct plan_inputs *in, const struct plan_result *r,
-                                          enum lang lang, bool machine, bool changes_only)
+                                      enum lang lang, bool machine, bool changes_only)
 {
 	const char *head[] = {
 	    H(machine, lang, "customer_id", "Customer", "Kund"),
@@ -105,8 +104,8 @@ struct planview_table *pv_assignments(const struct plan_inputs *in, const struct
 		memmove(&head[6], &head[7], (size_t)(ncols - 7) * sizeof(head[0]));
 		ncols--;
 	}
-	struct planview_table *t = planview_table_new(
-	    "customers", TR(lang, "Customers", "Kunder"), ncols, head);
+	struct planview_table *t =
+	    planview_table_new("customers", TR(lang, "Customers", "Kunder"), ncols, head);
 	for (size_t k = 0; k < r->nassign; k++) {
 		int32_t c = r->order[k];
 		const struct plan_assign *a = &r->assign[c];
@@ -124,11 +123,13 @@ struct planview_table *pv_assignments(const struct plan_inputs *in, const struct
 		planview_put_text(t, plan_reason_text((enum plan_reason)a->reason, lang));
 		if (a->to < 0)
 			continue;
-		planview_put_text(t, machine ? plan_channel_code((enum plan_channel)a->channel)
-		                             : plan_channel_text((enum plan_channel)a->channel, lang));
+		planview_put_text(t, machine
+		                         ? plan_channel_code((enum plan_channel)a->channel)
+		                         : plan_channel_text((enum plan_channel)a->channel, lang));
 		planview_put_num(t, a->visits, a->visits == floor(a->visits) ? 0 : 1);
 		planview_put_num(t, a->calls, a->calls == floor(a->calls) ? 0 : 1);
-		planview_put_num(t, a->newsletters, a->newsletters == floor(a->newsletters) ? 0 : 1);
+		planview_put_num(t, a->newsletters,
+		                 a->newsletters == floor(a->newsletters) ? 0 : 1);
 		planview_put_num(t, a->hours, 1);
 		planview_put_num(t, a->travel_hours, 1);
 		if (a->km >= 0)
@@ -137,8 +138,9 @@ struct planview_table *pv_assignments(const struct plan_inputs *in, const struct
 			planview_put_text(t, NULL);
 		planview_put_money(t, a->value_today);
 		planview_put_money(t, a->value_plan);
-		planview_put_text(t, a->travel_estimated ? (machine ? "true" : TR(lang, "yes", "ja"))
-		                                         : (machine ? "false" : ""));
+		planview_put_text(t, a->travel_estimated
+		                         ? (machine ? "true" : TR(lang, "yes", "ja"))
+		                         : (machine ? "false" : ""));
 	}
 	return t;
 }
@@ -208,12 +210,14 @@ static struct planview_table *headcount(const struct plan_result *r, enum lang l
 	    H(machine, lang, "needed", "Needed for the full policy", "Behövs för hela policyn"),
 	    H(machine, lang, "available", "Available", "Finns"),
 	    H(machine, lang, "plus_100_hours", "100 more hours worth/yr", "100 timmar till ger/år"),
-	    H(machine, lang, "one_more_person", "One more person worth/yr", "En person till ger/år"),
+	    H(machine, lang, "one_more_person", "One more person worth/yr",
+	      "En person till ger/år"),
 	    H(machine, lang, "worth_adding", "Worth adding", "Lönar sig att anställa"),
 	    H(machine, lang, "worth_each", "Each worth/yr", "Var och en ger/år"),
 	};
 	struct planview_table *t = planview_table_new(
-	    "headcount", TR(lang, "Headcount and what capacity is worth", "Bemanning och vad tid är värd"),
+	    "headcount",
+	    TR(lang, "Headcount and what capacity is worth", "Bemanning och vad tid är värd"),
 	    (int)(sizeof(head) / sizeof(head[0])), head);
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		const struct plan_headcount *h = &r->headcount[role];
@@ -254,7 +258,8 @@ static struct planview_table *whatif(const struct plan_result *r, enum lang lang
 	    H(machine, lang, "below_policy", "Below the policy", "Under policyn"),
 	};
 	struct planview_table *t = planview_table_new(
-	    "categories", TR(lang, "Today against the plan, per category", "I dag mot planen, per kategori"),
+	    "categories",
+	    TR(lang, "Today against the plan, per category", "I dag mot planen, per kategori"),
 	    (int)(sizeof(head) / sizeof(head[0])), head);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		const struct plan_whatif_cat *x = &r->whatif.cat[cat];
@@ -279,8 +284,7 @@ static struct planview_table *response(const struct plan_result *r, enum lang la
 	const char *head[] = {
 	    H(machine, lang, "category", "Category", "Kategori"),
 	    H(machine, lang, "source", "Source", "Källa"),
-	    H(machine, lang, "contact_today", "Contact today/customer/yr",
-	      "Kontakt i dag/kund/år"),
+	    H(machine, lang, "contact_today", "Contact today/customer/yr", "Kontakt i dag/kund/år"),
 	    H(machine, lang, "no_visits", "No visits %", "Inga besök %"),
 	    H(machine, lang, "half", "Half today's %", "Hälften %"),
 	    H(machine, lang, "more", "50 % more %", "50 % mer %"),
@@ -293,7 +297,8 @@ static struct planview_table *response(const struct plan_result *r, enum lang la
 	    H(machine, lang, "rho_high", "rho high", "rho hög"),
 	};
 	struct planview_table *t = planview_table_new(
-	    "response", TR(lang, "How revenue answers to contact", "Hur omsättningen svarar på kontakt"),
+	    "response",
+	    TR(lang, "How revenue answers to contact", "Hur omsättningen svarar på kontakt"),
 	    (int)(sizeof(head) / sizeof(head[0])), head);
 	for (int cat = 0; cat < CAT_COUNT; cat++) {
 		const struct plan_response *x = &r->response[cat];
@@ -302,7 +307,8 @@ static struct planview_table *response(const struct plan_result *r, enum lang la
 		response_to_points(&x->curve, fref, &pts);
 		planview_row(t);
 		planview_put_text(t, cat_text(cat, lang, machine));
-		planview_put_text(t, machine ? response_source_code(x->source) : source_text(x->source, lang));
+		planview_put_text(t, machine ? response_source_code(x->source)
+		                             : source_text(x->source, lang));
 		planview_put_num(t, x->f_ref, 2);
 		planview_put_num(t, 100 * pts.none, 0);
 		planview_put_num(t, 100 * pts.half, 0);
@@ -360,19 +366,21 @@ static char *hours_line(const struct plan_result *r, enum lang lang)
 {
 	char a[32], b[32], c[32];
 	double cap, h = pv_total_hours(r, &cap);
-	char *s = xasprintf(TR(lang, "Hours: the plan uses %s of the team's %s hours for customers (%s)",
-	                       "Timmar: planen använder %s av teamets %s timmar för kunder (%s)"),
-	                    fmt_num(a, sizeof(a), h, 0, lang), fmt_num(b, sizeof(b), cap, 0, lang),
-	                    fmt_pct(c, sizeof(c), cap > 0 ? h / cap : 0, 0, lang));
+	char *s =
+	    xasprintf(TR(lang, "Hours: the plan uses %s of the team's %s hours for customers (%s)",
+	                 "Timmar: planen använder %s av teamets %s timmar för kunder (%s)"),
+	              fmt_num(a, sizeof(a), h, 0, lang), fmt_num(b, sizeof(b), cap, 0, lang),
+	              fmt_pct(c, sizeof(c), cap > 0 ? h / cap : 0, 0, lang));
 	char *t;
 	if (r->over_persons)
-		t = xasprintf(TR(lang, "%s; %d persons are above capacity because of pinned customers.",
+		t = xasprintf(TR(lang,
+		                 "%s; %d persons are above capacity because of pinned customers.",
 		                 "%s; %d personer är över sin kapacitet på grund av låsta kunder."),
 		              s, r->over_persons);
 	else
-		t = xasprintf(TR(lang, "%s; nobody is above capacity.",
-		                 "%s; ingen är över sin kapacitet."),
-		              s);
+		t = xasprintf(
+		    TR(lang, "%s; nobody is above capacity.", "%s; ingen är över sin kapacitet."),
+		    s);
 	free(s);
 	return t;
 }
@@ -387,35 +395,49 @@ static char *moves_line(const struct plan_result *r, enum lang lang)
 		return xstrdup(TR(lang, "Owners: every customer stays with its owner.",
 		                  "Ansvariga: alla kunder stannar hos sin ansvarige."));
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, TR(lang, "Owners: %s customers change owner", "Ansvariga: %s kunder byter ansvarig"),
-	              fmt_int(a, sizeof(a), moved, lang));
+	strbuf_printf(
+	    &sb,
+	    TR(lang, "Owners: %s customers change owner", "Ansvariga: %s kunder byter ansvarig"),
+	    fmt_int(a, sizeof(a), moved, lang));
 	const char *sep = TR(lang, " — ", " — ");
 	if (r->moves[PR_ROLE]) {
 		strbuf_printf(&sb,
-		              TR(lang, "%s%s because the method says so (category 3 to customer service, 2P to hunters)",
-		                 "%s%s för att metoden säger så (kategori 3 till kundtjänst, 2P till jägare)"),
+		              TR(lang,
+		                 "%s%s because the method says so (category 3 to customer service, "
+		                 "2P to hunters)",
+		                 "%s%s för att metoden säger så (kategori 3 till kundtjänst, 2P "
+		                 "till jägare)"),
 		              sep, fmt_int(b, sizeof(b), r->moves[PR_ROLE], lang));
 		sep = ", ";
 	}
 	if (r->moves[PR_CAPACITY]) {
-		strbuf_printf(&sb, TR(lang, "%s%s for a better use of the team's hours", "%s%s för bättre användning av teamets timmar"),
+		strbuf_printf(&sb,
+		              TR(lang, "%s%s for a better use of the team's hours",
+		                 "%s%s för bättre användning av teamets timmar"),
 		              sep, fmt_int(c, sizeof(c), r->moves[PR_CAPACITY], lang));
 		sep = ", ";
 	}
 	if (r->moves[PR_BALANCE]) {
-		strbuf_printf(&sb, TR(lang, "%s%s to even out the loads", "%s%s för att jämna ut belastningen"), sep,
-		              fmt_int(d, sizeof(d), r->moves[PR_BALANCE], lang));
+		strbuf_printf(
+		    &sb,
+		    TR(lang, "%s%s to even out the loads", "%s%s för att jämna ut belastningen"),
+		    sep, fmt_int(d, sizeof(d), r->moves[PR_BALANCE], lang));
 		sep = ", ";
 	}
 	if (r->moves[PR_PINNED]) {
-		strbuf_printf(&sb, TR(lang, "%s%s pinned by the manager", "%s%s låsta av säljchefen"), sep,
-		              fmt_int(d, sizeof(d), r->moves[PR_PINNED], lang));
+		strbuf_printf(&sb,
+		              TR(lang, "%s%s pinned by the manager", "%s%s låsta av säljchefen"),
+		              sep, fmt_int(d, sizeof(d), r->moves[PR_PINNED], lang));
 		sep = ", ";
 	}
 	if (r->moves[PR_OWNER_UNKNOWN])
-		strbuf_printf(&sb, TR(lang, "%s%s whose owner is not among the sellers", "%s%s vars ansvarige inte finns bland säljarna"), sep,
-		              fmt_int(d, sizeof(d), r->moves[PR_OWNER_UNKNOWN], lang));
-	strbuf_printf(&sb, TR(lang, "; %s stay; %s without an owner get one.", "; %s stannar; %s utan ansvarig får en."),
+		strbuf_printf(&sb,
+		              TR(lang, "%s%s whose owner is not among the sellers",
+		                 "%s%s vars ansvarige inte finns bland säljarna"),
+		              sep, fmt_int(d, sizeof(d), r->moves[PR_OWNER_UNKNOWN], lang));
+	strbuf_printf(&sb,
+	              TR(lang, "; %s stay; %s without an owner get one.",
+	                 "; %s stannar; %s utan ansvarig får en."),
 	              fmt_int(b, sizeof(b), r->kept, lang), fmt_int(e, sizeof(e), r->newly, lang));
 	return strbuf_detach(&sb);
 }
@@ -455,18 +477,22 @@ static char *value_line(const struct plan_result *r, enum lang lang)
 	                       ? TR(lang, "margin", "täckningsbidrag")
 	                       : TR(lang, "revenue", "omsättning");
 	if (v->has_range)
-		return xasprintf(
-		    TR(lang,
-		       "Value: expected yearly %s %s today, %s with the plan (%s, %s; range %s to %s).",
-		       "Värde: förväntad %s om året %s i dag, %s med planen (%s, %s; intervall %s till %s)."),
-		    what, pv_money_words(a, sizeof(a), v->today, lang), pv_money_words(b, sizeof(b), v->plan, lang),
-		    pv_signed_money(c, sizeof(c), gain, lang),
-		    fmt_pct(f, sizeof(f), v->today > 0 ? gain / v->today : 0, 0, lang),
-		    pv_money_words(d, sizeof(d), v->low, lang), pv_money_words(e, sizeof(e), v->high, lang));
+		return xasprintf(TR(lang,
+		                    "Value: expected yearly %s %s today, %s with the plan (%s, %s; "
+		                    "range %s to %s).",
+		                    "Värde: förväntad %s om året %s i dag, %s med planen (%s, %s; "
+		                    "intervall %s till %s)."),
+		                 what, pv_money_words(a, sizeof(a), v->today, lang),
+		                 pv_money_words(b, sizeof(b), v->plan, lang),
+		                 pv_signed_money(c, sizeof(c), gain, lang),
+		                 fmt_pct(f, sizeof(f), v->today > 0 ? gain / v->today : 0, 0, lang),
+		                 pv_money_words(d, sizeof(d), v->low, lang),
+		                 pv_money_words(e, sizeof(e), v->high, lang));
 	return xasprintf(TR(lang, "Value: expected yearly %s %s today, %s with the plan (%s, %s).",
 	                    "Värde: förväntad %s om året %s i dag, %s med planen (%s, %s)."),
 	                 what, pv_money_words(a, sizeof(a), v->today, lang),
-	                 pv_money_words(b, sizeof(b), v->plan, lang), pv_signed_money(c, sizeof(c), gain, lang),
+	                 pv_money_words(b, sizeof(b), v->plan, lang),
+	                 pv_signed_money(c, sizeof(c), gain, lang),
 	                 fmt_pct(f, sizeof(f), v->today > 0 ? gain / v->today : 0, 0, lang));
 }
 
@@ -476,13 +502,13 @@ static char *policy_line(const struct plan_result *r, enum lang lang)
 	int below = 0;
 	for (int k = 0; k < CAT_COUNT; k++)
 		below += r->below[k].below;
-	return xasprintf(TR(lang,
-	                    "The policy: the team can carry %s of the full contact policy; %s customers "
-	                    "get less than its target (the plan gives the hours where they are worth most).",
-	                    "Policyn: teamet klarar %s av hela kontaktpolicyn; %s kunder får mindre än "
-	                    "målet (planen lägger timmarna där de gör mest nytta)."),
-	                 fmt_pct(a, sizeof(a), r->coverage.share, 0, lang),
-	                 fmt_int(b, sizeof(b), below, lang));
+	return xasprintf(
+	    TR(lang,
+	       "The policy: the team can carry %s of the full contact policy; %s customers "
+	       "get less than its target (the plan gives the hours where they are worth most).",
+	       "Policyn: teamet klarar %s av hela kontaktpolicyn; %s kunder får mindre än "
+	       "målet (planen lägger timmarna där de gör mest nytta)."),
+	    fmt_pct(a, sizeof(a), r->coverage.share, 0, lang), fmt_int(b, sizeof(b), below, lang));
 }
 
 static const char *role_plural(int role, enum lang lang)
@@ -506,24 +532,35 @@ static char *headcount_line(const struct plan_result *r, int role, enum lang lan
 	struct strbuf sb = STRBUF_INIT;
 	char m[96] = "";
 	if (r->margin_rate > 0 && r->margin_rate < 1)
-		snprintf(m, sizeof(m), TR(lang, " in revenue (%s margin)", " i omsättning (%s i täckningsbidrag)"),
-		         pv_money_words(f, sizeof(f), h->one_more * r->margin_rate, lang));
+		snprintf(
+		    m, sizeof(m),
+		    TR(lang, " in revenue (%s margin)", " i omsättning (%s i täckningsbidrag)"),
+		    pv_money_words(f, sizeof(f), h->one_more * r->margin_rate, lang));
 	strbuf_printf(&sb,
-	              TR(lang, "%s: the full policy would need %s of them (the team has %d); one more is worth about %s a year%s, 100 more hours %s",
-	                 "%s: hela policyn skulle behöva %s (teamet har %d); en till är värd ungefär %s om året%s, 100 timmar till %s"),
+	              TR(lang,
+	                 "%s: the full policy would need %s of them (the team has %d); one more is "
+	                 "worth about %s a year%s, 100 more hours %s",
+	                 "%s: hela policyn skulle behöva %s (teamet har %d); en till är värd "
+	                 "ungefär %s om året%s, 100 timmar till %s"),
 	              role_plural(role, lang), fmt_num(d, sizeof(d), h->needed, 0, lang),
 	              h->available, pv_money_words(a, sizeof(a), h->one_more, lang), m,
 	              pv_money_words(b, sizeof(b), h->plus100, lang));
 	if (h->worth_adding < 0)
-		strbuf_printf(&sb, "%s", TR(lang, " (without margins the cost of a person cannot be weighed).",
-		                           " (utan täckningsbidrag kan kostnaden för en person inte vägas in)."));
+		strbuf_printf(
+		    &sb, "%s",
+		    TR(lang, " (without margins the cost of a person cannot be weighed).",
+		       " (utan täckningsbidrag kan kostnaden för en person inte vägas in)."));
 	else if (h->worth_adding == 0)
-		strbuf_printf(&sb, TR(lang, "; at %s a year a person is not worth adding.",
-		                      "; med %s om året lönar det sig inte att anställa."),
+		strbuf_printf(&sb,
+		              TR(lang, "; at %s a year a person is not worth adding.",
+		                 "; med %s om året lönar det sig inte att anställa."),
 		              pv_money_words(c, sizeof(c), r->params.person_cost, lang));
 	else
-		strbuf_printf(&sb, TR(lang, "; worth adding: %s, each about %s a year (at %s a year each).",
-		                      "; lönar sig att anställa: %s, var och en ungefär %s om året (med %s om året var)."),
+		strbuf_printf(&sb,
+		              TR(lang,
+		                 "; worth adding: %s, each about %s a year (at %s a year each).",
+		                 "; lönar sig att anställa: %s, var och en ungefär %s om året (med "
+		                 "%s om året var)."),
 		              fmt_int(e, sizeof(e), h->worth_adding, lang),
 		              pv_money_words(f, sizeof(f), h->worth_each, lang),
 		              pv_money_words(c, sizeof(c), r->params.person_cost, lang));
@@ -614,47 +651,53 @@ void planview_plan_notes(const struct plan_inputs *in, const struct plan_result 
 	for (int role = 1; role < ROLE_COUNT; role++) {
 		if (!r->role_needed[role] || r->headcount[role].available)
 			continue;
-		note(&ns, "no_role",
-		     xasprintf(TR(lang,
-		                  "%d customers need a %s, but nobody in the team has that role: they are "
-		                  "not placed. Add sellers with that role, or give their categories another "
-		                  "role with 'fokus policy set'.",
-		                  "%d kunder behöver en %s, men ingen i teamet har den rollen: de "
-		                  "placeras inte. Lägg till säljare med rollen, eller ge kategorierna en "
-		                  "annan roll med 'fokus policy set'."),
-		               r->role_needed[role], role_label((enum role)role, lang)));
+		note(
+		    &ns, "no_role",
+		    xasprintf(
+		        TR(lang,
+		           "%d customers need a %s, but nobody in the team has that role: they are "
+		           "not placed. Add sellers with that role, or give their categories "
+		           "another "
+		           "role with 'fokus policy set'.",
+		           "%d kunder behöver en %s, men ingen i teamet har den rollen: de "
+		           "placeras inte. Lägg till säljare med rollen, eller ge kategorierna en "
+		           "annan roll med 'fokus policy set'."),
+		        r->role_needed[role], role_label((enum role)role, lang)));
 	}
 	if (r->unlocated) {
 		char *ids = some_ids(in, r, 2, lang);
 		note(&ns, "unlocated",
-		     xasprintf(TR(lang,
-		                  "%d customers have no coordinates or known postal code (%s): their "
-		                  "travel is estimated from the role's average distance.",
-		                  "%d kunder saknar koordinater eller känt postnummer (%s): deras restid "
-		                  "uppskattas från rollens medelavstånd."),
-		               r->unlocated, ids));
+		     xasprintf(
+		         TR(lang,
+		            "%d customers have no coordinates or known postal code (%s): their "
+		            "travel is estimated from the role's average distance.",
+		            "%d kunder saknar koordinater eller känt postnummer (%s): deras restid "
+		            "uppskattas från rollens medelavstånd."),
+		         r->unlocated, ids));
 		free(ids);
 	}
 	if (r->no_home) {
 		char *ids = some_ids(in, r, 0, lang);
 		note(&ns, "no_home",
-		     xasprintf(TR(lang,
-		                  "%d persons have no home location (%s): their travel is estimated from "
-		                  "their role's average distance.",
-		                  "%d personer saknar hemort (%s): deras restid uppskattas från rollens "
-		                  "medelavstånd."),
-		               r->no_home, ids));
+		     xasprintf(
+		         TR(lang,
+		            "%d persons have no home location (%s): their travel is estimated from "
+		            "their role's average distance.",
+		            "%d personer saknar hemort (%s): deras restid uppskattas från rollens "
+		            "medelavstånd."),
+		         r->no_home, ids));
 		free(ids);
 	}
 	if (r->over_persons) {
 		char *ids = some_ids(in, r, 1, lang);
 		note(&ns, "over_capacity",
-		     xasprintf(TR(lang,
-		                  "%d persons are above capacity (%s) because of pinned customers: the "
-		                  "plan never does that by itself.",
-		                  "%d personer är över sin kapacitet (%s) på grund av låsta kunder: "
-		                  "planen gör aldrig så själv."),
-		               r->over_persons, ids));
+		     xasprintf(
+		         TR(lang,
+		            "%d persons are above capacity (%s) because of pinned customers: the "
+		            "plan never does that by itself.",
+		            "%d personer är över sin kapacitet (%s) på grund av låsta kunder: "
+		            "planen gör aldrig så själv."),
+		         r->over_persons, ids));
 		free(ids);
 	}
 	int nocat = 0;
@@ -662,35 +705,42 @@ void planview_plan_notes(const struct plan_inputs *in, const struct plan_result 
 		nocat += r->assign[c].reason == PR_NO_CATEGORY;
 	if (nocat)
 		note(&ns, "no_category",
-		     xasprintf(TR(lang,
-		                  "%d customers are not in snapshot %lld (imported later?): they are not "
-		                  "placed; run 'fokus categorize' to include them.",
-		                  "%d kunder finns inte i ögonblicksbild %lld (importerade senare?): de "
-		                  "placeras inte; kör 'fokus categorize' för att ta med dem."),
-		               nocat, (long long)in->snapshot_id));
+		     xasprintf(
+		         TR(lang,
+		            "%d customers are not in snapshot %lld (imported later?): they are not "
+		            "placed; run 'fokus categorize' to include them.",
+		            "%d kunder finns inte i ögonblicksbild %lld (importerade senare?): de "
+		            "placeras inte; kör 'fokus categorize' för att ta med dem."),
+		         nocat, (long long)in->snapshot_id));
 	if (!r->whatif.activities_in_window)
 		note(&ns, "no_activities",
-		     xstrdup(TR(lang,
-		                "No activities in the last 12 months: today's contact is unknown, so the "
-		                "plan takes today's revenue as bought without visits.",
-		                "Inga aktiviteter de senaste 12 månaderna: dagens kontakt är okänd, så "
-		                "planen räknar dagens omsättning som köpt utan besök.")));
+		     xstrdup(TR(
+		         lang,
+		         "No activities in the last 12 months: today's contact is unknown, so the "
+		         "plan takes today's revenue as bought without visits.",
+		         "Inga aktiviteter de senaste 12 månaderna: dagens kontakt är okänd, så "
+		         "planen räknar dagens omsättning som köpt utan besök.")));
 	int guessed = 0;
 	for (int k = 0; k < CAT_COUNT; k++)
 		guessed += r->response[k].source == RS_DEFAULT && r->whatif.cat[k].customers > 0;
 	if (guessed)
-		note(&ns, "response_default",
-		     xstrdup(TR(lang,
-		                "The history is too thin to fit how revenue answers to contact in every "
-		                "category: those use the method's default curve. Set your own with 'fokus "
-		                "policy response set'.",
-		                "Historiken räcker inte för att anpassa hur omsättningen svarar på kontakt "
-		                "i alla kategorier: de använder metodens standardkurva. Ange en egen med "
-		                "'fokus policy response set'.")));
+		note(
+		    &ns, "response_default",
+		    xstrdup(TR(
+		        lang,
+		        "The history is too thin to fit how revenue answers to contact in every "
+		        "category: those use the method's default curve. Set your own with 'fokus "
+		        "policy response set'.",
+		        "Historiken räcker inte för att anpassa hur omsättningen svarar på kontakt "
+		        "i alla kategorier: de använder metodens standardkurva. Ange en egen med "
+		        "'fokus policy response set'.")));
 	if (r->search_stopped)
 		note(&ns, "time_limit",
-		     xstrdup(TR(lang, "The search stopped at its time limit: the plan is good, perhaps not the best.",
-		                "Sökningen stannade vid tidsgränsen: planen är bra, kanske inte den bästa.")));
+		     xstrdup(TR(lang,
+		                "The search stopped at its time limit: the plan is good, perhaps "
+		                "not the best.",
+		                "Sökningen stannade vid tidsgränsen: planen är bra, kanske inte "
+		                "den bästa.")));
 	*texts = ns.texts;
 	*codes = ns.codes;
 	*n = ns.n;

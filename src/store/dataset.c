@@ -433,7 +433,9 @@ static void sort_activities(struct dataset *ds)
 	}
 	if (sorted)
 		return;
-	struct activity *out = xmalloc(n * sizeof(*out));
+	/* dest[i]: where activity i goes (4 bytes an activity, not a second
+	 * copy of them); then the moves are made in place, cycle by cycle. */
+	uint32_t *dest = xmalloc(n * sizeof(*dest));
 	uint64_t range = (uint64_t)((int64_t)hi - lo) + 1;
 	if (range <= 4 * (uint64_t)n + 4096) {
 		size_t *at = xcalloc((size_t)range + 1, sizeof(size_t));
@@ -442,7 +444,7 @@ static void sort_activities(struct dataset *ds)
 		for (size_t d = 0; d < range; d++)
 			at[d + 1] += at[d];
 		for (size_t i = 0; i < n; i++)
-			out[at[a[i].day - lo]++] = a[i];
+			dest[i] = (uint32_t)at[a[i].day - lo]++;
 		free(at);
 	} else {
 		/* Sorts (day, position) pairs: ties keep the id order. */
@@ -453,11 +455,19 @@ static void sort_activities(struct dataset *ds)
 		}
 		qsort(k, n, sizeof(*k), act_by_day_pos);
 		for (size_t i = 0; i < n; i++)
-			out[i] = a[k[i].pos];
+			dest[k[i].pos] = (uint32_t)i;
 		free(k);
 	}
-	free(ds->activities);
-	ds->activities = out;
+	for (size_t i = 0; i < n; i++)
+		while (dest[i] != i) {
+			uint32_t j = dest[i];
+			struct activity t = a[j];
+			a[j] = a[i];
+			a[i] = t;
+			dest[i] = dest[j];
+			dest[j] = j;
+		}
+	free(dest);
 }
 
 /* The activity type of a column value; the last one is remembered (the
