@@ -137,33 +137,6 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
 	return 0;
 }
 
-int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
-                        int64_t *snapshot, char **cause)
-{
-	struct cat_params p;
-	struct cat_run run;
-	cat_params_default(&p);
-	if (categorize_run(db, &p, &run, NULL, NULL, cause) != 0)
-		return -1;
-	if (snapshot)
-		*snapshot = run.id;
-	FILE *f = fopen(html_path, "wb");
-	if (!f) {
-		*cause = xasprintf("cannot write %s: %s", html_path, strerror(errno));
-		return -1;
-	}
-	html_begin(f, TR(lang, "Customer categorization", "Kundkategorisering"), lang);
-	int r = categorize_run_html_section(f, db, run.id, lang, cause);
-	html_end(f, lang);
-	if (fclose(f) != 0 && r == 0) {
-		*cause = xasprintf("writing %s failed", html_path);
-		return -1;
-	}
-	if (r == 1)
-		*cause = xstrdup("the new snapshot could not be read back");
-	return r == 0 ? 0 : -1;
-}
-
 /* --- from files --------------------------------------------------------------- */
 
 /* customer_id -> index + 1 into ds->customers (util/idmap.h, without a

@@ -41,11 +41,6 @@ int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, stru
 int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum lang lang,
                                 char **cause);
 
-/* For `fokus demo`: categorizes with the default options (a new snapshot)
- * and writes the whole self-contained html report to html_path. *snapshot
- * (may be NULL) gets the snapshot id. Returns 0, or -1 with *cause. */
-int categorize_run_demo(struct sqlite3 *db, const char *html_path, enum lang lang,
-                        int64_t *snapshot, char **cause);
 
 /* For `fokus categorize --orders FILE [--customers FILE]`: builds the
  * customers straight from the files, without a workspace. Customers come

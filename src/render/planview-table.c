@@ -190,61 +190,6 @@ void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang
 	pv_write_text_rows(f, t, lang, t->nrows);
 }
 
-void planview_write_html(FILE *f, const char *title, struct planview_table *const *t, int n,
-                         const char *const *notes, int nnotes, enum lang lang)
-{
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-	        lang == LANG_SV ? "sv" : "en");
-	html_esc(f, title);
-	fputs("</title>\n<style>\n"
-	      "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
-	      "table{border-collapse:collapse;margin:0 0 2em}\n"
-	      "th,td{border:1px solid #ccc;padding:.25em .6em}\n"
-	      "th{background:#f0f0f0;text-align:left}\n"
-	      "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-	      ".notes li{margin:.3em 0}\n"
-	      "</style>\n</head>\n<body>\n<h1>",
-	      f);
-	html_esc(f, title);
-	fputs("</h1>\n", f);
-	if (nnotes) {
-		fprintf(f, "<h2>%s</h2>\n<ul class=\"notes\">\n",
-		        TR(lang, "Notes", "Att observera"));
-		for (int i = 0; i < nnotes; i++) {
-			fputs("<li>", f);
-			html_esc(f, notes[i]);
-			fputs("</li>\n", f);
-		}
-		fputs("</ul>\n", f);
-	}
-	char buf[64];
-	for (int k = 0; k < n; k++) {
-		fputs("<h2>", f);
-		html_esc(f, t[k]->title);
-		fputs("</h2>\n<table>\n<thead><tr>", f);
-		for (int c = 0; c < t[k]->ncols; c++) {
-			fputs("<th>", f);
-			html_esc(f, t[k]->head[c]);
-			fputs("</th>", f);
-		}
-		fputs("</tr></thead>\n<tbody>\n", f);
-		for (size_t r = 0; r < t[k]->nrows; r++) {
-			fputs("<tr>", f);
-			for (int c = 0; c < t[k]->ncols; c++) {
-				const struct planview_cell *x = pv_cell(t[k], r, c);
-				fputs(x->kind == PV_NUM || x->kind == PV_MONEY ? "<td class=\"n\">"
-				                                               : "<td>",
-				      f);
-				html_esc(f, pv_human(x, buf, sizeof(buf), lang));
-				fputs("</td>", f);
-			}
-			fputs("</tr>\n", f);
-		}
-		fputs("</tbody>\n</table>\n", f);
-	}
-	fputs("</body>\n</html>\n", f);
-}
-
 /* A valid sheet name: at most 31 characters, none of []:*?/\ . */
 static void sheet_name(char out[32], const char *s)
 {

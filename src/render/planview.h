@@ -51,8 +51,6 @@ void planview_put_date(struct planview_table *t, int32_t day); /* DAYS_NONE: emp
  * (caller frees). */
 void planview_write_csv(FILE *f, const struct planview_table *t);
 void planview_write_text(FILE *f, const struct planview_table *t, enum lang lang);
-void planview_write_html(FILE *f, const char *title, struct planview_table *const *t, int n,
-                         const char *const *notes, int nnotes, enum lang lang);
 int planview_write_xlsx(const char *path, struct planview_table *const *t, int n, char **cause);
 
 /* --- the plan ------------------------------------------------------------ */

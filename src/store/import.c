@@ -5,6 +5,7 @@
  * naming an unknown customer create it (ID only). Customers with a Swedish
  * postal code and no coordinates are located from the shipped table. */
 #include "store/import.h"
+#include "util/isotime.h"
 #include "store/db.h"
 #include "util/idmap.h"
 #include "store/orderblocks.h"
@@ -70,15 +71,6 @@ struct store_import {
 	int foreign_keys_was;
 	long long cache_size_was;
 };
-
-const char *store_now_iso(char buf[21])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
-}
 
 static int prep(struct store_import *im, const char *sql, sqlite3_stmt **st, char **cause)
 {
@@ -774,7 +766,7 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	sqlite3_bind_text(st, 1, rec_kind_name(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, store_now_iso(now), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, isotime_utc(time(NULL), now), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);

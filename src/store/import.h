@@ -63,7 +63,5 @@ void store_import_abort(struct store_import *im);
 int store_batch_find_sha(struct sqlite3 *db, enum rec_kind kind, const char *sha256,
 			 int64_t *batch_id, char **file, char **when, char **cause);
 
-/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into buf[21]. */
-const char *store_now_iso(char buf[21]);
 
 #endif

@@ -1,5 +1,5 @@
 # test-import-large.sh — a csv file large enough to be read by two threads
-# (src/importer.c cuts it at a line start near the middle): bad rows in both
+# (src/app/importer.c cuts it at a line start near the middle): bad rows in both
 # halves are named with their real line numbers, in file order, and go to
 # the rejected file in order with --skip-bad; the stored lines and totals are
 # those of the good rows; two imports of the file give the customers the
