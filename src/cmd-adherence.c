@@ -18,9 +18,12 @@ enum { F_TEXT, F_CSV, F_JSON, F_HTML };
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"from", required_argument, NULL, 'f'},   {"to", required_argument, NULL, 't'},
-	    {"seller", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'F'},
-	    {"out", required_argument, NULL, 'o'},    {"lang", required_argument, NULL, 'l'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"to", required_argument, NULL, 't'},
+	    {"seller", required_argument, NULL, 's'},
+	    {"format", required_argument, NULL, 'F'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"lang", required_argument, NULL, 'l'},
 	    {NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"text", "csv", "json", "html", NULL};

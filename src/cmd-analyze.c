@@ -133,7 +133,6 @@ int cmd_analyze_report(struct cmd_ctx *ctx, const struct command *cmd, FILE *htm
 enum format { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX, FMT_HTML };
 static const char *const formats[] = {"text", "csv", "json", "xlsx", "html", NULL};
 
-
 /* Copies a temporary file to stdout (xlsx without --out, piped). */
 static int copy_to_stdout(const char *path)
 {
@@ -267,7 +266,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h':
-			if (cmd_opt_int(&cmd_analyze, "--hours-per-year", optarg, 1, 8784, &hours) != 0)
+			if (cmd_opt_int(&cmd_analyze, "--hours-per-year", optarg, 1, 8784,
+			                &hours) != 0)
 				return EXIT_USAGE;
 			p.hours_per_year = hours;
 			break;

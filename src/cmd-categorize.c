@@ -174,8 +174,8 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 	char *label = xasprintf("%s %s", TR(ctx->lang, "reading", "läser"), base);
 	progress_start(&pg, label, PROGRESS_BYTES, NULL, quiet, ctx->lang);
 	free(label);
-	int rd = categorize_run_files(orders, customers, p, &ds, &sums, &as_of, &rejected,
-	                              &first, pg.out ? progress_cb : NULL, &pg, &cause);
+	int rd = categorize_run_files(orders, customers, p, &ds, &sums, &as_of, &rejected, &first,
+	                              pg.out ? progress_cb : NULL, &pg, &cause);
 	progress_end(&pg);
 	if (rd != 0) {
 		cmd_error(&cmd_categorize, "%s", cause);
@@ -219,8 +219,7 @@ static int from_files(struct cmd_ctx *ctx, const char *orders, const char *custo
 		else if (fmt == FMT_TEXT)
 			catout_customers_text(f, &v, idx, k, ctx->lang);
 		else
-			catout_customers_csv_threads(f, &v, idx, k, ctx->lang,
-			                             threads_wanted());
+			catout_customers_csv_threads(f, &v, idx, k, ctx->lang, threads_wanted());
 		rc = cmd_close_out(&cmd_categorize, f, out_path) == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	free(idx);

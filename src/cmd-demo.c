@@ -69,17 +69,19 @@ static int run_command(struct demo *d, const struct command *c, char **argv)
 
 static int step_sample(struct demo *d, const char *data)
 {
-	char *argv[] = {(char *)"fokus sample", (char *)"--out", (char *)data,
-			(char *)"--customers", (char *)d->customers, (char *)"--seed", (char *)d->seed,
-			NULL};
+	char *argv[] = {
+	    (char *)"fokus sample", (char *)"--out",  (char *)data,    (char *)"--customers",
+	    (char *)d->customers,   (char *)"--seed", (char *)d->seed, NULL};
 	return run_command(d, &cmd_sample, argv);
 }
 
 static int step_import(struct demo *d, struct sqlite3 *db, const char *data)
 {
-	static const enum rec_kind order[] = {REC_SELLERS, REC_CUSTOMERS, REC_ORDERS, REC_ACTIVITIES};
+	static const enum rec_kind order[] = {REC_SELLERS, REC_CUSTOMERS, REC_ORDERS,
+	                                      REC_ACTIVITIES};
 	char buf[1024], n1[32], n2[32];
-	printf("\n%s\n", TR(d->lang, "Imported into the workspace:", "Importerat till arbetsytan:"));
+	printf("\n%s\n",
+	       TR(d->lang, "Imported into the workspace:", "Importerat till arbetsytan:"));
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		char *path = xasprintf("%s/%s.csv", data, rec_kind_name(order[i]));
 		struct importer_opts io = {0};
@@ -89,7 +91,8 @@ static int step_import(struct demo *d, struct sqlite3 *db, const char *data)
 			if (r < 0)
 				cmd_error(&cmd_demo, "%s", ferr_str(&res.fatal, buf, sizeof(buf)));
 			else
-				cmd_error(&cmd_demo, "%s: %lld rows rejected", path, res.rows_rejected);
+				cmd_error(&cmd_demo, "%s: %lld rows rejected", path,
+				          res.rows_rejected);
 			importer_result_free(&res);
 			free(path);
 			return -1;
@@ -100,7 +103,8 @@ static int step_import(struct demo *d, struct sqlite3 *db, const char *data)
 		if (order[i] == REC_ORDERS)
 			printf(", %s", fmt_money(n2, sizeof(n2), res.counts.amount_total, d->lang));
 		if (res.counts.located)
-			printf(TR(d->lang, ", %lld placed by postal code", ", %lld placerade via postnummer"),
+			printf(TR(d->lang, ", %lld placed by postal code",
+			          ", %lld placerade via postnummer"),
 			       res.counts.located);
 		putchar('\n');
 		importer_result_free(&res);
@@ -148,8 +152,9 @@ static int step_quarters(struct demo *d, struct sqlite3 *db)
 		n++;
 	}
 	if (n)
-		printf(TR(d->lang, "\nCategorized every quarter: %d categorizations as of %s … %s\n",
-			  "\nKategoriserat varje kvartal: %d kategoriseringar per %s … %s\n"),
+		printf(TR(d->lang,
+		          "\nCategorized every quarter: %d categorizations as of %s … %s\n",
+		          "\nKategoriserat varje kvartal: %d kategoriseringar per %s … %s\n"),
 		       n, days_iso(q0, a), days_iso(prev, b));
 	return 0;
 fail:
@@ -171,13 +176,14 @@ static int step_report(struct demo *d, struct sqlite3 *db, const char *html)
 		cause = xasprintf("cannot write %s: %s", html, strerror(errno));
 		goto fail;
 	}
-	html_begin(f, TR(d->lang, "fokus — the sample company", "fokus — exempelföretaget"), d->lang);
+	html_begin(f, TR(d->lang, "fokus — the sample company", "fokus — exempelföretaget"),
+	           d->lang);
 	int r = categorize_run_html_section(f, db, run.id, d->lang, &cause);
 	printf("\n%s %lld\n", TR(d->lang, "Categorized: snapshot", "Kategoriserat: ögonblicksbild"),
 	       (long long)run.id);
 	if (r == 0) {
 		printf("\n%s\n", TR(d->lang, "Where the sellers' time goes — findings:",
-				     "Vart säljarnas tid går — iakttagelser:"));
+		                    "Vart säljarnas tid går — iakttagelser:"));
 		if (cmd_analyze_report(d->ctx, &cmd_demo, f, stdout, d->lang) != EXIT_OK)
 			r = -1;
 		else
@@ -224,8 +230,9 @@ static int step_plan(struct demo *d, struct sqlite3 *db, const char *html, const
 	char **lines;
 	int n;
 	planview_plan_summary(&in, r, d->lang, &lines, &n);
-	printf("\n%s\n", TR(d->lang, "The plan — the same team, the hours where they are worth most:",
-	                     "Planen — samma team, timmarna där de gör mest nytta:"));
+	printf("\n%s\n",
+	       TR(d->lang, "The plan — the same team, the hours where they are worth most:",
+	          "Planen — samma team, timmarna där de gör mest nytta:"));
 	/* Hours, owners, value, and what one more farmer would bring. */
 	static const int story[] = {0, 1, 3, 5};
 	for (size_t i = 0; i < sizeof(story) / sizeof(story[0]); i++)
@@ -254,11 +261,14 @@ static int step_exports(struct demo *d, const char *dir)
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"dir", required_argument, NULL, 'd'},       {"customers", required_argument, NULL, 'c'},
-		{"seed", required_argument, NULL, 's'},      {"no-serve", no_argument, NULL, 'n'},
-		{"port", required_argument, NULL, 'p'},      {"lang", required_argument, NULL, 'l'},
-		{"exit-after", required_argument, NULL, 'x'},
-		{NULL, 0, NULL, 0},
+	    {"dir", required_argument, NULL, 'd'},
+	    {"customers", required_argument, NULL, 'c'},
+	    {"seed", required_argument, NULL, 's'},
+	    {"no-serve", no_argument, NULL, 'n'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"exit-after", required_argument, NULL, 'x'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct demo d = {ctx, "fokus-demo", "7000", "1", ctx->lang};
 	int serve = 1, exit_after = 0, c;
@@ -281,7 +291,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 			port = optarg;
 			break;
 		case 'x':
-			if (cmd_opt_int(&cmd_demo, "--exit-after", optarg, 0, 86400 * 365, &exit_after) != 0)
+			if (cmd_opt_int(&cmd_demo, "--exit-after", optarg, 0, 86400 * 365,
+			                &exit_after) != 0)
 				return cmd_usage(&cmd_demo);
 			break;
 		case 'l':
@@ -345,25 +356,26 @@ out:
 }
 
 const struct command cmd_demo = {
-	.name = "demo",
-	.usage = "demo [--dir DIR] [--customers N] [--seed N] [--no-serve] [--port N] [--exit-after S] [--lang sv|en]",
-	.summary = "the whole job on the built-in sample company, then the dashboard",
-	.help = "Writes the sample company (see 'fokus help sample') into DIR/data, imports it into\n"
-		"a fresh workspace DIR/fokus.db, categorizes every customer as of the end of each\n"
-		"quarter of the sample's months and then as of the latest order (so 'fokus history'\n"
-		"and the dashboard's History page show customers moving), writes the html report\n"
-		"DIR/report.html (categorization and where the sellers' time goes), the coverage\n"
-		"plan DIR/plan.html (with every table in DIR/plan.xlsx) and says in a few lines\n"
-		"what it recommends and expects to gain, writes the call lists, newsletter list\n"
-		"and visit calendars into DIR/exports, then serves the dashboard and prints its\n"
-		"address and a demo login.\n\n"
-		"  --dir DIR        the folder (default ./fokus-demo; its workspace is made anew)\n"
-		"  --customers N    size of the sample company (default 7000)\n"
-		"  --seed N         another sample company of the same shape\n"
-		"  --no-serve       stop after the report and the exports\n"
-		"  --port N         the dashboard's port (default 8080, on 127.0.0.1; 0: a free one)\n"
-		"  --exit-after S   stop serving after S seconds (for scripts)\n"
-		"  --lang sv|en     language of the report and the messages\n",
-	.order = 2,
-	.run = run,
+    .name = "demo",
+    .usage = "demo [--dir DIR] [--customers N] [--seed N] [--no-serve] [--port N] [--exit-after S] "
+             "[--lang sv|en]",
+    .summary = "the whole job on the built-in sample company, then the dashboard",
+    .help = "Writes the sample company (see 'fokus help sample') into DIR/data, imports it into\n"
+            "a fresh workspace DIR/fokus.db, categorizes every customer as of the end of each\n"
+            "quarter of the sample's months and then as of the latest order (so 'fokus history'\n"
+            "and the dashboard's History page show customers moving), writes the html report\n"
+            "DIR/report.html (categorization and where the sellers' time goes), the coverage\n"
+            "plan DIR/plan.html (with every table in DIR/plan.xlsx) and says in a few lines\n"
+            "what it recommends and expects to gain, writes the call lists, newsletter list\n"
+            "and visit calendars into DIR/exports, then serves the dashboard and prints its\n"
+            "address and a demo login.\n\n"
+            "  --dir DIR        the folder (default ./fokus-demo; its workspace is made anew)\n"
+            "  --customers N    size of the sample company (default 7000)\n"
+            "  --seed N         another sample company of the same shape\n"
+            "  --no-serve       stop after the report and the exports\n"
+            "  --port N         the dashboard's port (default 8080, on 127.0.0.1; 0: a free one)\n"
+            "  --exit-after S   stop serving after S seconds (for scripts)\n"
+            "  --lang sv|en     language of the report and the messages\n",
+    .order = 2,
+    .run = run,
 };

@@ -42,19 +42,23 @@ static void print_result(struct cmd_ctx *ctx, const struct newsletter_opts *o,
 	enum lang l = ctx->lang;
 	char a[32], b[32], c[32];
 	printf(TR(l, "Issue %s: \"%s\"\n", "Utskick %s: \"%s\"\n"), r->issue, o->subject);
-	printf(TR(l, "Newsletter customers in the plan: %s (without an e-mail address: %s, not an "
-	             "address: %s)\n",
-	          "Nyhetsbrevskunder i planen: %s (utan e-postadress: %s, ingen giltig adress: %s)\n"),
-	       fmt_int(a, sizeof(a), r->customers, l), fmt_int(b, sizeof(b), r->no_email, l),
-	       fmt_int(c, sizeof(c), r->bad_email, l));
+	printf(
+	    TR(l,
+	       "Newsletter customers in the plan: %s (without an e-mail address: %s, not an "
+	       "address: %s)\n",
+	       "Nyhetsbrevskunder i planen: %s (utan e-postadress: %s, ingen giltig adress: %s)\n"),
+	    fmt_int(a, sizeof(a), r->customers, l), fmt_int(b, sizeof(b), r->no_email, l),
+	    fmt_int(c, sizeof(c), r->bad_email, l));
 	printf(TR(l, "Addresses: %s (%s shared by more than one customer: one message each)\n",
 	          "Adresser: %s (%s delas av flera kunder: ett meddelande var)\n"),
 	       fmt_int(a, sizeof(a), r->addresses, l), fmt_int(b, sizeof(b), r->shared, l));
-	printf(TR(l, "Skipped: %ld unsubscribed, %ld bounced before, %ld sent before, %ld maybe "
-	             "reached by an interrupted send\n",
-	          "Hoppade över: %ld avregistrerade, %ld studsade tidigare, %ld redan skickade, %ld "
-	          "kanske nådda av ett avbrutet utskick\n"),
-	       r->unsubscribed, r->bounced_before, r->already_sent, r->uncertain);
+	printf(
+	    TR(l,
+	       "Skipped: %ld unsubscribed, %ld bounced before, %ld sent before, %ld maybe "
+	       "reached by an interrupted send\n",
+	       "Hoppade över: %ld avregistrerade, %ld studsade tidigare, %ld redan skickade, %ld "
+	       "kanske nådda av ett avbrutet utskick\n"),
+	    r->unsubscribed, r->bounced_before, r->already_sent, r->uncertain);
 	if (o->dry_run) {
 		printf(TR(l, "Dry run: would send %s messages now; nothing was sent or stored.\n",
 		          "Provkörning: skulle skicka %s meddelanden nu; inget skickades eller "
@@ -62,8 +66,9 @@ static void print_result(struct cmd_ctx *ctx, const struct newsletter_opts *o,
 		       fmt_int(a, sizeof(a), r->to_send, l));
 		return;
 	}
-	printf(TR(l, "Sent: %s messages reaching %s customers; %ld bounced (marked, never sent to "
-	             "again), %ld deferred (tried again next time)\n",
+	printf(TR(l,
+	          "Sent: %s messages reaching %s customers; %ld bounced (marked, never sent to "
+	          "again), %ld deferred (tried again next time)\n",
 	          "Skickat: %s meddelanden till %s kunder; %ld studsade (markerade, skickas aldrig "
 	          "till igen), %ld uppskjutna (försöks igen nästa gång)\n"),
 	       fmt_int(a, sizeof(a), r->sent, l), fmt_int(b, sizeof(b), r->customers_reached, l),
@@ -74,11 +79,16 @@ static void print_result(struct cmd_ctx *ctx, const struct newsletter_opts *o,
 static int send_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"template", required_argument, NULL, 't'},    {"subject", required_argument, NULL, 's'},
-	    {"issue", required_argument, NULL, 'i'},       {"dry-run", no_argument, NULL, 'n'},
-	    {"limit", required_argument, NULL, 'L'},       {"password-file", required_argument, NULL, 'p'},
-	    {"resend-uncertain", no_argument, NULL, 'R'},  {"preview", required_argument, NULL, 'P'},
-	    {"lang", required_argument, NULL, 'l'},        {NULL, 0, NULL, 0},
+	    {"template", required_argument, NULL, 't'},
+	    {"subject", required_argument, NULL, 's'},
+	    {"issue", required_argument, NULL, 'i'},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"limit", required_argument, NULL, 'L'},
+	    {"password-file", required_argument, NULL, 'p'},
+	    {"resend-uncertain", no_argument, NULL, 'R'},
+	    {"preview", required_argument, NULL, 'P'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct newsletter_opts o = {.lang = ctx->lang, .progress = stderr, .now = time(NULL)};
 	const char *preview = NULL;
@@ -98,7 +108,8 @@ static int send_run(struct cmd_ctx *ctx, int argc, char **argv)
 			o.dry_run = 1;
 			break;
 		case 'L':
-			if (cmd_opt_long(&cmd_newsletter, "--limit", optarg, 1, LONG_MAX, &o.limit) != 0)
+			if (cmd_opt_long(&cmd_newsletter, "--limit", optarg, 1, LONG_MAX,
+			                 &o.limit) != 0)
 				return cmd_usage(&cmd_newsletter);
 			break;
 		case 'p':
@@ -188,19 +199,23 @@ static int list_change(struct cmd_ctx *ctx, int argc, char **argv, const char *w
 		if (!strcmp(what, "resubscribe"))
 			r = nl_unsuppress(db, argv[i], &cause);
 		else
-			r = nl_suppress(db, argv[i], !strcmp(what, "bounce") ? "bounced" : "unsubscribed",
+			r = nl_suppress(db, argv[i],
+			                !strcmp(what, "bounce") ? "bounced" : "unsubscribed",
 			                reason_text ? reason_text : "fokus newsletter", &cause);
 		if (r < 0)
 			return fail(cause);
 		if (!strcmp(what, "resubscribe"))
 			printf(r == 0 ? TR(l, "%s: will get the newsletter again\n",
 			                   "%s: får nyhetsbrevet igen\n")
-			              : TR(l, "%s: was not on the list\n", "%s: fanns inte på listan\n"),
+			              : TR(l, "%s: was not on the list\n",
+			                   "%s: fanns inte på listan\n"),
 			       argv[i]);
 		else
-			printf(r == 0 ? TR(l, "%s: no more newsletters\n", "%s: inga fler nyhetsbrev\n")
-			              : TR(l, "%s: already on the list\n", "%s: fanns redan på listan\n"),
-			       argv[i]);
+			printf(
+			    r == 0
+			        ? TR(l, "%s: no more newsletters\n", "%s: inga fler nyhetsbrev\n")
+			        : TR(l, "%s: already on the list\n", "%s: fanns redan på listan\n"),
+			    argv[i]);
 	}
 	return EXIT_OK;
 }
@@ -220,14 +235,10 @@ static int status_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return fail(cause);
 	enum lang l = ctx->lang;
 	struct table *t = table_new(8, "lllrrrrr");
-	const char *head[] = {TR(l, "issue", "utskick"),
-	                      TR(l, "subject", "ämne"),
-	                      TR(l, "started", "startat"),
-	                      TR(l, "sent", "skickade"),
-	                      TR(l, "customers", "kunder"),
-	                      TR(l, "bounced", "studsade"),
-	                      TR(l, "deferred", "uppskjutna"),
-	                      TR(l, "uncertain", "osäkra")};
+	const char *head[] = {TR(l, "issue", "utskick"),       TR(l, "subject", "ämne"),
+	                      TR(l, "started", "startat"),     TR(l, "sent", "skickade"),
+	                      TR(l, "customers", "kunder"),    TR(l, "bounced", "studsade"),
+	                      TR(l, "deferred", "uppskjutna"), TR(l, "uncertain", "osäkra")};
 	table_row(t, head);
 	for (size_t i = 0; i < n; i++) {
 		char s[5][24];
@@ -236,14 +247,15 @@ static int status_run(struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(s[2], 24, "%lld", (long long)v[i].bounced);
 		snprintf(s[3], 24, "%lld", (long long)v[i].failed);
 		snprintf(s[4], 24, "%lld", (long long)v[i].sending);
-		const char *row[] = {v[i].issue, v[i].subject, v[i].created_at, s[0], s[1], s[2], s[3],
-		                     s[4]};
+		const char *row[] = {v[i].issue, v[i].subject, v[i].created_at, s[0], s[1], s[2],
+		                     s[3],       s[4]};
 		table_row(t, row);
 	}
 	if (n)
 		table_print(t, stdout, 1);
 	else
-		printf(TR(l, "No newsletter has been sent yet.\n", "Inget nyhetsbrev har skickats än.\n"));
+		printf(TR(l, "No newsletter has been sent yet.\n",
+		          "Inget nyhetsbrev har skickats än.\n"));
 	table_free(t);
 	nl_issues_free(v, n);
 	return EXIT_OK;
@@ -298,54 +310,53 @@ const struct command cmd_newsletter = {
              "EMAIL... | newsletter bounce [--reason TEXT] EMAIL... | newsletter status | "
              "newsletter suppressed",
     .summary = "send the newsletter to the plan's newsletter customers over SMTP",
-    .help =
-        "  newsletter send --template FILE.md --subject TEXT\n"
-        "      Sends one message per e-mail address to the customers the plan gives a\n"
-        "      newsletter (category 3 by default: 'fokus policy'); customers that share an\n"
-        "      address get one message, which uses the first one's fields (by customer\n"
-        "      ID). The template is markdown (CommonMark, UTF-8), sent as HTML and as\n"
-        "      text. Fields, in the template and the subject:\n"
-        "        {{name}}          the customer's name\n"
-        "        {{contact}}       the contact person (a 'contact' or 'kontaktperson'\n"
-        "                          column of the customer file), else 'alla på NAME' /\n"
-        "                          'everyone at NAME'\n"
-        "        {{greeting}}      'Hej Anna Svensson,' / 'Hello Anna Svensson,', or 'Hej,'\n"
-        "        {{customer_id}}, {{seller}} and {{seller_email}} (the responsible\n"
-        "        person), {{unsubscribe_url}}\n"
-        "      Every message has List-Unsubscribe (a mailto: link; with 'site.url' set,\n"
-        "      also a one-click https link of the dashboard) and a footer that says how\n"
-        "      to unsubscribe. Unsubscribed and bounced addresses are skipped. At most\n"
-        "      smtp.rate messages a second. Each message the server takes is logged as a\n"
-        "      'newsletter' activity of every customer it reached, so 'fokus analyze'\n"
-        "      counts the contact.\n"
-        "      An issue is one message: its ID is derived from the template and the\n"
-        "      subject (or --issue ID). The send log keeps every address of the issue:\n"
-        "      run the same command again after an interruption and it goes on where\n"
-        "      it stopped, never sending anyone the issue twice. An address whose\n"
-        "      message went out but got no answer is not sent again unless\n"
-        "      --resend-uncertain.\n"
-        "      Options:\n"
-        "        --dry-run             count and preview; send and store nothing\n"
-        "        --limit N             at most N messages in this run\n"
-        "        --preview FILE        write the first message as sent (.eml; - stdout)\n"
-        "        --password-file FILE  the SMTP password (first line); else the\n"
-        "                              environment variable FOKUS_SMTP_PASSWORD. Never\n"
-        "                              stored, never printed\n"
-        "        --lang sv|en          footer and greetings\n"
-        "      The SMTP server: 'fokus help settings'. Exit 1 when the server stopped\n"
-        "      the send (run it again to go on).\n"
-        "  newsletter unsubscribe EMAIL...   never send the newsletter to these again\n"
-        "  newsletter resubscribe EMAIL...   take them off that list\n"
-        "  newsletter bounce [--reason TEXT] EMAIL...   mark addresses whose mail came\n"
-        "      back (a permanent refusal while sending marks them by itself)\n"
-        "  newsletter status       every issue: sent, customers reached, bounced, deferred\n"
-        "  newsletter suppressed   the unsubscribed and bounced addresses (tab-separated)\n\n"
-        "Examples:\n"
-        "  fokus newsletter send --template december.md --subject 'Nyheter i december' "
-        "--dry-run --preview first.eml\n"
-        "  FOKUS_SMTP_PASSWORD=... fokus newsletter send --template december.md --subject "
-        "'Nyheter i december'\n"
-        "  fokus newsletter unsubscribe info@example.se\n",
+    .help = "  newsletter send --template FILE.md --subject TEXT\n"
+            "      Sends one message per e-mail address to the customers the plan gives a\n"
+            "      newsletter (category 3 by default: 'fokus policy'); customers that share an\n"
+            "      address get one message, which uses the first one's fields (by customer\n"
+            "      ID). The template is markdown (CommonMark, UTF-8), sent as HTML and as\n"
+            "      text. Fields, in the template and the subject:\n"
+            "        {{name}}          the customer's name\n"
+            "        {{contact}}       the contact person (a 'contact' or 'kontaktperson'\n"
+            "                          column of the customer file), else 'alla på NAME' /\n"
+            "                          'everyone at NAME'\n"
+            "        {{greeting}}      'Hej Anna Svensson,' / 'Hello Anna Svensson,', or 'Hej,'\n"
+            "        {{customer_id}}, {{seller}} and {{seller_email}} (the responsible\n"
+            "        person), {{unsubscribe_url}}\n"
+            "      Every message has List-Unsubscribe (a mailto: link; with 'site.url' set,\n"
+            "      also a one-click https link of the dashboard) and a footer that says how\n"
+            "      to unsubscribe. Unsubscribed and bounced addresses are skipped. At most\n"
+            "      smtp.rate messages a second. Each message the server takes is logged as a\n"
+            "      'newsletter' activity of every customer it reached, so 'fokus analyze'\n"
+            "      counts the contact.\n"
+            "      An issue is one message: its ID is derived from the template and the\n"
+            "      subject (or --issue ID). The send log keeps every address of the issue:\n"
+            "      run the same command again after an interruption and it goes on where\n"
+            "      it stopped, never sending anyone the issue twice. An address whose\n"
+            "      message went out but got no answer is not sent again unless\n"
+            "      --resend-uncertain.\n"
+            "      Options:\n"
+            "        --dry-run             count and preview; send and store nothing\n"
+            "        --limit N             at most N messages in this run\n"
+            "        --preview FILE        write the first message as sent (.eml; - stdout)\n"
+            "        --password-file FILE  the SMTP password (first line); else the\n"
+            "                              environment variable FOKUS_SMTP_PASSWORD. Never\n"
+            "                              stored, never printed\n"
+            "        --lang sv|en          footer and greetings\n"
+            "      The SMTP server: 'fokus help settings'. Exit 1 when the server stopped\n"
+            "      the send (run it again to go on).\n"
+            "  newsletter unsubscribe EMAIL...   never send the newsletter to these again\n"
+            "  newsletter resubscribe EMAIL...   take them off that list\n"
+            "  newsletter bounce [--reason TEXT] EMAIL...   mark addresses whose mail came\n"
+            "      back (a permanent refusal while sending marks them by itself)\n"
+            "  newsletter status       every issue: sent, customers reached, bounced, deferred\n"
+            "  newsletter suppressed   the unsubscribed and bounced addresses (tab-separated)\n\n"
+            "Examples:\n"
+            "  fokus newsletter send --template december.md --subject 'Nyheter i december' "
+            "--dry-run --preview first.eml\n"
+            "  FOKUS_SMTP_PASSWORD=... fokus newsletter send --template december.md --subject "
+            "'Nyheter i december'\n"
+            "  fokus newsletter unsubscribe info@example.se\n",
     .order = 58,
     .run = run,
 };

@@ -39,7 +39,7 @@ static void money(FILE *f, int64_t v)
 }
 
 static int print_line(void *arg, int64_t batch_id, const char *customer_id,
-		      const struct orderline *l)
+                      const struct orderline *l)
 {
 	FILE *f = arg;
 	char day[11];
@@ -64,8 +64,8 @@ static int print_line(void *arg, int64_t batch_id, const char *customer_id,
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {{"customer", required_argument, NULL, 'c'},
-					     {"out", required_argument, NULL, 'o'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"out", required_argument, NULL, 'o'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *customer = NULL, *out = NULL;
 	int c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -97,16 +97,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_orders = {
-	.name = "orders",
-	.usage = "orders [--customer ID] [--out FILE]",
-	.summary = "the stored order lines as csv",
-	.help = "Writes every order line the workspace holds (or one customer's) as csv, in\n"
-		"storage order: batch, customer_id, order_id, date, amount, margin, quantity,\n"
-		"seller_id. Amounts are currency units with '.'; an empty cell was empty in\n"
-		"the imported file. The workspace keeps order lines packed in blocks, so this\n"
-		"(not SQL) is how to look at them one by one; `fokus status` has the totals.\n\n"
-		"  --customer ID   only the lines of this customer (its external ID)\n"
-		"  --out FILE      write to FILE (default: standard output)\n",
-	.order = 11,
-	.run = run,
+    .name = "orders",
+    .usage = "orders [--customer ID] [--out FILE]",
+    .summary = "the stored order lines as csv",
+    .help = "Writes every order line the workspace holds (or one customer's) as csv, in\n"
+            "storage order: batch, customer_id, order_id, date, amount, margin, quantity,\n"
+            "seller_id. Amounts are currency units with '.'; an empty cell was empty in\n"
+            "the imported file. The workspace keeps order lines packed in blocks, so this\n"
+            "(not SQL) is how to look at them one by one; `fokus status` has the totals.\n\n"
+            "  --customer ID   only the lines of this customer (its external ID)\n"
+            "  --out FILE      write to FILE (default: standard output)\n",
+    .order = 11,
+    .run = run,
 };

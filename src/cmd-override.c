@@ -114,7 +114,8 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 		cmd_error(&cmd_override, "no customer '%s' in the workspace", argv[optind]);
 		return EXIT_DATA;
 	}
-	cmd_audit_note(ctx, "override", AUDIT_OVERRIDE_FMT, argv[optind], category_code(cat), reason);
+	cmd_audit_note(ctx, "override", AUDIT_OVERRIDE_FMT, argv[optind], category_code(cat),
+	               reason);
 	char d[11];
 	printf(TR(ctx->lang, "%s is pinned to %s", "%s är låst till %s"), argv[optind],
 	       category_label(cat, ctx->lang));
@@ -128,8 +129,8 @@ static int run_override(struct cmd_ctx *ctx, int argc, char **argv)
 /* The overrides as csv, one row each. */
 static void overrides_csv(const struct override_item *it, size_t n, int32_t today)
 {
-	static const char *const hdr[] = {"customer_id", "name",       "category",  "reason",
-	                                  "until",       "active",     "created_at", "created_by"};
+	static const char *const hdr[] = {"customer_id", "name",   "category",   "reason",
+	                                  "until",       "active", "created_at", "created_by"};
 	csvw_row(stdout, hdr, 8);
 	for (size_t i = 0; i < n; i++) {
 		char d[11];
@@ -158,14 +159,16 @@ static json_t *override_json(const struct override_item *x, int32_t today)
 	char d[11];
 	struct cat_override o = {(int8_t)x->category, x->until, NULL};
 	json_t *j = json_object();
-	json_object_set_new(j, "customer_id", json_string_nocheck(x->customer_id ? x->customer_id : ""));
+	json_object_set_new(j, "customer_id",
+	                    json_string_nocheck(x->customer_id ? x->customer_id : ""));
 	json_object_set_new(j, "name", jstr_or_null(x->name));
 	json_object_set_new(j, "category", json_string(category_code(x->category)));
 	json_object_set_new(j, "reason", json_string_nocheck(x->reason ? x->reason : ""));
-	json_object_set_new(j, "until",
-	                    x->until == DAYS_NONE ? json_null() : json_string(days_iso(x->until, d)));
+	json_object_set_new(
+	    j, "until", x->until == DAYS_NONE ? json_null() : json_string(days_iso(x->until, d)));
 	json_object_set_new(j, "active", json_boolean(category_override_active(&o, today)));
-	json_object_set_new(j, "created_at", json_string_nocheck(x->created_at ? x->created_at : ""));
+	json_object_set_new(j, "created_at",
+	                    json_string_nocheck(x->created_at ? x->created_at : ""));
 	json_object_set_new(j, "created_by", jstr_or_null(x->created_by));
 	return j;
 }
@@ -202,8 +205,9 @@ static void overrides_text(const struct override_item *it, size_t n, int32_t tod
 			snprintf(until, sizeof(until), "–");
 		else
 			snprintf(until, sizeof(until), "%s%s", days_iso(it[i].until, d),
-			         category_override_active(&o, today) ? ""
-			                                             : TR(lang, " (expired)", " (utgången)"));
+			         category_override_active(&o, today)
+			             ? ""
+			             : TR(lang, " (expired)", " (utgången)"));
 		const char *cells[5] = {it[i].customer_id, it[i].name,
 		                        category_label(it[i].category, lang), until, it[i].reason};
 		table_row(t, cells);

@@ -59,13 +59,13 @@ int cmd_plan_param(const struct command *cmd, int c, const char *arg, struct pla
 		double lo, hi, scale;
 		const char *complaint;
 	} opts[] = {
-		{'F', 0.01, 1, 1, "--field-share wants a share between 0.01 and 1"},
-		{'R', 1, 3, 1, "--road-factor wants a number from 1 to 3"},
-		{'S', 1, 200, 1, "--speed wants km/h from 1 to 200"},
-		{'H', 1, 8784, 1, "--hours wants hours per year from 1 to 8784"},
-		{'M', 0, 1e9, 100, "--move-cost wants kr a year from 0"},
-		{'P', 0, 1e10, 100, "--person-cost wants kr a year from 0"},
-		{'B', 0, 1, 1, "--balance wants a share from 0 to 1 (0.1 = within ±10 %)"},
+	    {'F', 0.01, 1, 1, "--field-share wants a share between 0.01 and 1"},
+	    {'R', 1, 3, 1, "--road-factor wants a number from 1 to 3"},
+	    {'S', 1, 200, 1, "--speed wants km/h from 1 to 200"},
+	    {'H', 1, 8784, 1, "--hours wants hours per year from 1 to 8784"},
+	    {'M', 0, 1e9, 100, "--move-cost wants kr a year from 0"},
+	    {'P', 0, 1e10, 100, "--person-cost wants kr a year from 0"},
+	    {'B', 0, 1, 1, "--balance wants a share from 0 to 1 (0.1 = within ±10 %)"},
 	};
 	double *field[] = {&pp->field_share, &pp->road_factor, &pp->speed_kmh, &pp->default_hours,
 	                   &pp->move_cost,   &pp->person_cost, &pp->balance};
@@ -125,7 +125,8 @@ static int parse_opts(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o
 			break;
 		case 't':
 			if (parse_table(optarg, &o->table) != 0)
-				return bad("--table is customers, workload, headcount, categories or response",
+				return bad("--table is customers, workload, headcount, categories "
+				           "or response",
 				           optarg);
 			break;
 		case 'o':
@@ -202,8 +203,8 @@ static int undo(struct cmd_ctx *ctx)
 		           "; %ld har ändrats sedan dess och lämnades orörda"),
 		        skipped);
 	fputs(".\n", stderr);
-	cmd_audit_note(ctx, "plan-undo", "batch %lld: %ld customers restored, %ld left", (long long)batch,
-	          restored, skipped);
+	cmd_audit_note(ctx, "plan-undo", "batch %lld: %ld customers restored, %ld left",
+	               (long long)batch, restored, skipped);
 	return EXIT_OK;
 }
 
@@ -283,18 +284,21 @@ static int apply(struct cmd_ctx *ctx, const struct plan_inputs *in, const struct
 	}
 	if (!batch)
 		fprintf(stderr, "%s\n",
-		        TR(ctx->lang, "Applied: nothing to change, the workspace already follows this plan.",
+		        TR(ctx->lang,
+		           "Applied: nothing to change, the workspace already follows this plan.",
 		           "Tillämpad: inget att ändra, arbetsytan följer redan planen."));
 	else
-		fprintf(stderr,
-		        TR(ctx->lang,
-		           "Applied: %ld customers got a new owner; channel and frequency stored for %ld "
-		           "(batch #%lld). Undo with 'fokus plan --undo'.\n",
-		           "Tillämpad: %ld kunder fick ny ansvarig; kanal och frekvens sparade för %ld "
-		           "(omgång #%lld). Ångra med 'fokus plan --undo'.\n"),
-		        changed, stored, (long long)batch);
-	cmd_audit_note(ctx, "plan-apply", "batch %lld: %ld customers got a new owner", (long long)batch,
-	          changed);
+		fprintf(
+		    stderr,
+		    TR(ctx->lang,
+		       "Applied: %ld customers got a new owner; channel and frequency stored for "
+		       "%ld "
+		       "(batch #%lld). Undo with 'fokus plan --undo'.\n",
+		       "Tillämpad: %ld kunder fick ny ansvarig; kanal och frekvens sparade för %ld "
+		       "(omgång #%lld). Ångra med 'fokus plan --undo'.\n"),
+		    changed, stored, (long long)batch);
+	cmd_audit_note(ctx, "plan-apply", "batch %lld: %ld customers got a new owner",
+	               (long long)batch, changed);
 	return EXIT_OK;
 }
 
@@ -317,7 +321,8 @@ static int pin(struct cmd_ctx *ctx, int argc, char **argv)
 		if (c == 'l' && lang_parse(optarg, &ctx->lang) == 0)
 			continue;
 		if (c == 'v' || c == 'c')
-			return bad("--visits and --calls want a number a year from 0 to 365", optarg);
+			return bad("--visits and --calls want a number a year from 0 to 365",
+			           optarg);
 		return cmd_usage(&cmd_plan);
 	}
 	if (argc - optind != 2)
@@ -332,7 +337,8 @@ static int pin(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	}
 	if (rc > 0) {
-		cmd_error(&cmd_plan, rc == 1 ? "there is no customer '%s'" : "there is no seller '%s'",
+		cmd_error(&cmd_plan,
+		          rc == 1 ? "there is no customer '%s'" : "there is no seller '%s'",
 		          argv[optind + rc - 1]);
 		return EXIT_DATA;
 	}

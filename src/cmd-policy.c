@@ -36,8 +36,10 @@ static void show_json(const struct policy *p)
 			json_object_set_new(x, "per_year", num(r->per_year[ch]));
 			json_object_set_new(x, "minutes", num(r->minutes[ch]));
 			if (ch != CH_NEWSLETTER)
-				json_object_set_new(x, "max", num(r->max[ch] > r->per_year[ch] ? r->max[ch]
-				                                                                : r->per_year[ch]));
+				json_object_set_new(x, "max",
+				                    num(r->max[ch] > r->per_year[ch]
+				                            ? r->max[ch]
+				                            : r->per_year[ch]));
 			json_object_set_new(o, channel_code((enum channel)ch), x);
 		}
 		json_object_set_new(o, "contact_hours_per_year",
@@ -83,17 +85,21 @@ static void show_text(const struct policy *p, enum lang l)
 		fmt_num(hours, sizeof(hours), plan_contact_minutes(p, c) / 60.0, 1, l);
 		snprintf(cat, sizeof(cat), "%s (%s)", category_code((enum category)c),
 		         category_label((enum category)c, l));
-		const char *row[] = {cat,  role_label(r->role, l), b[0], b[1], b[2], b[3],
-		                     b[4], b[5], hours, mx[0], mx[1]};
+		const char *row[] = {
+		    cat,  role_label(r->role, l), b[0], b[1], b[2], b[3], b[4], b[5], hours, mx[0],
+		    mx[1]};
 		table_row(t, row);
 	}
 	printf("%s\n", TR(l, "Contact policy", "Kontaktpolicy"));
 	table_print(t, stdout, 1);
 	table_free(t);
-	printf("%s\n", TR(l, "The target per category; 'fokus plan' gives each customer between none and the\n"
-	                     "most a year, as the team's hours allow. Hours per customer exclude travel.",
-	                  "Målet per kategori; 'fokus plan' ger varje kund mellan inget och högst så många\n"
-	                  "om året som teamets timmar räcker till. Timmar per kund utan restid."));
+	printf(
+	    "%s\n",
+	    TR(l,
+	       "The target per category; 'fokus plan' gives each customer between none and the\n"
+	       "most a year, as the team's hours allow. Hours per customer exclude travel.",
+	       "Målet per kategori; 'fokus plan' ger varje kund mellan inget och högst så många\n"
+	       "om året som teamets timmar räcker till. Timmar per kund utan restid."));
 }
 
 /* Parses "N" or "NxMIN" (also "N×MIN", decimal comma) into per_year and,
@@ -144,11 +150,14 @@ static int save(struct cmd_ctx *ctx, const struct policy *p)
 
 static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"role", required_argument, NULL, 'r'},      {"visit", required_argument, NULL, 'v'},
-	    {"phone", required_argument, NULL, 'p'},     {"newsletter", required_argument, NULL, 'n'},
-	    {"visit-max", required_argument, NULL, 'V'}, {"phone-max", required_argument, NULL, 'P'},
-	    {"lang", required_argument, NULL, 'l'},      {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"role", required_argument, NULL, 'r'},
+	                                     {"visit", required_argument, NULL, 'v'},
+	                                     {"phone", required_argument, NULL, 'p'},
+	                                     {"newsletter", required_argument, NULL, 'n'},
+	                                     {"visit-max", required_argument, NULL, 'V'},
+	                                     {"phone-max", required_argument, NULL, 'P'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {NULL, 0, NULL, 0}};
 	enum category cat;
 	if (argc < 2 || category_parse(argv[1], &cat) != 0) {
 		cmd_error(&cmd_policy, "set needs a category: 1, 2R, 2P or 3");
@@ -181,7 +190,8 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 		case 'P': {
 			double m;
 			if (cmd_parse_number(optarg, 0, 365, &m) != 0) {
-				cmd_error(&cmd_policy, "--%s wants a number a year from 0 to 365; not '%s'",
+				cmd_error(&cmd_policy,
+				          "--%s wants a number a year from 0 to 365; not '%s'",
 				          c == 'V' ? "visit-max" : "phone-max", optarg);
 				return EXIT_USAGE;
 			}
@@ -208,20 +218,21 @@ static int do_set(struct cmd_ctx *ctx, struct policy *p, int argc, char **argv)
 	}
 	if (optind != argc || !changed) {
 		if (!changed)
-			cmd_error(
-			    &cmd_policy,
-			    "set %s: nothing to change (--role, --visit, --phone, --newsletter, --visit-max, "
-			    "--phone-max)",
-			    category_code(cat));
+			cmd_error(&cmd_policy,
+			          "set %s: nothing to change (--role, --visit, --phone, "
+			          "--newsletter, --visit-max, "
+			          "--phone-max)",
+			          category_code(cat));
 		return cmd_usage(&cmd_policy);
 	}
 	for (int ch = CH_VISIT; ch <= CH_PHONE; ch++) {
 		if (row.max[ch] < row.per_year[ch]) {
-			cmd_error(&cmd_policy,
-			          "the most %s a year (%g) is below the target (%g): raise --%s-max or "
-			          "lower --%s",
-			          ch == CH_VISIT ? "visits" : "calls", row.max[ch], row.per_year[ch],
-			          channel_code((enum channel)ch), channel_code((enum channel)ch));
+			cmd_error(
+			    &cmd_policy,
+			    "the most %s a year (%g) is below the target (%g): raise --%s-max or "
+			    "lower --%s",
+			    ch == CH_VISIT ? "visits" : "calls", row.max[ch], row.per_year[ch],
+			    channel_code((enum channel)ch), channel_code((enum channel)ch));
 			return EXIT_USAGE;
 		}
 	}
@@ -356,7 +367,7 @@ static json_t *response_json(const struct plan_inputs *in, const struct plan_res
 
 static const char *source_words(enum response_source s, enum lang l)
 {
-	return s == RS_FIT ? TR(l, "fitted to the history", "anpassad till historiken")
+	return s == RS_FIT         ? TR(l, "fitted to the history", "anpassad till historiken")
 	       : s == RS_JUDGEMENT ? TR(l, "your judgement", "din bedömning")
 	                           : TR(l, "the method's default", "metodens standard");
 }
@@ -365,16 +376,17 @@ static void response_text(const struct plan_response *r, const struct response_f
                           double phone_weight, enum lang l)
 {
 	struct table *t = table_new(10, "llrrrrrrrl");
-	const char *h[] = {TR(l, "category", "kategori"),
-	                   TR(l, "source", "källa"),
-	                   TR(l, "today/cust/yr", "i dag/kund/år"),
-	                   TR(l, "no visits", "inga besök"),
-	                   TR(l, "half", "hälften"),
-	                   TR(l, "+50 %", "+50 %"),
-	                   TR(l, "saturation", "mättnad"),
-	                   "rho",
-	                   "d",
-	                   TR(l, "fit: rho 80 % range (customers)", "anpassning: rho 80 %-intervall (kunder)")};
+	const char *h[] = {
+	    TR(l, "category", "kategori"),
+	    TR(l, "source", "källa"),
+	    TR(l, "today/cust/yr", "i dag/kund/år"),
+	    TR(l, "no visits", "inga besök"),
+	    TR(l, "half", "hälften"),
+	    TR(l, "+50 %", "+50 %"),
+	    TR(l, "saturation", "mättnad"),
+	    "rho",
+	    "d",
+	    TR(l, "fit: rho 80 % range (customers)", "anpassning: rho 80 %-intervall (kunder)")};
 	table_row(t, h);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		const struct plan_response *x = &r[c];
@@ -392,33 +404,47 @@ static void response_text(const struct plan_response *r, const struct response_f
 		fmt_num(b[6], 32, x->curve.d, 2, l);
 		if (x->fit.ok) {
 			char lo[32], hi[32];
-			snprintf(fitb, sizeof(fitb), "%s–%s (%d)", fmt_num(lo, 32, x->fit.rho_lo, 3, l),
+			snprintf(fitb, sizeof(fitb), "%s–%s (%d)",
+			         fmt_num(lo, 32, x->fit.rho_lo, 3, l),
 			         fmt_num(hi, 32, x->fit.rho_hi, 3, l), x->fit.informative);
 		} else {
-			snprintf(fitb, sizeof(fitb), TR(l, "too little data (%d)", "för lite data (%d)"),
+			snprintf(fitb, sizeof(fitb),
+			         TR(l, "too little data (%d)", "för lite data (%d)"),
 			         x->fit.informative);
 		}
-		const char *row[] = {cat, source_words(x->source, l), b[0], b[1], b[2], b[3], b[4],
-		                     b[5], b[6], fitb};
+		const char *row[] = {
+		    cat, source_words(x->source, l), b[0], b[1], b[2], b[3], b[4], b[5], b[6],
+		    fitb};
 		table_row(t, row);
 	}
-	printf("%s\n", TR(l, "How revenue answers to contact (CALLPLAN's four points, as shares of today's revenue)",
-	                  "Hur omsättningen svarar på kontakt (CALLPLANs fyra punkter, i andel av dagens omsättning)"));
+	printf("%s\n", TR(l,
+	                  "How revenue answers to contact (CALLPLAN's four points, as shares of "
+	                  "today's revenue)",
+	                  "Hur omsättningen svarar på kontakt (CALLPLANs fyra punkter, i andel av "
+	                  "dagens omsättning)"));
 	table_print(t, stdout, 1);
 	table_free(t);
 	char w[32];
-	printf(TR(l, "Contact = visits + %s x calls a year; the fit uses %d months. Set your own: fokus policy response set CATEGORY --no-visits 70%% --half 85%% --more 110%% --saturation 130%%\n",
-	          "Kontakt = besök + %s x samtal om året; anpassningen använder %d månader. Ange egen: fokus policy response set KATEGORI --no-visits 70%% --half 85%% --more 110%% --saturation 130%%\n"),
+	printf(TR(l,
+	          "Contact = visits + %s x calls a year; the fit uses %d months. Set your own: "
+	          "fokus policy response set CATEGORY --no-visits 70%% --half 85%% --more 110%% "
+	          "--saturation 130%%\n",
+	          "Kontakt = besök + %s x samtal om året; anpassningen använder %d månader. Ange "
+	          "egen: fokus policy response set KATEGORI --no-visits 70%% --half 85%% --more "
+	          "110%% --saturation 130%%\n"),
 	       fmt_num(w, sizeof(w), phone_weight, 2, l), fit->months);
 }
 
 static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"json", no_argument, NULL, 'j'},          {"lang", required_argument, NULL, 'l'},
-	    {"no-visits", required_argument, NULL, '0'}, {"half", required_argument, NULL, 'h'},
-	    {"more", required_argument, NULL, 'm'},    {"saturation", required_argument, NULL, 's'},
-	    {"phone-weight", required_argument, NULL, 'w'}, {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {"no-visits", required_argument, NULL, '0'},
+	                                     {"half", required_argument, NULL, 'h'},
+	                                     {"more", required_argument, NULL, 'm'},
+	                                     {"saturation", required_argument, NULL, 's'},
+	                                     {"phone-weight", required_argument, NULL, 'w'},
+	                                     {NULL, 0, NULL, 0}};
 	const char *sub = argc > 1 && argv[1][0] != '-' ? argv[1] : "show";
 	int shift = argc > 1 && argv[1][0] != '-' ? 1 : 0;
 	if (strcmp(sub, "show") && strcmp(sub, "set") && strcmp(sub, "reset")) {
@@ -443,14 +469,17 @@ static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 		int at = c == '0' ? 0 : c == 'h' ? 1 : c == 'm' ? 2 : c == 's' ? 3 : -1;
 		if (at >= 0) {
 			if (parse_share(optarg, &v[at]) != 0) {
-				cmd_error(&cmd_policy, "--%s wants a share of today's revenue, e.g. 85%%: '%s'",
+				cmd_error(&cmd_policy,
+				          "--%s wants a share of today's revenue, e.g. 85%%: '%s'",
 				          opts[2 + at].name, optarg);
 				return EXIT_USAGE;
 			}
 		} else if (c == 'w') {
 			if (cmd_parse_number(optarg, 0, 1, &weight) != 0) {
-				cmd_error(&cmd_policy, "--phone-weight wants a share of a visit from 0 to 1: '%s'",
-				          optarg);
+				cmd_error(
+				    &cmd_policy,
+				    "--phone-weight wants a share of a visit from 0 to 1: '%s'",
+				    optarg);
 				return EXIT_USAGE;
 			}
 		} else if (c == 'j') {
@@ -463,8 +492,9 @@ static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_policy);
 	bool points = v[0] >= 0 || v[1] >= 0 || v[2] >= 0 || v[3] >= 0;
 	if (!strcmp(sub, "set") && ((points && cat < 0) || (!points && weight < 0))) {
-		cmd_error(&cmd_policy, "response set wants CATEGORY and its points (--no-visits, --half, "
-		                       "--more, --saturation), or --phone-weight");
+		cmd_error(&cmd_policy,
+		          "response set wants CATEGORY and its points (--no-visits, --half, "
+		          "--more, --saturation), or --phone-weight");
 		return EXIT_USAGE;
 	}
 	if (!cmd_db(ctx))
@@ -506,7 +536,8 @@ static int response_cmd(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (json) {
 		json_t *root = response_json(&in, r, &fit);
-		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+		char *s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+		                               JSON_REAL_PRECISION(12));
 		puts(s);
 		free(s);
 		json_decref(root);
@@ -529,7 +560,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	const char *sub = argc > 1 && argv[1][0] != '-' ? argv[1] : "show";
 	int shift = argc > 1 && argv[1][0] != '-' ? 1 : 0;
 	if (strcmp(sub, "show") && strcmp(sub, "set") && strcmp(sub, "reset")) {
-		cmd_error(&cmd_policy, "unknown subcommand '%s': show, set, reset or response", sub);
+		cmd_error(&cmd_policy, "unknown subcommand '%s': show, set, reset or response",
+		          sub);
 		return cmd_usage(&cmd_policy);
 	}
 	if (!cmd_db(ctx))
@@ -553,52 +585,54 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct command cmd_policy = {
     .name = "policy",
-    .usage = "policy [show [--json] | set CATEGORY [--role R] [--visit N[xMIN]] [--phone N[xMIN]]\n"
-             "             [--newsletter N[xMIN]] [--visit-max N] [--phone-max N] | reset [CATEGORY]]\n"
-             "       fokus policy response [show [--json] | set CATEGORY [--no-visits P] [--half P]\n"
-             "             [--more P] [--saturation P] | set --phone-weight W | reset [CATEGORY]]",
+    .usage =
+        "policy [show [--json] | set CATEGORY [--role R] [--visit N[xMIN]] [--phone N[xMIN]]\n"
+        "             [--newsletter N[xMIN]] [--visit-max N] [--phone-max N] | reset [CATEGORY]]\n"
+        "       fokus policy response [show [--json] | set CATEGORY [--no-visits P] [--half P]\n"
+        "             [--more P] [--saturation P] | set --phone-weight W | reset [CATEGORY]]",
     .summary = "the contact policy and how revenue answers to contact",
-    .help = "Per category (1, 2R, 2P, 3): the responsible role and contacts per year per\n"
-            "channel (visit, phone, newsletter) with minutes each — the target — and the most\n"
-            "visits and calls a year the plan may give. 'fokus plan' gives each customer\n"
-            "between none and the most, where the team's hours are worth most. Defaults, from\n"
-            "the method:\n"
-            "  1   farmer   visit 10/yr x 60 min, phone 12/yr x 15 min   most 12 visits, 12 calls\n"
-            "  2R  farmer   visit  4/yr x 60 min, phone  4/yr x 15 min   most  6 visits,  6 calls\n"
-            "  2P  hunter   visit  6/yr x 60 min, phone  6/yr x 15 min   most  8 visits,  6 calls\n"
-            "  3   service  newsletter 4/yr, phone 1/yr x 10 min         most  4 calls (service\n"
-            "                                                            does not visit)\n\n"
-            "  policy [show]           the table; hours per customer exclude travel\n"
-            "    --json                as JSON: {\"policy\": [{category, role, visit: {per_year,\n"
-            "                          minutes, max}, phone: {...}, newsletter: {per_year,\n"
-            "                          minutes}, contact_hours_per_year}]}\n"
-            "  policy set CATEGORY     change one category; only the options given change:\n"
-            "    --role R              farmer, hunter or service (förvaltare, jägare, kundtjänst)\n"
-            "    --visit N[xMIN]       N visits a year, MIN minutes each (10x60; '4' keeps the\n"
-            "                          minutes; '0' none). Decimals allowed: 2.5x45\n"
-            "    --phone N[xMIN]       calls a year\n"
-            "    --newsletter N[xMIN]  newsletters a year (minutes per customer, usually 0)\n"
-            "    --visit-max N, --phone-max N   the most a year the plan may give\n"
-            "  policy reset [CATEGORY] back to the defaults (one category or all)\n\n"
-            "  policy response         how each category's revenue answers to contact: the\n"
-            "                          curve the plan uses (fitted to the last 24 months of the\n"
-            "                          workspace, your judgement, or the method's default), as\n"
-            "                          CALLPLAN's four points in shares of today's revenue, with\n"
-            "                          the fit's 80 % range; --json for programs\n"
-            "  policy response set CATEGORY --no-visits P --half P --more P --saturation P\n"
-            "                          your judgement: the revenue with no visits, with half\n"
-            "                          today's visits, with 50 % more, and at saturation, as\n"
-            "                          shares of today's (70%, 0.7); points not given keep those\n"
-            "                          of the curve in use. Replaces the fit for that category\n"
-            "  policy response set --phone-weight W   a call as a share of a visit (0.2)\n"
-            "  policy response reset [CATEGORY]       back to the fit\n\n"
-            "Formulas and an example: docs/plan.md.\n\n"
-            "Examples:\n"
-            "  fokus policy set 1 --visit 12x60 --phone 12x15 --visit-max 16\n"
-            "  fokus policy set 2P --role farmer\n"
-            "  fokus policy set 3 --newsletter 6 --phone 0\n"
-            "  fokus policy response\n"
-            "  fokus policy response set 1 --no-visits 60% --half 80% --more 115% --saturation 140%\n",
+    .help =
+        "Per category (1, 2R, 2P, 3): the responsible role and contacts per year per\n"
+        "channel (visit, phone, newsletter) with minutes each — the target — and the most\n"
+        "visits and calls a year the plan may give. 'fokus plan' gives each customer\n"
+        "between none and the most, where the team's hours are worth most. Defaults, from\n"
+        "the method:\n"
+        "  1   farmer   visit 10/yr x 60 min, phone 12/yr x 15 min   most 12 visits, 12 calls\n"
+        "  2R  farmer   visit  4/yr x 60 min, phone  4/yr x 15 min   most  6 visits,  6 calls\n"
+        "  2P  hunter   visit  6/yr x 60 min, phone  6/yr x 15 min   most  8 visits,  6 calls\n"
+        "  3   service  newsletter 4/yr, phone 1/yr x 10 min         most  4 calls (service\n"
+        "                                                            does not visit)\n\n"
+        "  policy [show]           the table; hours per customer exclude travel\n"
+        "    --json                as JSON: {\"policy\": [{category, role, visit: {per_year,\n"
+        "                          minutes, max}, phone: {...}, newsletter: {per_year,\n"
+        "                          minutes}, contact_hours_per_year}]}\n"
+        "  policy set CATEGORY     change one category; only the options given change:\n"
+        "    --role R              farmer, hunter or service (förvaltare, jägare, kundtjänst)\n"
+        "    --visit N[xMIN]       N visits a year, MIN minutes each (10x60; '4' keeps the\n"
+        "                          minutes; '0' none). Decimals allowed: 2.5x45\n"
+        "    --phone N[xMIN]       calls a year\n"
+        "    --newsletter N[xMIN]  newsletters a year (minutes per customer, usually 0)\n"
+        "    --visit-max N, --phone-max N   the most a year the plan may give\n"
+        "  policy reset [CATEGORY] back to the defaults (one category or all)\n\n"
+        "  policy response         how each category's revenue answers to contact: the\n"
+        "                          curve the plan uses (fitted to the last 24 months of the\n"
+        "                          workspace, your judgement, or the method's default), as\n"
+        "                          CALLPLAN's four points in shares of today's revenue, with\n"
+        "                          the fit's 80 % range; --json for programs\n"
+        "  policy response set CATEGORY --no-visits P --half P --more P --saturation P\n"
+        "                          your judgement: the revenue with no visits, with half\n"
+        "                          today's visits, with 50 % more, and at saturation, as\n"
+        "                          shares of today's (70%, 0.7); points not given keep those\n"
+        "                          of the curve in use. Replaces the fit for that category\n"
+        "  policy response set --phone-weight W   a call as a share of a visit (0.2)\n"
+        "  policy response reset [CATEGORY]       back to the fit\n\n"
+        "Formulas and an example: docs/plan.md.\n\n"
+        "Examples:\n"
+        "  fokus policy set 1 --visit 12x60 --phone 12x15 --visit-max 16\n"
+        "  fokus policy set 2P --role farmer\n"
+        "  fokus policy set 3 --newsletter 6 --phone 0\n"
+        "  fokus policy response\n"
+        "  fokus policy response set 1 --no-visits 60% --half 80% --more 115% --saturation 140%\n",
     .order = 40,
     .run = run,
 };

@@ -30,10 +30,14 @@ struct opts {
 static int parse(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
 {
 	static const struct option lo[] = {
-	    {"week", required_argument, NULL, 'w'},   {"seller", required_argument, NULL, 's'},
-	    {"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'o'},
-	    {"lang", required_argument, NULL, 'l'},   {"send", no_argument, NULL, 'S'},
-	    {"to", required_argument, NULL, 't'},     {"password-file", required_argument, NULL, 'p'},
+	    {"week", required_argument, NULL, 'w'},
+	    {"seller", required_argument, NULL, 's'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"lang", required_argument, NULL, 'l'},
+	    {"send", no_argument, NULL, 'S'},
+	    {"to", required_argument, NULL, 't'},
+	    {"password-file", required_argument, NULL, 'p'},
 	    {NULL, 0, NULL, 0},
 	};
 	static const char *const formats[] = {"text", "html", "json", NULL};
@@ -42,7 +46,8 @@ static int parse(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
 		switch (c) {
 		case 'w':
 			if (pulse_parse_week(optarg, &o->week) != 0) {
-				cmd_error(&cmd_pulse, "--week wants an ISO week such as 2026-W49, not '%s'",
+				cmd_error(&cmd_pulse,
+				          "--week wants an ISO week such as 2026-W49, not '%s'",
 				          optarg);
 				return EXIT_USAGE;
 			}
@@ -66,7 +71,8 @@ static int parse(struct cmd_ctx *ctx, int argc, char **argv, struct opts *o)
 			break;
 		case 't':
 			if (!mailaddr_valid(optarg)) {
-				cmd_error(&cmd_pulse, "--to wants an e-mail address, not '%s'", optarg);
+				cmd_error(&cmd_pulse, "--to wants an e-mail address, not '%s'",
+				          optarg);
 				return EXIT_USAGE;
 			}
 			o->to = xreallocarray(o->to, o->nto + 1, sizeof(char *));
@@ -106,7 +112,8 @@ static int print(struct cmd_ctx *ctx, const struct opts *o, const struct pulse_r
 		} else {
 			char *title = pulse_title(r, ctx->lang);
 			pulse_html(&sb, r, ctx->lang);
-			char *page = mail_html_page(title, strbuf_cstr(&sb), NULL, NULL, NULL, ctx->lang);
+			char *page =
+			    mail_html_page(title, strbuf_cstr(&sb), NULL, NULL, NULL, ctx->lang);
 			fputs(page, f);
 			free(page);
 			free(title);

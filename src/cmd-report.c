@@ -151,7 +151,7 @@ const struct command cmd_report = {
             "\n"
             "  --snapshot ID   which snapshot ('fokus history' lists them)\n"
             "  --format F      text (default), csv, json, xlsx (sheets Summary and Customers;\n"
-		"                  Sammanfattning and Kunder with --lang sv),\n"
+            "                  Sammanfattning and Kunder with --lang sv),\n"
             "                  svg (the matrix: revenue x potential, log scales), or html\n"
             "                  (one self-contained file: matrix, summary, customer table)\n"
             "  --out FILE      write to FILE (default: standard output)\n"
@@ -173,14 +173,15 @@ const struct command cmd_report = {
 };
 
 int categorize_run_view_cmd(const struct command *cmd, struct sqlite3 *db, int64_t id,
-			    struct snapshot *s, struct catview *v)
+                            struct snapshot *s, struct catview *v)
 {
 	char *cause = NULL;
 	int r = categorize_run_view(db, id, s, v, &cause);
 	if (r == 0)
 		return 0;
 	if (r > 0 && id)
-		cmd_error(cmd, "there is no snapshot %lld ('fokus history' lists them)", (long long)id);
+		cmd_error(cmd, "there is no snapshot %lld ('fokus history' lists them)",
+		          (long long)id);
 	else if (r > 0)
 		cmd_error(cmd, "no categorization yet: run 'fokus categorize' first");
 	else

@@ -9,6 +9,6 @@
  * is no snapshot N" or the cause as the command's error. Returns 0, or
  * EXIT_DATA after printing. */
 int categorize_run_view_cmd(const struct command *cmd, struct sqlite3 *db, int64_t id,
-			    struct snapshot *s, struct catview *v);
+                            struct snapshot *s, struct catview *v);
 
 #endif

@@ -116,26 +116,26 @@ static int32_t next_working_day(void)
 static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_args *a)
 {
 	static const struct option lo[] = {
-		{"seller", required_argument, NULL, 'S'},
-		{"from", required_argument, NULL, 'f'},
-		{"days", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'F'},
-		{"out", required_argument, NULL, 'o'},
-		{"start", required_argument, NULL, 's'},
-		{"day-start", required_argument, NULL, 'b'},
-		{"day-length", required_argument, NULL, 'L'},
-		{"lunch", required_argument, NULL, 'l'},
-		{"lunch-window", required_argument, NULL, 'w'},
-		{"road-factor", required_argument, NULL, 'r'},
-		{"speed", required_argument, NULL, 'v'},
-		{"matrix", required_argument, NULL, 'm'},
-		{"time-limit", required_argument, NULL, 't'},
-		{"iterations", required_argument, NULL, 'i'},
-		{"seed", required_argument, NULL, 'x'},
-		{"lang", required_argument, NULL, 'g'},
-		{"all", no_argument, NULL, 'A'},
-		{"quiet", no_argument, NULL, 'q'},
-		{NULL, 0, NULL, 0},
+	    {"seller", required_argument, NULL, 'S'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"days", required_argument, NULL, 'd'},
+	    {"format", required_argument, NULL, 'F'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"start", required_argument, NULL, 's'},
+	    {"day-start", required_argument, NULL, 'b'},
+	    {"day-length", required_argument, NULL, 'L'},
+	    {"lunch", required_argument, NULL, 'l'},
+	    {"lunch-window", required_argument, NULL, 'w'},
+	    {"road-factor", required_argument, NULL, 'r'},
+	    {"speed", required_argument, NULL, 'v'},
+	    {"matrix", required_argument, NULL, 'm'},
+	    {"time-limit", required_argument, NULL, 't'},
+	    {"iterations", required_argument, NULL, 'i'},
+	    {"seed", required_argument, NULL, 'x'},
+	    {"lang", required_argument, NULL, 'g'},
+	    {"all", no_argument, NULL, 'A'},
+	    {"quiet", no_argument, NULL, 'q'},
+	    {NULL, 0, NULL, 0},
 	};
 	memset(a, 0, sizeof(*a));
 	a->from = DAYS_NONE;
@@ -149,8 +149,12 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 	while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
 		int bad = 0;
 		switch (c) {
-		case 'S': a->seller = optarg; break;
-		case 'f': bad = days_parse_iso(optarg, &a->from); break;
+		case 'S':
+			a->seller = optarg;
+			break;
+		case 'f':
+			bad = days_parse_iso(optarg, &a->from);
+			break;
 		case 'd':
 			bad = cmd_parse_long(optarg, 1, 60, &n);
 			a->ndays = (int)n;
@@ -159,11 +163,21 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 			bad = (k = cmd_format(&cmd_route, optarg, formats)) < 0;
 			a->format = bad ? F_TEXT : (enum format)k;
 			break;
-		case 'o': a->out = optarg; break;
-		case 's': a->start = optarg; break;
-		case 'b': bad = parse_clock(optarg, &a->prm.day_start); break;
-		case 'L': bad = parse_duration(optarg, &a->prm.day_length); break;
-		case 'l': bad = parse_duration(optarg, &a->prm.lunch); break;
+		case 'o':
+			a->out = optarg;
+			break;
+		case 's':
+			a->start = optarg;
+			break;
+		case 'b':
+			bad = parse_clock(optarg, &a->prm.day_start);
+			break;
+		case 'L':
+			bad = parse_duration(optarg, &a->prm.day_length);
+			break;
+		case 'l':
+			bad = parse_duration(optarg, &a->prm.lunch);
+			break;
 		case 'w': {
 			char buf[32];
 			snprintf(buf, sizeof(buf), "%s", optarg);
@@ -171,13 +185,20 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 			bad = !dash;
 			if (dash) {
 				*dash = '\0';
-				bad = parse_clock(buf, &a->prm.lunch_from) || parse_clock(dash + 1, &a->prm.lunch_to);
+				bad = parse_clock(buf, &a->prm.lunch_from) ||
+				      parse_clock(dash + 1, &a->prm.lunch_to);
 			}
 			break;
 		}
-		case 'r': bad = cmd_parse_number(optarg, 1, 5, &a->road_factor); break;
-		case 'v': bad = cmd_parse_number(optarg, 1, 200, &a->speed); break;
-		case 'm': a->matrix = optarg; break;
+		case 'r':
+			bad = cmd_parse_number(optarg, 1, 5, &a->road_factor);
+			break;
+		case 'v':
+			bad = cmd_parse_number(optarg, 1, 200, &a->speed);
+			break;
+		case 'm':
+			a->matrix = optarg;
+			break;
 		case 't':
 			bad = cmd_parse_number(optarg, 0.01, 3600, &a->prm.time_limit);
 			time_given = 1;
@@ -189,10 +210,17 @@ static int parse_args(struct cmd_ctx *ctx, int argc, char **argv, struct route_a
 		case 'x':
 			bad = cmd_parse_u64(optarg, &a->prm.seed);
 			break;
-		case 'g': bad = lang_parse(optarg, &ctx->lang); break;
-		case 'A': a->all = 1; break;
-		case 'q': a->quiet = 1; break;
-		default: bad = 1;
+		case 'g':
+			bad = lang_parse(optarg, &ctx->lang);
+			break;
+		case 'A':
+			a->all = 1;
+			break;
+		case 'q':
+			a->quiet = 1;
+			break;
+		default:
+			bad = 1;
 		}
 		if (bad)
 			return -1;
@@ -236,7 +264,7 @@ static int place_of(const char *id, const char *const *ids, const int *sorted, i
 
 /* Loads --matrix into m (minutes and km over places 0..n). */
 static int load_matrix(const char *path, const struct dataset *ds, const struct route_visit *v,
-		       int nv, double **minutes, double **km)
+                       int nv, double **minutes, double **km)
 {
 	struct matrix_row *rows;
 	size_t nrows;
@@ -259,7 +287,8 @@ static int load_matrix(const char *path, const struct dataset *ds, const struct 
 	for (size_t i = 0; i < (size_t)np * np; i++)
 		(*minutes)[i] = (*km)[i] = NAN;
 	for (size_t r = 0; r < nrows; r++) {
-		int a = place_of(rows[r].from, ids, sorted, nv), b = place_of(rows[r].to, ids, sorted, nv);
+		int a = place_of(rows[r].from, ids, sorted, nv),
+		    b = place_of(rows[r].to, ids, sorted, nv);
 		if (a < 0 || b < 0)
 			continue; /* a place not in this plan */
 		(*minutes)[(size_t)a * np + b] = rows[r].seconds / 60.0;
@@ -274,11 +303,21 @@ static int load_matrix(const char *path, const struct dataset *ds, const struct 
 static void render(FILE *f, enum format fmt, const struct route_doc *doc)
 {
 	switch (fmt) {
-	case F_TEXT: route_render_text(f, doc); break;
-	case F_CSV: route_render_csv(f, doc); break;
-	case F_JSON: route_render_json(f, doc); break;
-	case F_ICS: route_render_ics(f, doc); break;
-	case F_HTML: route_render_html(f, doc); break;
+	case F_TEXT:
+		route_render_text(f, doc);
+		break;
+	case F_CSV:
+		route_render_csv(f, doc);
+		break;
+	case F_JSON:
+		route_render_json(f, doc);
+		break;
+	case F_ICS:
+		route_render_ics(f, doc);
+		break;
+	case F_HTML:
+		route_render_html(f, doc);
+		break;
 	}
 }
 
@@ -303,8 +342,8 @@ static int load_plan(struct cmd_ctx *ctx, struct plan_inputs *in, struct plan_re
  * standard output), opened once the plan is made. Returns EXIT_OK, or an
  * exit code after printing why. */
 static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
-		     const int8_t *cat, const struct policy *pol, const struct route_planned *planned,
-		     int32_t s, const char *path)
+                     const int8_t *cat, const struct policy *pol,
+                     const struct route_planned *planned, int32_t s, const char *path)
 {
 	struct route_visit *visits = NULL;
 	double *lat = NULL, *lon = NULL, *mmin = NULL, *mkm = NULL;
@@ -317,7 +356,9 @@ static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 	const char *start_label;
 	if (a->start) {
 		if (parse_start(a->start, &slat, &slon) != 0) {
-			cmd_error(&cmd_route, "--start '%s' is neither a known postal code nor lat,lon", a->start);
+			cmd_error(&cmd_route,
+			          "--start '%s' is neither a known postal code nor lat,lon",
+			          a->start);
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -327,8 +368,10 @@ static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 		slon = sel->home_lon;
 		start_label = ctx->lang == LANG_SV ? "hemma" : "home";
 	} else {
-		cmd_error(&cmd_route, "seller '%s' has no home address: give --start POSTCODE or --start LAT,LON",
-			  sel->id);
+		cmd_error(
+		    &cmd_route,
+		    "seller '%s' has no home address: give --start POSTCODE or --start LAT,LON",
+		    sel->id);
 		goto out;
 	}
 	route_plan_days(a->from, a->ndays, days);
@@ -354,26 +397,39 @@ static int route_one(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 		leg = route_matrix_leg;
 		lctx = &mx;
 	}
-	if (route_plan_solve(ds, visits, nv, days, a->ndays, &a->prm, leg, lctx, &plan, &cause) != 0) {
+	if (route_plan_solve(ds, visits, nv, days, a->ndays, &a->prm, leg, lctx, &plan, &cause) !=
+	    0) {
 		cmd_error(&cmd_route, "%s", cause);
 		rc = cause && strstr(cause, "check") ? EXIT_DATA : EXIT_USAGE;
 		goto out;
 	}
 	if (a->matrix) {
-		note = xasprintf(TR(ctx->lang, "road matrix %s (%ld legs missing from it estimated as great-circle x %.2f at %.0f km/h)",
-				    "vägmatris %s (%ld sträckor som saknas uppskattade som fågelväg x %.2f i %.0f km/h)"),
-				 a->matrix, mx.missing, a->road_factor, a->speed);
+		note = xasprintf(TR(ctx->lang,
+		                    "road matrix %s (%ld legs missing from it estimated as "
+		                    "great-circle x %.2f at %.0f km/h)",
+		                    "vägmatris %s (%ld sträckor som saknas uppskattade som "
+		                    "fågelväg x %.2f i %.0f km/h)"),
+		                 a->matrix, mx.missing, a->road_factor, a->speed);
 		if (mx.missing > 0)
-			fprintf(stderr, "fokus route: %ld legs were not in %s; estimated them\n", mx.missing, a->matrix);
+			fprintf(stderr, "fokus route: %ld legs were not in %s; estimated them\n",
+			        mx.missing, a->matrix);
 	} else {
 		note = xasprintf(TR(ctx->lang, "great-circle distance x %.2f at %.0f km/h",
-				    "fågelvägen x %.2f i %.0f km/h"),
-				 a->road_factor, a->speed);
+		                    "fågelvägen x %.2f i %.0f km/h"),
+		                 a->road_factor, a->speed);
 	}
-	struct route_doc doc = {.ds = ds, .seller = sel, .visits = visits, .nvisits = nv,
-				.plan = &plan, .params = &a->prm, .start_lat = slat, .start_lon = slon,
-				.start_label = start_label, .travel_note = note, .lang = ctx->lang,
-				.now = time(NULL)};
+	struct route_doc doc = {.ds = ds,
+	                        .seller = sel,
+	                        .visits = visits,
+	                        .nvisits = nv,
+	                        .plan = &plan,
+	                        .params = &a->prm,
+	                        .start_lat = slat,
+	                        .start_lon = slon,
+	                        .start_label = start_label,
+	                        .travel_note = note,
+	                        .lang = ctx->lang,
+	                        .now = time(NULL)};
 	const char *type;
 	const struct embedded_asset *outline = assets_find(OUTLINE_ASSET, &type);
 	if (outline) {
@@ -401,7 +457,8 @@ out:
 /* --all: every field seller (not customer service) with a home, or all with
  * --start, one file DIR/route-SELLER.EXT each, with a progress line. */
 static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dataset *ds,
-		     const int8_t *cat, const struct policy *pol, const struct route_planned *planned)
+                     const int8_t *cat, const struct policy *pol,
+                     const struct route_planned *planned)
 {
 	static const char *const ext[] = {"txt", "csv", "json", "ics", "html"};
 	if (mkdir(a->out, 0777) != 0 && errno != EEXIST) {
@@ -420,7 +477,7 @@ static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 	}
 	struct progress pg;
 	progress_start(&pg, TR(ctx->lang, "planning routes", "planerar rutter"), PROGRESS_COUNT,
-		       TR(ctx->lang, "sellers", "säljare"), a->quiet, ctx->lang);
+	               TR(ctx->lang, "sellers", "säljare"), a->quiet, ctx->lang);
 	/* The line first shows after the first seller: what fails for one
 	 * (--start, --matrix, a folder not writable) fails there, on a line of
 	 * its own. */
@@ -440,13 +497,16 @@ static int route_all(struct cmd_ctx *ctx, const struct route_args *a, struct dat
 	progress_end(&pg);
 	if (rc == EXIT_OK)
 		printf(TR(ctx->lang, "Wrote the routes of %d sellers to %s/route-SELLER.%s\n",
-			  "Skrev %d säljares rutter till %s/route-SÄLJARE.%s\n"),
+		          "Skrev %d säljares rutter till %s/route-SÄLJARE.%s\n"),
 		       written, a->out, ext[a->format]);
 	if (homeless)
 		fprintf(stderr,
-			TR(ctx->lang, "fokus route: %d field sellers have no home address and were left out (--start gives one place for all)\n",
-			   "fokus route: %d fältsäljare saknar hemadress och togs inte med (--start ger en plats för alla)\n"),
-			homeless);
+		        TR(ctx->lang,
+		           "fokus route: %d field sellers have no home address and were left out "
+		           "(--start gives one place for all)\n",
+		           "fokus route: %d fältsäljare saknar hemadress och togs inte med "
+		           "(--start ger en plats för alla)\n"),
+		        homeless);
 	free(who);
 	return rc;
 }
@@ -480,58 +540,58 @@ out:
 }
 
 const struct command cmd_route = {
-	.name = "route",
-	.usage = "route --seller ID | --all --out DIR [--from DATE] [--days 5] "
-		 "[--format text|csv|json|ics|html] [options]",
-	.summary = "plan a field seller's visit routes for the coming days",
-	.help =
-		"Plans the seller's coming working days (Monday to Friday, not Swedish public\n"
-		"holidays): which visits are due, in which order and when, serving the most\n"
-		"valuable customers first and driving as little as possible. Needs a\n"
-		"categorization ('fokus categorize').\n\n"
-		"Due visits follow the coverage plan ('fokus plan'): a customer the plan gives the\n"
-		"seller is due when its last visit plus 365 / (its planned visits a year) days is\n"
-		"on or before the day; customers never visited are due at once; customers the\n"
-		"plan keeps by phone or newsletter are not visited. A customer due again\n"
-		"within the plan gets a visit per interval, in order, on different days.\n"
-		"A visit takes the policy's minutes and respects the customer's opening\n"
-		"hours (open/close) when known.\n"
-		"Priority: category 1 = 100, 2R and 2P = 10, 3 = 1, times 1 + (days overdue /\n"
-		"visit interval, at most 1). The plan serves the most priority first, then\n"
-		"drives the least. Visits that do not fit are listed with the reason.\n\n"
-		"Options:\n"
-		"  --seller ID         the seller\n"
-		"  --all               every field seller (not customer service) with a home\n"
-		"                      address (with --start: every field seller), each into\n"
-		"                      DIR/route-SELLER.txt|csv|json|ics|html of --out DIR. On a\n"
-		"                      terminal a progress line shows sellers done, the rate and\n"
-		"                      the time left (each seller gets --time-limit)\n"
-		"  --quiet             no progress line\n"
-		"  --from DATE         first day, YYYY-MM-DD (default: the next working day)\n"
-		"  --days N            working days to plan (default 5)\n"
-		"  --format F          text (default), csv, json, ics (calendar), html (with maps)\n"
-		"  --out FILE          write there instead of standard output\n"
-		"  --start PLACE       where days start and end: a postal code or LAT,LON\n"
-		"                      (default: the seller's home)\n"
-		"  --day-start HH:MM   when the day starts (default 08:00)\n"
-		"  --day-length D      driving and visits per day, e.g. 8h, 7h30, 450min (default 8h)\n"
-		"  --lunch D           a lunch break, e.g. 30min (default none); it lengthens the day\n"
-		"  --lunch-window A-B  when the lunch may start (default 11:30-13:00)\n"
-		"  --road-factor F     road km per great-circle km (default 1.3)\n"
-		"  --speed KMH         average driving speed (default 70)\n"
-		"  --matrix FILE       travel times from a csv of from,to,seconds,metres (customer\n"
-		"                      ids, 'home' for the start); missing pairs are estimated\n"
-		"  --time-limit S      seconds for the optimizer (default 2)\n"
-		"  --iterations N      optimizer iterations instead (the result then depends only\n"
-		"                      on the seed)\n"
-		"  --seed N            random seed (default 1)\n"
-		"  --lang sv|en        language of text, html and calendar\n\n"
-		"Examples:\n"
-		"  fokus route --seller S01\n"
-		"  fokus route --seller S01 --from 2026-12-07 --lunch 30min --format ics --out week.ics\n"
-		"  fokus route --seller S01 --format html --out week.html\n"
-		"  fokus route --all --format ics --out routes\n"
-		"docs/routes.md explains the method.\n",
-	.order = 60,
-	.run = route_run,
+    .name = "route",
+    .usage = "route --seller ID | --all --out DIR [--from DATE] [--days 5] "
+             "[--format text|csv|json|ics|html] [options]",
+    .summary = "plan a field seller's visit routes for the coming days",
+    .help =
+        "Plans the seller's coming working days (Monday to Friday, not Swedish public\n"
+        "holidays): which visits are due, in which order and when, serving the most\n"
+        "valuable customers first and driving as little as possible. Needs a\n"
+        "categorization ('fokus categorize').\n\n"
+        "Due visits follow the coverage plan ('fokus plan'): a customer the plan gives the\n"
+        "seller is due when its last visit plus 365 / (its planned visits a year) days is\n"
+        "on or before the day; customers never visited are due at once; customers the\n"
+        "plan keeps by phone or newsletter are not visited. A customer due again\n"
+        "within the plan gets a visit per interval, in order, on different days.\n"
+        "A visit takes the policy's minutes and respects the customer's opening\n"
+        "hours (open/close) when known.\n"
+        "Priority: category 1 = 100, 2R and 2P = 10, 3 = 1, times 1 + (days overdue /\n"
+        "visit interval, at most 1). The plan serves the most priority first, then\n"
+        "drives the least. Visits that do not fit are listed with the reason.\n\n"
+        "Options:\n"
+        "  --seller ID         the seller\n"
+        "  --all               every field seller (not customer service) with a home\n"
+        "                      address (with --start: every field seller), each into\n"
+        "                      DIR/route-SELLER.txt|csv|json|ics|html of --out DIR. On a\n"
+        "                      terminal a progress line shows sellers done, the rate and\n"
+        "                      the time left (each seller gets --time-limit)\n"
+        "  --quiet             no progress line\n"
+        "  --from DATE         first day, YYYY-MM-DD (default: the next working day)\n"
+        "  --days N            working days to plan (default 5)\n"
+        "  --format F          text (default), csv, json, ics (calendar), html (with maps)\n"
+        "  --out FILE          write there instead of standard output\n"
+        "  --start PLACE       where days start and end: a postal code or LAT,LON\n"
+        "                      (default: the seller's home)\n"
+        "  --day-start HH:MM   when the day starts (default 08:00)\n"
+        "  --day-length D      driving and visits per day, e.g. 8h, 7h30, 450min (default 8h)\n"
+        "  --lunch D           a lunch break, e.g. 30min (default none); it lengthens the day\n"
+        "  --lunch-window A-B  when the lunch may start (default 11:30-13:00)\n"
+        "  --road-factor F     road km per great-circle km (default 1.3)\n"
+        "  --speed KMH         average driving speed (default 70)\n"
+        "  --matrix FILE       travel times from a csv of from,to,seconds,metres (customer\n"
+        "                      ids, 'home' for the start); missing pairs are estimated\n"
+        "  --time-limit S      seconds for the optimizer (default 2)\n"
+        "  --iterations N      optimizer iterations instead (the result then depends only\n"
+        "                      on the seed)\n"
+        "  --seed N            random seed (default 1)\n"
+        "  --lang sv|en        language of text, html and calendar\n\n"
+        "Examples:\n"
+        "  fokus route --seller S01\n"
+        "  fokus route --seller S01 --from 2026-12-07 --lunch 30min --format ics --out week.ics\n"
+        "  fokus route --seller S01 --format html --out week.html\n"
+        "  fokus route --all --format ics --out routes\n"
+        "docs/routes.md explains the method.\n",
+    .order = 60,
+    .run = route_run,
 };

@@ -39,8 +39,8 @@ static int get_run(struct sqlite3 *db, const char *key)
 {
 	const struct app_setting_def *d = app_setting_find(key);
 	if (!d || d->hidden) {
-		cmd_error(&cmd_settings, "there is no setting '%s'; 'fokus settings list' shows them",
-		          key);
+		cmd_error(&cmd_settings,
+		          "there is no setting '%s'; 'fokus settings list' shows them", key);
 		return EXIT_USAGE;
 	}
 	char *v = NULL, *cause = NULL;
@@ -60,7 +60,8 @@ static int list_run(struct cmd_ctx *ctx, struct sqlite3 *db)
 	if (settings_list(db, &v, &n, &cause) != 0)
 		return fail(cause);
 	struct table *t = table_new(3, "lll");
-	const char *head[] = {TR(ctx->lang, "setting", "inställning"), TR(ctx->lang, "value", "värde"),
+	const char *head[] = {TR(ctx->lang, "setting", "inställning"),
+	                      TR(ctx->lang, "value", "värde"),
 	                      TR(ctx->lang, "what it is", "vad den är")};
 	table_row(t, head);
 	for (const struct app_setting_def *d = app_settings; d->key; d++) {
@@ -70,9 +71,10 @@ static int list_run(struct cmd_ctx *ctx, struct sqlite3 *db)
 		for (int i = 0; i < n; i++)
 			if (!strcmp(v[i].key, d->key))
 				val = v[i].value;
-		char *shown = val    ? xstrdup(val)
-		              : d->def ? xasprintf("%s (%s)", d->def, TR(ctx->lang, "default", "standard"))
-		                       : xstrdup("-");
+		char *shown =
+		    val      ? xstrdup(val)
+		    : d->def ? xasprintf("%s (%s)", d->def, TR(ctx->lang, "default", "standard"))
+		             : xstrdup("-");
 		const char *row[] = {d->key, shown, TR(ctx->lang, d->help_en, d->help_sv)};
 		table_row(t, row);
 		free(shown);
@@ -89,7 +91,8 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 		return cmd_usage(&cmd_settings);
 	const char *sub = argv[1];
 	int want = !strcmp(sub, "set") ? 4 : !strcmp(sub, "list") ? 2 : 3;
-	if (strcmp(sub, "set") && strcmp(sub, "get") && strcmp(sub, "unset") && strcmp(sub, "list")) {
+	if (strcmp(sub, "set") && strcmp(sub, "get") && strcmp(sub, "unset") &&
+	    strcmp(sub, "list")) {
 		cmd_error(&cmd_settings, "unknown subcommand '%s'", sub);
 		return cmd_usage(&cmd_settings);
 	}

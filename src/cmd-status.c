@@ -25,7 +25,8 @@ static void print_json(const struct store_status *st, const char *path)
 	json_object_set_new(o, "activities", json_integer(st->activities));
 	json_object_set_new(o, "sellers", json_integer(st->sellers));
 	json_object_set_new(o, "snapshots", json_integer(st->snapshots));
-	json_object_set_new(o, "order_amount_total", json_real((double)st->order_amount_total / 100.0));
+	json_object_set_new(o, "order_amount_total",
+	                    json_real((double)st->order_amount_total / 100.0));
 	json_object_set_new(o, "order_date_min", iso_or_null(st->order_date_min));
 	json_object_set_new(o, "order_date_max", iso_or_null(st->order_date_max));
 	json_object_set_new(o, "activity_date_min", iso_or_null(st->activity_date_min));
@@ -53,23 +54,27 @@ static void print_text(const struct store_status *st, const char *path, enum lan
 {
 	char a[64], b[64], d1[11], d2[11];
 	printf("%s: %s\n", TR(l, "Workspace", "Arbetsyta"), path);
-	printf("  %-12s %s\n", TR(l, "customers", "kunder"), fmt_int(a, sizeof(a), st->customers, l));
+	printf("  %-12s %s\n", TR(l, "customers", "kunder"),
+	       fmt_int(a, sizeof(a), st->customers, l));
 	printf("  %-12s %s\n", TR(l, "sellers", "säljare"), fmt_int(a, sizeof(a), st->sellers, l));
 	printf("  %-12s %s", TR(l, "orders", "order"), fmt_int(a, sizeof(a), st->orders, l));
 	if (st->orders)
 		printf("  (%s … %s, %s)", days_iso(st->order_date_min, d1),
 		       days_iso(st->order_date_max, d2),
 		       fmt_money(b, sizeof(b), st->order_amount_total, l));
-	printf("\n  %-12s %s", TR(l, "activities", "aktiviteter"), fmt_int(a, sizeof(a), st->activities, l));
+	printf("\n  %-12s %s", TR(l, "activities", "aktiviteter"),
+	       fmt_int(a, sizeof(a), st->activities, l));
 	if (st->activities)
-		printf("  (%s … %s)", days_iso(st->activity_date_min, d1), days_iso(st->activity_date_max, d2));
-	printf("\n  %-12s %s\n", TR(l, "snapshots", "körningar"), fmt_int(a, sizeof(a), st->snapshots, l));
+		printf("  (%s … %s)", days_iso(st->activity_date_min, d1),
+		       days_iso(st->activity_date_max, d2));
+	printf("\n  %-12s %s\n", TR(l, "snapshots", "körningar"),
+	       fmt_int(a, sizeof(a), st->snapshots, l));
 	if (!st->nbatches)
 		return;
 	printf("\n%s:\n", TR(l, "Import batches", "Importer"));
 	struct table *t = table_new(5, "rllll");
 	const char *h[] = {"#", TR(l, "kind", "typ"), TR(l, "rows", "rader"), TR(l, "when", "när"),
-			   TR(l, "file", "fil")};
+	                   TR(l, "file", "fil")};
 	table_row(t, h);
 	for (int i = 0; i < st->nbatches; i++) {
 		const struct status_batch *bt = &st->batches[i];
@@ -79,7 +84,8 @@ static void print_text(const struct store_status *st, const char *path, enum lan
 		char *file = bt->replaced ? NULL : bt->file;
 		char repl[600];
 		if (!file) {
-			snprintf(repl, sizeof(repl), "%s (%s)", bt->file, TR(l, "replaced", "ersatt"));
+			snprintf(repl, sizeof(repl), "%s (%s)", bt->file,
+			         TR(l, "replaced", "ersatt"));
 			file = repl;
 		}
 		const char *cells[] = {id, bt->kind, rows, bt->created_at, file};
@@ -92,8 +98,8 @@ static void print_text(const struct store_status *st, const char *path, enum lan
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-					     {"lang", required_argument, NULL, 'l'},
-					     {NULL, 0, NULL, 0}};
+	                                     {"lang", required_argument, NULL, 'l'},
+	                                     {NULL, 0, NULL, 0}};
 	int json = 0, c;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'j')
@@ -124,16 +130,16 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_status = {
-	.name = "status",
-	.usage = "status [--json] [--lang sv|en]",
-	.summary = "what the workspace holds: counts, dates, totals, import batches",
-	.help = "Counts of customers, sellers, orders, activities and categorization snapshots;\n"
-		"the date range and total amount of the orders; and every import batch (file,\n"
-		"kind, rows, when).\n\n"
-		"  --json   as JSON: customers, orders, activities, sellers (numbers),\n"
-		"           order_amount_total (currency units), order_date_min, order_date_max\n"
-		"           (ISO dates or null) and batches (array of {id, kind, file, rows,\n"
-		"           created_at, replaced}).\n",
-	.order = 5,
-	.run = run,
+    .name = "status",
+    .usage = "status [--json] [--lang sv|en]",
+    .summary = "what the workspace holds: counts, dates, totals, import batches",
+    .help = "Counts of customers, sellers, orders, activities and categorization snapshots;\n"
+            "the date range and total amount of the orders; and every import batch (file,\n"
+            "kind, rows, when).\n\n"
+            "  --json   as JSON: customers, orders, activities, sellers (numbers),\n"
+            "           order_amount_total (currency units), order_date_min, order_date_max\n"
+            "           (ISO dates or null) and batches (array of {id, kind, file, rows,\n"
+            "           created_at, replaced}).\n",
+    .order = 5,
+    .run = run,
 };

@@ -144,7 +144,7 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 	fprintf(stderr, "user %s added (%s%s%s)\n", argv[optind], user_role_code(role),
 	        seller ? ", seller " : "", seller ? seller : "");
 	cmd_audit_note(ctx, "user-add", AUDIT_USER_ADD_FMT, argv[optind], user_role_code(role),
-	          seller ? ", seller " : "", seller ? seller : "");
+	               seller ? ", seller " : "", seller ? seller : "");
 	return EXIT_OK;
 }
 
@@ -304,8 +304,9 @@ static int user_feed_run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	printf("%s/feed/pulse.atom?token=%s\n", site ? site : "", tok);
 	if (!site)
-		fprintf(stderr, "the feed of %s: the dashboard's address followed by the line above "
-		                "(any earlier token of %s no longer works)\n",
+		fprintf(stderr,
+		        "the feed of %s: the dashboard's address followed by the line above "
+		        "(any earlier token of %s no longer works)\n",
 		        argv[1], argv[1]);
 	else
 		fprintf(stderr, "the feed of %s (any earlier token no longer works)\n", argv[1]);

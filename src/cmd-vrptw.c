@@ -48,9 +48,10 @@ static void print_json(const struct solomon *in, const struct vrp_solution *sol,
 
 static void print_text(const struct solomon *in, const struct vrp_solution *sol, int used)
 {
-	printf("%s: distance %.2f, %d vehicles (at most %d), %ld iterations in %.1f s (%.1f s CPU)\n",
-	       in->name, sol->cost, used, in->vehicles, sol->iterations, sol->seconds,
-	       sol->cpu_seconds);
+	printf(
+	    "%s: distance %.2f, %d vehicles (at most %d), %ld iterations in %.1f s (%.1f s CPU)\n",
+	    in->name, sol->cost, used, in->vehicles, sol->iterations, sol->seconds,
+	    sol->cpu_seconds);
 	int k = 0;
 	for (int v = 0; v < sol->nvehicles; v++) {
 		int a = sol->route_start[v], b = sol->route_start[v + 1];
@@ -67,12 +68,12 @@ static int vrptw_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	(void)ctx;
 	static const struct option longopts[] = {
-		{"time-limit", required_argument, NULL, 't'},
-		{"iterations", required_argument, NULL, 'i'},
-		{"seed", required_argument, NULL, 's'},
-		{"json", no_argument, NULL, 'j'},
-		{"cpu-time", no_argument, NULL, 'c'},
-		{NULL, 0, NULL, 0},
+	    {"time-limit", required_argument, NULL, 't'},
+	    {"iterations", required_argument, NULL, 'i'},
+	    {"seed", required_argument, NULL, 's'},
+	    {"json", no_argument, NULL, 'j'},
+	    {"cpu-time", no_argument, NULL, 'c'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct vrp_options opt = {.seed = 1, .time_limit = 10, .max_iterations = 0};
 	int json = 0, iter_given = 0, time_given = 0, c;
@@ -120,17 +121,29 @@ static int vrptw_run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct vrp_node *nodes = xcalloc((size_t)n + 1, sizeof(*nodes));
 	for (int i = 0; i < n; i++) {
 		const struct solomon_row *r = &in.row[i + 1];
-		nodes[i] = (struct vrp_node){.loc = i + 1, .demand = r->demand, .ready = r->ready,
-					     .due = r->due, .service = r->service,
-					     .penalty = VRP_MANDATORY, .vmin = 0, .vmax = in.vehicles - 1};
+		nodes[i] = (struct vrp_node){.loc = i + 1,
+		                             .demand = r->demand,
+		                             .ready = r->ready,
+		                             .due = r->due,
+		                             .service = r->service,
+		                             .penalty = VRP_MANDATORY,
+		                             .vmin = 0,
+		                             .vmax = in.vehicles - 1};
 	}
 	struct vrp_vehicle *veh = xcalloc((size_t)in.vehicles, sizeof(*veh));
 	for (int v = 0; v < in.vehicles; v++)
-		veh[v] = (struct vrp_vehicle){.start_loc = 0, .end_loc = 0, .start = in.row[0].ready,
-					      .end = in.row[0].due, .capacity = in.capacity};
-	struct vrp_problem p = {.nloc = in.nrows, .nnodes = n, .nodes = nodes,
-				.nvehicles = in.vehicles, .vehicles = veh, .travel = euclid,
-				.travel_ctx = &in};
+		veh[v] = (struct vrp_vehicle){.start_loc = 0,
+		                              .end_loc = 0,
+		                              .start = in.row[0].ready,
+		                              .end = in.row[0].due,
+		                              .capacity = in.capacity};
+	struct vrp_problem p = {.nloc = in.nrows,
+	                        .nnodes = n,
+	                        .nodes = nodes,
+	                        .nvehicles = in.vehicles,
+	                        .vehicles = veh,
+	                        .travel = euclid,
+	                        .travel_ctx = &in};
 	struct vrp_solution sol;
 	struct vrp_check chk;
 	char *cause = NULL;
@@ -158,30 +171,31 @@ out:
 }
 
 const struct command cmd_vrptw = {
-	.name = "vrptw",
-	.usage = "vrptw FILE [--time-limit S] [--iterations N] [--seed N] [--cpu-time] [--json]",
-	.summary = "solve a Solomon VRPTW benchmark instance (proves the route optimizer)",
-	.help = "Reads a vehicle-routing instance with time windows in Solomon's format\n"
-		"(a name line, VEHICLE: fleet size and capacity, CUSTOMER: one row per\n"
-		"place with number, x, y, demand, ready time, due date, service time; the\n"
-		"first row is the depot) and minimizes the total Euclidean distance with\n"
-		"at most the instance's number of vehicles, every customer served within\n"
-		"its window. Travel time equals distance; distances are not rounded.\n"
-		"The same optimizer plans `fokus route`; docs/routes.md explains it.\n\n"
-		"Options:\n"
-		"  --time-limit S   stop after S seconds (default 10)\n"
-		"  --iterations N   stop after N ruin-and-recreate iterations; alone, it\n"
-		"                   makes the result depend only on the seed\n"
-		"  --seed N         the random seed (default 1)\n"
-		"  --cpu-time       the time limit counts CPU time rather than wall time (for\n"
-		"                   benchmarks on a busy machine)\n"
-		"  --json           print {\"distance\": D, \"vehicles\": V, \"routes\": [[c1, ...], ...]}\n"
-		"                   with customer numbers as in the file (the depot omitted)\n\n"
-		"Every solution is checked independently (each customer once, capacity, time\n"
-		"windows, return to the depot in time, fleet size); the exit status is 1\n"
-		"when the check fails.\n\n"
-		"Example:\n"
-		"  fokus vrptw R101.txt --time-limit 5 --json\n",
-	.order = 90,
-	.run = vrptw_run,
+    .name = "vrptw",
+    .usage = "vrptw FILE [--time-limit S] [--iterations N] [--seed N] [--cpu-time] [--json]",
+    .summary = "solve a Solomon VRPTW benchmark instance (proves the route optimizer)",
+    .help = "Reads a vehicle-routing instance with time windows in Solomon's format\n"
+            "(a name line, VEHICLE: fleet size and capacity, CUSTOMER: one row per\n"
+            "place with number, x, y, demand, ready time, due date, service time; the\n"
+            "first row is the depot) and minimizes the total Euclidean distance with\n"
+            "at most the instance's number of vehicles, every customer served within\n"
+            "its window. Travel time equals distance; distances are not rounded.\n"
+            "The same optimizer plans `fokus route`; docs/routes.md explains it.\n\n"
+            "Options:\n"
+            "  --time-limit S   stop after S seconds (default 10)\n"
+            "  --iterations N   stop after N ruin-and-recreate iterations; alone, it\n"
+            "                   makes the result depend only on the seed\n"
+            "  --seed N         the random seed (default 1)\n"
+            "  --cpu-time       the time limit counts CPU time rather than wall time (for\n"
+            "                   benchmarks on a busy machine)\n"
+            "  --json           print {\"distance\": D, \"vehicles\": V, \"routes\": [[c1, ...], "
+            "...]}\n"
+            "                   with customer numbers as in the file (the depot omitted)\n\n"
+            "Every solution is checked independently (each customer once, capacity, time\n"
+            "windows, return to the depot in time, fleet size); the exit status is 1\n"
+            "when the check fails.\n\n"
+            "Example:\n"
+            "  fokus vrptw R101.txt --time-limit 5 --json\n",
+    .order = 90,
+    .run = vrptw_run,
 };

@@ -98,7 +98,8 @@ int cmd_opt_long(const struct command *cmd, const char *opt, const char *arg, lo
 	if (hi == LONG_MAX)
 		cmd_error(cmd, "%s wants a whole number, %ld or more, not '%s'", opt, lo, arg);
 	else
-		cmd_error(cmd, "%s wants a whole number from %ld to %ld, not '%s'", opt, lo, hi, arg);
+		cmd_error(cmd, "%s wants a whole number from %ld to %ld, not '%s'", opt, lo, hi,
+		          arg);
 	return -1;
 }
 
@@ -148,7 +149,8 @@ int cmd_opt_snapshot(const struct command *cmd, const char *arg, int64_t *out)
 		*out = v;
 		return 0;
 	}
-	cmd_error(cmd, "--snapshot wants a snapshot id ('fokus history' lists them), not '%s'", arg);
+	cmd_error(cmd, "--snapshot wants a snapshot id ('fokus history' lists them), not '%s'",
+	          arg);
 	return -1;
 }
 
@@ -202,8 +204,11 @@ int cmd_format(const struct command *cmd, const char *arg, const char *const *na
 	char list[256] = "";
 	for (int i = 0; i < n; i++) {
 		size_t l = strlen(list);
-		snprintf(list + l, sizeof(list) - l, "%s%s", i == 0 ? "" : i == n - 1 ? " or " : ", ",
-			 names[i]);
+		snprintf(list + l, sizeof(list) - l, "%s%s",
+		         i == 0       ? ""
+		         : i == n - 1 ? " or "
+		                      : ", ",
+		         names[i]);
 	}
 	cmd_error(cmd, "--format is %s, not '%s'", list, arg);
 	return -1;
@@ -230,9 +235,9 @@ int cmd_keep_apply(const struct command *cmd, struct cmd_ctx *ctx, struct sqlite
 		return -1;
 	}
 	fprintf(stderr,
-		TR(ctx->lang, "Removed %lld snapshot(s); the %d newest are kept.\n",
-		   "Tog bort %lld ögonblicksbild(er); de %d senaste finns kvar.\n"),
-		removed, keep);
+	        TR(ctx->lang, "Removed %lld snapshot(s); the %d newest are kept.\n",
+	           "Tog bort %lld ögonblicksbild(er); de %d senaste finns kvar.\n"),
+	        removed, keep);
 	return 0;
 }
 
@@ -262,7 +267,8 @@ int cmd_close_out(const struct command *cmd, FILE *f, const char *path)
 		bad = 1;
 	}
 	if (bad) {
-		cmd_error(cmd, "writing %s failed", path && strcmp(path, "-") ? path : "the output");
+		cmd_error(cmd, "writing %s failed",
+		          path && strcmp(path, "-") ? path : "the output");
 		return -1;
 	}
 	return 0;

@@ -41,7 +41,8 @@ struct command {
 struct sqlite3 *cmd_db(struct cmd_ctx *ctx);
 
 /* Prints "fokus NAME: <message>" to stderr. */
-void cmd_error(const struct command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_error(const struct command *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Prints the usage line and "try 'fokus help NAME'" to stderr; returns EXIT_USAGE. */
 int cmd_usage(const struct command *cmd);
 

@@ -35,9 +35,10 @@ const struct command **helpgen_sorted(void)
 void helpgen_overview(FILE *f)
 {
 	const struct command **sorted = helpgen_sorted();
-	fprintf(f, "fokus %s — give every customer the right focus\n\n"
-	           "usage: fokus [--db PATH] COMMAND [options]\n\n"
-	           "Commands:\n",
+	fprintf(f,
+	        "fokus %s — give every customer the right focus\n\n"
+	        "usage: fokus [--db PATH] COMMAND [options]\n\n"
+	        "Commands:\n",
 	        FOKUS_VERSION);
 	for (unsigned i = 0; i < cmd_count; i++)
 		fprintf(f, "  %-13s %s\n", sorted[i]->name, sorted[i]->summary);
@@ -110,20 +111,22 @@ static char *capture(void (*fn)(FILE *, const struct command *), const struct co
 void helpgen_man(FILE *f, const char *date)
 {
 	const struct command **sorted = helpgen_sorted();
-	fprintf(f, ".\\\" fokus(1) — made by `fokus help --man` from the program's own help text.\n"
-	           ".TH FOKUS 1 \"%s\" \"fokus %s\" \"User Commands\"\n"
-	           ".SH NAME\nfokus \\- give every customer the right focus\n"
-	           ".SH SYNOPSIS\n.B fokus\n[\\fB\\-\\-db\\fR \\fIPATH\\fR] \\fICOMMAND\\fR "
-	           "[\\fIoptions\\fR]\n.SH DESCRIPTION\n"
-	           "fokus categorizes B2B customers by revenue and potential (categories 1, 2R, 2P, "
-	           "3), shows where the sellers' time goes, plans who contacts which customer how "
-	           "often, and follows it up week by week. One binary, one SQLite workspace, the "
-	           "dashboard included. What \\fBfokus \\-\\-help\\fR prints:\n",
+	fprintf(f,
+	        ".\\\" fokus(1) — made by `fokus help --man` from the program's own help text.\n"
+	        ".TH FOKUS 1 \"%s\" \"fokus %s\" \"User Commands\"\n"
+	        ".SH NAME\nfokus \\- give every customer the right focus\n"
+	        ".SH SYNOPSIS\n.B fokus\n[\\fB\\-\\-db\\fR \\fIPATH\\fR] \\fICOMMAND\\fR "
+	        "[\\fIoptions\\fR]\n.SH DESCRIPTION\n"
+	        "fokus categorizes B2B customers by revenue and potential (categories 1, 2R, 2P, "
+	        "3), shows where the sellers' time goes, plans who contacts which customer how "
+	        "often, and follows it up week by week. One binary, one SQLite workspace, the "
+	        "dashboard included. What \\fBfokus \\-\\-help\\fR prints:\n",
 	        date, FOKUS_VERSION);
 	char *o = capture(NULL, NULL);
 	roff_verbatim(f, o);
 	free(o);
-	fputs(".SH COMMANDS\nWhat \\fBfokus help\\fR \\fICOMMAND\\fR prints, for each command.\n", f);
+	fputs(".SH COMMANDS\nWhat \\fBfokus help\\fR \\fICOMMAND\\fR prints, for each command.\n",
+	      f);
 	for (unsigned i = 0; i < cmd_count; i++) {
 		fprintf(f, ".SS %s\n", sorted[i]->name);
 		char *t = capture(helpgen_command, sorted[i]);
@@ -221,9 +224,11 @@ static void option_values(const char *usage, struct optval **ov, size_t *n)
 		size_t vn = (size_t)(e - v);
 		int values = vn && memchr(v, '|', vn) != NULL;
 		for (size_t i = 0; i < vn && values; i++)
-			if (!(islower((unsigned char)v[i]) || isdigit((unsigned char)v[i]) || v[i] == '|'))
+			if (!(islower((unsigned char)v[i]) || isdigit((unsigned char)v[i]) ||
+			      v[i] == '|'))
 				values = 0;
-		int file = (vn >= 4 && !strncmp(v, "FILE", 4)) || (vn == 3 && !strncmp(v, "DIR", 3)) ||
+		int file = (vn >= 4 && !strncmp(v, "FILE", 4)) ||
+		           (vn == 3 && !strncmp(v, "DIR", 3)) ||
 		           (vn == 4 && !strncmp(v, "PATH", 4));
 		if (!values && !file)
 			continue;
@@ -329,7 +334,8 @@ void helpgen_bash(FILE *f)
 			fputs("        case $prev in\n", f);
 			for (size_t k = 0; k < nov; k++) {
 				if (ov[k].values)
-					fprintf(f, "        %s) vals='%s' ;;\n", ov[k].opt, ov[k].values);
+					fprintf(f, "        %s) vals='%s' ;;\n", ov[k].opt,
+					        ov[k].values);
 				else
 					fprintf(f, "        %s) file=1 ;;\n", ov[k].opt);
 				free(ov[k].opt);
@@ -342,19 +348,21 @@ void helpgen_bash(FILE *f)
 		free_words(&opts);
 		free_words(&subs);
 	}
-	fputs("    esac\n"
-	      "    if ((file)); then COMPREPLY=($(compgen -f -- \"$cur\")); return; fi\n"
-	      "    if [[ -n $vals ]]; then COMPREPLY=($(compgen -W \"$vals\" -- \"$cur\")); return; "
-	      "fi\n"
-	      "    if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); return; "
-	      "fi\n"
-	      "    if [[ -n $subs ]] && ((COMP_CWORD == ci + 1)); then\n"
-	      "        COMPREPLY=($(compgen -W \"$subs\" -- \"$cur\")); return\n"
-	      "    fi\n"
-	      "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
-	      "}\n"
-	      "complete -F _fokus fokus\n",
-	      f);
+	fputs(
+	    "    esac\n"
+	    "    if ((file)); then COMPREPLY=($(compgen -f -- \"$cur\")); return; fi\n"
+	    "    if [[ -n $vals ]]; then COMPREPLY=($(compgen -W \"$vals\" -- \"$cur\")); return; "
+	    "fi\n"
+	    "    if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\")); "
+	    "return; "
+	    "fi\n"
+	    "    if [[ -n $subs ]] && ((COMP_CWORD == ci + 1)); then\n"
+	    "        COMPREPLY=($(compgen -W \"$subs\" -- \"$cur\")); return\n"
+	    "    fi\n"
+	    "    COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+	    "}\n"
+	    "complete -F _fokus fokus\n",
+	    f);
 	free_words(&cmds);
 	free(sorted);
 }

@@ -49,7 +49,8 @@ static int cmd_help_run(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	const struct command *c = find(argv[1]);
 	if (!c) {
-		fprintf(stderr, "fokus help: no command '%s'; 'fokus --help' lists them\n", argv[1]);
+		fprintf(stderr, "fokus help: no command '%s'; 'fokus --help' lists them\n",
+		        argv[1]);
 		return EXIT_USAGE;
 	}
 	helpgen_command(stdout, c);
@@ -57,15 +58,15 @@ static int cmd_help_run(struct cmd_ctx *ctx, int argc, char **argv)
 }
 
 const struct command cmd_help = {
-	.name = "help",
-	.usage = "help [COMMAND] | help --man | help --bash-completion",
-	.summary = "show the commands, or one command's options",
-	.help = "  help COMMAND            one command's usage, options and examples\n"
-		"  help --man              the manual page fokus(1), in roff, made from these\n"
-		"                          same texts (make install installs it)\n"
-		"  help --bash-completion  the bash completion script for fokus\n",
-	.order = 1000,
-	.run = cmd_help_run,
+    .name = "help",
+    .usage = "help [COMMAND] | help --man | help --bash-completion",
+    .summary = "show the commands, or one command's options",
+    .help = "  help COMMAND            one command's usage, options and examples\n"
+            "  help --man              the manual page fokus(1), in roff, made from these\n"
+            "                          same texts (make install installs it)\n"
+            "  help --bash-completion  the bash completion script for fokus\n",
+    .order = 1000,
+    .run = cmd_help_run,
 };
 
 int main(int argc, char **argv)
@@ -113,7 +114,8 @@ int main(int argc, char **argv)
 	} else {
 		const struct command *c = find(args[0]);
 		if (!c) {
-			fprintf(stderr, "fokus: no command '%s'; 'fokus --help' lists them\n", args[0]);
+			fprintf(stderr, "fokus: no command '%s'; 'fokus --help' lists them\n",
+			        args[0]);
 			rc = EXIT_USAGE;
 		} else if (n > 1 && (!strcmp(args[1], "--help") || !strcmp(args[1], "-h"))) {
 			char *hargv[] = {(char *)"help", args[0], NULL};

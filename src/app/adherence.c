@@ -12,7 +12,8 @@ int app_adherence_load(struct sqlite3 *db, int32_t from, int32_t to, const char 
                        struct app_adherence *x, char **cause)
 {
 	memset(x, 0, sizeof(*x));
-	int r = app_planned_load(db, LOAD_CUSTOMERS | LOAD_SELLERS | LOAD_ACTIVITIES, &x->plan, cause);
+	int r =
+	    app_planned_load(db, LOAD_CUSTOMERS | LOAD_SELLERS | LOAD_ACTIVITIES, &x->plan, cause);
 	if (r != 0)
 		return r > 0 ? APP_ADH_NO_SNAPSHOT : -1;
 	const struct dataset *ds = &x->plan.in.ds;
@@ -24,11 +25,8 @@ int app_adherence_load(struct sqlite3 *db, int32_t from, int32_t to, const char 
 	adherence_default_period(ds, x->plan.applied_day, days_today(), &from, &to);
 	if (adherence_compute(ds, x->plan.pc, from, to, &x->a, cause) != 0)
 		return APP_ADH_BAD_PERIOD;
-	x->view = (struct adherence_view){.a = &x->a,
-	                                  .ds = ds,
-	                                  .pc = x->plan.pc,
-	                                  .applied = x->plan.applied_day,
-	                                  .only = only};
+	x->view = (struct adherence_view){
+	    .a = &x->a, .ds = ds, .pc = x->plan.pc, .applied = x->plan.applied_day, .only = only};
 	return 0;
 }
 

@@ -215,7 +215,8 @@ static int read_customers(const char *path, struct dataset *ds, struct custmap *
 		int added;
 		size_t len;
 		uint64_t hv = idmap_hash(rc->customer_id, &len);
-		int32_t ci = cust_index(m, ds, cap, rc->customer_id, len, hv, &added); /* may move customers */
+		int32_t ci = cust_index(m, ds, cap, rc->customer_id, len, hv,
+		                        &added); /* may move customers */
 		struct customer *c = &ds->customers[ci];
 		if (!added)
 			continue; /* the first row of a customer wins */
@@ -272,7 +273,7 @@ struct part {
 	size_t rejected;
 	struct ferr first; /* the first rejected row, when rejected > 0 */
 	int failed;
-	struct ferr err; /* when failed */
+	struct ferr err;      /* when failed */
 	progress_fn progress; /* the first part only; may be NULL */
 	void *progress_arg;
 	int progress_scale; /* 2 when the other half is read at the same time */
@@ -308,7 +309,8 @@ static void flush_batch(struct part *pt, const struct pending *pb, int np, const
 	for (int i = 0; i < np; i++) {
 		const struct pending *b = &pb[i];
 		int added;
-		int32_t ci = cust_index(pt->m, pt->ds, pt->cap, arena + b->off, b->len, b->hv, &added);
+		int32_t ci =
+		    cust_index(pt->m, pt->ds, pt->cap, arena + b->off, b->len, b->hv, &added);
 		if (pt->last == DAYS_NONE || b->day > pt->last) {
 			pt->last = b->day;
 			if (p->as_of == DAYS_NONE)
@@ -403,8 +405,8 @@ static void *read_part_thread(void *arg)
 
 /* Adds the lines of part pt that fall in (from, as_of] to the sums of
  * their customers, indices mapped through map (NULL: as they are). */
-static void sum_lines(struct cat_presum *s, const struct part *pt, const int32_t *map,
-                      int32_t from, int32_t as_of)
+static void sum_lines(struct cat_presum *s, const struct part *pt, const int32_t *map, int32_t from,
+                      int32_t as_of)
 {
 	for (size_t k = 0; k < pt->nl; k++) {
 		const struct line *l = &pt->lines[k];
@@ -467,8 +469,8 @@ void categorize_sums_free(struct cat_presum *sums)
 
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
                          struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
-                         size_t *rejected, char **first, progress_fn progress,
-                         void *progress_arg, char **cause)
+                         size_t *rejected, char **first, progress_fn progress, void *progress_arg,
+                         char **cause)
 {
 	struct custmap m = {.map.limit = IDMAP_NO_LIMIT}, m2 = {.map.limit = IDMAP_NO_LIMIT};
 	/* m2: the second part's customers */

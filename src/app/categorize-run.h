@@ -41,7 +41,6 @@ int categorize_run_view(struct sqlite3 *db, int64_t id, struct snapshot *s, stru
 int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum lang lang,
                                 char **cause);
 
-
 /* For `fokus categorize --orders FILE [--customers FILE]`: builds the
  * customers straight from the files, without a workspace. Customers come
  * from the customer file (when given) and from every customer_id of the
@@ -51,12 +50,12 @@ int categorize_run_html_section(FILE *f, struct sqlite3 *db, int64_t id, enum la
  * Rows the reader rejects (e.g. an empty customer id) are skipped and
  * counted in *rejected, the first one described in *first (caller frees;
  * NULL when none). progress (may be NULL) hears the bytes read of the
- * orders file, once for the format pass and once for the reading. Returns 0, or -1 with *cause (caller frees). Free ds
- * with dataset_free and sums with categorize_sums_free (also after -1). */
+ * orders file, once for the format pass and once for the reading. Returns 0, or -1 with *cause
+ * (caller frees). Free ds with dataset_free and sums with categorize_sums_free (also after -1). */
 int categorize_run_files(const char *orders, const char *customers, const struct cat_params *p,
                          struct dataset *ds, struct cat_presum *sums, int32_t *as_of,
-                         size_t *rejected, char **first, progress_fn progress,
-                         void *progress_arg, char **cause);
+                         size_t *rejected, char **first, progress_fn progress, void *progress_arg,
+                         char **cause);
 void categorize_sums_free(struct cat_presum *sums);
 
 #endif

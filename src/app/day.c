@@ -36,8 +36,10 @@ static int plan_day(struct app_day *d, int32_t day, char **cause)
 	d->routed = sel->has_home;
 	if (!d->routed) {
 		struct route_visit *v = NULL;
-		int n = route_plan_due(ds, d->plan.in.cat, &d->plan.policy, &d->plan.route, d->seller, &day, 1, &v);
-		d->visits = xcalloc((size_t)(n < UNROUTED_MAX ? n : UNROUTED_MAX) + 1, sizeof(*d->visits));
+		int n = route_plan_due(ds, d->plan.in.cat, &d->plan.policy, &d->plan.route,
+		                       d->seller, &day, 1, &v);
+		d->visits =
+		    xcalloc((size_t)(n < UNROUTED_MAX ? n : UNROUTED_MAX) + 1, sizeof(*d->visits));
 		for (int k = 0; k < n && k < UNROUTED_MAX; k++)
 			d->visits[d->nvisits++] = (struct app_day_visit){
 			    v[k].cust, -1, (int)v[k].minutes, -1, v[k].last_visit, false};
@@ -46,8 +48,7 @@ static int plan_day(struct app_day *d, int32_t day, char **cause)
 	}
 	struct app_route rt;
 	if (app_route_plan(ds, d->plan.in.cat, &d->plan.policy, &d->plan.route, d->seller, &day, 1,
-	                   &day_prm, 1.3, 70,
-	                   &rt, cause) != 0)
+	                   &day_prm, 1.3, 70, &rt, cause) != 0)
 		return -1;
 	const struct route_day *rd = &rt.plan.days[0];
 	d->visits = xcalloc((size_t)rd->nstops + 1, sizeof(*d->visits));
@@ -56,9 +57,12 @@ static int plan_day(struct app_day *d, int32_t day, char **cause)
 		if (st->visit < 0)
 			continue;
 		const struct route_visit *v = &rt.visits[st->visit];
-		d->visits[d->nvisits++] = (struct app_day_visit){
-		    v->cust, (int)(st->begin + 0.5), (int)(v->minutes + 0.5), (int)(st->drive + 0.5),
-		    v->last_visit, false};
+		d->visits[d->nvisits++] = (struct app_day_visit){v->cust,
+		                                                 (int)(st->begin + 0.5),
+		                                                 (int)(v->minutes + 0.5),
+		                                                 (int)(st->drive + 0.5),
+		                                                 v->last_visit,
+		                                                 false};
 	}
 	app_route_free(&rt);
 	return 0;
@@ -101,7 +105,8 @@ int app_day_load(struct sqlite3 *db, const char *seller_id, int32_t today, struc
 {
 	memset(d, 0, sizeof(*d));
 	d->today = today;
-	int r = app_planned_load(db, LOAD_CUSTOMERS | LOAD_SELLERS | LOAD_ACTIVITIES, &d->plan, cause);
+	int r =
+	    app_planned_load(db, LOAD_CUSTOMERS | LOAD_SELLERS | LOAD_ACTIVITIES, &d->plan, cause);
 	if (r != 0)
 		return r > 0 ? APP_DAY_NO_SNAPSHOT : -1;
 	d->seller = dataset_seller_index(&d->plan.in.ds, seller_id);
@@ -114,7 +119,8 @@ int app_day_load(struct sqlite3 *db, const char *seller_id, int32_t today, struc
 	int32_t day = days_next_workday_se(today);
 	if (plan_day(d, day, cause) != 0)
 		return -1;
-	if (d->nvisits == 0 && day == today && plan_day(d, days_next_workday_se(today + 1), cause) != 0)
+	if (d->nvisits == 0 && day == today &&
+	    plan_day(d, days_next_workday_se(today + 1), cause) != 0)
 		return -1;
 	mark_done(d);
 	overdue_list(d);

@@ -18,19 +18,19 @@ struct sqlite3;
 
 struct app_day_visit {
 	int32_t cust;
-	int begin;        /* minutes after midnight, -1 when not routed */
-	int minutes;      /* the visit's planned length */
-	int drive;        /* minutes of driving to it, -1 when not routed */
+	int begin;          /* minutes after midnight, -1 when not routed */
+	int minutes;        /* the visit's planned length */
+	int drive;          /* minutes of driving to it, -1 when not routed */
 	int32_t last_visit; /* DAYS_NONE never */
-	bool done;        /* a visit to the customer is logged on the shown day */
+	bool done;          /* a visit to the customer is logged on the shown day */
 };
 
 struct app_day {
 	struct app_planned plan;
-	int32_t seller;  /* index into plan.in.ds.sellers */
-	int32_t today;   /* the phone's date */
-	int32_t day;     /* the day whose visits are shown */
-	bool routed;     /* false when the seller has no home: visits in priority order */
+	int32_t seller; /* index into plan.in.ds.sellers */
+	int32_t today;  /* the phone's date */
+	int32_t day;    /* the day whose visits are shown */
+	bool routed;    /* false when the seller has no home: visits in priority order */
 	struct app_day_visit *visits;
 	size_t nvisits;
 	struct adh_overdue *overdue; /* at most APP_DAY_OVERDUE_MAX, not among the visits */

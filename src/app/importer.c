@@ -36,7 +36,7 @@ static void note_error(struct importer_result *res, const struct ferr *e)
 /* Counts `rows` rows with an unknown value (rows_rejected is counted by
  * the caller); the first line is kept where it is the earliest. */
 static void note_unknown(struct importer_result *res, enum vocab_field f, const char *v, size_t n,
-			 const char *header, long line, long long rows)
+                         const char *header, long line, long long rows)
 {
 	for (int i = 0; i < res->nunknown; i++) {
 		struct importer_unknown *u = &res->unknown[i];
@@ -64,8 +64,8 @@ int importer_valmap_parse(char *arg, struct importer_valmap *out, char **cause)
 	char *eq = strchr(arg, '='), *last = strrchr(arg, '=');
 	if (!eq || eq == last) {
 		*cause = xasprintf("--map-value takes field=\"Value\"=code, e.g. "
-				   "--map-value type=\"Fysiskt möte\"=visit (not '%s')",
-				   arg);
+		                   "--map-value type=\"Fysiskt möte\"=visit (not '%s')",
+		                   arg);
 		return -1;
 	}
 	*eq = *last = '\0';
@@ -77,8 +77,8 @@ int importer_valmap_parse(char *arg, struct importer_valmap *out, char **cause)
 	}
 	if (vocab_field_parse(arg, &out->field) != 0) {
 		*cause = xasprintf("--map-value: '%s' has no value map; the fields are type "
-				   "(activities) and role (sellers)",
-				   arg);
+		                   "(activities) and role (sellers)",
+		                   arg);
 		return -1;
 	}
 	if (!*v) {
@@ -89,7 +89,7 @@ int importer_valmap_parse(char *arg, struct importer_valmap *out, char **cause)
 	out->code = *target ? vocab_target(out->field, target) : -1;
 	if (*target && out->code < 0) {
 		*cause = xasprintf("--map-value %s: '%s' is not one of %s", arg, target,
-				   vocab_codes(out->field));
+		                   vocab_codes(out->field));
 		return -1;
 	}
 	return 0;
@@ -99,11 +99,11 @@ char *importer_unknown_str(const struct importer_unknown *u)
 {
 	const char *code = vocab_suggest(u->field, u->value, strlen(u->value));
 	return xasprintf("column \"%s\": \"%s\" is not %s (%s): %lld row%s, the first on line "
-			 "%ld; map it once with --map-value %s=\"%s\"=%s",
-			 u->header, u->value,
-			 u->field == VOCAB_TYPE ? "an activity type" : "a role",
-			 vocab_codes(u->field), u->rows, u->rows == 1 ? "" : "s", u->first_line,
-			 vocab_field_name(u->field), u->value, code);
+	                 "%ld; map it once with --map-value %s=\"%s\"=%s",
+	                 u->header, u->value,
+	                 u->field == VOCAB_TYPE ? "an activity type" : "a role",
+	                 vocab_codes(u->field), u->rows, u->rows == 1 ? "" : "s", u->first_line,
+	                 vocab_field_name(u->field), u->value, code);
 }
 
 /* Where the rejected rows go: `chosen` (--rejected) when given; else
@@ -113,7 +113,7 @@ char *importer_unknown_str(const struct importer_unknown *u)
  * *out_path (caller frees), or NULL with *why (caller frees) naming the
  * path(s) tried and the reason. */
 static FILE *open_rejected(const char *input, const char *chosen, const struct row *header,
-			   char **out_path, int *moved, char **why)
+                           char **out_path, int *moved, char **why)
 {
 	char *p = chosen ? xstrdup(chosen) : xasprintf("%s.rejected.csv", input);
 	FILE *f = fopen(p, "w");
@@ -126,10 +126,10 @@ static FILE *open_rejected(const char *input, const char *chosen, const struct r
 			p = here;
 			*moved = 1;
 		} else {
-			*why = xasprintf("cannot write the rejected rows to %s (%s)%s%s%s", p,
-					 strerror(e), strcmp(here, p) ? " nor to " : "",
-					 strcmp(here, p) ? here : "",
-					 strcmp(here, p) ? "; name a file with --rejected PATH" : "");
+			*why = xasprintf(
+			    "cannot write the rejected rows to %s (%s)%s%s%s", p, strerror(e),
+			    strcmp(here, p) ? " nor to " : "", strcmp(here, p) ? here : "",
+			    strcmp(here, p) ? "; name a file with --rejected PATH" : "");
 			free(here);
 			free(p);
 			return NULL;
@@ -193,7 +193,7 @@ static int check_file(const char *path, struct ferr *err)
 }
 
 static int check_duplicate(struct sqlite3 *db, enum rec_kind kind, const char *path,
-			   const char *sha, struct importer_result *res)
+                           const char *sha, struct importer_result *res)
 {
 	int64_t bid;
 	char *file = NULL, *when = NULL, *cause = NULL;
@@ -206,9 +206,9 @@ static int check_duplicate(struct sqlite3 *db, enum rec_kind kind, const char *p
 	if (f == 1) {
 		res->duplicate_of = bid;
 		ferr_setpos(&res->fatal, path, 0, 0,
-			    "this file was already imported as batch %lld (%s, %s); nothing was "
-			    "stored — use --replace to replace all %s",
-			    (long long)bid, file, when, rec_kind_name(kind));
+		            "this file was already imported as batch %lld (%s, %s); nothing was "
+		            "stored — use --replace to replace all %s",
+		            (long long)bid, file, when, rec_kind_name(kind));
 		free(file);
 		free(when);
 		return -1;
@@ -293,10 +293,9 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 				bad = reject_aside(g, recreader_raw(g->rr), e);
 			} else {
 				bad = !g->rej &&
-				      !(g->rej = open_rejected(g->path, opts->rejected,
-							       recreader_header(g->rr),
-							       &res->rejected_path,
-							       &res->rejected_moved, &why));
+				      !(g->rej = open_rejected(
+				            g->path, opts->rejected, recreader_header(g->rr),
+				            &res->rejected_path, &res->rejected_moved, &why));
 				if (!bad)
 					write_rejected(g->rej, recreader_raw(g->rr), e);
 			}
@@ -305,8 +304,8 @@ static int take(struct reading *g, int n, const struct rec *r, struct ferr *e, l
 					ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
 				else
 					ferr_setpos(&res->fatal, NULL, 0, 0,
-						    "cannot keep the rejected rows aside: %s.",
-						    strerror(errno));
+					            "cannot keep the rejected rows aside: %s.",
+					            strerror(errno));
 				free(why);
 				return -1;
 			}
@@ -341,7 +340,7 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 	for (int i = 0; i < rb->nunknown; i++) {
 		struct importer_unknown *u = &rb->unknown[i];
 		note_unknown(res, u->field, u->value, strlen(u->value), u->header,
-			     u->first_line + base, u->rows);
+		             u->first_line + base, u->rows);
 	}
 	res->unknown_more += rb->unknown_more;
 	res->dry_amount_total += rb->dry_amount_total;
@@ -355,7 +354,7 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 		return 0;
 	char *why = NULL;
 	if (!a->rej && !(a->rej = open_rejected(a->path, a->opts->rejected, recreader_header(a->rr),
-						&res->rejected_path, &res->rejected_moved, &why))) {
+	                                        &res->rejected_path, &res->rejected_moved, &why))) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s.", why);
 		free(why);
 		return -1;
@@ -375,7 +374,7 @@ static int merge_second(struct reading *a, struct reading *b, long base)
 	return 0;
 fail:
 	ferr_setpos(&res->fatal, NULL, 0, 0, "cannot write the rejected rows to %s: %s",
-		    res->rejected_path, strerror(errno));
+	            res->rejected_path, strerror(errno));
 	return -1;
 }
 
@@ -621,8 +620,8 @@ static int store_inline(struct reading *g, struct store_import *im, char **cause
  * (rec_opts.saw_customer): one map per half of a file read in two threads,
  * merged once both are read. A map that reaches the limit of idmap.h is
  * given up: the import then finds and creates customers line by line. */
-#define SEEN_AHEAD 16   /* IDs whose slots are fetched while the others are put */
-#define SEEN_KEY 48     /* longer IDs are put at once */
+#define SEEN_AHEAD 16 /* IDs whose slots are fetched while the others are put */
+#define SEEN_KEY 48   /* longer IDs are put at once */
 struct seen_half {
 	struct idmap m;
 	int n;
@@ -711,7 +710,7 @@ static void unknown_to_errors(struct importer_result *res, const char *path)
 	for (int i = 0; i < res->nunknown && res->nerrors < IMPORTER_MAX_ERRORS; i++) {
 		char *m = importer_unknown_str(&res->unknown[i]);
 		ferr_setpos(&res->errors[res->nerrors++], path, res->unknown[i].first_line, 0, "%s",
-			    m);
+		            m);
 		res->nerrors_unknown++;
 		free(m);
 	}
@@ -733,7 +732,7 @@ static void note_totals(struct importer_result *res, const struct recreader *rr,
  * workspace first, unless a dry run), then what the workspace kept. *out
  * is freed with store_valuemap_free. 0, or -1 with err. */
 static int value_map(struct sqlite3 *db, const struct importer_opts *opts, struct vocab_map **out,
-		     size_t *n, struct ferr *err)
+                     size_t *n, struct ferr *err)
 {
 	char *cause = NULL;
 	struct vocab_map *kept = NULL;
@@ -786,8 +785,8 @@ static void *hash_main(void *arg)
  * customer IDs of an orders or activities file noted into *seen when they
  * will be stored, and the caller's progress callback. */
 static struct rec_opts reading_opts(struct sqlite3 *db, enum rec_kind kind,
-				    const struct importer_opts *opts, const struct vocab_map *vmap,
-				    size_t nvmap, int threads, struct seen_ids *seen)
+                                    const struct importer_opts *opts, const struct vocab_map *vmap,
+                                    size_t nvmap, int threads, struct seen_ids *seen)
 {
 	struct rec_opts ro = opts->rec;
 	ro.value_map = vmap;
@@ -811,8 +810,8 @@ static struct rec_opts reading_opts(struct sqlite3 *db, enum rec_kind kind,
  * came first) or cannot be opened as a file of kind. *rr, when set, is the
  * caller's to close either way. */
 static int open_hashed(struct sqlite3 *db, enum rec_kind kind, const char *path,
-		       const struct importer_opts *opts, const struct rec_opts *ro, char sha[65],
-		       struct recreader **rr, struct importer_result *res)
+                       const struct importer_opts *opts, const struct rec_opts *ro, char sha[65],
+                       struct recreader **rr, struct importer_result *res)
 {
 	struct hashjob hj = {.path = path, .hex = sha};
 	pthread_t ht;
@@ -844,8 +843,8 @@ static int open_hashed(struct sqlite3 *db, enum rec_kind kind, const char *path,
  * reading), every other import in this thread. 0; -1 with *cause (the
  * store failed); -2 when reading failed (g->res->fatal). */
 static int store_rows(enum rec_kind kind, struct reading *g, struct reading *g2,
-		      struct importer_result *res2, int threads, struct store_import *im,
-		      char **cause)
+                      struct importer_result *res2, int threads, struct store_import *im,
+                      char **cause)
 {
 	struct importer_result *res = g->res;
 	if (!im || (kind != REC_ORDERS && kind != REC_ACTIVITIES))
@@ -882,7 +881,7 @@ static int store_rows(enum rec_kind kind, struct reading *g, struct reading *g2,
 }
 
 int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
-		 const struct importer_opts *opts, struct importer_result *res)
+                 const struct importer_opts *opts, struct importer_result *res)
 {
 	struct store_import *im = NULL;
 	struct reading g = {.path = path, .opts = opts, .res = res};
@@ -914,8 +913,8 @@ int importer_run(struct sqlite3 *db, enum rec_kind kind, const char *path,
 	res->describe = recreader_describe(g.rr);
 	if (!opts->dry_run &&
 	    store_import_begin(db, kind, opts->display_name ? opts->display_name : path, sha,
-			       opts->replace, ro.saw_customer ? seen_merged(&seen) : NULL, &im,
-			       &cause) != 0) {
+	                       opts->replace, ro.saw_customer ? seen_merged(&seen) : NULL, &im,
+	                       &cause) != 0) {
 		ferr_setpos(&res->fatal, NULL, 0, 0, "%s", cause);
 		goto out;
 	}
@@ -1021,8 +1020,8 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_t *t = json_array();
 		for (int i = 0; i < res->ntotals; i++)
 			json_array_append_new(t, json_pack("{s:I, s:s}", "line",
-							   (json_int_t)res->totals[i].line, "text",
-							   res->totals[i].text));
+			                                   (json_int_t)res->totals[i].line, "text",
+			                                   res->totals[i].text));
 		json_object_set_new(o, "totals_rows_left_out", t);
 	}
 	json_object_set_new(o, "customers_created", json_integer(res->counts.customers_created));
@@ -1059,7 +1058,7 @@ char *importer_result_json(const struct importer_result *res, enum rec_kind kind
 		json_object_set_new(
 		    e, "suggested_map",
 		    json_sprintf("%s=\"%s\"=%s", vocab_field_name(u->field), u->value,
-				 vocab_suggest(u->field, u->value, strlen(u->value))));
+		                 vocab_suggest(u->field, u->value, strlen(u->value))));
 		json_array_append_new(unk, e);
 	}
 	json_object_set_new(o, "unknown_values", unk);

@@ -72,7 +72,8 @@ int mailer_config_load(struct sqlite3 *db, const char *password_file, struct mai
 {
 	char *port = NULL, *tls = NULL, *rate = NULL, *name = NULL;
 	memset(cfg, 0, sizeof(*cfg));
-	if (value(db, "smtp.host", &cfg->host, cause) || value(db, "smtp.from", &cfg->from, cause) ||
+	if (value(db, "smtp.host", &cfg->host, cause) ||
+	    value(db, "smtp.from", &cfg->from, cause) ||
 	    value(db, "smtp.user", &cfg->user, cause) || value(db, "smtp.port", &port, cause) ||
 	    value(db, "smtp.starttls", &tls, cause) || value(db, "smtp.rate", &rate, cause) ||
 	    value(db, "smtp.cafile", &cfg->cafile, cause) ||
@@ -80,7 +81,8 @@ int mailer_config_load(struct sqlite3 *db, const char *password_file, struct mai
 	    value(db, "site.url", &cfg->site_url, cause))
 		goto fail;
 	if (!cfg->host) {
-		*cause = xstrdup("no SMTP server: set one with 'fokus settings set smtp.host HOST'");
+		*cause =
+		    xstrdup("no SMTP server: set one with 'fokus settings set smtp.host HOST'");
 		goto fail;
 	}
 	if (!cfg->from || mailaddr_parse(cfg->from, &name, &cfg->from_addr) != 0) {
@@ -102,15 +104,17 @@ int mailer_config_load(struct sqlite3 *db, const char *password_file, struct mai
 		else if (env && *env)
 			cfg->password = xstrdup(env);
 		else
-			*cause = xasprintf("smtp.user is %s: give the password in the environment "
-			                   "variable FOKUS_SMTP_PASSWORD or with --password-file FILE",
-			                   cfg->user);
+			*cause =
+			    xasprintf("smtp.user is %s: give the password in the environment "
+			              "variable FOKUS_SMTP_PASSWORD or with --password-file FILE",
+			              cfg->user);
 		if (!cfg->password)
 			goto fail;
 		if (!cfg->starttls && !cfg->implicit_tls) {
-			*cause = xstrdup("the password would travel unencrypted: set 'smtp.starttls yes' "
-			                 "(or use port 465), or unset smtp.user for a server without "
-			                 "login");
+			*cause = xstrdup(
+			    "the password would travel unencrypted: set 'smtp.starttls yes' "
+			    "(or use port 465), or unset smtp.user for a server without "
+			    "login");
 			goto fail;
 		}
 	}
@@ -130,7 +134,7 @@ struct mailer {
 	const struct mailer_config *cfg;
 	CURL *curl;
 	char errbuf[CURL_ERROR_SIZE];
-	char reply[512]; /* the server's last reply line */
+	char reply[512];    /* the server's last reply line */
 	struct timespec t0; /* when the first message was sent */
 	long sent;          /* messages handed to the server so far (the rate's count) */
 	/* the message being read by libcurl */

@@ -14,16 +14,16 @@ struct sqlite3;
 struct mailer_config {
 	char *host;
 	int port;
-	char *from;      /* the From header, "Name <addr>" or "addr" */
-	char *from_addr; /* its bare address (the envelope sender) */
-	char *reply_to;  /* newsletter.reply_to or NULL */
-	char *user;      /* NULL: no login */
-	char *password;  /* NULL without a user; wiped when freed */
-	int starttls;    /* 1: require STARTTLS (smtp:// ports) */
+	char *from;       /* the From header, "Name <addr>" or "addr" */
+	char *from_addr;  /* its bare address (the envelope sender) */
+	char *reply_to;   /* newsletter.reply_to or NULL */
+	char *user;       /* NULL: no login */
+	char *password;   /* NULL without a user; wiped when freed */
+	int starttls;     /* 1: require STARTTLS (smtp:// ports) */
 	int implicit_tls; /* port 465: smtps:// */
-	double rate;     /* messages per second */
-	char *cafile;    /* or NULL */
-	char *site_url;  /* the dashboard's public address, or NULL */
+	double rate;      /* messages per second */
+	char *cafile;     /* or NULL */
+	char *site_url;   /* the dashboard's public address, or NULL */
 };
 
 /* Reads the settings and the password (password_file, else the environment
@@ -37,13 +37,13 @@ int mailer_config_load(struct sqlite3 *db, const char *password_file, struct mai
 void mailer_config_free(struct mailer_config *cfg);
 
 enum mailer_result {
-	MAILER_SENT = 0,     /* the server took the message */
-	MAILER_BOUNCED,      /* the server refused the address for good (5xx at RCPT) */
-	MAILER_DEFERRED,     /* refused for now (4xx at RCPT): try again in a later run */
-	MAILER_STOP,         /* not delivered, and the next ones would fail the same way
-	                      * (no connection, login refused, sender or content refused) */
-	MAILER_UNCERTAIN     /* the whole message went out but no answer came back: it may
-	                      * have been delivered */
+	MAILER_SENT = 0, /* the server took the message */
+	MAILER_BOUNCED,  /* the server refused the address for good (5xx at RCPT) */
+	MAILER_DEFERRED, /* refused for now (4xx at RCPT): try again in a later run */
+	MAILER_STOP,     /* not delivered, and the next ones would fail the same way
+	                  * (no connection, login refused, sender or content refused) */
+	MAILER_UNCERTAIN /* the whole message went out but no answer came back: it may
+	                  * have been delivered */
 };
 
 struct mailer;

@@ -55,7 +55,11 @@ static int utf8_valid(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned char c = s[i];
-		size_t k = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		size_t k = c < 0x80         ? 1
+		           : (c >> 5) == 6  ? 2
+		           : (c >> 4) == 14 ? 3
+		           : (c >> 3) == 30 ? 4
+		                            : 0;
 		if (!k || i + k > n || (k == 2 && c < 0xC2))
 			return 0;
 		for (size_t j = 1; j < k; j++)
@@ -81,9 +85,9 @@ static char *read_template(const char *path, char **cause)
 	int err = ferror(f);
 	fclose(f);
 	if (err || sb.len > TEMPLATE_MAX || sb.len == 0) {
-		*cause = err ? xasprintf("reading the template %s failed", path)
-		       : sb.len ? xasprintf("the template %s is larger than 1 MB", path)
-		                : xasprintf("the template %s is empty", path);
+		*cause = err      ? xasprintf("reading the template %s failed", path)
+		         : sb.len ? xasprintf("the template %s is larger than 1 MB", path)
+		                  : xasprintf("the template %s is empty", path);
 		strbuf_free(&sb);
 		return NULL;
 	}
@@ -104,8 +108,8 @@ static int issue_ok(const char *s)
 	if (n == 0 || n > 64)
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '-' || *s == '_' || *s == '.'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
 			return 0;
 	return 1;
 }
@@ -177,8 +181,8 @@ static void group_recipients(struct job *j)
 	qsort(p, np, sizeof(*p), by_pair);
 	j->r = xcalloc(np + 1, sizeof(*j->r));
 	for (size_t k = 0; k < np; k++) {
-		struct rcpt *r = j->nr && !strcmp(j->r[j->nr - 1].email, p[k].email) ? &j->r[j->nr - 1]
-		                                                                      : NULL;
+		struct rcpt *r =
+		    j->nr && !strcmp(j->r[j->nr - 1].email, p[k].email) ? &j->r[j->nr - 1] : NULL;
 		if (!r) {
 			r = &j->r[j->nr++];
 			r->email = p[k].email;
@@ -249,7 +253,6 @@ static int wanted(const struct job *j, const struct rcpt *r)
 
 /* --- one message -------------------------------------------------------------- */
 
-
 /* The mailto: address for unsubscribing by reply. */
 static const char *reply_addr(const struct job *j, char **tmp)
 {
@@ -294,8 +297,8 @@ static void fields_for(const struct job *j, const struct rcpt *r, const struct p
 	const char *name = cu->name && *cu->name ? cu->name : cu->id;
 	const char *contact = j->contact ? j->contact[c] : NULL;
 	enum lang l = j->o->lang;
-	owned[0] = contact ? xstrdup(contact)
-	                   : xasprintf("%s %s", TR(l, "everyone at", "alla på"), name);
+	owned[0] =
+	    contact ? xstrdup(contact) : xasprintf("%s %s", TR(l, "everyone at", "alla på"), name);
 	owned[1] = contact ? xasprintf("%s %s,", TR(l, "Hello", "Hej"), contact)
 	                   : xstrdup(TR(l, "Hello,", "Hej,"));
 	f[0] = (struct mail_field){"name", name};
@@ -328,7 +331,8 @@ static int build(const struct job *j, const struct rcpt *r, struct strbuf *out, 
 	unsub_links(j, r->email, &u);
 	fields_for(j, r, &u, f, owned);
 	if (mail_fill(j->subject_tpl, f, 7, 0, &subject, cause) != 0 ||
-	    mail_fill(j->tpl, f, 7, 1, &md, cause) != 0 || mail_fill(j->tpl, f, 7, 0, &text, cause) != 0)
+	    mail_fill(j->tpl, f, 7, 1, &md, cause) != 0 ||
+	    mail_fill(j->tpl, f, 7, 0, &text, cause) != 0)
 		goto out;
 	frag = mail_markdown_html(md);
 	char *footer = xasprintf(TR(l, "You receive this newsletter as a customer of %s.",
@@ -345,7 +349,8 @@ static int build(const struct job *j, const struct rcpt *r, struct strbuf *out, 
 	free(footer);
 	unsigned char h[crypto_generichash_BYTES_MIN];
 	char hx[2 * sizeof(h) + 1];
-	crypto_generichash(h, sizeof(h), (const unsigned char *)r->email, strlen(r->email), NULL, 0);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)r->email, strlen(r->email), NULL,
+	                   0);
 	sodium_bin2hex(hx, sizeof(hx), h, sizeof(h));
 	mid = xasprintf("%s.%s@%s", j->res->issue, hx, j->from_domain);
 	lu = u.https ? xasprintf("<%s>, <%s>", u.https, u.mailto) : xasprintf("<%s>", u.mailto);
@@ -412,8 +417,8 @@ static int send_one(struct job *j, struct mailer *m, struct rcpt *r, char **caus
 	char *detail = NULL;
 	if (build(j, r, &msg, cause) != 0)
 		goto out;
-	int claim = nl_send_begin(j->db, j->res->issue, r->email, r->ncust, j->o->resend_uncertain,
-	                          cause);
+	int claim =
+	    nl_send_begin(j->db, j->res->issue, r->email, r->ncust, j->o->resend_uncertain, cause);
 	if (claim != 0) {
 		if (claim == 1) { /* another run of the issue has it */
 			j->res->already_sent++;
@@ -435,8 +440,8 @@ static int send_one(struct job *j, struct mailer *m, struct rcpt *r, char **caus
 	}
 	switch (mr) {
 	case MAILER_SENT:
-		rc = nl_send_end(j->db, j->res->issue, r->email, NL_SENT, code, NULL, j->batch, reached,
-		                 (size_t)r->ncust, day, minute, cause);
+		rc = nl_send_end(j->db, j->res->issue, r->email, NL_SENT, code, NULL, j->batch,
+		                 reached, (size_t)r->ncust, day, minute, cause);
 		j->res->sent++;
 		j->res->customers_reached += r->ncust;
 		r->state = NL_SENT;
@@ -444,8 +449,8 @@ static int send_one(struct job *j, struct mailer *m, struct rcpt *r, char **caus
 	case MAILER_BOUNCED:
 	case MAILER_DEFERRED:
 		rc = nl_send_end(j->db, j->res->issue, r->email,
-		                 mr == MAILER_BOUNCED ? NL_BOUNCED : NL_FAILED, code, detail, j->batch,
-		                 NULL, 0, day, minute, cause);
+		                 mr == MAILER_BOUNCED ? NL_BOUNCED : NL_FAILED, code, detail,
+		                 j->batch, NULL, 0, day, minute, cause);
 		if (mr == MAILER_BOUNCED) {
 			j->res->bounced++;
 			r->skip = 2;
@@ -456,16 +461,17 @@ static int send_one(struct job *j, struct mailer *m, struct rcpt *r, char **caus
 		break;
 	case MAILER_STOP:
 		rc = nl_send_forget(j->db, j->res->issue, r->email, cause);
-		j->res->stopped = xasprintf("the server did not take the message to %s: %s", r->email,
-		                            detail ? detail : "no answer");
+		j->res->stopped = xasprintf("the server did not take the message to %s: %s",
+		                            r->email, detail ? detail : "no answer");
 		break;
 	case MAILER_UNCERTAIN:
 		rc = 0;
 		r->state = NL_SENDING;
-		j->res->stopped = xasprintf("no answer after the message to %s went out (%s); it may "
-		                            "have arrived, so it is not sent again unless you give "
-		                            "--resend-uncertain",
-		                            r->email, detail ? detail : "no answer");
+		j->res->stopped =
+		    xasprintf("no answer after the message to %s went out (%s); it may "
+		              "have arrived, so it is not sent again unless you give "
+		              "--resend-uncertain",
+		              r->email, detail ? detail : "no answer");
 		break;
 	}
 	free(reached);
@@ -510,16 +516,17 @@ static int prepare(struct job *j, char **cause)
 	j->subject_tpl = xstrdup(o->subject);
 	if (o->issue) {
 		if (!issue_ok(o->issue)) {
-			*cause = xasprintf("--issue wants 1 to 64 letters, digits, '-', '_' or '.', not "
-			                   "'%s'",
-			                   o->issue);
+			*cause =
+			    xasprintf("--issue wants 1 to 64 letters, digits, '-', '_' or '.', not "
+			              "'%s'",
+			              o->issue);
 			return -1;
 		}
 		snprintf(j->res->issue, sizeof(j->res->issue), "%s", o->issue);
 	}
 	/* Check the fields once, before anything is loaded. */
-	struct mail_field f[7] = {{"name", ""},     {"contact", ""},      {"greeting", ""},
-	                          {"customer_id", ""}, {"seller", ""}, {"seller_email", ""},
+	struct mail_field f[7] = {{"name", ""},           {"contact", ""}, {"greeting", ""},
+	                          {"customer_id", ""},    {"seller", ""},  {"seller_email", ""},
 	                          {"unsubscribe_url", ""}};
 	char *x = NULL;
 	if (mail_fill(j->tpl, f, 7, 0, &x, cause) != 0) {
@@ -578,7 +585,8 @@ static int prepare(struct job *j, char **cause)
 				j->cfg.from_addr = xstrdup("newsletter@example.invalid");
 			free(n);
 			if (app_setting_value(j->db, "site.url", &j->cfg.site_url, cause) != 0 ||
-			    app_setting_value(j->db, "newsletter.reply_to", &j->cfg.reply_to, cause) != 0)
+			    app_setting_value(j->db, "newsletter.reply_to", &j->cfg.reply_to,
+			                      cause) != 0)
 				return -1;
 		}
 	} else if (mailer_config_load(j->db, o->password_file, &j->cfg, cause) != 0) {
@@ -625,7 +633,8 @@ int newsletter_send(struct sqlite3 *db, const struct newsletter_opts *o,
 		goto out;
 	}
 	int created;
-	if (nl_issue_ensure(db, res->issue, o->subject, j.tpl_sha256, &j.batch, &created, cause) != 0)
+	if (nl_issue_ensure(db, res->issue, o->subject, j.tpl_sha256, &j.batch, &created, cause) !=
+	    0)
 		goto out;
 	rc = run_sends(&j, cause);
 	/* what a next run would send to: not yet sent, deferred, or not reached */

@@ -19,7 +19,7 @@
 struct sqlite3;
 
 struct app_planned {
-	struct app_snapinput in;   /* dataset, categories, revenue, potential */
+	struct app_snapinput in; /* dataset, categories, revenue, potential */
 	struct policy policy;
 	struct planned_contact *pc; /* per customer */
 	int32_t applied_day;        /* the day the plan was last applied, DAYS_NONE never */

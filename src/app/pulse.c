@@ -104,7 +104,8 @@ static int moves(struct app_pulse *p, int32_t week, int32_t only, struct pulse_m
 	const char *sid = only >= 0 ? p->plan.in.ds.sellers[only].id : NULL;
 	int64_t *ia, *ib;
 	struct cat_row *ra, *rb;
-	size_t na = scoped_rows(&p->s_from, sid, &ia, &ra), nb = scoped_rows(&p->s_to, sid, &ib, &rb);
+	size_t na = scoped_rows(&p->s_from, sid, &ia, &ra),
+	       nb = scoped_rows(&p->s_to, sid, &ib, &rb);
 	category_migration(ia, ra, na, ib, rb, nb, &m->m);
 	free(ia);
 	free(ra);
@@ -220,7 +221,10 @@ int app_pulse_feed(struct app_pulse *p, int32_t only, int32_t today, const char 
 		char *et = pulse_subject(&r, lang);
 		char *link = xasprintf("%s/#/adherence", site_url ? site_url : "");
 		atom_time((time_t)(week + 7) * 86400, eu);
-		struct atom_entry e = {.id = eid, .title = et, .updated = eu, .link = link,
+		struct atom_entry e = {.id = eid,
+		                       .title = et,
+		                       .updated = eu,
+		                       .link = link,
 		                       .content_html = strbuf_cstr(&html)};
 		atom_entry(out, &e);
 		free(eid);
@@ -246,8 +250,9 @@ static char **manager_addresses(struct sqlite3 *db, size_t *n, char **cause)
 		return NULL;
 	if (*n == 0) {
 		free(v);
-		*cause = xstrdup("no manager has an e-mail address: add one with 'fokus user email NAME "
-		                 "ADDRESS', or give --to ADDRESS");
+		*cause =
+		    xstrdup("no manager has an e-mail address: add one with 'fokus user email NAME "
+		            "ADDRESS', or give --to ADDRESS");
 		return NULL;
 	}
 	return v;
@@ -317,7 +322,8 @@ int app_pulse_send(struct sqlite3 *db, const struct pulse_report *r, const struc
 	mailer_close(m);
 	int rc = failed.len || *sent < nto ? -1 : 0;
 	if (rc != 0)
-		*cause = xasprintf("not sent to %s", failed.len ? strbuf_cstr(&failed) : "everyone");
+		*cause =
+		    xasprintf("not sent to %s", failed.len ? strbuf_cstr(&failed) : "everyone");
 	free(page);
 	free(subject);
 	strbuf_free(&html);

@@ -9,8 +9,9 @@
 #include <string.h>
 
 int app_route_plan(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-                   const struct route_planned *planned, int32_t seller, const int32_t *days, int ndays, const struct route_params *prm,
-                   double road_factor, double speed_kmh, struct app_route *out, char **cause)
+                   const struct route_planned *planned, int32_t seller, const int32_t *days,
+                   int ndays, const struct route_params *prm, double road_factor, double speed_kmh,
+                   struct app_route *out, char **cause)
 {
 	memset(out, 0, sizeof(*out));
 	const struct seller *sel = &ds->sellers[seller];
@@ -25,8 +26,8 @@ int app_route_plan(const struct dataset *ds, const int8_t *cat, const struct pol
 		lon[k + 1] = cu->has_loc ? cu->lon : sel->home_lon;
 	}
 	struct route_geo geo = {lat, lon, road_factor, speed_kmh};
-	int rc = route_plan_solve(ds, out->visits, out->nvisits, days, ndays, prm, route_geo_leg, &geo,
-	                          &out->plan, cause);
+	int rc = route_plan_solve(ds, out->visits, out->nvisits, days, ndays, prm, route_geo_leg,
+	                          &geo, &out->plan, cause);
 	free(lat);
 	free(lon);
 	if (rc != 0)

@@ -23,19 +23,20 @@ struct app_route {
  * of great-circle km x road_factor at speed_kmh. Returns 0 and *out (free
  * with app_route_free), or -1 with *cause (caller frees). */
 int app_route_plan(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-                   const struct route_planned *planned, int32_t seller, const int32_t *days, int ndays, const struct route_params *prm,
-                   double road_factor, double speed_kmh, struct app_route *out, char **cause);
+                   const struct route_planned *planned, int32_t seller, const int32_t *days,
+                   int ndays, const struct route_params *prm, double road_factor, double speed_kmh,
+                   struct app_route *out, char **cause);
 void app_route_free(struct app_route *r);
 
 /* A seller's coming days as the dashboard shows them (web/routeapi.c): the
  * workspace's coverage plan (app_plan_route), then app_route_plan over the
  * working days from `from` on, with route_params_default and its travel. */
 struct app_route_week {
-	struct plan_inputs in;       /* in.ds: the dataset the visits index */
+	struct plan_inputs in; /* in.ds: the dataset the visits index */
 	struct plan_result *pr;
 	struct route_planned planned;
-	struct route_params prm;     /* what planned the days */
-	int32_t seller;              /* index into in.ds.sellers */
+	struct route_params prm; /* what planned the days */
+	int32_t seller;          /* index into in.ds.sellers */
 	struct app_route rt;
 };
 enum app_route_week_status {

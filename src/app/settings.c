@@ -19,22 +19,22 @@ const struct app_setting_def app_settings[] = {
      "SMTP-servern som skickar nyhetsbrevet och veckopulsen", 0},
     {"smtp.port", "PORT", "587", "its port: 587 (submission, STARTTLS), 25, or 465 (TLS at once)",
      "dess port: 587 (submission, STARTTLS), 25 eller 465 (TLS direkt)", 0},
-    {"smtp.from", "ADDRESS", NULL,
-     "the sender, e.g. 'Exempelgrossisten <nyhetsbrev@example.se>'",
+    {"smtp.from", "ADDRESS", NULL, "the sender, e.g. 'Exempelgrossisten <nyhetsbrev@example.se>'",
      "avsändaren, t.ex. 'Exempelgrossisten <nyhetsbrev@example.se>'", 0},
     {"smtp.user", "NAME", NULL, "the login name at the server (none: send without logging in)",
      "inloggningsnamnet hos servern (inget: skicka utan inloggning)", 0},
-    {"smtp.starttls", "yes|no", "yes", "require STARTTLS (encryption) before logging in and sending",
+    {"smtp.starttls", "yes|no", "yes",
+     "require STARTTLS (encryption) before logging in and sending",
      "kräv STARTTLS (kryptering) innan inloggning och sändning", 0},
     {"smtp.rate", "N", "10", "at most N messages per second (decimals allowed, e.g. 0.5)",
      "högst N meddelanden per sekund (decimaler går, t.ex. 0,5)", 0},
     {"smtp.cafile", "FILE", NULL,
      "certificate authority file for a server with a private certificate",
      "CA-fil för en server med eget certifikat", 0},
-    {"site.url", "URL", NULL,
-     "the dashboard's public address, for unsubscribe links and the feed",
+    {"site.url", "URL", NULL, "the dashboard's public address, for unsubscribe links and the feed",
      "instrumentpanelens publika adress, för avregistreringslänkar och flödet", 0},
-    {"newsletter.reply_to", "ADDRESS", NULL, "where replies to the newsletter go (default: smtp.from)",
+    {"newsletter.reply_to", "ADDRESS", NULL,
+     "where replies to the newsletter go (default: smtp.from)",
      "dit svar på nyhetsbrevet går (standard: smtp.from)", 0},
     {SECRET_KEY, "", NULL, "signs unsubscribe links", "signerar avregistreringslänkar", 1},
     {NULL, NULL, NULL, NULL, NULL, 0},
@@ -70,8 +70,9 @@ static int host_ok(const char *v)
 	if (!*v || strlen(v) > 253)
 		return 0;
 	for (const char *p = v; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-		      *p == '-' || *p == '.' || *p == ':' || *p == '[' || *p == ']'))
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' || *p == ':' ||
+		      *p == '[' || *p == ']'))
 			return 0;
 	return 1;
 }
@@ -86,7 +87,8 @@ static char *url_check(const char *v)
 	if (!*host || *host == '/')
 		return NULL;
 	for (const char *p = v; *p; p++)
-		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("\"'<>\\^`{|}", *p))
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f ||
+		    strchr("\"'<>\\^`{|}", *p))
 			return NULL;
 	char *s = xstrdup(v);
 	size_t n = strlen(s);

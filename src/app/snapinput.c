@@ -44,8 +44,9 @@ int app_snapinput_load(struct sqlite3 *db, int64_t snapshot, int what, struct ap
 	if (snapshot > 0) {
 		r = store_snapshot_exists(db, snapshot, cause);
 		if (r == 1)
-			*cause = xasprintf("snapshot %lld does not exist; 'fokus history' lists them",
-			                   (long long)snapshot);
+			*cause =
+			    xasprintf("snapshot %lld does not exist; 'fokus history' lists them",
+			              (long long)snapshot);
 	} else {
 		r = store_snapshot_latest(db, &snapshot, cause);
 		if (r == 1)

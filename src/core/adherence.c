@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const measure_codes[ADH_N] = {"visits_1",    "visits_2R", "visits_2P",
-                                                 "visits_3",    "visits_none", "calls",
-                                                 "newsletters"};
+static const char *const measure_codes[ADH_N] = {
+    "visits_1", "visits_2R", "visits_2P", "visits_3", "visits_none", "calls", "newsletters"};
 
 const char *adherence_measure_code(int m)
 {
@@ -92,7 +91,8 @@ static void planned_weeks(const struct dataset *ds, const struct planned_contact
 	}
 	for (size_t i = 0; i < ds->ncustomers; i++) {
 		const struct planned_contact *p = &pc[i];
-		if (p->owner < 0 || (size_t)p->owner >= a->nsellers || p->cat < 0 || p->cat >= CAT_COUNT)
+		if (p->owner < 0 || (size_t)p->owner >= a->nsellers || p->cat < 0 ||
+		    p->cat >= CAT_COUNT)
 			continue;
 		struct adh_seller *s = &a->sellers[p->owner];
 		s->customers[p->cat]++;
@@ -191,7 +191,8 @@ size_t adherence_overdue(const struct dataset *ds, const struct planned_contact 
 			continue;
 		int32_t due = due_day(p, last[i], never_due);
 		if (due < before)
-			(*out)[n++] = (struct adh_overdue){(int32_t)i, p->owner, last[i], due, before - due};
+			(*out)[n++] =
+			    (struct adh_overdue){(int32_t)i, p->owner, last[i], due, before - due};
 	}
 	qsort(*out, n, sizeof(**out), by_overdue);
 	free(last);
@@ -200,8 +201,7 @@ size_t adherence_overdue(const struct dataset *ds, const struct planned_contact 
 }
 
 /* Due dates and overdue customers at the period's end, counted per seller. */
-static void overdue(const struct dataset *ds, const struct planned_contact *pc,
-                    struct adherence *a)
+static void overdue(const struct dataset *ds, const struct planned_contact *pc, struct adherence *a)
 {
 	size_t n = ds->ncustomers;
 	int32_t *last, *lastv;
@@ -247,7 +247,8 @@ static double share3(const struct adh_seller *s, int w0, int w1, int planned)
 	double v3 = 0, all = 0;
 	for (int w = w0; w < w1; w++) {
 		const struct adh_cell *c = &s->week[w];
-		v3 += planned ? c->planned[ADH_VISITS + CAT_3] : (double)c->done[ADH_VISITS + CAT_3];
+		v3 +=
+		    planned ? c->planned[ADH_VISITS + CAT_3] : (double)c->done[ADH_VISITS + CAT_3];
 		all += planned ? adh_planned_visits(c) : (double)adh_done_visits(c);
 	}
 	return all > 0 ? v3 / all : 0;

@@ -17,7 +17,7 @@
 /* What is counted: visits per category (1, 2R, 2P, 3, then customers
  * without a category), calls, newsletters. */
 enum adh_measure {
-	ADH_VISITS = 0, /* ADH_VISITS + enum category: visits to that category */
+	ADH_VISITS = 0,              /* ADH_VISITS + enum category: visits to that category */
 	ADH_VISITS_NONE = CAT_COUNT, /* visits to customers without a category */
 	ADH_CALLS,
 	ADH_NEWSLETTERS,
@@ -40,7 +40,7 @@ double adh_planned_visits(const struct adh_cell *c);
 int64_t adh_done_visits(const struct adh_cell *c);
 
 struct adh_seller {
-	int32_t seller;       /* index into ds->sellers, -1 for the team */
+	int32_t seller;        /* index into ds->sellers, -1 for the team */
 	struct adh_cell *week; /* adherence.nweeks cells */
 	struct adh_cell total;
 	int64_t customers[CAT_COUNT];      /* owned (responsible for), per category */
@@ -51,8 +51,8 @@ struct adh_seller {
 	 * without a responsible person) */
 	double cat3_first, cat3_last; /* share of the visits to category 3, first and last weeks */
 	double cat3_planned;          /* the plan's share of visits to category 3 */
-	bool drift;                   /* see docs: cat3_last > planned + margin and > first + margin */
-	bool active;                  /* owns customers or did something in the period */
+	bool drift;  /* see docs: cat3_last > planned + margin and > first + margin */
+	bool active; /* owns customers or did something in the period */
 };
 
 struct adh_overdue {
@@ -64,10 +64,10 @@ struct adh_overdue {
 };
 
 struct adherence {
-	int32_t from, to;  /* the period, both included */
+	int32_t from, to; /* the period, both included */
 	int nweeks;
-	int32_t week0;     /* the Monday of the first week */
-	int drift_weeks;   /* weeks at each end compared for drift */
+	int32_t week0;   /* the Monday of the first week */
+	int drift_weeks; /* weeks at each end compared for drift */
 	size_t nsellers;
 	struct adh_seller *sellers; /* one per ds->sellers entry, same index */
 	struct adh_seller team;

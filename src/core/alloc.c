@@ -116,7 +116,8 @@ static int points(const struct solver *S, int i, int ci, struct pt *pts)
 			continue;
 		struct pt x = {alloc_hours(p, i, ci, l), c->g[l], (int16_t)l};
 		int k = n++;
-		while (k > 0 && (pts[k - 1].h > x.h || (pts[k - 1].h == x.h && pts[k - 1].g < x.g))) {
+		while (k > 0 &&
+		       (pts[k - 1].h > x.h || (pts[k - 1].h == x.h && pts[k - 1].g < x.g))) {
 			pts[k] = pts[k - 1];
 			k--;
 		}
@@ -149,7 +150,8 @@ static int hull(struct solver *S, int i, int ci, struct seg *out, int16_t *bl, d
 	for (int k = 0; k < m; k++) {
 		while (h >= 2) {
 			const struct pt *a = &pts[h - 2], *b = &pts[h - 1], *c = &pts[k];
-			double cross = (b->h - a->h) * (c->g - a->g) - (b->g - a->g) * (c->h - a->h);
+			double cross =
+			    (b->h - a->h) * (c->g - a->g) - (b->g - a->g) * (c->h - a->h);
 			if (cross < 0)
 				break;
 			h--;
@@ -322,7 +324,8 @@ static int lower(const struct pstate *P, const struct seg *s)
 struct change {
 	const struct seg *rem, *add;
 	int nrem, nadd;
-	int rp[512], ap[512]; /* positions in the list: of the removed, and the count before each added */
+	int rp[512],
+	    ap[512]; /* positions in the list: of the removed, and the count before each added */
 	double rem_h, rem_v, add_h, add_v;
 };
 
@@ -465,8 +468,8 @@ static void remove_item(struct solver *S, int person, int32_t i)
 
 /* Records item i as placed with person (its ci-th candidate) at its base
  * level bl, whose hours and value are bh and bv. */
-static void seat_item(struct solver *S, struct pstate *P, int32_t i, int ci, int32_t person, int16_t bl,
-                      double bh, double bv)
+static void seat_item(struct solver *S, struct pstate *P, int32_t i, int ci, int32_t person,
+                      int16_t bl, double bh, double bv)
 {
 	S->person[i] = person;
 	S->ci[i] = ci;
@@ -533,8 +536,9 @@ static void settle(struct pstate *P, int from)
 	struct seg *tmp = xmalloc((size_t)n * sizeof(struct seg));
 	int a = 0, b = from, w = 0;
 	while (a < from || b < n)
-		tmp[w++] = b >= n || (a < from && !seg_before(&P->segs[b], &P->segs[a])) ? P->segs[a++]
-		                                                                         : P->segs[b++];
+		tmp[w++] = b >= n || (a < from && !seg_before(&P->segs[b], &P->segs[a]))
+		               ? P->segs[a++]
+		               : P->segs[b++];
 	memcpy(P->segs, tmp, (size_t)n * sizeof(struct seg));
 	free(tmp);
 }
@@ -783,16 +787,19 @@ static int swap_pass(struct solver *S)
 	}
 	for (int a = 0; a < np && !out_of_time(S); a++) {
 		for (int b = a + 1; b < np; b++) {
-			size_t ab = (size_t)a * (size_t)np + (size_t)b, ba = (size_t)b * (size_t)np + (size_t)a;
+			size_t ab = (size_t)a * (size_t)np + (size_t)b,
+			       ba = (size_t)b * (size_t)np + (size_t)a;
 			bool done = false;
 			for (int x = 0; x < nw[ab] && !done; x++) {
 				for (int y = 0; y < nw[ba] && !done; y++) {
-					struct want *wi = &wants[ab * SWAP_TOP + x], *wj = &wants[ba * SWAP_TOP + y];
-					if (wi->est + wj->est <= worth(wi->est) || S->person[wi->item] != a ||
-					    S->person[wj->item] != b)
+					struct want *wi = &wants[ab * SWAP_TOP + x],
+					            *wj = &wants[ba * SWAP_TOP + y];
+					if (wi->est + wj->est <= worth(wi->est) ||
+					    S->person[wi->item] != a || S->person[wj->item] != b)
 						continue;
 					double ua, ub;
-					double gain = gain_swap(S, wi->item, wi->cand, wj->item, wj->cand, &ua, &ub);
+					double gain = gain_swap(S, wi->item, wi->cand, wj->item,
+					                        wj->cand, &ua, &ub);
 					if (gain > min_gain(S, a, b) && band_ok(S, a, ua, b, ub)) {
 						int32_t i = wi->item, j = wj->item;
 						S->moves++;
@@ -900,18 +907,21 @@ static void balance(struct solver *S)
 				const struct pstate *Q = &S->ps[q];
 				for (int k = 0; k < Q->nitems; k++)
 					if (p->items[Q->items[k]].pin < 0)
-						balance_wants(S, Q->items[k], g, false, worst, top, &ntop);
+						balance_wants(S, Q->items[k], g, false, worst, top,
+						              &ntop);
 			}
 		}
 		double best_gain = -INFINITY;
 		int best = -1;
 		for (int t = 0; t < ntop; t++) {
-			int32_t i = top[t].item, at = S->person[i], q = p->items[i].cand[top[t].cand];
+			int32_t i = top[t].item, at = S->person[i],
+			        q = p->items[i].cand[top[t].cand];
 			double up, uq;
 			double gain = gain_relocate(S, i, top[t].cand, &up, &uq);
 			double before = excess(S, g, share(S, at, S->ps[at].used)) +
 			                excess(S, g, share(S, q, S->ps[q].used));
-			double after = excess(S, g, share(S, at, up)) + excess(S, g, share(S, q, uq));
+			double after =
+			    excess(S, g, share(S, at, up)) + excess(S, g, share(S, q, uq));
 			if (after < before - 1e-12 && gain > best_gain) {
 				best_gain = gain;
 				best = t;
@@ -979,7 +989,9 @@ static void initial(struct solver *S)
 		S->person[i] = -1;
 		if (it->ncand <= 0)
 			continue;
-		int k = it->pin >= 0 ? cand_index(it, it->pin) : it->from >= 0 ? cand_index(it, it->from) : -1;
+		int k = it->pin >= 0    ? cand_index(it, it->pin)
+		        : it->from >= 0 ? cand_index(it, it->from)
+		                        : -1;
 		if (it->pin >= 0 && k < 0)
 			k = 0;
 		if (k >= 0) {
@@ -1072,7 +1084,8 @@ static void solver_free(struct solver *S)
 
 static void solver_init(struct solver *S, const struct alloc_problem *p)
 {
-	size_t n = (size_t)(p->nitems ? p->nitems : 1), np = (size_t)(p->npersons ? p->npersons : 1);
+	size_t n = (size_t)(p->nitems ? p->nitems : 1),
+	       np = (size_t)(p->npersons ? p->npersons : 1);
 	S->ps = xcalloc(np, sizeof(*S->ps));
 	for (size_t q = 0; q < np; q++) {
 		S->ps[q].H = xcalloc(1, sizeof(double));
@@ -1120,7 +1133,8 @@ int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o, struc
 	search(&S);
 	commit_levels(&S);
 	/* The solution. */
-	size_t n = (size_t)(p->nitems ? p->nitems : 1), np = (size_t)(p->npersons ? p->npersons : 1);
+	size_t n = (size_t)(p->nitems ? p->nitems : 1),
+	       np = (size_t)(p->npersons ? p->npersons : 1);
 	s->person = S.person;
 	s->level = S.level;
 	s->move = S.move;

@@ -68,26 +68,27 @@ struct alloc_opts {
 enum alloc_move { AM_NONE = 0, AM_PLACED, AM_CAPACITY, AM_BALANCE };
 
 struct alloc_solution {
-	int32_t *person;   /* per item, -1 without candidates */
-	int16_t *level;    /* per item */
-	uint8_t *move;     /* per item: enum alloc_move for items that left `from` or were placed */
-	double *hours;     /* per item at its person and level */
-	double *value;     /* per item */
-	double *load;      /* per person: hours */
-	double *price;     /* per person: value of one more hour at the margin (0: room left) */
-	double objective;  /* sum of values − move costs */
-	double value_sum;  /* sum of values */
-	int moved;         /* items with from >= 0 that ended elsewhere */
-	int passes;        /* local-search passes */
-	long evaluations;  /* exact move evaluations */
-	bool stopped;      /* the time budget ended the search */
+	int32_t *person;  /* per item, -1 without candidates */
+	int16_t *level;   /* per item */
+	uint8_t *move;    /* per item: enum alloc_move for items that left `from` or were placed */
+	double *hours;    /* per item at its person and level */
+	double *value;    /* per item */
+	double *load;     /* per person: hours */
+	double *price;    /* per person: value of one more hour at the margin (0: room left) */
+	double objective; /* sum of values − move costs */
+	double value_sum; /* sum of values */
+	int moved;        /* items with from >= 0 that ended elsewhere */
+	int passes;       /* local-search passes */
+	long evaluations; /* exact move evaluations */
+	bool stopped;     /* the time budget ended the search */
 };
 
 void alloc_opts_default(struct alloc_opts *o);
 
 /* Solves. Returns 0 and fills *s (free with alloc_solution_free); never
  * fails for a well-formed problem (every cand index in range, levels >= 1). */
-int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o, struct alloc_solution *s);
+int alloc_solve(const struct alloc_problem *p, const struct alloc_opts *o,
+                struct alloc_solution *s);
 void alloc_solution_free(struct alloc_solution *s);
 
 /* The value person p's items of solution s would give with capacities

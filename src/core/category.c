@@ -261,7 +261,8 @@ static void sort_desc(int64_t *v, size_t n)
 	int64_t hi = v[0];
 	for (size_t i = 1; i < n; i++)
 		hi = v[i] > hi ? v[i] : hi;
-	struct rkey *k = xreallocarray(NULL, n, sizeof(*k)), *tmp = xreallocarray(NULL, n, sizeof(*tmp));
+	struct rkey *k = xreallocarray(NULL, n, sizeof(*k)),
+	            *tmp = xreallocarray(NULL, n, sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		k[i] = (struct rkey){(uint64_t)hi - (uint64_t)v[i], 0};
 	radix_sort(k, tmp, n);

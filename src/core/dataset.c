@@ -9,10 +9,10 @@
 static const struct {
 	const char *code, *en, *sv;
 } cats[CAT_COUNT] = {
-	{"1", "Category 1 (key account)", "Kategori 1"},
-	{"2R", "Category 2 revenue", "Kategori 2 omsättning"},
-	{"2P", "Category 2 potential", "Kategori 2 potential"},
-	{"3", "Category 3", "Kategori 3"},
+    {"1", "Category 1 (key account)", "Kategori 1"},
+    {"2R", "Category 2 revenue", "Kategori 2 omsättning"},
+    {"2P", "Category 2 potential", "Kategori 2 potential"},
+    {"3", "Category 3", "Kategori 3"},
 };
 
 const char *category_code(enum category c)
@@ -42,10 +42,13 @@ static const struct {
 	const char *code, *en, *sv;
 	const char *aliases[4];
 } roles[ROLE_COUNT] = {
-	{"", "", "", {NULL}},
-	{"farmer", "farmer", "förvaltare", {"förvaltare", "forvaltare", "account manager", NULL}},
-	{"hunter", "hunter", "jägare", {"jägare", "jagare", NULL}},
-	{"service", "customer service", "kundtjänst", {"kundtjänst", "kundtjanst", "customer service", NULL}},
+    {"", "", "", {NULL}},
+    {"farmer", "farmer", "förvaltare", {"förvaltare", "forvaltare", "account manager", NULL}},
+    {"hunter", "hunter", "jägare", {"jägare", "jagare", NULL}},
+    {"service",
+     "customer service",
+     "kundtjänst",
+     {"kundtjänst", "kundtjanst", "customer service", NULL}},
 };
 
 const char *role_code(enum role r)
@@ -81,13 +84,14 @@ static const struct {
 	const char *code;
 	const char *aliases[8];
 } acts[ACT_COUNT] = {
-	{"visit", {"besök", "besok", "field visit", "kundbesök", NULL}},
-	{"phone", {"telefon", "samtal", "call", "phone call", "telefonsamtal", NULL}},
-	{"email", {"e-mail", "e-post", "epost", "mejl", "mail", NULL}},
-	{"meeting", {"möte", "mote", "online meeting", "digitalt möte", NULL}},
-	{"meeting_booked", {"bokat möte", "bokat mote", "meeting booked", "booked meeting", "booking", "bokning", NULL}},
-	{"newsletter", {"nyhetsbrev", "utskick", NULL}},
-	{"other", {"övrigt", "annat", NULL}},
+    {"visit", {"besök", "besok", "field visit", "kundbesök", NULL}},
+    {"phone", {"telefon", "samtal", "call", "phone call", "telefonsamtal", NULL}},
+    {"email", {"e-mail", "e-post", "epost", "mejl", "mail", NULL}},
+    {"meeting", {"möte", "mote", "online meeting", "digitalt möte", NULL}},
+    {"meeting_booked",
+     {"bokat möte", "bokat mote", "meeting booked", "booked meeting", "booking", "bokning", NULL}},
+    {"newsletter", {"nyhetsbrev", "utskick", NULL}},
+    {"other", {"övrigt", "annat", NULL}},
 };
 
 const char *activity_type_code(enum activity_type t)

@@ -19,7 +19,7 @@ int category_parse(const char *s, enum category *out);
 const char *category_label(enum category c, int lang);
 
 enum role { ROLE_NONE = 0, ROLE_FARMER, ROLE_HUNTER, ROLE_SERVICE, ROLE_COUNT };
-const char *role_code(enum role r);           /* "farmer" "hunter" "service" "" */
+const char *role_code(enum role r);            /* "farmer" "hunter" "service" "" */
 int role_parse(const char *s, enum role *out); /* also förvaltare, jägare, kundtjänst */
 const char *role_label(enum role r, int lang);
 

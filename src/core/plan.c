@@ -251,8 +251,8 @@ static void fallback_distances(const struct plan_inputs *in, struct plan_result 
 }
 
 /* One-way km from seller s to customer c: known, or the role's fallback. */
-static double km_to(const struct plan_inputs *in, const struct plan_result *r, int32_t c,
-                    int32_t s, bool *estimated)
+static double km_to(const struct plan_inputs *in, const struct plan_result *r, int32_t c, int32_t s,
+                    bool *estimated)
 {
 	if (dist_known(&in->ds, c, s)) {
 		*estimated = false;
@@ -307,7 +307,8 @@ static void observe(const struct plan_inputs *in, struct plan_result *r)
 		int cat = in->cat[act->cust];
 		if (act->type == ACT_VISIT) {
 			w->cat[cat].visits_today++;
-			w->cat[cat].field_hours_today += observed_visit_minutes(in, r, act, cat) / 60.0;
+			w->cat[cat].field_hours_today +=
+			    observed_visit_minutes(in, r, act, cat) / 60.0;
 		} else if (act->type == ACT_PHONE) {
 			w->cat[cat].calls_today++;
 		}
@@ -329,7 +330,8 @@ static double *revenue_today(const struct plan_inputs *in, const struct plan_res
 		const struct order *o = &in->ds.orders[i];
 		if (o->cust < 0 || (size_t)o->cust >= n || !in_window(&r->whatif, o->day))
 			continue;
-		rev[o->cust] += in->margin ? (o->has_margin ? (double)o->margin : 0) : (double)o->amount;
+		rev[o->cust] +=
+		    in->margin ? (o->has_margin ? (double)o->margin : 0) : (double)o->amount;
 	}
 	return rev;
 }
@@ -386,8 +388,9 @@ void plan_response(const struct plan_inputs *in, int32_t today, int boot, struct
 		pr->fit = fit->cat[k];
 		pr->f_ref = fit->cat[k].f_ref;
 		char *cause = NULL;
-		if (in->judged[k] && response_from_points(&in->judgement[k], plan_reference_contact(pr->f_ref),
-		                                          &pr->curve, &cause) == 0) {
+		if (in->judged[k] &&
+		    response_from_points(&in->judgement[k], plan_reference_contact(pr->f_ref),
+		                         &pr->curve, &cause) == 0) {
 			pr->source = RS_JUDGEMENT;
 		} else if (fit->cat[k].ok) {
 			pr->source = RS_FIT;
@@ -457,11 +460,12 @@ static void category_levels(const struct policy_row *row, bool visits_ok, struct
 {
 	double v[NSTEPS(visit_steps) + 2], q[NSTEPS(call_steps) + 2];
 	double vmax = row->max[CH_VISIT] > row->per_year[CH_VISIT] ? row->max[CH_VISIT]
-	                                                            : row->per_year[CH_VISIT];
+	                                                           : row->per_year[CH_VISIT];
 	double qmax = row->max[CH_PHONE] > row->per_year[CH_PHONE] ? row->max[CH_PHONE]
-	                                                            : row->per_year[CH_PHONE];
-	int nv = visits_ok ? steps(visit_steps, NSTEPS(visit_steps), vmax, row->per_year[CH_VISIT], v)
-	                   : 1;
+	                                                           : row->per_year[CH_PHONE];
+	int nv = visits_ok
+	             ? steps(visit_steps, NSTEPS(visit_steps), vmax, row->per_year[CH_VISIT], v)
+	             : 1;
 	if (!visits_ok)
 		v[0] = 0;
 	int nq = steps(call_steps, NSTEPS(call_steps), qmax, row->per_year[CH_PHONE], q);
@@ -515,8 +519,8 @@ static void roster_free(struct roster *ro)
 }
 
 /* Hours per visit (round trip) from seller s to customer c. */
-static double travel_per_visit(const struct plan_inputs *in, const struct plan_result *r,
-                               int32_t c, int32_t s)
+static double travel_per_visit(const struct plan_inputs *in, const struct plan_result *r, int32_t c,
+                               int32_t s)
 {
 	bool est;
 	return 2.0 * minutes_for_km(&r->params, km_to(in, r, c, s, &est)) / 60.0;
@@ -545,7 +549,8 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 		const struct policy_row *row = &in->policy.cat[k];
 		struct levels L;
 		category_levels(row, may_visit(&in->policy, k), &L);
-		double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV, *g = fix + MAXLEV;
+		double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV,
+		       *g = fix + MAXLEV;
 		for (int l = 0; l < L.n; l++) {
 			vis[l] = L.visits[l];
 			st->calls[(size_t)k * MAXLEV + (size_t)l] = L.calls[l];
@@ -553,7 +558,8 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 			          L.calls[l] * minutes_of(row, CH_PHONE) +
 			          row->per_year[CH_NEWSLETTER] * row->minutes[CH_NEWSLETTER]) /
 			         60.0;
-			g[l] = response_g(&r->response[k].curve, L.visits[l] + in->phone_weight * L.calls[l]);
+			g[l] = response_g(&r->response[k].curve,
+			                  L.visits[l] + in->phone_weight * L.calls[l]);
 		}
 		st->news[k] = row->per_year[CH_NEWSLETTER];
 		st->classes[k] = (struct alloc_class){L.n, vis, fix, g};
@@ -600,8 +606,8 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 			for (int k = 0; k < ro->n[role]; k++) {
 				int32_t s = ro->s[role][k];
 				bool known = visits_ok && dist_known(ds, (int32_t)c, s);
-				keys[nc++] = (struct cand_key){known ? dist_km(ds, (int32_t)c, s) : 0,
-				                               known, s};
+				keys[nc++] = (struct cand_key){
+				    known ? dist_km(ds, (int32_t)c, s) : 0, known, s};
 			}
 			if (visits_ok && nc > K) {
 				qsort(keys, (size_t)nc, sizeof(*keys), by_km);
@@ -622,9 +628,10 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 			int32_t s = keys[k].s;
 			bool person_visits = ds->sellers[s].role != ROLE_SERVICE && visits_ok;
 			st->cand[used + (size_t)k] = s;
-			st->a[used + (size_t)k] = person_visits ? travel_per_visit(in, r, (int32_t)c, s) +
-			                                              minutes_of(&in->policy.cat[cat], CH_VISIT) * 0
-			                                        : -1;
+			st->a[used + (size_t)k] =
+			    person_visits ? travel_per_visit(in, r, (int32_t)c, s) +
+			                        minutes_of(&in->policy.cat[cat], CH_VISIT) * 0
+			                  : -1;
 		}
 		it->ncand = nc;
 		/* cand and a point into arrays that may still move: offsets for now. */
@@ -634,7 +641,8 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 			/* A class of its own with the pinned level only. */
 			const struct policy_row *row = &in->policy.cat[cat];
 			int k = pinned_cls++;
-			double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV, *g = fix + MAXLEV;
+			double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV,
+			       *g = fix + MAXLEV;
 			double v = pin->visits >= 0 ? pin->visits : row->per_year[CH_VISIT];
 			double q = pin->calls >= 0 ? pin->calls : row->per_year[CH_PHONE];
 			if (ds->sellers[pin->seller].role == ROLE_SERVICE)
@@ -750,8 +758,8 @@ static void fill_assignments(const struct plan_inputs *in, struct plan_result *r
 		            ? km_to(in, r, (int32_t)c, a->to, &est)
 		            : -1;
 		a->travel_estimated = a->visits > 0 && est;
-		a->travel_hours = a->visits > 0 ? a->visits * 2.0 * minutes_for_km(&r->params, a->km) / 60.0
-		                                : 0;
+		a->travel_hours =
+		    a->visits > 0 ? a->visits * 2.0 * minutes_for_km(&r->params, a->km) / 60.0 : 0;
 		a->contact_hours = a->hours - a->travel_hours;
 		a->value_plan = s->value[i];
 		a->channel = (uint8_t)channel_of(a->visits, a->calls, a->newsletters);
@@ -765,9 +773,9 @@ static void person_totals(const struct plan_inputs *in, struct plan_result *r,
                           const struct alloc_solution *s)
 {
 	const struct dataset *ds = &in->ds;
-	double *vd = xcalloc(r->nperson ? r->nperson : 1, sizeof(double));   /* sum v x km */
-	double *vb = xcalloc(r->nperson ? r->nperson : 1, sizeof(double));   /* sum v x best km */
-	double *vv = xcalloc(r->nperson ? r->nperson : 1, sizeof(double));   /* sum v */
+	double *vd = xcalloc(r->nperson ? r->nperson : 1, sizeof(double)); /* sum v x km */
+	double *vb = xcalloc(r->nperson ? r->nperson : 1, sizeof(double)); /* sum v x best km */
+	double *vv = xcalloc(r->nperson ? r->nperson : 1, sizeof(double)); /* sum v */
 	for (size_t q = 0; q < r->nperson; q++) {
 		struct plan_person *pp = &r->person[q];
 		pp->role = ds->sellers[q].role;
@@ -805,7 +813,8 @@ static void person_totals(const struct plan_inputs *in, struct plan_result *r,
 				double best = -1;
 				enum role role = ds->sellers[a->to].role;
 				for (size_t q = 0; q < ds->nsellers; q++)
-					if (ds->sellers[q].role == role && dist_known(ds, (int32_t)c, (int32_t)q)) {
+					if (ds->sellers[q].role == role &&
+					    dist_known(ds, (int32_t)c, (int32_t)q)) {
 						double km = dist_km(ds, (int32_t)c, (int32_t)q);
 						if (best < 0 || km < best)
 							best = km;
@@ -942,7 +951,8 @@ static void coverage_and_below(const struct plan_inputs *in, struct plan_result 
 		b->customers++;
 		b->policy_visits = pv;
 		b->policy_calls = row->per_year[CH_PHONE];
-		bool below = pv > 0 ? a->visits < pv - EPS : a->calls < row->per_year[CH_PHONE] - EPS;
+		bool below =
+		    pv > 0 ? a->visits < pv - EPS : a->calls < row->per_year[CH_PHONE] - EPS;
 		if (!below)
 			continue;
 		b->below++;
@@ -957,7 +967,8 @@ static void coverage_and_below(const struct plan_inputs *in, struct plan_result 
 		}
 		if (!r->below[k].customers) {
 			const struct policy_row *row = &in->policy.cat[k];
-			r->below[k].policy_visits = may_visit(&in->policy, k) ? row->per_year[CH_VISIT] : 0;
+			r->below[k].policy_visits =
+			    may_visit(&in->policy, k) ? row->per_year[CH_VISIT] : 0;
 			r->below[k].policy_calls = row->per_year[CH_PHONE];
 		}
 	}
@@ -992,7 +1003,8 @@ static void values(const struct plan_inputs *in, struct plan_result *r, const do
 		w->visits_plan += a->visits;
 		w->calls_plan += a->calls;
 		w->field_hours_plan +=
-		    a->visits * minutes_of(&in->policy.cat[a->cat], CH_VISIT) / 60.0 + a->travel_hours;
+		    a->visits * minutes_of(&in->policy.cat[a->cat], CH_VISIT) / 60.0 +
+		    a->travel_hours;
 	}
 	int nb = 0;
 	for (int k = 0; k < CAT_COUNT; k++)

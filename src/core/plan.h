@@ -38,15 +38,15 @@ struct plan_pin {
 /* Everything the plan is computed from. Loaded by store_plan_inputs()
  * (store/plan.h) or built by hand in tests; freed by plan_inputs_free(). */
 struct plan_inputs {
-	struct dataset ds;    /* customers, sellers, orders, activities */
-	int8_t *cat;          /* per customer: enum category, CAT_NONE when not categorized */
-	int64_t *revenue;     /* per customer: revenue (or margin) per year in the snapshot,
-	                       * minor units; NULL: the window's orders (hand-made inputs) */
-	int64_t *potential;   /* per customer: potential per year from the snapshot (minor
-	                       * units), -1 unknown; NULL when none is known */
-	bool margin;          /* the snapshot's axis is margin: values are margins */
-	struct policy policy; /* the contact policy (the target) */
-	bool judged[CAT_COUNT];                  /* the manager's response points are set */
+	struct dataset ds;      /* customers, sellers, orders, activities */
+	int8_t *cat;            /* per customer: enum category, CAT_NONE when not categorized */
+	int64_t *revenue;       /* per customer: revenue (or margin) per year in the snapshot,
+	                         * minor units; NULL: the window's orders (hand-made inputs) */
+	int64_t *potential;     /* per customer: potential per year from the snapshot (minor
+	                         * units), -1 unknown; NULL when none is known */
+	bool margin;            /* the snapshot's axis is margin: values are margins */
+	struct policy policy;   /* the contact policy (the target) */
+	bool judged[CAT_COUNT]; /* the manager's response points are set */
 	struct response_points judgement[CAT_COUNT];
 	double phone_weight;  /* a call as a share of a visit in the response */
 	struct plan_pin *pin; /* per customer, seller -1 when not pinned; NULL: no pins */
@@ -94,12 +94,12 @@ struct plan_assign {
 	bool travel_estimated; /* the distance was unknown: the role's average was used */
 	double km;             /* one way from `to`'s home (the role's average when
 	                        * travel_estimated); -1 unknown or without visits */
-	double visits, calls, newsletters; /* planned per year */
+	double visits, calls, newsletters;         /* planned per year */
 	double contact_hours, travel_hours, hours; /* per year at the planned level */
-	double f_today;        /* contact today: visits + weight x calls a year */
-	double value_today;    /* expected yearly revenue at today's contact (minor units) */
-	double value_plan;     /* ... at the planned contact */
-	double r0, rmax;       /* the customer's response curve (minor units a year) */
+	double f_today;     /* contact today: visits + weight x calls a year */
+	double value_today; /* expected yearly revenue at today's contact (minor units) */
+	double value_plan;  /* ... at the planned contact */
+	double r0, rmax;    /* the customer's response curve (minor units a year) */
 };
 
 struct plan_person {
@@ -107,15 +107,15 @@ struct plan_person {
 	bool has_home;
 	double capacity_hours; /* hours_per_year x field_share */
 	double hours, contact_hours, travel_hours;
-	double visits, calls;  /* planned per year */
+	double visits, calls; /* planned per year */
 	int customers, kept, gained, lost;
-	bool over;             /* hours > capacity_hours (only pins can do this) */
-	double load;           /* hours / capacity */
-	double price;          /* value of one more hour at the margin (minor units) */
-	double km_year;        /* planned driving a year (road km) */
-	double mean_km;        /* mean one-way km to its visited customers (by visits), -1 none */
-	double compactness;    /* best possible mean km / mean_km, 0..1; -1 without visits */
-	double value_plan;     /* expected yearly revenue of its customers */
+	bool over;          /* hours > capacity_hours (only pins can do this) */
+	double load;        /* hours / capacity */
+	double price;       /* value of one more hour at the margin (minor units) */
+	double km_year;     /* planned driving a year (road km) */
+	double mean_km;     /* mean one-way km to its visited customers (by visits), -1 none */
+	double compactness; /* best possible mean km / mean_km, 0..1; -1 without visits */
+	double value_plan;  /* expected yearly revenue of its customers */
 };
 
 struct plan_headcount {
@@ -140,11 +140,11 @@ struct plan_coverage {
 };
 
 struct plan_below {
-	int customers;             /* placed customers of the category */
-	int below;                 /* getting less than the policy's target */
+	int customers; /* placed customers of the category */
+	int below;     /* getting less than the policy's target */
 	double policy_visits, policy_calls;
-	double visits, calls;      /* planned, mean per customer of those below */
-	int channel[PC_COUNT];     /* of those below: by planned channel */
+	double visits, calls;  /* planned, mean per customer of those below */
+	int channel[PC_COUNT]; /* of those below: by planned channel */
 };
 
 struct plan_value {
@@ -188,9 +188,9 @@ struct plan_result {
 	struct plan_below below[CAT_COUNT];
 	struct plan_response response[CAT_COUNT];
 	struct response_fit fit; /* months and phone weight of the fit */
-	double margin_rate;      /* margin / revenue of the window's orders (1 on margin), -1 unknown */
-	double objective;        /* value of placed customers − move costs (minor units) */
-	int moves[PR_COUNT];     /* customers that change owner (had one), by reason */
+	double margin_rate;  /* margin / revenue of the window's orders (1 on margin), -1 unknown */
+	double objective;    /* value of placed customers − move costs (minor units) */
+	int moves[PR_COUNT]; /* customers that change owner (had one), by reason */
 	double fallback_km[ROLE_COUNT]; /* average one-way km used when a distance is unknown */
 	bool fallback_known[ROLE_COUNT];
 	int role_needed[ROLE_COUNT]; /* categorized customers per role */

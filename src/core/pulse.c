@@ -67,7 +67,8 @@ int pulse_bookings(const struct dataset *ds, int32_t week, struct pulse_bookings
 	int64_t *c = xcalloc((ns + 1) * (size_t)nw, sizeof(int64_t)); /* row ns: the team */
 	for (size_t i = 0; i < ds->nactivities; i++) {
 		const struct activity *a = &ds->activities[i];
-		if (a->type != ACT_MEETING_BOOKED || a->seller < 0 || a->day < start || a->day > week + 6)
+		if (a->type != ACT_MEETING_BOOKED || a->seller < 0 || a->day < start ||
+		    a->day > week + 6)
 			continue;
 		int w = (a->day - start) / 7;
 		c[(size_t)a->seller * (size_t)nw + (size_t)w]++;

@@ -22,13 +22,13 @@
 #define PULSE_SPARK 13   /* weeks of bookings shown, the pulse's week last */
 
 struct pulse_bookings {
-	int32_t seller;              /* index into ds->sellers, -1 for the team */
-	int64_t week;                /* meetings booked in the pulse's week */
-	int64_t spark[PULSE_SPARK];  /* the PULSE_SPARK weeks ending with it, oldest first */
-	double avg;                  /* mean of the 12 weeks before it (those with data) */
-	int best_in;                 /* N >= 3 when the week beats each of the N - 1 weeks before
-	                              * it, else 0 (see docs) */
-	bool best_of_history;        /* ... and those are all the weeks with data */
+	int32_t seller;             /* index into ds->sellers, -1 for the team */
+	int64_t week;               /* meetings booked in the pulse's week */
+	int64_t spark[PULSE_SPARK]; /* the PULSE_SPARK weeks ending with it, oldest first */
+	double avg;                 /* mean of the 12 weeks before it (those with data) */
+	int best_in;                /* N >= 3 when the week beats each of the N - 1 weeks before
+	                             * it, else 0 (see docs) */
+	bool best_of_history;       /* ... and those are all the weeks with data */
 };
 
 /* Monday of the ISO week "2026-W49" (also "2026W49", "2026-w9"). Returns 0
@@ -45,7 +45,7 @@ int pulse_bookings(const struct dataset *ds, int32_t week, struct pulse_bookings
 
 /* The category movements of a categorization against the one before. */
 struct pulse_moves {
-	bool have;                 /* two snapshots to compare */
+	bool have; /* two snapshots to compare */
 	int64_t from_id, to_id;
 	char from_at[24], to_at[24]; /* created_at of each */
 	struct cat_migration m;
@@ -56,23 +56,23 @@ struct pulse_moves {
 void pulse_moves_count(struct pulse_moves *m);
 
 struct pulse_finding {
-	char *text[2]; /* the sentence in English [LANG_EN] and Swedish [LANG_SV] */
+	char *text[2];  /* the sentence in English [LANG_EN] and Swedish [LANG_SV] */
 	int64_t amount; /* money at stake, minor units */
 	int32_t seller; /* the finding's seller, -1 the team or no owner */
 };
 
 struct pulse_report {
-	int32_t week;                /* Monday of the ISO week */
-	int32_t only;                /* -1: the whole team; else a seller's own pulse */
+	int32_t week; /* Monday of the ISO week */
+	int32_t only; /* -1: the whole team; else a seller's own pulse */
 	const struct dataset *ds;
 	const struct planned_contact *pc;
 	struct pulse_bookings *book; /* one per seller */
 	struct pulse_bookings team;
-	int history_weeks;           /* weeks with data up to and including the week */
-	struct adherence adh;        /* over the week */
-	struct adh_overdue *keyacc;  /* key accounts (category 1) overdue at the week's end */
+	int history_weeks;          /* weeks with data up to and including the week */
+	struct adherence adh;       /* over the week */
+	struct adh_overdue *keyacc; /* key accounts (category 1) overdue at the week's end */
 	size_t nkeyacc;
-	int64_t key_accounts;        /* category-1 customers (in scope) */
+	int64_t key_accounts; /* category-1 customers (in scope) */
 	struct pulse_moves moves;
 	struct pulse_finding findings[AN_MAX_FINDINGS];
 	int nfindings;

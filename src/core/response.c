@@ -59,8 +59,8 @@ double response_m(const struct response_curve *k, double f)
 
 /* --- judgement ------------------------------------------------------------ */
 
-int response_from_points(const struct response_points *p, double f_ref,
-                         struct response_curve *out, char **cause)
+int response_from_points(const struct response_points *p, double f_ref, struct response_curve *out,
+                         char **cause)
 {
 	if (!(f_ref > 0)) {
 		*cause = xstrdup("today's contact frequency must be above 0");
@@ -78,7 +78,8 @@ int response_from_points(const struct response_points *p, double f_ref,
 	}
 	double span = p->saturation - p->none;
 	double f[3] = {f_ref / 2, f_ref, 1.5 * f_ref};
-	double g[3] = {(p->half - p->none) / span, (1 - p->none) / span, (p->more - p->none) / span};
+	double g[3] = {(p->half - p->none) / span, (1 - p->none) / span,
+	               (p->more - p->none) / span};
 	double sx = 0, sy = 0, sxx = 0, sxy = 0;
 	for (int i = 0; i < 3; i++) {
 		double x = log(f[i]), y = log(g[i] / (1 - g[i]));
@@ -133,8 +134,7 @@ void response_customer(const struct response_curve *k, double revenue, double po
 	out->r0 = k->rho * rmax;
 }
 
-double response_value(const struct response_curve *k, const struct response_customer *c,
-                      double f)
+double response_value(const struct response_curve *k, const struct response_customer *c, double f)
 {
 	return c->r0 + (c->rmax - c->r0) * response_g(k, f);
 }
@@ -165,12 +165,12 @@ void response_contact_today(const struct dataset *ds, int32_t to, double phone_w
 /* Month m counts from the first history month (0) to T − 1; contact is also
  * counted in the two months before (index m + 2 in the contact arrays). */
 struct panel {
-	size_t n;            /* customers */
-	int T;               /* history months */
-	int first;           /* first month with three months of contact before it */
-	float *y;            /* n × T order value per month, negative as 0 */
-	uint16_t *v, *q;     /* n × (T + 2) visits and calls per month */
-	int16_t *t0, *t1;    /* the customer's buying months (first, last), -1 none */
+	size_t n;         /* customers */
+	int T;            /* history months */
+	int first;        /* first month with three months of contact before it */
+	float *y;         /* n × T order value per month, negative as 0 */
+	uint16_t *v, *q;  /* n × (T + 2) visits and calls per month */
+	int16_t *t0, *t1; /* the customer's buying months (first, last), -1 none */
 	double phone_weight;
 };
 
@@ -223,7 +223,8 @@ static void panel_build(const struct response_fit_input *in, struct response_fit
 		int t = month_of(o->day) - m0;
 		if (t < 0 || t >= p->T)
 			continue;
-		double amt = in->margin ? (o->has_margin ? (double)o->margin : 0) : (double)o->amount;
+		double amt =
+		    in->margin ? (o->has_margin ? (double)o->margin : 0) : (double)o->amount;
 		yy[(size_t)o->cust * (size_t)p->T + (size_t)t] += amt;
 	}
 	for (size_t i = 0; i < p->n; i++) {
@@ -282,17 +283,17 @@ static void panel_span(const struct panel *p, size_t i, int *lo, int *hi)
  * prior the fit is drawn to where the data say little. */
 struct groups {
 	int ncust;
-	int *off;     /* ncust + 1 offsets into x, Y, G */
+	int *off; /* ncust + 1 offsets into x, Y, G */
 	double *x, *Y, *G;
-	int *ix;      /* per group: index of its x in ux */
-	double *ux;   /* the distinct contact levels, ascending */
+	int *ix;    /* per group: index of its x in ux */
+	double *ux; /* the distinct contact levels, ascending */
 	int nux;
-	double *Yw;   /* per distinct level: sum of w x Y over its groups */
+	double *Yw;     /* per distinct level: sum of w x Y over its groups */
 	double *m, *lm; /* scratch: m and log m per distinct level */
-	double *Ytot; /* per customer */
-	double *w;    /* bootstrap weight per customer */
-	double disp;  /* dispersion: the log-likelihood is divided by it */
-	bool prior;   /* add the prior's penalty */
+	double *Ytot;   /* per customer */
+	double *w;      /* bootstrap weight per customer */
+	double disp;    /* dispersion: the log-likelihood is divided by it */
+	bool prior;     /* add the prior's penalty */
 	double u_prior[2];
 };
 
@@ -475,7 +476,8 @@ static double objective(const struct groups *g, const double u[2])
 	unpack(u, &rho, &d);
 	double f = -loglik(g, rho, d) / g->disp;
 	if (g->prior) {
-		double a = (u[0] - g->u_prior[0]) / PRIOR_SD_RHO, b = (u[1] - g->u_prior[1]) / PRIOR_SD_D;
+		double a = (u[0] - g->u_prior[0]) / PRIOR_SD_RHO,
+		       b = (u[1] - g->u_prior[1]) / PRIOR_SD_D;
 		f += 0.5 * (a * a + b * b);
 	}
 	return f;
@@ -512,8 +514,8 @@ static int minimize(const struct groups *g, double u[2], double step)
 						s[b][k] = t;
 					}
 				}
-		if (fabs(s[2][0] - s[0][0]) + fabs(s[2][1] - s[0][1]) +
-		        fabs(s[1][0] - s[0][0]) + fabs(s[1][1] - s[0][1]) <
+		if (fabs(s[2][0] - s[0][0]) + fabs(s[2][1] - s[0][1]) + fabs(s[1][0] - s[0][0]) +
+		        fabs(s[1][1] - s[0][1]) <
 		    1e-4)
 			break;
 		double c[2] = {(s[0][0] + s[1][0]) / 2, (s[0][1] + s[1][1]) / 2};
@@ -739,7 +741,8 @@ void response_fit(const struct response_fit_input *in, struct response_fit *out)
 				struct response_curve def;
 				response_default((enum category)k, &def);
 				double u[2];
-				/* The plain maximum first, for the dispersion; then with the prior. */
+				/* The plain maximum first, for the dispersion; then with the prior.
+				 */
 				g.disp = 1;
 				pack(&def, u);
 				minimize(&g, u, 0.5);
@@ -752,12 +755,14 @@ void response_fit(const struct response_fit_input *in, struct response_fit *out)
 				unpack(u, &fc->est.rho, &fc->est.d);
 				fc->est.c = 1;
 				fc->ok = true;
-				fc->lr = 2 * (loglik(&g, fc->est.rho, fc->est.d) - loglik(&g, 0.999, 1)) /
-				         g.disp;
+				fc->lr =
+				    2 *
+				    (loglik(&g, fc->est.rho, fc->est.d) - loglik(&g, 0.999, 1)) /
+				    g.disp;
 				cur[k] = fc->est;
 				if (round == 1 && in->boot > 0)
-					bootstrap(&g, u, replicates(in->boot, fc->informative), in->seed, k,
-					          fc);
+					bootstrap(&g, u, replicates(in->boot, fc->informative),
+					          in->seed, k, fc);
 			}
 			groups_free(&g);
 		}

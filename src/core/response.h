@@ -59,8 +59,8 @@ struct response_points {
  * logits of g at f_ref/2, f_ref and 1.5 f_ref (a line in ln f). Returns 0,
  * or -1 with *cause (a sentence, caller frees) unless 0 <= none < half < 1
  * < more < saturation (or all four 1: no response). */
-int response_from_points(const struct response_points *p, double f_ref,
-                         struct response_curve *out, char **cause);
+int response_from_points(const struct response_points *p, double f_ref, struct response_curve *out,
+                         char **cause);
 /* The four points a curve implies at f_ref. */
 void response_to_points(const struct response_curve *k, double f_ref, struct response_points *out);
 
@@ -77,8 +77,7 @@ struct response_customer {
 void response_customer(const struct response_curve *k, double revenue, double potential,
                        double f_today, struct response_customer *out);
 /* r(f) of that customer. */
-double response_value(const struct response_curve *k, const struct response_customer *c,
-                      double f);
+double response_value(const struct response_curve *k, const struct response_customer *c, double f);
 
 /* --- the fit -------------------------------------------------------------- */
 

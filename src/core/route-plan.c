@@ -48,14 +48,14 @@ void route_matrix_leg(void *ctx, int a, int b, double *minutes, double *km)
 static const struct {
 	const char *code, *en, *sv;
 } reasons[ROUTE_REASON_COUNT] = {
-	[ROUTE_NO_PLACE] = {"no_place", "no coordinates (unknown address or postal code)",
-			    "saknar koordinater (okänd adress eller postnummer)"},
-	[ROUTE_CLOSED] = {"closed", "the opening hours leave no room for the visit in the working day",
-			  "öppettiderna ger inte plats för besöket under arbetsdagen"},
-	[ROUTE_TOO_FAR] = {"too_far", "too far: even alone, the trip and the visit do not fit in a day",
-			   "för långt bort: resan och besöket ryms inte ens ensamma på en dag"},
-	[ROUTE_NO_TIME] = {"no_time", "no time left: the days are full with visits of higher priority",
-			   "ingen tid kvar: dagarna är fulla med besök med högre prioritet"},
+    [ROUTE_NO_PLACE] = {"no_place", "no coordinates (unknown address or postal code)",
+                        "saknar koordinater (okänd adress eller postnummer)"},
+    [ROUTE_CLOSED] = {"closed", "the opening hours leave no room for the visit in the working day",
+                      "öppettiderna ger inte plats för besöket under arbetsdagen"},
+    [ROUTE_TOO_FAR] = {"too_far", "too far: even alone, the trip and the visit do not fit in a day",
+                       "för långt bort: resan och besöket ryms inte ens ensamma på en dag"},
+    [ROUTE_NO_TIME] = {"no_time", "no time left: the days are full with visits of higher priority",
+                       "ingen tid kvar: dagarna är fulla med besök med högre prioritet"},
 };
 
 const char *route_reason_code(enum route_reason r)
@@ -117,8 +117,8 @@ static int by_weight(const void *a, const void *b)
 }
 
 int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-		   const struct route_planned *planned, int32_t seller, const int32_t *days,
-		   int ndays, struct route_visit **out)
+                   const struct route_planned *planned, int32_t seller, const int32_t *days,
+                   int ndays, struct route_visit **out)
 {
 	size_t nc = ds->ncustomers;
 	int32_t *last = xmalloc((nc + 1) * sizeof(int32_t));
@@ -126,7 +126,8 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 		last[i] = DAYS_NONE;
 	for (size_t k = 0; k < ds->nactivities; k++) {
 		const struct activity *a = &ds->activities[k];
-		if (a->type != ACT_VISIT || a->cust < 0 || (size_t)a->cust >= nc || a->day >= days[0])
+		if (a->type != ACT_VISIT || a->cust < 0 || (size_t)a->cust >= nc ||
+		    a->day >= days[0])
 			continue;
 		if (last[a->cust] == DAYS_NONE || a->day > last[a->cust])
 			last[a->cust] = a->day;
@@ -146,8 +147,11 @@ int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct pol
 		double interval = 365.0 / freq;
 		double step_d = ceil(interval - 1e-9);
 		int32_t step = step_d < 1 ? 1 : step_d > 366 ? 366 : (int32_t)step_d;
-		struct route_visit x = {.cust = (int32_t)i, .cat = k, .last_visit = last[i],
-					.interval = interval, .has_place = c->has_loc};
+		struct route_visit x = {.cust = (int32_t)i,
+		                        .cat = k,
+		                        .last_visit = last[i],
+		                        .interval = interval,
+		                        .has_place = c->has_loc};
 		x.minutes = pol->cat[k].minutes[CH_VISIT] >= 1 ? pol->cat[k].minutes[CH_VISIT] : 1;
 		int32_t due = last[i] == DAYS_NONE ? days[0] : last[i] + step;
 		while (due <= days[ndays - 1]) { /* only the first can be before days[0] */
@@ -189,7 +193,7 @@ static void adapter_travel(void *ctx, int a, int b, double *time, double *cost)
 /* The window of service starts a visit allows within the working day:
  * [*lo, *hi]; returns false when it is empty. */
 static bool visit_window(const struct dataset *ds, const struct route_visit *v,
-			 const struct route_params *prm, double *lo, double *hi)
+                         const struct route_params *prm, double *lo, double *hi)
 {
 	const struct customer *c = &ds->customers[v->cust];
 	double day_end = prm->day_start + prm->day_length + prm->lunch;
@@ -204,7 +208,7 @@ static bool visit_window(const struct dataset *ds, const struct route_visit *v,
 
 /* Whether the visit fits a day alone: out, wait for opening, visit, home. */
 static bool fits_alone(const struct route_visit *v, int place, const struct route_params *prm,
-		       double lo, double hi, route_leg_fn leg, void *ctx)
+                       double lo, double hi, route_leg_fn leg, void *ctx)
 {
 	double out_min, back_min, km;
 	leg(ctx, 0, place, &out_min, &km);
@@ -225,10 +229,9 @@ static int check_params(const struct route_params *p, int ndays, char **cause)
 		*cause = xstrdup("the working day must start and end within the same day");
 		return -1;
 	}
-	if (p->lunch < 0 || (p->lunch > 0 && (p->lunch_from > p->lunch_to ||
-					      p->lunch_from < p->day_start ||
-					      p->lunch_to + p->lunch >
-						      p->day_start + p->day_length + p->lunch))) {
+	if (p->lunch < 0 ||
+	    (p->lunch > 0 && (p->lunch_from > p->lunch_to || p->lunch_from < p->day_start ||
+	                      p->lunch_to + p->lunch > p->day_start + p->day_length + p->lunch))) {
 		*cause = xstrdup("the lunch break must fit inside the working day");
 		return -1;
 	}
@@ -240,8 +243,8 @@ static int check_params(const struct route_params *p, int ndays, char **cause)
 }
 
 static void fill_day(const struct vrp_problem *vp, const struct vrp_solution *sol, int d,
-		     const int *node_visit, const struct route_visit *visits, route_leg_fn leg,
-		     void *ctx, struct route_day *day)
+                     const int *node_visit, const struct route_visit *visits, route_leg_fn leg,
+                     void *ctx, struct route_day *day)
 {
 	int a = sol->route_start[d], len = sol->route_start[d + 1] - a;
 	const int *seq = sol->order + a;
@@ -279,7 +282,8 @@ static void fill_day(const struct vrp_problem *vp, const struct vrp_solution *so
 		day->back = day->leave;
 		lunch_minutes = 0;
 	}
-	day->wait_minutes = day->back - day->leave - day->drive - day->visit_minutes - lunch_minutes;
+	day->wait_minutes =
+	    day->back - day->leave - day->drive - day->visit_minutes - lunch_minutes;
 	if (day->wait_minutes < 1e-9)
 		day->wait_minutes = 0;
 	free(arrive);
@@ -296,8 +300,8 @@ static int by_unserved_weight(const void *a, const void *b, void *ctx)
 }
 
 int route_plan_solve(const struct dataset *ds, const struct route_visit *visits, int nvisits,
-		     const int32_t *days, int ndays, const struct route_params *prm,
-		     route_leg_fn leg, void *ctx, struct route_plan *out, char **cause)
+                     const int32_t *days, int ndays, const struct route_params *prm,
+                     route_leg_fn leg, void *ctx, struct route_plan *out, char **cause)
 {
 	memset(out, 0, sizeof(*out));
 	if (check_params(prm, ndays, cause) != 0)
@@ -337,26 +341,41 @@ int route_plan_solve(const struct dataset *ds, const struct route_visit *visits,
 			continue;
 		}
 		node_visit[nn] = k;
-		nodes[nn++] = (struct vrp_node){.loc = k + 1, .ready = lo, .due = hi,
-						.service = v->minutes, .penalty = v->weight * big,
-						.vmin = first, .vmax = last};
+		nodes[nn++] = (struct vrp_node){.loc = k + 1,
+		                                .ready = lo,
+		                                .due = hi,
+		                                .service = v->minutes,
+		                                .penalty = v->weight * big,
+		                                .vmin = first,
+		                                .vmax = last};
 	}
 	for (int d = 0; d < ndays; d++) {
-		veh[d] = (struct vrp_vehicle){.start_loc = 0, .end_loc = 0, .start = prm->day_start,
-					      .end = day_end, .capacity = 1};
+		veh[d] = (struct vrp_vehicle){.start_loc = 0,
+		                              .end_loc = 0,
+		                              .start = prm->day_start,
+		                              .end = day_end,
+		                              .capacity = 1};
 		if (prm->lunch > 0) {
 			node_visit[nn] = -1;
-			nodes[nn++] = (struct vrp_node){.loc = -1, .ready = prm->lunch_from,
-							.due = prm->lunch_to, .service = prm->lunch,
-							.penalty = VRP_MANDATORY, .vmin = d, .vmax = d};
+			nodes[nn++] = (struct vrp_node){.loc = -1,
+			                                .ready = prm->lunch_from,
+			                                .due = prm->lunch_to,
+			                                .service = prm->lunch,
+			                                .penalty = VRP_MANDATORY,
+			                                .vmin = d,
+			                                .vmax = d};
 		}
 	}
 	struct leg_adapter ad = {leg, ctx};
-	struct vrp_problem vp = {.nloc = nvisits + 1, .nnodes = nn, .nodes = nodes,
-				 .nvehicles = ndays, .vehicles = veh, .travel = adapter_travel,
-				 .travel_ctx = &ad};
-	struct vrp_options o = {.seed = prm->seed, .time_limit = prm->time_limit,
-				.max_iterations = prm->iterations};
+	struct vrp_problem vp = {.nloc = nvisits + 1,
+	                         .nnodes = nn,
+	                         .nodes = nodes,
+	                         .nvehicles = ndays,
+	                         .vehicles = veh,
+	                         .travel = adapter_travel,
+	                         .travel_ctx = &ad};
+	struct vrp_options o = {
+	    .seed = prm->seed, .time_limit = prm->time_limit, .max_iterations = prm->iterations};
 	if (vrp_solve(&vp, &o, &sol, cause) != 0)
 		goto out;
 	struct vrp_check chk;
@@ -386,7 +405,7 @@ int route_plan_solve(const struct dataset *ds, const struct route_visit *visits,
 			out->unserved[out->nunserved++] = (struct route_unserved){k, ROUTE_NO_TIME};
 	}
 	qsort_r(out->unserved, out->nunserved, sizeof(*out->unserved), by_unserved_weight,
-		(void *)visits);
+	        (void *)visits);
 	rc = 0;
 out:
 	vrp_solution_free(&sol);

@@ -22,12 +22,12 @@
 #define ROUTE_WEIGHT_3 1.0
 
 struct route_visit {
-	int32_t cust;       /* index into dataset.customers */
+	int32_t cust; /* index into dataset.customers */
 	enum category cat;
 	int32_t last_visit; /* day of the last visit before the plan, DAYS_NONE if never */
 	int32_t due;        /* day it becomes due (the first planned day when never visited) */
 	int32_t until;      /* the last day it may be made: the day before the customer's
-			     * next visit in the plan is due; DAYS_NONE when none is */
+	                     * next visit in the plan is due; DAYS_NONE when none is */
 	double interval;    /* 365 / visits per year, days */
 	int32_t overdue;    /* days overdue on the first planned day, >= 0 */
 	double minutes;     /* length of the visit, from the policy */
@@ -57,13 +57,13 @@ struct route_matrix {
 void route_matrix_leg(void *ctx, int a, int b, double *minutes, double *km);
 
 struct route_params {
-	int day_start;      /* minutes after midnight, e.g. 480 */
-	int day_length;     /* minutes of driving and visits per day, e.g. 480 */
-	int lunch;          /* minutes of lunch break, 0 = none; it lengthens the day */
+	int day_start;            /* minutes after midnight, e.g. 480 */
+	int day_length;           /* minutes of driving and visits per day, e.g. 480 */
+	int lunch;                /* minutes of lunch break, 0 = none; it lengthens the day */
 	int lunch_from, lunch_to; /* the lunch starts within this window */
 	uint64_t seed;
-	double time_limit;  /* seconds for the optimizer */
-	long iterations;    /* optimizer iterations, 0 = none (then time_limit rules) */
+	double time_limit; /* seconds for the optimizer */
+	long iterations;   /* optimizer iterations, 0 = none (then time_limit rules) */
 };
 
 enum route_reason {
@@ -79,19 +79,19 @@ const char *route_reason_code(enum route_reason r);
 const char *route_reason_label(enum route_reason r, int lang);
 
 struct route_stop {
-	int visit;    /* index into the due visits, -1 for the lunch break */
+	int visit;                 /* index into the due visits, -1 for the lunch break */
 	double arrive, begin, end; /* minutes after midnight */
 	double km, drive;          /* the leg from the previous place */
 };
 
 struct route_day {
 	int32_t day;
-	double leave, back;        /* leaving the start, back at it (minutes after midnight) */
+	double leave, back; /* leaving the start, back at it (minutes after midnight) */
 	double km, drive, visit_minutes, wait_minutes;
 	double km_home, drive_home; /* the last leg */
 	int nstops;
 	struct route_stop *stops;
-	int per_cat[CAT_COUNT];    /* visits per category */
+	int per_cat[CAT_COUNT]; /* visits per category */
 };
 
 struct route_unserved {
@@ -138,21 +138,21 @@ void route_plan_days(int32_t from, int n, int32_t *out);
 /* Each customer's planned person and visits a year (the coverage plan,
  * core/plan.h): the route follows them. */
 struct route_planned {
-	const int32_t *owner;  /* per customer: seller index, -1 none */
-	const double *visits;  /* per customer: visits a year, 0 none */
+	const int32_t *owner; /* per customer: seller index, -1 none */
+	const double *visits; /* per customer: visits a year, 0 none */
 };
 
 int route_plan_due(const struct dataset *ds, const int8_t *cat, const struct policy *pol,
-		   const struct route_planned *planned, int32_t seller, const int32_t *days,
-		   int ndays, struct route_visit **out);
+                   const struct route_planned *planned, int32_t seller, const int32_t *days,
+                   int ndays, struct route_visit **out);
 
 /* Plans the days for the due visits (nvisits from route_plan_due) with the
  * travel source leg/ctx over places 0..nvisits. Returns 0 and *out (free
  * with route_plan_free), or -1 with *cause (caller frees) on bad parameters
  * or when the plan fails the independent check (core/vrp-check.h). */
 int route_plan_solve(const struct dataset *ds, const struct route_visit *visits, int nvisits,
-		     const int32_t *days, int ndays, const struct route_params *prm,
-		     route_leg_fn leg, void *ctx, struct route_plan *out, char **cause);
+                     const int32_t *days, int ndays, const struct route_params *prm,
+                     route_leg_fn leg, void *ctx, struct route_plan *out, char **cause);
 
 /* Frees what route_plan_solve allocated (not p itself). NULL-safe. */
 void route_plan_free(struct route_plan *p);

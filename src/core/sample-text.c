@@ -229,8 +229,7 @@ void sample_text_phone(struct rng *r, const char *postcode, char *buf, size_t si
 	const char *ac = pre >= 0 && pre < 100 && area[pre] ? area[pre] : "010";
 	if (rng_chance(r, 0.15)) {
 		snprintf(buf, size, "07%d-%03d %02d %02d", (int)"0236"[rng_below(r, 4)] - '0',
-		         (int)rng_below(r, 1000), (int)rng_below(r, 100),
-		         (int)rng_below(r, 100));
+		         (int)rng_below(r, 1000), (int)rng_below(r, 100), (int)rng_below(r, 100));
 	} else if (strlen(ac) <= 3) {
 		/* 08 and 0XX: seven-digit subscriber numbers, not starting with 0. */
 		snprintf(buf, size, "%s-%03d %02d %02d", ac, 100 + (int)rng_below(r, 900),

@@ -135,7 +135,7 @@ struct gen {
 	struct pick service_calls;
 	struct sact *acts;
 	size_t nacts, capacts;
-	int nmonths;      /* months of the period */
+	int nmonths;       /* months of the period */
 	int32_t *resp_off; /* per customer: offset into resp, -1 never contacted */
 	float *resp;       /* per contacted customer and month: order-rate factor */
 };
@@ -421,8 +421,7 @@ static void customer_numbers(struct gen *g, struct rng *r, struct scust *c)
 	                       : REPORT_NONE;
 	c->flags =
 	    (uint8_t)((rng_chance(r, 0.88) ? F_EMAIL : 0) | (rng_chance(r, 0.95) ? F_PHONE : 0) |
-	              (rng_chance(r, 0.90) ? F_LOC : 0) |
-	              (rng_chance(r, 0.97) ? F_EMPLOYEES : 0));
+	              (rng_chance(r, 0.90) ? F_LOC : 0) | (rng_chance(r, 0.97) ? F_EMPLOYEES : 0));
 	c->open_min = c->close_min = -1;
 	if (rng_chance(r, 0.35))
 		opening_hours(r, c);
@@ -745,7 +744,8 @@ static void response_factors(struct gen *g)
 			int32_t me = days_add_months(ms, 1) - 1;
 			double rate = 4.0 * (c[m] + c[m + 1] + c[m + 2]);
 			double fm = response_m(k, rate);
-			int32_t lo = cu->start > ms ? cu->start : ms, hi = cu->end < me ? cu->end : me;
+			int32_t lo = cu->start > ms ? cu->start : ms,
+			        hi = cu->end < me ? cu->end : me;
 			double w = weight(g, lo, hi);
 			sw += w;
 			sm += w * fm;
@@ -972,7 +972,7 @@ static void service_day(struct gen *g, struct rng *r, int s, int32_t d)
 	int nc = rng_range(r, 7, 13), ne = rng_range(r, 3, 7);
 	for (int k = 0; k < nc; k++) {
 		int32_t c = rng_chance(r, 0.95) ? pick_one(&g->service_calls, r)
-		                                 : (int32_t)rng_below(r, (uint32_t)g->ncust);
+		                                : (int32_t)rng_below(r, (uint32_t)g->ncust);
 		if (c >= 0)
 			add_act(g, d, s, c, ACT_PHONE, rng_range(r, 2, 10), 0, 0);
 	}

@@ -13,28 +13,28 @@
 #define EPS 1e-7
 
 /* SISR parameters (the paper's values where it gives them). */
-#define SISR_CBAR 10.0   /* average number of removed visits */
-#define SISR_LMAX 10.0   /* longest removed string */
-#define SISR_SPLIT 0.5   /* probability of a split string */
-#define SISR_DEPTH 0.01  /* split depth */
+#define SISR_CBAR 10.0  /* average number of removed visits */
+#define SISR_LMAX 10.0  /* longest removed string */
+#define SISR_SPLIT 0.5  /* probability of a split string */
+#define SISR_DEPTH 0.01 /* split depth */
 #ifndef SISR_DEPTH_GROW
 #define SISR_DEPTH_GROW (1.0 - SISR_DEPTH)
 #endif
-#define SISR_BLINK 0.01  /* probability of skipping an insertion position */
-#define SA_T0 10.0       /* start temperature, in average arc costs */
-#define SA_TF 0.05       /* final temperature, in average arc costs */
+#define SISR_BLINK 0.01 /* probability of skipping an insertion position */
+#define SA_T0 10.0      /* start temperature, in average arc costs */
+#define SA_TF 0.05      /* final temperature, in average arc costs */
 
 struct rt {
-	int len;      /* nodes in the route, without the two pseudo nodes */
-	int *seq;     /* len + 2 node ids */
-	double *E;    /* earliest service start per position */
-	double *L;    /* latest service start per position */
-	int *eloc;    /* effective location per position */
-	int *nxt;     /* next position with a location (> p) */
-	double load;  /* sum of demands */
-	double cost;  /* sum of arc costs */
-	int ncust;    /* nodes that are not breaks */
-	int bad;      /* first position whose window is violated, 0 when none */
+	int len;     /* nodes in the route, without the two pseudo nodes */
+	int *seq;    /* len + 2 node ids */
+	double *E;   /* earliest service start per position */
+	double *L;   /* latest service start per position */
+	int *eloc;   /* effective location per position */
+	int *nxt;    /* next position with a location (> p) */
+	double load; /* sum of demands */
+	double cost; /* sum of arc costs */
+	int ncust;   /* nodes that are not breaks */
+	int bad;     /* first position whose window is violated, 0 when none */
 };
 
 struct sol {
@@ -48,27 +48,27 @@ struct sol {
 struct solver {
 	const struct vrp_problem *p;
 	int n, nv, nall, nloc;
-	double *T, *C;  /* nloc x nloc travel time and cost */
-	int *loc;       /* nall entries (nodes, then two pseudo nodes per vehicle) */
+	double *T, *C; /* nloc x nloc travel time and cost */
+	int *loc;      /* nall entries (nodes, then two pseudo nodes per vehicle) */
 	double *ready, *due, *svc, *dem, *pen;
 	int *vmin, *vmax;
 	double *cap;
-	int *vclass;    /* vehicles with equal class are interchangeable when empty */
-	int *adj;       /* per node: other nodes nearest first (adjn each) */
+	int *vclass; /* vehicles with equal class are interchangeable when empty */
+	int *adj;    /* per node: other nodes nearest first (adjn each) */
 	int adjn;
-	double bigm;    /* penalty of an unserved mandatory node */
+	double bigm; /* penalty of an unserved mandatory node */
 	struct rng rng;
 	struct sol cur, work, best;
 	/* scratch */
 	int *removed;
 	int nremoved;
-	int *ruined;   /* per route: ruined in this iteration */
-	int *dirty;    /* list of routes changed in this iteration */
+	int *ruined; /* per route: ruined in this iteration */
+	int *dirty;  /* list of routes changed in this iteration */
 	int ndirty;
 	char *isdirty;
 	int *class_seen;
 	double *key;
-	int maxlen;    /* capacity of route arrays */
+	int maxlen; /* capacity of route arrays */
 };
 
 #define TT(s, a, b) ((s)->T[(size_t)(a) * (s)->nloc + (b)])

@@ -14,7 +14,6 @@
 
 /* ---- route data ------------------------------------------------------------ */
 
-
 /* Recomputes the per-position data of route v in x after its seq changed;
  * keeps x->arc up to date. */
 void vrp_rt_update(struct solver *s, struct sol *x, int v)
@@ -285,8 +284,8 @@ static void order_removed(struct solver *s)
 
 /* Cheapest feasible insertion of u over all routes, skipping positions
  * at random (blinks). Returns true and sets *bv, *bp when found. */
-bool vrp_best_insertion(struct solver *s, struct sol *x, int u, double blink, int *bv,
-			   int *bp, double *bd)
+bool vrp_best_insertion(struct solver *s, struct sol *x, int u, double blink, int *bv, int *bp,
+                        double *bd)
 {
 	double best = HUGE_VAL;
 	int nseen = 0;
@@ -382,7 +381,7 @@ static bool ls_relocate(struct solver *s, struct sol *x)
  * positions i (route v) and j (route w) are exchanged. Evaluated by
  * simulating the new tails. Returns true when it improved. */
 static bool tail_feasible(const struct solver *s, int va, const struct rt *a, int i,
-			  const struct rt *b, int j, double cap)
+                          const struct rt *b, int j, double cap)
 {
 	/* route a up to position i, then route b from position j+1 on */
 	double load = 0;
@@ -442,9 +441,10 @@ static bool ls_two_opt_star(struct solver *s, struct sol *x)
 			for (int i = 0; i <= a->len; i++) {
 				for (int j = 0; j <= b->len; j++) {
 					int ai = a->eloc[i], bj = b->eloc[j];
-					int an = s->loc[a->seq[a->nxt[i]]], bn = s->loc[b->seq[b->nxt[j]]];
-					double delta = CC(s, ai, bn) + CC(s, bj, an) - CC(s, ai, an) -
-						       CC(s, bj, bn);
+					int an = s->loc[a->seq[a->nxt[i]]],
+					    bn = s->loc[b->seq[b->nxt[j]]];
+					double delta = CC(s, ai, bn) + CC(s, bj, an) -
+					               CC(s, ai, an) - CC(s, bj, bn);
 					if (delta > -1e-6)
 						continue;
 					if (!tail_feasible(s, v, a, i, b, j, s->cap[v]) ||
@@ -501,10 +501,12 @@ static bool ls_two_opt(struct solver *s, struct sol *x)
 					int c = s->loc[t->seq[j]], d = s->loc[t->seq[j + 1]];
 					if (b < 0 || c < 0 || d < 0)
 						continue;
-					double delta = CC(s, a, c) + CC(s, b, d) - CC(s, a, b) - CC(s, c, d);
+					double delta =
+					    CC(s, a, c) + CC(s, b, d) - CC(s, a, b) - CC(s, c, d);
 					/* the reversed part's inner arcs may be asymmetric */
 					for (int q = i; q < j; q++) {
-						int p1 = s->loc[t->seq[q]], p2 = s->loc[t->seq[q + 1]];
+						int p1 = s->loc[t->seq[q]],
+						    p2 = s->loc[t->seq[q + 1]];
 						if (p1 < 0 || p2 < 0) {
 							delta = HUGE_VAL;
 							break;

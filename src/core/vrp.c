@@ -30,7 +30,6 @@
 
 #include "util/xmalloc.h"
 
-
 /* ---- setup ---------------------------------------------------------------- */
 
 static double clock_seconds(clockid_t which)
@@ -77,7 +76,8 @@ static int check_problem(const struct vrp_problem *p, const struct vrp_options *
 			return -1;
 		}
 		if (x->loc < 0 && (x->vmin != x->vmax || x->penalty >= 0)) {
-			*cause = xasprintf("break %d must be mandatory and belong to one vehicle", i);
+			*cause =
+			    xasprintf("break %d must be mandatory and belong to one vehicle", i);
 			return -1;
 		}
 	}
@@ -150,7 +150,8 @@ static void read_nodes(struct solver *s)
 		for (int u = 0; u < v; u++) {
 			const struct vrp_vehicle *x = &p->vehicles[u];
 			if (x->start_loc == w->start_loc && x->end_loc == w->end_loc &&
-			    x->start == w->start && x->end == w->end && x->capacity == w->capacity) {
+			    x->start == w->start && x->end == w->end &&
+			    x->capacity == w->capacity) {
 				s->vclass[v] = s->vclass[u];
 				break;
 			}
@@ -370,7 +371,7 @@ static void export_solution(struct solver *s, const struct sol *x, struct vrp_so
 }
 
 int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct vrp_solution *out,
-	      char **cause)
+              char **cause)
 {
 	memset(out, 0, sizeof(*out));
 	if (check_problem(p, opt, cause) != 0)
@@ -479,8 +480,8 @@ void vrp_solution_free(struct vrp_solution *s)
 }
 
 int vrp_route_times(const struct vrp_problem *p, int v, const int *seq, int len, double *depart,
-		    double *arrive, double *begin, double *back, double *travel_time,
-		    double *travel_cost)
+                    double *arrive, double *begin, double *back, double *travel_time,
+                    double *travel_cost)
 {
 	const struct vrp_vehicle *w = &p->vehicles[v];
 	double tm = w->start, ttime = 0, tcost = 0;

@@ -61,9 +61,9 @@ struct vrp_options {
 	double time_limit;   /* seconds of wall time, 0 = none */
 	long max_iterations; /* ruin-and-recreate iterations, 0 = none */
 	int cpu_time;        /* 1: time_limit counts this thread's CPU time instead
-			      * (benchmarks on a shared machine) */
-	/* At least one of the two limits must be set. With both, the search
-	 * stops at whichever comes first. */
+	                      * (benchmarks on a shared machine) */
+	                     /* At least one of the two limits must be set. With both, the search
+	                      * stops at whichever comes first. */
 };
 
 struct vrp_solution {
@@ -71,11 +71,11 @@ struct vrp_solution {
 	int *route_start; /* nvehicles + 1 offsets into order[] */
 	int *order;       /* served node indices, vehicle by vehicle, in visiting order */
 	int nunserved;
-	int *unserved; /* node indices, ascending */
+	int *unserved;  /* node indices, ascending */
 	double cost;    /* sum of arc costs over all routes */
 	double penalty; /* sum of penalties of unserved optional nodes */
 	int mandatory_unserved;
-	long iterations; /* ruin-and-recreate iterations done */
+	long iterations;    /* ruin-and-recreate iterations done */
 	double seconds;     /* wall time spent */
 	double cpu_seconds; /* CPU time spent by the calling thread */
 };
@@ -86,7 +86,7 @@ struct vrp_solution {
  * vehicle...). A problem whose mandatory nodes cannot all be served is not
  * an error: out->mandatory_unserved says how many were left out. */
 int vrp_solve(const struct vrp_problem *p, const struct vrp_options *opt, struct vrp_solution *out,
-	      char **cause);
+              char **cause);
 
 /* Frees what vrp_solve allocated in *s (not s itself). NULL-safe. */
 void vrp_solution_free(struct vrp_solution *s);
@@ -99,7 +99,7 @@ void vrp_solution_free(struct vrp_solution *s);
  * when the route is infeasible by its time windows (the times are still
  * filled as computed). */
 int vrp_route_times(const struct vrp_problem *p, int v, const int *seq, int len, double *depart,
-		    double *arrive, double *begin, double *back, double *travel_time,
-		    double *travel_cost);
+                    double *arrive, double *begin, double *back, double *travel_time,
+                    double *travel_cost);
 
 #endif

@@ -17,122 +17,168 @@
 /* ---- alias lists (best first) ------------------------------------------ */
 
 static const char *const a_customer_id[] = {
-	"customer_id", "Customer ID", "CustomerID", "Customer No", "Customer Number", "Customer nr",
-	"Kundnr", "Kundnummer", "Kund-ID", "Kundid", "Kund nr", "Client ID", "Account ID",
-	"Account Number", NULL};
+    "customer_id", "Customer ID", "CustomerID", "Customer No",    "Customer Number",
+    "Customer nr", "Kundnr",      "Kundnummer", "Kund-ID",        "Kundid",
+    "Kund nr",     "Client ID",   "Account ID", "Account Number", NULL};
 static const char *const a_id[] = {"ID", NULL};
 /* in order and activity files "Kund" is the customer, by number or name */
 static const char *const a_customer_low[] = {"Kund", "Customer", "Client", NULL};
 static const char *const a_name[] = {
-	"name", "Namn", "Kundnamn", "Customer Name", "Företag", "Företagsnamn", "Company",
-	"Company Name", "Account Name", "Client Name", "Client", "Account", NULL};
-static const char *const a_org_number[] = {
-	"org_number", "Orgnr", "Org.nr", "Organisationsnummer", "Organisationsnr", "Org nummer",
-	"Organization Number", "Organisation Number", "Org Number", "Company Number",
-	"Registration Number", NULL};
+    "name",    "Namn",         "Kundnamn",     "Customer Name", "Företag", "Företagsnamn",
+    "Company", "Company Name", "Account Name", "Client Name",   "Client",  "Account",
+    NULL};
+static const char *const a_org_number[] = {"org_number",
+                                           "Orgnr",
+                                           "Org.nr",
+                                           "Organisationsnummer",
+                                           "Organisationsnr",
+                                           "Org nummer",
+                                           "Organization Number",
+                                           "Organisation Number",
+                                           "Org Number",
+                                           "Company Number",
+                                           "Registration Number",
+                                           NULL};
 static const char *const a_address[] = {
-	"address", "Adress", "Utdelningsadress", "Gatuadress", "Besöksadress", "Postadress",
-	"Street", "Street Address", "Address 1", "Adress 1", "Address Line 1", NULL};
-static const char *const a_postal_code[] = {
-	"postal_code", "Postnr", "Postnummer", "Zip", "Zip Code", "Zipcode", "Postal Code",
-	"Postcode", "Post Code", NULL};
+    "address", "Adress",         "Utdelningsadress", "Gatuadress", "Besöksadress",   "Postadress",
+    "Street",  "Street Address", "Address 1",        "Adress 1",   "Address Line 1", NULL};
+static const char *const a_postal_code[] = {"postal_code", "Postnr",  "Postnummer",  "Zip",
+                                            "Zip Code",    "Zipcode", "Postal Code", "Postcode",
+                                            "Post Code",   NULL};
 static const char *const a_city[] = {"city", "Ort", "Postort", "Stad", "Town", NULL};
 static const char *const a_lat[] = {"lat", "Latitude", "Latitud", NULL};
 static const char *const a_lon[] = {"lon", "Longitude", "Longitud", "Lng", "Long", NULL};
 static const char *const a_industry[] = {
-	"industry", "Bransch", "Branschkod", "SNI", "SNI-kod", "SNI kod", "Industry Code",
-	"Sector", "Sektor", "Segment", NULL};
+    "industry",      "Bransch", "Branschkod", "SNI",     "SNI-kod", "SNI kod",
+    "Industry Code", "Sector",  "Sektor",     "Segment", NULL};
 static const char *const a_industry_low[] = {"Kundtyp", "Customer Type", NULL};
 static const char *const a_employees[] = {
-	"employees", "Anställda", "Antal anställda", "Number of Employees", "Employee Count",
-	"No of Employees", "Headcount", "Storleksklass", NULL};
+    "employees",           "Anställda",      "Antal anställda",
+    "Number of Employees", "Employee Count", "No of Employees",
+    "Headcount",           "Storleksklass",  NULL};
 static const char *const a_seller_id[] = {
-	"seller_id", "Säljare", "Säljar-ID", "Säljarid", "Säljare ID", "Säljkod", "Ansvarig säljare",
-	"Kundansvarig", "Ansvarig", "Vår referens", "Account Owner", "Owner", "Owner ID",
-	"Sales Rep", "Sales Rep ID", "Salesperson", "Sales Person", "Seller", "Seller ID", NULL};
-static const char *const a_revenue[] = {
-	"revenue", "Omsättning", "Årsomsättning", "Nettoomsättning", "Annual Revenue", "Turnover",
-	"Annual Turnover", "Revenue per year", NULL};
+    "seller_id",    "Säljare",      "Säljar-ID",        "Säljarid",
+    "Säljare ID",   "Säljkod",      "Ansvarig säljare", "Kundansvarig",
+    "Ansvarig",     "Vår referens", "Account Owner",    "Owner",
+    "Owner ID",     "Sales Rep",    "Sales Rep ID",     "Salesperson",
+    "Sales Person", "Seller",       "Seller ID",        NULL};
+static const char *const a_revenue[] = {"revenue",         "Omsättning",       "Årsomsättning",
+                                        "Nettoomsättning", "Annual Revenue",   "Turnover",
+                                        "Annual Turnover", "Revenue per year", NULL};
 static const char *const a_potential[] = {"potential", "Potential per år", "Potential per year",
-					  NULL};
-static const char *const a_wallet[] = {"wallet", "Köpkraft", "Wallet Size", "Total köpkraft",
-				       "Wallet per year", NULL};
-static const char *const a_email[] = {"email", "E-post", "Epost", "E-postadress", "E-mail", "Mail",
-				      "Mejl", "Email Address", NULL};
-static const char *const a_phone[] = {"phone", "Telefon", "Tel", "Telefonnummer", "Phone Number",
-				      "Mobil", "Mobilnummer", "Mobile", NULL};
-static const char *const a_open[] = {"open", "Öppnar", "Öppettid från", "Opens", "Opening Time",
-				     "Open From", NULL};
-static const char *const a_close[] = {"close", "Stänger", "Öppettid till", "Closes",
-				      "Closing Time", "Open To", NULL};
+                                          NULL};
+static const char *const a_wallet[] = {"wallet",         "Köpkraft",        "Wallet Size",
+                                       "Total köpkraft", "Wallet per year", NULL};
+static const char *const a_email[] = {
+    "email", "E-post", "Epost", "E-postadress", "E-mail", "Mail", "Mejl", "Email Address", NULL};
+static const char *const a_phone[] = {"phone",         "Telefon",      "Tel",
+                                      "Telefonnummer", "Phone Number", "Mobil",
+                                      "Mobilnummer",   "Mobile",       NULL};
+static const char *const a_open[] = {
+    "open", "Öppnar", "Öppettid från", "Opens", "Opening Time", "Open From", NULL};
+static const char *const a_close[] = {
+    "close", "Stänger", "Öppettid till", "Closes", "Closing Time", "Open To", NULL};
 static const char *const a_hours[] = {"opening_hours", "Öppettider", "Öppettid", "Opening Hours",
-				      NULL};
+                                      NULL};
 
 static const char *const a_order_id[] = {
-	"order_id", "Order ID", "Orderid", "Ordernr", "Ordernummer", "Order No", "Order Number",
-	"InvoiceNo", "Invoice No", "Invoice", "Invoice Number", "Invoice ID", "Fakturanr",
-	"Fakturanummer", "Faktura", "Faktura nr", "Document No", NULL};
-static const char *const a_order_date[] = {
-	"date", "Datum", "Orderdatum", "Fakturadatum", "InvoiceDate", "Invoice Date", "Order Date",
-	"Orderdate", "Transaction Date", "Transaktionsdatum", NULL};
-static const char *const a_order_date_low[] = {"Bokföringsdatum", "Posting Date",
-					       "Leveransdatum", "Delivery Date", NULL};
-static const char *const a_amount_net[] = {
-	"Netto", "Net", "Net Amount", "Nettobelopp", "Net Sales", "Nettoförsäljning", "Net Value",
-	"Nettovärde", "Belopp exkl. moms", "Summa exkl. moms", "Totalt exkl. moms",
-	"Total exkl. moms", "Exkl. moms", "Amount excl. VAT", "Total excl. VAT", "Excl. VAT",
-	"Amount excl. tax", NULL};
+    "order_id",     "Order ID",      "Orderid",    "Ordernr",    "Ordernummer",    "Order No",
+    "Order Number", "InvoiceNo",     "Invoice No", "Invoice",    "Invoice Number", "Invoice ID",
+    "Fakturanr",    "Fakturanummer", "Faktura",    "Faktura nr", "Document No",    NULL};
+static const char *const a_order_date[] = {"date",
+                                           "Datum",
+                                           "Orderdatum",
+                                           "Fakturadatum",
+                                           "InvoiceDate",
+                                           "Invoice Date",
+                                           "Order Date",
+                                           "Orderdate",
+                                           "Transaction Date",
+                                           "Transaktionsdatum",
+                                           NULL};
+static const char *const a_order_date_low[] = {"Bokföringsdatum", "Posting Date", "Leveransdatum",
+                                               "Delivery Date", NULL};
+static const char *const a_amount_net[] = {"Netto",
+                                           "Net",
+                                           "Net Amount",
+                                           "Nettobelopp",
+                                           "Net Sales",
+                                           "Nettoförsäljning",
+                                           "Net Value",
+                                           "Nettovärde",
+                                           "Belopp exkl. moms",
+                                           "Summa exkl. moms",
+                                           "Totalt exkl. moms",
+                                           "Total exkl. moms",
+                                           "Exkl. moms",
+                                           "Amount excl. VAT",
+                                           "Total excl. VAT",
+                                           "Excl. VAT",
+                                           "Amount excl. tax",
+                                           NULL};
 static const char *const a_amount[] = {
-	"amount", "Belopp", "Sales", "Försäljning", "Ordervärde", "Order Value", "Radbelopp",
-	"Radsumma", "Line Total", "Line Amount", "Summa", "Total", "Totalt", "Värde", "Value",
-	"Revenue", "Omsättning", NULL};
-static const char *const a_amount_gross[] = {
-	"Belopp inkl. moms", "Summa inkl. moms", "Totalt inkl. moms", "Total inkl. moms",
-	"Inkl. moms", "Brutto", "Bruttobelopp", "Gross", "Gross Amount", "Amount incl. VAT",
-	"Total incl. VAT", "Incl. VAT", "Amount incl. tax", NULL};
-static const char *const a_quantity[] = {"quantity", "Antal", "Qty", "Kvantitet", "Quantity Ordered",
-					 "Units", NULL};
+    "amount",    "Belopp",   "Sales",      "Försäljning", "Ordervärde", "Order Value",
+    "Radbelopp", "Radsumma", "Line Total", "Line Amount", "Summa",      "Total",
+    "Totalt",    "Värde",    "Value",      "Revenue",     "Omsättning", NULL};
+static const char *const a_amount_gross[] = {"Belopp inkl. moms", "Summa inkl. moms",
+                                             "Totalt inkl. moms", "Total inkl. moms",
+                                             "Inkl. moms",        "Brutto",
+                                             "Bruttobelopp",      "Gross",
+                                             "Gross Amount",      "Amount incl. VAT",
+                                             "Total incl. VAT",   "Incl. VAT",
+                                             "Amount incl. tax",  NULL};
+static const char *const a_quantity[] = {"quantity",         "Antal", "Qty", "Kvantitet",
+                                         "Quantity Ordered", "Units", NULL};
 static const char *const a_unit_price[] = {
-	"unit_price", "UnitPrice", "Unit Price", "À-pris", "Á-pris", "A-pris", "Apris", "Pris",
-	"Styckpris", "Price", "Price Each", "Price per Unit", "Pris per st", NULL};
+    "unit_price", "UnitPrice", "Unit Price", "À-pris",     "Á-pris",         "A-pris",      "Apris",
+    "Pris",       "Styckpris", "Price",      "Price Each", "Price per Unit", "Pris per st", NULL};
 static const char *const a_margin[] = {
-	"margin", "TB", "Täckningsbidrag", "Profit", "Bruttovinst", "Gross Profit", "Marginal",
-	"Margin Amount", NULL};
+    "margin",       "TB",       "Täckningsbidrag", "Profit", "Bruttovinst",
+    "Gross Profit", "Marginal", "Margin Amount",   NULL};
 
 static const char *const a_act_date[] = {
-	"date", "Datum", "Aktivitetsdatum", "Activity Date", "Startdatum", "Start Date", "Start",
-	"Starttid", "Start Time", "Tidpunkt", NULL};
+    "date",  "Datum",    "Aktivitetsdatum", "Activity Date", "Startdatum", "Start Date",
+    "Start", "Starttid", "Start Time",      "Tidpunkt",      NULL};
 static const char *const a_act_time[] = {"time", "Klockslag", "Time of Day", "Kl", NULL};
 static const char *const a_type[] = {
-	"type", "Typ", "Aktivitetstyp", "Activity Type", "Aktivitet", "Activity", "Kontakttyp",
-	"Contact Type", "Kind", "Händelse", NULL};
-static const char *const a_duration[] = {"duration_min", "Minuter", "Minutes", "Duration",
-					 "Längd", "Varaktighet", "Tid (min)", NULL};
-static const char *const a_travel[] = {"travel_min", "Restid", "Travel Time", "Travel Minutes",
-				       "Restid (min)", NULL};
-static const char *const a_km[] = {"km", "Kilometer", "Distance", "Distans", "Körsträcka",
-				   "Körda km", NULL};
+    "type",       "Typ",          "Aktivitetstyp", "Activity Type", "Aktivitet", "Activity",
+    "Kontakttyp", "Contact Type", "Kind",          "Händelse",      NULL};
+static const char *const a_duration[] = {"duration_min", "Minuter",     "Minutes",   "Duration",
+                                         "Längd",        "Varaktighet", "Tid (min)", NULL};
+static const char *const a_travel[] = {"travel_min",     "Restid",       "Travel Time",
+                                       "Travel Minutes", "Restid (min)", NULL};
+static const char *const a_km[] = {"km",         "Kilometer", "Distance", "Distans",
+                                   "Körsträcka", "Körda km",  NULL};
 
 static const char *const a_sel_id[] = {
-	"seller_id", "Säljar-ID", "Säljarid", "Säljare ID", "Seller ID", "Sellerid", "Säljkod",
-	"Signatur", "Initialer", "Sales Rep ID", "Employee ID", "Anställningsnummer", "User ID",
-	"ID", NULL};
+    "seller_id", "Säljar-ID", "Säljarid",  "Säljare ID",   "Seller ID",   "Sellerid",
+    "Säljkod",   "Signatur",  "Initialer", "Sales Rep ID", "Employee ID", "Anställningsnummer",
+    "User ID",   "ID",        NULL};
 static const char *const a_sel_id_low[] = {"Säljare", "Seller", "Sales Rep", "Salesperson", NULL};
-static const char *const a_sel_name[] = {"name", "Namn", "Säljarnamn", "Seller Name", "Full Name",
-					 "Fullständigt namn", NULL};
-static const char *const a_role[] = {"role", "Roll", "Säljarroll", "Seller Role", "Sales Role",
-				     NULL};
+static const char *const a_sel_name[] = {
+    "name", "Namn", "Säljarnamn", "Seller Name", "Full Name", "Fullständigt namn", NULL};
+static const char *const a_role[] = {"role",        "Roll",       "Säljarroll",
+                                     "Seller Role", "Sales Role", NULL};
 static const char *const a_role_low[] = {"Typ", "Type", NULL};
-static const char *const a_hours_year[] = {
-	"hours_per_year", "Arbetstid", "Årsarbetstid", "Timmar per år", "Arbetstimmar",
-	"Hours per Year", "Annual Hours", "Working Hours", "Timmar", "Hours", NULL};
-static const char *const a_home_postal[] = {
-	"home_postal_code", "Hempostnummer", "Hem postnummer", "Home Postal Code", "Home Zip",
-	"Postnr", "Postnummer", "Postal Code", "Zip", "Zip Code", "Postcode", NULL};
-static const char *const a_home_lat[] = {"home_lat", "Home Latitude", "lat", "Latitude", "Latitud",
-					 NULL};
-static const char *const a_home_lon[] = {"home_lon", "Home Longitude", "lon", "Longitude",
-					 "Longitud", "Lng", "Long", NULL};
+static const char *const a_hours_year[] = {"hours_per_year",
+                                           "Arbetstid",
+                                           "Årsarbetstid",
+                                           "Timmar per år",
+                                           "Arbetstimmar",
+                                           "Hours per Year",
+                                           "Annual Hours",
+                                           "Working Hours",
+                                           "Timmar",
+                                           "Hours",
+                                           NULL};
+static const char *const a_home_postal[] = {"home_postal_code", "Hempostnummer", "Hem postnummer",
+                                            "Home Postal Code", "Home Zip",      "Postnr",
+                                            "Postnummer",       "Postal Code",   "Zip",
+                                            "Zip Code",         "Postcode",      NULL};
+static const char *const a_home_lat[] = {"home_lat", "Home Latitude", "lat",
+                                         "Latitude", "Latitud",       NULL};
+static const char *const a_home_lon[] = {
+    "home_lon", "Home Longitude", "lon", "Longitude", "Longitud", "Lng", "Long", NULL};
 
 /* ---- field tables -------------------------------------------------------- */
 
@@ -140,71 +186,113 @@ static const char *const a_home_lon[] = {"home_lon", "Home Longitude", "lon", "L
 #define O(m) offsetof(struct rec, u.o.m)
 #define A(m) offsetof(struct rec, u.a.m)
 #define S(m) offsetof(struct rec, u.s.m)
-#define T1(x) {x, NULL, NULL}
+#define T1(x)                                                                                      \
+	{                                                                                          \
+		x, NULL, NULL                                                                      \
+	}
 
 static const struct colfield f_customers[] = {
-	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, C(customer_id), -1, {a_customer_id, a_id, NULL}},
-	{"name", "name", COL_TEXT, F_OTHER, C(name), -1, T1(a_name)},
-	{"org_number", "organisation-number", COL_TEXT, F_OTHER, C(org_number), -1, T1(a_org_number)},
-	{"address", "address", COL_TEXT, F_OTHER, C(address), -1, T1(a_address)},
-	{"postal_code", "postal-code", COL_TEXT, F_OTHER, C(postal_code), -1, T1(a_postal_code)},
-	{"city", "city", COL_TEXT, F_OTHER, C(city), -1, T1(a_city)},
-	{"lat", "latitude", COL_LAT, F_OTHER, C(lat), C(has_lat_lon), T1(a_lat)},
-	{"lon", "longitude", COL_LON, F_OTHER, C(lon), C(has_lat_lon), T1(a_lon)},
-	{"industry", "industry", COL_TEXT, F_OTHER, C(industry), -1, {a_industry, a_industry_low, NULL}},
-	{"employees", "employees", COL_INT, F_OTHER, C(employees), -1, T1(a_employees)},
-	{"seller_id", "seller-ID", COL_ID, F_SELLER_ID, C(seller_id), -1, T1(a_seller_id)},
-	{"revenue", "revenue", COL_MONEY, F_OTHER, C(revenue), C(has_revenue), T1(a_revenue)},
-	{"potential", "potential", COL_MONEY, F_OTHER, C(potential), C(has_potential), T1(a_potential)},
-	{"wallet", "wallet", COL_MONEY, F_OTHER, C(wallet), C(has_wallet), T1(a_wallet)},
-	{"email", "e-mail", COL_TEXT, F_OTHER, C(email), -1, T1(a_email)},
-	{"phone", "phone", COL_TEXT, F_OTHER, C(phone), -1, T1(a_phone)},
-	{"open", "opening-time", COL_TIME, F_OTHER, C(open_min), -1, T1(a_open)},
-	{"close", "closing-time", COL_TIME, F_OTHER, C(close_min), -1, T1(a_close)},
-	{"opening_hours", "opening-hours", COL_HOURS, F_OTHER, C(open_min), C(close_min), T1(a_hours)},
+    {"customer_id",
+     "customer-ID",
+     COL_ID,
+     F_CUSTOMER_ID,
+     C(customer_id),
+     -1,
+     {a_customer_id, a_id, NULL}},
+    {"name", "name", COL_TEXT, F_OTHER, C(name), -1, T1(a_name)},
+    {"org_number", "organisation-number", COL_TEXT, F_OTHER, C(org_number), -1, T1(a_org_number)},
+    {"address", "address", COL_TEXT, F_OTHER, C(address), -1, T1(a_address)},
+    {"postal_code", "postal-code", COL_TEXT, F_OTHER, C(postal_code), -1, T1(a_postal_code)},
+    {"city", "city", COL_TEXT, F_OTHER, C(city), -1, T1(a_city)},
+    {"lat", "latitude", COL_LAT, F_OTHER, C(lat), C(has_lat_lon), T1(a_lat)},
+    {"lon", "longitude", COL_LON, F_OTHER, C(lon), C(has_lat_lon), T1(a_lon)},
+    {"industry",
+     "industry",
+     COL_TEXT,
+     F_OTHER,
+     C(industry),
+     -1,
+     {a_industry, a_industry_low, NULL}},
+    {"employees", "employees", COL_INT, F_OTHER, C(employees), -1, T1(a_employees)},
+    {"seller_id", "seller-ID", COL_ID, F_SELLER_ID, C(seller_id), -1, T1(a_seller_id)},
+    {"revenue", "revenue", COL_MONEY, F_OTHER, C(revenue), C(has_revenue), T1(a_revenue)},
+    {"potential", "potential", COL_MONEY, F_OTHER, C(potential), C(has_potential), T1(a_potential)},
+    {"wallet", "wallet", COL_MONEY, F_OTHER, C(wallet), C(has_wallet), T1(a_wallet)},
+    {"email", "e-mail", COL_TEXT, F_OTHER, C(email), -1, T1(a_email)},
+    {"phone", "phone", COL_TEXT, F_OTHER, C(phone), -1, T1(a_phone)},
+    {"open", "opening-time", COL_TIME, F_OTHER, C(open_min), -1, T1(a_open)},
+    {"close", "closing-time", COL_TIME, F_OTHER, C(close_min), -1, T1(a_close)},
+    {"opening_hours", "opening-hours", COL_HOURS, F_OTHER, C(open_min), C(close_min), T1(a_hours)},
 };
 
 static const struct colfield f_orders[] = {
-	{"order_id", "order-ID", COL_ID, F_OTHER, O(order_id), -1, T1(a_order_id)},
-	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, O(customer_id), -1, {a_customer_id, a_customer_low, NULL}},
-	{"date", "date", COL_DATE, F_DATE, O(day), O(minute), {a_order_date, a_order_date_low, NULL}},
-	{"amount", "amount", COL_MONEY, F_AMOUNT, O(amount), -1, {a_amount_net, a_amount, a_amount_gross}},
-	{"quantity", "quantity", COL_NUM, F_QUANTITY, O(quantity), O(has_quantity), T1(a_quantity)},
-	{"unit_price", "unit-price", COL_MONEY, F_UNIT_PRICE, -1, -1, T1(a_unit_price)},
-	{"margin", "margin", COL_MONEY, F_OTHER, O(margin), O(has_margin), T1(a_margin)},
-	{"seller_id", "seller-ID", COL_ID, F_SELLER_ID, O(seller_id), -1, T1(a_seller_id)},
+    {"order_id", "order-ID", COL_ID, F_OTHER, O(order_id), -1, T1(a_order_id)},
+    {"customer_id",
+     "customer-ID",
+     COL_ID,
+     F_CUSTOMER_ID,
+     O(customer_id),
+     -1,
+     {a_customer_id, a_customer_low, NULL}},
+    {"date", "date", COL_DATE, F_DATE, O(day), O(minute), {a_order_date, a_order_date_low, NULL}},
+    {"amount",
+     "amount",
+     COL_MONEY,
+     F_AMOUNT,
+     O(amount),
+     -1,
+     {a_amount_net, a_amount, a_amount_gross}},
+    {"quantity", "quantity", COL_NUM, F_QUANTITY, O(quantity), O(has_quantity), T1(a_quantity)},
+    {"unit_price", "unit-price", COL_MONEY, F_UNIT_PRICE, -1, -1, T1(a_unit_price)},
+    {"margin", "margin", COL_MONEY, F_OTHER, O(margin), O(has_margin), T1(a_margin)},
+    {"seller_id", "seller-ID", COL_ID, F_SELLER_ID, O(seller_id), -1, T1(a_seller_id)},
 };
 
 static const struct colfield f_activities[] = {
-	{"date", "date", COL_DATE, F_DATE, A(day), A(minute), T1(a_act_date)},
-	{"time", "time", COL_CLOCK, F_TIME, A(minute), -1, T1(a_act_time)},
-	{"customer_id", "customer-ID", COL_ID, F_CUSTOMER_ID, A(customer_id), -1, {a_customer_id, a_customer_low, NULL}},
-	{"seller_id", "seller-ID", COL_ID, F_SELLER_ID, A(seller_id), -1, T1(a_seller_id)},
-	{"type", "activity-type", COL_ACTTYPE, F_OTHER, A(type), -1, T1(a_type)},
-	{"duration_min", "duration", COL_NUM, F_OTHER, A(duration_min), A(has_duration), T1(a_duration)},
-	{"travel_min", "travel-time", COL_NUM, F_OTHER, A(travel_min), A(has_travel), T1(a_travel)},
-	{"km", "distance", COL_NUM, F_OTHER, A(km), A(has_km), T1(a_km)},
+    {"date", "date", COL_DATE, F_DATE, A(day), A(minute), T1(a_act_date)},
+    {"time", "time", COL_CLOCK, F_TIME, A(minute), -1, T1(a_act_time)},
+    {"customer_id",
+     "customer-ID",
+     COL_ID,
+     F_CUSTOMER_ID,
+     A(customer_id),
+     -1,
+     {a_customer_id, a_customer_low, NULL}},
+    {"seller_id", "seller-ID", COL_ID, F_SELLER_ID, A(seller_id), -1, T1(a_seller_id)},
+    {"type", "activity-type", COL_ACTTYPE, F_OTHER, A(type), -1, T1(a_type)},
+    {"duration_min", "duration", COL_NUM, F_OTHER, A(duration_min), A(has_duration),
+     T1(a_duration)},
+    {"travel_min", "travel-time", COL_NUM, F_OTHER, A(travel_min), A(has_travel), T1(a_travel)},
+    {"km", "distance", COL_NUM, F_OTHER, A(km), A(has_km), T1(a_km)},
 };
 
 static const struct colfield f_sellers[] = {
-	{"seller_id", "seller-ID", COL_ID, F_SELLER_ID, S(seller_id), -1, {a_sel_id, a_sel_id_low, NULL}},
-	{"name", "name", COL_TEXT, F_OTHER, S(name), -1, T1(a_sel_name)},
-	{"role", "role", COL_ROLE, F_OTHER, S(role), -1, {a_role, a_role_low, NULL}},
-	{"hours_per_year", "working-hours", COL_NUM, F_OTHER, S(hours_per_year), S(has_hours), T1(a_hours_year)},
-	{"home_postal_code", "home-postal-code", COL_TEXT, F_OTHER, S(home_postal_code), -1, T1(a_home_postal)},
-	{"home_lat", "home-latitude", COL_LAT, F_OTHER, S(home_lat), S(has_home), T1(a_home_lat)},
-	{"home_lon", "home-longitude", COL_LON, F_OTHER, S(home_lon), S(has_home), T1(a_home_lon)},
-	{"email", "e-mail", COL_TEXT, F_OTHER, S(email), -1, T1(a_email)},
+    {"seller_id",
+     "seller-ID",
+     COL_ID,
+     F_SELLER_ID,
+     S(seller_id),
+     -1,
+     {a_sel_id, a_sel_id_low, NULL}},
+    {"name", "name", COL_TEXT, F_OTHER, S(name), -1, T1(a_sel_name)},
+    {"role", "role", COL_ROLE, F_OTHER, S(role), -1, {a_role, a_role_low, NULL}},
+    {"hours_per_year", "working-hours", COL_NUM, F_OTHER, S(hours_per_year), S(has_hours),
+     T1(a_hours_year)},
+    {"home_postal_code", "home-postal-code", COL_TEXT, F_OTHER, S(home_postal_code), -1,
+     T1(a_home_postal)},
+    {"home_lat", "home-latitude", COL_LAT, F_OTHER, S(home_lat), S(has_home), T1(a_home_lat)},
+    {"home_lon", "home-longitude", COL_LON, F_OTHER, S(home_lon), S(has_home), T1(a_home_lon)},
+    {"email", "e-mail", COL_TEXT, F_OTHER, S(email), -1, T1(a_email)},
 };
 
 static const struct {
 	const struct colfield *f;
 	int n;
 } tables[REC_KIND_COUNT] = {
-	{f_customers, sizeof(f_customers) / sizeof(f_customers[0])},
-	{f_orders, sizeof(f_orders) / sizeof(f_orders[0])},
-	{f_activities, sizeof(f_activities) / sizeof(f_activities[0])},
-	{f_sellers, sizeof(f_sellers) / sizeof(f_sellers[0])},
+    {f_customers, sizeof(f_customers) / sizeof(f_customers[0])},
+    {f_orders, sizeof(f_orders) / sizeof(f_orders[0])},
+    {f_activities, sizeof(f_activities) / sizeof(f_activities[0])},
+    {f_sellers, sizeof(f_sellers) / sizeof(f_sellers[0])},
 };
 
 /* Money headers with a unit: "Omsättning (tkr)" is revenue in thousands. */
@@ -212,16 +300,16 @@ static const struct {
 	const char *suffix; /* folded */
 	int pow10;
 } money_units[] = {
-	{"tkr", 3}, {"ksek", 3}, {"kkr", 3}, {"tsek", 3}, {"mkr", 6}, {"msek", 6},
-	{"kr", 0},  {"sek", 0},  {"eur", 0}, {"usd", 0},
+    {"tkr", 3},  {"ksek", 3}, {"kkr", 3}, {"tsek", 3}, {"mkr", 6},
+    {"msek", 6}, {"kr", 0},   {"sek", 0}, {"eur", 0},  {"usd", 0},
 };
 
 /* Folding of U+00C0..U+00FF: accents away, ß to ss, æ to ae. */
 static const char *const latin1_fold[64] = {
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
-	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
-	"d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
 };
 
 const struct colfield *colmap_fields(enum rec_kind kind, int *n)
@@ -346,14 +434,16 @@ static char *column_names(const struct row *header)
 
 /* Applies the --map entries. 0 or -1 with err. */
 static int apply_map(enum rec_kind kind, const struct row *header, const char *const *map,
-		     struct colmatch *out, char *taken, char *fixed, struct ferr *err)
+                     struct colmatch *out, char *taken, char *fixed, struct ferr *err)
 {
 	for (int k = 0; map && map[k]; k++) {
 		const char *eq = strchr(map[k], '=');
 		char name[64];
 		if (!eq || eq == map[k] || (size_t)(eq - map[k]) >= sizeof(name)) {
-			ferr_set(err, "--map wants field=Header, e.g. --map customer_id=Kundnr; got \"%s\".",
-				 map[k]);
+			ferr_set(
+			    err,
+			    "--map wants field=Header, e.g. --map customer_id=Kundnr; got \"%s\".",
+			    map[k]);
 			return -1;
 		}
 		memcpy(name, map[k], (size_t)(eq - map[k]));
@@ -361,8 +451,8 @@ static int apply_map(enum rec_kind kind, const struct row *header, const char *c
 		int fi = colmap_field_index(kind, name);
 		if (fi < 0) {
 			char *names = field_names(kind);
-			ferr_set(err, "--map %s: \"%s\" is not a field of a %s file (fields: %s).", map[k],
-				 name, rec_kind_name(kind), names);
+			ferr_set(err, "--map %s: \"%s\" is not a field of a %s file (fields: %s).",
+			         map[k], name, rec_kind_name(kind), names);
 			free(names);
 			return -1;
 		}
@@ -375,8 +465,8 @@ static int apply_map(enum rec_kind kind, const struct row *header, const char *c
 		int col = find_header(header, eq + 1);
 		if (col < 0) {
 			char *cols = column_names(header);
-			ferr_set(err, "--map %s: the file has no column \"%s\" (its columns: %s).", map[k],
-				 eq + 1, cols);
+			ferr_set(err, "--map %s: the file has no column \"%s\" (its columns: %s).",
+			         map[k], eq + 1, cols);
 			free(cols);
 			return -1;
 		}
@@ -387,12 +477,12 @@ static int apply_map(enum rec_kind kind, const struct row *header, const char *c
 }
 
 int colmap_match(enum rec_kind kind, const struct row *header, const char *const *map,
-		 struct colmatch *out, struct ferr *err)
+                 struct colmatch *out, struct ferr *err)
 {
 	int nf = tables[kind].n, nc = header->nf;
 	const struct colfield *fields = tables[kind].f;
 	char *taken = xcalloc((size_t)nc + 1, 1), *fixed = xcalloc((size_t)nf, 1);
-	char (*norm)[NORM_CAP] = xcalloc((size_t)nc + 1, NORM_CAP);
+	char(*norm)[NORM_CAP] = xcalloc((size_t)nc + 1, NORM_CAP);
 	int rc = -1;
 	for (int i = 0; i < nf; i++)
 		out[i] = (struct colmatch){.col = -1, .tier = 0, .pow10 = 0, .alt_col = -1};

@@ -47,7 +47,7 @@ struct colfield {
 	const char *what; /* in messages: "customer-ID" */
 	enum coltype type;
 	enum colid id;
-	long off, aux; /* byte offsets in struct rec, -1 when none */
+	long off, aux;                       /* byte offsets in struct rec, -1 when none */
 	const char *const *alias[COL_TIERS]; /* NULL-terminated lists, best first */
 };
 
@@ -72,7 +72,7 @@ struct colmatch {
  * out[0..n) (n as colmap_fields gives). Returns 0, or -1 with err holding
  * one sentence about a bad --map entry. */
 int colmap_match(enum rec_kind kind, const struct row *header, const char *const *map,
-		 struct colmatch *out, struct ferr *err);
+                 struct colmatch *out, struct ferr *err);
 
 /* "customer_id, Customer ID, CustomerID, Kundnr, ..." — the field's name
  * and its aliases for messages: all of them when max <= 0, else at most

@@ -61,14 +61,17 @@ struct csv {
 	int fcap;
 	long line; /* physical line where the next row starts */
 	int delim;
-	char eol;         /* '\n' (LF or CRLF, a CR before it is dropped) or '\r' (old Mac) */
+	char eol; /* '\n' (LF or CRLF, a CR before it is dropped) or '\r' (old Mac) */
 	const char *eolname;
 	char desc[160];
 };
 
 static void update_desc(struct csv *c)
 {
-	const char *d = c->delim == '\t' ? "tab" : c->delim == ';' ? "';'" : c->delim == ',' ? "','" : NULL;
+	const char *d = c->delim == '\t'  ? "tab"
+	                : c->delim == ';' ? "';'"
+	                : c->delim == ',' ? "','"
+	                                  : NULL;
 	char dd[8];
 	if (!d) {
 		snprintf(dd, sizeof(dd), "'%c'", c->delim);
@@ -76,10 +79,10 @@ static void update_desc(struct csv *c)
 	}
 	char extra[96] = "";
 	if (c->enc.fallback)
-		snprintf(extra, sizeof(extra), " (%lld bytes that were not UTF-8 read as windows-1252)",
-			 c->enc.fallback);
+		snprintf(extra, sizeof(extra),
+		         " (%lld bytes that were not UTF-8 read as windows-1252)", c->enc.fallback);
 	snprintf(c->desc, sizeof(c->desc), "csv, %s, %s%s%s, %s", d, encoding_name(c->enc.enc),
-		 c->bom ? " with BOM" : "", extra, c->eolname);
+	         c->bom ? " with BOM" : "", extra, c->eolname);
 }
 
 static long long read_some(struct csv *c, void *dst, size_t n)
@@ -219,9 +222,10 @@ static int parse_row(struct csv *c, struct row *row, int end, struct ferr *err)
 				if (!r) {
 					if (!end)
 						return P_MORE;
-					ferr_setpos(err, c->path, c->line, nf + 1,
-						    "a quoted field starting on this line never ends "
-						    "(its closing quote is missing).");
+					ferr_setpos(
+					    err, c->path, c->line, nf + 1,
+					    "a quoted field starting on this line never ends "
+					    "(its closing quote is missing).");
 					return P_ERR;
 				}
 				nl += count_char(q, r, eol);
@@ -328,8 +332,8 @@ int csv_next(struct csv *c, struct row *row, struct ferr *err)
 			return -1;
 		if (c->len - c->pos > MAX_ROW) {
 			ferr_setpos(err, c->path, c->line, 0,
-				    "a row starting on this line is longer than 64 MB "
-				    "(a closing quote is probably missing).");
+			            "a row starting on this line is longer than 64 MB "
+			            "(a closing quote is probably missing).");
 			return -1;
 		}
 		if (fill(c, err) < 0)
@@ -342,7 +346,7 @@ int csv_next(struct csv *c, struct row *row, struct ferr *err)
  * `complete` (the sample is the whole file). Returns the number of rows
  * counted (blank lines skipped). */
 static int sample_counts(const char *buf, size_t n, char d, char eol, int complete, int *counts,
-			 int max)
+                         int max)
 {
 	int rows = 0, nf = 1, inq = 0, atstart = 1, empty = 1;
 	for (size_t i = 0; i < n && rows < max; i++) {
@@ -463,8 +467,8 @@ static int sniff_bytes(struct csv *c, const unsigned char *s, size_t n, struct f
 	for (size_t i = 0; i < m; i++) {
 		if (!t[i])
 			nul[i & 1]++;
-		else if (t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r' && t[i] != '\f' &&
-			 t[i] != '\v' && t[i] != 0x1A)
+		else if (t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r' &&
+		         t[i] != '\f' && t[i] != '\v' && t[i] != 0x1A)
 			ctl++;
 	}
 	if (!c->bom && m >= 4 && nul[0] + nul[1] > 0) {
@@ -478,8 +482,9 @@ static int sniff_bytes(struct csv *c, const unsigned char *s, size_t n, struct f
 		}
 	}
 	if (nul[0] + nul[1] > 0 || ctl * 100 > m) {
-		ferr_setpos(err, c->path, 0, 0,
-			    "this is not a text (csv) file or an Excel workbook: it contains binary data.");
+		ferr_setpos(
+		    err, c->path, 0, 0,
+		    "this is not a text (csv) file or an Excel workbook: it contains binary data.");
 		return -1;
 	}
 	return 0;
@@ -552,8 +557,8 @@ static int sniff(struct csv *c, int delimiter, struct ferr *err)
 	c->delim = delimiter ? delimiter : detect_delimiter(u, m, c->eol, to_end);
 	if (lseek(c->fd, 0, SEEK_SET) < 0) {
 		ferr_setpos(err, c->path, 0, 0,
-			    "cannot read the file twice (%s); save it to a regular file first.",
-			    strerror(errno));
+		            "cannot read the file twice (%s); save it to a regular file first.",
+		            strerror(errno));
 		goto out;
 	}
 	rc = 0;
@@ -624,9 +629,10 @@ int csv_rewind(struct csv *c, struct ferr *err)
 {
 	c->end = 0;
 	if (lseek(c->fd, 0, SEEK_SET) < 0) {
-		ferr_setpos(err, c->path, 0, 0,
-			    "cannot read the file a second time (%s); save it to a regular file first.",
-			    strerror(errno));
+		ferr_setpos(
+		    err, c->path, 0, 0,
+		    "cannot read the file a second time (%s); save it to a regular file first.",
+		    strerror(errno));
 		return -1;
 	}
 	c->enc.fallback = 0;
@@ -722,10 +728,10 @@ int csv_join_ahead(struct csv *c, struct csv *second)
 	 * end; and both converted bytes as one reader would: the encoding was
 	 * decided before the cut was made, or neither part met a non-ASCII byte
 	 * (ENC_AUTO decides from a look-ahead that the cut would shorten). */
-	int ok = c->end != 0 && c->scanned_ahead && second->scanned_all && !c->multiline &&
-	         !second->multiline &&
-	         (c->ahead_enc != ENC_AUTO ||
-	          (c->enc.enc == ENC_AUTO && second->enc.enc == ENC_AUTO));
+	int ok =
+	    c->end != 0 && c->scanned_ahead && second->scanned_all && !c->multiline &&
+	    !second->multiline &&
+	    (c->ahead_enc != ENC_AUTO || (c->enc.enc == ENC_AUTO && second->enc.enc == ENC_AUTO));
 	c->end = 0;
 	c->scanned_ahead = 0;
 	if (ok)

@@ -123,7 +123,8 @@ static int split(const char *s, size_t n, struct dparts *d)
 		return 1;
 	int v1;
 	d->minute = -1;
-	if (e - p >= 10 && p[4] == '-' && p[7] == '-' && (e - p == 10 || p[10] == ' ' || p[10] == 'T')) {
+	if (e - p >= 10 && p[4] == '-' && p[7] == '-' &&
+	    (e - p == 10 || p[10] == ' ' || p[10] == 'T')) {
 		/* the common ISO date, read directly */
 		int ok = 1, x[8];
 		static const int at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
@@ -278,8 +279,9 @@ int date_format_check(const char *fmt, const char **why)
 		case '%':
 			break;
 		default:
-			*why = "a --date-format may use %Y %y %m %d %H %M %S %% and other characters "
-			       "as they are, e.g. %d/%m/%Y.";
+			*why =
+			    "a --date-format may use %Y %y %m %d %H %M %S %% and other characters "
+			    "as they are, e.g. %d/%m/%Y.";
 			return -1;
 		}
 	}
@@ -386,8 +388,8 @@ int date_parse_time(const char *s, size_t n, int *minutes)
 			r++;
 		int h = v;
 		if (r < e) {
-			if (e - r != 2 || (strncasecmp(r, "am", 2) && strncasecmp(r, "pm", 2)) || h < 1 ||
-			    h > 12)
+			if (e - r != 2 || (strncasecmp(r, "am", 2) && strncasecmp(r, "pm", 2)) ||
+			    h < 1 || h > 12)
 				return -1;
 			h = h % 12 + ((*r == 'p' || *r == 'P') ? 12 : 0);
 		}

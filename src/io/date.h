@@ -13,11 +13,11 @@ enum dateorder { DATE_DMY = 0, DATE_MDY = 1 };
 
 /* Per-column evidence for the day/month order of A/B/Y cells. */
 struct datestat {
-	long ymd;        /* year first (ISO, 20261126): no question */
-	long day_first;  /* A > 12 >= B: A is the day */
+	long ymd;         /* year first (ISO, 20261126): no question */
+	long day_first;   /* A > 12 >= B: A is the day */
 	long month_first; /* B > 12 >= A: B is the day */
-	long either;     /* A != B, both <= 12: the order matters but the cell cannot tell */
-	long same;       /* A == B or otherwise the same date either way */
+	long either;      /* A != B, both <= 12: the order matters but the cell cannot tell */
+	long same;        /* A == B or otherwise the same date either way */
 	long bad;
 	long empty;
 	char example[40]; /* the first "either" cell, for the message */

@@ -16,9 +16,9 @@
 /* Windows-1252 0x80..0x9F; the five unassigned bytes keep their Latin-1
  * (C1) code point, as ISO-8859-1 would read them. */
 static const uint16_t cp1252_high[32] = {
-	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-	0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-	0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
 void encoding_init(struct encoder *e, enum encoding enc)
@@ -191,21 +191,23 @@ static size_t decide_window(const unsigned char *s, size_t n, int eof)
 }
 
 static size_t convert_utf16(struct encoder *e, const unsigned char *s, size_t n, int eof, char *d,
-			    size_t *used)
+                            size_t *used)
 {
 	int be = e->enc == ENC_UTF16BE;
 	size_t i = 0, o = 0;
 	while (i + 2 <= n) {
-		unsigned u = be ? (unsigned)(s[i] << 8 | s[i + 1]) : (unsigned)(s[i + 1] << 8 | s[i]);
+		unsigned u =
+		    be ? (unsigned)(s[i] << 8 | s[i + 1]) : (unsigned)(s[i + 1] << 8 | s[i]);
 		if (u >= 0xD800 && u <= 0xDBFF) {
 			if (i + 4 > n && !eof)
 				break;
 			unsigned u2 = 0;
 			if (i + 4 <= n)
 				u2 = be ? (unsigned)(s[i + 2] << 8 | s[i + 3])
-					: (unsigned)(s[i + 3] << 8 | s[i + 2]);
+				        : (unsigned)(s[i + 3] << 8 | s[i + 2]);
 			if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
-				o += put_utf8(d + o, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+				o +=
+				    put_utf8(d + o, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
 				i += 4;
 				continue;
 			}
@@ -229,7 +231,7 @@ static size_t convert_utf16(struct encoder *e, const unsigned char *s, size_t n,
 }
 
 size_t encoding_convert(struct encoder *e, const unsigned char *s, size_t n, int eof, char *d,
-			size_t *used)
+                        size_t *used)
 {
 	if (e->enc == ENC_UTF16LE || e->enc == ENC_UTF16BE)
 		return convert_utf16(e, s, n, eof, d, used);

@@ -21,8 +21,8 @@ enum encoding {
 
 struct encoder {
 	enum encoding enc;
-	long long fallback;  /* ENC_UTF8: invalid bytes read as Windows-1252 */
-	long long nul;       /* NUL bytes (or NUL code units) dropped */
+	long long fallback; /* ENC_UTF8: invalid bytes read as Windows-1252 */
+	long long nul;      /* NUL bytes (or NUL code units) dropped */
 };
 
 /* Starts a converter in `enc`. */
@@ -37,7 +37,7 @@ void encoding_init(struct encoder *e, enum encoding enc);
  * (counted in e->nul). In ENC_UTF8 a byte that is not valid UTF-8 is read
  * as Windows-1252 (counted in e->fallback). */
 size_t encoding_convert(struct encoder *e, const unsigned char *src, size_t n, int eof, char *dst,
-			size_t *used);
+                        size_t *used);
 
 /* "utf-8", "windows-1252", "utf-16le", "utf-16be" ("utf-8" for ENC_AUTO:
  * ASCII is UTF-8). Static string. */

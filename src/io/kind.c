@@ -13,9 +13,9 @@
  * and every field of both[] (when given) as an alternative to all[]'s last. */
 static const struct need {
 	const char *all[3];
-	const char *any[2];   /* at least one of these */
-	const char *pair[2];  /* or, instead of all[] entry `instead`, both of these */
-	int instead;          /* index into all[] that pair[] may replace, -1 none */
+	const char *any[2];  /* at least one of these */
+	const char *pair[2]; /* or, instead of all[] entry `instead`, both of these */
+	int instead;         /* index into all[] that pair[] may replace, -1 none */
 } needs[REC_KIND_COUNT] = {
     [REC_CUSTOMERS] = {{"customer_id"}, {NULL}, {NULL}, -1},
     [REC_ORDERS] = {{"customer_id", "date", "amount"}, {NULL}, {"quantity", "unit_price"}, 2},

@@ -16,11 +16,11 @@
 #include "util/error.h"
 
 struct kind_guess {
-	int found;                      /* 1 when some kind fits */
-	enum rec_kind kind;             /* the best, when found */
-	int score[REC_KIND_COUNT];      /* -1: a column it needs is missing */
-	int unmapped[REC_KIND_COUNT];   /* header columns the kind does not use */
-	long header_line;               /* the row taken as the header (1-based) */
+	int found;                    /* 1 when some kind fits */
+	enum rec_kind kind;           /* the best, when found */
+	int score[REC_KIND_COUNT];    /* -1: a column it needs is missing */
+	int unmapped[REC_KIND_COUNT]; /* header columns the kind does not use */
+	long header_line;             /* the row taken as the header (1-based) */
 };
 
 /* Scores one header row for every kind into *g (pure). */

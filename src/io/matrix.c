@@ -104,7 +104,7 @@ int matrix_read(const char *path, struct matrix_row **rows, size_t *n, struct fe
 			if (!seen++ && end == fl[2])
 				continue; /* a header line: words where the numbers go */
 			ferr_setpos(err, path, ln, number(fl[2], &sec) ? 3 : 4,
-				    "seconds and metres must be numbers >= 0");
+			            "seconds and metres must be numbers >= 0");
 			goto fail;
 		}
 		if (*n == rcap) {

@@ -15,33 +15,34 @@
 #define MAXSIG 18
 
 static const int64_t pow10_tab[19] = {
-	1LL,
-	10LL,
-	100LL,
-	1000LL,
-	10000LL,
-	100000LL,
-	1000000LL,
-	10000000LL,
-	100000000LL,
-	1000000000LL,
-	10000000000LL,
-	100000000000LL,
-	1000000000000LL,
-	10000000000000LL,
-	100000000000000LL,
-	1000000000000000LL,
-	10000000000000000LL,
-	100000000000000000LL,
-	1000000000000000000LL,
+    1LL,
+    10LL,
+    100LL,
+    1000LL,
+    10000LL,
+    100000LL,
+    1000000LL,
+    10000000LL,
+    100000000LL,
+    1000000000LL,
+    10000000000LL,
+    100000000000LL,
+    1000000000000LL,
+    10000000000000LL,
+    100000000000000LL,
+    1000000000000000LL,
+    10000000000000000LL,
+    100000000000000000LL,
+    1000000000000000000LL,
 };
 
 /* Currency and unit words stripped before or after the digits
  * (case-insensitive). ":-" and ",-" are the Swedish "kronor, even". */
-static const char *const prefixes[] = {"$", "€", "£", "sek", "kr", "eur", "usd", "gbp", "nok", "dkk"};
-static const char *const suffixes[] = {"kr.", "kr",  "sek", "eur", "usd", "gbp", "nok", "dkk",
-				       "€",   "$",   "£",   ":-",  ",-",  ".-",  "st.", "st",
-				       "pcs", "min", "km",  "h",   "tim"};
+static const char *const prefixes[] = {"$",   "€",   "£",   "sek", "kr",
+                                       "eur", "usd", "gbp", "nok", "dkk"};
+static const char *const suffixes[] = {"kr.", "kr", "sek", "eur", "usd", "gbp", "nok",
+                                       "dkk", "€",  "$",   "£",   ":-",  ",-",  ".-",
+                                       "st.", "st", "pcs", "min", "km",  "h",   "tim"};
 
 struct tok {
 	int neg;
@@ -215,7 +216,7 @@ static int tokenize(const char *s, size_t n, struct tok *t)
 			kind = 'q';
 			k = 1;
 		} else if (e - p >= 3 && c == 0xE2 && (unsigned char)p[1] == 0x80 &&
-			   (unsigned char)p[2] == 0x99) {
+		           (unsigned char)p[2] == 0x99) {
 			kind = 'q'; /* U+2019 */
 			k = 3;
 		} else if ((k = space_at(p, e)) > 0) {

@@ -32,12 +32,14 @@ int number_mul_pow10(struct numval *v, int k);
 
 /* Per-column evidence for the decimal separator. */
 struct numstat {
-	long point_only; /* cells only valid with '.' decimal, e.g. "1.5", "1,500.25", "1,500,000" */
-	long comma_only; /* cells only valid with ',' decimal, e.g. "1,5", "1.500,25", "1.500.000" */
-	long comma3;     /* "1,500": 1500 with '.' decimal, 1.5 with ',' decimal */
-	long point3;     /* "1.500": 1.5 with '.' decimal, 1500 with ',' decimal */
-	long neutral;    /* same value either way: "3500", "1 200", "-7" */
-	long bad;        /* not a number either way */
+	long
+	    point_only; /* cells only valid with '.' decimal, e.g. "1.5", "1,500.25", "1,500,000" */
+	long
+	    comma_only; /* cells only valid with ',' decimal, e.g. "1,5", "1.500,25", "1.500.000" */
+	long comma3;    /* "1,500": 1500 with '.' decimal, 1.5 with ',' decimal */
+	long point3;    /* "1.500": 1.5 with '.' decimal, 1500 with ',' decimal */
+	long neutral;   /* same value either way: "3500", "1 200", "-7" */
+	long bad;       /* not a number either way */
 	long empty;
 };
 

@@ -41,7 +41,7 @@ static int magic(const char *path, unsigned char m[8], struct ferr *err)
 }
 
 int reader_open(const char *path, const struct reader_opts *opts, struct reader **out,
-		struct ferr *err)
+                struct ferr *err)
 {
 	static const unsigned char zip[4] = {'P', 'K', 3, 4};
 	static const unsigned char ole[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
@@ -52,9 +52,10 @@ int reader_open(const char *path, const struct reader_opts *opts, struct reader 
 		return -1;
 	struct reader *r = xcalloc(1, sizeof(*r));
 	if (k == 8 && !memcmp(m, ole, 8)) {
-		ferr_setpos(err, path, 0, 0,
-			    "this is an old binary Excel workbook (.xls); open it in Excel and save it "
-			    "as .xlsx or csv, then import that.");
+		ferr_setpos(
+		    err, path, 0, 0,
+		    "this is an old binary Excel workbook (.xls); open it in Excel and save it "
+		    "as .xlsx or csv, then import that.");
 		goto fail;
 	}
 	if ((k >= 4 && !memcmp(m, zip, 4)) ||
@@ -86,7 +87,7 @@ int reader_rewind(struct reader *r, struct ferr *err)
 
 /* reader_split and reader_split_ahead: the csv cut by split, wrapped. */
 static int split_by(struct reader *r, struct reader **second, struct ferr *err,
-		    int (*split)(struct csv *, struct csv **, struct ferr *))
+                    int (*split)(struct csv *, struct csv **, struct ferr *))
 {
 	*second = NULL;
 	if (r->xlsx)

@@ -30,7 +30,7 @@ struct reader;
  * Returns 0, or -1 with err (one sentence: empty file, binary file, no such
  * sheet...). */
 int reader_open(const char *path, const struct reader_opts *opts, struct reader **out,
-		struct ferr *err);
+                struct ferr *err);
 /* Next row into *row (memory valid until the next call). Returns 1 for a row,
  * 0 at the end, -1 on an error that stops reading (err set with file:line). */
 int reader_next(struct reader *r, struct row *row, struct ferr *err);

@@ -94,12 +94,13 @@ static char *missing_required(const struct recreader *rr)
 		else if (!has_col(rr, "date"))
 			need1 = "date";
 		else if (!has_col(rr, "amount") &&
-			 !(has_col(rr, "quantity") && has_col(rr, "unit_price"))) {
+		         !(has_col(rr, "quantity") && has_col(rr, "unit_price"))) {
 			char *a = aliases_of(rr, "amount", 9), *q = aliases_of(rr, "quantity", 3),
 			     *p = aliases_of(rr, "unit_price", 4);
-			char *s = xasprintf("no amount column: expected one of %s; or both a quantity "
-					    "column (%s) and a unit-price column (%s)",
-					    a, q, p);
+			char *s =
+			    xasprintf("no amount column: expected one of %s; or both a quantity "
+			              "column (%s) and a unit-price column (%s)",
+			              a, q, p);
 			free(a);
 			free(q);
 			free(p);
@@ -128,7 +129,7 @@ static char *missing_required(const struct recreader *rr)
 		const struct colfield *f2 = &rr->fields[colmap_field_index(rr->kind, need2)];
 		char *a2 = colmap_alias_list(f2, 6);
 		s = xasprintf("no %s or %s column: expected one of %s; or one of %s", f1->what,
-			      f2->what, a1, a2);
+		              f2->what, a1, a2);
 		free(a2);
 	} else {
 		s = xasprintf("no %s column: expected one of %s", f1->what, a1);
@@ -190,8 +191,8 @@ static int find_header(struct recreader *rr, const struct rec_opts *opts, struct
 			first_data = !mapped && looks_like_data(&rr->hdr);
 			char *cols = header_list(&rr->hdr);
 			first_msg = xasprintf("%s (the file's columns are %s; or name one with "
-					      "--map FIELD=HEADER).",
-					      msg, cols);
+			                      "--map FIELD=HEADER).",
+			                      msg, cols);
 			free(cols);
 		}
 		free(msg);
@@ -204,9 +205,9 @@ static int find_header(struct recreader *rr, const struct rec_opts *opts, struct
 		ferr_setpos(err, rr->path, 0, 0, "the file has no rows.");
 	} else if (first_data) {
 		ferr_setpos(err, rr->path, 0, 0,
-			    "the first row holds data, not column names; fokus needs a header row "
-			    "naming the columns (e.g. %s).",
-			    rr->fields[0].name);
+		            "the first row holds data, not column names; fokus needs a header row "
+		            "naming the columns (e.g. %s).",
+		            rr->fields[0].name);
 	} else {
 		ferr_setpos(err, rr->path, 0, 0, "%s", first_msg);
 	}
@@ -242,8 +243,8 @@ static int find_sheet(struct recreader *rr, const struct rec_opts *opts, struct 
 		rr->r = r2;
 		if (find_header(rr, opts, &e) == 0) {
 			rr->sheet_note = xasprintf("the first sheet, \"%s\", holds no table of %s; "
-						   "\"%s\" has one",
-						   firstname, rec_kind_name(rr->kind), sheets[i]);
+			                           "\"%s\" has one",
+			                           firstname, rec_kind_name(rr->kind), sheets[i]);
 			rc = 0;
 		}
 	}
@@ -253,9 +254,10 @@ static int find_sheet(struct recreader *rr, const struct rec_opts *opts, struct 
 			size_t len = strlen(err->msg);
 			if (len && err->msg[len - 1] == '.')
 				err->msg[len - 1] = '\0';
-			char *msg = xasprintf("%s; no other sheet has such a table either (the sheets "
-					      "are %s; name one with --sheet).",
-					      err->msg, strbuf_cstr(&names));
+			char *msg =
+			    xasprintf("%s; no other sheet has such a table either (the sheets "
+			              "are %s; name one with --sheet).",
+			              err->msg, strbuf_cstr(&names));
 			snprintf(err->msg, sizeof(err->msg), "%s", msg);
 			free(msg);
 		}
@@ -288,7 +290,7 @@ static void build_cols(struct recreader *rr)
 		c->pow10 = m->pow10;
 		c->alt_col = m->alt_col;
 		c->numeric = f->type == COL_MONEY || f->type == COL_NUM || f->type == COL_INT ||
-			     f->type == COL_LAT || f->type == COL_LON;
+		             f->type == COL_LAT || f->type == COL_LON;
 		c->dated = f->type == COL_DATE && !rr->date_format;
 		rr->col_field[m->col] = f->name;
 		if (f->id == F_CUSTOMER_ID)
@@ -332,7 +334,8 @@ static void build_attrs(struct recreader *rr)
 			if (!dup)
 				break;
 			free(key);
-			key = h[0] ? xasprintf("%s (%d)", h, k) : xasprintf("column %d (%d)", c + 1, k);
+			key = h[0] ? xasprintf("%s (%d)", h, k)
+			           : xasprintf("column %d (%d)", c + 1, k);
 		}
 		rr->attr_cols[rr->nattr] = c;
 		rr->attr_keys[rr->nattr++] = key;
@@ -360,7 +363,7 @@ static void suggest_formats(const char *ex, char *dmy, char *mdy, size_t cap)
 
 /* Where observe() hands each row's customer ID (rec_opts.saw_customer). */
 struct idsink {
-	int col; /* the row's column, or -1 */
+	int col;                                                     /* the row's column, or -1 */
 	void (*fn)(void *ctx, int half, const char *id, size_t len); /* may be NULL */
 	void *ctx;
 	int half;
@@ -385,9 +388,8 @@ static void saw_id(struct idsink *ids, const struct row *row)
  * opts (may be NULL) with the bytes read times scale (2 for the first half
  * of a file read in two, which ends near the middle). Returns 0 at the end
  * of the file, -1 with err on a read error. */
-static int observe(struct reader *r, struct col *cols, const int *idx, int nidx,
-                   struct idsink *ids, const struct rec_opts *opts, int scale,
-                   struct ferr *err)
+static int observe(struct reader *r, struct col *cols, const int *idx, int nidx, struct idsink *ids,
+                   const struct rec_opts *opts, int scale, struct ferr *err)
 {
 	struct row row;
 	long rows = 0;
@@ -460,8 +462,8 @@ static void clear_evidence(struct col *cols, int n)
  * evidence is dropped and the reader is back after the header for one
  * thread to read it all again, with the errors it reports. Returns 1 when
  * done, 0 when the caller must observe in one thread, -1 with err. */
-static int observe_in_two(struct recreader *rr, const int *idx, int nidx,
-                          struct idsink *ids, const struct rec_opts *opts, struct ferr *err)
+static int observe_in_two(struct recreader *rr, const int *idx, int nidx, struct idsink *ids,
+                          const struct rec_opts *opts, struct ferr *err)
 {
 	struct reader *r2 = NULL;
 	struct ferr e = {0};
@@ -545,7 +547,8 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 			continue;
 		int telling = c->ns.comma3 + c->ns.point3 > 0;
 		if (votes[0] != votes[1]) {
-			c->fmt = votes[NUMFMT_COMMA] > votes[NUMFMT_POINT] ? NUMFMT_COMMA : NUMFMT_POINT;
+			c->fmt =
+			    votes[NUMFMT_COMMA] > votes[NUMFMT_POINT] ? NUMFMT_COMMA : NUMFMT_POINT;
 			c->fmt_how = telling ? HOW_FILE : HOW_NONE;
 		} else if (rr->is_xlsx) {
 			c->fmt = NUMFMT_POINT;
@@ -559,23 +562,26 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 		struct col *c = &rr->cols[i];
 		if (!c->dated)
 			continue;
-		c->order_shown = c->ds.day_first + c->ds.month_first + c->ds.either + c->ds.same > 0;
+		c->order_shown =
+		    c->ds.day_first + c->ds.month_first + c->ds.either + c->ds.same > 0;
 		if (date_decide(&c->ds, &c->order) < 0) {
 			char dmy[16], mdy[16];
 			suggest_formats(c->ds.example, dmy, mdy, sizeof(dmy));
 			if (!c->ds.either) {
-				ferr_setpos(err, rr->path, 0, c->col + 1,
-					    "column \"%s\": as many dates read only as day/month as "
-					    "only as month/day; say which with --date-format %s or "
-					    "--date-format %s.",
-					    c->header, dmy, mdy);
+				ferr_setpos(
+				    err, rr->path, 0, c->col + 1,
+				    "column \"%s\": as many dates read only as day/month as "
+				    "only as month/day; say which with --date-format %s or "
+				    "--date-format %s.",
+				    c->header, dmy, mdy);
 				return -1;
 			}
-			ferr_setpos(err, rr->path, 0, c->col + 1,
-				    "column \"%s\": dates like \"%s\" could be day/month or month/day "
-				    "and no date in the column tells which; say which with "
-				    "--date-format %s or --date-format %s.",
-				    c->header, c->ds.example, dmy, mdy);
+			ferr_setpos(
+			    err, rr->path, 0, c->col + 1,
+			    "column \"%s\": dates like \"%s\" could be day/month or month/day "
+			    "and no date in the column tells which; say which with "
+			    "--date-format %s or --date-format %s.",
+			    c->header, c->ds.example, dmy, mdy);
 			return -1;
 		}
 	}
@@ -583,7 +589,7 @@ static int infer(struct recreader *rr, const struct rec_opts *opts, struct ferr 
 }
 
 int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *opts,
-		   struct recreader **out, struct ferr *err)
+                   struct recreader **out, struct ferr *err)
 {
 	static const struct rec_opts none = {0};
 	*out = NULL;
@@ -651,11 +657,11 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 	}
 	if (c->numeric && c->fmt_how != HOW_NONE) {
 		static const char *const how[] = {
-			"", "", ", like the file's other numbers",
-			": a lone separator before three digits is a thousands separator",
-			", as in Excel"};
+		    "", "", ", like the file's other numbers",
+		    ": a lone separator before three digits is a thousands separator",
+		    ", as in Excel"};
 		strbuf_printf(sb, "%sdecimal %s%s", sep, c->fmt == NUMFMT_COMMA ? "comma" : "point",
-			      how[c->fmt_how]);
+		              how[c->fmt_how]);
 		sep = "; ";
 	}
 	if (c->f->type == COL_DATE) {
@@ -664,7 +670,7 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 			sep = "; ";
 		} else if (c->order_shown) {
 			strbuf_printf(sb, "%s%s", sep,
-				      c->order == DATE_DMY ? "day/month/year" : "month/day/year");
+			              c->order == DATE_DMY ? "day/month/year" : "month/day/year");
 			sep = "; ";
 		}
 	}
@@ -674,27 +680,26 @@ static void describe_col(const struct recreader *rr, const struct col *c, struct
 char *recreader_describe(const struct recreader *rr)
 {
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "format: %s%s%s%s\n", reader_describe(rr->r),
-		      rr->sheet_note ? " (" : "", rr->sheet_note ? rr->sheet_note : "",
-		      rr->sheet_note ? ")" : "");
+	strbuf_printf(&sb, "format: %s%s%s%s\n", reader_describe(rr->r), rr->sheet_note ? " (" : "",
+	              rr->sheet_note ? rr->sheet_note : "", rr->sheet_note ? ")" : "");
 	strbuf_printf(&sb, "header: line %ld\n", rr->hdr.line);
 	for (int i = 0; i < rr->ncols; i++)
 		describe_col(rr, &rr->cols[i], &sb);
 	if (rr->amount_computed)
 		strbuf_printf(&sb, "amount = \"%s\" x \"%s\"\n", rr->cols[rr->c_quantity].header,
-			      rr->cols[rr->c_price].header);
+		              rr->cols[rr->c_price].header);
 	int any = 0;
 	for (int c = 0; c < rr->hdr.nf; c++) {
 		if (rr->col_field[c])
 			continue;
-		strbuf_printf(&sb, "%s\"%s\"", any ? ", " : (rr->kind == REC_CUSTOMERS
-								     ? "kept as attributes: "
-								     : "not used: "),
-			      rr->hdr.f[c].p);
+		strbuf_printf(
+		    &sb, "%s\"%s\"",
+		    any ? ", "
+		        : (rr->kind == REC_CUSTOMERS ? "kept as attributes: " : "not used: "),
+		    rr->hdr.f[c].p);
 		any = 1;
 	}
 	if (any)
 		strbuf_putc(&sb, '\n');
 	return strbuf_detach(&sb);
 }
-

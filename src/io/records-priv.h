@@ -71,8 +71,8 @@ struct recreader {
 	long nsum_all, nsum_since;
 	long ntotals;
 	struct rec_total totals[REC_TOTALS_KEPT];
-	long empty_ids; /* first pass: rows with an empty customer ID */
-	long rows_seen; /* first pass: rows (blank and header rows included), -1: no pass */
+	long empty_ids;   /* first pass: rows with an empty customer ID */
+	long rows_seen;   /* first pass: rows (blank and header rows included), -1: no pass */
 	char *sheet_note; /* the sheet was found by its header: why (describe) */
 	/* the last values of activity-type and role cells and their codes (an
 	 * export repeats a few words millions of times); per column slot */

@@ -24,9 +24,9 @@
 #include <strings.h>
 
 static const char *const kind_names[REC_KIND_COUNT] = {"customers", "orders", "activities",
-						       "sellers"};
+                                                       "sellers"};
 static const char *const kind_names_sv[REC_KIND_COUNT] = {"kunder", "ordrar", "aktiviteter",
-							  "säljare"};
+                                                          "säljare"};
 
 const char *rec_kind_name(enum rec_kind k)
 {
@@ -109,8 +109,8 @@ static const char *trimmed(struct recreader *rr, const struct field *cell, size_
  * n bytes. */
 int rec_missing_marker(const char *s, size_t n)
 {
-	static const char *const m[] = {"NA", "N/A", "#N/A", "NULL", "None", "nan", "NaN", "nil", "-",
-					"?"};
+	static const char *const m[] = {"NA",  "N/A", "#N/A", "NULL", "None",
+	                                "nan", "NaN", "nil",  "-",    "?"};
 	if (n == 0 || n > 4)
 		return 0;
 	switch (s[0]) {
@@ -179,9 +179,9 @@ static void cell_text(const struct field *cell, char *buf, size_t cap)
 }
 
 static int bad(struct recreader *rr, struct ferr *err, const struct row *row, const struct col *c,
-	       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static int bad(struct recreader *rr, struct ferr *err, const struct row *row, const struct col *c,
-	       const char *fmt, ...)
+               const char *fmt, ...)
 {
 	char msg[400];
 	va_list ap;
@@ -193,7 +193,7 @@ static int bad(struct recreader *rr, struct ferr *err, const struct row *row, co
 }
 
 static int bad_value(struct recreader *rr, struct ferr *err, const struct row *row,
-		     const struct col *c, const struct field *cell, const char *what)
+                     const struct col *c, const struct field *cell, const char *what)
 {
 	char v[80];
 	cell_text(cell, v, sizeof(v));
@@ -201,7 +201,7 @@ static int bad_value(struct recreader *rr, struct ferr *err, const struct row *r
 }
 
 static int bad_empty(struct recreader *rr, struct ferr *err, const struct row *row,
-		     const struct col *c)
+                     const struct col *c)
 {
 	return bad(rr, err, row, c, "column \"%s\" is empty", c->header);
 }
@@ -210,7 +210,7 @@ static int bad_empty(struct recreader *rr, struct ferr *err, const struct row *r
 
 /* Parses a number cell in the column's format. 0, 1 empty, or 2 with err. */
 static int cell_number(struct recreader *rr, const struct row *row, const struct col *c,
-		       const struct field *cell, struct numval *v, struct ferr *err)
+                       const struct field *cell, struct numval *v, struct ferr *err)
 {
 	int rc = number_parse(cell->p, cell->n, c->fmt, v);
 	if (rc == 1)
@@ -218,13 +218,14 @@ static int cell_number(struct recreader *rr, const struct row *row, const struct
 	if (rc == -2)
 		return bad_value(rr, err, row, c, cell, "has too many digits");
 	if (rc < 0 || (c->pow10 && number_mul_pow10(v, c->pow10) < 0))
-		return bad_value(rr, err, row, c, cell, rc < 0 ? "is not a number" : "is too large");
+		return bad_value(rr, err, row, c, cell,
+		                 rc < 0 ? "is not a number" : "is too large");
 	return 0;
 }
 
 /* Employees: a number, or a size band "10-49" (its middle, 29) or "500+". */
 static int cell_count(struct recreader *rr, const struct row *row, const struct col *c,
-		      const struct field *cell, int64_t *out, struct ferr *err)
+                      const struct field *cell, int64_t *out, struct ferr *err)
 {
 	struct numval v, w;
 	int rc = number_parse(cell->p, cell->n, c->fmt, &v);
@@ -309,12 +310,13 @@ void rec_defaults(struct recreader *rr, struct rec *rec)
 }
 
 static int cell_date(struct recreader *rr, const struct row *row, const struct col *c,
-		     const struct field *cell, struct rec *rec, struct ferr *err)
+                     const struct field *cell, struct rec *rec, struct ferr *err)
 {
 	int32_t day;
 	int16_t minute;
-	int rc = rr->date_format ? date_parse_format(cell->p, cell->n, rr->date_format, &day, &minute)
-				 : date_parse(cell->p, cell->n, c->order, &day, &minute);
+	int rc = rr->date_format
+	             ? date_parse_format(cell->p, cell->n, rr->date_format, &day, &minute)
+	             : date_parse(cell->p, cell->n, c->order, &day, &minute);
 	if (rc < 0 && rr->is_xlsx) {
 		struct numval v;
 		if (number_parse(cell->p, cell->n, NUMFMT_POINT, &v) == 0 &&
@@ -326,13 +328,15 @@ static int cell_date(struct recreader *rr, const struct row *row, const struct c
 	if (rc < 0) {
 		if (rr->date_format) {
 			char what[160];
-			snprintf(what, sizeof(what), "is not a date in the format %s", rr->date_format);
+			snprintf(what, sizeof(what), "is not a date in the format %s",
+			         rr->date_format);
 			return bad_value(rr, err, row, c, cell, what);
 		}
 		return bad_value(rr, err, row, c, cell,
-				 !c->order_shown	     ? "is not a date"
-				 : c->order == DATE_DMY ? "is not a date (the column is day/month/year)"
-							 : "is not a date (the column is month/day/year)");
+		                 !c->order_shown ? "is not a date"
+		                 : c->order == DATE_DMY
+		                     ? "is not a date (the column is day/month/year)"
+		                     : "is not a date (the column is month/day/year)");
 	}
 	store(rec, c->f->off, &day, sizeof(day));
 	store(rec, c->f->aux, &minute, sizeof(minute));
@@ -340,7 +344,7 @@ static int cell_date(struct recreader *rr, const struct row *row, const struct c
 }
 
 static int cell_id(struct recreader *rr, const struct row *row, const struct col *c,
-		   const struct field *cell, struct rec *rec, struct ferr *err)
+                   const struct field *cell, struct rec *rec, struct ferr *err)
 {
 	size_t n;
 	const char *s = trimmed(rr, cell, &n);
@@ -354,14 +358,14 @@ static int cell_id(struct recreader *rr, const struct row *row, const struct col
 	if (s)
 		s = id_clean(rr, s, n);
 	if (!s && ((c->f->id == F_CUSTOMER_ID && rr->kind != REC_ACTIVITIES) ||
-		   (c->f->id == F_SELLER_ID && rr->kind == REC_SELLERS)))
+	           (c->f->id == F_SELLER_ID && rr->kind == REC_SELLERS)))
 		return bad_empty(rr, err, row, c);
 	store(rec, c->f->off, &s, sizeof(s));
 	return 0;
 }
 
 static int cell_coord(struct recreader *rr, const struct row *row, const struct col *c,
-		      const struct field *cell, struct rec *rec, int *got, struct ferr *err)
+                      const struct field *cell, struct rec *rec, int *got, struct ferr *err)
 {
 	struct numval v;
 	int rc = cell_number(rr, row, c, cell, &v, err);
@@ -371,8 +375,8 @@ static int cell_coord(struct recreader *rr, const struct row *row, const struct 
 	double lim = c->f->type == COL_LAT ? 90 : 180;
 	if (x < -lim || x > lim)
 		return bad_value(rr, err, row, c, cell,
-				 c->f->type == COL_LAT ? "is not a latitude (-90..90)"
-						       : "is not a longitude (-180..180)");
+		                 c->f->type == COL_LAT ? "is not a latitude (-90..90)"
+		                                       : "is not a longitude (-180..180)");
 	store(rec, c->f->off, &x, sizeof(x));
 	(*got)++;
 	return 0;
@@ -389,7 +393,7 @@ static int enum_cached(struct recreader *rr, enum vocab_field vf, const char *p,
 	int code = vocab_lookup(vf, p, n, rr->vmap, rr->nvmap);
 	if (code >= 0 && n < sizeof(rr->vcache[0][0].v)) {
 		memmove(&rr->vcache[vf][1], &rr->vcache[vf][0],
-			(size_t)(slots - 1) * sizeof(rr->vcache[0][0]));
+		        (size_t)(slots - 1) * sizeof(rr->vcache[0][0]));
 		memcpy(rr->vcache[vf][0].v, p, n);
 		rr->vcache[vf][0].n = (unsigned char)n;
 		rr->vcache[vf][0].code = code;
@@ -398,7 +402,7 @@ static int enum_cached(struct recreader *rr, enum vocab_field vf, const char *p,
 }
 
 static int cell_enum(struct recreader *rr, const struct row *row, const struct col *c,
-		     const struct field *cell, struct rec *rec, struct ferr *err)
+                     const struct field *cell, struct rec *rec, struct ferr *err)
 {
 	size_t n;
 	const char *p = rec_trim_span(cell, &n);
@@ -415,7 +419,7 @@ static int cell_enum(struct recreader *rr, const struct row *row, const struct c
 		rr->unknown_n = n;
 		char what[160];
 		snprintf(what, sizeof(what), "is not %s (%s)",
-			 vf == VOCAB_TYPE ? "an activity type" : "a role", vocab_codes(vf));
+		         vf == VOCAB_TYPE ? "an activity type" : "a role", vocab_codes(vf));
 		return bad_value(rr, err, row, c, cell, what);
 	}
 	store(rec, c->f->off, &v, sizeof(v));
@@ -440,7 +444,8 @@ static int cell_time(const struct recreader *rr, const struct field *cell, int *
 
 /* Fills one column's value. 0, or 2 with err. */
 static int fill_col(struct recreader *rr, const struct row *row, const struct col *c,
-		    struct rec *rec, struct numval *q, struct numval *p, int *coords, struct ferr *err)
+                    struct rec *rec, struct numval *q, struct numval *p, int *coords,
+                    struct ferr *err)
 {
 	static const struct field empty = {"", 0};
 	const struct field *cell = c->col < row->nf ? &row->f[c->col] : &empty;
@@ -512,7 +517,8 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 		int o, cl;
 		rc = date_parse_hours(cell->p, cell->n, &o, &cl);
 		if (rc < 0)
-			return bad_value(rr, err, row, c, cell, "is not opening hours like 08:00-17:00");
+			return bad_value(rr, err, row, c, cell,
+			                 "is not opening hours like 08:00-17:00");
 		if (rc == 0) {
 			int32_t a = o, b = cl;
 			store(rec, c->f->off, &a, sizeof(a));
@@ -533,7 +539,7 @@ static int fill_col(struct recreader *rr, const struct row *row, const struct co
 
 /* Checks across columns once all are read. 0, or 2 with err. */
 static int finish_row(struct recreader *rr, const struct row *row, struct rec *rec,
-		      const struct numval *q, const struct numval *p, struct ferr *err)
+                      const struct numval *q, const struct numval *p, struct ferr *err)
 {
 	if (rr->kind == REC_ORDERS && rr->amount_computed) {
 		const struct col *cq = &rr->cols[rr->c_quantity], *cp = &rr->cols[rr->c_price];
@@ -542,16 +548,17 @@ static int finish_row(struct recreader *rr, const struct row *row, struct rec *r
 		if (p->scale < 0)
 			return bad_empty(rr, err, row, cp);
 		if (product_minor(q, p, &rec->u.o.amount) < 0)
-			return bad(rr, err, row, cq, "columns \"%s\" x \"%s\": the amount is too large",
-				   cq->header, cp->header);
+			return bad(rr, err, row, cq,
+			           "columns \"%s\" x \"%s\": the amount is too large", cq->header,
+			           cp->header);
 	}
 	if (rr->kind == REC_ACTIVITIES && !rec->u.a.customer_id && !rec->u.a.seller_id) {
 		if (rr->c_customer >= 0 && rr->c_seller >= 0)
 			return bad(rr, err, row, &rr->cols[rr->c_customer],
-				   "columns \"%s\" and \"%s\" are both empty",
-				   rr->cols[rr->c_customer].header, rr->cols[rr->c_seller].header);
+			           "columns \"%s\" and \"%s\" are both empty",
+			           rr->cols[rr->c_customer].header, rr->cols[rr->c_seller].header);
 		return bad_empty(rr, err, row,
-				 &rr->cols[rr->c_customer >= 0 ? rr->c_customer : rr->c_seller]);
+		                 &rr->cols[rr->c_customer >= 0 ? rr->c_customer : rr->c_seller]);
 	}
 	return 0;
 }
@@ -566,9 +573,9 @@ static int ascii_letter(char c)
 
 static int totals_word(const struct field *cell)
 {
-	static const char *const words[] = {"summa", "totalt", "total", "sum", "delsumma",
-					    "totalsumma", "slutsumma", "subtotal", "totals",
-					    "summering", "grand", NULL};
+	static const char *const words[] = {"summa",    "totalt",     "total",     "sum",
+	                                    "delsumma", "totalsumma", "slutsumma", "subtotal",
+	                                    "totals",   "summering",  "grand",     NULL};
 	size_t n;
 	const char *p = rec_trim_span(cell, &n);
 	char w[16];
@@ -627,8 +634,10 @@ static int totals_row(struct recreader *rr, const struct row *row)
 		struct numval v;
 		int64_t minor;
 		const struct col *c = rr->c_total >= 0 ? &rr->cols[rr->c_total] : NULL;
-		if (!amount || !rr->nsum_all || number_parse(amount->p, amount->n, c->fmt, &v) != 0 ||
-		    (c->pow10 && number_mul_pow10(&v, c->pow10) < 0) || number_minor(&v, &minor) < 0 ||
+		if (!amount || !rr->nsum_all ||
+		    number_parse(amount->p, amount->n, c->fmt, &v) != 0 ||
+		    (c->pow10 && number_mul_pow10(&v, c->pow10) < 0) ||
+		    number_minor(&v, &minor) < 0 ||
 		    (minor != rr->sum_all && minor != rr->sum_since))
 			return 0;
 	}
@@ -640,8 +649,8 @@ static int totals_row(struct recreader *rr, const struct row *row)
 		if (amount && amount->n)
 			cell_text(amount, b, sizeof(b));
 		t->line = row->line;
-		snprintf(t->text, sizeof(t->text), "%s%s%s%s%s", a[0] ? "\"" : "", a, a[0] ? "\"" : "",
-			 a[0] && b[0] ? ", " : "", b);
+		snprintf(t->text, sizeof(t->text), "%s%s%s%s%s", a[0] ? "\"" : "", a,
+		         a[0] ? "\"" : "", a[0] && b[0] ? ", " : "", b);
 	}
 	rr->ntotals++;
 	rr->sum_since = 0;
@@ -712,7 +721,8 @@ static int check_width(struct recreader *rr, const struct row *row, struct ferr 
 			size_t n;
 			rec_trim_span(&row->f[i], &n);
 			if (n)
-				return bad(rr, err, row, NULL, "%d fields, the header has %d", nf, want);
+				return bad(rr, err, row, NULL, "%d fields, the header has %d", nf,
+				           want);
 		}
 		return 0;
 	}
@@ -720,9 +730,10 @@ static int check_width(struct recreader *rr, const struct row *row, struct ferr 
 		for (int i = 0; i < rr->ncols; i++) {
 			const struct col *c = &rr->cols[i];
 			if (c->col == k && field_needed(rr, c, nf))
-				return bad(rr, err, row, NULL,
-					   "%d field%s, the header has %d: no cell for column \"%s\"",
-					   nf, nf == 1 ? "" : "s", want, c->header);
+				return bad(
+				    rr, err, row, NULL,
+				    "%d field%s, the header has %d: no cell for column \"%s\"", nf,
+				    nf == 1 ? "" : "s", want, c->header);
 		}
 	return 0;
 }
@@ -803,7 +814,7 @@ int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err)
 }
 
 int recreader_unknown(const struct recreader *rr, enum vocab_field *f, const char **value,
-		      size_t *n, const char **header)
+                      size_t *n, const char **header)
 {
 	const struct col *c = rr->unknown_col;
 	if (!c)

@@ -50,7 +50,7 @@ struct rec_opts {
  * cell empty; they stay valid until the next recreader_next call. */
 struct rec_customer {
 	const char *customer_id, *name, *org_number, *address, *postal_code, *city, *industry,
-		*seller_id, *email, *phone;
+	    *seller_id, *email, *phone;
 	bool has_lat_lon;
 	double lat, lon;
 	int64_t employees; /* -1 when absent */
@@ -109,7 +109,7 @@ struct recreader;
  * customer_id, kundnr, ..."), ambiguous dates ("... use --date-format"),
  * binary file, empty file. */
 int recreader_open(const char *path, enum rec_kind kind, const struct rec_opts *opts,
-		   struct recreader **out, struct ferr *err);
+                   struct recreader **out, struct ferr *err);
 /* Next record. Returns 1 with *rec filled; 2 for a rejected row (err holds
  * file, line, col and e.g. `column "Amount": "12,3,4" is not a number`;
  * reading may go on); 0 at the end; -1 on a fatal error (err). */
@@ -119,7 +119,7 @@ int recreader_next(struct recreader *rr, struct rec *rec, struct ferr *err);
  * field, the value as written (trimmed; *n bytes, valid until the next
  * call) and the column's header; else 0. */
 int recreader_unknown(const struct recreader *rr, enum vocab_field *f, const char **value,
-		      size_t *n, const char **header);
+                      size_t *n, const char **header);
 /* Totals rows: a row whose ID is empty (or a word like "Summa") and that
  * says "Summa", "Totalt", "Total", "Sum", "Delsumma", ... in a cell, or
  * whose amount (orders) or revenue (customers) is the sum of the rows

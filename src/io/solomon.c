@@ -17,7 +17,8 @@ static int numbers(char *line, double *out, int max)
 {
 	int k = 0;
 	char *save = NULL;
-	for (char *tok = strtok_r(line, " \t\r\n", &save); tok; tok = strtok_r(NULL, " \t\r\n", &save)) {
+	for (char *tok = strtok_r(line, " \t\r\n", &save); tok;
+	     tok = strtok_r(NULL, " \t\r\n", &save)) {
 		char *end;
 		errno = 0;
 		double v = strtod(tok, &end);
@@ -66,7 +67,8 @@ int solomon_read(const char *path, struct solomon *out, struct ferr *err)
 			continue; /* a title line: VEHICLE, NUMBER CAPACITY, CUSTOMER, ... */
 		if (state == FLEET) {
 			if (k != 2 || v[0] < 1 || v[0] != floor(v[0]) || v[1] < 0) {
-				ferr_setpos(err, path, ln, 0, "expected the fleet size and capacity");
+				ferr_setpos(err, path, ln, 0,
+				            "expected the fleet size and capacity");
 				goto fail;
 			}
 			out->vehicles = (int)v[0];
@@ -80,8 +82,9 @@ int solomon_read(const char *path, struct solomon *out, struct ferr *err)
 		}
 		if (v[0] != floor(v[0]) || v[0] < 0 || v[3] < 0 || v[6] < 0 || v[5] < v[4]) {
 			ferr_setpos(err, path, ln, 0,
-				    "place %g has a negative demand or service time, or its window ends before it opens",
-				    v[0]);
+			            "place %g has a negative demand or service time, or its window "
+			            "ends before it opens",
+			            v[0]);
 			goto fail;
 		}
 		if (out->nrows == cap_rows) {
@@ -108,7 +111,8 @@ int solomon_read(const char *path, struct solomon *out, struct ferr *err)
 	for (int i = 0; i < out->nrows; i++)
 		for (int j = 0; j < i; j++)
 			if (out->row[i].id == out->row[j].id) {
-				ferr_setpos(err, path, 0, 0, "place %d appears twice", out->row[i].id);
+				ferr_setpos(err, path, 0, 0, "place %d appears twice",
+				            out->row[i].id);
 				goto fail;
 			}
 	fclose(f);

@@ -30,7 +30,7 @@ void vocab_fold(const char *s, size_t n, char *out, size_t cap);
  * NULL), then the default vocabulary. Returns the code, or -1 when the
  * value is not known. An empty value is -1 too. */
 int vocab_lookup(enum vocab_field f, const char *s, size_t n, const struct vocab_map *map,
-		 size_t nmap);
+                 size_t nmap);
 
 /* The code named by a map's target ("visit", "besök", "farmer", ...: the
  * codes and their plain names), or -1. */

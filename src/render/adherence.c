@@ -61,14 +61,17 @@ static void period_line(FILE *f, const struct adherence_view *v, enum lang lang)
 {
 	char a[11], b[11], c[11];
 	const struct adherence *x = v->a;
-	fprintf(f, TR(lang, "Plan adherence %s … %s (%d weeks); ", "Planföljsamhet %s … %s (%d veckor); "),
-	        days_iso(x->from, a), days_iso(x->to, b), x->nweeks);
+	fprintf(
+	    f,
+	    TR(lang, "Plan adherence %s … %s (%d weeks); ", "Planföljsamhet %s … %s (%d veckor); "),
+	    days_iso(x->from, a), days_iso(x->to, b), x->nweeks);
 	if (v->applied != DAYS_NONE)
 		fprintf(f, TR(lang, "the plan was applied %s.\n", "planen infördes %s.\n"),
 		        days_iso(v->applied, c));
 	else
-		fprintf(f, TR(lang, "no plan applied yet: the contact policy with today's owners.\n",
-		              "ingen plan införd än: kontaktpolicyn med dagens ansvariga.\n"));
+		fprintf(f,
+		        TR(lang, "no plan applied yet: the contact policy with today's owners.\n",
+		           "ingen plan införd än: kontaktpolicyn med dagens ansvariga.\n"));
 }
 
 static void seller_table(FILE *f, const struct adherence_view *v, enum lang lang)
@@ -97,17 +100,20 @@ static void seller_table(FILE *f, const struct adherence_view *v, enum lang lang
 		const struct adh_cell *tt = &s->total;
 		snprintf(c[0], sizeof(c[0]), "%s", seller_name(v, s->seller, lang));
 		pair(c[1], sizeof(c[1]), adh_done_visits(tt), adh_planned_visits(tt), lang);
-		pct_of(c[2], sizeof(c[2]), (double)adh_done_visits(tt), adh_planned_visits(tt), lang);
+		pct_of(c[2], sizeof(c[2]), (double)adh_done_visits(tt), adh_planned_visits(tt),
+		       lang);
 		for (int k = 0; k < CAT_COUNT; k++)
 			pair(c[3 + k], sizeof(c[3 + k]), tt->done[ADH_VISITS + k],
 			     tt->planned[ADH_VISITS + k], lang);
 		pair(c[7], sizeof(c[7]), tt->done[ADH_CALLS], tt->planned[ADH_CALLS], lang);
-		pair(c[8], sizeof(c[8]), tt->done[ADH_NEWSLETTERS], tt->planned[ADH_NEWSLETTERS], lang);
+		pair(c[8], sizeof(c[8]), tt->done[ADH_NEWSLETTERS], tt->planned[ADH_NEWSLETTERS],
+		     lang);
 		fmt_int(c[9], sizeof(c[9]), sum_cat(s->overdue), lang);
 		c[10][0] = '\0';
 		if (s->drift) {
 			char last[24];
-			snprintf(c[10], sizeof(c[10]), "%s → %s", fmt_pct(x, sizeof(x), s->cat3_first, 0, lang),
+			snprintf(c[10], sizeof(c[10]), "%s → %s",
+			         fmt_pct(x, sizeof(x), s->cat3_first, 0, lang),
 			         fmt_pct(last, sizeof(last), s->cat3_last, 0, lang));
 		}
 		const char *row[11];
@@ -143,7 +149,8 @@ static void week_table(FILE *f, const struct adherence_view *v, const struct adh
 		pct_of(b[3], sizeof(b[3]), (double)adh_done_visits(c), adh_planned_visits(c), lang);
 		fmt_int(b[4], sizeof(b[4]), c->done[ADH_VISITS + CAT_3], lang);
 		pair(b[5], sizeof(b[5]), c->done[ADH_CALLS], c->planned[ADH_CALLS], lang);
-		pair(b[6], sizeof(b[6]), c->done[ADH_NEWSLETTERS], c->planned[ADH_NEWSLETTERS], lang);
+		pair(b[6], sizeof(b[6]), c->done[ADH_NEWSLETTERS], c->planned[ADH_NEWSLETTERS],
+		     lang);
 		const char *row[] = {b[0], b[1], b[2], b[3], b[4], b[5], b[6]};
 		table_row(t, row);
 	}
@@ -157,7 +164,8 @@ static void drift_lines(FILE *f, const struct adherence_view *v, enum lang lang)
 	int any = 0;
 	for (size_t i = 0; i <= a->nsellers; i++) {
 		const struct adh_seller *s = i < a->nsellers ? &a->sellers[i] : &a->team;
-		if ((i == a->nsellers && v->only >= 0) || (i < a->nsellers && !shown(v, s)) || !s->drift)
+		if ((i == a->nsellers && v->only >= 0) || (i < a->nsellers && !shown(v, s)) ||
+		    !s->drift)
 			continue;
 		char x[24], y[24], z[24];
 		if (!any)
@@ -166,12 +174,14 @@ static void drift_lines(FILE *f, const struct adherence_view *v, enum lang lang)
 			      f);
 		any = 1;
 		fprintf(f,
-		        TR(lang, "  %s: %s of the visits went to category 3 in the last %d weeks "
-		                 "(first %d weeks: %s; plan: %s)\n",
+		        TR(lang,
+		           "  %s: %s of the visits went to category 3 in the last %d weeks "
+		           "(first %d weeks: %s; plan: %s)\n",
 		           "  %s: %s av besöken gick till kategori 3 de sista %d veckorna "
 		           "(första %d veckorna: %s; plan: %s)\n"),
-		        seller_name(v, s->seller, lang), fmt_pct(x, sizeof(x), s->cat3_last, 0, lang),
-		        a->drift_weeks, a->drift_weeks, fmt_pct(y, sizeof(y), s->cat3_first, 0, lang),
+		        seller_name(v, s->seller, lang),
+		        fmt_pct(x, sizeof(x), s->cat3_last, 0, lang), a->drift_weeks,
+		        a->drift_weeks, fmt_pct(y, sizeof(y), s->cat3_first, 0, lang),
 		        fmt_pct(z, sizeof(z), s->cat3_planned, 0, lang));
 	}
 }
@@ -207,7 +217,8 @@ static void overdue_table(FILE *f, const struct adherence_view *v, enum lang lan
 		                     cu->name ? cu->name : "",
 		                     category_code((enum category)v->pc[o->cust].cat),
 		                     o->owner >= 0 ? seller_name(v, o->owner, lang) : "-",
-		                     o->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(o->last, l),
+		                     o->last == DAYS_NONE ? TR(lang, "never", "aldrig")
+		                                          : days_iso(o->last, l),
 		                     days_iso(o->due, d),
 		                     fmt_int(days, sizeof(days), o->days, lang)};
 		table_row(t, row);
@@ -255,7 +266,8 @@ static void csv_seller(FILE *f, const struct adherence_view *v, const struct adh
 	const char *sid = seller_id(v, s->seller);
 	char w[9];
 	for (int m = 0; m < ADH_N; m++)
-		csv_cell(f, sid, "", adherence_measure_code(m), s->total.planned[m], s->total.done[m]);
+		csv_cell(f, sid, "", adherence_measure_code(m), s->total.planned[m],
+		         s->total.done[m]);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		char name[32];
 		snprintf(name, sizeof(name), "overdue_%s", category_code((enum category)c));
@@ -299,8 +311,8 @@ static json_t *cell_json(const struct adh_cell *c, int planned)
 	for (int m = 0; m < ADH_N; m++)
 		json_object_set_new(o, adherence_measure_code(m),
 		                    planned ? real1(c->planned[m]) : json_integer(c->done[m]));
-	json_object_set_new(o, "visits",
-	                    planned ? real1(adh_planned_visits(c)) : json_integer(adh_done_visits(c)));
+	json_object_set_new(
+	    o, "visits", planned ? real1(adh_planned_visits(c)) : json_integer(adh_done_visits(c)));
 	return o;
 }
 
@@ -317,8 +329,9 @@ static json_t *seller_json(const struct adherence_view *v, const struct adh_sell
 	json_t *o = json_object();
 	json_object_set_new(o, "seller_id", json_string(seller_id(v, s->seller)));
 	json_object_set_new(o, "name", json_string(seller_name(v, s->seller, LANG_EN)));
-	json_object_set_new(o, "role", s->seller < 0 ? json_null()
-	                                             : json_string(role_code(v->ds->sellers[s->seller].role)));
+	json_object_set_new(o, "role",
+	                    s->seller < 0 ? json_null()
+	                                  : json_string(role_code(v->ds->sellers[s->seller].role)));
 	json_object_set_new(o, "customers", per_cat(s->customers));
 	json_object_set_new(o, "planned", cell_json(&s->total, 1));
 	json_object_set_new(o, "done", cell_json(&s->total, 0));
@@ -338,7 +351,8 @@ static json_t *seller_json(const struct adherence_view *v, const struct adh_sell
 		char w[9], b[11];
 		json_t *x = json_object();
 		json_object_set_new(x, "week", json_string(adherence_week_label(v->a, k, w)));
-		json_object_set_new(x, "monday", json_string(days_iso(adherence_week_day(v->a, k), b)));
+		json_object_set_new(x, "monday",
+		                    json_string(days_iso(adherence_week_day(v->a, k), b)));
 		json_object_set_new(x, "planned", cell_json(&s->week[k], 1));
 		json_object_set_new(x, "done", cell_json(&s->week[k], 0));
 		json_array_append_new(weeks, x);
@@ -377,8 +391,11 @@ json_t *adherence_json(const struct adherence_view *v, size_t max_overdue)
 		json_t *x = json_object();
 		json_object_set_new(x, "customer_id", json_string(cu->id));
 		json_object_set_new(x, "name", cu->name ? json_string(cu->name) : json_null());
-		json_object_set_new(x, "category", json_string(category_code((enum category)v->pc[o->cust].cat)));
-		json_object_set_new(x, "seller_id", o->owner >= 0 ? json_string(v->ds->sellers[o->owner].id) : json_null());
+		json_object_set_new(x, "category",
+		                    json_string(category_code((enum category)v->pc[o->cust].cat)));
+		json_object_set_new(x, "seller_id",
+		                    o->owner >= 0 ? json_string(v->ds->sellers[o->owner].id)
+		                                  : json_null());
 		json_object_set_new(x, "last_contact", date_or_null(o->last));
 		json_object_set_new(x, "due", date_or_null(o->due));
 		json_object_set_new(x, "days_overdue", json_integer(o->days));
@@ -417,9 +434,12 @@ static void meter_td(FILE *f, double done, double planned, enum lang lang)
 {
 	char b[24];
 	double r = planned > 0 ? done / planned : 0;
-	fprintf(f, "<td class=\"m\" data-v=\"%.4f\"><span class=\"meter\"><b class=\"%s\" style=\"width:%.1f%%\">"
-	           "</b></span>%s</td>",
-	        r, r < 0.5 ? "low" : "", 100.0 * (r > 1 ? 1 : r), pct_of(b, sizeof(b), done, planned, lang));
+	fprintf(f,
+	        "<td class=\"m\" data-v=\"%.4f\"><span class=\"meter\"><b class=\"%s\" "
+	        "style=\"width:%.1f%%\">"
+	        "</b></span>%s</td>",
+	        r, r < 0.5 ? "low" : "", 100.0 * (r > 1 ? 1 : r),
+	        pct_of(b, sizeof(b), done, planned, lang));
 }
 
 static void html_seller_row(FILE *f, const struct adherence_view *v, const struct adh_seller *s,
@@ -434,7 +454,8 @@ static void html_seller_row(FILE *f, const struct adherence_view *v, const struc
 		td_pair(f, t->done[ADH_VISITS + k], t->planned[ADH_VISITS + k], lang);
 	td_pair(f, t->done[ADH_CALLS], t->planned[ADH_CALLS], lang);
 	td_pair(f, t->done[ADH_NEWSLETTERS], t->planned[ADH_NEWSLETTERS], lang);
-	html_td_num(f, (double)sum_cat(s->overdue), fmt_int(b, sizeof(b), sum_cat(s->overdue), lang));
+	html_td_num(f, (double)sum_cat(s->overdue),
+	            fmt_int(b, sizeof(b), sum_cat(s->overdue), lang));
 	if (s->drift) {
 		char x[24], y[24], z[64];
 		snprintf(z, sizeof(z), "%s → %s", fmt_pct(x, sizeof(x), s->cat3_first, 0, lang),
@@ -455,7 +476,8 @@ static void weeks_chart(FILE *f, const struct adherence_view *v, const struct ad
 {
 	double top = 1;
 	for (int w = 0; w < v->a->nweeks; w++) {
-		double d = (double)adh_done_visits(&s->week[w]), p = adh_planned_visits(&s->week[w]);
+		double d = (double)adh_done_visits(&s->week[w]),
+		       p = adh_planned_visits(&s->week[w]);
 		top = fmax(top, fmax(d, p));
 	}
 	fputs("<div class=\"weeks\">", f);
@@ -463,8 +485,10 @@ static void weeks_chart(FILE *f, const struct adherence_view *v, const struct ad
 		const struct adh_cell *c = &s->week[w];
 		char lab[9], t[200], n1[24], n2[32];
 		adherence_week_label(v->a, w, lab);
-		snprintf(t, sizeof(t), "%s: %s %s, %s %s", lab, fmt_int(n1, sizeof(n1), adh_done_visits(c), lang),
-		         TR(lang, "visits", "besök"), fmt_num(n2, sizeof(n2), adh_planned_visits(c), 1, lang),
+		snprintf(t, sizeof(t), "%s: %s %s, %s %s", lab,
+		         fmt_int(n1, sizeof(n1), adh_done_visits(c), lang),
+		         TR(lang, "visits", "besök"),
+		         fmt_num(n2, sizeof(n2), adh_planned_visits(c), 1, lang),
 		         TR(lang, "planned", "planerade"));
 		fputs("<div class=\"wk\" title=\"", f);
 		html_esc(f, t);
@@ -472,16 +496,19 @@ static void weeks_chart(FILE *f, const struct adherence_view *v, const struct ad
 		for (int k = 0; k <= CAT_3; k++)
 			if (c->done[ADH_VISITS + k])
 				fprintf(f, "<span style=\"height:%.2f%%;background:%s\"></span>",
-				        100.0 * (double)c->done[ADH_VISITS + k] / top, svg_category_color(k));
-		fprintf(f, "<i style=\"bottom:%.2f%%\"></i></div>", 100.0 * adh_planned_visits(c) / top);
+				        100.0 * (double)c->done[ADH_VISITS + k] / top,
+				        svg_category_color(k));
+		fprintf(f, "<i style=\"bottom:%.2f%%\"></i></div>",
+		        100.0 * adh_planned_visits(c) / top);
 	}
 	fputs("</div>\n<div class=\"axis\">", f);
 	char a[9], b[9];
 	fprintf(f, "<span>%s</span><span>%s</span></div>\n", adherence_week_label(v->a, 0, a),
 	        adherence_week_label(v->a, v->a->nweeks - 1, b));
 	fputs("<p class=\"fk-note\">", f);
-	html_esc(f, TR(lang, "Bars: visits done per week, coloured by category. Dashed line: the "
-	                     "visits the plan asks for.",
+	html_esc(f, TR(lang,
+	               "Bars: visits done per week, coloured by category. Dashed line: the "
+	               "visits the plan asks for.",
 	               "Staplar: gjorda besök per vecka, färgade efter kategori. Streckad linje: "
 	               "besöken planen kräver."));
 	fputs("</p>\n", f);
@@ -489,9 +516,12 @@ static void weeks_chart(FILE *f, const struct adherence_view *v, const struct ad
 
 static void html_overdue(FILE *f, const struct adherence_view *v, enum lang lang)
 {
-	const char *head[] = {TR(lang, "Customer", "Kund"),         TR(lang, "Name", "Namn"),
-	                      TR(lang, "Category", "Kategori"),      TR(lang, "Responsible", "Ansvarig"),
-	                      TR(lang, "Last contact", "Senaste kontakt"), TR(lang, "Due", "Förföll"),
+	const char *head[] = {TR(lang, "Customer", "Kund"),
+	                      TR(lang, "Name", "Namn"),
+	                      TR(lang, "Category", "Kategori"),
+	                      TR(lang, "Responsible", "Ansvarig"),
+	                      TR(lang, "Last contact", "Senaste kontakt"),
+	                      TR(lang, "Due", "Förföll"),
 	                      TR(lang, "Days overdue", "Dagar sen")};
 	int n = 0;
 	html_table_begin(f, "adh-overdue", head, 7, "lllllrr", TR(lang, "Filter", "Filtrera"));
@@ -506,7 +536,9 @@ static void html_overdue(FILE *f, const struct adherence_view *v, enum lang lang
 		html_td(f, cu->name, 'l');
 		html_td(f, category_code((enum category)v->pc[o->cust].cat), 'l');
 		html_td(f, o->owner >= 0 ? seller_name(v, o->owner, lang) : "-", 'l');
-		html_td(f, o->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(o->last, l), 'l');
+		html_td(f,
+		        o->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(o->last, l),
+		        'l');
 		html_td(f, days_iso(o->due, d), 'l');
 		html_td_num(f, o->days, fmt_int(x, sizeof(x), o->days, lang));
 		fputs("</tr>\n", f);
@@ -529,8 +561,11 @@ void adherence_html_section(FILE *f, const struct adherence_view *v, enum lang l
 		         days_iso(v->applied, a1));
 		html_esc(f, n);
 	} else {
-		html_esc(f, TR(lang, "No plan applied yet: planned is the contact policy with today's owners.",
-		               "Ingen plan införd än: planerat är kontaktpolicyn med dagens ansvariga."));
+		html_esc(
+		    f,
+		    TR(lang,
+		       "No plan applied yet: planned is the contact policy with today's owners.",
+		       "Ingen plan införd än: planerat är kontaktpolicyn med dagens ansvariga."));
 	}
 	fputs("</p>\n", f);
 	html_cards_begin(f);
@@ -545,22 +580,27 @@ void adherence_html_section(FILE *f, const struct adherence_view *v, enum lang l
 	pair(y, sizeof(y), t->done[ADH_NEWSLETTERS], t->planned[ADH_NEWSLETTERS], lang);
 	html_card(f, TR(lang, "Newsletters", "Nyhetsbrev"), x, y, NULL);
 	fmt_int(x, sizeof(x), sum_cat(focus->overdue), lang);
-	snprintf(n, sizeof(n), TR(lang, "of %s: next contact due", "av %s: nästa kontakt förfallen"),
+	snprintf(n, sizeof(n),
+	         TR(lang, "of %s: next contact due", "av %s: nästa kontakt förfallen"),
 	         fmt_int(y, sizeof(y), sum_cat(focus->customers), lang));
-	html_card(f, TR(lang, "Customers overdue", "Försenade kunder"), x, n, svg_category_color(CAT_2P));
+	html_card(f, TR(lang, "Customers overdue", "Försenade kunder"), x, n,
+	          svg_category_color(CAT_2P));
 	fmt_pct(x, sizeof(x), focus->cat3_last, 0, lang);
-	snprintf(n, sizeof(n), TR(lang, "of the visits, last %d weeks", "av besöken, sista %d veckorna"),
+	snprintf(n, sizeof(n),
+	         TR(lang, "of the visits, last %d weeks", "av besöken, sista %d veckorna"),
 	         a->drift_weeks);
-	html_card(f, TR(lang, "Visits to category 3", "Besök i kategori 3"), x, n, svg_category_color(CAT_3));
+	html_card(f, TR(lang, "Visits to category 3", "Besök i kategori 3"), x, n,
+	          svg_category_color(CAT_3));
 	html_cards_end(f);
 	fputs("<h3>", f);
 	html_esc(f, TR(lang, "Per seller: done / planned", "Per säljare: gjort / planerat"));
 	fputs("</h3>\n", f);
-	const char *head[] = {TR(lang, "Seller", "Säljare"),     TR(lang, "Visits", "Besök"),
-	                      TR(lang, "Cat 1", "Kat 1"),        TR(lang, "Cat 2R", "Kat 2R"),
-	                      TR(lang, "Cat 2P", "Kat 2P"),      TR(lang, "Cat 3", "Kat 3"),
-	                      TR(lang, "Calls", "Samtal"),       TR(lang, "Newsletters", "Nyhetsbrev"),
-	                      TR(lang, "Overdue", "Försenade"), TR(lang, "Drift to cat 3", "Glidning mot kat 3")};
+	const char *head[] = {
+	    TR(lang, "Seller", "Säljare"),    TR(lang, "Visits", "Besök"),
+	    TR(lang, "Cat 1", "Kat 1"),       TR(lang, "Cat 2R", "Kat 2R"),
+	    TR(lang, "Cat 2P", "Kat 2P"),     TR(lang, "Cat 3", "Kat 3"),
+	    TR(lang, "Calls", "Samtal"),      TR(lang, "Newsletters", "Nyhetsbrev"),
+	    TR(lang, "Overdue", "Försenade"), TR(lang, "Drift to cat 3", "Glidning mot kat 3")};
 	html_table_begin(f, "adh-sellers", head, 10, "lrrrrrrrrl", NULL);
 	for (size_t i = 0; i < a->nsellers; i++)
 		if (shown(v, &a->sellers[i]))

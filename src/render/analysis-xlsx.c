@@ -158,7 +158,7 @@ static void table_sheet(struct book *b, const json_t *root, const struct sheet *
 	for (; s->cols[nc]; nc++) {
 		const struct column *c = column(s->cols[nc]);
 		cellguard_xlsx_string(ws, 0, nc, c ? TR(b->lang, c->en, c->sv) : s->cols[nc],
-		                       b->head);
+		                      b->head);
 		worksheet_set_column(ws, nc, nc, c ? c->width : 12, NULL);
 	}
 	size_t i;
@@ -192,7 +192,7 @@ static void bookings_sheet(struct book *b, const json_t *root)
 	for (size_t s = 0; s < ns; s++) {
 		const json_t *o = json_array_get(sum, s);
 		cellguard_xlsx_string(ws, 0, (lxw_col_t)(s + 1),
-		                       json_string_value(json_object_get(o, "name")), b->head);
+		                      json_string_value(json_object_get(o, "name")), b->head);
 	}
 	worksheet_set_column(ws, 1, (lxw_col_t)ns, 12, NULL);
 	/* The bookings array holds nweeks rows per seller, in booking_summary order. */
@@ -203,7 +203,7 @@ static void bookings_sheet(struct book *b, const json_t *root)
 			break;
 		if (s == 0)
 			cellguard_xlsx_string(ws, (lxw_row_t)(w + 1), 0,
-			                       json_string_value(json_object_get(o, "week")), NULL);
+			                      json_string_value(json_object_get(o, "week")), NULL);
 		cell(b, ws, (lxw_row_t)(w + 1), (lxw_col_t)(s + 1), json_object_get(o, "meetings"),
 		     F_INT);
 	}

@@ -45,7 +45,7 @@ static void elem(struct strbuf *o, const char *indent, const char *name, const c
 }
 
 static void link_el(struct strbuf *o, const char *indent, const char *rel, const char *type,
-                 const char *href)
+                    const char *href)
 {
 	if (!href)
 		return;
@@ -56,7 +56,8 @@ static void link_el(struct strbuf *o, const char *indent, const char *rel, const
 
 void atom_begin(struct strbuf *o, const struct atom_feed *f)
 {
-	strbuf_puts(o, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+	strbuf_puts(o, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed "
+	               "xmlns=\"http://www.w3.org/2005/Atom\"");
 	if (f->lang) {
 		strbuf_puts(o, " xml:lang=\"");
 		esc(o, f->lang);

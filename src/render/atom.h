@@ -8,7 +8,7 @@
 #include "util/strbuf.h"
 
 struct atom_feed {
-	const char *id;        /* an IRI that never changes, e.g. "tag:fokus,2026:pulse/team" */
+	const char *id; /* an IRI that never changes, e.g. "tag:fokus,2026:pulse/team" */
 	const char *title;
 	const char *updated;   /* RFC 3339 (atom_time) */
 	const char *self;      /* the feed's own address, or NULL */

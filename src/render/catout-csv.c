@@ -191,14 +191,14 @@ static void csv_customers_two(FILE *f, const struct catview *v, const size_t *id
 	memset(job, 0, sizeof(job));
 	for (size_t r = 0, a = 0; a < n; r++, a += 2 * CSV_CHUNK) {
 		struct csv_job *mine = &job[r % 2][0], *other = &job[r % 2][1];
-		*mine = (struct csv_job){v, idx, a, a + CSV_CHUNK < n ? a + CSV_CHUNK : n,
-		                         lang, mine->out, mine->sb};
-		*other = (struct csv_job){v, idx, mine->to,
-		                          mine->to + CSV_CHUNK < n ? mine->to + CSV_CHUNK : n,
-		                          lang, other->out, other->sb};
+		*mine = (struct csv_job){
+		    v, idx, a, a + CSV_CHUNK < n ? a + CSV_CHUNK : n, lang, mine->out, mine->sb};
+		*other = (struct csv_job){
+		    v,    idx,        mine->to, mine->to + CSV_CHUNK < n ? mine->to + CSV_CHUNK : n,
+		    lang, other->out, other->sb};
 		pthread_t th;
-		int started = other->from < other->to &&
-		              pthread_create(&th, NULL, csv_job_run, other) == 0;
+		int started =
+		    other->from < other->to && pthread_create(&th, NULL, csv_job_run, other) == 0;
 		csv_job_write(f, &job[(r + 1) % 2][0]);
 		csv_job_write(f, &job[(r + 1) % 2][1]);
 		csv_job_run(mine);

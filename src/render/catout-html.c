@@ -194,9 +194,10 @@ void catout_html_section(FILE *f, const struct catview *v, size_t max_rows, enum
 	html_cards_begin(f);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		char ps[32];
-		snprintf(note, sizeof(note), "%s %s",
-		         catout_pct(ps, sizeof(ps), catout_share(s.cat[c].revenue, s.all.revenue), lang),
-		         TR(lang, "of revenue", "av omsättningen"));
+		snprintf(
+		    note, sizeof(note), "%s %s",
+		    catout_pct(ps, sizeof(ps), catout_share(s.cat[c].revenue, s.all.revenue), lang),
+		    TR(lang, "of revenue", "av omsättningen"));
 		html_card(f, category_label((enum category)c, lang),
 		          fmt_int(b, sizeof(b), (int64_t)s.cat[c].customers, lang), note,
 		          svg_category_color(c));

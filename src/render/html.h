@@ -21,7 +21,6 @@ void html_begin(FILE *f, const char *title, enum lang lang);
  * makes tables sortable and filterable; closes the document. */
 void html_end(FILE *f, enum lang lang);
 
-
 /* Writes s with & < > " ' escaped, for html and svg/xml text and attributes.
  * NULL writes nothing. */
 void html_esc(FILE *f, const char *s);

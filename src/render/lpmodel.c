@@ -68,7 +68,9 @@ int lpmodel_write(FILE *f, const struct alloc_problem *p, double unit, const cha
 		for (int k = 0; k < it->ncand; k++) {
 			int n = alloc_pair_levels(p, i, k, lev, maxlev);
 			for (int j = 0; j < n; j++)
-				term(&o, (alloc_value(p, i, lev[j]) - move_cost(p, i, it->cand[k])) / unit,
+				term(&o,
+				     (alloc_value(p, i, lev[j]) - move_cost(p, i, it->cand[k])) /
+				         unit,
 				     i, it->cand[k], lev[j]);
 		}
 	}

@@ -12,9 +12,9 @@
  * that person (alloc_pair_levels: dominated levels can never be in an
  * optimum). Values are divided by `unit` (100: minor units to kr), hours as
  * they are. A person's capacity is raised to the hours pinned there when
- * those are more (the plan lets a pin put a person over capacity). The balance band is not in the model (it can only lower the
- * plan's objective, so the gap to this model's optimum is an upper bound).
- * Variables are named x<item>_<person>_<level> with 0-based indexes. */
+ * those are more (the plan lets a pin put a person over capacity). The balance band is not in the
+ * model (it can only lower the plan's objective, so the gap to this model's optimum is an upper
+ * bound). Variables are named x<item>_<person>_<level> with 0-based indexes. */
 #ifndef FOKUS_LPMODEL_H
 #define FOKUS_LPMODEL_H
 #include <stdio.h>

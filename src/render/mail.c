@@ -27,11 +27,13 @@ void mail_qp(struct strbuf *out, const char *s, size_t n)
 			col = 0;
 			continue;
 		}
-		int at_end = i + 1 == n || s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n');
-		int literal = (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_end);
+		int at_end = i + 1 == n || s[i + 1] == '\n' ||
+		             (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n');
+		int literal =
+		    (c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !at_end);
 		/* "From " at a line start is mangled by mbox; a lone "." by SMTP. */
-		if (col == 0 && ((c == 'F' && n - i >= 5 && !memcmp(s + i, "From ", 5)) ||
-		                 (c == '.')))
+		if (col == 0 &&
+		    ((c == 'F' && n - i >= 5 && !memcmp(s + i, "From ", 5)) || (c == '.')))
 			literal = 0;
 		size_t w = literal ? 1 : 3;
 		/* room for the soft break "=" at the end of the line */
@@ -71,7 +73,8 @@ static char *one_line(const char *s)
 
 static void b64(struct strbuf *out, const unsigned char *s, size_t n)
 {
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	for (size_t i = 0; i < n; i += 3) {
 		uint32_t v = (uint32_t)s[i] << 16;
 		if (i + 1 < n)
@@ -183,8 +186,9 @@ static void boundary(const char *id, char out[40])
 
 static void part(struct strbuf *out, const char *type, const char *body)
 {
-	strbuf_printf(out, "Content-Type: %s; charset=UTF-8\r\n"
-	                   "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+	strbuf_printf(out,
+	              "Content-Type: %s; charset=UTF-8\r\n"
+	              "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
 	              type);
 	mail_qp(out, body ? body : "", body ? strlen(body) : 0);
 	strbuf_puts(out, "\r\n");
@@ -226,7 +230,6 @@ char *mail_markdown_html(const char *md)
 	return r;
 }
 
-
 char *mail_html_page(const char *title, const char *fragment, const char *footer,
                      const char *footer_url, const char *footer_link_text, enum lang lang)
 {
@@ -237,10 +240,11 @@ char *mail_html_page(const char *title, const char *fragment, const char *footer
 	              "<title>",
 	              lang == LANG_SV ? "sv" : "en");
 	html_esc_sb(&sb, title);
-	strbuf_puts(&sb, "</title>\n</head>\n<body style=\"margin:0;padding:16px;background:#f5f7f9;"
-	                 "color:#1d2733;font-family:Arial,Helvetica,sans-serif;line-height:1.5\">\n"
-	                 "<div style=\"max-width:640px;margin:0 auto;background:#ffffff;"
-	                 "padding:20px 24px;border-radius:8px\">\n");
+	strbuf_puts(&sb,
+	            "</title>\n</head>\n<body style=\"margin:0;padding:16px;background:#f5f7f9;"
+	            "color:#1d2733;font-family:Arial,Helvetica,sans-serif;line-height:1.5\">\n"
+	            "<div style=\"max-width:640px;margin:0 auto;background:#ffffff;"
+	            "padding:20px 24px;border-radius:8px\">\n");
 	strbuf_puts(&sb, fragment ? fragment : "");
 	if (footer || footer_url) {
 		strbuf_puts(&sb, "<hr style=\"border:0;border-top:1px solid #dde2e8;margin:24px 0 "
@@ -307,8 +311,8 @@ int mail_fill(const char *tpl, const struct mail_field *fields, int nfields, int
 			struct strbuf known = STRBUF_INIT;
 			for (int i = 0; i < nfields; i++)
 				strbuf_printf(&known, "%s{{%s}}", i ? ", " : "", fields[i].name);
-			*cause = xasprintf("line %d: unknown field {{%.*s}}; the fields are %s", line,
-			                   (int)(b - a), a, strbuf_cstr(&known));
+			*cause = xasprintf("line %d: unknown field {{%.*s}}; the fields are %s",
+			                   line, (int)(b - a), a, strbuf_cstr(&known));
 			strbuf_free(&known);
 			strbuf_free(&sb);
 			return -1;

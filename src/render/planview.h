@@ -82,8 +82,8 @@ void planview_notes_free(char **texts, const char **codes, int n);
 /* The whole plan as one JSON document (fields in docs/plan.md); without the
  * assignments when with_assignments is false (the dashboard pages them).
  * The caller json_decref()s. */
-struct json_t *planview_plan_json_object(const struct plan_inputs *in,
-                                         const struct plan_result *r, bool with_assignments);
+struct json_t *planview_plan_json_object(const struct plan_inputs *in, const struct plan_result *r,
+                                         bool with_assignments);
 void planview_plan_json(FILE *f, const struct plan_inputs *in, const struct plan_result *r);
 /* One customer's row as in the JSON's assignments. */
 struct json_t *planview_assignment_json(const struct plan_inputs *in, const struct plan_result *r,

@@ -23,7 +23,8 @@ static void spark(struct strbuf *out, const int64_t *v, int n)
 		if (v[i] > top)
 			top = v[i];
 	for (int i = 0; i < n; i++)
-		strbuf_puts(out, spark_chars[top ? (int)lround(7.0 * (double)v[i] / (double)top) : 0]);
+		strbuf_puts(out,
+		            spark_chars[top ? (int)lround(7.0 * (double)v[i] / (double)top) : 0]);
 }
 
 static const char *seller_name(const struct pulse_report *r, int32_t s, enum lang lang)
@@ -50,7 +51,8 @@ static void best_phrase(char *b, size_t n, const struct pulse_bookings *x, enum 
 	if (!x->best_in)
 		b[0] = '\0';
 	else if (x->best_of_history)
-		snprintf(b, n, TR(lang, "the best of all %d weeks", "bästa av alla %d veckor"), x->best_in);
+		snprintf(b, n, TR(lang, "the best of all %d weeks", "bästa av alla %d veckor"),
+		         x->best_in);
 	else
 		snprintf(b, n, TR(lang, "the best in %d weeks", "bästa på %d veckor"), x->best_in);
 }
@@ -59,8 +61,9 @@ char *pulse_title(const struct pulse_report *r, enum lang lang)
 {
 	char w[9], a[11], b[11];
 	return xasprintf("%s %s (%s – %s)%s%s", TR(lang, "Weekly pulse", "Veckopuls"),
-	                 days_iso_week_str(r->week, w), days_iso(r->week, a), days_iso(r->week + 6, b),
-	                 r->only >= 0 ? " · " : "", r->only >= 0 ? seller_name(r, r->only, lang) : "");
+	                 days_iso_week_str(r->week, w), days_iso(r->week, a),
+	                 days_iso(r->week + 6, b), r->only >= 0 ? " · " : "",
+	                 r->only >= 0 ? seller_name(r, r->only, lang) : "");
 }
 
 char *pulse_subject(const struct pulse_report *r, enum lang lang)
@@ -70,7 +73,8 @@ char *pulse_subject(const struct pulse_report *r, enum lang lang)
 	best_phrase(best, sizeof(best), x, lang);
 	return xasprintf(TR(lang, "Weekly pulse %s: %lld meetings booked%s%s",
 	                    "Veckopuls %s: %lld bokade möten%s%s"),
-	                 days_iso_week_str(r->week, w), (long long)x->week, *best ? ", " : "", best);
+	                 days_iso_week_str(r->week, w), (long long)x->week, *best ? ", " : "",
+	                 best);
 }
 
 static double ratio(double a, double b)
@@ -125,8 +129,10 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 	strbuf_printf(out, "%s\n\n", title);
 	free(title);
 	/* bookings */
-	strbuf_printf(out, "%s\n", TR(lang, "Meetings booked (the week, the last 13 weeks, the 12 weeks' average):",
-	                              "Bokade möten (veckan, de senaste 13 veckorna, snittet för 12 veckor):"));
+	strbuf_printf(out, "%s\n",
+	              TR(lang,
+	                 "Meetings booked (the week, the last 13 weeks, the 12 weeks' average):",
+	                 "Bokade möten (veckan, de senaste 13 veckorna, snittet för 12 veckor):"));
 	if (r->only < 0)
 		text_bookings_row(out, r, &r->team, lang);
 	for (size_t s = 0; s < r->ds->nsellers; s++) {
@@ -139,14 +145,16 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 	const struct adh_seller *ad = adh_focus(r);
 	const struct adh_cell *c = &ad->total;
 	strbuf_printf(out, "\n%s\n", TR(lang, "The plan this week:", "Planen den här veckan:"));
-	strbuf_printf(out, "  %s %lld %s %s (", TR(lang, "visits", "besök"), (long long)adh_done_visits(c),
-	              TR(lang, "of", "av"), fmt_num(a, sizeof(a), adh_planned_visits(c), 1, lang));
+	strbuf_printf(out, "  %s %lld %s %s (", TR(lang, "visits", "besök"),
+	              (long long)adh_done_visits(c), TR(lang, "of", "av"),
+	              fmt_num(a, sizeof(a), adh_planned_visits(c), 1, lang));
 	t_pct(out, ratio((double)adh_done_visits(c), adh_planned_visits(c)), lang);
-	strbuf_printf(out, "), %s %lld; %s %lld %s %s; %s %lld\n", TR(lang, "to category 3", "till kategori 3"),
+	strbuf_printf(out, "), %s %lld; %s %lld %s %s; %s %lld\n",
+	              TR(lang, "to category 3", "till kategori 3"),
 	              (long long)c->done[ADH_VISITS + CAT_3], TR(lang, "calls", "samtal"),
 	              (long long)c->done[ADH_CALLS], TR(lang, "of", "av"),
-	              fmt_num(b, sizeof(b), c->planned[ADH_CALLS], 1, lang), TR(lang, "newsletters", "nyhetsbrev"),
-	              (long long)c->done[ADH_NEWSLETTERS]);
+	              fmt_num(b, sizeof(b), c->planned[ADH_CALLS], 1, lang),
+	              TR(lang, "newsletters", "nyhetsbrev"), (long long)c->done[ADH_NEWSLETTERS]);
 	if (r->only < 0)
 		for (size_t s = 0; s < r->adh.nsellers; s++) {
 			const struct adh_seller *x = &r->adh.sellers[s];
@@ -155,14 +163,19 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 			char pl[24];
 			strbuf_puts(out, "    ");
 			pad(out, seller_name(r, (int32_t)s, lang), 22);
-			strbuf_printf(out, " %3lld / %5s  ", (long long)adh_done_visits(&x->total),
-			              fmt_num(pl, sizeof(pl), adh_planned_visits(&x->total), 1, lang));
-			t_pct(out, ratio((double)adh_done_visits(&x->total), adh_planned_visits(&x->total)), lang);
+			strbuf_printf(
+			    out, " %3lld / %5s  ", (long long)adh_done_visits(&x->total),
+			    fmt_num(pl, sizeof(pl), adh_planned_visits(&x->total), 1, lang));
+			t_pct(out,
+			      ratio((double)adh_done_visits(&x->total),
+			            adh_planned_visits(&x->total)),
+			      lang);
 			strbuf_putc(out, '\n');
 		}
 	/* key accounts */
-	strbuf_printf(out, TR(lang, "\nKey accounts whose next contact is overdue: %zu of %lld\n",
-	                      "\nNyckelkunder vars nästa kontakt är försenad: %zu av %lld\n"),
+	strbuf_printf(out,
+	              TR(lang, "\nKey accounts whose next contact is overdue: %zu of %lld\n",
+	                 "\nNyckelkunder vars nästa kontakt är försenad: %zu av %lld\n"),
 	              r->nkeyacc, (long long)r->key_accounts);
 	for (size_t i = 0; i < r->nkeyacc && i < KEYACC_SHOWN; i++) {
 		const struct adh_overdue *o = &r->keyacc[i];
@@ -174,19 +187,26 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 		pad(out, cu->name, 30);
 		strbuf_putc(out, ' ');
 		pad(out, o->owner >= 0 ? seller_name(r, o->owner, lang) : "-", 18);
-		strbuf_printf(out, " %s\n", o->last == DAYS_NONE ? TR(lang, "never contacted", "aldrig kontaktad")
-		                                                 : days_iso(o->last, d));
+		strbuf_printf(out, " %s\n",
+		              o->last == DAYS_NONE ? TR(lang, "never contacted", "aldrig kontaktad")
+		                                   : days_iso(o->last, d));
 	}
 	/* movements */
 	strbuf_printf(out, "\n%s\n", TR(lang, "Category movements:", "Kategoriförflyttningar:"));
 	if (!r->moves.have) {
-		strbuf_printf(out, "  %s\n", TR(lang, "(one categorization so far: nothing to compare)",
-		                                "(bara en kategorisering än: inget att jämföra)"));
+		strbuf_printf(out, "  %s\n",
+		              TR(lang, "(one categorization so far: nothing to compare)",
+		                 "(bara en kategorisering än: inget att jämföra)"));
 	} else {
-		strbuf_printf(out, TR(lang, "  categorization %lld (%.10s) against %lld (%.10s): %lld up, %lld down, %lld between 2R and 2P\n",
-		                      "  kategorisering %lld (%.10s) mot %lld (%.10s): %lld upp, %lld ned, %lld mellan 2R och 2P\n"),
-		              (long long)r->moves.to_id, r->moves.to_at, (long long)r->moves.from_id, r->moves.from_at,
-		              (long long)r->moves.up, (long long)r->moves.down, (long long)r->moves.lateral);
+		strbuf_printf(out,
+		              TR(lang,
+		                 "  categorization %lld (%.10s) against %lld (%.10s): %lld up, "
+		                 "%lld down, %lld between 2R and 2P\n",
+		                 "  kategorisering %lld (%.10s) mot %lld (%.10s): %lld upp, %lld "
+		                 "ned, %lld mellan 2R och 2P\n"),
+		              (long long)r->moves.to_id, r->moves.to_at,
+		              (long long)r->moves.from_id, r->moves.from_at, (long long)r->moves.up,
+		              (long long)r->moves.down, (long long)r->moves.lateral);
 		for (int k = 0; k < CAT_COUNT; k++) {
 			int64_t in = 0, out_n = 0;
 			for (int j = 0; j < CAT_COUNT; j++)
@@ -195,8 +215,9 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 					out_n += (int64_t)r->moves.m.moves[k][j];
 				}
 			if (in || out_n)
-				strbuf_printf(out, "    %-2s  +%lld −%lld\n", category_code((enum category)k),
-				              (long long)in, (long long)out_n);
+				strbuf_printf(out, "    %-2s  +%lld −%lld\n",
+				              category_code((enum category)k), (long long)in,
+				              (long long)out_n);
 		}
 	}
 	/* findings */
@@ -213,11 +234,16 @@ void pulse_text(struct strbuf *out, const struct pulse_report *r, enum lang lang
 
 /* --- html ------------------------------------------------------------------- */
 
-
-#define TH "<th style=\"text-align:left;padding:4px 8px;border-bottom:1px solid #dde2e8;color:#677380;font-weight:600\">"
-#define THR "<th style=\"text-align:right;padding:4px 8px;border-bottom:1px solid #dde2e8;color:#677380;font-weight:600\">"
+#define TH                                                                                         \
+	"<th style=\"text-align:left;padding:4px 8px;border-bottom:1px solid "                     \
+	"#dde2e8;color:#677380;font-weight:600\">"
+#define THR                                                                                        \
+	"<th style=\"text-align:right;padding:4px 8px;border-bottom:1px solid "                    \
+	"#dde2e8;color:#677380;font-weight:600\">"
 #define TD "<td style=\"padding:4px 8px;border-bottom:1px solid #eef1f4\">"
-#define TDR "<td style=\"padding:4px 8px;border-bottom:1px solid #eef1f4;text-align:right;white-space:nowrap\">"
+#define TDR                                                                                        \
+	"<td style=\"padding:4px 8px;border-bottom:1px solid "                                     \
+	"#eef1f4;text-align:right;white-space:nowrap\">"
 #define H2 "<h2 style=\"font-size:17px;margin:22px 0 8px\">"
 #define TABLE "<table style=\"border-collapse:collapse;font-size:14px\">"
 
@@ -261,15 +287,18 @@ static void html_kpis(struct strbuf *o, const struct pulse_report *r, enum lang 
 	double f = ratio((double)adh_done_visits(c), adh_planned_visits(c));
 	snprintf(v, sizeof(v), "%s", isnan(f) ? "-" : fmt_pct(a, sizeof(a), f, 0, lang));
 	snprintf(n, sizeof(n), TR(lang, "%lld of %s planned visits", "%lld av %s planerade besök"),
-	         (long long)adh_done_visits(c), fmt_num(b, sizeof(b), adh_planned_visits(c), 1, lang));
+	         (long long)adh_done_visits(c),
+	         fmt_num(b, sizeof(b), adh_planned_visits(c), 1, lang));
 	kpi(o, TR(lang, "Plan adherence", "Planföljsamhet"), v, n);
 	snprintf(v, sizeof(v), "%zu", r->nkeyacc);
 	snprintf(n, sizeof(n), TR(lang, "of %lld key accounts", "av %lld nyckelkunder"),
 	         (long long)r->key_accounts);
 	kpi(o, TR(lang, "Key accounts overdue", "Nyckelkunder försenade"), v, n);
 	if (r->moves.have) {
-		snprintf(v, sizeof(v), "+%lld / −%lld", (long long)r->moves.up, (long long)r->moves.down);
-		kpi(o, TR(lang, "Category moves", "Kategoriflyttar"), v, TR(lang, "up / down", "upp / ned"));
+		snprintf(v, sizeof(v), "+%lld / −%lld", (long long)r->moves.up,
+		         (long long)r->moves.down);
+		kpi(o, TR(lang, "Category moves", "Kategoriflyttar"), v,
+		    TR(lang, "up / down", "upp / ned"));
 	}
 	strbuf_puts(o, "</tr></table>\n");
 }
@@ -281,8 +310,9 @@ static void html_booking_row(struct strbuf *o, const struct pulse_report *r,
 	best_phrase(best, sizeof(best), x, lang);
 	strbuf_puts(o, "<tr>" TD);
 	html_esc_sb(o, seller_name(r, x->seller, lang));
-	strbuf_printf(o, "</td>" TDR "<b>%lld</b></td>" TD "<span style=\"font-family:monospace;"
-	                 "letter-spacing:1px;color:#1f4e79\">",
+	strbuf_printf(o,
+	              "</td>" TDR "<b>%lld</b></td>" TD "<span style=\"font-family:monospace;"
+	              "letter-spacing:1px;color:#1f4e79\">",
 	              (long long)x->week);
 	spark(o, x->spark, PULSE_SPARK);
 	strbuf_puts(o, "</span></td>" TDR);
@@ -295,9 +325,10 @@ static void html_booking_row(struct strbuf *o, const struct pulse_report *r,
 static void html_bookings(struct strbuf *o, const struct pulse_report *r, enum lang lang)
 {
 	h2(o, TR(lang, "Booking frequency", "Bokningsfrekvens"));
-	strbuf_printf(o, TABLE "<tr>" TH "%s</th>" THR "%s</th>" TH "%s</th>" THR "%s</th>" TH "</th></tr>\n",
-	              TR(lang, "Seller", "Säljare"), TR(lang, "This week", "Veckan"),
-	              TR(lang, "13 weeks", "13 veckor"), TR(lang, "Average", "Snitt"));
+	strbuf_printf(
+	    o, TABLE "<tr>" TH "%s</th>" THR "%s</th>" TH "%s</th>" THR "%s</th>" TH "</th></tr>\n",
+	    TR(lang, "Seller", "Säljare"), TR(lang, "This week", "Veckan"),
+	    TR(lang, "13 weeks", "13 veckor"), TR(lang, "Average", "Snitt"));
 	if (r->only < 0)
 		html_booking_row(o, r, &r->team, lang);
 	for (size_t s = 0; s < r->ds->nsellers; s++) {
@@ -312,12 +343,16 @@ static void html_bookings(struct strbuf *o, const struct pulse_report *r, enum l
 static void html_adherence(struct strbuf *o, const struct pulse_report *r, enum lang lang)
 {
 	h2(o, TR(lang, "The plan this week", "Planen den här veckan"));
-	strbuf_printf(o, TABLE "<tr>" TH "%s</th>" THR "%s</th>" THR "%%</th>" THR "%s</th>" THR "%s</th>" THR "%s</th></tr>\n",
-	              TR(lang, "Seller", "Säljare"), TR(lang, "Visits done / planned", "Besök gjort / planerat"),
+	strbuf_printf(o,
+	              TABLE "<tr>" TH "%s</th>" THR "%s</th>" THR "%%</th>" THR "%s</th>" THR
+	                    "%s</th>" THR "%s</th></tr>\n",
+	              TR(lang, "Seller", "Säljare"),
+	              TR(lang, "Visits done / planned", "Besök gjort / planerat"),
 	              TR(lang, "To cat. 3", "Till kat. 3"), TR(lang, "Calls", "Samtal"),
 	              TR(lang, "Newsletters", "Nyhetsbrev"));
 	for (size_t s = 0; s <= r->adh.nsellers; s++) {
-		const struct adh_seller *x = s < r->adh.nsellers ? &r->adh.sellers[s] : &r->adh.team;
+		const struct adh_seller *x =
+		    s < r->adh.nsellers ? &r->adh.sellers[s] : &r->adh.team;
 		if (s < r->adh.nsellers && (r->only >= 0 ? (int32_t)s != r->only : !x->active))
 			continue;
 		if (s == r->adh.nsellers && r->only >= 0)
@@ -344,14 +379,15 @@ static void html_adherence(struct strbuf *o, const struct pulse_report *r, enum 
 static void html_keyacc(struct strbuf *o, const struct pulse_report *r, enum lang lang)
 {
 	char t[160];
-	snprintf(t, sizeof(t), TR(lang, "Key accounts whose next contact is overdue (%zu)",
-	                          "Nyckelkunder vars nästa kontakt är försenad (%zu)"),
+	snprintf(t, sizeof(t),
+	         TR(lang, "Key accounts whose next contact is overdue (%zu)",
+	            "Nyckelkunder vars nästa kontakt är försenad (%zu)"),
 	         r->nkeyacc);
 	h2(o, t);
 	if (!r->nkeyacc) {
 		strbuf_puts(o, "<p>");
 		html_esc_sb(o, TR(lang, "None: every key account has had its contact.",
-		          "Inga: alla nyckelkunder har fått sin kontakt."));
+		                  "Inga: alla nyckelkunder har fått sin kontakt."));
 		strbuf_puts(o, "</p>\n");
 		return;
 	}
@@ -369,7 +405,8 @@ static void html_keyacc(struct strbuf *o, const struct pulse_report *r, enum lan
 		strbuf_puts(o, "</span></td>" TD);
 		html_esc_sb(o, x->owner >= 0 ? seller_name(r, x->owner, lang) : "-");
 		strbuf_puts(o, "</td>" TD);
-		html_esc_sb(o, x->last == DAYS_NONE ? TR(lang, "never", "aldrig") : days_iso(x->last, d));
+		html_esc_sb(o, x->last == DAYS_NONE ? TR(lang, "never", "aldrig")
+		                                    : days_iso(x->last, d));
 		strbuf_puts(o, "</td>" TD);
 		html_esc_sb(o, x->last == DAYS_NONE ? "-" : days_iso(x->due, d));
 		strbuf_puts(o, "</td></tr>\n");
@@ -377,7 +414,8 @@ static void html_keyacc(struct strbuf *o, const struct pulse_report *r, enum lan
 	strbuf_puts(o, "</table>\n");
 	if (r->nkeyacc > KEYACC_SHOWN) {
 		strbuf_printf(o, "<p style=\"color:#677380\">");
-		snprintf(t, sizeof(t), TR(lang, "and %zu more", "och %zu till"), r->nkeyacc - KEYACC_SHOWN);
+		snprintf(t, sizeof(t), TR(lang, "and %zu more", "och %zu till"),
+		         r->nkeyacc - KEYACC_SHOWN);
 		html_esc_sb(o, t);
 		strbuf_puts(o, "</p>\n");
 	}
@@ -390,15 +428,19 @@ static void html_moves(struct strbuf *o, const struct pulse_report *r, enum lang
 	if (!r->moves.have) {
 		strbuf_puts(o, "<p>");
 		html_esc_sb(o, TR(lang, "One categorization so far: nothing to compare.",
-		          "Bara en kategorisering än: inget att jämföra."));
+		                  "Bara en kategorisering än: inget att jämföra."));
 		strbuf_puts(o, "</p>\n");
 		return;
 	}
 	snprintf(t, sizeof(t),
-	         TR(lang, "Categorization %lld (%.10s) against %lld (%.10s): %lld up, %lld down, %lld between 2R and 2P.",
-	            "Kategorisering %lld (%.10s) mot %lld (%.10s): %lld upp, %lld ned, %lld mellan 2R och 2P."),
-	         (long long)r->moves.to_id, r->moves.to_at, (long long)r->moves.from_id, r->moves.from_at,
-	         (long long)r->moves.up, (long long)r->moves.down, (long long)r->moves.lateral);
+	         TR(lang,
+	            "Categorization %lld (%.10s) against %lld (%.10s): %lld up, %lld down, %lld "
+	            "between 2R and 2P.",
+	            "Kategorisering %lld (%.10s) mot %lld (%.10s): %lld upp, %lld ned, %lld mellan "
+	            "2R och 2P."),
+	         (long long)r->moves.to_id, r->moves.to_at, (long long)r->moves.from_id,
+	         r->moves.from_at, (long long)r->moves.up, (long long)r->moves.down,
+	         (long long)r->moves.lateral);
 	strbuf_puts(o, "<p>");
 	html_esc_sb(o, t);
 	strbuf_puts(o, "</p>\n" TABLE "<tr>" TH "</th>");
@@ -406,11 +448,14 @@ static void html_moves(struct strbuf *o, const struct pulse_report *r, enum lang
 		strbuf_printf(o, THR "→ %s</th>", category_code((enum category)k));
 	strbuf_puts(o, "</tr>\n");
 	for (int a = 0; a < CAT_COUNT; a++) {
-		strbuf_printf(o, "<tr>" TD "<span style=\"display:inline-block;padding:0 6px;border-radius:8px;"
-		                 "color:#fff;background:%s\">%s</span></td>",
+		strbuf_printf(o,
+		              "<tr>" TD
+		              "<span style=\"display:inline-block;padding:0 6px;border-radius:8px;"
+		              "color:#fff;background:%s\">%s</span></td>",
 		              svg_category_color(a), category_code((enum category)a));
 		for (int b = 0; b < CAT_COUNT; b++)
-			strbuf_printf(o, TDR "%s%zu%s</td>", a == b ? "<span style=\"color:#677380\">" : "<b>",
+			strbuf_printf(o, TDR "%s%zu%s</td>",
+			              a == b ? "<span style=\"color:#677380\">" : "<b>",
 			              r->moves.m.moves[a][b], a == b ? "</span>" : "</b>");
 		strbuf_puts(o, "</tr>\n");
 	}
@@ -465,7 +510,8 @@ static json_t *date_json(int32_t d)
 static json_t *booking_json(const struct pulse_report *r, const struct pulse_bookings *x)
 {
 	json_t *o = json_object(), *w = json_array();
-	json_object_set_new(o, "seller_id", json_string(x->seller < 0 ? "*" : r->ds->sellers[x->seller].id));
+	json_object_set_new(o, "seller_id",
+	                    json_string(x->seller < 0 ? "*" : r->ds->sellers[x->seller].id));
 	json_object_set_new(o, "name", json_string(seller_name(r, x->seller, LANG_EN)));
 	json_object_set_new(o, "meetings", json_integer(x->week));
 	json_object_set_new(o, "average_12_weeks", json_real(round(x->avg * 100) / 100));
@@ -474,7 +520,9 @@ static json_t *booking_json(const struct pulse_report *r, const struct pulse_boo
 	for (int k = 0; k < PULSE_SPARK; k++) {
 		char lab[9];
 		json_t *e = json_object();
-		json_object_set_new(e, "week", json_string(days_iso_week_str(r->week - 7 * (PULSE_SPARK - 1 - k), lab)));
+		json_object_set_new(
+		    e, "week",
+		    json_string(days_iso_week_str(r->week - 7 * (PULSE_SPARK - 1 - k), lab)));
 		json_object_set_new(e, "meetings", json_integer(x->spark[k]));
 		json_array_append_new(w, e);
 	}
@@ -486,7 +534,8 @@ static json_t *per_cat(const size_t *v)
 {
 	json_t *o = json_object();
 	for (int c = 0; c < CAT_COUNT; c++)
-		json_object_set_new(o, category_code((enum category)c), json_integer((json_int_t)v[c]));
+		json_object_set_new(o, category_code((enum category)c),
+		                    json_integer((json_int_t)v[c]));
 	return o;
 }
 
@@ -497,7 +546,8 @@ json_t *pulse_json(const struct pulse_report *r)
 	json_object_set_new(root, "week", json_string(days_iso_week_str(r->week, w)));
 	json_object_set_new(root, "from", date_json(r->week));
 	json_object_set_new(root, "to", date_json(r->week + 6));
-	json_object_set_new(root, "scope", json_string(r->only < 0 ? "*" : r->ds->sellers[r->only].id));
+	json_object_set_new(root, "scope",
+	                    json_string(r->only < 0 ? "*" : r->ds->sellers[r->only].id));
 	json_object_set_new(root, "history_weeks", json_integer(r->history_weeks));
 	if (r->only < 0)
 		json_array_append_new(b, booking_json(r, &r->team));
@@ -505,7 +555,8 @@ json_t *pulse_json(const struct pulse_report *r)
 		if (r->only < 0 || (int32_t)s == r->only)
 			json_array_append_new(b, booking_json(r, &r->book[s]));
 	json_object_set_new(root, "bookings", b);
-	struct adherence_view v = {.a = &r->adh, .ds = r->ds, .pc = r->pc, .applied = DAYS_NONE, .only = r->only};
+	struct adherence_view v = {
+	    .a = &r->adh, .ds = r->ds, .pc = r->pc, .applied = DAYS_NONE, .only = r->only};
 	json_t *adh = adherence_json(&v, 0);
 	json_object_del(adh, "overdue");
 	json_object_del(adh, "overdue_total");
@@ -516,9 +567,12 @@ json_t *pulse_json(const struct pulse_report *r)
 		json_t *e = json_object();
 		json_object_set_new(e, "customer_id", json_string(cu->id));
 		json_object_set_new(e, "name", cu->name ? json_string(cu->name) : json_null());
-		json_object_set_new(e, "seller_id", x->owner >= 0 ? json_string(r->ds->sellers[x->owner].id) : json_null());
+		json_object_set_new(e, "seller_id",
+		                    x->owner >= 0 ? json_string(r->ds->sellers[x->owner].id)
+		                                  : json_null());
 		json_object_set_new(e, "last_contact", date_json(x->last));
-		json_object_set_new(e, "due", x->last == DAYS_NONE ? json_null() : date_json(x->due));
+		json_object_set_new(e, "due",
+		                    x->last == DAYS_NONE ? json_null() : date_json(x->due));
 		json_array_append_new(ka, e);
 	}
 	json_t *k = json_object();
@@ -535,7 +589,8 @@ json_t *pulse_json(const struct pulse_report *r)
 		json_object_set_new(m, "down", json_integer(r->moves.down));
 		json_object_set_new(m, "lateral", json_integer(r->moves.lateral));
 		for (int a = 0; a < CAT_COUNT; a++)
-			json_object_set_new(mv, category_code((enum category)a), per_cat(r->moves.m.moves[a]));
+			json_object_set_new(mv, category_code((enum category)a),
+			                    per_cat(r->moves.m.moves[a]));
 		json_object_set_new(m, "moves", mv);
 		json_object_set_new(m, "new", per_cat(r->moves.m.added));
 		json_object_set_new(m, "gone", per_cat(r->moves.m.gone));
@@ -548,9 +603,10 @@ json_t *pulse_json(const struct pulse_report *r)
 		json_object_set_new(e, "text", json_string(r->findings[i].text[LANG_EN]));
 		json_object_set_new(e, "text_sv", json_string(r->findings[i].text[LANG_SV]));
 		json_object_set_new(e, "amount", json_real((double)r->findings[i].amount / 100.0));
-		json_object_set_new(e, "seller_id", r->findings[i].seller >= 0
-		                                        ? json_string(r->ds->sellers[r->findings[i].seller].id)
-		                                        : json_null());
+		json_object_set_new(e, "seller_id",
+		                    r->findings[i].seller >= 0
+		                        ? json_string(r->ds->sellers[r->findings[i].seller].id)
+		                        : json_null());
 		json_array_append_new(fs, e);
 	}
 	json_object_set_new(root, "findings", fs);

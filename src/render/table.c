@@ -27,7 +27,8 @@ void table_row(struct table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
-		t->cells = xreallocarray(t->cells, (size_t)t->cap * (size_t)t->ncols, sizeof(char *));
+		t->cells =
+		    xreallocarray(t->cells, (size_t)t->cap * (size_t)t->ncols, sizeof(char *));
 	}
 	for (int i = 0; i < t->ncols; i++)
 		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");

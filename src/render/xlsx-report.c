@@ -65,8 +65,8 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	char b[128], d1[11], d2[11];
 	struct strbuf sb = STRBUF_INIT;
 	lxw_row_t r = 0;
-	cellguard_xlsx_string(ws, r++, 0,
-	                       TR(lang, "Customer categorization", "Kundkategorisering"), x->title);
+	cellguard_xlsx_string(ws, r++, 0, TR(lang, "Customer categorization", "Kundkategorisering"),
+	                      x->title);
 	cellguard_xlsx_string(ws, r, 0, TR(lang, "Snapshot", "Ögonblicksbild"), x->bold);
 	worksheet_write_number(ws, r++, 1, (double)run->id, NULL);
 	cellguard_xlsx_string(ws, r, 0, TR(lang, "As of", "Per"), x->bold);
@@ -81,16 +81,16 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	cellguard_xlsx_string(ws, r++, 1, strbuf_cstr(&sb), NULL);
 	strbuf_free(&sb);
 	cellguard_xlsx_string(ws, r, 0,
-	                       run->p.axis == AXIS_MARGIN
-	                           ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
-	                           : TR(lang, "Revenue threshold", "Gräns omsättning"),
-	                       x->bold);
+	                      run->p.axis == AXIS_MARGIN
+	                          ? TR(lang, "Margin threshold", "Gräns täckningsbidrag")
+	                          : TR(lang, "Revenue threshold", "Gräns omsättning"),
+	                      x->bold);
 	if (run->revenue_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->revenue_t.value), x->money);
 	else
 		cellguard_xlsx_string(ws, r++, 1, TR(lang, "none", "ingen"), NULL);
 	cellguard_xlsx_string(ws, r, 0, TR(lang, "Potential threshold", "Gräns potential"),
-	                       x->bold);
+	                      x->bold);
 	if (run->potential_t.has)
 		worksheet_write_number(ws, r++, 1, units(run->potential_t.value), x->money);
 	else
@@ -113,9 +113,9 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 		const struct cat_total *t = c < CAT_COUNT ? &s.cat[c] : &s.all;
 		lxw_format *lab = c < CAT_COUNT ? NULL : x->bold;
 		cellguard_xlsx_string(ws, r, 0,
-		                       c < CAT_COUNT ? category_label((enum category)c, lang)
-		                                     : TR(lang, "Total", "Totalt"),
-		                       lab);
+		                      c < CAT_COUNT ? category_label((enum category)c, lang)
+		                                    : TR(lang, "Total", "Totalt"),
+		                      lab);
 		worksheet_write_number(ws, r, 1, (double)t->customers, x->intf);
 		worksheet_write_number(
 		    ws, r, 2, ratio((double)t->customers, (double)s.all.customers), x->pct);
@@ -133,7 +133,7 @@ static void summary_sheet(lxw_workbook *wb, const struct fmts *x, const struct c
 	}
 	r++;
 	cellguard_xlsx_string(ws, r++, 0, TR(lang, "Potential sources", "Potentialens källor"),
-	                       x->bold);
+	                      x->bold);
 	for (int k = 0; k < POTSRC_COUNT; k++) {
 		cellguard_xlsx_string(ws, r, 0, pot_source_label((enum pot_source)k, lang), NULL);
 		worksheet_write_number(ws, r++, 1, (double)s.potsrc[k], x->intf);
@@ -178,8 +178,7 @@ static void customers_sheet(lxw_workbook *wb, const struct fmts *x, const struct
 		size_t i = idx[k];
 		const struct cat_row *r = &v->rows[i];
 		lxw_row_t row = (lxw_row_t)(k + 1);
-		cellguard_xlsx_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "",
-		                       NULL);
+		cellguard_xlsx_string(ws, row, 0, v->customer_id[i] ? v->customer_id[i] : "", NULL);
 		if (v->name && v->name[i])
 			cellguard_xlsx_string(ws, row, 1, v->name[i], NULL);
 		if (v->seller_id && v->seller_id[i])

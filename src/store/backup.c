@@ -32,7 +32,8 @@ static int copy(sqlite3 *dst, sqlite3 *src, sqlite3 *errdb, const char *what, ch
 int store_backup(sqlite3 *db, const char *path, char **cause)
 {
 	sqlite3 *out = NULL;
-	if (sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
 		*cause = db_cause(out, path);
 		sqlite3_close(out);
 		return -1;
@@ -66,9 +67,11 @@ int store_restore(sqlite3 *db, const char *path, char **cause)
 	sqlite3_finalize(st);
 	st = NULL;
 	/* The orders are a table of their own up to schema 1, blocks since 2. */
-	if (sqlite3_prepare_v2(in, "SELECT count(*) FROM sqlite_schema WHERE name IN "
-				   "('customers','batches','snapshots') OR name = "
-				   "(CASE WHEN ?1 >= 2 THEN 'order_blocks' ELSE 'orders' END)", -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(in,
+	                       "SELECT count(*) FROM sqlite_schema WHERE name IN "
+	                       "('customers','batches','snapshots') OR name = "
+	                       "(CASE WHEN ?1 >= 2 THEN 'order_blocks' ELSE 'orders' END)",
+	                       -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_bind_int(st, 1, version) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		tables = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);

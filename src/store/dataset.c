@@ -34,9 +34,9 @@ static int load_sellers(sqlite3 *db, struct dataset *ds, char **cause)
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	if (prepare(db,
-		    "SELECT seller_id, name, role, hours_per_year, home_postal_code, home_lat, "
-		    "home_lon, email FROM sellers ORDER BY id",
-		    &st, cause) != 0)
+	            "SELECT seller_id, name, role, hours_per_year, home_postal_code, home_lat, "
+	            "home_lon, email FROM sellers ORDER BY id",
+	            &st, cause) != 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -53,9 +53,11 @@ static int load_sellers(sqlite3 *db, struct dataset *ds, char **cause)
 		if (role && role_parse(role, &r) != 0)
 			r = ROLE_NONE;
 		s->role = r;
-		s->hours_per_year = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
+		s->hours_per_year =
+		    sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_double(st, 3);
 		s->home_postal_code = col_str(st, 4);
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL && sqlite3_column_type(st, 6) != SQLITE_NULL) {
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL &&
+		    sqlite3_column_type(st, 6) != SQLITE_NULL) {
 			s->has_home = true;
 			s->home_lat = sqlite3_column_double(st, 5);
 			s->home_lon = sqlite3_column_double(st, 6);
@@ -127,9 +129,9 @@ static int load_customers_light(sqlite3 *db, struct dataset *ds, char **cause)
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	if (prepare(db,
-		    "SELECT id, industry, employees, revenue, potential, wallet FROM customers "
-		    "ORDER BY id",
-		    &st, cause) != 0)
+	            "SELECT id, industry, employees, revenue, potential, wallet FROM customers "
+	            "ORDER BY id",
+	            &st, cause) != 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -141,7 +143,8 @@ static int load_customers_light(sqlite3 *db, struct dataset *ds, char **cause)
 		memset(c, 0, sizeof(*c));
 		c->store_id = sqlite3_column_int64(st, 0);
 		c->industry = col_str(st, 1);
-		c->employees = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
+		c->employees =
+		    sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2);
 		c->seller = -1;
 		if ((c->has_revenue = sqlite3_column_type(st, 3) != SQLITE_NULL))
 			c->revenue = sqlite3_column_int64(st, 3);
@@ -164,11 +167,12 @@ static int load_customers(sqlite3 *db, struct dataset *ds, const struct sidx *sx
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
-	if (prepare(db,
-		    "SELECT id, customer_id, name, org_number, address, postal_code, city, lat, lon, "
-		    "industry, employees, seller_id, revenue, potential, wallet, email, phone, "
-		    "open_min, close_min FROM customers ORDER BY id",
-		    &st, cause) != 0)
+	if (prepare(
+	        db,
+	        "SELECT id, customer_id, name, org_number, address, postal_code, city, lat, lon, "
+	        "industry, employees, seller_id, revenue, potential, wallet, email, phone, "
+	        "open_min, close_min FROM customers ORDER BY id",
+	        &st, cause) != 0)
 		return -1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -185,13 +189,15 @@ static int load_customers(sqlite3 *db, struct dataset *ds, const struct sidx *sx
 		c->address = col_str(st, 4);
 		c->postal_code = col_str(st, 5);
 		c->city = col_str(st, 6);
-		if (sqlite3_column_type(st, 7) != SQLITE_NULL && sqlite3_column_type(st, 8) != SQLITE_NULL) {
+		if (sqlite3_column_type(st, 7) != SQLITE_NULL &&
+		    sqlite3_column_type(st, 8) != SQLITE_NULL) {
 			c->has_loc = true;
 			c->lat = sqlite3_column_double(st, 7);
 			c->lon = sqlite3_column_double(st, 8);
 		}
 		c->industry = col_str(st, 9);
-		c->employees = sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+		c->employees =
+		    sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
 		c->seller_id = col_str(st, 11);
 		c->seller = sidx_get(sx, c->seller_id);
 		if ((c->has_revenue = sqlite3_column_type(st, 12) != SQLITE_NULL))
@@ -202,8 +208,10 @@ static int load_customers(sqlite3 *db, struct dataset *ds, const struct sidx *sx
 			c->wallet = sqlite3_column_int64(st, 14);
 		c->email = col_str(st, 15);
 		c->phone = col_str(st, 16);
-		c->open_min = sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 17);
-		c->close_min = sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
+		c->open_min =
+		    sqlite3_column_type(st, 17) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 17);
+		c->close_min =
+		    sqlite3_column_type(st, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 18);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -266,9 +274,8 @@ static int latest_day(sqlite3 *db, int32_t *latest, char **cause)
 
 /* Decodes one block's lines of days [from, to] into raw (room for them was
  * made by the caller). Returns 0, or -1 when the block is damaged. */
-static int decode_block(const unsigned char *data, size_t len, int64_t lines,
-			const struct cidx *cx, int32_t from, int32_t to, int margins,
-			struct order *raw, size_t *n)
+static int decode_block(const unsigned char *data, size_t len, int64_t lines, const struct cidx *cx,
+                        int32_t from, int32_t to, int margins, struct order *raw, size_t *n)
 {
 	struct orderline l;
 	size_t pos = 0;
@@ -302,7 +309,7 @@ static int decode_block(const unsigned char *data, size_t len, int64_t lines,
  * are not used. Room for the lines is the sum of the blocks' line counts:
  * pages never written are never touched, and the array shrinks at the end. */
 static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, int32_t from,
-		       int32_t to, int what, int32_t span, int32_t *latest, char **cause)
+                       int32_t to, int what, int32_t span, int32_t *latest, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, n = 0;
@@ -312,10 +319,10 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		if (latest_day(db, latest, cause) != 0)
 			return -1;
 		to = *latest;
-		from = *latest == DAYS_NONE ? DAYS_NONE
-					    : (int32_t)((int64_t)*latest - span > INT32_MIN
-							    ? *latest - span
-							    : INT32_MIN);
+		from = *latest == DAYS_NONE
+		           ? DAYS_NONE
+		           : (int32_t)((int64_t)*latest - span > INT32_MIN ? *latest - span
+		                                                           : INT32_MIN);
 		if (*latest == DAYS_NONE) {
 			ds->orders = xmalloc(sizeof(*ds->orders));
 			ds->norders = 0;
@@ -326,8 +333,9 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		from = INT32_MIN;
 	if (to == DAYS_NONE)
 		to = INT32_MAX;
-	if (prepare(db, "SELECT total(lines) FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
-		    &st, cause) != 0)
+	if (prepare(db,
+	            "SELECT total(lines) FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
+	            &st, cause) != 0)
 		return -1;
 	sqlite3_bind_int(st, 1, from);
 	sqlite3_bind_int(st, 2, to);
@@ -335,9 +343,10 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		cap = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	raw = xreallocarray(NULL, cap ? cap : 1, sizeof(*raw));
-	if (prepare(db,
-		    "SELECT id, lines, data FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
-		    &st, cause) != 0) {
+	if (prepare(
+	        db,
+	        "SELECT id, lines, data FROM order_blocks WHERE day_max >= ?1 AND day_min <= ?2",
+	        &st, cause) != 0) {
 		free(raw);
 		return -1;
 	}
@@ -349,10 +358,10 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 		const unsigned char *data = sqlite3_column_blob(st, 2);
 		size_t len = (size_t)sqlite3_column_bytes(st, 2);
 		if (lines < 0 || (size_t)lines > cap - n ||
-		    decode_block(data, len, lines, cx, from, to, !(what & LOAD_ORDERS_NO_MARGIN), raw,
-				 &n) != 0) {
+		    decode_block(data, len, lines, cx, from, to, !(what & LOAD_ORDERS_NO_MARGIN),
+		                 raw, &n) != 0) {
 			*cause = xasprintf("reading orders: block %lld of the workspace is damaged",
-					   (long long)sqlite3_column_int64(st, 0));
+			                   (long long)sqlite3_column_int64(st, 0));
 			sqlite3_finalize(st);
 			free(raw);
 			return -1;
@@ -392,7 +401,8 @@ static int load_orders(sqlite3 *db, struct dataset *ds, const struct cidx *cx, i
 	}
 	for (size_t c = 0; c < ds->ncustomers; c++)
 		if (start[c + 1] - start[c] > 1)
-			qsort(raw + start[c], start[c + 1] - start[c], sizeof(struct order), by_day);
+			qsort(raw + start[c], start[c + 1] - start[c], sizeof(struct order),
+			      by_day);
 	free(next);
 	free(start);
 	ds->orders = n ? raw : xreallocarray(raw, 1, sizeof(*raw));
@@ -490,15 +500,17 @@ static uint8_t act_type(const char *ts, char last[16], int *have, uint8_t *last_
 }
 
 static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *cx,
-			   const struct sidx *sx, char **cause)
+                           const struct sidx *sx, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	/* Room for max(id) - min(id) + 1 rows (two index look-ups; count(*)
 	 * would read an index through): at least as many as there are, and
 	 * pages never written are never touched; shrunk at the end. */
-	if (prepare(db, "SELECT (SELECT max(id) FROM activities) - "
-		    "(SELECT min(id) FROM activities) + 1", &st, cause) != 0)
+	if (prepare(db,
+	            "SELECT (SELECT max(id) FROM activities) - "
+	            "(SELECT min(id) FROM activities) + 1",
+	            &st, cause) != 0)
 		return -1;
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0)
 		cap = (size_t)sqlite3_column_int64(st, 0);
@@ -509,9 +521,9 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 	cap = cap ? cap : 1;
 	/* In id order (the table's own order: no sort), sorted by day below. */
 	if (prepare(db,
-		    "SELECT customer, seller_id, day, minute, type, duration_min, travel_min, km "
-		    "FROM activities ORDER BY id",
-		    &st, cause) != 0)
+	            "SELECT customer, seller_id, day, minute, type, duration_min, travel_min, km "
+	            "FROM activities ORDER BY id",
+	            &st, cause) != 0)
 		return -1;
 	int rc;
 	char last_type_s[16], last_sid[64];
@@ -521,11 +533,13 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (ds->nactivities == cap) {
 			cap *= 2;
-			ds->activities = xreallocarray(ds->activities, cap, sizeof(*ds->activities));
+			ds->activities =
+			    xreallocarray(ds->activities, cap, sizeof(*ds->activities));
 		}
 		struct activity *a = &ds->activities[ds->nactivities++];
-		a->cust = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1
-								   : cidx_get(cx, sqlite3_column_int64(st, 0));
+		a->cust = sqlite3_column_type(st, 0) == SQLITE_NULL
+		              ? -1
+		              : cidx_get(cx, sqlite3_column_int64(st, 0));
 		const char *sid = (const char *)sqlite3_column_text(st, 1);
 		if (sid && have_sid && !strcmp(sid, last_sid)) {
 			a->seller = last_seller;
@@ -540,9 +554,11 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 		if (sid && a->seller < 0)
 			ds->activities_unknown_seller++;
 		a->day = sqlite3_column_int(st, 2);
-		a->minute = (int16_t)(sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 3));
-		a->type = act_type((const char *)sqlite3_column_text(st, 4), last_type_s, &have_type,
-				   &last_type);
+		a->minute = (int16_t)(sqlite3_column_type(st, 3) == SQLITE_NULL
+		                          ? -1
+		                          : sqlite3_column_int(st, 3));
+		a->type = act_type((const char *)sqlite3_column_text(st, 4), last_type_s,
+		                   &have_type, &last_type);
 		a->duration_min = (float)sqlite3_column_double(st, 5);
 		a->travel_min = (float)sqlite3_column_double(st, 6);
 		a->km = (float)sqlite3_column_double(st, 7);
@@ -553,7 +569,7 @@ static int load_activities(sqlite3 *db, struct dataset *ds, const struct cidx *c
 		return -1;
 	}
 	ds->activities = xreallocarray(ds->activities, ds->nactivities ? ds->nactivities : 1,
-				       sizeof(*ds->activities));
+	                               sizeof(*ds->activities));
 	sort_activities(ds);
 	return 0;
 }
@@ -586,7 +602,7 @@ static int read_version(sqlite3 *db, int64_t *v)
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, "SELECT v FROM data_version WHERE id = 1", -1, &st, NULL) ==
-		SQLITE_OK &&
+	        SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		*v = sqlite3_column_int64(st, 0);
 		rc = 0;
@@ -619,7 +635,7 @@ static sqlite3 *second_reader(sqlite3 *db)
 }
 
 static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int32_t span,
-		int32_t *latest, struct dataset *ds, char **cause)
+                int32_t *latest, struct dataset *ds, char **cause)
 {
 	struct sidx sx = {0};
 	struct cidx cx = {0};
@@ -632,7 +648,7 @@ static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int
 		goto out;
 	sidx_build(&sx, ds);
 	if ((what & LOAD_CUSTOMERS_LIGHT) ? load_customers_light(db, ds, cause) != 0
-					  : load_customers(db, ds, &sx, cause) != 0)
+	                                  : load_customers(db, ds, &sx, cause) != 0)
 		goto out;
 	cidx_build(&cx, ds);
 	struct act_job job = {.ds = ds, .cx = &cx, .sx = &sx};
@@ -644,8 +660,8 @@ static int load(sqlite3 *db, int what, int32_t order_from, int32_t order_to, int
 			sqlite3_close(job.db);
 	}
 	int orc = (what & LOAD_ORDERS)
-		      ? load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause)
-		      : 0;
+	              ? load_orders(db, ds, &cx, order_from, order_to, what, span, latest, cause)
+	              : 0;
 	if (threaded) {
 		pthread_join(th, NULL);
 		sqlite3_exec(job.db, "COMMIT", NULL, NULL, NULL);
@@ -675,15 +691,15 @@ out:
 }
 
 int store_load_dataset(sqlite3 *db, int what, int32_t order_from, int32_t order_to,
-		       struct dataset *ds, char **cause)
+                       struct dataset *ds, char **cause)
 {
 	return load(db, what, order_from, order_to, -1, NULL, ds, cause);
 }
 
 int store_load_dataset_recent(sqlite3 *db, int what, int32_t span, int32_t *latest,
-			      struct dataset *ds, char **cause)
+                              struct dataset *ds, char **cause)
 {
 	*latest = DAYS_NONE;
 	return load(db, what | LOAD_ORDERS, DAYS_NONE, DAYS_NONE, span < 0 ? 0 : span, latest, ds,
-		    cause);
+	            cause);
 }

@@ -32,7 +32,7 @@ enum {
  * from <= day <= to (DAYS_NONE for open ends). Returns 0, or -1 with *cause
  * (one sentence, caller frees). */
 int store_load_dataset(struct sqlite3 *db, int what, int32_t order_from, int32_t order_to,
-		       struct dataset *ds, char **cause);
+                       struct dataset *ds, char **cause);
 
 /* As store_load_dataset() with LOAD_ORDERS, but first finds the latest
  * order day (from the blocks' day_max, without unpacking): *latest gets it
@@ -41,6 +41,6 @@ int store_load_dataset(struct sqlite3 *db, int what, int32_t order_from, int32_t
  * before the span are not read. Returns 0, or -1 with *cause (one
  * sentence, caller frees). */
 int store_load_dataset_recent(struct sqlite3 *db, int what, int32_t span, int32_t *latest,
-			      struct dataset *ds, char **cause);
+                              struct dataset *ds, char **cause);
 
 #endif

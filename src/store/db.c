@@ -22,20 +22,19 @@ extern const char store_schema_sql[]; /* generated from schema.sql */
 
 /* Version 2: order lines packed in blocks instead of a row each (see
  * orderpack.c and docs/workspace.md). */
-static const char blocks_sql[] =
-	"CREATE TABLE order_blocks("
-	" id INTEGER PRIMARY KEY,"
-	" batch_id INTEGER NOT NULL REFERENCES batches(id),"
-	" part INTEGER NOT NULL," /* customers.id % 1024 */
-	" lines INTEGER NOT NULL,"
-	" day_min INTEGER NOT NULL,"
-	" day_max INTEGER NOT NULL,"
-	" amount INTEGER NOT NULL," /* sum of the lines' amounts */
-	" data BLOB NOT NULL);"
-	"CREATE INDEX order_blocks_part ON order_blocks(part);";
+static const char blocks_sql[] = "CREATE TABLE order_blocks("
+                                 " id INTEGER PRIMARY KEY,"
+                                 " batch_id INTEGER NOT NULL REFERENCES batches(id),"
+                                 " part INTEGER NOT NULL," /* customers.id % 1024 */
+                                 " lines INTEGER NOT NULL,"
+                                 " day_min INTEGER NOT NULL,"
+                                 " day_max INTEGER NOT NULL,"
+                                 " amount INTEGER NOT NULL," /* sum of the lines' amounts */
+                                 " data BLOB NOT NULL);"
+                                 "CREATE INDEX order_blocks_part ON order_blocks(part);";
 
 static const char drop_orders_sql[] = "DROP INDEX IF EXISTS orders_customer_day;"
-				      "DROP TABLE orders;";
+                                      "DROP TABLE orders;";
 
 /* Packs every row of the version-1 orders table into blocks, batch by
  * batch (rows in table order: a batch change writes the pending blocks). */
@@ -44,10 +43,11 @@ static int pack_orders(sqlite3 *db, char **cause)
 	sqlite3_stmt *st = NULL;
 	struct orderblocks *w = NULL;
 	int rc = -1;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT batch_id, customer, order_id, day, amount, margin, quantity, "
-			       "seller_id FROM orders ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT batch_id, customer, order_id, day, amount, margin, quantity, "
+	        "seller_id FROM orders ORDER BY id",
+	        -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "upgrading the workspace");
 		return -1;
 	}
@@ -123,31 +123,33 @@ static const char value_map_sql[] =
  *   client address, before the password is checked (store/user.c).
  * - audit: who did what, when, from where (store/audit.c). */
 #define DV_TRIGGER(t, ev)                                                                          \
-	"CREATE TRIGGER dv_" t "_" ev " AFTER " ev " ON " t                                          \
+	"CREATE TRIGGER dv_" t "_" ev " AFTER " ev " ON " t                                        \
 	" BEGIN UPDATE data_version SET v = random() WHERE id = 1; END;"
 static const char server_sql[] =
     "CREATE TABLE data_version(id INTEGER PRIMARY KEY CHECK (id = 1), v INTEGER NOT NULL);"
-    "INSERT INTO data_version VALUES (1, random());"
-    DV_TRIGGER("batches", "INSERT") DV_TRIGGER("batches", "UPDATE") DV_TRIGGER("batches", "DELETE")
-    DV_TRIGGER("snapshots", "INSERT") DV_TRIGGER("snapshots", "UPDATE")
-    DV_TRIGGER("snapshots", "DELETE") DV_TRIGGER("snapshot_customers", "UPDATE")
-    DV_TRIGGER("overrides", "INSERT") DV_TRIGGER("overrides", "UPDATE")
-    DV_TRIGGER("overrides", "DELETE") DV_TRIGGER("policy", "INSERT")
-    DV_TRIGGER("policy", "UPDATE") DV_TRIGGER("policy", "DELETE")
-    DV_TRIGGER("sellers", "INSERT") DV_TRIGGER("sellers", "UPDATE") DV_TRIGGER("sellers", "DELETE")
-    "CREATE TABLE login_failures("
-    " key TEXT PRIMARY KEY," /* 'user:NAME' or 'addr:ADDRESS' */
-    " failures INTEGER NOT NULL,"
-    " last_failed_at INTEGER NOT NULL) WITHOUT ROWID;" /* unix seconds */
-    "CREATE INDEX login_failures_last ON login_failures(last_failed_at);"
-    "CREATE TABLE audit("
-    " id INTEGER PRIMARY KEY,"
-    " at INTEGER NOT NULL," /* unix seconds */
-    " actor TEXT NOT NULL," /* dashboard user, or the system user of a command */
-    " address TEXT NOT NULL," /* the client's address, or 'local' for a command */
-    " action TEXT NOT NULL,"
-    " detail TEXT NOT NULL DEFAULT '');"
-    "CREATE INDEX audit_at ON audit(at);";
+    "INSERT INTO data_version VALUES (1, random());" DV_TRIGGER("batches", "INSERT") DV_TRIGGER(
+        "batches", "UPDATE") DV_TRIGGER("batches", "DELETE") DV_TRIGGER("snapshots", "INSERT")
+        DV_TRIGGER("snapshots", "UPDATE") DV_TRIGGER("snapshots", "DELETE") DV_TRIGGER(
+            "snapshot_customers", "UPDATE") DV_TRIGGER("overrides", "INSERT")
+            DV_TRIGGER("overrides", "UPDATE") DV_TRIGGER("overrides", "DELETE") DV_TRIGGER(
+                "policy", "INSERT") DV_TRIGGER("policy", "UPDATE") DV_TRIGGER("policy", "DELETE")
+                DV_TRIGGER("sellers", "INSERT") DV_TRIGGER("sellers", "UPDATE") DV_TRIGGER(
+                    "sellers",
+                    "DELETE") "CREATE TABLE login_failures("
+                              " key TEXT PRIMARY KEY," /* 'user:NAME' or 'addr:ADDRESS' */
+                              " failures INTEGER NOT NULL,"
+                              " last_failed_at INTEGER NOT NULL) WITHOUT ROWID;" /* unix seconds */
+                              "CREATE INDEX login_failures_last ON login_failures(last_failed_at);"
+                              "CREATE TABLE audit("
+                              " id INTEGER PRIMARY KEY,"
+                              " at INTEGER NOT NULL,"   /* unix seconds */
+                              " actor TEXT NOT NULL,"   /* dashboard user, or the system user of a
+                                                           command */
+                              " address TEXT NOT NULL," /* the client's address, or 'local' for a
+                                                           command */
+                              " action TEXT NOT NULL,"
+                              " detail TEXT NOT NULL DEFAULT '');"
+                              "CREATE INDEX audit_at ON audit(at);";
 
 /* 5 -> 6: the plan under capacity (docs/plan.md). The policy's most visits
  * and calls a year (NULL: the method's defaults); the manager's response
@@ -174,8 +176,8 @@ static const char plan_capacity_sql[] =
     " PRIMARY KEY(batch_id, customer)) WITHOUT ROWID;"
     /* the response judgement and the pins change what a plan answers */
     DV_TRIGGER("response", "INSERT") DV_TRIGGER("response", "UPDATE")
-    DV_TRIGGER("response", "DELETE") DV_TRIGGER("plan_pins", "INSERT")
-    DV_TRIGGER("plan_pins", "UPDATE") DV_TRIGGER("plan_pins", "DELETE");
+        DV_TRIGGER("response", "DELETE") DV_TRIGGER("plan_pins", "INSERT")
+            DV_TRIGGER("plan_pins", "UPDATE") DV_TRIGGER("plan_pins", "DELETE");
 
 /* 6 -> 7: the follow-through (docs/follow-up.md). Users get an e-mail
  * address (the weekly pulse) and a feed token (a hash, as for sessions);
@@ -223,7 +225,7 @@ static const char follow_sql[] =
     "CREATE INDEX logged_actions_seller_day ON logged_actions(seller_id, day);"
     /* an action logged on My day is an activity the analysis counts */
     DV_TRIGGER("logged_actions", "INSERT") DV_TRIGGER("logged_actions", "UPDATE")
-    DV_TRIGGER("logged_actions", "DELETE");
+        DV_TRIGGER("logged_actions", "DELETE");
 #undef DV_TRIGGER
 
 /* 7 -> 8: no index of the activities by batch. Every row of an import went
@@ -233,17 +235,17 @@ static const char follow_sql[] =
 static const char drop_activities_batch_index_sql[] = "DROP INDEX IF EXISTS activities_batch;";
 
 static const struct migration migrations[] = {
-	{store_schema_sql, NULL, NULL},                   /* 0 -> 1 */
-	{blocks_sql, pack_orders, drop_orders_sql},        /* 1 -> 2 */
-	{drop_snapshot_customer_index_sql, NULL, NULL},    /* 2 -> 3 */
-	{value_map_sql, NULL, NULL},                       /* 3 -> 4 */
-	{server_sql, NULL, NULL},                          /* 4 -> 5 */
-	{plan_capacity_sql, NULL, NULL},                  /* 5 -> 6 */
-	{follow_sql, NULL, NULL},                          /* 6 -> 7 */
-	{drop_activities_batch_index_sql, NULL, NULL},     /* 7 -> 8 */
+    {store_schema_sql, NULL, NULL},                 /* 0 -> 1 */
+    {blocks_sql, pack_orders, drop_orders_sql},     /* 1 -> 2 */
+    {drop_snapshot_customer_index_sql, NULL, NULL}, /* 2 -> 3 */
+    {value_map_sql, NULL, NULL},                    /* 3 -> 4 */
+    {server_sql, NULL, NULL},                       /* 4 -> 5 */
+    {plan_capacity_sql, NULL, NULL},                /* 5 -> 6 */
+    {follow_sql, NULL, NULL},                       /* 6 -> 7 */
+    {drop_activities_batch_index_sql, NULL, NULL},  /* 7 -> 8 */
 };
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == DB_SCHEMA_VERSION,
-	       "one migration per schema version");
+               "one migration per schema version");
 
 char *db_cause(sqlite3 *db, const char *what)
 {
@@ -341,8 +343,8 @@ static int migrate(sqlite3 *db, const char *path, char **cause)
 		return 0;
 	if (v > DB_SCHEMA_VERSION) {
 		*cause = xasprintf("%s: this workspace was written by a newer fokus "
-				   "(schema %d, this one knows %d)",
-				   path, v, DB_SCHEMA_VERSION);
+		                   "(schema %d, this one knows %d)",
+		                   path, v, DB_SCHEMA_VERSION);
 		return -1;
 	}
 	if (db_begin(db, cause) != 0)
@@ -388,8 +390,8 @@ static int open_readonly(const char *path, sqlite3 **out, char **cause)
 {
 	char *uri = immutable_uri(path);
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-	                         NULL);
+	int rc = sqlite3_open_v2(
+	    uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	int v = -1;
 	if (rc == SQLITE_OK) {
@@ -399,9 +401,9 @@ static int open_readonly(const char *path, sqlite3 **out, char **cause)
 	}
 	if (v != DB_SCHEMA_VERSION) {
 		*cause = v < 0 ? db_cause(db, path)
-			       : xasprintf("%s: the workspace is read-only and needs an upgrade "
-					   "(schema %d) that cannot be written",
-					   path, v);
+		               : xasprintf("%s: the workspace is read-only and needs an upgrade "
+		                           "(schema %d) that cannot be written",
+		                           path, v);
 		sqlite3_close(db);
 		return -1;
 	}
@@ -432,9 +434,8 @@ int db_open(const char *path, sqlite3 **out, char **cause)
 	 * other threads parse and sum, they do not touch SQLite), so SQLite's
 	 * lock around every call on it is not needed (it was 2 % to 6 % of a
 	 * categorization). */
-	int rc = sqlite3_open_v2(path, &db,
-	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-	                         NULL);
+	int rc = sqlite3_open_v2(
+	    path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		*cause = db_cause(db, path);
 		sqlite3_close(db);

@@ -20,9 +20,9 @@ int follow_batch_new(sqlite3 *db, const char *kind, const char *file, int64_t *i
 	char when[21];
 	int rc = -1;
 	isotime_utc(time(NULL), when);
-	if (sqlite3_prepare_v2(db,
-	                       "INSERT INTO batches(kind, file, rows, created_at) VALUES (?1, ?2, 0, ?3)",
-	                       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db, "INSERT INTO batches(kind, file, rows, created_at) VALUES (?1, ?2, 0, ?3)", -1,
+	        &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, when, -1, SQLITE_STATIC);
@@ -92,8 +92,9 @@ static int one_int(sqlite3 *db, const char *sql, const char *arg, int64_t *v)
 
 static int logged_batch(sqlite3 *db, int64_t *id, char **cause)
 {
-	int r = one_int(db, "SELECT id FROM batches WHERE kind = '" LOGGED_KIND "' ORDER BY id LIMIT 1",
-	                NULL, id);
+	int r =
+	    one_int(db, "SELECT id FROM batches WHERE kind = '" LOGGED_KIND "' ORDER BY id LIMIT 1",
+	            NULL, id);
 	if (r < 0) {
 		*cause = db_cause(db, "reading the batches");
 		return -1;
@@ -107,11 +108,12 @@ static int insert_action(sqlite3 *db, const struct follow_action *a, int64_t cus
 	char when[21];
 	int rc = -1;
 	isotime_utc(time(NULL), when);
-	if (sqlite3_prepare_v2(db,
-	                       "INSERT INTO logged_actions(action_id, user_name, seller_id, customer, "
-	                       "kind, day, minute, duration_min, outcome, note, created_at) VALUES "
-	                       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	                       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "INSERT INTO logged_actions(action_id, user_name, seller_id, customer, "
+	        "kind, day, minute, duration_min, outcome, note, created_at) VALUES "
+	        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, a->action_id, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, a->user_name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, a->seller_id, -1, SQLITE_STATIC);
@@ -140,14 +142,16 @@ int follow_log_action(sqlite3 *db, const struct follow_action *a, char **cause)
 	int64_t customer = 0, seen = 0, batch = 0;
 	if (db_begin(db, cause) != 0)
 		return -1;
-	int r = one_int(db, "SELECT 1 FROM logged_actions WHERE action_id = ?1", a->action_id, &seen);
+	int r =
+	    one_int(db, "SELECT 1 FROM logged_actions WHERE action_id = ?1", a->action_id, &seen);
 	if (r == 0) {
 		db_rollback(db);
 		return FOLLOW_DUPLICATE;
 	}
 	if (r < 0)
 		goto fail_db;
-	r = one_int(db, "SELECT id FROM customers WHERE customer_id = ?1", a->customer_id, &customer);
+	r = one_int(db, "SELECT id FROM customers WHERE customer_id = ?1", a->customer_id,
+	            &customer);
 	if (r == 1) {
 		db_rollback(db);
 		return FOLLOW_NO_CUSTOMER;
@@ -209,12 +213,13 @@ int follow_actions_of_day(sqlite3 *db, const char *seller_id, int32_t day,
 	void *v;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT a.action_id, a.user_name, a.seller_id, c.customer_id, c.name, "
-	                       "a.kind, a.outcome, a.note, a.day, a.minute, a.duration_min "
-	                       "FROM logged_actions a JOIN customers c ON c.id = a.customer "
-	                       "WHERE a.seller_id = ?1 AND a.day = ?2 ORDER BY a.minute, a.rowid",
-	                       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT a.action_id, a.user_name, a.seller_id, c.customer_id, c.name, "
+	        "a.kind, a.outcome, a.note, a.day, a.minute, a.duration_min "
+	        "FROM logged_actions a JOIN customers c ON c.id = a.customer "
+	        "WHERE a.seller_id = ?1 AND a.day = ?2 ORDER BY a.minute, a.rowid",
+	        -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "reading the logged actions");
 		return -1;
 	}

@@ -44,8 +44,8 @@ struct follow_action {
 };
 
 enum follow_log_result {
-	FOLLOW_LOGGED = 0,    /* stored with its activities */
-	FOLLOW_DUPLICATE = 1, /* an action with this id was stored before: nothing changed */
+	FOLLOW_LOGGED = 0,     /* stored with its activities */
+	FOLLOW_DUPLICATE = 1,  /* an action with this id was stored before: nothing changed */
 	FOLLOW_NO_CUSTOMER = 2 /* the customer id is unknown */
 };
 

@@ -23,17 +23,17 @@
 #include <time.h>
 
 #define ACT_COLS 8 /* bound per row; the batch id is written into the statement */
-#define MULTI 256 /* rows per multi-row INSERT */
+#define MULTI 256  /* rows per multi-row INSERT */
 
 /* A value waiting for the next multi-row INSERT (text is copied into
  * im->text, which is emptied after each flush). */
 enum { V_NULL, V_INT, V_DBL, V_TEXT, V_STATIC };
 struct pval {
 	int type;
-	int len;      /* V_TEXT, V_STATIC: bytes */
+	int len; /* V_TEXT, V_STATIC: bytes */
 	int64_t i;
 	double d;
-	size_t off;   /* V_TEXT: in im->text */
+	size_t off;    /* V_TEXT: in im->text */
 	const char *s; /* V_STATIC: a string that outlives the import */
 };
 
@@ -121,10 +121,11 @@ static int prepare_new_customers(struct store_import *im, char **cause)
 {
 	/* OR FAIL: no statement journal for a multi-row statement (a conflict
 	 * would be a bug here, and fails the whole import all the same). */
-	const char *head = "INSERT OR FAIL INTO customers(customer_id, created_by, batch_id) VALUES";
+	const char *head =
+	    "INSERT OR FAIL INTO customers(customer_id, created_by, batch_id) VALUES";
 	char row[64];
 	snprintf(row, sizeof(row), "(?,'%s',%lld)", rec_kind_name(im->kind),
-		 (long long)im->batch_id);
+	         (long long)im->batch_id);
 	char *m = multi_insert_sql(head, row, MULTI);
 	char *s = multi_insert_sql(head, row, 1);
 	int rc = prep(im, m, &im->new_customers, cause) || prep(im, s, &im->new_customer, cause);
@@ -134,7 +135,7 @@ static int prepare_new_customers(struct store_import *im, char **cause)
 		return -1;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM customers", -1, &st, NULL) !=
-		    SQLITE_OK ||
+	        SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
 		sqlite3_finalize(st);
 		*cause = db_cause(im->db, "workspace");
@@ -177,35 +178,47 @@ static int prepare_statements(struct store_import *im, char **cause)
 		return prepare_new_customers(im, cause);
 	}
 	if (im->kind == REC_CUSTOMERS)
-		return prep(im,
-			    "INSERT INTO customers(customer_id, name, org_number, address, postal_code, "
-			    "city, lat, lon, located, industry, employees, seller_id, revenue, potential, "
-			    "wallet, email, phone, open_min, close_min, attrs, created_by, batch_id) "
-			    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-			    "?20,'file',?21) ON CONFLICT(customer_id) DO UPDATE SET "
-			    "name=coalesce(excluded.name,name), org_number=coalesce(excluded.org_number,org_number), "
-			    "address=coalesce(excluded.address,address), "
-			    "postal_code=coalesce(excluded.postal_code,postal_code), city=coalesce(excluded.city,city), "
-			    "lat=CASE WHEN excluded.lat IS NULL THEN lat ELSE excluded.lat END, "
-			    "lon=CASE WHEN excluded.lat IS NULL THEN lon ELSE excluded.lon END, "
-			    "located=CASE WHEN excluded.lat IS NULL THEN located ELSE excluded.located END, "
-			    "industry=coalesce(excluded.industry,industry), employees=coalesce(excluded.employees,employees), "
-			    "seller_id=coalesce(excluded.seller_id,seller_id), revenue=coalesce(excluded.revenue,revenue), "
-			    "potential=coalesce(excluded.potential,potential), wallet=coalesce(excluded.wallet,wallet), "
-			    "email=coalesce(excluded.email,email), phone=coalesce(excluded.phone,phone), "
-			    "open_min=coalesce(excluded.open_min,open_min), close_min=coalesce(excluded.close_min,close_min), "
-			    "attrs=coalesce(excluded.attrs,attrs), created_by='file', batch_id=excluded.batch_id",
-			    &im->upsert, cause);
-	return prep(im,
-		    "INSERT INTO sellers(seller_id, name, role, hours_per_year, home_postal_code, "
-		    "home_lat, home_lon, email, batch_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) "
-		    "ON CONFLICT(seller_id) DO UPDATE SET name=coalesce(excluded.name,name), "
-		    "role=coalesce(excluded.role,role), hours_per_year=coalesce(excluded.hours_per_year,hours_per_year), "
-		    "home_postal_code=coalesce(excluded.home_postal_code,home_postal_code), "
-		    "home_lat=CASE WHEN excluded.home_lat IS NULL THEN home_lat ELSE excluded.home_lat END, "
-		    "home_lon=CASE WHEN excluded.home_lat IS NULL THEN home_lon ELSE excluded.home_lon END, "
-		    "email=coalesce(excluded.email,email), batch_id=excluded.batch_id",
+		return prep(
+		    im,
+		    "INSERT INTO customers(customer_id, name, org_number, address, postal_code, "
+		    "city, lat, lon, located, industry, employees, seller_id, revenue, potential, "
+		    "wallet, email, phone, open_min, close_min, attrs, created_by, batch_id) "
+		    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+		    "?20,'file',?21) ON CONFLICT(customer_id) DO UPDATE SET "
+		    "name=coalesce(excluded.name,name), "
+		    "org_number=coalesce(excluded.org_number,org_number), "
+		    "address=coalesce(excluded.address,address), "
+		    "postal_code=coalesce(excluded.postal_code,postal_code), "
+		    "city=coalesce(excluded.city,city), "
+		    "lat=CASE WHEN excluded.lat IS NULL THEN lat ELSE excluded.lat END, "
+		    "lon=CASE WHEN excluded.lat IS NULL THEN lon ELSE excluded.lon END, "
+		    "located=CASE WHEN excluded.lat IS NULL THEN located ELSE excluded.located "
+		    "END, "
+		    "industry=coalesce(excluded.industry,industry), "
+		    "employees=coalesce(excluded.employees,employees), "
+		    "seller_id=coalesce(excluded.seller_id,seller_id), "
+		    "revenue=coalesce(excluded.revenue,revenue), "
+		    "potential=coalesce(excluded.potential,potential), "
+		    "wallet=coalesce(excluded.wallet,wallet), "
+		    "email=coalesce(excluded.email,email), phone=coalesce(excluded.phone,phone), "
+		    "open_min=coalesce(excluded.open_min,open_min), "
+		    "close_min=coalesce(excluded.close_min,close_min), "
+		    "attrs=coalesce(excluded.attrs,attrs), created_by='file', "
+		    "batch_id=excluded.batch_id",
 		    &im->upsert, cause);
+	return prep(im,
+	            "INSERT INTO sellers(seller_id, name, role, hours_per_year, home_postal_code, "
+	            "home_lat, home_lon, email, batch_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9) "
+	            "ON CONFLICT(seller_id) DO UPDATE SET name=coalesce(excluded.name,name), "
+	            "role=coalesce(excluded.role,role), "
+	            "hours_per_year=coalesce(excluded.hours_per_year,hours_per_year), "
+	            "home_postal_code=coalesce(excluded.home_postal_code,home_postal_code), "
+	            "home_lat=CASE WHEN excluded.home_lat IS NULL THEN home_lat ELSE "
+	            "excluded.home_lat END, "
+	            "home_lon=CASE WHEN excluded.home_lat IS NULL THEN home_lon ELSE "
+	            "excluded.home_lon END, "
+	            "email=coalesce(excluded.email,email), batch_id=excluded.batch_id",
+	            &im->upsert, cause);
 }
 
 static int replace_kind(struct store_import *im, char **cause)
@@ -215,7 +228,7 @@ static int replace_kind(struct store_import *im, char **cause)
 	if (im->kind == REC_ORDERS) {
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(im->db, "SELECT total(lines) FROM order_blocks", -1, &st,
-				       NULL) != SQLITE_OK ||
+		                       NULL) != SQLITE_OK ||
 		    sqlite3_step(st) != SQLITE_ROW) {
 			sqlite3_finalize(st);
 			*cause = db_cause(im->db, "workspace");
@@ -232,9 +245,9 @@ static int replace_kind(struct store_import *im, char **cause)
 		int others = 0;
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(im->db,
-				       "SELECT EXISTS(SELECT 1 FROM activities WHERE batch_id IN "
-				       "(SELECT id FROM batches WHERE kind <> 'activities'))",
-				       -1, &st, NULL) != SQLITE_OK ||
+		                       "SELECT EXISTS(SELECT 1 FROM activities WHERE batch_id IN "
+		                       "(SELECT id FROM batches WHERE kind <> 'activities'))",
+		                       -1, &st, NULL) != SQLITE_OK ||
 		    sqlite3_step(st) != SQLITE_ROW) {
 			sqlite3_finalize(st);
 			*cause = db_cause(im->db, "workspace");
@@ -243,16 +256,16 @@ static int replace_kind(struct store_import *im, char **cause)
 		others = sqlite3_column_int(st, 0);
 		sqlite3_finalize(st);
 		if (db_exec(im->db,
-			    others ? "DELETE FROM activities WHERE batch_id IN "
-				     "(SELECT id FROM batches WHERE kind = 'activities')"
-				   : "DELETE FROM activities",
-			    cause) != 0)
+		            others ? "DELETE FROM activities WHERE batch_id IN "
+		                     "(SELECT id FROM batches WHERE kind = 'activities')"
+		                   : "DELETE FROM activities",
+		            cause) != 0)
 			return -1;
 		im->counts.replaced_rows = sqlite3_changes64(im->db);
 	}
 	snprintf(sql, sizeof(sql),
-		 "UPDATE batches SET replaced = 1 WHERE kind = '%s' AND id <> %lld", table,
-		 (long long)im->batch_id);
+	         "UPDATE batches SET replaced = 1 WHERE kind = '%s' AND id <> %lld", table,
+	         (long long)im->batch_id);
 	return db_exec(im->db, sql, cause);
 }
 
@@ -304,7 +317,7 @@ static int step_reset(struct store_import *im, sqlite3_stmt *st, char **cause)
  * through the statement cached in *st (prepared from sql on first use;
  * one slot per sql). 1 and *id, 0 when there is none, -1 with *cause. */
 static int find_id(struct store_import *im, sqlite3_stmt **st, const char *sql, const char *ext,
-		   int64_t *id, char **cause)
+                   int64_t *id, char **cause)
 {
 	if (!*st && prep(im, sql, st, cause) != 0)
 		return -1;
@@ -324,15 +337,15 @@ static int find_id(struct store_import *im, sqlite3_stmt **st, const char *sql, 
 static int find_customer(struct store_import *im, const char *ext, int64_t *id, char **cause)
 {
 	return find_id(im, &im->find_customer, "SELECT id FROM customers WHERE customer_id = ?1",
-		       ext, id, cause);
+	               ext, id, cause);
 }
 
 /* Inserts n pending rows: MULTI of them (n == MULTI) with the multi-row
  * statement, else one statement per row; bind(im, st, row, base) binds
  * pending row `row` from parameter base + 1 on, each row taking `cols`. */
 static int step_rows(struct store_import *im, int n, sqlite3_stmt *multi, sqlite3_stmt *single,
-		     int cols, void (*bind)(struct store_import *, sqlite3_stmt *, int, int),
-		     char **cause)
+                     int cols, void (*bind)(struct store_import *, sqlite3_stmt *, int, int),
+                     char **cause)
 {
 	if (n == MULTI) {
 		for (int r = 0; r < MULTI; r++)
@@ -380,7 +393,7 @@ static int queue_customer(struct store_import *im, const char *ext, size_t len, 
 /* The workspace id of an external customer ID (hash h, length len from
  * idmap_hash), creating the customer. */
 static int customer_ref_h(struct store_import *im, const char *ext, uint64_t h, size_t len,
-			  int64_t *id, char **cause)
+                          int64_t *id, char **cause)
 {
 	struct idmap *m = &im->customers;
 	if ((*id = idmap_get_h(m, ext, h, len)) != 0) {
@@ -490,7 +503,7 @@ static int flush_rows(struct store_import *im, int final, char **cause)
 }
 
 static int add_order_h(struct store_import *im, const struct rec_order *o, uint64_t h, size_t len,
-		       char **cause)
+                       char **cause)
 {
 	struct orderline l = {
 	    .day = o->day,
@@ -522,7 +535,7 @@ static int add_order(struct store_import *im, const struct rec_order *o, char **
 /* An activity; h and len: its customer ID's hash (idmap_hash), when it
  * has one. */
 static int add_activity_h(struct store_import *im, const struct rec_activity *a, uint64_t h,
-			  size_t len, char **cause)
+                          size_t len, char **cause)
 {
 	int64_t cid = 0;
 	if (a->customer_id && *a->customer_id &&
@@ -621,7 +634,7 @@ static int add_seller(struct store_import *im, const struct rec_seller *s, char 
 	int existed = idmap_get(&im->sellers, s->seller_id) != 0;
 	if (!existed && im->sellers.full) {
 		int f = find_id(im, &im->find_seller, "SELECT id FROM sellers WHERE seller_id = ?1",
-				s->seller_id, &found, cause);
+		                s->seller_id, &found, cause);
 		if (f < 0)
 			return -1;
 		existed = f;
@@ -678,7 +691,8 @@ static int create_seen_customers(struct store_import *im, struct idmap *seen, ch
 		return -1;
 	}
 	im->pre_lo = im->next_id;
-	im->pre_n = idmap_number_in_order(&im->customers, STORE_ID_SEEN, im->next_id, create_seen, im);
+	im->pre_n =
+	    idmap_number_in_order(&im->customers, STORE_ID_SEEN, im->next_id, create_seen, im);
 	if (im->pre_rc == 0 && im->ncust)
 		im->pre_rc = flush_customers(im, &im->pre_cause);
 	if (im->pre_rc != 0) {
@@ -714,7 +728,8 @@ static long long pragma_value(sqlite3 *db, const char *sql, long long dflt)
 {
 	sqlite3_stmt *st = NULL;
 	long long v = dflt;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
@@ -743,7 +758,7 @@ static void restore_pragmas(struct store_import *im)
 }
 
 int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const char *sha256,
-		       int replace, struct idmap *seen, struct store_import **out, char **cause)
+                       int replace, struct idmap *seen, struct store_import **out, char **cause)
 {
 	struct store_import *im = xcalloc(1, sizeof(*im));
 	im->db = db;
@@ -759,9 +774,9 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	sqlite3_stmt *st = NULL;
 	char now[21];
 	if (sqlite3_prepare_v2(db,
-			       "INSERT INTO batches(kind, file, sha256, rows, created_at) "
-			       "VALUES (?1, ?2, ?3, 0, ?4)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "INSERT INTO batches(kind, file, sha256, rows, created_at) "
+	                       "VALUES (?1, ?2, ?3, 0, ?4)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_text(st, 1, rec_kind_name(kind), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
@@ -773,7 +788,8 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 	st = NULL;
 	im->batch_id = sqlite3_last_insert_rowid(db);
 	im->counts.batch_id = im->batch_id;
-	if (replace && (kind == REC_ORDERS || kind == REC_ACTIVITIES) && replace_kind(im, cause) != 0)
+	if (replace && (kind == REC_ORDERS || kind == REC_ACTIVITIES) &&
+	    replace_kind(im, cause) != 0)
 		goto fail_cause;
 	if (prepare_statements(im, cause) != 0)
 		goto fail_cause;
@@ -789,10 +805,11 @@ int store_import_begin(sqlite3 *db, enum rec_kind kind, const char *file, const 
 			memset(seen, 0, sizeof(*seen));
 		}
 		if (kind == REC_SELLERS) {
-			if (load_ids(im, "SELECT id, seller_id FROM sellers", &im->sellers, cause) != 0)
+			if (load_ids(im, "SELECT id, seller_id FROM sellers", &im->sellers,
+			             cause) != 0)
 				goto fail_cause;
 		} else if (load_ids(im, "SELECT id, customer_id FROM customers", &im->customers,
-				    cause) != 0) {
+		                    cause) != 0) {
 			goto fail_cause;
 		}
 	}
@@ -810,8 +827,8 @@ fail_cause:
  * customer's place: for a file of many rows that is a random write per row
  * (1.8 M activities: most of the import's time). Built once after the rows
  * are in, it is a sort instead. (There is no index by batch since schema
- * 8.) Worth it when the file adds at least an eighth of the rows already there; the index is dropped and rebuilt inside
- * the import's transaction, so an abort leaves it as it was. */
+ * 8.) Worth it when the file adds at least an eighth of the rows already there; the index is
+ * dropped and rebuilt inside the import's transaction, so an abort leaves it as it was. */
 #define REINDEX_SHARE 8
 int store_import_expect(struct store_import *im, long long rows, char **cause)
 {
@@ -819,8 +836,8 @@ int store_import_expect(struct store_import *im, long long rows, char **cause)
 		return 0;
 	sqlite3_stmt *st = NULL;
 	long long have = 0;
-	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM activities", -1, &st, NULL) ==
-		    SQLITE_OK &&
+	if (sqlite3_prepare_v2(im->db, "SELECT ifnull(max(id), 0) FROM activities", -1, &st,
+	                       NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		have = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -875,7 +892,8 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 		int k = n - base < GROUP ? n - base : GROUP;
 		for (int i = 0; i < k; i++) {
 			const struct rec *r = &recs[base + i];
-			const char *id = r->kind == REC_ORDERS ? r->u.o.customer_id : r->u.a.customer_id;
+			const char *id =
+			    r->kind == REC_ORDERS ? r->u.o.customer_id : r->u.a.customer_id;
 			len[i] = 0;
 			h[i] = 0;
 			if (id && *id) {
@@ -886,8 +904,9 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 		for (int i = 0; i < k; i++) {
 			const struct rec *r = &recs[base + i];
 			assert(r->kind == im->kind);
-			if ((r->kind == REC_ORDERS ? add_order_h(im, &r->u.o, h[i], len[i], cause)
-						   : add_activity_h(im, &r->u.a, h[i], len[i], cause)) != 0)
+			if ((r->kind == REC_ORDERS
+			         ? add_order_h(im, &r->u.o, h[i], len[i], cause)
+			         : add_activity_h(im, &r->u.a, h[i], len[i], cause)) != 0)
 				return -1;
 			im->counts.rows_stored++;
 		}
@@ -896,18 +915,18 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 }
 
 int store_import_commit(struct store_import *im, const char *info_json,
-			struct import_counts *counts, char **cause)
+                        struct import_counts *counts, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	if (flush_rows(im, 1, cause) != 0 || flush_customers(im, cause) != 0 ||
 	    (im->blocks && orderblocks_flush(im->blocks, cause) != 0) ||
 	    drop_unused_seen(im, cause) != 0 ||
-	    (im->reindex && db_exec(im->db,
-				    "CREATE INDEX activities_customer_day ON activities(customer, day)",
-				    cause) != 0))
+	    (im->reindex &&
+	     db_exec(im->db, "CREATE INDEX activities_customer_day ON activities(customer, day)",
+	             cause) != 0))
 		goto fail;
 	if (sqlite3_prepare_v2(im->db, "UPDATE batches SET rows = ?1, info = ?2 WHERE id = ?3", -1,
-			       &st, NULL) != SQLITE_OK)
+	                       &st, NULL) != SQLITE_OK)
 		goto fail_db;
 	sqlite3_bind_int64(st, 1, im->counts.rows_stored);
 	sqlite3_bind_text(st, 2, info_json, -1, SQLITE_STATIC);
@@ -958,14 +977,15 @@ void store_import_abort(struct store_import *im)
 }
 
 int store_batch_find_sha(sqlite3 *db, enum rec_kind kind, const char *sha256, int64_t *batch_id,
-			 char **file, char **when, char **cause)
+                         char **file, char **when, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, file, created_at FROM batches WHERE kind = ?1 AND sha256 = ?2 "
-			       "AND replaced = 0 ORDER BY id DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT id, file, created_at FROM batches WHERE kind = ?1 AND sha256 = ?2 "
+	        "AND replaced = 0 ORDER BY id DESC LIMIT 1",
+	        -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;
 	}

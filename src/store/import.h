@@ -35,9 +35,8 @@ struct idmap;
  * value STORE_ID_SEEN (unless the map is full); the import takes it over
  * (and leaves it empty) and creates the new customers first, in ID order.
  * Returns 0, or -1 with *cause (caller frees). */
-int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file,
-		       const char *sha256, int replace, struct idmap *seen,
-		       struct store_import **out, char **cause);
+int store_import_begin(struct sqlite3 *db, enum rec_kind kind, const char *file, const char *sha256,
+                       int replace, struct idmap *seen, struct store_import **out, char **cause);
 /* Tells the import how many records to expect at most (before the first
  * store_import_add): a large activities file then has the index by
  * customer built once at commit rather than row by row. 0 or -1 (*cause). */
@@ -50,7 +49,7 @@ int store_import_add_many(struct store_import *im, const struct rec *recs, int n
 /* Records the summary (JSON text) in the batch, commits, fills *counts and
  * frees im. On failure rolls back, frees im, returns -1 with *cause. */
 int store_import_commit(struct store_import *im, const char *info_json,
-			struct import_counts *counts, char **cause);
+                        struct import_counts *counts, char **cause);
 /* Rolls back and frees. NULL-safe. */
 void store_import_abort(struct store_import *im);
 
@@ -61,7 +60,6 @@ void store_import_abort(struct store_import *im);
  * force: returns 1 and fills *batch_id, *file, *when (caller frees); 0 when
  * none; -1 on error. */
 int store_batch_find_sha(struct sqlite3 *db, enum rec_kind kind, const char *sha256,
-			 int64_t *batch_id, char **file, char **when, char **cause);
-
+                         int64_t *batch_id, char **file, char **when, char **cause);
 
 #endif

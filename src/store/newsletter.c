@@ -34,17 +34,18 @@ int nl_issue_check(sqlite3 *db, const char *issue, const char *subject, char **c
 {
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
-	if (sqlite3_prepare_v2(db, "SELECT subject FROM newsletter_issues WHERE issue = ?1", -1, &st,
-	                       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT subject FROM newsletter_issues WHERE issue = ?1", -1,
+	                       &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "reading the newsletter issues");
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, issue, -1, SQLITE_STATIC);
 	int s = sqlite3_step(st);
 	if (s == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), subject) != 0) {
-		*cause = xasprintf("issue %s was sent with another subject; give a new --issue for a "
-		                   "new message",
-		                   issue);
+		*cause =
+		    xasprintf("issue %s was sent with another subject; give a new --issue for a "
+		              "new message",
+		              issue);
 		rc = -1;
 	} else if (s != SQLITE_ROW && s != SQLITE_DONE) {
 		*cause = db_cause(db, "reading the newsletter issues");
@@ -61,7 +62,8 @@ int nl_issue_ensure(sqlite3 *db, const char *issue, const char *subject,
 	*created = 0;
 	if (db_begin(db, cause) != 0)
 		return -1;
-	if (sqlite3_prepare_v2(db, "SELECT subject, batch_id FROM newsletter_issues WHERE issue = ?1",
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT subject, batch_id FROM newsletter_issues WHERE issue = ?1",
 	                       -1, &st, NULL) != SQLITE_OK)
 		goto fail_db;
 	sqlite3_bind_text(st, 1, issue, -1, SQLITE_STATIC);
@@ -72,9 +74,10 @@ int nl_issue_ensure(sqlite3 *db, const char *issue, const char *subject,
 		sqlite3_finalize(st);
 		db_rollback(db);
 		if (!same) {
-			*cause = xasprintf("issue %s was sent with another subject; give a new --issue "
-			                   "for a new message",
-			                   issue);
+			*cause =
+			    xasprintf("issue %s was sent with another subject; give a new --issue "
+			              "for a new message",
+			              issue);
 			return -1;
 		}
 		return 0;
@@ -134,10 +137,11 @@ int nl_sends_load(sqlite3 *db, const char *issue, struct nl_send_row **out, size
 	void *v;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT email, state, smtp_code FROM newsletter_sends WHERE issue = ?1 "
-	                       "ORDER BY email",
-	                       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT email, state, smtp_code FROM newsletter_sends WHERE issue = ?1 "
+	        "ORDER BY email",
+	        -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "reading the send log");
 		return -1;
 	}
@@ -193,10 +197,11 @@ static int set_state(sqlite3 *db, const char *issue, const char *email, enum nl_
 	char when[21];
 	int rc = -1;
 	isotime_utc(time(NULL), when);
-	if (sqlite3_prepare_v2(db,
-	                       "UPDATE newsletter_sends SET state = ?3, smtp_code = ?4, message = ?5, "
-	                       "updated_at = ?6 WHERE issue = ?1 AND email = ?2",
-	                       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "UPDATE newsletter_sends SET state = ?3, smtp_code = ?4, message = ?5, "
+	        "updated_at = ?6 WHERE issue = ?1 AND email = ?2",
+	        -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, issue, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, email, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, nl_state_code(state), -1, SQLITE_STATIC);
@@ -327,10 +332,11 @@ int nl_suppressed_load(sqlite3 *db, struct nl_suppressed **out, size_t *n, char 
 	void *v;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-	                       "SELECT email, reason, detail, created_at FROM newsletter_suppressed "
-	                       "ORDER BY email",
-	                       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+	        db,
+	        "SELECT email, reason, detail, created_at FROM newsletter_suppressed "
+	        "ORDER BY email",
+	        -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "reading the suppressed addresses");
 		return -1;
 	}
@@ -379,10 +385,14 @@ int nl_issues_load(sqlite3 *db, struct nl_issue_info **out, size_t *n, char **ca
 	if (sqlite3_prepare_v2(
 	        db,
 	        "SELECT i.issue, i.subject, i.created_at, "
-	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = 'sent'), "
-	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = 'sending'), "
-	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = 'bounced'), "
-	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = 'failed'), "
+	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = "
+	        "'sent'), "
+	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = "
+	        "'sending'), "
+	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = "
+	        "'bounced'), "
+	        "(SELECT count(*) FROM newsletter_sends s WHERE s.issue = i.issue AND state = "
+	        "'failed'), "
 	        "(SELECT ifnull(sum(customers), 0) FROM newsletter_sends s WHERE s.issue = i.issue "
 	        " AND state = 'sent') "
 	        "FROM newsletter_issues i ORDER BY i.created_at DESC, i.issue",
@@ -439,8 +449,8 @@ int nl_contacts_load(sqlite3 *db, const struct dataset *ds, char **contact, char
 	sqlite3_stmt *st = NULL;
 	for (size_t i = 0; i < ds->ncustomers; i++)
 		contact[i] = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT id, attrs FROM customers WHERE attrs IS NOT NULL", -1, &st,
-	                       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT id, attrs FROM customers WHERE attrs IS NOT NULL", -1,
+	                       &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "reading the customers");
 		return -1;
 	}

@@ -32,10 +32,11 @@ int orderblocks_open(sqlite3 *db, int64_t batch_id, struct orderblocks **out, ch
 	struct orderblocks *w = xcalloc(1, sizeof(*w));
 	w->db = db;
 	w->batch_id = batch_id;
-	if (sqlite3_prepare_v3(db,
-			       "INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, "
-			       "data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-			       -1, SQLITE_PREPARE_PERSISTENT, &w->insert, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v3(
+	        db,
+	        "INSERT INTO order_blocks(batch_id, part, lines, day_min, day_max, amount, "
+	        "data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	        -1, SQLITE_PREPARE_PERSISTENT, &w->insert, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		orderblocks_free(w);
 		return -1;
@@ -134,9 +135,9 @@ static int load_names(sqlite3 *db, const char *only, struct names *nm, int64_t *
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db,
-			       only ? "SELECT id, customer_id FROM customers WHERE customer_id = ?1"
-				    : "SELECT id, customer_id FROM customers ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       only ? "SELECT id, customer_id FROM customers WHERE customer_id = ?1"
+	                            : "SELECT id, customer_id FROM customers ORDER BY id",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (only)
 		sqlite3_bind_text(st, 1, only, -1, SQLITE_STATIC);
@@ -163,15 +164,16 @@ static int load_names(sqlite3 *db, const char *only, struct names *nm, int64_t *
 }
 
 static int walk_blocks(sqlite3 *db, const struct names *nm, int64_t only_id,
-		       int (*fn)(void *, int64_t, const char *, const struct orderline *), void *arg,
-		       int *stop)
+                       int (*fn)(void *, int64_t, const char *, const struct orderline *),
+                       void *arg, int *stop)
 {
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db,
-			       only_id >= 0 ? "SELECT batch_id, lines, data FROM order_blocks "
-					      "WHERE part = ?1 ORDER BY id"
-					    : "SELECT batch_id, lines, data FROM order_blocks ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       only_id >= 0
+	                           ? "SELECT batch_id, lines, data FROM order_blocks "
+	                             "WHERE part = ?1 ORDER BY id"
+	                           : "SELECT batch_id, lines, data FROM order_blocks ORDER BY id",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return -1;
 	if (only_id >= 0)
 		sqlite3_bind_int64(st, 1, only_id % ORDERPACK_PARTS);
@@ -198,9 +200,9 @@ static int walk_blocks(sqlite3 *db, const struct names *nm, int64_t only_id,
 }
 
 int orderblocks_each(sqlite3 *db, const char *customer_id,
-		     int (*fn)(void *arg, int64_t batch_id, const char *customer_id,
-			       const struct orderline *l),
-		     void *arg, char **cause)
+                     int (*fn)(void *arg, int64_t batch_id, const char *customer_id,
+                               const struct orderline *l),
+                     void *arg, char **cause)
 {
 	struct names nm = {0};
 	int64_t only_id = -1;

@@ -50,7 +50,7 @@ static uint64_t zigzag(int64_t v)
 
 static int64_t unzigzag(uint64_t u)
 {
-	return (u & 1) ? (int64_t)~(u >> 1) : (int64_t)(u >> 1);
+	return (u & 1) ? (int64_t) ~(u >> 1) : (int64_t)(u >> 1);
 }
 
 #define MAX_NUMERIC_ID 999999999999999999ULL /* 18 digits */
@@ -157,7 +157,7 @@ static inline int get_varint(const unsigned char *d, size_t len, size_t *pos, ui
 }
 
 static inline int get_text(const unsigned char *d, size_t len, size_t *pos, const char **s,
-			   size_t *n)
+                           size_t *n)
 {
 	uint64_t k;
 	if (get_varint(d, len, pos, &k) != 0 || k == 0 || k > len - *pos)
@@ -171,7 +171,7 @@ static inline int get_text(const unsigned char *d, size_t len, size_t *pos, cons
 /* The fixed head: flags, customer, day, amount, margin; then the quantity
  * (kept when want_rest). */
 static inline int get_head(const unsigned char *d, size_t len, size_t *pos, struct orderline *l,
-			   unsigned *flags)
+                           unsigned *flags)
 {
 	uint64_t c, day, amt;
 	if (*pos >= len)
@@ -180,8 +180,8 @@ static inline int get_head(const unsigned char *d, size_t len, size_t *pos, stru
 	if ((*flags & ~(unsigned)F_ALL) || (*flags & F_QTY_INT && *flags & F_QTY_DBL) ||
 	    (*flags & F_OID_NUM && *flags & F_OID_TEXT))
 		return -1;
-	if (get_varint(d, len, pos, &c) != 0 || c > INT64_MAX || get_varint(d, len, pos, &day) != 0 ||
-	    get_varint(d, len, pos, &amt) != 0)
+	if (get_varint(d, len, pos, &c) != 0 || c > INT64_MAX ||
+	    get_varint(d, len, pos, &day) != 0 || get_varint(d, len, pos, &amt) != 0)
 		return -1;
 	int64_t dd = unzigzag(day);
 	if (dd < INT32_MIN || dd > INT32_MAX)
@@ -234,7 +234,7 @@ int orderpack_next(const unsigned char *data, size_t len, size_t *pos, struct or
 		l->order_id = l->idbuf;
 		l->order_id_len = (size_t)k;
 	} else if ((flags & F_OID_TEXT) &&
-		   get_text(data, len, &p, &l->order_id, &l->order_id_len) != 0) {
+	           get_text(data, len, &p, &l->order_id, &l->order_id_len) != 0) {
 		return -1;
 	}
 	l->seller_id = NULL;

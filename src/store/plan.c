@@ -135,9 +135,8 @@ int store_plan_inputs(sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in, 
 		if (rc < 0)
 			return -1;
 		if (rc == 1) {
-			*cause =
-			    xasprintf("there is no snapshot %lld ('fokus history' lists them)",
-			              (long long)snapshot_id);
+			*cause = xasprintf("there is no snapshot %lld ('fokus history' lists them)",
+			                   (long long)snapshot_id);
 			return -1;
 		}
 	}
@@ -306,8 +305,7 @@ static int insert_row(sqlite3_stmt *ins, int64_t batch, int64_t cust, const char
 	sqlite3_bind_double(ins, 6, a->calls);
 	sqlite3_bind_double(ins, 7, a->newsletters);
 	sqlite3_bind_double(ins, 8, round(a->hours * 1000) / 1000);
-	sqlite3_bind_text(ins, 9, plan_reason_code((enum plan_reason)a->reason), -1,
-	                  SQLITE_STATIC);
+	sqlite3_bind_text(ins, 9, plan_reason_code((enum plan_reason)a->reason), -1, SQLITE_STATIC);
 	return sqlite3_step(ins) == SQLITE_DONE ? 0 : -1;
 }
 
@@ -540,7 +538,8 @@ int store_plan_pin(sqlite3 *db, const char *customer_id, const char *seller_id, 
                    double calls, char **cause)
 {
 	int64_t cust, seller;
-	if (one_id(db, "SELECT id FROM customers WHERE customer_id = ?1", customer_id, &cust) != 0 ||
+	if (one_id(db, "SELECT id FROM customers WHERE customer_id = ?1", customer_id, &cust) !=
+	        0 ||
 	    one_id(db, "SELECT id FROM sellers WHERE seller_id = ?1", seller_id, &seller) != 0) {
 		*cause = db_cause(db, "pinning");
 		return -1;
@@ -616,8 +615,10 @@ int store_plan_pins(sqlite3 *db, struct plan_pin_row **rows, size_t *n, char **c
 		w->customer_id = xstrdup((const char *)sqlite3_column_text(st, 0));
 		w->name = name ? xstrdup(name) : NULL;
 		w->seller_id = xstrdup((const char *)sqlite3_column_text(st, 2));
-		w->visits = sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 3);
-		w->calls = sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
+		w->visits =
+		    sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 3);
+		w->calls =
+		    sqlite3_column_type(st, 4) == SQLITE_NULL ? -1 : sqlite3_column_double(st, 4);
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);

@@ -12,10 +12,10 @@ struct sqlite3;
 
 /* Loads the whole dataset (customers, sellers, orders, activities), the
  * categories, revenue, potentials and axis of snapshot `snapshot_id` (0: the newest), the
- * policy, the response judgement and the pins into *in (free with plan_inputs_free). Customers and seller homes without
- * coordinates but with a known Swedish postal code are placed at the code. Returns 0, or -1 with
- * *cause (one sentence, caller frees): no snapshot yet ("run fokus categorize first"), no such
- * snapshot, a database error. */
+ * policy, the response judgement and the pins into *in (free with plan_inputs_free). Customers and
+ * seller homes without coordinates but with a known Swedish postal code are placed at the code.
+ * Returns 0, or -1 with *cause (one sentence, caller frees): no snapshot yet ("run fokus categorize
+ * first"), no such snapshot, a database error. */
 int store_plan_inputs(struct sqlite3 *db, int64_t snapshot_id, struct plan_inputs *in,
                       char **cause);
 

@@ -41,7 +41,8 @@ static int load_row(sqlite3_stmt *st, struct policy *p, char **cause)
 		                  ? sqlite3_column_double(st, col)
 		                  : def.cat[c].max[ch];
 		if (row.max[ch] < 0) {
-			*cause = xasprintf("the policy of category %s has a negative maximum", code);
+			*cause =
+			    xasprintf("the policy of category %s has a negative maximum", code);
 			return -1;
 		}
 		row.per_year[ch] = sqlite3_column_double(st, 2 + 2 * ch);
@@ -135,8 +136,8 @@ int store_response_load(sqlite3 *db, bool judged[CAT_COUNT], struct response_poi
 		judged[k] = false;
 	*phone_weight = RESPONSE_PHONE_WEIGHT;
 	if (sqlite3_prepare_v2(db,
-	                       "SELECT category, no_visits, half, more, saturation FROM response", -1,
-	                       &st, NULL) != SQLITE_OK)
+	                       "SELECT category, no_visits, half, more, saturation FROM response",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		enum category c;
@@ -202,13 +203,13 @@ int store_response_set(sqlite3 *db, enum category cat, const struct response_poi
 int store_response_reset(sqlite3 *db, int cat, char **cause)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db,
-	                            cat < 0 ? "DELETE FROM response"
-	                                    : "DELETE FROM response WHERE category = ?1",
-	                            -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(
+	    db, cat < 0 ? "DELETE FROM response" : "DELETE FROM response WHERE category = ?1", -1,
+	    &st, NULL);
 	if (rc == SQLITE_OK) {
 		if (cat >= 0)
-			sqlite3_bind_text(st, 1, category_code((enum category)cat), -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, category_code((enum category)cat), -1,
+			                  SQLITE_STATIC);
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 	}
 	sqlite3_finalize(st);

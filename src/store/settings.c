@@ -30,8 +30,7 @@ int settings_get(sqlite3 *db, const char *key, char **out, char **cause)
 }
 
 /* Runs sql with key (and value when not NULL) bound; 0 or -1 with *cause. */
-static int write_one(sqlite3 *db, const char *sql, const char *key, const char *value,
-                     char **cause)
+static int write_one(sqlite3 *db, const char *sql, const char *key, const char *value, char **cause)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
@@ -50,15 +49,16 @@ static int write_one(sqlite3 *db, const char *sql, const char *key, const char *
 
 int settings_set(sqlite3 *db, const char *key, const char *value, char **cause)
 {
-	return write_one(db, "INSERT INTO settings(key, value) VALUES (?1, ?2) "
-	                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	return write_one(db,
+	                 "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+	                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	                 key, value, cause);
 }
 
 int settings_set_once(sqlite3 *db, const char *key, const char *value, char **cause)
 {
-	return write_one(db, "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)", key, value,
-	                 cause);
+	return write_one(db, "INSERT OR IGNORE INTO settings(key, value) VALUES (?1, ?2)", key,
+	                 value, cause);
 }
 
 int settings_unset(sqlite3 *db, const char *key, char **cause)

@@ -45,7 +45,8 @@ int store_snapshot_default_as_of(sqlite3 *db, int32_t *day, char **cause)
 	sqlite3_stmt *st = NULL;
 	int ret = -1;
 	*day = DAYS_NONE;
-	if (sqlite3_prepare_v2(db, "SELECT max(day_max) FROM order_blocks", -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(db, "SELECT max(day_max) FROM order_blocks", -1, &st, NULL) ==
+	        SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 			*day = sqlite3_column_int(st, 0);
@@ -695,9 +696,9 @@ int store_snapshot_keep(sqlite3 *db, int keep, long long *removed, char **cause)
 	/* the rows go with their snapshot (ON DELETE CASCADE), found by the
 	 * first column of their key */
 	if (sqlite3_prepare_v2(db,
-			       "DELETE FROM snapshots WHERE id NOT IN "
-			       "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?1)",
-			       -1, &st, NULL) != SQLITE_OK)
+	                       "DELETE FROM snapshots WHERE id NOT IN "
+	                       "(SELECT id FROM snapshots ORDER BY id DESC LIMIT ?1)",
+	                       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
 	sqlite3_bind_int(st, 1, keep < 1 ? 1 : keep);
 	if (sqlite3_step(st) != SQLITE_DONE)

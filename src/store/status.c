@@ -10,7 +10,7 @@
 #include <string.h>
 
 static int one_row(sqlite3 *db, const char *sql, long long *a, long long *b, long long *c,
-		   int nulls_as_none)
+                   int nulls_as_none)
 {
 	sqlite3_stmt *st = NULL;
 	long long *out[3] = {a, b, c};
@@ -40,13 +40,16 @@ int store_status(sqlite3 *db, struct store_status *st, char **cause)
 		return -1;
 	/* Order lines are counted and summed from the block columns: nothing
 	 * is decoded. */
-	if (one_row(db, "SELECT (SELECT count(*) FROM customers), "
-			"(SELECT ifnull(sum(lines), 0) FROM order_blocks), "
-			"(SELECT count(*) FROM activities)", &st->customers, &st->orders, &st->activities, 0) ||
-	    one_row(db, "SELECT (SELECT count(*) FROM sellers), (SELECT count(*) FROM snapshots), NULL",
-		    &st->sellers, &st->snapshots, NULL, 0) ||
+	if (one_row(db,
+	            "SELECT (SELECT count(*) FROM customers), "
+	            "(SELECT ifnull(sum(lines), 0) FROM order_blocks), "
+	            "(SELECT count(*) FROM activities)",
+	            &st->customers, &st->orders, &st->activities, 0) ||
+	    one_row(db,
+	            "SELECT (SELECT count(*) FROM sellers), (SELECT count(*) FROM snapshots), NULL",
+	            &st->sellers, &st->snapshots, NULL, 0) ||
 	    one_row(db, "SELECT sum(amount), min(day_min), max(day_max) FROM order_blocks", &total,
-		    &dmin, &dmax, 1) ||
+	            &dmin, &dmax, 1) ||
 	    one_row(db, "SELECT min(day), max(day), NULL FROM activities", &amin, &amax, NULL, 1))
 		goto fail;
 	st->order_amount_total = total == DAYS_NONE ? 0 : total;
@@ -54,8 +57,10 @@ int store_status(sqlite3 *db, struct store_status *st, char **cause)
 	st->order_date_max = (int32_t)dmax;
 	st->activity_date_min = (int32_t)amin;
 	st->activity_date_max = (int32_t)amax;
-	if (sqlite3_prepare_v2(db, "SELECT id, kind, file, rows, created_at, replaced FROM batches "
-				   "ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT id, kind, file, rows, created_at, replaced FROM batches "
+	                       "ORDER BY id",
+	                       -1, &q, NULL) != SQLITE_OK)
 		goto fail;
 	int rc, cap = 0;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -69,7 +74,8 @@ int store_status(sqlite3 *db, struct store_status *st, char **cause)
 		snprintf(b->kind, sizeof(b->kind), "%s", (const char *)sqlite3_column_text(q, 1));
 		b->file = xstrdup((const char *)sqlite3_column_text(q, 2));
 		b->rows = sqlite3_column_int64(q, 3);
-		snprintf(b->created_at, sizeof(b->created_at), "%s", (const char *)sqlite3_column_text(q, 4));
+		snprintf(b->created_at, sizeof(b->created_at), "%s",
+		         (const char *)sqlite3_column_text(q, 4));
 		b->replaced = sqlite3_column_int(q, 5);
 	}
 	sqlite3_finalize(q);

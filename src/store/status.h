@@ -18,7 +18,8 @@ struct status_batch {
 struct store_status {
 	long long customers, orders, activities, sellers, snapshots;
 	int64_t order_amount_total; /* minor units */
-	int32_t order_date_min, order_date_max, activity_date_min, activity_date_max; /* DAYS_NONE */
+	int32_t order_date_min, order_date_max, activity_date_min,
+	    activity_date_max; /* DAYS_NONE */
 	struct status_batch *batches;
 	int nbatches;
 };

@@ -101,8 +101,8 @@ int user_emails_of_role(struct sqlite3 *db, enum user_role role, char ***out, si
 
 /* A new feed token for the user, replacing any earlier one, into token.
  * Returns 0, 1 when there is no such user, -1 with *cause. */
-int user_feed_token_new(struct sqlite3 *db, const char *name,
-                        char token[USER_FEED_TOKEN_LEN + 1], char **cause);
+int user_feed_token_new(struct sqlite3 *db, const char *name, char token[USER_FEED_TOKEN_LEN + 1],
+                        char **cause);
 /* Removes the user's feed token. Returns 0 (also when there was none), 1
  * when there is no such user, -1 with *cause. */
 int user_feed_token_revoke(struct sqlite3 *db, const char *name, char **cause);

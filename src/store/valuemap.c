@@ -13,7 +13,7 @@
 static const char *code_text(enum vocab_field f, int code)
 {
 	return f == VOCAB_TYPE ? activity_type_code((enum activity_type)code)
-			       : role_code((enum role)code);
+	                       : role_code((enum role)code);
 }
 
 int store_valuemap_load(sqlite3 *db, struct vocab_map **out, size_t *n, char **cause)
@@ -21,8 +21,9 @@ int store_valuemap_load(sqlite3 *db, struct vocab_map **out, size_t *n, char **c
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT field, value, target FROM value_map ORDER BY field, value",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT field, value, target FROM value_map ORDER BY field, value",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;
 	}
@@ -40,8 +41,8 @@ int store_valuemap_load(sqlite3 *db, struct vocab_map **out, size_t *n, char **c
 			cap = cap ? 2 * cap : 16;
 			*out = xreallocarray(*out, cap, sizeof(**out));
 		}
-		(*out)[(*n)++] = (struct vocab_map){
-		    f, xstrdup((const char *)sqlite3_column_text(st, 1)), code};
+		(*out)[(*n)++] =
+		    (struct vocab_map){f, xstrdup((const char *)sqlite3_column_text(st, 1)), code};
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -61,16 +62,15 @@ void store_valuemap_free(struct vocab_map *m, size_t n)
 	free(m);
 }
 
-int store_valuemap_put(sqlite3 *db, enum vocab_field f, const char *written, int code,
-		       char **cause)
+int store_valuemap_put(sqlite3 *db, enum vocab_field f, const char *written, int code, char **cause)
 {
 	char folded[128];
 	vocab_fold(written, strlen(written), folded, sizeof(folded));
 	sqlite3_stmt *st = NULL;
 	const char *sql = code < 0 ? "DELETE FROM value_map WHERE field = ?1 AND value = ?2"
-				   : "INSERT INTO value_map(field, value, written, target) "
-				     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(field, value) DO UPDATE "
-				     "SET written = excluded.written, target = excluded.target";
+	                           : "INSERT INTO value_map(field, value, written, target) "
+	                             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(field, value) DO UPDATE "
+	                             "SET written = excluded.written, target = excluded.target";
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		*cause = db_cause(db, "workspace");
 		return -1;

@@ -16,6 +16,6 @@ void store_valuemap_free(struct vocab_map *m, size_t n);
 /* Keeps (or, code < 0, removes) the meaning of `written` for field f, in
  * its own transaction. 0, or -1 with *cause. */
 int store_valuemap_put(struct sqlite3 *db, enum vocab_field f, const char *written, int code,
-		       char **cause);
+                       char **cause);
 
 #endif

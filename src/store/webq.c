@@ -163,10 +163,12 @@ static const struct {
 	" WHERE " SCOPE_SQL "AND (?2 IS NULL OR sc.category = ?2) "                                \
 	"AND (?3 IS NULL OR (?3 = '' AND c.seller_id IS NULL) OR c.seller_id = ?3) "               \
 	"AND (?4 IS NULL OR instr(lower(c.name), lower(?4)) > 0 "                                  \
-	"OR instr(lower(c.customer_id), lower(?4)) > 0) "                                           \
-	"AND (?7 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = ?7 " \
-	"AND w.customer = c.id) IS ?8) "                                                            \
-	"AND (?9 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = ?9 " \
+	"OR instr(lower(c.customer_id), lower(?4)) > 0) "                                          \
+	"AND (?7 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = "   \
+	"?7 "                                                                                      \
+	"AND w.customer = c.id) IS ?8) "                                                           \
+	"AND (?9 IS NULL OR (SELECT w.category FROM snapshot_customers w WHERE w.snapshot_id = "   \
+	"?9 "                                                                                      \
 	"AND w.customer = c.id) IS ?10) "
 
 static void bind_filter(sqlite3_stmt *st, const struct webq_scope *scope, int64_t snap,
@@ -314,8 +316,8 @@ static void months_add(struct months *m, int32_t day, int64_t amount)
 	int64_t key = (int64_t)y * 12 + mo - 1;
 	if (!m->n || key < m->first || key >= m->first + (int64_t)m->n) {
 		int64_t lo = m->n && m->first < key ? m->first : key;
-		int64_t hi = m->n && m->first + (int64_t)m->n - 1 > key ? m->first + (int64_t)m->n - 1
-								      : key;
+		int64_t hi =
+		    m->n && m->first + (int64_t)m->n - 1 > key ? m->first + (int64_t)m->n - 1 : key;
 		size_t nn = (size_t)(hi - lo + 1);
 		int64_t *ns = xcalloc(nn, sizeof(int64_t)), *nc = xcalloc(nn, sizeof(int64_t));
 		for (size_t i = 0; i < m->n; i++) {

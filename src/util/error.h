@@ -15,7 +15,7 @@ struct ferr {
 void ferr_set(struct ferr *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets position and message at once. file may be NULL. */
 void ferr_setpos(struct ferr *err, const char *file, long line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+    __attribute__((format(printf, 5, 6)));
 /* Formats "FILE:LINE: msg" (or just msg) into buf. Returns buf. */
 const char *ferr_str(const struct ferr *err, char *buf, unsigned long size);
 void ferr_clear(struct ferr *err);

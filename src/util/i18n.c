@@ -112,8 +112,8 @@ const char *fmt_num(char *buf, size_t size, double v, int decimals, enum lang la
 		*dot = '\0';
 	char grouped[96];
 	group(grouped, sizeof(grouped), tmp, lang == LANG_SV ? " " : ",");
-	snprintf(buf, size, "%s%s%s%s", neg ? "-" : "", grouped, dot ? (lang == LANG_SV ? "," : ".") : "",
-		 dot ? dot + 1 : "");
+	snprintf(buf, size, "%s%s%s%s", neg ? "-" : "", grouped,
+	         dot ? (lang == LANG_SV ? "," : ".") : "", dot ? dot + 1 : "");
 	return buf;
 }
 
@@ -128,7 +128,7 @@ const char *fmt_pct(char *buf, size_t size, double frac, int decimals, enum lang
 const char *fmt_minor_plain(char *buf, size_t size, int64_t minor)
 {
 	unsigned long long mag =
-		minor < 0 ? (unsigned long long)(-(minor + 1)) + 1 : (unsigned long long)minor;
+	    minor < 0 ? (unsigned long long)(-(minor + 1)) + 1 : (unsigned long long)minor;
 	char t[32], *e = t + sizeof(t), *p = e;
 	if (mag % 100) {
 		*--p = (char)('0' + mag % 10);

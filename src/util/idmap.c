@@ -24,7 +24,7 @@ static char *arena_copy(struct idmap *m, const char *s)
 
 /* Fills an empty slot: inline when the key and the id fit. */
 static void slot_fill(struct idmap *m, struct idslot *s, const char *key, uint64_t h, size_t len,
-		      int64_t val)
+                      int64_t val)
 {
 	memset(s->key, 0, IDMAP_INL);
 	if (len <= IDMAP_INL && val >= 0 && val <= UINT32_MAX) {
@@ -209,7 +209,7 @@ static int64_t slot_val(const struct idmap *m, const struct idslot *s)
 }
 
 int idmap_next(const struct idmap *m, size_t *pos, char k[IDMAP_INL + 1], const char **key,
-	       int64_t *val)
+               int64_t *val)
 {
 	for (; *pos < m->cap; (*pos)++) {
 		const struct idslot *s = &m->slots[*pos];
@@ -240,7 +240,7 @@ static int cmp_slot_keys(const void *a, const void *b, void *ctx)
 	const struct idmap *m = ctx;
 	char ka[IDMAP_INL + 1], kb[IDMAP_INL + 1];
 	return strcmp(slot_key(m, &m->slots[((const struct rkey *)a)->i], ka),
-		      slot_key(m, &m->slots[((const struct rkey *)b)->i], kb));
+	              slot_key(m, &m->slots[((const struct rkey *)b)->i], kb));
 }
 
 /* Sorts a[0..n) (slot indexes in .i) by their keys, all equal in their
@@ -248,7 +248,7 @@ static int cmp_slot_keys(const void *a, const void *b, void *ctx)
  * still equal (keys longer than depth + 8) likewise on the eight after.
  * Small runs, and keys alike beyond 256 bytes, are left to qsort_r. */
 static void sort_slots(const struct idmap *m, struct rkey *a, struct rkey *tmp, size_t n,
-		       size_t depth)
+                       size_t depth)
 {
 	if (n < 32 || depth >= 256) {
 		qsort_r(a, n, sizeof(*a), cmp_slot_keys, (void *)m);
@@ -268,7 +268,7 @@ static void sort_slots(const struct idmap *m, struct rkey *a, struct rkey *tmp, 
 }
 
 size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
-			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx)
+                             void (*fn)(void *ctx, const char *key, int64_t val), void *ctx)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < m->cap; i++)
@@ -311,4 +311,3 @@ void idmap_free(struct idmap *m)
 	slots_free(m->slots, m->cap);
 	free(m->longs);
 }
-

@@ -62,7 +62,7 @@ static inline uint64_t idmap_hash(const char *s, size_t *len)
 /* The slot a key (hash h, length len) would take (empty) or has; the map
  * must have slots (cap > 0). */
 static inline struct idslot *idmap_slot(const struct idmap *m, const char *key, uint64_t h,
-					size_t len)
+                                        size_t len)
 {
 	char inl[IDMAP_INL] = {0};
 	int inline_key = len <= IDMAP_INL; /* in an INLINE slot, unless its id is too large */
@@ -115,7 +115,7 @@ int64_t idmap_insert_h(struct idmap *m, const char *key, uint64_t h, size_t len,
 /* The value of key (hash h, length len), adding it with val (!= 0) when it
  * is not in the map; 0 when it was not and the map is full. */
 static inline int64_t idmap_add_h(struct idmap *m, const char *key, uint64_t h, size_t len,
-				  int64_t val)
+                                  int64_t val)
 {
 	int64_t v = idmap_get_h(m, key, h, len);
 	return v ? v : idmap_insert_h(m, key, h, len, val);
@@ -126,13 +126,13 @@ void idmap_free(struct idmap *m);
  * *key (NUL-terminated; in k when short, else in the map) and *val, or 0
  * after the last. */
 int idmap_next(const struct idmap *m, size_t *pos, char k[IDMAP_INL + 1], const char **key,
-	       int64_t *val);
+               int64_t *val);
 
 /* Gives the entries whose value is `from` the values first, first + 1, ...
  * in the order of their keys (strcmp's, which is SQLite's BINARY order),
  * and calls fn(ctx, key, value) for each in that order. Returns how many. */
 size_t idmap_number_in_order(struct idmap *m, int64_t from, int64_t first,
-			     void (*fn)(void *ctx, const char *key, int64_t val), void *ctx);
+                             void (*fn)(void *ctx, const char *key, int64_t val), void *ctx);
 
 /* The most slots a map without a limit of its own may have (default 2^21:
  * 1.5 million IDs in 32 MB); at least 1024. For tests; not thread-safe. */

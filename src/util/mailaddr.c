@@ -26,8 +26,8 @@ int mailaddr_valid(const char *s)
 	if (*d == '.' || d[strlen(d) - 1] == '.' || strstr(d, ".."))
 		return 0;
 	for (; *d; d++)
-		if (!((*d >= 'a' && *d <= 'z') || (*d >= 'A' && *d <= 'Z') || (*d >= '0' && *d <= '9') ||
-		      *d == '-' || *d == '.'))
+		if (!((*d >= 'a' && *d <= 'z') || (*d >= 'A' && *d <= 'Z') ||
+		      (*d >= '0' && *d <= '9') || *d == '-' || *d == '.'))
 			return 0;
 	return (at - s) <= 64;
 }

@@ -30,8 +30,8 @@ static void set_text(char *dst, size_t cap, const char *s)
 	snprintf(dst, cap, "%s", s ? s : "");
 }
 
-void progress_start_on(struct progress *p, FILE *out, const char *label,
-                       enum progress_unit unit, const char *what, enum lang lang)
+void progress_start_on(struct progress *p, FILE *out, const char *label, enum progress_unit unit,
+                       const char *what, enum lang lang)
 {
 	memset(p, 0, sizeof(*p));
 	p->out = out;
@@ -70,8 +70,8 @@ static const char *bytes_unit(long long scale, double *div)
 	return "kB";
 }
 
-static void add(char *buf, size_t cap, size_t *len, const char *fmt, const char *a,
-                const char *b, const char *c)
+static void add(char *buf, size_t cap, size_t *len, const char *fmt, const char *a, const char *b,
+                const char *c)
 {
 	if (*len >= cap)
 		return;
@@ -136,11 +136,11 @@ const char *progress_format(char *buf, size_t cap, const struct progress *p, lon
 	if (elapsed >= RATE_AFTER_S && done > 0) {
 		double rate = (double)done / elapsed;
 		if (p->unit == PROGRESS_BYTES)
-			add(buf, cap, &len, " · %s %s/s", fmt_num(z, sizeof(z), rate / div, 1, l), u,
-			    NULL);
+			add(buf, cap, &len, " · %s %s/s", fmt_num(z, sizeof(z), rate / div, 1, l),
+			    u, NULL);
 		else
-			add(buf, cap, &len, " · %s/s", fmt_num(z, sizeof(z), rate, rate < 10 ? 1 : 0, l),
-			    NULL, NULL);
+			add(buf, cap, &len, " · %s/s",
+			    fmt_num(z, sizeof(z), rate, rate < 10 ? 1 : 0, l), NULL, NULL);
 		if (total > 0 && done < total)
 			add(buf, cap, &len, TR(l, " · %s left", " · %s kvar"),
 			    duration(z, sizeof(z), (double)(total - done) / rate), NULL, NULL);

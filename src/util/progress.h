@@ -38,8 +38,8 @@ struct progress {
 	int pass;            /* 1, 2, ... when done went back */
 	double t0, drawn_at; /* seconds (monotonic): start of the pass, last draw */
 	long long last_done;
-	int shown;                /* a line is on the screen */
-	int cols;                 /* terminal width */
+	int shown; /* a line is on the screen */
+	int cols;  /* terminal width */
 	/* seconds; NULL (as started): CLOCK_MONOTONIC. A test sets its own
 	 * after progress_start_on, and t0 = clock(). */
 	double (*clock)(void);
@@ -51,8 +51,8 @@ struct progress {
 void progress_start(struct progress *p, const char *label, enum progress_unit unit,
                     const char *what, int quiet, enum lang lang);
 /* The same on out whatever it is (NULL: off), for tests. */
-void progress_start_on(struct progress *p, FILE *out, const char *label,
-                       enum progress_unit unit, const char *what, enum lang lang);
+void progress_start_on(struct progress *p, FILE *out, const char *label, enum progress_unit unit,
+                       const char *what, enum lang lang);
 /* Redraws the line for done of total when 0.1 s passed since the last draw,
  * or when done == total. */
 void progress_update(struct progress *p, long long done, long long total);

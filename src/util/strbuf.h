@@ -9,7 +9,10 @@ struct strbuf {
 	size_t len;
 	size_t cap;
 };
-#define STRBUF_INIT {NULL, 0, 0}
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0, 0                                                                         \
+	}
 
 void strbuf_append(struct strbuf *sb, const void *data, size_t n);
 void strbuf_puts(struct strbuf *sb, const char *s);

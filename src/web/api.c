@@ -48,8 +48,10 @@ static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
 	jsonw_kint(w, "window_months", s->window_months);
 	jsonw_kstr(w, "axis", s->axis);
 	jsonw_kstr(w, "method", s->method);
-	jsonw_kmoney_or_null(w, "revenue_threshold", s->has_revenue_threshold, s->revenue_threshold);
-	jsonw_kmoney_or_null(w, "potential_threshold", s->has_potential_threshold, s->potential_threshold);
+	jsonw_kmoney_or_null(w, "revenue_threshold", s->has_revenue_threshold,
+	                     s->revenue_threshold);
+	jsonw_kmoney_or_null(w, "potential_threshold", s->has_potential_threshold,
+	                     s->potential_threshold);
 	jsonw_end_obj(w);
 }
 
@@ -672,31 +674,58 @@ void api_calllist(struct web_ctx *c)
 /* The columns of GET /api/export/customers, in order: machine names as in
  * the JSON. */
 enum xcol {
-	X_ID, X_NAME, X_SELLER, X_CAT, X_COMPUTED, X_REVENUE, X_POTENTIAL, X_POTSRC, X_REASON,
-	X_ORDERS, X_POSTAL, X_CITY, X_INDUSTRY, X_EMAIL, X_PHONE, X_NCOLS
+	X_ID,
+	X_NAME,
+	X_SELLER,
+	X_CAT,
+	X_COMPUTED,
+	X_REVENUE,
+	X_POTENTIAL,
+	X_POTSRC,
+	X_REASON,
+	X_ORDERS,
+	X_POSTAL,
+	X_CITY,
+	X_INDUSTRY,
+	X_EMAIL,
+	X_PHONE,
+	X_NCOLS
 };
 static const char *const xcol_names[X_NCOLS] = {
-    "customer_id",      "name",         "seller_id", "category",    "computed_category",
-    "revenue",          "potential",    "potential_source", "override_reason", "orders",
-    "postal_code",      "city",         "industry",  "email",       "phone"};
+    "customer_id", "name",      "seller_id",        "category",        "computed_category",
+    "revenue",     "potential", "potential_source", "override_reason", "orders",
+    "postal_code", "city",      "industry",         "email",           "phone"};
 
 /* The text of a text column (NULL for the number columns). */
 static const char *xcol_text(const struct webq_customer *r, int k)
 {
 	switch (k) {
-	case X_ID: return r->customer_id;
-	case X_NAME: return r->name;
-	case X_SELLER: return r->seller_id;
-	case X_CAT: return r->category;
-	case X_COMPUTED: return r->computed_category;
-	case X_POTSRC: return r->potential_source;
-	case X_REASON: return r->override_reason;
-	case X_POSTAL: return r->postal_code;
-	case X_CITY: return r->city;
-	case X_INDUSTRY: return r->industry;
-	case X_EMAIL: return r->email;
-	case X_PHONE: return r->phone;
-	default: return NULL;
+	case X_ID:
+		return r->customer_id;
+	case X_NAME:
+		return r->name;
+	case X_SELLER:
+		return r->seller_id;
+	case X_CAT:
+		return r->category;
+	case X_COMPUTED:
+		return r->computed_category;
+	case X_POTSRC:
+		return r->potential_source;
+	case X_REASON:
+		return r->override_reason;
+	case X_POSTAL:
+		return r->postal_code;
+	case X_CITY:
+		return r->city;
+	case X_INDUSTRY:
+		return r->industry;
+	case X_EMAIL:
+		return r->email;
+	case X_PHONE:
+		return r->phone;
+	default:
+		return NULL;
 	}
 }
 

@@ -47,7 +47,8 @@ static void customer_fields(struct jsonw *w, const struct app_day *d, int32_t cu
 	int cat = d->plan.pc[cust].cat;
 	jsonw_kstr(w, "customer_id", cu->id);
 	jsonw_kstr(w, "name", cu->name);
-	jsonw_kstr(w, "category", cat >= 0 && cat < CAT_COUNT ? category_code((enum category)cat) : NULL);
+	jsonw_kstr(w, "category",
+	           cat >= 0 && cat < CAT_COUNT ? category_code((enum category)cat) : NULL);
 	jsonw_kstr(w, "address", cu->address);
 	jsonw_kstr(w, "postal_code", cu->postal_code);
 	jsonw_kstr(w, "city", cu->city);
@@ -74,8 +75,10 @@ static int phone_date(struct web_ctx *c, const char *s, int32_t *out)
 		*out = server;
 		return 0;
 	}
-	if (days_parse_iso(s, out) != 0 || *out < server - DATE_SLACK || *out > server + DATE_SLACK) {
-		web_error(c, 400, "date is the phone's date as YYYY-MM-DD (within a week of today)");
+	if (days_parse_iso(s, out) != 0 || *out < server - DATE_SLACK ||
+	    *out > server + DATE_SLACK) {
+		web_error(c, 400,
+		          "date is the phone's date as YYYY-MM-DD (within a week of today)");
 		return -1;
 	}
 	return 0;
@@ -176,8 +179,8 @@ static int id_ok(const char *s)
 	if (n < 8 || n > 64)
 		return 0;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-		      *s == '-' || *s == '_'))
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
 			return 0;
 	return 1;
 }

@@ -20,12 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 void followapi_adherence(struct web_ctx *c)
 {
 	const char *f = web_arg(c, "from"), *t = web_arg(c, "to"), *seller = web_arg(c, "seller");
 	int32_t from = DAYS_NONE, to = DAYS_NONE;
-	if ((f && *f && days_parse_iso(f, &from) != 0) || (t && *t && days_parse_iso(t, &to) != 0)) {
+	if ((f && *f && days_parse_iso(f, &from) != 0) ||
+	    (t && *t && days_parse_iso(t, &to) != 0)) {
 		web_error(c, 400, "from and to are dates as YYYY-MM-DD");
 		return;
 	}
@@ -88,7 +88,8 @@ void followapi_feed(struct web_ctx *c)
 		cause = NULL;
 	} else {
 		struct strbuf body = STRBUF_INIT;
-		if (app_pulse_feed(&p, only, days_today(), site, token, c->lang, &body, &cause) != 0) {
+		if (app_pulse_feed(&p, only, days_today(), site, token, c->lang, &body, &cause) !=
+		    0) {
 			web_fail(c, cause);
 			cause = NULL;
 		} else {
@@ -117,15 +118,15 @@ static void page(struct web_ctx *c, int status, const char *title, const char *b
 	strbuf_reset(&c->rs->body);
 	c->rs->status = status;
 	c->rs->content_type = "text/html; charset=utf-8";
-	strbuf_printf(&c->rs->body,
-	              "<!doctype html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
-	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-	              "<title>%s</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n"
-	              "<body><main class=\"main\"><div class=\"card login\">\n%s</div></main></body>"
-	              "</html>\n",
-	              title, body_html);
+	strbuf_printf(
+	    &c->rs->body,
+	    "<!doctype html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\">"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+	    "<title>%s</title><link rel=\"stylesheet\" href=\"/style.css\"></head>\n"
+	    "<body><main class=\"main\"><div class=\"card login\">\n%s</div></main></body>"
+	    "</html>\n",
+	    title, body_html);
 }
-
 
 /* The address of a valid link, or NULL after answering 400. */
 static const char *unsub_email(struct web_ctx *c)
@@ -140,7 +141,8 @@ static const char *unsub_email(struct web_ctx *c)
 	if (!e || !mailaddr_valid(e) || !newsletter_unsub_check(secret, e, t)) {
 		page(c, 400, "fokus",
 		     "<h1>Länken gäller inte</h1><p>Avregistreringslänken är ofullständig eller "
-		     "felaktig.</p><h1>The link is not valid</h1><p>The unsubscribe link is incomplete "
+		     "felaktig.</p><h1>The link is not valid</h1><p>The unsubscribe link is "
+		     "incomplete "
 		     "or wrong.</p>");
 		return NULL;
 	}

@@ -77,8 +77,8 @@ static int token_ok(const char *t)
 	if (n < 8 || n >= PROG_TOKEN)
 		return 0;
 	for (; *t; t++)
-		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') ||
-		      *t == '-' || *t == '_'))
+		if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'z') ||
+		      (*t >= 'A' && *t <= 'Z') || *t == '-' || *t == '_'))
 			return 0;
 	return 1;
 }
@@ -169,7 +169,8 @@ void importapi_progress(struct web_ctx *c)
 			jsonw_null(&w);
 		jsonw_key(&w, "rows_done_estimate");
 		if (rows >= 0 && copy.total > 0)
-			jsonw_int(&w, (long long)((double)rows * (double)copy.done / (double)copy.total));
+			jsonw_int(
+			    &w, (long long)((double)rows * (double)copy.done / (double)copy.total));
 		else
 			jsonw_null(&w);
 	}

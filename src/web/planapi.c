@@ -162,8 +162,9 @@ static void customers(struct web_ctx *c, const struct plan_inputs *in, const str
 		if (q && *q) {
 			const char *to = a->to >= 0 ? in->ds.sellers[a->to].id : NULL;
 			const char *toname = a->to >= 0 ? in->ds.sellers[a->to].name : NULL;
-			if (!contains(cu->id, q) && !contains(cu->name, q) && !contains(cu->seller_id, q) &&
-			    !contains(to, q) && !contains(toname, q) && !contains(cu->city, q))
+			if (!contains(cu->id, q) && !contains(cu->name, q) &&
+			    !contains(cu->seller_id, q) && !contains(to, q) &&
+			    !contains(toname, q) && !contains(cu->city, q))
 				continue;
 		}
 		if (total >= page * per && total < (page + 1) * per)
@@ -185,8 +186,9 @@ static void owners(struct web_ctx *c, const struct plan_inputs *in, const struct
 	for (size_t s = 0; s < in->ds.nsellers; s++) {
 		json_t *o = json_object();
 		json_object_set_new(o, "seller_id", json_string(in->ds.sellers[s].id));
-		json_object_set_new(o, "name", in->ds.sellers[s].name ? json_string(in->ds.sellers[s].name)
-		                                                      : json_null());
+		json_object_set_new(o, "name",
+		                    in->ds.sellers[s].name ? json_string(in->ds.sellers[s].name)
+		                                           : json_null());
 		json_object_set_new(o, "role", json_string(role_code(in->ds.sellers[s].role)));
 		json_object_set_new(o, "customers", json_integer(r->person[s].customers));
 		json_array_append_new(sellers, o);
@@ -204,7 +206,8 @@ static void owners(struct web_ctx *c, const struct plan_inputs *in, const struct
 		json_array_append_new(pts, p);
 	}
 	json_object_set_new(root, "sellers", sellers);
-	json_object_set_new(root, "fields", json_pack("[ssss]", "lon", "lat", "seller", "customer_id"));
+	json_object_set_new(root, "fields",
+	                    json_pack("[ssss]", "lon", "lat", "seller", "customer_id"));
 	json_object_set_new(root, "points", pts);
 	answer_json(c, root);
 	json_decref(root);

@@ -465,7 +465,8 @@ static enum MHD_Result request_start(const struct web_app *app, struct MHD_Conne
 	int api = strncmp(url, "/api/", 5) == 0;
 	/* The two bodies taken without a session, a few KB at most: a login, and
 	 * a mail client's one-click unsubscribe (RFC 8058; the key is in the URL). */
-	int login = !strcmp(method, "POST") && (!strcmp(url, "/api/login") || !strcmp(url, "/unsubscribe"));
+	int login =
+	    !strcmp(method, "POST") && (!strcmp(url, "/api/login") || !strcmp(url, "/unsubscribe"));
 	const char *cl =
 	    MHD_lookup_connection_value(mc, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	uint64_t declared = cl ? strtoull(cl, NULL, 10) : 0;

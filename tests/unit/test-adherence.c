@@ -36,8 +36,8 @@ static int32_t D; /* 2026-11-02 */
 
 static void act(struct fx *f, int32_t cust, int32_t seller, int32_t day, int type)
 {
-	f->ds.activities[f->nact++] = (struct activity){.cust = cust, .seller = seller, .day = day,
-	                                                .minute = -1, .type = (uint8_t)type};
+	f->ds.activities[f->nact++] = (struct activity){
+	    .cust = cust, .seller = seller, .day = day, .minute = -1, .type = (uint8_t)type};
 	f->ds.nactivities = f->nact;
 }
 
@@ -225,12 +225,15 @@ static void test_render(void **state)
 	assert_int_equal(adherence_compute(&f.ds, f.pc, D, D + 13, &a, &cause), 0);
 	struct adherence_view v = {.a = &a, .ds = &f.ds, .pc = f.pc, .applied = D, .only = -1};
 	json_t *j = adherence_json(&v, 10);
-	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "period"), "plan_applied")),
-	                    "2026-11-02");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "period"), "plan_applied")),
+	    "2026-11-02");
 	json_t *team = json_object_get(j, "team");
-	assert_int_equal(json_integer_value(json_object_get(json_object_get(team, "done"), "visits_3")), 3);
+	assert_int_equal(
+	    json_integer_value(json_object_get(json_object_get(team, "done"), "visits_3")), 3);
 	assert_int_equal(json_array_size(json_object_get(team, "weeks")), 2);
-	assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(team, "weeks"), 1), "week")),
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(team, "weeks"), 1), "week")),
 	                    "2026-W46");
 	assert_true(json_is_true(json_object_get(json_object_get(team, "drift"), "flag")));
 	assert_int_equal(json_integer_value(json_object_get(j, "overdue_total")), 2);
@@ -286,16 +289,21 @@ static void test_bookings(void **state)
 	int32_t w0 = days_from_ymd(2026, 10, 26); /* a Monday: week 0 of six */
 	/* A books 5, 0, 1, 1, 2, 3 in weeks 0..5; B 0, 0, 0, 0, 1, 2 (in weeks
 	 * 3..5: 0, 1, 2); C 0, 0, 0, 0, 3, 3. */
-	static const int a[6] = {5, 0, 1, 1, 2, 3}, b[6] = {0, 0, 0, 0, 1, 2}, c[6] = {0, 0, 0, 0, 3, 3};
+	static const int a[6] = {5, 0, 1, 1, 2, 3}, b[6] = {0, 0, 0, 0, 1, 2},
+	                 c[6] = {0, 0, 0, 0, 3, 3};
 	for (int w = 0; w < 6; w++) {
 		for (int k = 0; k < a[w]; k++)
-			ds.activities[ds.nactivities++] = (struct activity){-1, 0, w0 + 7 * w + k, -1, ACT_MEETING_BOOKED, 0, 0, 0};
+			ds.activities[ds.nactivities++] = (struct activity){
+			    -1, 0, w0 + 7 * w + k, -1, ACT_MEETING_BOOKED, 0, 0, 0};
 		for (int k = 0; k < b[w]; k++)
-			ds.activities[ds.nactivities++] = (struct activity){-1, 1, w0 + 7 * w + 2, -1, ACT_MEETING_BOOKED, 0, 0, 0};
+			ds.activities[ds.nactivities++] = (struct activity){
+			    -1, 1, w0 + 7 * w + 2, -1, ACT_MEETING_BOOKED, 0, 0, 0};
 		for (int k = 0; k < c[w]; k++)
-			ds.activities[ds.nactivities++] = (struct activity){-1, 2, w0 + 7 * w + 4, -1, ACT_MEETING_BOOKED, 0, 0, 0};
+			ds.activities[ds.nactivities++] = (struct activity){
+			    -1, 2, w0 + 7 * w + 4, -1, ACT_MEETING_BOOKED, 0, 0, 0};
 	}
-	ds.activities[ds.nactivities++] = (struct activity){-1, -1, w0 + 36, -1, ACT_MEETING_BOOKED, 0, 0, 0};
+	ds.activities[ds.nactivities++] =
+	    (struct activity){-1, -1, w0 + 36, -1, ACT_MEETING_BOOKED, 0, 0, 0};
 	struct pulse_bookings out[3], team;
 	int nw = pulse_bookings(&ds, w0 + 35, out, &team);
 	assert_int_equal(nw, 6);
@@ -329,11 +337,11 @@ static void test_moves(void **state)
 {
 	(void)state;
 	struct pulse_moves m = {0};
-	m.m.moves[CAT_3][CAT_1] = 2;  /* up */
-	m.m.moves[CAT_1][CAT_2R] = 1; /* down */
+	m.m.moves[CAT_3][CAT_1] = 2;   /* up */
+	m.m.moves[CAT_1][CAT_2R] = 1;  /* down */
 	m.m.moves[CAT_2R][CAT_2P] = 4; /* lateral */
-	m.m.moves[CAT_2P][CAT_3] = 1; /* down */
-	m.m.moves[CAT_1][CAT_1] = 9;  /* stayed */
+	m.m.moves[CAT_2P][CAT_3] = 1;  /* down */
+	m.m.moves[CAT_1][CAT_1] = 9;   /* stayed */
 	pulse_moves_count(&m);
 	assert_int_equal(m.up, 2);
 	assert_int_equal(m.down, 2);
@@ -362,7 +370,8 @@ static void test_pulse_render(void **state)
 	assert_string_equal(subj, "Veckopuls 2026-W46: 3 bokade möten, bästa av alla 7 veckor");
 	free(subj);
 	subj = pulse_subject(&r, LANG_EN);
-	assert_string_equal(subj, "Weekly pulse 2026-W46: 3 meetings booked, the best of all 7 weeks");
+	assert_string_equal(subj,
+	                    "Weekly pulse 2026-W46: 3 meetings booked, the best of all 7 weeks");
 	free(subj);
 	struct strbuf h = STRBUF_INIT;
 	pulse_html(&h, &r, LANG_EN);
@@ -375,7 +384,9 @@ static void test_pulse_render(void **state)
 	assert_string_equal(json_string_value(json_object_get(b0, "seller_id")), "*");
 	assert_int_equal(json_integer_value(json_object_get(b0, "meetings")), 3);
 	assert_true(json_is_null(json_object_get(j, "movements")));
-	assert_true(fabs(json_real_value(json_object_get(json_array_get(json_object_get(j, "findings"), 0), "amount")) - 1234.56) < 1e-9);
+	assert_true(fabs(json_real_value(json_object_get(
+	                     json_array_get(json_object_get(j, "findings"), 0), "amount")) -
+	                 1234.56) < 1e-9);
 	json_decref(j);
 	pulse_report_free(&r);
 	teardown(&f);
@@ -384,10 +395,14 @@ static void test_pulse_render(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_planned),        cmocka_unit_test(test_weeks),
-	    cmocka_unit_test(test_overdue_and_drift), cmocka_unit_test(test_default_period),
-	    cmocka_unit_test(test_render),         cmocka_unit_test(test_weeks_parse),
-	    cmocka_unit_test(test_bookings),       cmocka_unit_test(test_moves),
+	    cmocka_unit_test(test_planned),
+	    cmocka_unit_test(test_weeks),
+	    cmocka_unit_test(test_overdue_and_drift),
+	    cmocka_unit_test(test_default_period),
+	    cmocka_unit_test(test_render),
+	    cmocka_unit_test(test_weeks_parse),
+	    cmocka_unit_test(test_bookings),
+	    cmocka_unit_test(test_moves),
 	    cmocka_unit_test(test_pulse_render),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -129,7 +129,8 @@ static void check_solution(const struct alloc_problem *p, const struct alloc_sol
 		double h = alloc_hours(p, i, ci, s->level[i]);
 		assert_true(h >= 0);
 		load[s->person[i]] += h;
-		double mc = p->items[i].from >= 0 && s->person[i] != p->items[i].from ? p->move_cost : 0;
+		double mc =
+		    p->items[i].from >= 0 && s->person[i] != p->items[i].from ? p->move_cost : 0;
 		obj += alloc_value(p, i, s->level[i]) - mc;
 	}
 	for (int q = 0; q < p->npersons; q++) {
@@ -170,7 +171,8 @@ static void test_random_exhaustive(void **state)
 	int n = 0;
 	for (uint64_t seed = 1; seed <= 40; seed++) {
 		struct inst x;
-		random_inst(&x, 6, 3, seed, 0.3 + 0.05 * (double)(seed % 8), 1.5 * (double)(seed % 3));
+		random_inst(&x, 6, 3, seed, 0.3 + 0.05 * (double)(seed % 8),
+		            1.5 * (double)(seed % 3));
 		struct alloc_solution s;
 		assert_int_equal(alloc_solve(&x.p, NULL, &s), 0);
 		check_solution(&x.p, &s);
@@ -201,11 +203,23 @@ static void test_move_cost(void **state)
 	/* Item 0 with person 0 far away (a = 2 h a visit), person 1 near (0.1 h). */
 	int32_t cand[2] = {0, 1};
 	double a[2] = {2.0, 0.1};
-	struct alloc_item it = {.cls = 0, .base = 0, .span = 100, .from = 0, .pin = -1,
-	                        .pin_level = -1, .ncand = 2, .cand = cand, .a = a};
+	struct alloc_item it = {.cls = 0,
+	                        .base = 0,
+	                        .span = 100,
+	                        .from = 0,
+	                        .pin = -1,
+	                        .pin_level = -1,
+	                        .ncand = 2,
+	                        .cand = cand,
+	                        .a = a};
 	struct alloc_person ps[2] = {{5, 0}, {5, 0}};
-	struct alloc_problem p = {.nitems = 1, .npersons = 2, .nclasses = 1, .items = &it,
-	                          .persons = ps, .classes = &cl, .move_cost = 1000};
+	struct alloc_problem p = {.nitems = 1,
+	                          .npersons = 2,
+	                          .nclasses = 1,
+	                          .items = &it,
+	                          .persons = ps,
+	                          .classes = &cl,
+	                          .move_cost = 1000};
 	struct alloc_solution s;
 	alloc_solve(&p, NULL, &s);
 	assert_int_equal(s.person[0], 0); /* the gain is far below 1 000 */
@@ -281,13 +295,26 @@ static void test_balance(void **state)
 	int32_t cand[2] = {0, 1};
 	double a[2] = {-1, -1};
 	for (int i = 0; i < N; i++)
-		it[i] = (struct alloc_item){.cls = 0, .base = 1, .span = 1, .from = 0, .pin = -1,
-		                            .pin_level = -1, .ncand = 2, .cand = cand, .a = a};
+		it[i] = (struct alloc_item){.cls = 0,
+		                            .base = 1,
+		                            .span = 1,
+		                            .from = 0,
+		                            .pin = -1,
+		                            .pin_level = -1,
+		                            .ncand = 2,
+		                            .cand = cand,
+		                            .a = a};
 	/* 40 h of calls for 60 h: person 0 can hold 30 h, so 10 move for room
 	 * (capacity); then loads of 100 % and 33 % are evened out (balance). */
 	struct alloc_person ps[2] = {{30, 0}, {30, 0}};
-	struct alloc_problem p = {.nitems = N, .npersons = 2, .nclasses = 1, .items = it,
-	                          .persons = ps, .classes = &cl, .move_cost = 0.1, .balance = 0.1};
+	struct alloc_problem p = {.nitems = N,
+	                          .npersons = 2,
+	                          .nclasses = 1,
+	                          .items = it,
+	                          .persons = ps,
+	                          .classes = &cl,
+	                          .move_cost = 0.1,
+	                          .balance = 0.1};
 	struct alloc_solution s;
 	alloc_solve(&p, NULL, &s);
 	check_solution(&p, &s);
@@ -345,15 +372,23 @@ static void test_pair_levels(void **state)
 	(void)state;
 	init_g();
 	/* A level with more hours and less value than another is left out. */
-	static const double v[4] = {0, 1, 2, 3}, fix[4] = {0, 1, 0.5, 2}, g[4] = {0, 0.3, 0.4, 0.35};
+	static const double v[4] = {0, 1, 2, 3}, fix[4] = {0, 1, 0.5, 2},
+	                    g[4] = {0, 0.3, 0.4, 0.35};
 	struct alloc_class cl = {4, v, fix, g};
 	int32_t cand[2] = {0, 1};
 	double a[2] = {0.1, -1};
-	struct alloc_item it = {.cls = 0, .base = 0, .span = 10, .from = -1, .pin = -1,
-	                        .pin_level = -1, .ncand = 2, .cand = cand, .a = a};
+	struct alloc_item it = {.cls = 0,
+	                        .base = 0,
+	                        .span = 10,
+	                        .from = -1,
+	                        .pin = -1,
+	                        .pin_level = -1,
+	                        .ncand = 2,
+	                        .cand = cand,
+	                        .a = a};
 	struct alloc_person ps[2] = {{10, 0}, {10, 0}};
-	struct alloc_problem p = {.nitems = 1, .npersons = 2, .nclasses = 1, .items = &it,
-	                          .persons = ps, .classes = &cl};
+	struct alloc_problem p = {
+	    .nitems = 1, .npersons = 2, .nclasses = 1, .items = &it, .persons = ps, .classes = &cl};
 	int out[4];
 	int n = alloc_pair_levels(&p, 0, 0, out, 4);
 	/* hours: l0 0, l1 1.1, l2 0.7, l3 2.3; values 0, 3, 4, 3.5 -> l0, l2. */
@@ -408,9 +443,9 @@ static void test_lpmodel(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_one_person),   cmocka_unit_test(test_random_exhaustive),
-	    cmocka_unit_test(test_move_cost),    cmocka_unit_test(test_stable),
-	    cmocka_unit_test(test_pins),         cmocka_unit_test(test_balance),
+	    cmocka_unit_test(test_one_person),    cmocka_unit_test(test_random_exhaustive),
+	    cmocka_unit_test(test_move_cost),     cmocka_unit_test(test_stable),
+	    cmocka_unit_test(test_pins),          cmocka_unit_test(test_balance),
 	    cmocka_unit_test(test_person_values), cmocka_unit_test(test_pair_levels),
 	    cmocka_unit_test(test_lpmodel),
 	};

@@ -887,7 +887,6 @@ static void test_xlsx_written(void **state)
 	dataset_free(&f.ds);
 }
 
-
 static void test_report_from_workspace(void **state)
 {
 	(void)state;

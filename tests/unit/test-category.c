@@ -72,9 +72,9 @@ static void test_sort_large(void **state)
 		for (int i = 0; i < N; i++) {
 			seed = seed * 6364136223846793005ull + 1442695040888963407ull;
 			int64_t x = (int64_t)(seed >> 11);
-			a[i] = spread == 0   ? x % 7                     /* ties */
-			       : spread == 1 ? x % 5000000 - 1000000     /* money, credits */
-			       : spread == 2 ? (int64_t)(seed)           /* everything */
+			a[i] = spread == 0   ? x % 7                 /* ties */
+			       : spread == 1 ? x % 5000000 - 1000000 /* money, credits */
+			       : spread == 2 ? (int64_t)(seed)       /* everything */
 			                     : (i % 3 ? INT64_MIN + i : INT64_MAX - i);
 		}
 		for (int f = 0; f < 3; f++) {
@@ -593,11 +593,29 @@ static void test_reason_money_like_fmt_money(void **state)
 	                    .potential_source = POTSRC_UNKNOWN,
 	                    .computed = CAT_3,
 	                    .category = CAT_3};
-	const int64_t vals[] = {0,         1,          49,         50,         99,
-	                        100,       149,        150,        -1,         -49,
-	                        -50,       -51,        -150,       99949,      99950,
-	                        100000,    -99950,     123456789,  -123456789, 100000049,
-	                        99999950,  INT64_MAX / 2, -(INT64_MAX / 2)};
+	const int64_t vals[] = {0,
+	                        1,
+	                        49,
+	                        50,
+	                        99,
+	                        100,
+	                        149,
+	                        150,
+	                        -1,
+	                        -49,
+	                        -50,
+	                        -51,
+	                        -150,
+	                        99949,
+	                        99950,
+	                        100000,
+	                        -99950,
+	                        123456789,
+	                        -123456789,
+	                        100000049,
+	                        99999950,
+	                        INT64_MAX / 2,
+	                        -(INT64_MAX / 2)};
 	struct strbuf sb = STRBUF_INIT;
 	for (int lang = 0; lang < 2; lang++)
 		for (size_t k = 0; k < sizeof(vals) / sizeof(vals[0]); k++) {
@@ -606,7 +624,8 @@ static void test_reason_money_like_fmt_money(void **state)
 			r.revenue = vals[k];
 			strbuf_reset(&sb);
 			category_reason(&sb, &r, &run, l);
-			snprintf(want, sizeof(want), "%s %s%s", l == LANG_SV ? "omsättning" : "revenue",
+			snprintf(want, sizeof(want), "%s %s%s",
+			         l == LANG_SV ? "omsättning" : "revenue",
 			         fmt_money(m, sizeof(m), vals[k], l),
 			         l == LANG_SV ? " (ingen gräns: ingen kund över 0)"
 			                      : " (no threshold: no customer above 0)");

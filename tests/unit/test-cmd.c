@@ -100,9 +100,9 @@ static void test_opts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_long),
-		cmocka_unit_test(test_number_and_money),
-		cmocka_unit_test(test_opts),
+	    cmocka_unit_test(test_long),
+	    cmocka_unit_test(test_number_and_money),
+	    cmocka_unit_test(test_opts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

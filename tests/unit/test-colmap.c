@@ -46,7 +46,7 @@ static void test_norm(void **state)
 /* Maps a header given as "A|B|C" for kind; returns the header column of
  * field `name` (or -1), with its match in *m. */
 static int col_of(enum rec_kind kind, const char *header, const char *const *map, const char *name,
-		  struct colmatch *m)
+                  struct colmatch *m)
 {
 	static char buf[1024];
 	static struct field f[64];
@@ -79,7 +79,7 @@ static void test_customers(void **state)
 {
 	(void)state;
 	const char *fortnox = "Kundnummer|Kundnamn|Organisationsnummer|Utdelningsadress|Postnummer|"
-			      "Ort|E-post|Telefon|Vår referens|Kundtyp|Anteckning";
+	                      "Ort|E-post|Telefon|Vår referens|Kundtyp|Anteckning";
 	assert_int_equal(col_of(REC_CUSTOMERS, fortnox, NULL, "customer_id", NULL), 0);
 	assert_int_equal(col_of(REC_CUSTOMERS, fortnox, NULL, "name", NULL), 1);
 	assert_int_equal(col_of(REC_CUSTOMERS, fortnox, NULL, "org_number", NULL), 2);
@@ -93,11 +93,11 @@ static void test_customers(void **state)
 	assert_int_equal(col_of(REC_CUSTOMERS, fortnox, NULL, "revenue", NULL), -1);
 	/* the header of issue 2, in other cases and spellings */
 	const char *mixed = "KUNDNR|FÖRETAG|orgnr|ADRESS|postnr|POSTORT|latitude|LONGITUDE|SNI|"
-			    "antal anställda|Ansvarig|OMSÄTTNING|Potential|köpkraft|E-POST|telefon";
-	static const char *const want[] = {"customer_id", "name", "org_number", "address",
-					   "postal_code", "city", "lat", "lon", "industry",
-					   "employees", "seller_id", "revenue", "potential", "wallet",
-					   "email", "phone"};
+	                    "antal anställda|Ansvarig|OMSÄTTNING|Potential|köpkraft|E-POST|telefon";
+	static const char *const want[] = {"customer_id", "name",      "org_number", "address",
+	                                   "postal_code", "city",      "lat",        "lon",
+	                                   "industry",    "employees", "seller_id",  "revenue",
+	                                   "potential",   "wallet",    "email",      "phone"};
 	for (int i = 0; i < 16; i++)
 		assert_int_equal(col_of(REC_CUSTOMERS, mixed, NULL, want[i], NULL), i);
 	/* English CRM export */
@@ -122,7 +122,8 @@ static void test_customers(void **state)
 	/* opening hours */
 	assert_int_equal(col_of(REC_CUSTOMERS, "Kundnr|Öppnar|Stänger", NULL, "open", NULL), 1);
 	assert_int_equal(col_of(REC_CUSTOMERS, "Kundnr|Öppnar|Stänger", NULL, "close", NULL), 2);
-	assert_int_equal(col_of(REC_CUSTOMERS, "Kundnr|Öppettider", NULL, "opening_hours", NULL), 1);
+	assert_int_equal(col_of(REC_CUSTOMERS, "Kundnr|Öppettider", NULL, "opening_hours", NULL),
+	                 1);
 }
 
 static void test_orders(void **state)
@@ -131,7 +132,7 @@ static void test_orders(void **state)
 	struct colmatch m;
 	/* Fortnox invoices: net before gross, and say which was not used */
 	const char *inv = "Fakturanummer|Kundnummer|Kundnamn|Fakturadatum|Förfallodatum|Netto|Moms|"
-			  "Total inkl. moms|TB|TG|Vår referens|Er referens";
+	                  "Total inkl. moms|TB|TG|Vår referens|Er referens";
 	assert_int_equal(col_of(REC_ORDERS, inv, NULL, "order_id", NULL), 0);
 	assert_int_equal(col_of(REC_ORDERS, inv, NULL, "customer_id", NULL), 1);
 	assert_int_equal(col_of(REC_ORDERS, inv, NULL, "date", NULL), 3);
@@ -141,12 +142,13 @@ static void test_orders(void **state)
 	assert_int_equal(col_of(REC_ORDERS, inv, NULL, "margin", NULL), 8);
 	assert_int_equal(col_of(REC_ORDERS, inv, NULL, "seller_id", NULL), 10);
 	/* the gross amount alone is taken, as the last resort */
-	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Datum|Belopp inkl. moms", NULL, "amount", &m), 2);
+	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Datum|Belopp inkl. moms", NULL, "amount", &m),
+	                 2);
 	assert_int_equal(m.tier, 2);
 	/* Belopp over Summa; all three spellings of à-pris */
 	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Datum|Summa|Belopp", NULL, "amount", NULL), 3);
 	const char *lines[] = {"Kundnr|Datum|Antal|À-pris", "Kundnr|Datum|Antal|Á-pris",
-			       "Kundnr|Datum|Antal|A-pris", "Kundnr|Datum|ANTAL|à-pris"};
+	                       "Kundnr|Datum|Antal|A-pris", "Kundnr|Datum|ANTAL|à-pris"};
 	for (int i = 0; i < 4; i++) {
 		assert_int_equal(col_of(REC_ORDERS, lines[i], NULL, "quantity", NULL), 2);
 		assert_int_equal(col_of(REC_ORDERS, lines[i], NULL, "unit_price", NULL), 3);
@@ -154,16 +156,17 @@ static void test_orders(void **state)
 	}
 	/* superstore and online retail headers */
 	const char *ss = "Row ID|Order ID|Order Date|Ship Date|Ship Mode|Customer ID|Customer Name|"
-			 "Segment|Country|City|State|Postal Code|Region|Product ID|Category|"
-			 "Sub-Category|Product Name|Sales|Quantity|Discount|Profit";
+	                 "Segment|Country|City|State|Postal Code|Region|Product ID|Category|"
+	                 "Sub-Category|Product Name|Sales|Quantity|Discount|Profit";
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "order_id", NULL), 1);
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "date", NULL), 2);
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "customer_id", NULL), 5);
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "amount", NULL), 17);
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "quantity", NULL), 18);
 	assert_int_equal(col_of(REC_ORDERS, ss, NULL, "margin", NULL), 20);
-	const char *ol = "InvoiceNo|StockCode|Description|Quantity|InvoiceDate|UnitPrice|CustomerID|"
-			 "Country";
+	const char *ol =
+	    "InvoiceNo|StockCode|Description|Quantity|InvoiceDate|UnitPrice|CustomerID|"
+	    "Country";
 	assert_int_equal(col_of(REC_ORDERS, ol, NULL, "order_id", NULL), 0);
 	assert_int_equal(col_of(REC_ORDERS, ol, NULL, "quantity", NULL), 3);
 	assert_int_equal(col_of(REC_ORDERS, ol, NULL, "date", NULL), 4);
@@ -181,8 +184,8 @@ static void test_activities_sellers(void **state)
 {
 	(void)state;
 	const char *act = "Datum|Klockslag|Säljare|Kund|Typ|Minuter|Restid|Km";
-	static const char *const want[] = {"date", "time", "seller_id", "customer_id", "type",
-					   "duration_min", "travel_min", "km"};
+	static const char *const want[] = {"date", "time",         "seller_id",  "customer_id",
+	                                   "type", "duration_min", "travel_min", "km"};
 	for (int i = 0; i < 8; i++)
 		assert_int_equal(col_of(REC_ACTIVITIES, act, NULL, want[i], NULL), i);
 	const char *sel = "Säljar-ID|Namn|Roll|Arbetstid|Postnummer|E-post";
@@ -207,17 +210,15 @@ static void test_map(void **state)
 	/* folded comparison for the header named in --map */
 	static const char *const map2[] = {"amount=belopp (sek)", "date=Levdatum", NULL};
 	struct colmatch m;
-	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Levdatum|Datum|Belopp (SEK)|Netto", map2,
-				"amount", &m),
-			 3);
+	assert_int_equal(
+	    col_of(REC_ORDERS, "Kundnr|Levdatum|Datum|Belopp (SEK)|Netto", map2, "amount", &m), 3);
 	assert_int_equal(m.tier, -1);
-	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Levdatum|Datum|Belopp (SEK)|Netto", map2,
-				"date", NULL),
-			 1);
+	assert_int_equal(
+	    col_of(REC_ORDERS, "Kundnr|Levdatum|Datum|Belopp (SEK)|Netto", map2, "date", NULL), 1);
 	/* an empty header keeps a field out */
 	static const char *const map3[] = {"seller_id=", NULL};
 	assert_int_equal(col_of(REC_ORDERS, "Kundnr|Datum|Belopp|Säljare", map3, "seller_id", NULL),
-			 -1);
+	                 -1);
 	/* a column taken by --map is not matched again */
 	static const char *const map4[] = {"name=Kundnr", NULL};
 	assert_int_equal(col_of(REC_CUSTOMERS, "Kundnr|ID", map4, "customer_id", NULL), 1);
@@ -229,11 +230,11 @@ static void test_map(void **state)
 	static const char *const bad1[] = {"kundid=Kundnr", NULL};
 	assert_int_equal(colmap_match(REC_CUSTOMERS, &row, bad1, out, &err), -1);
 	assert_non_null(strstr(err.msg, "\"kundid\" is not a field of a customers file (fields: "
-					"customer_id, name,"));
+	                                "customer_id, name,"));
 	static const char *const bad2[] = {"name=Företag", NULL};
 	assert_int_equal(colmap_match(REC_CUSTOMERS, &row, bad2, out, &err), -1);
 	assert_string_equal(err.msg, "--map name=Företag: the file has no column \"Företag\" (its "
-				     "columns: \"Kundnr\", \"Namn\").");
+	                             "columns: \"Kundnr\", \"Namn\").");
 	static const char *const bad3[] = {"name", NULL};
 	assert_int_equal(colmap_match(REC_CUSTOMERS, &row, bad3, out, &err), -1);
 	assert_non_null(strstr(err.msg, "--map wants field=Header"));
@@ -257,7 +258,7 @@ static void test_alias_list(void **state)
 	f = colmap_fields(REC_ORDERS, &n);
 	s = colmap_alias_list(&f[colmap_field_index(REC_ORDERS, "amount")], 6);
 	assert_string_equal(s, "amount, Netto, Net, Belopp, Sales, Belopp inkl. moms, Summa inkl. "
-			       "moms, …");
+	                       "moms, …");
 	free(s);
 	s = colmap_alias_list(&f[colmap_field_index(REC_ORDERS, "unit_price")], 0);
 	assert_non_null(strstr(s, "À-pris"));
@@ -268,12 +269,9 @@ static void test_alias_list(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_norm),
-		cmocka_unit_test(test_customers),
-		cmocka_unit_test(test_orders),
-		cmocka_unit_test(test_activities_sellers),
-		cmocka_unit_test(test_map),
-		cmocka_unit_test(test_alias_list),
+	    cmocka_unit_test(test_norm),   cmocka_unit_test(test_customers),
+	    cmocka_unit_test(test_orders), cmocka_unit_test(test_activities_sellers),
+	    cmocka_unit_test(test_map),    cmocka_unit_test(test_alias_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

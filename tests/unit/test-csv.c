@@ -103,10 +103,11 @@ static void test_quotes_and_lines(void **state)
 	       "7|4||\n8|5|x\"y|6\n",
 	       NULL);
 	/* CRLF with a quoted CRLF inside; blank lines skipped but counted */
-	EXPECT("a;b\r\n\r\n1;\"x\r\ny\"\r\n\r\n2;z\r\n",
-	       "1|a|b\n3|1|x\\r\\ny\n6|2|z\n", "csv, ';', utf-8, CRLF");
+	EXPECT("a;b\r\n\r\n1;\"x\r\ny\"\r\n\r\n2;z\r\n", "1|a|b\n3|1|x\\r\\ny\n6|2|z\n",
+	       "csv, ';', utf-8, CRLF");
 	/* old Mac line ends */
-	EXPECT("a,b\r1,2\r3,\"4\r5\"\r6,7", "1|a|b\n2|1|2\n3|3|4\\r5\n5|6|7\n", "csv, ',', utf-8, CR");
+	EXPECT("a,b\r1,2\r3,\"4\r5\"\r6,7", "1|a|b\n2|1|2\n3|3|4\\r5\n5|6|7\n",
+	       "csv, ',', utf-8, CR");
 	/* a quote at the very end without a line end; text after a closing quote */
 	EXPECT("a,b\n\"1\"x,\"2\"", "1|a|b\n2|1x|2\n", NULL);
 	/* spaces before an opening quote; spaces elsewhere are kept */
@@ -196,8 +197,9 @@ static void test_late_non_ascii(void **state)
 	struct row row;
 	while (csv_next(c, &row, &err) == 1)
 		;
-	assert_string_equal(csv_describe(c),
-			    "csv, ';', utf-8 (1 bytes that were not UTF-8 read as windows-1252), LF");
+	assert_string_equal(
+	    csv_describe(c),
+	    "csv, ';', utf-8 (1 bytes that were not UTF-8 read as windows-1252), LF");
 	csv_close(c);
 	unlink(path);
 	strbuf_free(&in);
@@ -225,8 +227,9 @@ static void test_sample_any_size(void **state)
 				struct strbuf in = STRBUF_INIT;
 				strbuf_printf(&in, "Kundnr;Datum;Belopp;Ben%smning%s", ae, eol);
 				for (int i = 0; i < sizes[z]; i++)
-					strbuf_printf(&in, "K%d;2026-01-%02d;%d,%02d;Vara %d%s", i % 300,
-						      1 + i % 28, i * 37 % 99999, i % 100, i, eol);
+					strbuf_printf(&in, "K%d;2026-01-%02d;%d,%02d;Vara %d%s",
+					              i % 300, 1 + i % 28, i * 37 % 99999, i % 100,
+					              i, eol);
 				const char *path = tu_tmpfile(".csv", in.buf, in.len);
 				for (size_t b = 0; b < sizeof(blocks) / sizeof(blocks[0]); b++) {
 					struct csv *c;
@@ -239,7 +242,8 @@ static void test_sample_any_size(void **state)
 					assert_string_equal(row.f[3].p, "Benämning");
 					char want[80];
 					snprintf(want, sizeof(want), "csv, ';', %s, %s",
-						 cp ? "windows-1252" : "utf-8", crlf ? "CRLF" : "LF");
+					         cp ? "windows-1252" : "utf-8",
+					         crlf ? "CRLF" : "LF");
 					assert_string_equal(csv_describe(c), want);
 					long rows = 1;
 					while (csv_next(c, &row, &err) == 1) {
@@ -292,13 +296,17 @@ static void test_utf16(void **state)
 {
 	(void)state;
 	/* "a\tö\r\n1\t😀\r\n" in UTF-16LE with BOM (as Excel's "Unicode text") */
-	const unsigned char le[] = {0xFF, 0xFE, 'a', 0, '\t', 0, 0xF6, 0, '\r', 0, '\n', 0,
-				    '1', 0, '\t', 0, 0x3D, 0xD8, 0x00, 0xDE, '\r', 0, '\n', 0};
-	expect_dump((const char *)le, sizeof(le), "1|a|ö\n2|1|😀\n", "csv, tab, utf-16le with BOM, CRLF");
-	const unsigned char be[] = {0xFE, 0xFF, 0, 'a', 0, ';', 0, 'b', 0, '\n', 0, '1', 0, ';', 0, '2'};
-	expect_dump((const char *)be, sizeof(be), "1|a|b\n2|1|2\n", "csv, ';', utf-16be with BOM, LF");
+	const unsigned char le[] = {0xFF, 0xFE, 'a',  0, '\t', 0,    0xF6, 0,    '\r', 0, '\n', 0,
+	                            '1',  0,    '\t', 0, 0x3D, 0xD8, 0x00, 0xDE, '\r', 0, '\n', 0};
+	expect_dump((const char *)le, sizeof(le), "1|a|ö\n2|1|😀\n",
+	            "csv, tab, utf-16le with BOM, CRLF");
+	const unsigned char be[] = {0xFE, 0xFF, 0, 'a', 0, ';', 0, 'b',
+	                            0,    '\n', 0, '1', 0, ';', 0, '2'};
+	expect_dump((const char *)be, sizeof(be), "1|a|b\n2|1|2\n",
+	            "csv, ';', utf-16be with BOM, LF");
 	/* without a BOM: every other byte NUL */
-	const unsigned char nb[] = {'a', 0, ',', 0, 'b', 0, '\n', 0, '1', 0, ',', 0, '2', 0, '\n', 0};
+	const unsigned char nb[] = {'a', 0, ',', 0, 'b', 0, '\n', 0,
+	                            '1', 0, ',', 0, '2', 0, '\n', 0};
 	expect_dump((const char *)nb, sizeof(nb), "1|a|b\n2|1|2\n", "csv, ',', utf-16le, LF");
 }
 
@@ -307,8 +315,10 @@ static void test_encoder(void **state)
 	(void)state;
 	assert_int_equal(encoding_utf8_valid((const unsigned char *)"G\xc3\xb6teborg", 9), 1);
 	assert_int_equal(encoding_utf8_valid((const unsigned char *)"G\xf6teborg", 8), 0);
-	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xc0\xaf", 2), 0); /* overlong */
-	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xed\xa0\x80", 3), 0); /* surrogate */
+	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xc0\xaf", 2),
+	                 0); /* overlong */
+	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xed\xa0\x80", 3),
+	                 0); /* surrogate */
 	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xf4\x90\x80\x80", 4), 0);
 	assert_int_equal(encoding_utf8_valid((const unsigned char *)"\xf0\x9f\x98\x80", 4), 1);
 	/* a sequence cut at the end of a block waits for the rest */
@@ -338,8 +348,9 @@ static void test_encoder(void **state)
 static void test_block_boundaries(void **state)
 {
 	(void)state;
-	static const char *const pieces[] = {"plain", "\"q;uoted\"", "\"two\r\nlines\"", "\"\"\"\"",
-					     "G\xf6ta", "", "\"a\"\"b\"", "12,50", "\"x\ny\nz\""};
+	static const char *const pieces[] = {"plain",      "\"q;uoted\"", "\"two\r\nlines\"",
+	                                     "\"\"\"\"",   "G\xf6ta",     "",
+	                                     "\"a\"\"b\"", "12,50",       "\"x\ny\nz\""};
 	struct strbuf in = STRBUF_INIT;
 	unsigned seed = 7;
 	strbuf_puts(&in, "h1;h2;h3;h4\r\n");
@@ -348,7 +359,8 @@ static void test_block_boundaries(void **state)
 			seed = seed * 1103515245u + 12345u;
 			if (f)
 				strbuf_putc(&in, ';');
-			strbuf_puts(&in, pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))]);
+			strbuf_puts(&in,
+			            pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))]);
 		}
 		strbuf_puts(&in, (seed >> 8) % 7 == 0 ? "\r\n\r\n" : "\r\n");
 	}
@@ -373,7 +385,7 @@ static void test_rewind(void **state)
 {
 	(void)state;
 	const char data[] = "\xef\xbb\xbf"
-			    "a;b\n1;\"x\ny\"\n2;3\n";
+	                    "a;b\n1;\"x\ny\"\n2;3\n";
 	const char *path = tu_tmpfile(".csv", data, sizeof(data) - 1);
 	struct reader *r;
 	struct ferr err = {0};
@@ -418,8 +430,8 @@ static void test_bad_files(void **state)
 	expect_open_error("", 0, ".csv", "the file is empty.");
 	expect_open_error("\n\r\n  \n", 6, ".csv", "the file is empty (only blank lines).");
 	expect_open_error("\x7f"
-			  "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
-			  16, ".csv", "it contains binary data.");
+	                  "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+	                  16, ".csv", "it contains binary data.");
 	expect_open_error("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0", 12, ".xls", "(.xls)");
 	struct reader *r = NULL;
 	struct ferr err = {0};
@@ -428,7 +440,8 @@ static void test_bad_files(void **state)
 	assert_int_equal(reader_open("/tmp", NULL, &r, &err), -1);
 	assert_string_equal(err.msg, "this is a folder, not a file.");
 	char buf[600];
-	assert_string_equal(ferr_str(&err, buf, sizeof(buf)), "/tmp: this is a folder, not a file.");
+	assert_string_equal(ferr_str(&err, buf, sizeof(buf)),
+	                    "/tmp: this is a folder, not a file.");
 }
 
 struct real {
@@ -443,11 +456,11 @@ static void test_real_files(void **state)
 {
 	(void)state;
 	static const struct real files[] = {
-		{"online_retail_sample20k.csv", 20001, 8, "csv, ',', utf-8, CRLF", NULL},
-		{"superstore_iso_dates.csv", 9995, 21, "csv, ',', utf-8, LF", "9994"},
-		{"superstore_us_dates.csv", 9995, 21, "csv, ',', utf-8, LF", "9994"},
-		{"wholesale_semicolon_crlf.csv", 441, 8, "csv, ';', utf-8, CRLF", NULL},
-		{"wholesale_customers.csv", 441, 8, "csv, ',', utf-8, LF", NULL},
+	    {"online_retail_sample20k.csv", 20001, 8, "csv, ',', utf-8, CRLF", NULL},
+	    {"superstore_iso_dates.csv", 9995, 21, "csv, ',', utf-8, LF", "9994"},
+	    {"superstore_us_dates.csv", 9995, 21, "csv, ',', utf-8, LF", "9994"},
+	    {"wholesale_semicolon_crlf.csv", 441, 8, "csv, ';', utf-8, CRLF", NULL},
+	    {"wholesale_customers.csv", 441, 8, "csv, ',', utf-8, LF", NULL},
 	};
 	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		char path[256];
@@ -514,20 +527,20 @@ static void test_xlsx_dispatch(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_delimiters),
-		cmocka_unit_test(test_quotes_and_lines),
-		cmocka_unit_test(test_unterminated_quote),
-		cmocka_unit_test(test_windows1252),
-		cmocka_unit_test(test_late_non_ascii),
-		cmocka_unit_test(test_sample_any_size),
-		cmocka_unit_test(test_sample_prefix),
-		cmocka_unit_test(test_utf16),
-		cmocka_unit_test(test_encoder),
-		cmocka_unit_test(test_block_boundaries),
-		cmocka_unit_test(test_rewind),
-		cmocka_unit_test(test_bad_files),
-		cmocka_unit_test(test_real_files),
-		cmocka_unit_test(test_xlsx_dispatch),
+	    cmocka_unit_test(test_delimiters),
+	    cmocka_unit_test(test_quotes_and_lines),
+	    cmocka_unit_test(test_unterminated_quote),
+	    cmocka_unit_test(test_windows1252),
+	    cmocka_unit_test(test_late_non_ascii),
+	    cmocka_unit_test(test_sample_any_size),
+	    cmocka_unit_test(test_sample_prefix),
+	    cmocka_unit_test(test_utf16),
+	    cmocka_unit_test(test_encoder),
+	    cmocka_unit_test(test_block_boundaries),
+	    cmocka_unit_test(test_rewind),
+	    cmocka_unit_test(test_bad_files),
+	    cmocka_unit_test(test_real_files),
+	    cmocka_unit_test(test_xlsx_dispatch),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

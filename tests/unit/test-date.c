@@ -14,7 +14,8 @@ static void expect(const char *s, enum dateorder o, int y, int m, int d, int min
 		fail_msg("\"%s\" did not parse (%d)", s, rc);
 	char b[11], w[11];
 	if (day != days_from_ymd(y, m, d))
-		fail_msg("\"%s\": %s, wanted %s", s, days_iso(day, b), days_iso(days_from_ymd(y, m, d), w));
+		fail_msg("\"%s\": %s, wanted %s", s, days_iso(day, b),
+		         days_iso(days_from_ymd(y, m, d), w));
 	assert_int_equal(min, minute);
 }
 
@@ -111,8 +112,8 @@ static void test_column_order(void **state)
 static void test_merge(void **state)
 {
 	(void)state;
-	const char *const cells[] = {"2021-03-04", "", "13/1/2021", "bad", "3/4/2021",
-	                             "1/13/2021", "5/5/2021",  "6/7/2021", "20210305", NULL};
+	const char *const cells[] = {"2021-03-04", "",         "13/1/2021", "bad",      "3/4/2021",
+	                             "1/13/2021",  "5/5/2021", "6/7/2021",  "20210305", NULL};
 	int n = 0;
 	while (cells[n])
 		n++;
@@ -222,12 +223,9 @@ static void test_serial(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_column_order),
-		cmocka_unit_test(test_merge),
-		cmocka_unit_test(test_date_format),
-		cmocka_unit_test(test_times),
-		cmocka_unit_test(test_serial),
+	    cmocka_unit_test(test_formats), cmocka_unit_test(test_column_order),
+	    cmocka_unit_test(test_merge),   cmocka_unit_test(test_date_format),
+	    cmocka_unit_test(test_times),   cmocka_unit_test(test_serial),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -29,16 +29,17 @@ static sqlite3 *fresh_db(void)
 	sqlite3 *db = NULL;
 	char *cause = NULL;
 	assert_int_equal(db_open(path, &db, &cause), 0);
-	assert_int_equal(db_exec(db,
-	                         "INSERT INTO batches(id, kind, file, created_at) VALUES (1, 'customers', "
-	                         "'c.csv', '2026-01-01T00:00:00Z');"
-	                         "INSERT INTO sellers(seller_id, name) VALUES ('S1', 'Anna');"
-	                         "INSERT INTO customers(id, customer_id, name, seller_id, attrs, batch_id) "
-	                         "VALUES (1, 'C1', 'Ett AB', 'S1', '{\"Kontaktperson\": \"Åsa Ek\"}', 1),"
-	                         "(2, 'C2', 'Två AB', 'S1', '{\"Ort\": \"Lund\"}', 1),"
-	                         "(3, 'C3', 'Tre AB', NULL, NULL, 1);",
-	                         &cause),
-	                 0);
+	assert_int_equal(
+	    db_exec(db,
+	            "INSERT INTO batches(id, kind, file, created_at) VALUES (1, 'customers', "
+	            "'c.csv', '2026-01-01T00:00:00Z');"
+	            "INSERT INTO sellers(seller_id, name) VALUES ('S1', 'Anna');"
+	            "INSERT INTO customers(id, customer_id, name, seller_id, attrs, batch_id) "
+	            "VALUES (1, 'C1', 'Ett AB', 'S1', '{\"Kontaktperson\": \"Åsa Ek\"}', 1),"
+	            "(2, 'C2', 'Två AB', 'S1', '{\"Ort\": \"Lund\"}', 1),"
+	            "(3, 'C3', 'Tre AB', NULL, NULL, 1);",
+	            &cause),
+	    0);
 	return db;
 }
 
@@ -123,23 +124,25 @@ static void test_newsletter_log(void **state)
 	free(cause);
 	/* a message that went out: the row and two activities in one go */
 	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, 0, &cause), 0);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM newsletter_sends WHERE state = 'sending'"), 1);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM newsletter_sends WHERE state = 'sending'"), 1);
 	/* a second run cannot claim it while it is under way, unless told to */
 	assert_int_equal(nl_send_begin(db, "nl-1", "delad@example.se", 2, 0, &cause), 1);
 	struct nl_reached r[2] = {{1, "S1"}, {2, "S1"}};
-	assert_int_equal(nl_send_end(db, "nl-1", "delad@example.se", NL_SENT, 250, NULL, batch, r, 2,
-	                             days_from_ymd(2026, 12, 7), 600, &cause),
+	assert_int_equal(nl_send_end(db, "nl-1", "delad@example.se", NL_SENT, 250, NULL, batch, r,
+	                             2, days_from_ymd(2026, 12, 7), 600, &cause),
 	                 0);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities WHERE type = 'newsletter' AND "
-	                              "seller_id = 'S1' AND minute = 600"),
+	assert_int_equal(tu_count(db,
+	                          "SELECT count(*) FROM activities WHERE type = 'newsletter' AND "
+	                          "seller_id = 'S1' AND minute = 600"),
 	                 2);
 	char sql[128];
 	snprintf(sql, sizeof(sql), "SELECT rows FROM batches WHERE id = %lld", (long long)batch);
 	assert_int_equal(tu_count(db, sql), 2);
 	/* a bounce suppresses the address; a forgotten row leaves nothing */
 	assert_int_equal(nl_send_begin(db, "nl-1", "no@example.se", 1, 0, &cause), 0);
-	assert_int_equal(nl_send_end(db, "nl-1", "no@example.se", NL_BOUNCED, 550, "550 no such user",
-	                             batch, NULL, 0, 0, -1, &cause),
+	assert_int_equal(nl_send_end(db, "nl-1", "no@example.se", NL_BOUNCED, 550,
+	                             "550 no such user", batch, NULL, 0, 0, -1, &cause),
 	                 0);
 	assert_int_equal(nl_send_begin(db, "nl-1", "gone@example.se", 1, 0, &cause), 0);
 	assert_int_equal(nl_send_begin(db, "nl-1", "gone@example.se", 1, 1, &cause), 0);
@@ -162,7 +165,10 @@ static void test_newsletter_log(void **state)
 	nl_suppressed_free(sup, n);
 	assert_int_equal(nl_suppress(db, "NO@example.se", "unsubscribed", NULL, &cause), 1);
 	assert_int_equal(nl_suppress(db, "Anna@Example.se", "unsubscribed", NULL, &cause), 0);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM newsletter_suppressed WHERE email = 'anna@example.se'"), 1);
+	assert_int_equal(
+	    tu_count(db,
+	             "SELECT count(*) FROM newsletter_suppressed WHERE email = 'anna@example.se'"),
+	    1);
 	assert_int_equal(nl_unsuppress(db, "anna@EXAMPLE.se", &cause), 0);
 	assert_int_equal(nl_unsuppress(db, "anna@example.se", &cause), 1);
 	struct nl_issue_info *iss;
@@ -174,7 +180,8 @@ static void test_newsletter_log(void **state)
 	nl_issues_free(iss, n);
 	/* the contact person from the file's other columns */
 	struct dataset ds;
-	assert_int_equal(store_load_dataset(db, LOAD_CUSTOMERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+	assert_int_equal(store_load_dataset(db, LOAD_CUSTOMERS, DAYS_NONE, DAYS_NONE, &ds, &cause),
+	                 0);
 	char *contact[3];
 	assert_int_equal(nl_contacts_load(db, &ds, contact, &cause), 0);
 	assert_string_equal(contact[0], "Åsa Ek");
@@ -191,15 +198,23 @@ static void test_actions(void **state)
 	sqlite3 *db = fresh_db();
 	char *cause = NULL;
 	/* the struct owns its strings when read back; here they are literals */
-	struct follow_action a = {.action_id = S("0123456789abcdef"), .user_name = S("sara"),
-	                          .seller_id = S("S1"), .customer_id = S("C2"), .kind = S("visit"),
-	                          .outcome = S("meeting_booked"), .note = S("Ny kontakt"),
-	                          .day = days_from_ymd(2026, 12, 7), .minute = 9 * 60 + 12,
+	struct follow_action a = {.action_id = S("0123456789abcdef"),
+	                          .user_name = S("sara"),
+	                          .seller_id = S("S1"),
+	                          .customer_id = S("C2"),
+	                          .kind = S("visit"),
+	                          .outcome = S("meeting_booked"),
+	                          .note = S("Ny kontakt"),
+	                          .day = days_from_ymd(2026, 12, 7),
+	                          .minute = 9 * 60 + 12,
 	                          .duration_min = 42};
 	assert_int_equal(follow_log_action(db, &a, &cause), FOLLOW_LOGGED);
 	assert_int_equal(follow_log_action(db, &a, &cause), FOLLOW_DUPLICATE);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities WHERE type = 'visit' AND duration_min = 42 AND minute = 552"), 1);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities WHERE type = 'meeting_booked'"), 1);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities WHERE type = 'visit' AND "
+	                              "duration_min = 42 AND minute = 552"),
+	                 1);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM activities WHERE type = 'meeting_booked'"), 1);
 	struct follow_action c = a;
 	c.action_id = S("fedcba9876543210");
 	c.kind = S("call");
@@ -226,11 +241,16 @@ static void test_actions(void **state)
 	int32_t d;
 	assert_int_equal(follow_plan_applied_day(db, &d, &cause), 0);
 	assert_int_equal(d, DAYS_NONE);
-	assert_int_equal(db_exec(db, "INSERT INTO batches(kind, file, created_at) VALUES ('plan', 'snapshot 1', '2026-12-01T10:00:00Z'),"
-	                             "('plan', 'snapshot 2', '2026-12-03T10:00:00Z')", &cause), 0);
+	assert_int_equal(db_exec(db,
+	                         "INSERT INTO batches(kind, file, created_at) VALUES ('plan', "
+	                         "'snapshot 1', '2026-12-01T10:00:00Z'),"
+	                         "('plan', 'snapshot 2', '2026-12-03T10:00:00Z')",
+	                         &cause),
+	                 0);
 	assert_int_equal(follow_plan_applied_day(db, &d, &cause), 0);
 	assert_int_equal(d, days_from_ymd(2026, 12, 3));
-	assert_int_equal(db_exec(db, "UPDATE batches SET undone = 1 WHERE file = 'snapshot 2'", &cause), 0);
+	assert_int_equal(
+	    db_exec(db, "UPDATE batches SET undone = 1 WHERE file = 'snapshot 2'", &cause), 0);
 	assert_int_equal(follow_plan_applied_day(db, &d, &cause), 0);
 	assert_int_equal(d, days_from_ymd(2026, 12, 1));
 	done_db(db);
@@ -265,7 +285,8 @@ static void test_users(void **state)
 	assert_int_equal(user_feed_token_new(db, "mia", t1, &cause), 0);
 	assert_int_equal(strlen(t1), USER_FEED_TOKEN_LEN);
 	char sql[200];
-	snprintf(sql, sizeof(sql), "SELECT count(*) FROM users WHERE feed_token_hash LIKE '%%%s%%'", t1);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM users WHERE feed_token_hash LIKE '%%%s%%'",
+	         t1);
 	assert_int_equal(tu_count(db, sql), 0); /* only a hash is kept */
 	assert_int_equal(user_by_feed_token(db, t1, &u, &cause), 0);
 	assert_string_equal(u.name, "mia");

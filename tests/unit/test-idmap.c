@@ -14,7 +14,7 @@
 
 /* A key "<prefix><n>" whose hash has the given low bits (mask). */
 static void key_with(char *out, size_t cap, const char *prefix, uint64_t mask, uint64_t bits,
-		     int *n)
+                     int *n)
 {
 	for (;; (*n)++) {
 		size_t len;
@@ -32,9 +32,9 @@ static void test_put_get(void **state)
 	struct idmap m = {0};
 	assert_int_equal(idmap_get(&m, "A"), 0); /* no slots yet */
 	idmap_put(&m, "A", 1);
-	idmap_put(&m, "ABCDEFGHIJK", 2);                         /* 11 bytes: in the slot */
-	idmap_put(&m, "ABCDEFGHIJKL", 3);                        /* 12: beside it */
-	idmap_put(&m, "B", (int64_t)UINT32_MAX + 5);            /* too large for the slot */
+	idmap_put(&m, "ABCDEFGHIJK", 2);             /* 11 bytes: in the slot */
+	idmap_put(&m, "ABCDEFGHIJKL", 3);            /* 12: beside it */
+	idmap_put(&m, "B", (int64_t)UINT32_MAX + 5); /* too large for the slot */
 	assert_int_equal(idmap_get(&m, "A"), 1);
 	assert_int_equal(idmap_get(&m, "ABCDEFGHIJK"), 2);
 	assert_int_equal(idmap_get(&m, "ABCDEFGHIJKL"), 3);
@@ -70,7 +70,7 @@ static void test_grow_wrapped_cluster(void **state)
 	idmap_put(&m, k3, 3);
 	assert_int_equal(m.cap, 1024);
 	int64_t id = 4;
-	char (*keys)[32] = calloc(2000, sizeof(*keys));
+	char(*keys)[32] = calloc(2000, sizeof(*keys));
 	int nk = 0;
 	while (m.cap == 1024) { /* fill until it doubles (512 keys) */
 		snprintf(other, sizeof(other), "F%d", nk);
@@ -195,14 +195,30 @@ static void test_number_in_order(void **state)
 		r = r * 1103515245u + 12345u;
 		unsigned v = (r >> 8) % 100000;
 		switch (i % 8) {
-		case 0: snprintf(key, sizeof(key), "C%u", v); break;
-		case 1: snprintf(key, sizeof(key), "%010u", v); break; /* 10 */
-		case 2: snprintf(key, sizeof(key), "K%010u", v); break; /* 11 */
-		case 3: snprintf(key, sizeof(key), "CUSTOMER%u", v); break;
-		case 4: snprintf(key, sizeof(key), "CUSTOMER-NUMBER-%u", v); break;
-		case 5: snprintf(key, sizeof(key), "%s%u", pad, v); break;
-		case 6: snprintf(key, sizeof(key), "\xc3\x85S%u", v); break; /* ÅS */
-		default: snprintf(key, sizeof(key), "%u", v % 50); break; /* prefixes */
+		case 0:
+			snprintf(key, sizeof(key), "C%u", v);
+			break;
+		case 1:
+			snprintf(key, sizeof(key), "%010u", v);
+			break; /* 10 */
+		case 2:
+			snprintf(key, sizeof(key), "K%010u", v);
+			break; /* 11 */
+		case 3:
+			snprintf(key, sizeof(key), "CUSTOMER%u", v);
+			break;
+		case 4:
+			snprintf(key, sizeof(key), "CUSTOMER-NUMBER-%u", v);
+			break;
+		case 5:
+			snprintf(key, sizeof(key), "%s%u", pad, v);
+			break;
+		case 6:
+			snprintf(key, sizeof(key), "\xc3\x85S%u", v);
+			break; /* ÅS */
+		default:
+			snprintf(key, sizeof(key), "%u", v % 50);
+			break; /* prefixes */
 		}
 		if (idmap_get(&m, key))
 			continue;
@@ -246,11 +262,9 @@ static void test_number_in_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_put_get),
-		cmocka_unit_test(test_grow_wrapped_cluster),
-		cmocka_unit_test(test_grow_and_limit),
-		cmocka_unit_test(test_add_and_own_limit),
-		cmocka_unit_test(test_number_in_order),
+	    cmocka_unit_test(test_put_get),         cmocka_unit_test(test_grow_wrapped_cluster),
+	    cmocka_unit_test(test_grow_and_limit),  cmocka_unit_test(test_add_and_own_limit),
+	    cmocka_unit_test(test_number_in_order),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

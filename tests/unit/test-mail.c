@@ -125,7 +125,8 @@ static void test_header_words(void **state)
 {
 	(void)state;
 	struct strbuf sb = STRBUF_INIT, dec = STRBUF_INIT;
-	const char *subj = "Nyheter för Åkessons Järn & Färg – december, med många långa ord i ämnesraden";
+	const char *subj =
+	    "Nyheter för Åkessons Järn & Färg – december, med många långa ord i ämnesraden";
 	mail_header(&sb, "Subject", subj);
 	const char *s = strbuf_cstr(&sb);
 	assert_int_equal(strncmp(s, "Subject: ", 9), 0);
@@ -171,7 +172,8 @@ static void test_build(void **state)
 	const char *ct = strstr(s, "Content-Type: multipart/alternative; boundary=\"");
 	assert_non_null(ct);
 	char boundary[64];
-	assert_int_equal(sscanf(ct, "Content-Type: multipart/alternative; boundary=\"%63[^\"]\"", boundary), 1);
+	assert_int_equal(
+	    sscanf(ct, "Content-Type: multipart/alternative; boundary=\"%63[^\"]\"", boundary), 1);
 	assert_int_equal(strncmp(boundary, "=_", 2), 0);
 	char delim[80];
 	snprintf(delim, sizeof(delim), "\r\n--%s\r\n", boundary);
@@ -181,8 +183,10 @@ static void test_build(void **state)
 	assert_non_null(p2);
 	snprintf(delim, sizeof(delim), "\r\n--%s--\r\n", boundary);
 	assert_non_null(strstr(p2, delim));
-	assert_non_null(strstr(p1, "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable"));
-	assert_non_null(strstr(p2, "Content-Type: text/html; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable"));
+	assert_non_null(strstr(p1, "Content-Type: text/plain; "
+	                           "charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable"));
+	assert_non_null(strstr(p2, "Content-Type: text/html; "
+	                           "charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable"));
 	assert_non_null(strstr(p1, "Text =C3=85=C3=84=C3=96"));
 	/* no bare LF anywhere */
 	for (const char *q = s; *q; q++)
@@ -284,12 +288,18 @@ static void test_atom(void **state)
 	char t[21];
 	atom_time(1796601600, t);
 	assert_string_equal(t, "2026-12-07T00:00:00Z");
-	struct atom_feed f = {.id = "tag:fokus,2026:pulse/team", .title = "Puls & <co>", .updated = t,
-	                      .self = "/feed/pulse.atom?token=a&lang=sv", .lang = "sv",
-	                      .generator = "fokus", .generator_version = "1"};
+	struct atom_feed f = {.id = "tag:fokus,2026:pulse/team",
+	                      .title = "Puls & <co>",
+	                      .updated = t,
+	                      .self = "/feed/pulse.atom?token=a&lang=sv",
+	                      .lang = "sv",
+	                      .generator = "fokus",
+	                      .generator_version = "1"};
 	atom_begin(&sb, &f);
-	struct atom_entry e = {.id = "tag:fokus,2026:pulse/team/2026-W49", .title = "Ti\x01tle",
-	                       .updated = t, .content_html = "<p>a & b</p>"};
+	struct atom_entry e = {.id = "tag:fokus,2026:pulse/team/2026-W49",
+	                       .title = "Ti\x01tle",
+	                       .updated = t,
+	                       .content_html = "<p>a & b</p>"};
 	atom_entry(&sb, &e);
 	atom_end(&sb);
 	const char *s = strbuf_cstr(&sb);
@@ -306,9 +316,9 @@ static void test_atom(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_qp),       cmocka_unit_test(test_header_words),
-	    cmocka_unit_test(test_build),    cmocka_unit_test(test_markdown),
-	    cmocka_unit_test(test_fill),     cmocka_unit_test(test_addresses),
+	    cmocka_unit_test(test_qp),    cmocka_unit_test(test_header_words),
+	    cmocka_unit_test(test_build), cmocka_unit_test(test_markdown),
+	    cmocka_unit_test(test_fill),  cmocka_unit_test(test_addresses),
 	    cmocka_unit_test(test_atom),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

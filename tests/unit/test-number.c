@@ -29,9 +29,19 @@ static void test_formats(void **state)
 	assert_int_equal(minor("3500", P), 350000);
 	assert_int_equal(minor("3500", C), 350000);
 	assert_int_equal(minor("3 500,50", C), 350050);
-	assert_int_equal(minor("3\xc2\xa0" "500,50", C), 350050);     /* no-break space */
-	assert_int_equal(minor("3\xe2\x80\xaf" "500,50", C), 350050); /* narrow no-break space */
-	assert_int_equal(minor("1\xe2\x80\x89" "234\xe2\x80\x89" "567", P), 123456700); /* thin */
+	assert_int_equal(minor("3\xc2\xa0"
+	                       "500,50",
+	                       C),
+	                 350050); /* no-break space */
+	assert_int_equal(minor("3\xe2\x80\xaf"
+	                       "500,50",
+	                       C),
+	                 350050); /* narrow no-break space */
+	assert_int_equal(minor("1\xe2\x80\x89"
+	                       "234\xe2\x80\x89"
+	                       "567",
+	                       P),
+	                 123456700); /* thin */
 	assert_int_equal(minor("3.500,50", C), 350050);
 	assert_int_equal(minor("3,500.50", P), 350050);
 	assert_int_equal(minor("1'234.50", P), 123450);
@@ -46,11 +56,17 @@ static void test_formats(void **state)
 	assert_int_equal(minor("£3", P), 300);
 	assert_int_equal(minor("250:-", C), 25000);
 	assert_int_equal(minor("250,-", C), 25000);
-	assert_int_equal(minor("(1 200)", P), -120000);       /* accounting negative */
+	assert_int_equal(minor("(1 200)", P), -120000); /* accounting negative */
 	assert_int_equal(minor("(1 200,50 kr)", C), -120050);
-	assert_int_equal(minor("1.200,00-", C), -120000);     /* trailing minus (SAP) */
-	assert_int_equal(minor("\xe2\x88\x92" "5", P), -500); /* U+2212 minus */
-	assert_int_equal(minor("\xe2\x80\x93" "5,5", C), -550); /* en dash as minus */
+	assert_int_equal(minor("1.200,00-", C), -120000); /* trailing minus (SAP) */
+	assert_int_equal(minor("\xe2\x88\x92"
+	                       "5",
+	                       P),
+	                 -500); /* U+2212 minus */
+	assert_int_equal(minor("\xe2\x80\x93"
+	                       "5,5",
+	                       C),
+	                 -550); /* en dash as minus */
 	assert_int_equal(minor("+7", P), 700);
 	assert_int_equal(minor("  42  ", P), 4200);
 	assert_int_equal(minor(".5", P), 50);
@@ -72,13 +88,13 @@ static void test_formats(void **state)
 	assert_int_equal(rc_of("1.2.3", P), -1);
 	assert_int_equal(rc_of("abc", P), -1);
 	assert_int_equal(rc_of("kr", P), -1);
-	assert_int_equal(rc_of("12 34", P), -1);     /* a group of two */
+	assert_int_equal(rc_of("12 34", P), -1); /* a group of two */
 	assert_int_equal(rc_of("1 234.5 6", P), -1);
 	assert_int_equal(rc_of("1.234 567", C), -1); /* mixed thousands separators */
 	assert_int_equal(rc_of("12.", P), -1);
-	assert_int_equal(rc_of("1,5", P), -1);       /* ',' thousands needs 3 digits */
+	assert_int_equal(rc_of("1,5", P), -1); /* ',' thousands needs 3 digits */
 	assert_int_equal(rc_of("1.5", C), -1);
-	assert_int_equal(rc_of("0,500", P), -1);     /* no thousands group "0" */
+	assert_int_equal(rc_of("0,500", P), -1); /* no thousands group "0" */
 	assert_int_equal(rc_of("NA", P), -1);
 	assert_int_equal(rc_of("1,234.56.7", P), -1);
 	assert_int_equal(rc_of("1234567890123456789", P), -2);
@@ -180,8 +196,8 @@ static void test_column_inference(void **state)
 static void test_merge(void **state)
 {
 	(void)state;
-	const char *const cells[] = {"1,5", "", "12,3,4", "1,500", "1.500", "3 500,50",
-	                             "3,500.50", "7", "-", "x", "1.234,00", NULL};
+	const char *const cells[] = {"1,5",      "",  "12,3,4", "1,500", "1.500",    "3 500,50",
+	                             "3,500.50", "7", "-",      "x",     "1.234,00", NULL};
 	int n = 0;
 	while (cells[n])
 		n++;
@@ -202,10 +218,10 @@ static void test_merge(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_rounding),
-		cmocka_unit_test(test_column_inference),
-		cmocka_unit_test(test_merge),
+	    cmocka_unit_test(test_formats),
+	    cmocka_unit_test(test_rounding),
+	    cmocka_unit_test(test_column_inference),
+	    cmocka_unit_test(test_merge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -110,8 +110,7 @@ static void round_trip(const struct orderline *ls, size_t n)
 static void test_plain(void **state)
 {
 	(void)state;
-	struct orderline l[3] = {line(1, 20000, 113902), line(900000, 19000, -5000),
-				 line(0, 0, 0)};
+	struct orderline l[3] = {line(1, 20000, 113902), line(900000, 19000, -5000), line(0, 0, 0)};
 	set_oid(&l[0], "1");
 	set_oid(&l[1], "10000000");
 	round_trip(l, 3);
@@ -121,11 +120,11 @@ static void test_extremes(void **state)
 {
 	(void)state;
 	struct orderline l[6] = {line(INT64_MAX, INT32_MAX, INT64_MAX),
-				 line(1, INT32_MIN, INT64_MIN),
-				 line(7, -1, -1),
-				 line(8, 1, 1),
-				 line(9, 20000, INT64_MIN + 1),
-				 line(10, 20000, 0)};
+	                         line(1, INT32_MIN, INT64_MIN),
+	                         line(7, -1, -1),
+	                         line(8, 1, 1),
+	                         line(9, 20000, INT64_MIN + 1),
+	                         line(10, 20000, 0)};
 	l[0].has_margin = true;
 	l[0].margin = INT64_MIN;
 	l[1].has_margin = true;
@@ -156,8 +155,17 @@ static void test_order_ids(void **state)
 	(void)state;
 	static char longid[5000];
 	memset(longid, 'x', sizeof(longid) - 1);
-	const char *ids[] = {"0", "007", "12a", "-5", "999999999999999999", "1000000000000000000",
-			     "18446744073709551616", "CG-12520", "Order nr 5 ö", longid, " 1"};
+	const char *ids[] = {"0",
+	                     "007",
+	                     "12a",
+	                     "-5",
+	                     "999999999999999999",
+	                     "1000000000000000000",
+	                     "18446744073709551616",
+	                     "CG-12520",
+	                     "Order nr 5 ö",
+	                     longid,
+	                     " 1"};
 	size_t n = sizeof(ids) / sizeof(ids[0]);
 	struct orderline l[16];
 	for (size_t i = 0; i < n; i++) {
@@ -197,7 +205,8 @@ static void test_damage(void **state)
 	pos = 0;
 	assert_int_equal(orderpack_next(b, sizeof(b), &pos, &got), -1);
 	/* a varint longer than 64 bits */
-	unsigned char c[] = {0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, 2, 2};
+	unsigned char c[] = {0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	                     0xff, 0xff, 0xff, 0x7f, 2,    2};
 	pos = 0;
 	assert_int_equal(orderpack_next(c, sizeof(c), &pos, &got), -1);
 	/* a day outside int32 */
@@ -215,7 +224,8 @@ static void test_damage(void **state)
 	pos = 0;
 	assert_int_equal(orderpack_next(f, sizeof(f), &pos, &got), -1);
 	/* a numeric order ID over 18 digits */
-	unsigned char g[] = {0x10, 1, 2, 2, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
+	unsigned char g[] = {0x10, 1,    2,    2,    0x80, 0x80, 0x80,
+	                     0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01};
 	pos = 0;
 	assert_int_equal(orderpack_next(g, sizeof(g), &pos, &got), -1);
 	pos = 0; /* both readers agree (found by fuzz-orderpack) */
@@ -225,9 +235,9 @@ static void test_damage(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plain),        cmocka_unit_test(test_extremes),
-		cmocka_unit_test(test_quantity),     cmocka_unit_test(test_order_ids),
-		cmocka_unit_test(test_missing_fields), cmocka_unit_test(test_damage),
+	    cmocka_unit_test(test_plain),          cmocka_unit_test(test_extremes),
+	    cmocka_unit_test(test_quantity),       cmocka_unit_test(test_order_ids),
+	    cmocka_unit_test(test_missing_fields), cmocka_unit_test(test_damage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -159,8 +159,8 @@ static void check_result(const struct fx *f, const struct plan_result *r)
 static void test_customer_by_store_id(void **state)
 {
 	(void)state;
-	struct customer c[5] = {{.store_id = 2}, {.store_id = 5}, {.store_id = 9},
-	                        {.store_id = 10}, {.store_id = 40}};
+	struct customer c[5] = {
+	    {.store_id = 2}, {.store_id = 5}, {.store_id = 9}, {.store_id = 10}, {.store_id = 40}};
 	struct dataset ds = {.customers = c, .ncustomers = 5};
 	assert_int_equal(dataset_customer_by_store_id(&ds, 2), 0);
 	assert_int_equal(dataset_customer_by_store_id(&ds, 10), 3);
@@ -190,7 +190,8 @@ static void test_words(void **state)
 	 * both languages that are not the code. */
 	for (int k = 0; k < PR_COUNT; k++) {
 		enum plan_reason back;
-		assert_int_equal(plan_reason_parse(plan_reason_code((enum plan_reason)k), &back), 0);
+		assert_int_equal(plan_reason_parse(plan_reason_code((enum plan_reason)k), &back),
+		                 0);
 		assert_int_equal(back, k);
 		assert_string_not_equal(plan_reason_text((enum plan_reason)k, 0),
 		                        plan_reason_code((enum plan_reason)k));
@@ -199,7 +200,8 @@ static void test_words(void **state)
 	}
 	for (int k = 0; k < PC_COUNT; k++) {
 		enum plan_channel back;
-		assert_int_equal(plan_channel_parse(plan_channel_code((enum plan_channel)k), &back), 0);
+		assert_int_equal(plan_channel_parse(plan_channel_code((enum plan_channel)k), &back),
+		                 0);
 		assert_int_equal(back, k);
 	}
 	enum plan_reason r;
@@ -218,13 +220,13 @@ static void test_known_assignment(void **state)
 	int32_t B = add_seller(&f, "B", ROLE_FARMER, 1720, 1, GBG);
 	int32_t H = add_seller(&f, "H", ROLE_HUNTER, 1720, 1, UPPSALA);
 	int32_t S = add_seller(&f, "S", ROLE_SERVICE, 1720, 0, 0, 0);
-	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100000);   /* far, but A keeps it */
+	int32_t c1 = add_customer(&f, "c1", CAT_1, "A", 1, BORAS, 100000); /* far, but A keeps it */
 	int32_t c2 = add_customer(&f, "c2", CAT_2R, NULL, 1, UPPSALA, 90000); /* -> A (nearest) */
 	int32_t c3 = add_customer(&f, "c3", CAT_2R, NULL, 1, BORAS, 80000);   /* -> B (nearest) */
 	int32_t c4 = add_customer(&f, "c4", CAT_2P, "A", 1, STHLM, 70000);    /* farmer -> hunter */
 	int32_t c5 = add_customer(&f, "c5", CAT_3, "B", 0, 0, 0, 10000);      /* -> service */
-	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5000);      /* unknown owner -> B */
-	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5000);   /* not categorized */
+	int32_t c6 = add_customer(&f, "c6", CAT_2R, "Z9", 1, GBG, 5000);    /* unknown owner -> B */
+	int32_t c7 = add_customer(&f, "c7", CAT_NONE, "A", 1, STHLM, 5000); /* not categorized */
 	struct plan_result *r = run(&f);
 	check_result(&f, r);
 	assert_int_equal(r->assign[c1].to, A);
@@ -305,7 +307,8 @@ static void test_capacity(void **state)
 	close_to(r->assign[big].visits, 12, 0);
 	assert_true(r->assign[small].visits < 12);
 	assert_true(r->person[A].hours > 20 - 3 && r->person[A].hours <= 20 + 1e-9);
-	assert_true(r->person[A].price > 0); /* the hours are all used: an hour is worth something */
+	assert_true(r->person[A].price >
+	            0); /* the hours are all used: an hour is worth something */
 	assert_int_equal(r->below[CAT_1].below, 1);
 	assert_int_equal(r->below[CAT_1].customers, 2);
 	plan_result_free(r);
@@ -494,7 +497,8 @@ static void test_value_and_headcount(void **state)
 	for (int i = 0; i < 6; i++) {
 		snprintf(id, sizeof(id), "v%d", i);
 		int32_t c = add_customer(&f, id, CAT_1, "A", 1, STHLM, 100000 * (i + 1));
-		add_activity(&f, c, A, today - 30 * i, ACT_VISIT, 60, 0); /* one visit a year today */
+		add_activity(&f, c, A, today - 30 * i, ACT_VISIT, 60,
+		             0); /* one visit a year today */
 	}
 	struct plan_result *r = run(&f);
 	check_result(&f, r);
@@ -521,8 +525,8 @@ static void test_value_and_headcount(void **state)
 	plan_result_free(r);
 	/* With margins on the orders (25 %) the cost can be weighed. */
 	f.in.ds.orders = xmalloc(sizeof(*f.in.ds.orders));
-	f.in.ds.orders[0] = (struct order){.cust = 0, .day = today, .amount = 400000,
-	                                   .margin = 100000, .has_margin = true};
+	f.in.ds.orders[0] = (struct order){
+	    .cust = 0, .day = today, .amount = 400000, .margin = 100000, .has_margin = true};
 	f.in.ds.norders = 1;
 	struct plan_params p;
 	plan_params_default(&p);

@@ -161,8 +161,10 @@ static void test_off(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_format_counts), cmocka_unit_test(test_format_bytes_sv),
-	    cmocka_unit_test(test_redraw_in_place), cmocka_unit_test(test_cut_to_width),
+	    cmocka_unit_test(test_format_counts),
+	    cmocka_unit_test(test_format_bytes_sv),
+	    cmocka_unit_test(test_redraw_in_place),
+	    cmocka_unit_test(test_cut_to_width),
 	    cmocka_unit_test(test_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

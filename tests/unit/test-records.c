@@ -16,7 +16,7 @@
 #define DATA "tests/data/"
 
 static struct recreader *open_data(const char *data, size_t len, enum rec_kind kind,
-				   const struct rec_opts *opts, const char **path)
+                                   const struct rec_opts *opts, const char **path)
 {
 	*path = tu_tmpfile(".csv", data, len);
 	struct recreader *rr = NULL;
@@ -29,7 +29,7 @@ static struct recreader *open_data(const char *data, size_t len, enum rec_kind k
 #define OPEN(data, kind, opts, path) open_data(data, sizeof(data) - 1, kind, opts, path)
 
 static int open_fails(const char *data, size_t len, enum rec_kind kind, const struct rec_opts *o,
-		      struct ferr *err)
+                      struct ferr *err)
 {
 	const char *path = tu_tmpfile(".csv", data, len);
 	struct recreader *rr = NULL;
@@ -84,15 +84,15 @@ static void test_customers_swedish(void **state)
 	/* Windows-1252, ';', CRLF, decimal comma, revenue in tkr, a quoted
 	 * newline, unmapped columns kept as attributes */
 	const char data[] =
-		"Kundnummer;Kundnamn;Postnummer;Ort;Oms\xe4ttning (tkr);Lat;Long;Antal anst\xe4llda;"
-		"V\xe5r referens;\xd6ppnar;St\xe4nger;Anteckning;Kundtyp\r\n"
-		"1001;\xc5keri Nord AB;123 45;G\xf6teborg;1 250,5;57,70887;11,97456;10-49;S01;07:30;"
-		"16.00;Bra kund;\xc5keri\r\n"
-		"1002;\"Bygg; & Co\";;Malm\xf6;;;;500+;;;;\"tv\xe5\r\nrader\";\r\n"
-		" 1003 ;Caf\xe9 \xd6;;;850;;;1 200;;;;;\r\n"
-		"1005;y;;;;;;1e20;;;;;\r\n"
-		";;;;;;;;;;;;\r\n"
-		"1004.0;x;;;;;;;;;;;\r\n";
+	    "Kundnummer;Kundnamn;Postnummer;Ort;Oms\xe4ttning (tkr);Lat;Long;Antal anst\xe4llda;"
+	    "V\xe5r referens;\xd6ppnar;St\xe4nger;Anteckning;Kundtyp\r\n"
+	    "1001;\xc5keri Nord AB;123 45;G\xf6teborg;1 250,5;57,70887;11,97456;10-49;S01;07:30;"
+	    "16.00;Bra kund;\xc5keri\r\n"
+	    "1002;\"Bygg; & Co\";;Malm\xf6;;;;500+;;;;\"tv\xe5\r\nrader\";\r\n"
+	    " 1003 ;Caf\xe9 \xd6;;;850;;;1 200;;;;;\r\n"
+	    "1005;y;;;;;;1e20;;;;;\r\n"
+	    ";;;;;;;;;;;;\r\n"
+	    "1004.0;x;;;;;;;;;;;\r\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_CUSTOMERS, NULL, &path);
 	struct rec r;
@@ -133,7 +133,8 @@ static void test_customers_swedish(void **state)
 	assert_int_equal(r.u.c.revenue, 85000000);
 	assert_int_equal(r.u.c.employees, 1200);
 	assert_null(r.u.c.attrs_json);
-	next_bad(rr, path, 6, 8, "column \"Antal anställda\": \"1e20\" is not a number of employees");
+	next_bad(rr, path, 6, 8,
+	         "column \"Antal anställda\": \"1e20\" is not a number of employees");
 	next_ok(rr, &r); /* the blank ;;; row is skipped */
 	assert_int_equal(r.line, 8);
 	assert_string_equal(r.u.c.customer_id, "1004");
@@ -156,12 +157,12 @@ static void test_customer_attrs_and_bad(void **state)
 {
 	(void)state;
 	const char data[] = "Kundnr,X,X,,Potential,Lat,Lon,Öppettider\n"
-			    "A1,1,2,3,\"1,5\",91,10,08:00-17:00\n"
-			    "NA,,,,,,,\n"
-			    ",,,,x,,,\n"
-			    "A2,\"\"\"q\"\"\",,,abc,,,\n"
-			    "A3,,,,,,,stängt\n"
-			    "A4,,,,7,,,7-16\n";
+	                    "A1,1,2,3,\"1,5\",91,10,08:00-17:00\n"
+	                    "NA,,,,,,,\n"
+	                    ",,,,x,,,\n"
+	                    "A2,\"\"\"q\"\"\",,,abc,,,\n"
+	                    "A3,,,,,,,stängt\n"
+	                    "A4,,,,7,,,7-16\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_CUSTOMERS, NULL, &path);
 	next_bad(rr, path, 2, 6, "column \"Lat\": \"91\" is not a latitude (-90..90)");
@@ -169,7 +170,8 @@ static void test_customer_attrs_and_bad(void **state)
 	next_bad(rr, path, 4, 1, "column \"Kundnr\" is empty");
 	next_bad(rr, path, 5, 5, "column \"Potential\": \"abc\" is not a number");
 	assert_string_equal(recreader_raw(rr)->f[1].p, "\"q\"");
-	next_bad(rr, path, 6, 8, "column \"Öppettider\": \"stängt\" is not opening hours like 08:00-17:00");
+	next_bad(rr, path, 6, 8,
+	         "column \"Öppettider\": \"stängt\" is not opening hours like 08:00-17:00");
 	struct rec r;
 	next_ok(rr, &r);
 	assert_int_equal(r.u.c.potential, 700);
@@ -198,14 +200,14 @@ static void test_orders_quantity_price(void **state)
 {
 	(void)state;
 	const char data[] = "Fakturanr;Kundnr;Fakturadatum;Antal;À-pris;Vår referens\n"
-			    "F1;C1;2026-01-15;3;2,95;S1\n"
-			    "F2;C2;2026-01-16;-2;1 000,50;NA\n"
-			    "F3;NA;2026-01-17;1;5;S1\n"
-			    "F4;C3;2026-01-18;1,5;0,125;\n"
-			    "F5;C3;2026-01-19;;5;\n"
-			    "F6;C4;2026-01-20;2;12,3,4;\n"
-			    "F7;C4;;2;1;\n"
-			    "F8;12621.0  ;2026-01-21 14:05;1;1;\n";
+	                    "F1;C1;2026-01-15;3;2,95;S1\n"
+	                    "F2;C2;2026-01-16;-2;1 000,50;NA\n"
+	                    "F3;NA;2026-01-17;1;5;S1\n"
+	                    "F4;C3;2026-01-18;1,5;0,125;\n"
+	                    "F5;C3;2026-01-19;;5;\n"
+	                    "F6;C4;2026-01-20;2;12,3,4;\n"
+	                    "F7;C4;;2;1;\n"
+	                    "F8;12621.0  ;2026-01-21 14:05;1;1;\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	struct rec r;
@@ -260,21 +262,24 @@ static void test_decimal_inference(void **state)
 	const char a[] = "kund,datum,amount\nA,2026-01-01,\"1,500\"\nA,2026-01-01,\"12,000,000\"\n";
 	assert_int_equal(FIRST_AMOUNT(a, "amount <- \"amount\" (decimal point)\n"), 150000);
 	/* ... or "decimal comma", and the very last row decides */
-	const char b[] = "kund;datum;amount\nA;2026-01-01;1,500\nA;2026-01-01;7\nA;2026-01-01;2,25\n";
+	const char b[] =
+	    "kund;datum;amount\nA;2026-01-01;1,500\nA;2026-01-01;7\nA;2026-01-01;2,25\n";
 	assert_int_equal(FIRST_AMOUNT(b, "amount <- \"amount\" (decimal comma)\n"), 150);
 	/* the column alone cannot tell: a lone separator before three digits
 	 * is a thousands separator */
 	const char c[] = "kund;datum;amount\nA;2026-01-01;1,500\nA;2026-01-01;2,750\n";
-	assert_int_equal(FIRST_AMOUNT(c, "amount <- \"amount\" (decimal point: a lone separator before "
-					 "three digits is a thousands separator)\n"),
-			 150000);
+	assert_int_equal(
+	    FIRST_AMOUNT(c, "amount <- \"amount\" (decimal point: a lone separator before "
+	                    "three digits is a thousands separator)\n"),
+	    150000);
 	const char d[] = "kund;datum;amount\nA;2026-01-01;1.500\nA;2026-01-01;300\n";
 	assert_int_equal(FIRST_AMOUNT(d, NULL), 150000);
 	/* ... unless the file's other numbers tell */
 	const char e[] = "kund;datum;amount;tb\nA;2026-01-01;1,500;2,50\nA;2026-01-01;2,750;1\n";
-	assert_int_equal(FIRST_AMOUNT(e, "amount <- \"amount\" (decimal comma, like the file's other "
-					 "numbers)\n"),
-			 150);
+	assert_int_equal(FIRST_AMOUNT(e,
+	                              "amount <- \"amount\" (decimal comma, like the file's other "
+	                              "numbers)\n"),
+	                 150);
 	/* Swedish and US thousands */
 	const char f[] = "kund;datum;belopp\nA;2026-01-01;3 500,50\nA;2026-01-01;3.500,50\n";
 	assert_int_equal(FIRST_AMOUNT(f, NULL), 350050);
@@ -284,7 +289,7 @@ static void test_decimal_inference(void **state)
 	const char h[] = "kund;datum;belopp\nA;2026-01-01;(1 200 kr)\n";
 	assert_int_equal(FIRST_AMOUNT(h, NULL), -120000);
 	const char i[] = "kund;datum;belopp\nA;2026-01-01;\xe2\x88\x92"
-			 "1 200,50 SEK\n";
+	                 "1 200,50 SEK\n";
 	assert_int_equal(FIRST_AMOUNT(i, NULL), -120050);
 }
 
@@ -292,13 +297,14 @@ static void test_net_and_gross(void **state)
 {
 	(void)state;
 	const char a[] = "Kundnr;Fakturadatum;Netto;Total inkl. moms\nK1;2026-02-01;100;125\n";
-	assert_int_equal(FIRST_AMOUNT(a, "amount <- \"Netto\" (net of VAT; \"Total inkl. moms\" not "
-					 "used)\n"),
-			 10000);
+	assert_int_equal(FIRST_AMOUNT(a,
+	                              "amount <- \"Netto\" (net of VAT; \"Total inkl. moms\" not "
+	                              "used)\n"),
+	                 10000);
 	const char b[] = "Kundnr;Fakturadatum;Belopp inkl. moms\nK1;2026-02-01;125\n";
 	assert_int_equal(FIRST_AMOUNT(b, "amount <- \"Belopp inkl. moms\" (includes VAT: the file "
-					 "has no net amount)\n"),
-			 12500);
+	                                 "has no net amount)\n"),
+	                 12500);
 }
 
 static void test_dates(void **state)
@@ -320,7 +326,7 @@ static void test_dates(void **state)
 	assert_int_equal(r.u.o.day, days_from_ymd(2016, 11, 8));
 	next_ok(rr, &r);
 	next_bad(rr, path, 4, 2,
-		 "column \"Datum\": \"31/02/2016\" is not a date (the column is day/month/year)");
+	         "column \"Datum\": \"31/02/2016\" is not a date (the column is day/month/year)");
 	recreader_close(rr);
 	unlink(path);
 
@@ -328,9 +334,10 @@ static void test_dates(void **state)
 	const char amb[] = "Kundnr;Datum;Belopp\nA;3/4/2021;1\nA;5/6/2021;1\nA;2/2/2021;1\n";
 	struct ferr err = {0};
 	assert_int_equal(open_fails(amb, sizeof(amb) - 1, REC_ORDERS, NULL, &err), -1);
-	assert_string_equal(err.msg, "column \"Datum\": dates like \"3/4/2021\" could be day/month or "
-				     "month/day and no date in the column tells which; say which with "
-				     "--date-format %d/%m/%Y or --date-format %m/%d/%Y.");
+	assert_string_equal(err.msg,
+	                    "column \"Datum\": dates like \"3/4/2021\" could be day/month or "
+	                    "month/day and no date in the column tells which; say which with "
+	                    "--date-format %d/%m/%Y or --date-format %m/%d/%Y.");
 	const char amb2[] = "Kundnr;Datum;Belopp\nA;03.04.21;1\n";
 	assert_int_equal(open_fails(amb2, sizeof(amb2) - 1, REC_ORDERS, NULL, &err), -1);
 	assert_non_null(strstr(err.msg, "--date-format %d.%m.%y or --date-format %m.%d.%y."));
@@ -346,8 +353,8 @@ static void test_dates(void **state)
 	recreader_close(rr);
 	unlink(p2copy);
 	struct rec_opts bad = {.date_format = "%m/%Y"};
-	assert_int_equal(recreader_open(DATA "superstore_us_dates.csv", REC_ORDERS, &bad, &rr, &err),
-			 -1);
+	assert_int_equal(
+	    recreader_open(DATA "superstore_us_dates.csv", REC_ORDERS, &bad, &rr, &err), -1);
 	assert_null(rr);
 	assert_string_equal(err.file, ""); /* about the option, not the file */
 	assert_non_null(strstr(err.msg, "--date-format needs one year"));
@@ -362,8 +369,9 @@ static void test_required(void **state)
 	assert_int_equal(recreader_open(path, REC_CUSTOMERS, NULL, &rr, &err), -1);
 	char buf[1200];
 	ferr_str(&err, buf, sizeof(buf));
-	const char *want = DATA "wholesale_semicolon_crlf.csv: no customer-ID column: expected one of "
-				"customer_id, Customer ID, CustomerID, ";
+	const char *want =
+	    DATA "wholesale_semicolon_crlf.csv: no customer-ID column: expected one of "
+	         "customer_id, Customer ID, CustomerID, ";
 	if (strncmp(buf, want, strlen(want)))
 		fail_msg("%s", buf);
 	assert_non_null(strstr(buf, "Kundnummer"));
@@ -391,7 +399,7 @@ static void test_required(void **state)
 	const char data[] = "1;2;3\n4;5;6\n";
 	assert_int_equal(open_fails(data, sizeof(data) - 1, REC_CUSTOMERS, NULL, &err), -1);
 	assert_string_equal(err.msg, "the first row holds data, not column names; fokus needs a "
-				     "header row naming the columns (e.g. customer_id).");
+	                             "header row naming the columns (e.g. customer_id).");
 	/* empty and binary files say so */
 	assert_int_equal(open_fails("", 0, REC_ORDERS, NULL, &err), -1);
 	assert_string_equal(err.msg, "the file is empty.");
@@ -403,10 +411,11 @@ static void test_title_rows_and_lines(void **state)
 {
 	(void)state;
 	/* a title and a date above the header; a quoted newline before a bad row */
-	const char data[] = "Kundreskontra\r\nUtskriven 2026-01-01\r\n\r\nKundnr;Datum;Belopp;Kommentar\r\n"
-			    "1;2026-01-01;10;\"rad1\r\nrad2\"\r\n"
-			    "2;2026-01-02;12,3,4;x\r\n"
-			    "3;2026-01-03;5;\r\n";
+	const char data[] =
+	    "Kundreskontra\r\nUtskriven 2026-01-01\r\n\r\nKundnr;Datum;Belopp;Kommentar\r\n"
+	    "1;2026-01-01;10;\"rad1\r\nrad2\"\r\n"
+	    "2;2026-01-02;12,3,4;x\r\n"
+	    "3;2026-01-03;5;\r\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	assert_int_equal(recreader_header(rr)->line, 4);
@@ -428,15 +437,15 @@ static void test_activities(void **state)
 {
 	(void)state;
 	const char data[] = "Datum;Klockslag;Säljare;Kund;Typ;Minuter;Restid;Km\n"
-			    "2026-03-02;09:30;S1;C1;BESÖK;45;30;22,5\n"
-			    "2026-03-02 14:00;;S1;;Telefon;5;;\n"
-			    "2026-03-03;;;C2;Nyhetsbrev;;;\n"
-			    "2026-03-03;;S2;C2;bokat  möte;;;\n"
-			    "2026-03-04;;S2;C3;Meeting_Booked;;;\n"
-			    "2026-03-04;;S2;C3;fika;;;\n"
-			    "2026-03-05;;;;Besök;;;\n"
-			    "2026-03-05;;S1;C1;;;;\n"
-			    "2026-03-05;25:00;S1;C1;e-post;;;\n";
+	                    "2026-03-02;09:30;S1;C1;BESÖK;45;30;22,5\n"
+	                    "2026-03-02 14:00;;S1;;Telefon;5;;\n"
+	                    "2026-03-03;;;C2;Nyhetsbrev;;;\n"
+	                    "2026-03-03;;S2;C2;bokat  möte;;;\n"
+	                    "2026-03-04;;S2;C3;Meeting_Booked;;;\n"
+	                    "2026-03-04;;S2;C3;fika;;;\n"
+	                    "2026-03-05;;;;Besök;;;\n"
+	                    "2026-03-05;;S1;C1;;;;\n"
+	                    "2026-03-05;25:00;S1;C1;e-post;;;\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ACTIVITIES, NULL, &path);
 	struct rec r;
@@ -462,8 +471,8 @@ static void test_activities(void **state)
 	next_ok(rr, &r);
 	assert_int_equal(r.u.a.type, ACT_MEETING_BOOKED);
 	next_bad(rr, path, 7, 5,
-		 "column \"Typ\": \"fika\" is not an activity type (visit, phone, email, meeting, "
-		 "meeting_booked, newsletter, other)");
+	         "column \"Typ\": \"fika\" is not an activity type (visit, phone, email, meeting, "
+	         "meeting_booked, newsletter, other)");
 	next_bad(rr, path, 8, 4, "columns \"Kund\" and \"Säljare\" are both empty");
 	next_bad(rr, path, 9, 5, "column \"Typ\" is empty");
 	next_bad(rr, path, 10, 2, "column \"Klockslag\": \"25:00\" is not a time of day");
@@ -480,13 +489,13 @@ static void test_field_counts(void **state)
 {
 	(void)state;
 	const char data[] = "customer_id,date,amount,note\n"
-			    "A,2026-01-02,5,x\n"
-			    "D,2026-01-04,12,3,4\n"
-			    "E,2026-01-04,7,,,\n"
-			    "F,2026-01-04,8, , \n"
-			    "G,2026-01-05,9\n"
-			    "H,2026-01-05\n"
-			    "I\n";
+	                    "A,2026-01-02,5,x\n"
+	                    "D,2026-01-04,12,3,4\n"
+	                    "E,2026-01-04,7,,,\n"
+	                    "F,2026-01-04,8, , \n"
+	                    "G,2026-01-05,9\n"
+	                    "H,2026-01-05\n"
+	                    "I\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	struct rec r;
@@ -506,9 +515,9 @@ static void test_field_counts(void **state)
 
 	/* activities: a short row is fine while it has the customer or the seller */
 	const char acts[] = "Datum;Typ;Kund;S\xc3\xa4ljare;Minuter\n"
-			    "2026-03-02;Bes\xc3\xb6k;C1\n"
-			    "2026-03-02;Bes\xc3\xb6k\n"
-			    "2026-03-02\n";
+	                    "2026-03-02;Bes\xc3\xb6k;C1\n"
+	                    "2026-03-02;Bes\xc3\xb6k\n"
+	                    "2026-03-02\n";
 	rr = OPEN(acts, REC_ACTIVITIES, NULL, &path);
 	next_ok(rr, &r);
 	assert_string_equal(r.u.a.customer_id, "C1");
@@ -533,12 +542,12 @@ static void test_sellers(void **state)
 {
 	(void)state;
 	const char data[] = "Säljar-ID;Namn;Roll;Arbetstid;Hempostnummer;Lat;Lon;E-post\n"
-			    "S1;Anna;Förvaltare;1 720;411 01;57,7;11,97;anna@x.se\n"
-			    "S2;Bo;JÄGARE;1600;;;;\n"
-			    "S3;Cia;kundtjänst;;;;;\n"
-			    "S4;Dan;boss;;;;;\n"
-			    ";Eva;;;;;;\n"
-			    "S6;Fia;;;;;;\n";
+	                    "S1;Anna;Förvaltare;1 720;411 01;57,7;11,97;anna@x.se\n"
+	                    "S2;Bo;JÄGARE;1600;;;;\n"
+	                    "S3;Cia;kundtjänst;;;;;\n"
+	                    "S4;Dan;boss;;;;;\n"
+	                    ";Eva;;;;;;\n"
+	                    "S6;Fia;;;;;;\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_SELLERS, NULL, &path);
 	struct rec r;
@@ -556,7 +565,8 @@ static void test_sellers(void **state)
 	next_ok(rr, &r);
 	assert_int_equal(r.u.s.role, ROLE_SERVICE);
 	assert_false(r.u.s.has_hours);
-	next_bad(rr, path, 5, 3, "column \"Roll\": \"boss\" is not a role (farmer, hunter, service)");
+	next_bad(rr, path, 5, 3,
+	         "column \"Roll\": \"boss\" is not a role (farmer, hunter, service)");
 	next_bad(rr, path, 6, 1, "column \"Säljar-ID\" is empty");
 	next_ok(rr, &r);
 	assert_int_equal(r.u.s.role, ROLE_NONE);
@@ -587,7 +597,7 @@ static void test_map(void **state)
 	struct ferr err = {0};
 	assert_int_equal(open_fails(data, sizeof(data) - 1, REC_CUSTOMERS, &ob, &err), -1);
 	assert_string_equal(err.msg, "--map customer_id=Nope: the file has no column \"Nope\" (its "
-				     "columns: \"Kod\", \"Namn\", \"Säljare\").");
+	                             "columns: \"Kod\", \"Namn\", \"Säljare\").");
 }
 
 static void count_progress(void *ctx, long long done, long long total)
@@ -647,8 +657,9 @@ static void test_online_retail(void **state)
 		if (rc == 2) {
 			if (!bad++) {
 				first_bad = err.line;
-				assert_string_equal(err.msg, "column \"CustomerID\": \"NA\" is not a "
-							     "customer ID");
+				assert_string_equal(err.msg,
+				                    "column \"CustomerID\": \"NA\" is not a "
+				                    "customer ID");
 				assert_int_equal(err.col, 7);
 			}
 			continue;
@@ -680,9 +691,10 @@ static void test_superstore(void **state)
 	(void)state;
 	struct recreader *us, *iso;
 	struct ferr err = {0};
-	assert_int_equal(recreader_open(DATA "superstore_us_dates.csv", REC_ORDERS, NULL, &us, &err), 0);
-	assert_int_equal(recreader_open(DATA "superstore_iso_dates.csv", REC_ORDERS, NULL, &iso, &err),
-			 0);
+	assert_int_equal(
+	    recreader_open(DATA "superstore_us_dates.csv", REC_ORDERS, NULL, &us, &err), 0);
+	assert_int_equal(
+	    recreader_open(DATA "superstore_iso_dates.csv", REC_ORDERS, NULL, &iso, &err), 0);
 	struct rec a, b;
 	long n = 0;
 	int64_t sales = 0, profit = 0;
@@ -719,8 +731,10 @@ static void test_superstore_workbook(void **state)
 	struct recreader *x, *c;
 	struct ferr err = {0};
 	struct rec_opts o = {.sheet = "Orders"};
-	assert_int_equal(recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &o, &x, &err), 0);
-	assert_int_equal(recreader_open(DATA "superstore_iso_dates.csv", REC_ORDERS, NULL, &c, &err), 0);
+	assert_int_equal(recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &o, &x, &err),
+	                 0);
+	assert_int_equal(
+	    recreader_open(DATA "superstore_iso_dates.csv", REC_ORDERS, NULL, &c, &err), 0);
 	struct rec a, b;
 	long n = 0;
 	int64_t sales = 0, profit = 0;
@@ -741,8 +755,8 @@ static void test_superstore_workbook(void **state)
 	recreader_close(c);
 	/* a sheet that is not there */
 	struct rec_opts nope = {.sheet = "Ordrar"};
-	assert_int_equal(recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &nope, &x, &err),
-			 -1);
+	assert_int_equal(
+	    recreader_open(DATA "superstore_workbook.xlsx", REC_ORDERS, &nope, &x, &err), -1);
 	assert_non_null(strstr(err.msg, "Orders"));
 }
 
@@ -805,15 +819,15 @@ static void test_totals_rows(void **state)
 {
 	(void)state;
 	const char data[] = "Kundnr;Datum;Belopp;Text\n"
-			    "1;2026-01-02;100,00;a\n"
-			    "2;2026-01-03;50,50;b\n"
-			    ";;150,50;\n"          /* sum since the start */
-			    "3;2026-01-04;10,00;c\n"
-			    ";;10,00;\n"           /* sum since the last totals row */
-			    ";2026-01-05;7,00;x\n" /* no ID, no word, not a sum: a bad row */
-			    "Summa;;160,50;\n"
-			    ";;;Totalt: 160,50\n"
-			    "4;2026-01-06;1,00;Total Bygg AB\n";
+	                    "1;2026-01-02;100,00;a\n"
+	                    "2;2026-01-03;50,50;b\n"
+	                    ";;150,50;\n" /* sum since the start */
+	                    "3;2026-01-04;10,00;c\n"
+	                    ";;10,00;\n"           /* sum since the last totals row */
+	                    ";2026-01-05;7,00;x\n" /* no ID, no word, not a sum: a bad row */
+	                    "Summa;;160,50;\n"
+	                    ";;;Totalt: 160,50\n"
+	                    "4;2026-01-06;1,00;Total Bygg AB\n";
 	const char *path;
 	struct recreader *rr = OPEN(data, REC_ORDERS, NULL, &path);
 	struct rec r;
@@ -884,8 +898,9 @@ static void test_workbook_search(void **state)
 	const struct rec_total *t;
 	assert_int_equal(recreader_totals(rr, &t), 1);
 	assert_int_equal(t[0].line, 7);
-	expect_describe(rr, "format: xlsx, sheet Fakturor (the first sheet, \"Försättsblad\", holds "
-			    "no table of orders; \"Fakturor\" has one)\n");
+	expect_describe(rr,
+	                "format: xlsx, sheet Fakturor (the first sheet, \"Försättsblad\", holds "
+	                "no table of orders; \"Fakturor\" has one)\n");
 	recreader_close(rr);
 	/* --sheet still decides */
 	struct rec_opts o = {.sheet = "Försättsblad"};
@@ -894,7 +909,7 @@ static void test_workbook_search(void **state)
 	/* no sheet with a table of customers' activities */
 	assert_int_equal(recreader_open(path, REC_SELLERS, NULL, &rr, &err), -1);
 	assert_non_null(strstr(err.msg, "no other sheet has such a table either (the sheets are "
-					"\"Försättsblad\", \"Fakturor\"; name one with --sheet)."));
+	                                "\"Försättsblad\", \"Fakturor\"; name one with --sheet)."));
 	unlink(path);
 }
 
@@ -915,26 +930,26 @@ static void test_kinds(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_customers_swedish),
-		cmocka_unit_test(test_customer_attrs_and_bad),
-		cmocka_unit_test(test_orders_quantity_price),
-		cmocka_unit_test(test_decimal_inference),
-		cmocka_unit_test(test_net_and_gross),
-		cmocka_unit_test(test_dates),
-		cmocka_unit_test(test_required),
-		cmocka_unit_test(test_title_rows_and_lines),
-		cmocka_unit_test(test_activities),
-		cmocka_unit_test(test_field_counts),
-		cmocka_unit_test(test_sellers),
-		cmocka_unit_test(test_map),
-		cmocka_unit_test(test_progress),
-		cmocka_unit_test(test_online_retail),
-		cmocka_unit_test(test_superstore),
-		cmocka_unit_test(test_superstore_workbook),
-		cmocka_unit_test(test_workbook_cells),
-		cmocka_unit_test(test_totals_rows),
-		cmocka_unit_test(test_workbook_search),
-		cmocka_unit_test(test_kinds),
+	    cmocka_unit_test(test_customers_swedish),
+	    cmocka_unit_test(test_customer_attrs_and_bad),
+	    cmocka_unit_test(test_orders_quantity_price),
+	    cmocka_unit_test(test_decimal_inference),
+	    cmocka_unit_test(test_net_and_gross),
+	    cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_required),
+	    cmocka_unit_test(test_title_rows_and_lines),
+	    cmocka_unit_test(test_activities),
+	    cmocka_unit_test(test_field_counts),
+	    cmocka_unit_test(test_sellers),
+	    cmocka_unit_test(test_map),
+	    cmocka_unit_test(test_progress),
+	    cmocka_unit_test(test_online_retail),
+	    cmocka_unit_test(test_superstore),
+	    cmocka_unit_test(test_superstore_workbook),
+	    cmocka_unit_test(test_workbook_cells),
+	    cmocka_unit_test(test_totals_rows),
+	    cmocka_unit_test(test_workbook_search),
+	    cmocka_unit_test(test_kinds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,7 +147,7 @@ static void make_history(struct made *m, int n, const struct response_curve *k, 
 		ds->customers[i].seller = -1;
 		m->cat[i] = CAT_1;
 		double size = 20000 * rng_lognormal1(&r, 1.0); /* orders' mean per month */
-		double rate = 6 * rng_unit(&r);                 /* visits a year */
+		double rate = 6 * rng_unit(&r);                /* visits a year */
 		int v[26] = {0};
 		for (int t = 0; t < months + 2; t++)
 			v[t] = rng_poisson(&r, rate / 12);
@@ -157,15 +157,20 @@ static void make_history(struct made *m, int n, const struct response_curve *k, 
 				if (ds->nactivities == cap_a)
 					ds->activities = xreallocarray(ds->activities, cap_a *= 2,
 					                               sizeof(*ds->activities));
-				ds->activities[ds->nactivities++] = (struct activity){
-				    .cust = i, .seller = -1, .day = day + j, .minute = -1, .type = ACT_VISIT};
+				ds->activities[ds->nactivities++] =
+				    (struct activity){.cust = i,
+				                      .seller = -1,
+				                      .day = day + j,
+				                      .minute = -1,
+				                      .type = ACT_VISIT};
 			}
 			double x = 4.0 * (v[t] + v[t + 1] + v[t + 2]);
 			double season = t % 12 == 6 ? 0.5 : 1.0;
 			int orders = rng_poisson(&r, 4 * season * response_m(k, x));
 			for (int j = 0; j < orders; j++) {
 				if (ds->norders == cap_o)
-					ds->orders = xreallocarray(ds->orders, cap_o *= 2, sizeof(*ds->orders));
+					ds->orders = xreallocarray(ds->orders, cap_o *= 2,
+					                           sizeof(*ds->orders));
 				ds->orders[ds->norders++] = (struct order){
 				    .cust = i, .day = day, .amount = (int64_t)(size / 4 * 100)};
 			}
@@ -297,13 +302,15 @@ static void test_fit_sample(void **state)
 		/* What ten visits a year win over none: fitted against true. */
 		gain[k] = response_m(&f.cat[k].est, 10) / response_m(&f.cat[k].est, 0);
 		double truth_gain = response_m(&t, 10) / response_m(&t, 0);
-		print_message("category %d: rho %.3f [%.3f, %.3f] d %.2f; x10 visits: %.2f (true %.2f)\n",
-		              k, f.cat[k].est.rho, f.cat[k].rho_lo, f.cat[k].rho_hi, f.cat[k].est.d,
-		              gain[k], truth_gain);
+		print_message(
+		    "category %d: rho %.3f [%.3f, %.3f] d %.2f; x10 visits: %.2f (true %.2f)\n", k,
+		    f.cat[k].est.rho, f.cat[k].rho_lo, f.cat[k].rho_hi, f.cat[k].est.d, gain[k],
+		    truth_gain);
 		close_to(gain[k], truth_gain, 0.25 * (truth_gain - 1) + 0.05);
 		/* Diminishing returns: the tenth visit wins less than the first. */
 		struct response_curve *e = &f.cat[k].est;
-		assert_true(response_m(e, 10) - response_m(e, 9) < response_m(e, 1) - response_m(e, 0));
+		assert_true(response_m(e, 10) - response_m(e, 9) <
+		            response_m(e, 1) - response_m(e, 0));
 	}
 	/* Key accounts: the data decide (the prior sits at 0.6). */
 	struct response_curve t1;
@@ -321,9 +328,9 @@ static void test_fit_sample(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_curve),         cmocka_unit_test(test_points_round_trip),
-	    cmocka_unit_test(test_customer),      cmocka_unit_test(test_fit_known),
-	    cmocka_unit_test(test_fit_thin),      cmocka_unit_test(test_contact_today),
+	    cmocka_unit_test(test_curve),      cmocka_unit_test(test_points_round_trip),
+	    cmocka_unit_test(test_customer),   cmocka_unit_test(test_fit_known),
+	    cmocka_unit_test(test_fit_thin),   cmocka_unit_test(test_contact_today),
 	    cmocka_unit_test(test_fit_sample),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -39,7 +39,7 @@ static void hist_word(void *arg, const struct webq_hist *h)
 	char *out = arg;
 	size_t n = strlen(out);
 	snprintf(out + n, 128 - n, "%s%lld:%s/%s", n ? " " : "", (long long)h->snapshot_id,
-		 h->category, h->computed_category);
+	         h->category, h->computed_category);
 }
 
 static void test_latest_exists_categories(void **state)
@@ -94,8 +94,8 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(webq_customer_history(db, "nobody", hist_word, h, &cause), 0);
 	assert_string_equal(h, "");
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
-				   "'snapshot_customers_customer'"),
-			 0);
+	                              "'snapshot_customers_customer'"),
+	                 0);
 
 	/* keeping the newest: the older go with their rows */
 	long long removed = -1;
@@ -103,8 +103,10 @@ static void test_latest_exists_categories(void **state)
 	assert_int_equal(removed, 0);
 	assert_int_equal(store_snapshot_keep(db, 1, &removed, &cause), 0);
 	assert_int_equal(removed, 1);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 1"), 0);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 2"), 2);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 1"), 0);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM snapshot_customers WHERE snapshot_id = 2"), 2);
 	h[0] = '\0';
 	assert_int_equal(webq_customer_history(db, "A", hist_word, h, &cause), 0);
 	assert_string_equal(h, "2:1/2R");

@@ -22,7 +22,7 @@ static void make_orders(struct strbuf *sb, int n, const char *eol, int blank)
 	strbuf_printf(sb, "order_id,customer_id,date,amount%s", eol);
 	for (int k = 1; k <= n; k++) {
 		strbuf_printf(sb, "%d,C%d,2026-%02d-%02d,%d.%02d%s", k, k % 97, 1 + k % 12,
-			      1 + k % 28, k * 7 % 1000, k % 100, eol);
+		              1 + k % 28, k * 7 % 1000, k % 100, eol);
 		if (blank && k == n * 3 / 4)
 			strbuf_puts(sb, eol);
 	}
@@ -387,7 +387,9 @@ static void test_first_pass_in_two(void **state)
 	strbuf_puts(&sb, "Ordernr;Kundnr;Datum;Belopp\n");
 	for (int k = 1; k <= N; k++)
 		strbuf_printf(&sb, "%d;K%d;%d/%d/2026;%s\n", k, k % 50, 1 + k % 12, 1 + k % 12,
-		              k == N - 5 ? "1,25" : k == N - 7 ? "tolv" : "1,500");
+		              k == N - 5   ? "1,25"
+		              : k == N - 7 ? "tolv"
+		                           : "1,500");
 	strbuf_puts(&sb, "1;K1;13/2/2026;3\n");
 	expect_same_records(sb.buf, sb.len);
 	/* the one telling date and the decimal comma are in the second half */
@@ -425,12 +427,9 @@ static void test_first_pass_in_two(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_split_lf_crlf),
-	    cmocka_unit_test(test_split_quoted_and_cp1252),
-	    cmocka_unit_test(test_no_split),
-	    cmocka_unit_test(test_recreader_split),
-	    cmocka_unit_test(test_split_ahead),
-	    cmocka_unit_test(test_first_pass_in_two),
+	    cmocka_unit_test(test_split_lf_crlf), cmocka_unit_test(test_split_quoted_and_cp1252),
+	    cmocka_unit_test(test_no_split),      cmocka_unit_test(test_recreader_split),
+	    cmocka_unit_test(test_split_ahead),   cmocka_unit_test(test_first_pass_in_two),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

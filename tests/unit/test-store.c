@@ -3,8 +3,8 @@
  * (blocks per part, damage detected by the readers),
  * import.c (upsert, batches, customers created by orders, all-or-nothing,
  * duplicate detection, the connection settings put back as found, sellers
- * found when the ID map is full and counted in the import's own counters), dataset.c (loading back; orders sorted by (customer,
- * day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
+ * found when the ID map is full and counted in the import's own counters), dataset.c (loading back;
+ * orders sorted by (customer, day), or in storage order with LOAD_ORDERS_UNSORTED, within the day
  * range; or the span up to the latest day, found from the blocks, with
  * only the customer columns categorization reads; activities sorted by
  * (day, id), also when a second connection reads them next to the
@@ -77,7 +77,8 @@ static void test_orders_create_customers(void **state)
 	sqlite3 *db = fresh_db();
 	struct store_import *im;
 	char *cause = NULL;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause),
+	                 0);
 	/* 150 rows: more than one multi-row INSERT, and a tail. */
 	for (int i = 0; i < 150; i++) {
 		struct rec r = order(i % 3 == 0 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
@@ -97,18 +98,21 @@ static void test_orders_create_customers(void **state)
 	assert_string_equal(days_iso(c.date_min, b), "2025-12-31");
 	assert_int_equal(tu_count(db, "SELECT total(lines) FROM order_blocks"), 151);
 	assert_int_equal(tu_count(db, "SELECT sum(amount) FROM order_blocks"), sum - 5000);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"), 3);
+	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders'"),
+	                 3);
 
 	/* The same content again is found as a duplicate. */
 	int64_t bid;
 	char *file = NULL, *when = NULL;
-	assert_int_equal(store_batch_find_sha(db, REC_ORDERS, "abc", &bid, &file, &when, &cause), 1);
+	assert_int_equal(store_batch_find_sha(db, REC_ORDERS, "abc", &bid, &file, &when, &cause),
+	                 1);
 	assert_string_equal(file, "o.csv");
 	free(file);
 	free(when);
 
 	/* An aborted import leaves nothing. */
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "p.csv", "def", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "p.csv", "def", 0, NULL, &im, &cause),
+	                 0);
 	struct rec r = order("K9", 2026, 2, 1, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	store_import_abort(im);
@@ -117,7 +121,8 @@ static void test_orders_create_customers(void **state)
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM batches"), 1);
 
 	/* --replace removes the earlier orders. */
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "q.csv", "ghi", 1, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.replaced_rows, 151);
@@ -150,7 +155,8 @@ static void test_customer_upsert_and_load(void **state)
 	r.u.c.has_potential = true;
 	r.u.c.potential = 5000000;
 	r.u.c.open_min = r.u.c.close_min = -1;
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "x", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "x", 0, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	struct import_counts c;
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
@@ -160,7 +166,8 @@ static void test_customer_upsert_and_load(void **state)
 	r.u.c.name = "Åkessons Järn & Bygg AB";
 	r.u.c.has_potential = false;
 	r.u.c.postal_code = NULL;
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c2.csv", "y", 0, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 	assert_int_equal(c.updated, 1);
@@ -171,7 +178,8 @@ static void test_customer_upsert_and_load(void **state)
 	s.u.s.seller_id = "S1";
 	s.u.s.name = "Anna";
 	s.u.s.role = ROLE_FARMER;
-	assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", "z", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", "z", 0, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(store_import_add(im, &s, &cause), 0);
 	assert_int_equal(store_import_commit(im, "{}", &c, &cause), 0);
 
@@ -203,8 +211,8 @@ static void test_load_orders_order(void **state)
 		const char *cust;
 		int d;
 		int64_t amount;
-	} o[] = {{"C", 9, 1}, {"A", 5, 2}, {"C", 2, 4}, {"B", 7, 8}, {"A", 1, 16},
-		 {"B", 3, 32}, {"C", 5, 64}, {"A", 30, 128}, {"A", 3, 256}};
+	} o[] = {{"C", 9, 1},  {"A", 5, 2},  {"C", 2, 4},    {"B", 7, 8},  {"A", 1, 16},
+	         {"B", 3, 32}, {"C", 5, 64}, {"A", 30, 128}, {"A", 3, 256}};
 	size_t n = sizeof(o) / sizeof(o[0]);
 	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, NULL, &im, &cause), 0);
 	for (size_t i = 0; i < n; i++) {
@@ -237,8 +245,8 @@ static void test_load_orders_order(void **state)
 
 	int32_t from = days_from_ymd(2024, 3, 3);
 	assert_int_equal(store_load_dataset(db, LOAD_ORDERS | LOAD_ORDERS_UNSORTED, from, DAYS_NONE,
-					    &ds, &cause),
-			 0);
+	                                    &ds, &cause),
+	                 0);
 	assert_int_equal(ds.norders, 7); /* days 1 and 2 left out */
 	sum = 0;
 	for (size_t k = 0; k < ds.norders; k++) {
@@ -261,7 +269,8 @@ static void load_activities_check(sqlite3 *db, const int *want, size_t n)
 	for (int w = 0; w < 2; w++) {
 		struct dataset ds;
 		char *cause = NULL;
-		assert_int_equal(store_load_dataset(db, what[w], DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
+		assert_int_equal(store_load_dataset(db, what[w], DAYS_NONE, DAYS_NONE, &ds, &cause),
+		                 0);
 		assert_int_equal(ds.nactivities, n);
 		assert_int_equal(ds.norders, w ? 1 : 0);
 		for (size_t k = 0; k < n; k++) {
@@ -288,18 +297,19 @@ static void test_load_activities_order(void **state)
 	static const struct {
 		int d, type, rank;
 	} a[] = {{9, ACT_VISIT, 6}, {5, ACT_PHONE, 3}, {2, ACT_PHONE, 1}, {5, ACT_VISIT, 4},
-		 {1, ACT_EMAIL, 0},  {9, ACT_VISIT, 7}, {5, ACT_VISIT, 5}, {3, ACT_VISIT, 2}};
+	         {1, ACT_EMAIL, 0}, {9, ACT_VISIT, 7}, {5, ACT_VISIT, 5}, {3, ACT_VISIT, 2}};
 	size_t n = sizeof(a) / sizeof(a[0]);
 	for (int pass = 0; pass < 2; pass++) {
-		assert_int_equal(
-		    store_import_begin(db, REC_ACTIVITIES, "a.csv", pass ? "h2" : "h1", 0, NULL, &im, &cause),
-		    0);
+		assert_int_equal(store_import_begin(db, REC_ACTIVITIES, "a.csv", pass ? "h2" : "h1",
+		                                    0, NULL, &im, &cause),
+		                 0);
 		for (size_t i = 0; i < (pass ? 1 : n); i++) {
 			memset(&r, 0, sizeof(r));
 			r.kind = REC_ACTIVITIES;
 			r.u.a.customer_id = "A";
 			r.u.a.seller_id = i % 2 ? "S1" : "S2";
-			r.u.a.day = pass ? days_from_ymd(2099, 1, 1) : days_from_ymd(2024, 3, a[i].d);
+			r.u.a.day =
+			    pass ? days_from_ymd(2099, 1, 1) : days_from_ymd(2024, 3, a[i].d);
 			r.u.a.minute = -1;
 			r.u.a.type = pass ? ACT_VISIT : a[i].type;
 			r.u.a.has_duration = true;
@@ -314,7 +324,7 @@ static void test_load_activities_order(void **state)
 	}
 	struct dataset ds;
 	assert_int_equal(store_load_dataset(db, LOAD_ACTIVITIES, DAYS_NONE, DAYS_NONE, &ds, &cause),
-			 0);
+	                 0);
 	for (size_t k = 0; k < n; k++)
 		for (size_t i = 0; i < n; i++)
 			if (a[i].rank == (int)k)
@@ -337,8 +347,8 @@ static void test_load_recent(void **state)
 	struct store_import *im;
 	struct dataset ds;
 	int32_t latest = 0;
-	assert_int_equal(store_load_dataset_recent(db, LOAD_CUSTOMERS_LIGHT, 100, &latest, &ds, &cause),
-			 0);
+	assert_int_equal(
+	    store_load_dataset_recent(db, LOAD_CUSTOMERS_LIGHT, 100, &latest, &ds, &cause), 0);
 	assert_int_equal(latest, DAYS_NONE);
 	assert_int_equal(ds.norders, 0);
 	dataset_free(&ds);
@@ -351,7 +361,8 @@ static void test_load_recent(void **state)
 	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "h", 0, NULL, &im, &cause), 0);
 	for (int i = 0; i < N; i++) {
 		/* first half ascending (days 0..999), second half shuffled over 0..1999 */
-		int32_t day = i < N / 2 ? base + i / 10 : base + (int32_t)((i * 7919L) % 1000) + 1000;
+		int32_t day =
+		    i < N / 2 ? base + i / 10 : base + (int32_t)((i * 7919L) % 1000) + 1000;
 		if (i > N / 4 && i < N / 2 && i % 997 == 0)
 			day = base + 1999 - i / 997; /* a few late ones in the ascending half */
 		struct rec r = order(ids[i % 3], 2022, 1, 1, i + 1);
@@ -366,8 +377,8 @@ static void test_load_recent(void **state)
 	int32_t last = DAYS_NONE;
 	for (int pass = 0; pass < 2; pass++)
 		for (int i = 0; i < N; i++) {
-			int32_t day = i < N / 2 ? base + i / 10
-						: base + (int32_t)((i * 7919L) % 1000) + 1000;
+			int32_t day =
+			    i < N / 2 ? base + i / 10 : base + (int32_t)((i * 7919L) % 1000) + 1000;
 			if (i > N / 4 && i < N / 2 && i % 997 == 0)
 				day = base + 1999 - i / 997;
 			if (pass == 0) {
@@ -379,8 +390,8 @@ static void test_load_recent(void **state)
 			}
 		}
 	assert_int_equal(store_load_dataset_recent(db, LOAD_CUSTOMERS_LIGHT | LOAD_ORDERS_UNSORTED,
-						   SPAN, &latest, &ds, &cause),
-			 0);
+	                                           SPAN, &latest, &ds, &cause),
+	                 0);
 	assert_int_equal(latest, last);
 	assert_int_equal(latest, base + 1999);
 	assert_true(nwant > 1000 && nwant < 1200);
@@ -400,9 +411,8 @@ static void test_load_recent(void **state)
 	dataset_free(&ds);
 
 	/* the same without the margins */
-	assert_int_equal(store_load_dataset_recent(db, LOAD_ORDERS_NO_MARGIN, SPAN, &latest, &ds,
-						   &cause),
-			 0);
+	assert_int_equal(
+	    store_load_dataset_recent(db, LOAD_ORDERS_NO_MARGIN, SPAN, &latest, &ds, &cause), 0);
 	assert_int_equal(ds.norders, nwant);
 	for (size_t k = 0; k < ds.norders; k++)
 		assert_false(ds.orders[k].has_margin);
@@ -434,14 +444,14 @@ static int cmpstr(const void *a, const void *b)
 }
 
 static char *fmt_line(int64_t batch, int64_t cust, const char *oid, size_t oidn, int32_t day,
-		      int64_t amount, int has_m, int64_t m, int has_q, double q, const char *sel,
-		      size_t seln)
+                      int64_t amount, int has_m, int64_t m, int has_q, double q, const char *sel,
+                      size_t seln)
 {
 	char *out = NULL;
 	assert_true(asprintf(&out, "%lld|%lld|%.*s|%d|%lld|%s%lld|%s%.17g|%.*s", (long long)batch,
-			     (long long)cust, (int)oidn, oid ? oid : "", day, (long long)amount,
-			     has_m ? "" : "null", has_m ? (long long)m : 0LL, has_q ? "" : "null",
-			     has_q ? q : 0.0, (int)seln, sel ? sel : "") > 0);
+	                     (long long)cust, (int)oidn, oid ? oid : "", day, (long long)amount,
+	                     has_m ? "" : "null", has_m ? (long long)m : 0LL, has_q ? "" : "null",
+	                     has_q ? q : 0.0, (int)seln, sel ? sel : "") > 0);
 	return out;
 }
 
@@ -449,7 +459,7 @@ static struct linelist *each_target;
 static int64_t each_ids[64];
 
 static int collect_line(void *arg, int64_t batch, const char *customer_id,
-			const struct orderline *l)
+                        const struct orderline *l)
 {
 	(void)arg;
 	int64_t cust = -1;
@@ -458,10 +468,9 @@ static int collect_line(void *arg, int64_t batch, const char *customer_id,
 			cust = l->customer;
 	assert_true(cust > 0);
 	assert_true(strlen(customer_id) > 0);
-	linelist_add(each_target,
-		     fmt_line(batch, l->customer, l->order_id, l->order_id_len, l->day, l->amount,
-			      l->has_margin, l->margin, l->has_quantity, l->quantity, l->seller_id,
-			      l->seller_id_len));
+	linelist_add(each_target, fmt_line(batch, l->customer, l->order_id, l->order_id_len, l->day,
+	                                   l->amount, l->has_margin, l->margin, l->has_quantity,
+	                                   l->quantity, l->seller_id, l->seller_id_len));
 	return 0;
 }
 
@@ -475,26 +484,26 @@ static void test_migrate_v1_orders(void **state)
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(db_exec(db, store_schema_sql, NULL), 0);
 	assert_int_equal(db_exec(db,
-				 "PRAGMA user_version = 1;"
-				 "INSERT INTO batches(id, kind, file, rows, created_at) VALUES "
-				 "(1, 'orders', 'a.csv', 0, 'x'), (2, 'orders', 'b.csv', 0, 'y');",
-				 NULL),
-			 0);
+	                         "PRAGMA user_version = 1;"
+	                         "INSERT INTO batches(id, kind, file, rows, created_at) VALUES "
+	                         "(1, 'orders', 'a.csv', 0, 'x'), (2, 'orders', 'b.csv', 0, 'y');",
+	                         NULL),
+	                 0);
 	/* 40 customers (ids 1..40, so parts 1..40), 9000 lines in two batches
 	 * taking turns in runs: several blocks per part; every kind of field. */
 	sqlite3_stmt *st;
 	assert_int_equal(db_exec(db,
-				 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-				 "WHERE i < 40) INSERT INTO customers(id, customer_id, created_by) "
-				 "SELECT i, 'K' || i, 'orders' FROM n",
-				 NULL),
-			 0);
+	                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+	                         "WHERE i < 40) INSERT INTO customers(id, customer_id, created_by) "
+	                         "SELECT i, 'K' || i, 'orders' FROM n",
+	                         NULL),
+	                 0);
 	assert_int_equal(sqlite3_prepare_v2(db,
-					    "INSERT INTO orders(batch_id, customer, order_id, day, "
-					    "amount, margin, quantity, seller_id) VALUES "
-					    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	                                    "INSERT INTO orders(batch_id, customer, order_id, day, "
+	                                    "amount, margin, quantity, seller_id) VALUES "
+	                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
 	for (int i = 0; i < 9000; i++) {
 		sqlite3_bind_int(st, 1, (i / 500) % 2 + 1);
 		sqlite3_bind_int(st, 2, 1 + (i * 7) % 40);
@@ -527,31 +536,31 @@ static void test_migrate_v1_orders(void **state)
 	long long dmin1 = tu_count(db, "SELECT min(day) FROM orders");
 	long long dmax1 = tu_count(db, "SELECT max(day) FROM orders");
 	struct linelist before = {0}, after = {0};
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT batch_id, customer, order_id, day, amount, margin, "
-					    "quantity, seller_id FROM orders",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT batch_id, customer, order_id, day, amount, margin, "
+	                       "quantity, seller_id FROM orders",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		linelist_add(&before,
-			     fmt_line(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
-				      (const char *)sqlite3_column_text(st, 2),
-				      (size_t)sqlite3_column_bytes(st, 2), sqlite3_column_int(st, 3),
-				      sqlite3_column_int64(st, 4),
-				      sqlite3_column_type(st, 5) != SQLITE_NULL,
-				      sqlite3_column_int64(st, 5),
-				      sqlite3_column_type(st, 6) != SQLITE_NULL,
-				      sqlite3_column_double(st, 6),
-				      (const char *)sqlite3_column_text(st, 7),
-				      (size_t)sqlite3_column_bytes(st, 7)));
+		linelist_add(
+		    &before,
+		    fmt_line(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		             (const char *)sqlite3_column_text(st, 2),
+		             (size_t)sqlite3_column_bytes(st, 2), sqlite3_column_int(st, 3),
+		             sqlite3_column_int64(st, 4), sqlite3_column_type(st, 5) != SQLITE_NULL,
+		             sqlite3_column_int64(st, 5), sqlite3_column_type(st, 6) != SQLITE_NULL,
+		             sqlite3_column_double(st, 6), (const char *)sqlite3_column_text(st, 7),
+		             (size_t)sqlite3_column_bytes(st, 7)));
 	sqlite3_finalize(st);
 	/* the amount per customer in a window, as categorization would sum it */
 	int64_t win1[41] = {0};
-	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT customer, sum(amount) FROM orders WHERE day >= 20000 "
-					    "GROUP BY customer",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_prepare_v2(db,
+	                       "SELECT customer, sum(amount) FROM orders WHERE day >= 20000 "
+	                       "GROUP BY customer",
+	                       -1, &st, NULL),
+	    SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		win1[sqlite3_column_int(st, 0)] = sqlite3_column_int64(st, 1);
 	sqlite3_finalize(st);
@@ -560,14 +569,15 @@ static void test_migrate_v1_orders(void **state)
 	char *cause = NULL;
 	assert_int_equal(db_open(path, &db, &cause), 0);
 	assert_int_equal(tu_count(db, "PRAGMA user_version"), DB_SCHEMA_VERSION);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'orders%'"), 0);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM sqlite_schema WHERE name = "
-				   "'snapshot_customers_customer'"),
-			 0); /* 2 -> 3 */
+	                              "'snapshot_customers_customer'"),
+	                 0); /* 2 -> 3 */
 	assert_true(tu_count(db, "SELECT count(*) FROM order_blocks") > 40);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM order_blocks WHERE"
-				   " part NOT BETWEEN 1 AND 40"),
-			 0);
+	                              " part NOT BETWEEN 1 AND 40"),
+	                 0);
 	struct store_status ss;
 	assert_int_equal(store_status(db, &ss, &cause), 0);
 	assert_int_equal(ss.orders, n1);
@@ -619,7 +629,8 @@ static void test_damaged_block(void **state)
 	sqlite3 *db = fresh_db();
 	struct store_import *im;
 	char *cause = NULL;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "o.csv", "abc", 0, NULL, &im, &cause),
+	                 0);
 	for (int i = 0; i < 100; i++) {
 		struct rec r = order(i % 2 ? "K1" : "K2", 2026, 1, 1 + i % 28, 100 * (i + 1));
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -630,18 +641,20 @@ static void test_damaged_block(void **state)
 	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
 	assert_int_equal(ds.norders, 100);
 	dataset_free(&ds);
-	assert_int_equal(db_exec(db, "UPDATE order_blocks SET lines = lines + 1 WHERE part = 1", NULL),
-			 0);
-	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), -1);
+	assert_int_equal(
+	    db_exec(db, "UPDATE order_blocks SET lines = lines + 1 WHERE part = 1", NULL), 0);
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause),
+	                 -1);
 	assert_non_null(strstr(cause, "damaged"));
 	free(cause);
 	cause = NULL;
 	assert_int_equal(db_exec(db,
-				 "UPDATE order_blocks SET lines = lines - 1, "
-				 "data = substr(data, 1, length(data) - 1) WHERE part = 1",
-				 NULL),
-			 0);
-	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), -1);
+	                         "UPDATE order_blocks SET lines = lines - 1, "
+	                         "data = substr(data, 1, length(data) - 1) WHERE part = 1",
+	                         NULL),
+	                 0);
+	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause),
+	                 -1);
 	assert_non_null(strstr(cause, "damaged"));
 	free(cause);
 	cause = NULL;
@@ -673,8 +686,8 @@ static void test_map_limit(void **state)
 	for (int pass = 0; pass < 2; pass++) {
 		/* the first import names customers 0..1999, the second 1000..2999 */
 		assert_int_equal(store_import_begin(db, REC_ORDERS, pass ? "b.csv" : "a.csv",
-						    pass ? "hb" : "ha", 0, NULL, &im, &cause),
-				 0);
+		                                    pass ? "hb" : "ha", 0, NULL, &im, &cause),
+		                 0);
 		for (int i = 0; i < 12000; i++) {
 			int k = pass * 1000 + (i * 7919) % 2000;
 			snprintf(ids[k], sizeof(ids[k]), "K%d", k);
@@ -686,7 +699,8 @@ static void test_map_limit(void **state)
 		assert_int_equal(c.customers_created, pass ? 1000 : 2000);
 	}
 	/* a customer file naming old and new IDs: updates counted right */
-	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_CUSTOMERS, "c.csv", "hc", 0, NULL, &im, &cause),
+	                 0);
 	for (int k = 2900; k < 3100; k++) {
 		struct rec r;
 		memset(&r, 0, sizeof(r));
@@ -737,7 +751,8 @@ static void test_map_grows(void **state)
 	int next = 0;
 	memset(want, 0, sizeof(want));
 	memset(first, 0, sizeof(first));
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "g.csv", "hg", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "g.csv", "hg", 0, NULL, &im, &cause),
+	                 0);
 	for (int i = 0; i < 3 * N; i++) {
 		int k = (int)(((int64_t)i * 7919) % N); /* every customer three times, scattered */
 		char id[40];
@@ -774,8 +789,8 @@ static void test_map_grows(void **state)
 static int64_t id_of(sqlite3 *db, const char *ext)
 {
 	char sql[128];
-	snprintf(sql, sizeof(sql), "SELECT ifnull((SELECT id FROM customers WHERE customer_id = '%s'), 0)",
-		 ext);
+	snprintf(sql, sizeof(sql),
+	         "SELECT ifnull((SELECT id FROM customers WHERE customer_id = '%s'), 0)", ext);
 	return tu_count(db, sql);
 }
 
@@ -792,7 +807,8 @@ static void test_seen_customers_first(void **state)
 	struct store_import *im;
 	struct import_counts c;
 	char *cause = NULL;
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "ha", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "ha", 0, NULL, &im, &cause),
+	                 0);
 	struct rec r = order("M1", 2026, 1, 2, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
 	r = order("A0", 2026, 1, 2, 100);
@@ -802,14 +818,16 @@ static void test_seen_customers_first(void **state)
 	assert_int_equal(id_of(db, "A0"), 2);
 
 	struct idmap seen = {0};
-	const char *ids[] = {"Z9", "M1", "B-LONG-CUSTOMER-ID-2", "REJECTED", "B-LONG-CUSTOMER-ID-10",
-			     "Ö1", "C3"};
+	const char *ids[] = {
+	    "Z9", "M1", "B-LONG-CUSTOMER-ID-2", "REJECTED", "B-LONG-CUSTOMER-ID-10", "Ö1", "C3"};
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
 		idmap_put(&seen, ids[i], STORE_ID_SEEN);
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "hb", 0, &seen, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "hb", 0, &seen, &im, &cause),
+	                 0);
 	assert_int_equal(seen.n, 0); /* taken over */
-	const char *lines[] = {"Z9", "M1", "C3", "B-LONG-CUSTOMER-ID-2", "Ö1", "NOT-SEEN",
-			       "B-LONG-CUSTOMER-ID-10", "Z9"};
+	const char *lines[] = {
+	    "Z9", "M1", "C3", "B-LONG-CUSTOMER-ID-2", "Ö1", "NOT-SEEN", "B-LONG-CUSTOMER-ID-10",
+	    "Z9"};
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
 		r = order(lines[i], 2026, 2, 1 + (int)i, 1000 * ((int64_t)i + 1));
 		assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -827,8 +845,8 @@ static void test_seen_customers_first(void **state)
 	assert_int_equal(id_of(db, "M1"), 1);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers"), 8);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM customers WHERE created_by = 'orders' "
-				   "AND batch_id = 2"),
-			 6);
+	                              "AND batch_id = 2"),
+	                 6);
 	struct dataset ds;
 	assert_int_equal(store_load_dataset(db, LOAD_ORDERS, DAYS_NONE, DAYS_NONE, &ds, &cause), 0);
 	assert_int_equal(ds.norders, 10);
@@ -854,7 +872,8 @@ static void test_seen_customers_first(void **state)
 	}
 	idmap_set_limit((size_t)1 << 21);
 	assert_true(seen.full);
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "c.csv", "hc", 0, &seen, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "c.csv", "hc", 0, &seen, &im, &cause),
+	                 0);
 	assert_int_equal(seen.n, 0);
 	r = order("F1", 2026, 3, 1, 5);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -882,8 +901,9 @@ static void test_import_restores_pragmas(void **state)
 	struct import_counts c;
 	char *cause = NULL;
 	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -5000", NULL),
-			 0);
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "h1", 0, NULL, &im, &cause), 0);
+	                 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "a.csv", "h1", 0, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(pragma(db, "PRAGMA cache_size"), -16384);
 	struct rec r = order("K1", 2026, 1, 2, 100);
 	assert_int_equal(store_import_add(im, &r, &cause), 0);
@@ -891,7 +911,8 @@ static void test_import_restores_pragmas(void **state)
 	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 0);
 	assert_int_equal(pragma(db, "PRAGMA cache_size"), -5000);
 	assert_int_equal(db_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = 300", NULL), 0);
-	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "h2", 0, NULL, &im, &cause), 0);
+	assert_int_equal(store_import_begin(db, REC_ORDERS, "b.csv", "h2", 0, NULL, &im, &cause),
+	                 0);
 	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 0);
 	store_import_abort(im);
 	assert_int_equal(pragma(db, "PRAGMA foreign_keys"), 1);
@@ -923,8 +944,8 @@ static void test_sellers_counts(void **state)
 	idmap_set_limit(1024); /* 768 IDs: the second file's map is full */
 	for (int pass = 0; pass < 2; pass++) {
 		assert_int_equal(store_import_begin(db, REC_SELLERS, "s.csv", pass ? "s2" : "s1", 0,
-						    NULL, &im, &cause),
-				 0);
+		                                    NULL, &im, &cause),
+		                 0);
 		for (int k = pass * 500; k < 1000 + pass * 500; k++) {
 			snprintf(id, sizeof(id), "S%d", k);
 			struct rec r = seller(id, k % 2 ? "186 00" : NULL);
@@ -944,20 +965,20 @@ static void test_sellers_counts(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_schema),
-		cmocka_unit_test(test_newer_schema_refused),
-		cmocka_unit_test(test_orders_create_customers),
-		cmocka_unit_test(test_customer_upsert_and_load),
-		cmocka_unit_test(test_load_orders_order),
-		cmocka_unit_test(test_load_activities_order),
-		cmocka_unit_test(test_load_recent),
-		cmocka_unit_test(test_migrate_v1_orders),
-		cmocka_unit_test(test_damaged_block),
-		cmocka_unit_test(test_map_limit),
-		cmocka_unit_test(test_map_grows),
-		cmocka_unit_test(test_seen_customers_first),
-		cmocka_unit_test(test_import_restores_pragmas),
-		cmocka_unit_test(test_sellers_counts),
+	    cmocka_unit_test(test_schema),
+	    cmocka_unit_test(test_newer_schema_refused),
+	    cmocka_unit_test(test_orders_create_customers),
+	    cmocka_unit_test(test_customer_upsert_and_load),
+	    cmocka_unit_test(test_load_orders_order),
+	    cmocka_unit_test(test_load_activities_order),
+	    cmocka_unit_test(test_load_recent),
+	    cmocka_unit_test(test_migrate_v1_orders),
+	    cmocka_unit_test(test_damaged_block),
+	    cmocka_unit_test(test_map_limit),
+	    cmocka_unit_test(test_map_grows),
+	    cmocka_unit_test(test_seen_customers_first),
+	    cmocka_unit_test(test_import_restores_pragmas),
+	    cmocka_unit_test(test_sellers_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

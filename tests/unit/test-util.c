@@ -51,9 +51,12 @@ static void test_add_months(void **state)
 {
 	(void)state;
 	char b[11];
-	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 3, 31), -1), b), "2024-02-29");
-	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 1, 15), -12), b), "2023-01-15");
-	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 11, 30), 3), b), "2025-02-28");
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 3, 31), -1), b),
+	                    "2024-02-29");
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 1, 15), -12), b),
+	                    "2023-01-15");
+	assert_string_equal(days_iso(days_add_months(days_from_ymd(2024, 11, 30), 3), b),
+	                    "2025-02-28");
 }
 
 /* Swedish public holidays: every one of 2026 and 2027 by its date, and the
@@ -109,7 +112,8 @@ static void test_formats(void **state)
 	assert_string_equal(fmt_money(b, sizeof(b), 123456750, LANG_EN), "1,234,568");
 	assert_string_equal(fmt_money(b, sizeof(b), -350000, LANG_SV), "-3 500 kr");
 	assert_string_equal(fmt_int(b, sizeof(b), 999, LANG_SV), "999");
-	assert_string_equal(fmt_int(b, sizeof(b), INT64_MIN, LANG_EN), "-9,223,372,036,854,775,808");
+	assert_string_equal(fmt_int(b, sizeof(b), INT64_MIN, LANG_EN),
+	                    "-9,223,372,036,854,775,808");
 	assert_string_equal(fmt_num(b, sizeof(b), 3.5, 1, LANG_SV), "3,5");
 	assert_string_equal(fmt_num(b, sizeof(b), -1234.25, 2, LANG_EN), "-1,234.25");
 	assert_string_equal(fmt_num(b, sizeof(b), -0.001, 1, LANG_EN), "0.0");
@@ -137,10 +141,11 @@ static void test_strbuf_and_error(void **state)
 
 	struct ferr e;
 	ferr_clear(&e);
-	ferr_setpos(&e, "a.csv", 12, 3, "column \"%s\": \"%s\" is not a number", "Amount", "12,3,4");
+	ferr_setpos(&e, "a.csv", 12, 3, "column \"%s\": \"%s\" is not a number", "Amount",
+	            "12,3,4");
 	char buf[600];
 	assert_string_equal(ferr_str(&e, buf, sizeof(buf)),
-			    "a.csv:12: column \"Amount\": \"12,3,4\" is not a number");
+	                    "a.csv:12: column \"Amount\": \"12,3,4\" is not a number");
 }
 
 /* The SHA-256 of a file: FIPS 180-2's "abc" and two-block vectors, the
@@ -155,23 +160,27 @@ static void test_filehash(void **state)
 	FILE *f = fdopen(fd, "wb");
 	char hex[65];
 	assert_int_equal(filehash_sha256(path, hex), 0);
-	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	assert_string_equal(hex,
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 	fputs("abc", f);
 	fflush(f);
 	assert_int_equal(filehash_sha256(path, hex), 0);
-	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	assert_string_equal(hex,
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	assert_non_null(f = freopen(path, "wb", f));
 	fputs("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", f);
 	fflush(f);
 	assert_int_equal(filehash_sha256(path, hex), 0);
-	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	assert_string_equal(hex,
+	                    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 	assert_non_null(f = freopen(path, "wb", f));
 	for (int i = 0; i < 3 * (1 << 20) / 8 + 1; i++) /* 3 MiB + 8 bytes of "aaaaaaaa" */
 		fputs("aaaaaaaa", f);
 	fclose(f);
 	assert_int_equal(filehash_sha256(path, hex), 0);
 	/* the same bytes through Python's hashlib, computed once */
-	assert_string_equal(hex, "ce64897f65ac8fb4ff6499b141a4cb9e6177c3b6d36ee001870fa9cf97046cbf");
+	assert_string_equal(hex,
+	                    "ce64897f65ac8fb4ff6499b141a4cb9e6177c3b6d36ee001870fa9cf97046cbf");
 	unlink(path);
 	errno = 0;
 	assert_int_equal(filehash_sha256(path, hex), -1);
@@ -194,7 +203,7 @@ static void test_radix_sort(void **state)
 	(void)state;
 	enum { N = 20000 };
 	struct rkey *a = malloc(N * sizeof(*a)), *b = malloc(N * sizeof(*b)),
-		    *tmp = malloc(N * sizeof(*tmp));
+	            *tmp = malloc(N * sizeof(*tmp));
 	uint64_t x = 88172645463325252ull;
 	for (int kind = 0; kind < 3; kind++) {
 		for (size_t i = 0; i < N; i++) {
@@ -221,8 +230,14 @@ static void test_fname(void **state)
 {
 	(void)state;
 	static const char *const cases[][2] = {
-	    {"S01", "S01"},     {".x", "_x"},           {"..", "_."},  {"Anna Berg/Syd", "Anna_Berg_Syd"},
-	    {"\xc3\x85sa", "__sa"}, {"a.b-c_d", "a.b-c_d"}, {"", "_"}, {"=1+2", "_1_2"},
+	    {"S01", "S01"},
+	    {".x", "_x"},
+	    {"..", "_."},
+	    {"Anna Berg/Syd", "Anna_Berg_Syd"},
+	    {"\xc3\x85sa", "__sa"},
+	    {"a.b-c_d", "a.b-c_d"},
+	    {"", "_"},
+	    {"=1+2", "_1_2"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		char *s = fname_safe(cases[i][0]);
@@ -251,14 +266,11 @@ static void test_threads_wanted(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_iso_weeks),
-		cmocka_unit_test(test_add_months),     cmocka_unit_test(test_formats),
-		cmocka_unit_test(test_holidays_se),
-		cmocka_unit_test(test_filehash),
-		cmocka_unit_test(test_threads_wanted),
-		cmocka_unit_test(test_fname),
-		cmocka_unit_test(test_radix_sort),
-		cmocka_unit_test(test_strbuf_and_error),
+	    cmocka_unit_test(test_days_roundtrip), cmocka_unit_test(test_iso_weeks),
+	    cmocka_unit_test(test_add_months),     cmocka_unit_test(test_formats),
+	    cmocka_unit_test(test_holidays_se),    cmocka_unit_test(test_filehash),
+	    cmocka_unit_test(test_threads_wanted), cmocka_unit_test(test_fname),
+	    cmocka_unit_test(test_radix_sort),     cmocka_unit_test(test_strbuf_and_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

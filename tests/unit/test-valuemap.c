@@ -41,13 +41,14 @@ static void test_put_load(void **state)
 	assert_int_equal(n, 3);
 	assert_int_equal(vocab_lookup(VOCAB_TYPE, "kundlunch", 9, m, n), ACT_MEETING);
 	assert_int_equal(vocab_lookup(VOCAB_TYPE, "Fysiskt Möte", strlen("Fysiskt Möte"), m, n),
-			 ACT_VISIT);
+	                 ACT_VISIT);
 	assert_int_equal(vocab_lookup(VOCAB_ROLE, "regionchef", 10, m, n), ROLE_FARMER);
 	store_valuemap_free(m, n);
 	assert_int_equal(store_valuemap_put(db, VOCAB_TYPE, "kund lunch", -1, &cause), 0);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM value_map"), 2);
 	/* a row this fokus cannot read is left out, not an error */
-	assert_int_equal(db_exec(db, "INSERT INTO value_map VALUES ('type','x','x','fika')", NULL), 0);
+	assert_int_equal(db_exec(db, "INSERT INTO value_map VALUES ('type','x','x','fika')", NULL),
+	                 0);
 	assert_int_equal(store_valuemap_load(db, &m, &n, &cause), 0);
 	assert_int_equal(n, 2);
 	store_valuemap_free(m, n);
@@ -70,7 +71,7 @@ static struct rec activity(const char *cust, int k)
 static long long indexes(sqlite3 *db)
 {
 	return tu_count(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND "
-			    "tbl_name = 'activities'");
+	                    "tbl_name = 'activities'");
 }
 
 static void import_r(sqlite3 *db, const char *sha, int n, int commit, int replace)
@@ -106,18 +107,19 @@ static void test_reindex(void **state)
 	(void)state;
 	sqlite3 *db = fresh_db();
 	assert_int_equal(indexes(db), 1); /* by customer and day; none by batch */
-	import_n(db, "a", 5000, 0); /* aborted: the index is back */
+	import_n(db, "a", 5000, 0);       /* aborted: the index is back */
 	assert_int_equal(indexes(db), 1);
 	import_n(db, "b", 5000, 1); /* large: dropped and built again */
 	assert_int_equal(indexes(db), 1);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities"), 5000);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities INDEXED BY "
-				      "activities_customer_day WHERE customer > 0"),
-			 5000);
+	                              "activities_customer_day WHERE customer > 0"),
+	                 5000);
 	import_n(db, "c", 100, 1); /* small: kept */
 	assert_int_equal(indexes(db), 1);
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL),
+	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
 	sqlite3_finalize(st);
@@ -132,7 +134,8 @@ static void log_two(sqlite3 *db, int64_t customer)
 	int64_t nb, lb;
 	assert_int_equal(follow_batch_new(db, "newsletter", "issue 1", &nb, &cause), 0);
 	assert_int_equal(follow_batch_new(db, "logged", "My day", &lb, &cause), 0);
-	struct follow_activity a = {customer, "S1", days_from_ymd(2026, 2, 1), -1, "newsletter", -1};
+	struct follow_activity a = {customer, "S1",         days_from_ymd(2026, 2, 1),
+	                            -1,       "newsletter", -1};
 	assert_int_equal(follow_activity_add(db, nb, &a, &cause), 0);
 	a.type = "visit";
 	a.minute = 600;
@@ -147,15 +150,17 @@ static void test_replace_keeps_logged(void **state)
 	log_two(db, tu_count(db, "SELECT min(id) FROM customers"));
 	import_r(db, "b", 200, 1, 1); /* replaces file a's 300 rows, keeps the two */
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities"), 202);
-	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities WHERE batch_id IN "
-				      "(SELECT id FROM batches WHERE kind IN ('newsletter', 'logged'))"),
-			 2);
+	assert_int_equal(
+	    tu_count(db, "SELECT count(*) FROM activities WHERE batch_id IN "
+	                 "(SELECT id FROM batches WHERE kind IN ('newsletter', 'logged'))"),
+	    2);
 	assert_int_equal(tu_count(db, "SELECT rows FROM batches WHERE sha256 = 'b'"), 200);
 	/* and with only file rows there, the whole table goes */
-	assert_int_equal(db_exec(db, "DELETE FROM activities WHERE batch_id IN (SELECT id FROM "
-				     "batches WHERE kind <> 'activities')",
-				 NULL),
-			 0);
+	assert_int_equal(db_exec(db,
+	                         "DELETE FROM activities WHERE batch_id IN (SELECT id FROM "
+	                         "batches WHERE kind <> 'activities')",
+	                         NULL),
+	                 0);
 	import_r(db, "c", 50, 1, 1);
 	assert_int_equal(tu_count(db, "SELECT count(*) FROM activities"), 50);
 	db_close(db);
@@ -164,9 +169,9 @@ static void test_replace_keeps_logged(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_put_load),
-		cmocka_unit_test(test_reindex),
-		cmocka_unit_test(test_replace_keeps_logged),
+	    cmocka_unit_test(test_put_load),
+	    cmocka_unit_test(test_reindex),
+	    cmocka_unit_test(test_replace_keeps_logged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,58 +19,87 @@ static void test_types(void **state)
 		const char *s;
 		int want;
 	} cases[] = {
-		{"Bokat möte", ACT_MEETING_BOOKED},   {"Möte bokat", ACT_MEETING_BOOKED},
-		{"MÖTE BOKAT", ACT_MEETING_BOOKED},   {"Mötesbokning", ACT_MEETING_BOOKED},
-		{"Bokat besök", ACT_MEETING_BOOKED},  {"Bokat telefonmöte", ACT_MEETING_BOOKED},
-		{"meeting_booked", ACT_MEETING_BOOKED}, {"Meeting booked", ACT_MEETING_BOOKED},
-		{"Booked meeting", ACT_MEETING_BOOKED}, {"Appointment set", ACT_MEETING_BOOKED},
-		{"Demo booked", ACT_MEETING_BOOKED},  {"bokning", ACT_MEETING_BOOKED},
-		{"Fysiskt möte", ACT_VISIT},          {"Besök", ACT_VISIT},
-		{"Kundbesök", ACT_VISIT},             {"Fältbesök", ACT_VISIT},
-		{"Besök hos kund", ACT_VISIT},        {"Field visit", ACT_VISIT},
-		{"Site visit", ACT_VISIT},            {"In-person meeting", ACT_VISIT},
-		{"Face-to-face", ACT_VISIT},          {"visit", ACT_VISIT},
-		{"Teams-möte", ACT_MEETING},          {"Teamsmöte", ACT_MEETING},
-		{"Videomöte", ACT_MEETING},           {"Digitalt möte", ACT_MEETING},
-		{"Telefonmöte", ACT_MEETING},         {"Möte", ACT_MEETING},
-		{"Kundmöte", ACT_MEETING},            {"Zoom call", ACT_MEETING},
-		{"Online meeting", ACT_MEETING},      {"Video call", ACT_MEETING},
-		{"Telefon", ACT_PHONE},               {"Utgående samtal", ACT_PHONE},
-		{"Inkommande samtal", ACT_PHONE},     {"Ringt", ACT_PHONE},
-		{"Call", ACT_PHONE},                  {"Outbound call", ACT_PHONE},
-		{"Phone call", ACT_PHONE},            {"Tel", ACT_PHONE},
-		{"E-post", ACT_EMAIL},                {"Mejl", ACT_EMAIL},
-		{"Email sent", ACT_EMAIL},            {"e-mail", ACT_EMAIL},
-		{"Nyhetsbrev", ACT_NEWSLETTER},       {"Utskick", ACT_NEWSLETTER},
-		{"Newsletter", ACT_NEWSLETTER},       {"Mailing", ACT_NEWSLETTER},
-		{"Övrigt", ACT_OTHER},                {"Note", ACT_OTHER},
-		{"Task", ACT_OTHER},                  {"other", ACT_OTHER},
-		{"fika", -1},                         {"", -1},
-		{"Kundlunch", -1},                    {"Telling", -1},
+	    {"Bokat möte", ACT_MEETING_BOOKED},
+	    {"Möte bokat", ACT_MEETING_BOOKED},
+	    {"MÖTE BOKAT", ACT_MEETING_BOOKED},
+	    {"Mötesbokning", ACT_MEETING_BOOKED},
+	    {"Bokat besök", ACT_MEETING_BOOKED},
+	    {"Bokat telefonmöte", ACT_MEETING_BOOKED},
+	    {"meeting_booked", ACT_MEETING_BOOKED},
+	    {"Meeting booked", ACT_MEETING_BOOKED},
+	    {"Booked meeting", ACT_MEETING_BOOKED},
+	    {"Appointment set", ACT_MEETING_BOOKED},
+	    {"Demo booked", ACT_MEETING_BOOKED},
+	    {"bokning", ACT_MEETING_BOOKED},
+	    {"Fysiskt möte", ACT_VISIT},
+	    {"Besök", ACT_VISIT},
+	    {"Kundbesök", ACT_VISIT},
+	    {"Fältbesök", ACT_VISIT},
+	    {"Besök hos kund", ACT_VISIT},
+	    {"Field visit", ACT_VISIT},
+	    {"Site visit", ACT_VISIT},
+	    {"In-person meeting", ACT_VISIT},
+	    {"Face-to-face", ACT_VISIT},
+	    {"visit", ACT_VISIT},
+	    {"Teams-möte", ACT_MEETING},
+	    {"Teamsmöte", ACT_MEETING},
+	    {"Videomöte", ACT_MEETING},
+	    {"Digitalt möte", ACT_MEETING},
+	    {"Telefonmöte", ACT_MEETING},
+	    {"Möte", ACT_MEETING},
+	    {"Kundmöte", ACT_MEETING},
+	    {"Zoom call", ACT_MEETING},
+	    {"Online meeting", ACT_MEETING},
+	    {"Video call", ACT_MEETING},
+	    {"Telefon", ACT_PHONE},
+	    {"Utgående samtal", ACT_PHONE},
+	    {"Inkommande samtal", ACT_PHONE},
+	    {"Ringt", ACT_PHONE},
+	    {"Call", ACT_PHONE},
+	    {"Outbound call", ACT_PHONE},
+	    {"Phone call", ACT_PHONE},
+	    {"Tel", ACT_PHONE},
+	    {"E-post", ACT_EMAIL},
+	    {"Mejl", ACT_EMAIL},
+	    {"Email sent", ACT_EMAIL},
+	    {"e-mail", ACT_EMAIL},
+	    {"Nyhetsbrev", ACT_NEWSLETTER},
+	    {"Utskick", ACT_NEWSLETTER},
+	    {"Newsletter", ACT_NEWSLETTER},
+	    {"Mailing", ACT_NEWSLETTER},
+	    {"Övrigt", ACT_OTHER},
+	    {"Note", ACT_OTHER},
+	    {"Task", ACT_OTHER},
+	    {"other", ACT_OTHER},
+	    {"fika", -1},
+	    {"", -1},
+	    {"Kundlunch", -1},
+	    {"Telling", -1},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		if (type_of(cases[i].s) != cases[i].want)
-			fail_msg("\"%s\": %d, wanted %d", cases[i].s, type_of(cases[i].s), cases[i].want);
+			fail_msg("\"%s\": %d, wanted %d", cases[i].s, type_of(cases[i].s),
+			         cases[i].want);
 }
 
 static void test_roles(void **state)
 {
 	(void)state;
-	const char *farmer[] = {"farmer", "Förvaltare", "Account manager", "Key Account Manager",
-				"KAM", "Kundansvarig"};
+	const char *farmer[] = {"farmer", "Förvaltare",  "Account manager", "Key Account Manager",
+	                        "KAM",    "Kundansvarig"};
 	const char *hunter[] = {"hunter", "Jägare", "Nykundsbearbetare", "New business",
-				"Business developer"};
+	                        "Business developer"};
 	const char *service[] = {"service", "Kundtjänst", "Customer service", "Innesälj",
-				 "Inside sales"};
+	                         "Inside sales"};
 	for (size_t i = 0; i < sizeof(farmer) / sizeof(farmer[0]); i++)
 		assert_int_equal(vocab_lookup(VOCAB_ROLE, farmer[i], strlen(farmer[i]), NULL, 0),
-				 ROLE_FARMER);
+		                 ROLE_FARMER);
 	for (size_t i = 0; i < sizeof(hunter) / sizeof(hunter[0]); i++)
 		assert_int_equal(vocab_lookup(VOCAB_ROLE, hunter[i], strlen(hunter[i]), NULL, 0),
-				 ROLE_HUNTER);
+		                 ROLE_HUNTER);
 	for (size_t i = 0; i < sizeof(service) / sizeof(service[0]); i++)
 		assert_int_equal(vocab_lookup(VOCAB_ROLE, service[i], strlen(service[i]), NULL, 0),
-				 ROLE_SERVICE);
+		                 ROLE_SERVICE);
 	assert_int_equal(vocab_lookup(VOCAB_ROLE, "boss", 4, NULL, 0), -1);
 }
 
@@ -80,8 +109,9 @@ static void test_map_first(void **state)
 	char f1[64], f2[64];
 	vocab_fold("Fika", 4, f1, sizeof(f1));
 	vocab_fold("Möte", strlen("Möte"), f2, sizeof(f2));
-	struct vocab_map m[] = {{VOCAB_TYPE, f1, ACT_MEETING}, {VOCAB_TYPE, f2, ACT_VISIT},
-				{VOCAB_ROLE, f1, ROLE_HUNTER}};
+	struct vocab_map m[] = {{VOCAB_TYPE, f1, ACT_MEETING},
+	                        {VOCAB_TYPE, f2, ACT_VISIT},
+	                        {VOCAB_ROLE, f1, ROLE_HUNTER}};
 	assert_int_equal(vocab_lookup(VOCAB_TYPE, "FIKA", 4, m, 3), ACT_MEETING);
 	assert_int_equal(vocab_lookup(VOCAB_TYPE, "möte", strlen("möte"), m, 3), ACT_VISIT);
 	assert_int_equal(vocab_lookup(VOCAB_ROLE, "fika", 4, m, 3), ROLE_HUNTER);
@@ -103,9 +133,9 @@ static void test_map_first(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_types),
-		cmocka_unit_test(test_roles),
-		cmocka_unit_test(test_map_first),
+	    cmocka_unit_test(test_types),
+	    cmocka_unit_test(test_roles),
+	    cmocka_unit_test(test_map_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,7 +26,7 @@ struct world {
 };
 
 static void add_customer(struct world *w, const char *id, int seller, double lat, double lon,
-			 enum category c)
+                         enum category c)
 {
 	size_t i = w->ds.ncustomers++;
 	w->ds.customers = realloc(w->ds.customers, w->ds.ncustomers * sizeof(struct customer));
@@ -90,16 +90,16 @@ static void test_due_rule(void **state)
 	(void)state;
 	struct world w;
 	world_init(&w);
-	add_customer(&w, "A", 0, 59.4, 18.1, CAT_1);  /* 0: visited 37 days ago: due (36.5) */
-	add_customer(&w, "B", 0, 59.4, 18.1, CAT_1);  /* 1: visited 36 days ago: due tomorrow */
-	add_customer(&w, "C", 0, 59.4, 18.1, CAT_1);  /* 2: visited 20 days ago: due later */
-	add_customer(&w, "D", 0, 59.4, 18.1, CAT_2R); /* 3: never visited: due at once */
-	add_customer(&w, "E", 0, 59.4, 18.1, CAT_3);  /* 4: category 3 has no visits */
-	add_customer(&w, "F", 1, 59.4, 18.1, CAT_1);  /* 5: another seller's */
+	add_customer(&w, "A", 0, 59.4, 18.1, CAT_1);    /* 0: visited 37 days ago: due (36.5) */
+	add_customer(&w, "B", 0, 59.4, 18.1, CAT_1);    /* 1: visited 36 days ago: due tomorrow */
+	add_customer(&w, "C", 0, 59.4, 18.1, CAT_1);    /* 2: visited 20 days ago: due later */
+	add_customer(&w, "D", 0, 59.4, 18.1, CAT_2R);   /* 3: never visited: due at once */
+	add_customer(&w, "E", 0, 59.4, 18.1, CAT_3);    /* 4: category 3 has no visits */
+	add_customer(&w, "F", 1, 59.4, 18.1, CAT_1);    /* 5: another seller's */
 	add_customer(&w, "G", 0, 59.4, 18.1, CAT_NONE); /* 6: not categorized */
-	add_customer(&w, "H", 0, 59.4, 18.1, CAT_2P); /* 7: 2P, 6/yr = 60.8 days; 200 days ago */
-	add_customer(&w, "I", 0, NAN, NAN, CAT_2P);   /* 8: never visited, no place */
-	add_customer(&w, "J", 0, 59.4, 18.1, CAT_1);  /* 9: only a phone call: never visited */
+	add_customer(&w, "H", 0, 59.4, 18.1, CAT_2P);   /* 7: 2P, 6/yr = 60.8 days; 200 days ago */
+	add_customer(&w, "I", 0, NAN, NAN, CAT_2P);     /* 8: never visited, no place */
+	add_customer(&w, "J", 0, 59.4, 18.1, CAT_1);    /* 9: only a phone call: never visited */
 	add_visit(&w, 0, D0 - 37, ACT_VISIT);
 	add_visit(&w, 0, D0 - 100, ACT_VISIT);
 	add_visit(&w, 1, D0 - 36, ACT_VISIT);
@@ -166,7 +166,7 @@ static void test_due_planned(void **state)
 	add_customer(&w, "B", 1, 59.4, 18.1, CAT_1); /* 1: S2's, the plan gives it to S1 */
 	add_customer(&w, "C", 0, 59.4, 18.1, CAT_1); /* 2: the plan keeps it by phone */
 	add_customer(&w, "D", 0, 59.4, 18.1, CAT_3); /* 3: category 3, the plan visits it */
-	add_visit(&w, 0, D0 - 100, ACT_VISIT);        /* due at 36.5 days, not at 182.5 */
+	add_visit(&w, 0, D0 - 100, ACT_VISIT);       /* due at 36.5 days, not at 182.5 */
 	add_visit(&w, 1, D0 - 100, ACT_VISIT);
 	int32_t owner[4] = {0, 0, 0, 0};
 	double visits[4] = {2, 10, 0, 1};
@@ -174,9 +174,9 @@ static void test_due_planned(void **state)
 	int32_t days[1] = {D0};
 	struct route_visit *v;
 	int n = route_plan_due(&w.ds, w.cat, &w.pol, &planned, 0, days, 1, &v);
-	assert_null(find(v, n, 0));    /* 100 days < 183 */
+	assert_null(find(v, n, 0));     /* 100 days < 183 */
 	assert_non_null(find(v, n, 1)); /* 10 a year: due after 37 days */
-	assert_null(find(v, n, 2));    /* no visits planned */
+	assert_null(find(v, n, 2));     /* no visits planned */
 	assert_non_null(find(v, n, 3)); /* never visited, 1 a year */
 	assert_int_equal(n, 2);
 	assert_true(fabs(find(v, n, 3)->interval - 365) < 1e-9);
@@ -213,20 +213,20 @@ static void places_of(struct places *p, const struct world *w, const struct rout
 /* Plans the due visits v over days[0..ndays) with the built-in travel
  * source between their places (filled into pl). */
 static void plan_geo(const struct world *w, const struct route_visit *v, int nv,
-		     const int32_t *days, int ndays, const struct route_params *prm,
-		     struct places *pl, struct route_plan *plan)
+                     const int32_t *days, int ndays, const struct route_params *prm,
+                     struct places *pl, struct route_plan *plan)
 {
 	places_of(pl, w, v, nv);
 	char *cause = NULL;
 	assert_int_equal(route_plan_solve(&w->ds, v, nv, days, ndays, prm, route_geo_leg, &pl->geo,
-					  plan, &cause),
-			 0);
+	                                  plan, &cause),
+	                 0);
 }
 
 /* Re-checks a plan without the optimizer: returns the number of planned visits. */
 static int recheck(const struct world *w, const struct route_visit *v, int nv,
-		   const struct route_plan *plan, const struct route_params *prm, route_leg_fn leg,
-		   void *ctx)
+                   const struct route_plan *plan, const struct route_params *prm, route_leg_fn leg,
+                   void *ctx)
 {
 	int seen[64] = {0}, planned = 0;
 	for (int d = 0; d < plan->ndays; d++) {
@@ -238,7 +238,8 @@ static int recheck(const struct world *w, const struct route_visit *v, int nv,
 			const struct route_stop *s = &day->stops[i];
 			if (s->visit < 0) {
 				lunches++;
-				assert_true(s->begin >= prm->lunch_from - 1e-6 && s->begin <= prm->lunch_to + 1e-6);
+				assert_true(s->begin >= prm->lunch_from - 1e-6 &&
+				            s->begin <= prm->lunch_to + 1e-6);
 				assert_true(fabs(s->end - s->begin - prm->lunch) < 1e-6);
 				assert_true(s->begin >= t - 1e-6);
 				t = s->end;
@@ -307,8 +308,13 @@ static void test_week_plan(void **state)
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 5, &v);
 	assert_int_equal(nv, 18); /* category 3 has no visits */
 	struct places pl;
-	struct route_params prm = {.day_start = 480, .day_length = 480, .lunch = 30,
-				   .lunch_from = 690, .lunch_to = 780, .seed = 1, .iterations = 3000};
+	struct route_params prm = {.day_start = 480,
+	                           .day_length = 480,
+	                           .lunch = 30,
+	                           .lunch_from = 690,
+	                           .lunch_to = 780,
+	                           .seed = 1,
+	                           .iterations = 3000};
 	struct route_plan plan;
 	plan_geo(&w, v, nv, days, 5, &prm, &pl, &plan);
 	/* 18 one-hour visits over five days: all fit */
@@ -382,7 +388,8 @@ static void test_repeat_visits(void **state)
 	assert_true(fabs(of[2][1]->weight - ROUTE_WEIGHT_1) < 1e-9);
 
 	struct places pl;
-	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 2000};
+	struct route_params prm = {
+	    .day_start = 480, .day_length = 480, .seed = 1, .iterations = 2000};
 	struct route_plan plan;
 	plan_geo(&w, v, nv, days, 10, &prm, &pl, &plan);
 	assert_int_equal(plan.served, 5);
@@ -415,7 +422,8 @@ static void test_priority_first(void **state)
 	struct route_visit *v;
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	struct places pl;
-	struct route_params prm = {.day_start = 480, .day_length = 330, .seed = 2, .iterations = 3000};
+	struct route_params prm = {
+	    .day_start = 480, .day_length = 330, .seed = 2, .iterations = 3000};
 	struct route_plan plan;
 	plan_geo(&w, v, nv, days, 1, &prm, &pl, &plan);
 	recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
@@ -434,7 +442,8 @@ static void test_priority_first(void **state)
 	assert_true(cat1_served == cat1_due || plan.served == cat1_served);
 	/* highest priority first among the unplanned */
 	for (int i = 1; i < plan.nunserved; i++)
-		assert_true(v[plan.unserved[i - 1].visit].weight >= v[plan.unserved[i].visit].weight);
+		assert_true(v[plan.unserved[i - 1].visit].weight >=
+		            v[plan.unserved[i].visit].weight);
 	route_plan_free(&plan);
 	free(v);
 	dataset_free(&w.ds);
@@ -447,9 +456,9 @@ static void test_reasons(void **state)
 	world_init(&w);
 	add_customer(&w, "NEAR", 0, 59.40, 18.10, CAT_1);
 	add_customer(&w, "NOWHERE", 0, NAN, NAN, CAT_1);
-	add_customer(&w, "KIRUNA", 0, 67.85, 20.22, CAT_1);  /* > 1000 km away */
-	add_customer(&w, "NIGHT", 0, 59.35, 18.00, CAT_1);   /* open 20:00-22:00 */
-	add_customer(&w, "SHORT", 0, 59.36, 18.01, CAT_1);   /* open 30 minutes */
+	add_customer(&w, "KIRUNA", 0, 67.85, 20.22, CAT_1); /* > 1000 km away */
+	add_customer(&w, "NIGHT", 0, 59.35, 18.00, CAT_1);  /* open 20:00-22:00 */
+	add_customer(&w, "SHORT", 0, 59.36, 18.01, CAT_1);  /* open 30 minutes */
 	w.ds.customers[3].open_min = 20 * 60;
 	w.ds.customers[3].close_min = 22 * 60;
 	w.ds.customers[4].open_min = 9 * 60;
@@ -459,7 +468,8 @@ static void test_reasons(void **state)
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 1, &v);
 	assert_int_equal(nv, 5);
 	struct places pl;
-	struct route_params prm = {.day_start = 480, .day_length = 480, .seed = 1, .iterations = 500};
+	struct route_params prm = {
+	    .day_start = 480, .day_length = 480, .seed = 1, .iterations = 500};
 	struct route_plan plan;
 	plan_geo(&w, v, nv, days, 1, &prm, &pl, &plan);
 	recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
@@ -483,9 +493,9 @@ static void test_reasons(void **state)
 	prm.lunch = 30;
 	prm.lunch_from = 300; /* before the day starts */
 	prm.lunch_to = 400;
-	assert_int_equal(route_plan_solve(&w.ds, v, nv, days, 1, &prm, route_geo_leg, &pl.geo, &plan,
-					  &cause),
-			 -1);
+	assert_int_equal(
+	    route_plan_solve(&w.ds, v, nv, days, 1, &prm, route_geo_leg, &pl.geo, &plan, &cause),
+	    -1);
 	assert_non_null(strstr(cause, "lunch"));
 	free(cause);
 	free(v);
@@ -524,8 +534,9 @@ static void test_travel(void **state)
 static void test_matrix_file(void **state)
 {
 	(void)state;
-	const char *text = "\xEF\xBB\xBF" "from;to;seconds;metres\r\nhome;\"K;1\";600;9000\r\n"
-			   "\"K;1\";home;660;9100\r\n\r\n";
+	const char *text = "\xEF\xBB\xBF"
+	                   "from;to;seconds;metres\r\nhome;\"K;1\";600;9000\r\n"
+	                   "\"K;1\";home;660;9100\r\n\r\n";
 	struct matrix_row *rows;
 	size_t n;
 	struct ferr err = {0};
@@ -539,13 +550,15 @@ static void test_matrix_file(void **state)
 	assert_int_equal(matrix_read(tu_tmpfile(".csv", bad, strlen(bad)), &rows, &n, &err), -1);
 	assert_int_equal(err.line, 2);
 	const char *short_row = "home,K1,600\n";
-	assert_int_equal(matrix_read(tu_tmpfile(".csv", short_row, strlen(short_row)), &rows, &n, &err), -1);
+	assert_int_equal(
+	    matrix_read(tu_tmpfile(".csv", short_row, strlen(short_row)), &rows, &n, &err), -1);
 	assert_int_equal(matrix_read("/nonexistent/m.csv", &rows, &n, &err), -1);
 }
 
 /* ---- outputs ------------------------------------------------------------------------------- */
 
-static char *render_to_string(void (*fn)(FILE *, const struct route_doc *), const struct route_doc *d)
+static char *render_to_string(void (*fn)(FILE *, const struct route_doc *),
+                              const struct route_doc *d)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -566,15 +579,28 @@ static void test_outputs(void **state)
 	struct route_visit *v;
 	int nv = route_plan_due(&w.ds, w.cat, &w.pol, NULL, 0, days, 2, &v);
 	struct places pl;
-	struct route_params prm = {.day_start = 480, .day_length = 300, .lunch = 30,
-				   .lunch_from = 690, .lunch_to = 780, .seed = 1, .iterations = 1000};
+	struct route_params prm = {.day_start = 480,
+	                           .day_length = 300,
+	                           .lunch = 30,
+	                           .lunch_from = 690,
+	                           .lunch_to = 780,
+	                           .seed = 1,
+	                           .iterations = 1000};
 	struct route_plan plan;
 	plan_geo(&w, v, nv, days, 2, &prm, &pl, &plan);
 	int planned = recheck(&w, v, nv, &plan, &prm, route_geo_leg, &pl.geo);
-	struct route_doc doc = {.ds = &w.ds, .seller = &w.ds.sellers[0], .visits = v, .nvisits = nv,
-				.plan = &plan, .params = &prm, .start_lat = 59.33, .start_lon = 18.06,
-				.start_label = "home", .travel_note = "test", .lang = LANG_EN,
-				.now = 1764000000};
+	struct route_doc doc = {.ds = &w.ds,
+	                        .seller = &w.ds.sellers[0],
+	                        .visits = v,
+	                        .nvisits = nv,
+	                        .plan = &plan,
+	                        .params = &prm,
+	                        .start_lat = 59.33,
+	                        .start_lon = 18.06,
+	                        .start_label = "home",
+	                        .travel_note = "test",
+	                        .lang = LANG_EN,
+	                        .now = 1764000000};
 	char *s = render_to_string(route_render_text, &doc);
 	assert_non_null(strstr(s, "Monday 2026-12-07"));
 	assert_non_null(strstr(s, "Tuesday 2026-12-08"));
@@ -627,16 +653,11 @@ static void test_outputs(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_days),
-		cmocka_unit_test(test_due_rule),
-		cmocka_unit_test(test_due_planned),
-		cmocka_unit_test(test_week_plan),
-		cmocka_unit_test(test_repeat_visits),
-		cmocka_unit_test(test_priority_first),
-		cmocka_unit_test(test_reasons),
-		cmocka_unit_test(test_travel),
-		cmocka_unit_test(test_matrix_file),
-		cmocka_unit_test(test_outputs),
+	    cmocka_unit_test(test_days),          cmocka_unit_test(test_due_rule),
+	    cmocka_unit_test(test_due_planned),   cmocka_unit_test(test_week_plan),
+	    cmocka_unit_test(test_repeat_visits), cmocka_unit_test(test_priority_first),
+	    cmocka_unit_test(test_reasons),       cmocka_unit_test(test_travel),
+	    cmocka_unit_test(test_matrix_file),   cmocka_unit_test(test_outputs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /* test-vrp.c — covers src/core/vrp.c (the optimizer), src/core/vrp-check.c
  * (the independent checker) and src/io/solomon.c: optimum against brute
  * force on small instances (mandatory and optional visits), determinism for
- * a fixed seed (also with solves running at once in threads), breaks, vehicle ranges, the checker catching each kind of
- * violation, and short runs on Solomon instances. Every solution the
+ * a fixed seed (also with solves running at once in threads), breaks, vehicle ranges, the checker
+ * catching each kind of violation, and short runs on Solomon instances. Every solution the
  * optimizer produces here goes through vrp_check. */
 #include "testutil.h"
 
@@ -62,25 +62,30 @@ static void make_inst(struct inst *in, uint64_t seed, int n, int nveh, int tight
 		if (open < dist)
 			open = dist;
 		double width = tight ? 20 + urand() * 60 : 400;
-		in->node[i] = (struct vrp_node){.loc = i + 1,
-						.demand = 1 + (int)(urand() * 9),
-						.ready = open,
-						.due = open + width,
-						.service = 10,
-						.penalty = optional ? 20 + urand() * 150 : VRP_MANDATORY,
-						.vmin = 0,
-						.vmax = nveh - 1};
+		in->node[i] =
+		    (struct vrp_node){.loc = i + 1,
+		                      .demand = 1 + (int)(urand() * 9),
+		                      .ready = open,
+		                      .due = open + width,
+		                      .service = 10,
+		                      .penalty = optional ? 20 + urand() * 150 : VRP_MANDATORY,
+		                      .vmin = 0,
+		                      .vmax = nveh - 1};
 	}
 	for (int v = 0; v < nveh; v++)
-		in->veh[v] = (struct vrp_vehicle){.start_loc = 0, .end_loc = 0, .start = 0,
-						  .end = 600, .capacity = 20};
+		in->veh[v] = (struct vrp_vehicle){
+		    .start_loc = 0, .end_loc = 0, .start = 0, .end = 600, .capacity = 20};
 }
 
 static struct vrp_problem problem_of(struct inst *in, vrp_travel_fn fn)
 {
-	return (struct vrp_problem){.nloc = in->n + 1, .nnodes = in->n, .nodes = in->node,
-				    .nvehicles = in->nveh, .vehicles = in->veh, .travel = fn,
-				    .travel_ctx = in};
+	return (struct vrp_problem){.nloc = in->n + 1,
+	                            .nnodes = in->n,
+	                            .nodes = in->node,
+	                            .nvehicles = in->nveh,
+	                            .vehicles = in->veh,
+	                            .travel = fn,
+	                            .travel_ctx = in};
 }
 
 /* ---- brute force ------------------------------------------------------------ */
@@ -185,7 +190,7 @@ static double brute_force(const struct vrp_problem *p)
 }
 
 static void solve_checked(const struct vrp_problem *p, const struct vrp_options *o,
-			  struct vrp_solution *sol)
+                          struct vrp_solution *sol)
 {
 	char *cause = NULL;
 	assert_int_equal(vrp_solve(p, o, sol, &cause), 0);
@@ -216,8 +221,8 @@ static void compare_with_brute_force(int tight, int optional, vrp_travel_fn fn)
 			assert_int_equal(sol.mandatory_unserved, 0);
 			double got = sol.cost + sol.penalty;
 			if (fabs(got - opt) > 1e-6)
-				fail_msg("seed %d, %d customers: optimizer %.6f, optimum %.6f", (int)seed, n,
-					 got, opt);
+				fail_msg("seed %d, %d customers: optimizer %.6f, optimum %.6f",
+				         (int)seed, n, got, opt);
 		}
 		vrp_solution_free(&sol);
 	}
@@ -313,7 +318,8 @@ static void test_threads(void **state)
 		const struct vrp_solution *a = &alone[i].sol, *b = &together[i].sol;
 		assert_int_equal(together[i].rc, 0);
 		assert_true(a->cost == b->cost);
-		assert_memory_equal(a->route_start, b->route_start, (a->nvehicles + 1) * sizeof(int));
+		assert_memory_equal(a->route_start, b->route_start,
+		                    (a->nvehicles + 1) * sizeof(int));
 		assert_memory_equal(a->order, b->order, a->route_start[a->nvehicles] * sizeof(int));
 		vrp_solution_free(&alone[i].sol);
 		vrp_solution_free(&together[i].sol);
@@ -336,8 +342,13 @@ static void test_break(void **state)
 	}
 	/* one break per vehicle: 45 minutes starting between 100 and 120 */
 	for (int v = 0; v < 2; v++)
-		in.node[6 + v] = (struct vrp_node){.loc = -1, .ready = 100, .due = 120, .service = 45,
-						   .penalty = VRP_MANDATORY, .vmin = v, .vmax = v};
+		in.node[6 + v] = (struct vrp_node){.loc = -1,
+		                                   .ready = 100,
+		                                   .due = 120,
+		                                   .service = 45,
+		                                   .penalty = VRP_MANDATORY,
+		                                   .vmin = v,
+		                                   .vmax = v};
 	struct vrp_problem p = problem_of(&in, euclid);
 	p.nnodes = 8;
 	struct vrp_options o = {.seed = 3, .max_iterations = 2000};
@@ -354,8 +365,8 @@ static void test_break(void **state)
 		int len = sol.route_start[v + 1] - sol.route_start[v];
 		double arrive[16], begin[16], dep, back;
 		assert_int_equal(vrp_route_times(&p, v, sol.order + sol.route_start[v], len, &dep,
-						 arrive, begin, &back, NULL, NULL),
-				 0);
+		                                 arrive, begin, &back, NULL, NULL),
+		                 0);
 		for (int i = 0; i < len; i++)
 			if (sol.order[sol.route_start[v] + i] == 6 + v)
 				assert_true(begin[i] >= 100 - 1e-9 && begin[i] <= 120 + 1e-9);
@@ -463,8 +474,8 @@ static void test_checker_catches(void **state)
 	}
 	struct vrp_problem p = problem_of(&in, euclid);
 	int start[3] = {0, 2, 4}, order[4] = {0, 1, 2, 3}, unserved[4];
-	struct vrp_solution s = {.nvehicles = 2, .route_start = start, .order = order,
-				 .unserved = unserved};
+	struct vrp_solution s = {
+	    .nvehicles = 2, .route_start = start, .order = order, .unserved = unserved};
 	struct vrp_check r;
 	/* a valid one first */
 	assert_int_equal(vrp_check(&p, &s, &r), -1); /* cost 0 claimed */
@@ -549,16 +560,24 @@ static void run_solomon(const char *name, double best_known, long iters)
 	struct vrp_vehicle *veh = calloc(in.vehicles, sizeof(*veh));
 	for (int i = 0; i < n; i++) {
 		const struct solomon_row *r = &in.row[i + 1];
-		nodes[i] = (struct vrp_node){.loc = i + 1, .demand = r->demand, .ready = r->ready,
-					     .due = r->due, .service = r->service,
-					     .penalty = VRP_MANDATORY, .vmax = in.vehicles - 1};
+		nodes[i] = (struct vrp_node){.loc = i + 1,
+		                             .demand = r->demand,
+		                             .ready = r->ready,
+		                             .due = r->due,
+		                             .service = r->service,
+		                             .penalty = VRP_MANDATORY,
+		                             .vmax = in.vehicles - 1};
 	}
 	for (int v = 0; v < in.vehicles; v++)
-		veh[v] = (struct vrp_vehicle){.start = in.row[0].ready, .end = in.row[0].due,
-					      .capacity = in.capacity};
-	struct vrp_problem p = {.nloc = in.nrows, .nnodes = n, .nodes = nodes,
-				.nvehicles = in.vehicles, .vehicles = veh, .travel = solomon_travel,
-				.travel_ctx = &in};
+		veh[v] = (struct vrp_vehicle){
+		    .start = in.row[0].ready, .end = in.row[0].due, .capacity = in.capacity};
+	struct vrp_problem p = {.nloc = in.nrows,
+	                        .nnodes = n,
+	                        .nodes = nodes,
+	                        .nvehicles = in.vehicles,
+	                        .vehicles = veh,
+	                        .travel = solomon_travel,
+	                        .travel_ctx = &in};
 	struct vrp_options o = {.seed = 5, .max_iterations = iters};
 	struct vrp_solution sol;
 	solve_checked(&p, &o, &sol);
@@ -595,7 +614,8 @@ static void test_solomon_reader_errors(void **state)
 	(void)state;
 	struct solomon in;
 	struct ferr err = {0};
-	const char *bad = "X\n\nVEHICLE\nNUMBER CAPACITY\n 3 100\nCUSTOMER\n 0 1 2 0 0 100 0\n 1 5 5 10 0\n";
+	const char *bad =
+	    "X\n\nVEHICLE\nNUMBER CAPACITY\n 3 100\nCUSTOMER\n 0 1 2 0 0 100 0\n 1 5 5 10 0\n";
 	assert_int_equal(solomon_read(tu_tmpfile(".txt", bad, strlen(bad)), &in, &err), -1);
 	assert_int_equal(err.line, 8);
 	const char *nofleet = "X\nCUSTOMER\n";
@@ -604,7 +624,7 @@ static void test_solomon_reader_errors(void **state)
 	assert_int_equal(solomon_read(tu_tmpfile(".txt", twice, strlen(twice)), &in, &err), -1);
 	assert_non_null(strstr(err.msg, "twice"));
 	const char *good = "TINY\r\nVEHICLE\r\nNUMBER CAPACITY\r\n 2 10\r\nCUSTOMER\r\n"
-			   " 0 0 0 0 0 100 0\r\n 7 3 4 5 0 50 2\r\n";
+	                   " 0 0 0 0 0 100 0\r\n 7 3 4 5 0 50 2\r\n";
 	assert_int_equal(solomon_read(tu_tmpfile(".txt", good, strlen(good)), &in, &err), 0);
 	assert_string_equal(in.name, "TINY");
 	assert_int_equal(in.vehicles, 2);
@@ -617,21 +637,21 @@ static void test_solomon_reader_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_brute_force_wide),
-		cmocka_unit_test(test_brute_force_tight),
-		cmocka_unit_test(test_brute_force_optional),
-		cmocka_unit_test(test_brute_force_asymmetric),
-		cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_threads),
-		cmocka_unit_test(test_break),
-		cmocka_unit_test(test_vehicle_ranges),
-		cmocka_unit_test(test_priorities),
-		cmocka_unit_test(test_bad_problems),
-		cmocka_unit_test(test_checker_catches),
-		cmocka_unit_test(test_solomon_c101),
-		cmocka_unit_test(test_solomon_r105),
-		cmocka_unit_test(test_solomon_rc208),
-		cmocka_unit_test(test_solomon_reader_errors),
+	    cmocka_unit_test(test_brute_force_wide),
+	    cmocka_unit_test(test_brute_force_tight),
+	    cmocka_unit_test(test_brute_force_optional),
+	    cmocka_unit_test(test_brute_force_asymmetric),
+	    cmocka_unit_test(test_deterministic),
+	    cmocka_unit_test(test_threads),
+	    cmocka_unit_test(test_break),
+	    cmocka_unit_test(test_vehicle_ranges),
+	    cmocka_unit_test(test_priorities),
+	    cmocka_unit_test(test_bad_problems),
+	    cmocka_unit_test(test_checker_catches),
+	    cmocka_unit_test(test_solomon_c101),
+	    cmocka_unit_test(test_solomon_r105),
+	    cmocka_unit_test(test_solomon_rc208),
+	    cmocka_unit_test(test_solomon_reader_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,7 +69,8 @@ static char *tmp_name(const char *suffix)
 {
 	static int n;
 	char *p = NULL;
-	assert_true(asprintf(&p, "%s/fokus-xlsx-%ld-%d%s", tu_tmp(), (long)getpid(), ++n, suffix) > 0);
+	assert_true(asprintf(&p, "%s/fokus-xlsx-%ld-%d%s", tu_tmp(), (long)getpid(), ++n, suffix) >
+	            0);
 	return p;
 }
 

