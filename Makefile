@@ -237,6 +237,7 @@ web-test: $(B)/fokus
 check:
 	@scripts/install-deps --npm --fuzz --test
 	@$(MAKE) --no-print-directory design
+	@$(MAKE) --no-print-directory format-check
 	@$(MAKE) --no-print-directory long-functions
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
@@ -303,7 +304,8 @@ format:
 # The layout of .clang-format, checked without changing a file (fails on the
 # first file that `make format` would change).
 format-check:
-	clang-format --dry-run -Werror $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC)
+	@clang-format --dry-run -Werror $(SRC_ALL) $(wildcard src/*.h src/*/*.h) $(UNIT_SRC) && \
+		echo "format: every source file is laid out as .clang-format says (make format)"
 
 # The layer rule of docs/design.md: fails when core/ includes from io/,
 # store/, web/, render/ or app/, when render/ includes from store/, ...
