@@ -148,6 +148,18 @@ static int user_add_run(struct cmd_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The answer to a user-store call that did not succeed: rc -1 (a workspace
+ * error, *cause) or 1 (no such user). Returns the exit status. */
+static int user_failed(int rc, const char *name, char *cause)
+{
+	if (rc < 0)
+		cmd_error(&cmd_user, "%s", cause);
+	else
+		cmd_error(&cmd_user, "no user named '%s'", name);
+	free(cause);
+	return EXIT_DATA;
+}
+
 static int user_passwd_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	int from_stdin = argc == 3 && !strcmp(argv[2], "--password-stdin");
@@ -163,15 +175,8 @@ static int user_passwd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	int rc = user_set_password(db, argv[1], pw, &cause);
 	free(pw);
-	if (rc < 0) {
-		cmd_error(&cmd_user, "%s", cause);
-		free(cause);
-		return EXIT_DATA;
-	}
-	if (rc == 1) {
-		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
-		return EXIT_DATA;
-	}
+	if (rc != 0)
+		return user_failed(rc, argv[1], cause);
 	fprintf(stderr, "password of %s changed (and their sessions ended)\n", argv[1]);
 	cmd_audit_note(ctx, "user-passwd", "%s", argv[1]);
 	return EXIT_OK;
@@ -213,15 +218,8 @@ static int user_remove_run(struct cmd_ctx *ctx, int argc, char **argv)
 		return EXIT_DATA;
 	char *cause = NULL;
 	int rc = user_remove(db, argv[1], &cause);
-	if (rc < 0) {
-		cmd_error(&cmd_user, "%s", cause);
-		free(cause);
-		return EXIT_DATA;
-	}
-	if (rc == 1) {
-		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
-		return EXIT_DATA;
-	}
+	if (rc != 0)
+		return user_failed(rc, argv[1], cause);
 	fprintf(stderr, "user %s removed (and logged out)\n", argv[1]);
 	cmd_audit_note(ctx, "user-remove", "%s", argv[1]);
 	return EXIT_OK;
@@ -244,15 +242,8 @@ static int user_email_run(struct cmd_ctx *ctx, int argc, char **argv)
 	char *cause = NULL, *cur = NULL;
 	int rc = set ? user_email_set(db, argv[1], clear ? NULL : set, &cause)
 	             : user_email_get(db, argv[1], &cur, &cause);
-	if (rc < 0) {
-		cmd_error(&cmd_user, "%s", cause);
-		free(cause);
-		return EXIT_DATA;
-	}
-	if (rc == 1) {
-		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
-		return EXIT_DATA;
-	}
+	if (rc != 0)
+		return user_failed(rc, argv[1], cause);
 	if (set)
 		cmd_audit_note(ctx, "user-email", "%s: %s", argv[1], clear ? "cleared" : set);
 	if (!set && cur)
@@ -283,15 +274,8 @@ static int user_feed_run(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = revoke ? user_feed_token_revoke(db, argv[1], &cause)
 		            : user_feed_token_new(db, argv[1], tok, &cause);
-	if (rc < 0) {
-		cmd_error(&cmd_user, "%s", cause);
-		free(cause);
-		return EXIT_DATA;
-	}
-	if (rc == 1) {
-		cmd_error(&cmd_user, "no user named '%s'", argv[1]);
-		return EXIT_DATA;
-	}
+	if (rc != 0)
+		return user_failed(rc, argv[1], cause);
 	cmd_audit_note(ctx, revoke ? "user-feed-revoke" : "user-feed-token", "%s", argv[1]);
 	if (revoke) {
 		fprintf(stderr, "the feed token of %s no longer works\n", argv[1]);
