@@ -435,6 +435,26 @@ static int write_persons(const struct ctx *x, int32_t only, struct export_summar
 	return rc;
 }
 
+/* The person whose call list or calendar is named file (calls-ID.csv,
+ * calls-ID.xlsx, visits-ID.ics with ID as fname_safe writes it), or -1. */
+static int32_t person_of_file(const struct dataset *ds, const char *file)
+{
+	static const char *const forms[] = {"calls-%s.csv", "calls-%s.xlsx", "visits-%s.ics"};
+	for (size_t s = 0; s < ds->nsellers; s++) {
+		char *safe = fname_safe(ds->sellers[s].id);
+		int hit = 0;
+		for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]) && !hit; k++) {
+			char *name = xasprintf(forms[k], safe);
+			hit = !strcmp(name, file);
+			free(name);
+		}
+		free(safe);
+		if (hit)
+			return (int32_t)s;
+	}
+	return -1;
+}
+
 int export_write(const struct plan_inputs *in, const struct plan_result *r,
                  const struct export_opts *o, struct export_summary *sum, char **cause)
 {
@@ -447,6 +467,15 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 			return -1;
 		}
 	}
+	int persons = 1, newsletter = 1;
+	if (o->file) {
+		newsletter = !strcmp(o->file, "newsletter.csv");
+		persons = !newsletter;
+		if (persons && only < 0)
+			only = person_of_file(&in->ds, o->file);
+		if (persons && only < 0)
+			return make_dir(o->dir, cause); /* nobody has that file: none written */
+	}
 	if (make_dir(o->dir, cause) != 0)
 		return -1;
 	size_t n = in->ds.ncustomers ? in->ds.ncustomers : 1;
@@ -454,8 +483,8 @@ int export_write(const struct plan_inputs *in, const struct plan_result *r,
 	x.last_contact = xmalloc(n * sizeof(int32_t));
 	x.last_visit = xmalloc(n * sizeof(int32_t));
 	plan_last_contacts(&in->ds, x.last_contact, x.last_visit);
-	int rc = write_persons(&x, only, sum, cause);
-	if (rc == 0)
+	int rc = persons ? write_persons(&x, only, sum, cause) : 0;
+	if (rc == 0 && newsletter)
 		rc = write_newsletter(&x, only, sum, cause);
 	free(x.last_contact);
 	free(x.last_visit);

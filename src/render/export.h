@@ -22,6 +22,9 @@
 struct export_opts {
 	const char *dir;    /* created when missing (one level) */
 	const char *seller; /* only this person's files (and newsletter rows); NULL: all */
+	const char *file;   /* only what this file name needs (a person's call list or
+	                     * calendar: that person's files; newsletter.csv: the
+	                     * newsletter alone); NULL: all. For one download. */
 	int32_t today;      /* lists and calendars start the day after */
 	int weeks;          /* calendar horizon in weeks (default 4) */
 	double day_hours;   /* field hours per working day (default 8 x field share) */

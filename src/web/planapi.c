@@ -383,6 +383,7 @@ void planapi_export(struct web_ctx *c)
 	o.today = days_today();
 	o.dtstamp = time(NULL);
 	o.lang = c->lang;
+	o.file = name; /* the files of that person (or the newsletter) only */
 	int rc = app_export_workspace(c->db, 0, &pp, &o, &sum, &cause);
 	int found = 0;
 	if (rc == 0) {
