@@ -18,31 +18,6 @@
 
 extern const struct command cmd_categorize;
 
-/* Parses an amount in currency units ("480000", "480 000", "1 234,50",
- * "1,234.50", "-5", "480000 kr") into minor units, by the one rule the
- * import reads amounts with (io/number.h): the decimal separator decided
- * from the value as from a column of one cell. 0 or -1. */
-static int parse_money(const char *s, int64_t *out)
-{
-	size_t n = strlen(s);
-	struct numstat st = {0};
-	enum numfmt f;
-	struct numval v;
-	number_observe(&st, s, n);
-	number_decide(&st, &f);
-	return number_parse(s, n, f, &v) == 0 && number_minor(&v, out) == 0 ? 0 : -1;
-}
-
-static int parse_double(const char *s, double *out)
-{
-	char *end;
-	double v = strtod(s, &end);
-	if (end == s || *end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
 /* The --format names, in the order of the enum above. */
 static const char *const formats[] = {"text", "csv", "json", NULL};
@@ -83,7 +58,8 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		}
 		return 0;
 	case 'w':
-		if (parse_double(arg, &d) != 0 || d < 1 || d > 240 || d != (int)d) {
+		if (cmd_parse_number(arg, -1e300, 1e300, &d) != 0 || d < 1 || d > 240 ||
+		    d != (int)d) {
 			cmd_error(&cmd_categorize,
 			          "--window-months wants whole months 1..240, not '%s'", arg);
 			return -1;
@@ -105,7 +81,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		return 0;
 	case 'R':
 	case 'P':
-		if (parse_double(arg, &d) != 0 || !(d > 0 && d <= 1)) {
+		if (cmd_parse_number(arg, -1e300, 1e300, &d) != 0 || !(d > 0 && d <= 1)) {
 			cmd_error(&cmd_categorize,
 			          "--%s-share wants a share above 0 and at most 1 "
 			          "(e.g. 0.8), not '%s'",
@@ -116,7 +92,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		return 0;
 	case 'r':
 	case 'p':
-		if (parse_money(arg, c == 'r' ? &p->revenue_min : &p->potential_min) != 0) {
+		if (cmd_parse_money(arg, c == 'r' ? &p->revenue_min : &p->potential_min) != 0) {
 			cmd_error(&cmd_categorize,
 			          "--%s-min wants an amount in currency units "
 			          "(e.g. 480000), not '%s'",
@@ -127,7 +103,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		return 0;
 	case 'T':
 	case 'U':
-		if (parse_double(arg, &d) != 0 || d < 0 || d > 100) {
+		if (cmd_parse_number(arg, -1e300, 1e300, &d) != 0 || d < 0 || d > 100) {
 			cmd_error(&cmd_categorize, "--%s-top wants a percent 0..100, not '%s'",
 			          c == 'T' ? "revenue" : "potential", arg);
 			return -1;
@@ -135,7 +111,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		*(c == 'T' ? &p->revenue_top : &p->potential_top) = d;
 		return 0;
 	case 'q':
-		if (parse_double(arg, &d) != 0 || !(d > 0 && d < 1)) {
+		if (cmd_parse_number(arg, -1e300, 1e300, &d) != 0 || !(d > 0 && d < 1)) {
 			cmd_error(&cmd_categorize,
 			          "--wallet-quantile wants a number between 0 and 1 "
 			          "(e.g. 0.8), not '%s'",
@@ -145,7 +121,7 @@ static int set_option(int c, const char *arg, struct cat_params *p)
 		p->wallet_quantile = d;
 		return 0;
 	case 'g':
-		if (parse_double(arg, &d) != 0 || d < 0 || d >= 1) {
+		if (cmd_parse_number(arg, -1e300, 1e300, &d) != 0 || d < 0 || d >= 1) {
 			cmd_error(&cmd_categorize,
 			          "--margin wants a share 0 (off) up to below 1 "
 			          "(e.g. 0.1), not '%s'",
