@@ -98,6 +98,42 @@ static void print_errors(const struct importer_result *res)
 		fprintf(stderr, "… and %lld more rejected rows\n", res->rows_rejected - shown);
 }
 
+/* Says how an import went: its errors, the summary (or JSON), the audit
+ * line. r is importer_run's answer. Returns the exit status. */
+static int report(struct cmd_ctx *ctx, enum rec_kind kind, const char *path,
+                  const struct importer_opts *io, int json, int r, struct importer_result *res)
+{
+	char buf[1024];
+	if (r < 0) {
+		fprintf(stderr, "fokus import: %s\n", ferr_str(&res->fatal, buf, sizeof(buf)));
+		if (res->nerrors)
+			print_errors(res);
+		return EXIT_DATA;
+	}
+	print_errors(res);
+	if (r == 1)
+		fprintf(stderr,
+		        "fokus import: %lld of %lld rows rejected; nothing was stored "
+		        "(fix the file, or use --skip-bad to store the good rows)\n",
+		        res->rows_rejected, res->rows_read);
+	if (json) {
+		char *s = importer_result_json(res, kind, path);
+		printf("%s\n", s);
+		free(s);
+	} else if (r == 0 && !io->dry_run) {
+		print_summary(res, kind, path, ctx->lang);
+	} else if (r == 0) {
+		printf("%s: %lld %s, %s\n", path, res->rows_read,
+		       TR(ctx->lang, "rows read", "rader lästa"),
+		       TR(ctx->lang, "no errors (dry run: nothing stored)",
+		          "inga fel (provkörning: inget sparat)"));
+	}
+	if (r == 0 && !io->dry_run)
+		cmd_audit_note(ctx, "import", AUDIT_IMPORT_FMT, rec_kind_name(kind), path,
+		               res->counts.rows_stored, (long long)res->counts.batch_id);
+	return r == 0 ? EXIT_OK : EXIT_DATA;
+}
+
 static int run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -204,36 +240,7 @@ static int run(struct cmd_ctx *ctx, int argc, char **argv)
 	struct importer_result res;
 	int r = importer_run(db, kind, path, &io, &res);
 	progress_end(&pg);
-	char buf[1024];
-	if (r < 0) {
-		fprintf(stderr, "fokus import: %s\n", ferr_str(&res.fatal, buf, sizeof(buf)));
-		if (res.nerrors)
-			print_errors(&res);
-		rc = EXIT_DATA;
-	} else {
-		print_errors(&res);
-		if (r == 1)
-			fprintf(stderr,
-			        "fokus import: %lld of %lld rows rejected; nothing was stored "
-			        "(fix the file, or use --skip-bad to store the good rows)\n",
-			        res.rows_rejected, res.rows_read);
-		if (json) {
-			char *s = importer_result_json(&res, kind, path);
-			printf("%s\n", s);
-			free(s);
-		} else if (r == 0 && !io.dry_run) {
-			print_summary(&res, kind, path, ctx->lang);
-		} else if (r == 0) {
-			printf("%s: %lld %s, %s\n", path, res.rows_read,
-			       TR(ctx->lang, "rows read", "rader lästa"),
-			       TR(ctx->lang, "no errors (dry run: nothing stored)",
-			          "inga fel (provkörning: inget sparat)"));
-		}
-		rc = r == 0 ? EXIT_OK : EXIT_DATA;
-		if (r == 0 && !io.dry_run)
-			cmd_audit_note(ctx, "import", AUDIT_IMPORT_FMT, rec_kind_name(kind), path,
-			               res.counts.rows_stored, (long long)res.counts.batch_id);
-	}
+	rc = report(ctx, kind, path, &io, json, r, &res);
 	importer_result_free(&res);
 	goto out;
 usage:
