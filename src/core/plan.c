@@ -526,6 +526,56 @@ static double travel_per_visit(const struct plan_inputs *in, const struct plan_r
 	return 2.0 * minutes_for_km(&r->params, km_to(in, r, c, s, &est)) / 60.0;
 }
 
+/* Class k of the allocation: its n levels of visits and calls a year, each
+ * with its fixed hours (contact time of the visits, calls and the
+ * category's newsletters) and its response share g on category cat's curve. */
+static void set_class(const struct plan_inputs *in, const struct plan_result *r, struct store *st,
+                      int k, int cat, int n, const double *visits, const double *calls)
+{
+	const struct policy_row *row = &in->policy.cat[cat];
+	double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV, *g = fix + MAXLEV;
+	for (int l = 0; l < n; l++) {
+		vis[l] = visits[l];
+		st->calls[(size_t)k * MAXLEV + (size_t)l] = calls[l];
+		fix[l] =
+		    (visits[l] * minutes_of(row, CH_VISIT) + calls[l] * minutes_of(row, CH_PHONE) +
+		     row->per_year[CH_NEWSLETTER] * row->minutes[CH_NEWSLETTER]) /
+		    60.0;
+		g[l] = response_g(&r->response[cat].curve, visits[l] + in->phone_weight * calls[l]);
+	}
+	st->news[k] = row->per_year[CH_NEWSLETTER];
+	st->classes[k] = (struct alloc_class){n, vis, fix, g};
+}
+
+/* The persons who may take customer c into keys; returns how many: the pinned
+ * person alone, else every person of the role — when visits are made, the K
+ * nearest of them and the current owner `from`. */
+static int candidates(const struct dataset *ds, const struct roster *ro, int32_t c, enum role role,
+                      const struct plan_pin *pin, bool visits_ok, int K, int32_t from,
+                      struct cand_key *keys)
+{
+	int nc = 0;
+	if (pin) {
+		keys[nc++] = (struct cand_key){0, true, pin->seller};
+		return nc;
+	}
+	for (int k = 0; k < ro->n[role]; k++) {
+		int32_t s = ro->s[role][k];
+		bool known = visits_ok && dist_known(ds, c, s);
+		keys[nc++] = (struct cand_key){known ? dist_km(ds, c, s) : 0, known, s};
+	}
+	if (visits_ok && nc > K) {
+		qsort(keys, (size_t)nc, sizeof(*keys), by_km);
+		int keep = K;
+		/* The current owner stays a candidate. */
+		for (int k = K; k < nc; k++)
+			if (keys[k].s == from)
+				keys[keep++] = keys[k];
+		nc = keep;
+	}
+	return nc;
+}
+
 /* Builds the allocation problem of the plan. */
 static void build_problem(const struct plan_inputs *in, struct plan_result *r,
                           const struct roster *ro)
@@ -546,23 +596,9 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 	st->news = xcalloc((size_t)ncls, sizeof(double));
 	st->ncat_classes = CAT_COUNT;
 	for (int k = 0; k < CAT_COUNT; k++) {
-		const struct policy_row *row = &in->policy.cat[k];
 		struct levels L;
-		category_levels(row, may_visit(&in->policy, k), &L);
-		double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV,
-		       *g = fix + MAXLEV;
-		for (int l = 0; l < L.n; l++) {
-			vis[l] = L.visits[l];
-			st->calls[(size_t)k * MAXLEV + (size_t)l] = L.calls[l];
-			fix[l] = (L.visits[l] * minutes_of(row, CH_VISIT) +
-			          L.calls[l] * minutes_of(row, CH_PHONE) +
-			          row->per_year[CH_NEWSLETTER] * row->minutes[CH_NEWSLETTER]) /
-			         60.0;
-			g[l] = response_g(&r->response[k].curve,
-			                  L.visits[l] + in->phone_weight * L.calls[l]);
-		}
-		st->news[k] = row->per_year[CH_NEWSLETTER];
-		st->classes[k] = (struct alloc_class){L.n, vis, fix, g};
+		category_levels(&in->policy.cat[k], may_visit(&in->policy, k), &L);
+		set_class(in, r, st, k, k, L.n, L.visits, L.calls);
 	}
 	/* Persons. */
 	st->persons = xcalloc(ds->nsellers ? ds->nsellers : 1, sizeof(*st->persons));
@@ -598,27 +634,9 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 		it->pin = -1;
 		it->pin_level = -1;
 		bool visits_ok = may_visit(&in->policy, cat);
-		int nc = 0;
-		if (pin) {
+		if (pin)
 			it->pin = pin->seller;
-			keys[nc++] = (struct cand_key){0, true, pin->seller};
-		} else {
-			for (int k = 0; k < ro->n[role]; k++) {
-				int32_t s = ro->s[role][k];
-				bool known = visits_ok && dist_known(ds, (int32_t)c, s);
-				keys[nc++] = (struct cand_key){
-				    known ? dist_km(ds, (int32_t)c, s) : 0, known, s};
-			}
-			if (visits_ok && nc > K) {
-				qsort(keys, (size_t)nc, sizeof(*keys), by_km);
-				int keep = K;
-				/* The current owner stays a candidate. */
-				for (int k = K; k < nc; k++)
-					if (keys[k].s == it->from)
-						keys[keep++] = keys[k];
-				nc = keep;
-			}
-		}
+		int nc = candidates(ds, ro, (int32_t)c, role, pin, visits_ok, K, it->from, keys);
 		if (used + (size_t)nc > cap_c) {
 			cap_c = (used + (size_t)nc) * 2;
 			st->cand = xreallocarray(st->cand, cap_c, sizeof(int32_t));
@@ -641,20 +659,11 @@ static void build_problem(const struct plan_inputs *in, struct plan_result *r,
 			/* A class of its own with the pinned level only. */
 			const struct policy_row *row = &in->policy.cat[cat];
 			int k = pinned_cls++;
-			double *vis = &st->lev[(size_t)k * MAXLEV * 3], *fix = vis + MAXLEV,
-			       *g = fix + MAXLEV;
 			double v = pin->visits >= 0 ? pin->visits : row->per_year[CH_VISIT];
 			double q = pin->calls >= 0 ? pin->calls : row->per_year[CH_PHONE];
 			if (ds->sellers[pin->seller].role == ROLE_SERVICE)
 				v = 0;
-			vis[0] = v;
-			st->calls[(size_t)k * MAXLEV] = q;
-			fix[0] = (v * minutes_of(row, CH_VISIT) + q * minutes_of(row, CH_PHONE) +
-			          row->per_year[CH_NEWSLETTER] * row->minutes[CH_NEWSLETTER]) /
-			         60.0;
-			g[0] = response_g(&r->response[cat].curve, v + in->phone_weight * q);
-			st->news[k] = row->per_year[CH_NEWSLETTER];
-			st->classes[k] = (struct alloc_class){1, vis, fix, g};
+			set_class(in, r, st, k, cat, 1, &v, &q);
 			it->cls = k;
 			it->pin_level = 0;
 			if (v > 0 && st->a[used - 1] < 0)
