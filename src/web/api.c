@@ -34,6 +34,23 @@ static int64_t parse_count(const char *s)
 	return v;
 }
 
+/* The head of a point list (matrix, map): how many in all, whether every
+ * k-th was taken, the field names (NULL-ended) of each point; then the
+ * "points" array is open. */
+static void points_begin(struct jsonw *w, int64_t total, int sampled, const char *const *fields)
+{
+	jsonw_kint(w, "total", total);
+	jsonw_key(w, "sampled");
+	jsonw_bool(w, sampled);
+	jsonw_key(w, "fields");
+	jsonw_arr(w);
+	for (size_t i = 0; fields[i]; i++)
+		jsonw_str(w, fields[i]);
+	jsonw_end_arr(w);
+	jsonw_key(w, "points");
+	jsonw_arr(w);
+}
+
 static void write_snapshot(struct jsonw *w, const struct webq_snapshot *s)
 {
 	char d[11];
@@ -452,18 +469,9 @@ void api_matrix(struct web_ctx *c)
 	jsonw_obj(&w);
 	jsonw_key(&w, "snapshot");
 	write_snapshot(&w, &snap);
-	jsonw_kint(&w, "total", n);
-	jsonw_key(&w, "sampled");
-	jsonw_bool(&w, m.step > 1);
-	jsonw_key(&w, "fields");
-	jsonw_arr(&w);
-	static const char *const fields[] = {"revenue",     "potential", "category",
-	                                     "customer_id", "name",      "computed_category"};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		jsonw_str(&w, fields[i]);
-	jsonw_end_arr(&w);
-	jsonw_key(&w, "points");
-	jsonw_arr(&w);
+	static const char *const fields[] = {
+	    "revenue", "potential", "category", "customer_id", "name", "computed_category", NULL};
+	points_begin(&w, n, m.step > 1, fields);
 	if (snap.id &&
 	    webq_customers(c->db, &c->scope, snap.id, &f, matrix_row, &m, &total, &cause) != 0) {
 		web_fail(c, cause);
@@ -519,18 +527,9 @@ void api_map(struct web_ctx *c)
 	}
 	struct map_acc m = {&w, total > MAP_MAX ? (total + MAP_MAX - 1) / MAP_MAX : 1, 0, 0};
 	jsonw_obj(&w);
-	jsonw_kint(&w, "total", total);
-	jsonw_key(&w, "sampled");
-	jsonw_bool(&w, m.step > 1);
-	jsonw_key(&w, "fields");
-	jsonw_arr(&w);
-	static const char *const fields[] = {"lon",         "lat",  "category",
-	                                     "customer_id", "name", "seller_id"};
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		jsonw_str(&w, fields[i]);
-	jsonw_end_arr(&w);
-	jsonw_key(&w, "points");
-	jsonw_arr(&w);
+	static const char *const fields[] = {"lon",  "lat",       "category", "customer_id",
+	                                     "name", "seller_id", NULL};
+	points_begin(&w, total, m.step > 1, fields);
 	if (webq_customers(c->db, &c->scope, snap.id, &f, map_row, &m, &total, &cause) != 0) {
 		web_fail(c, cause);
 		return;
